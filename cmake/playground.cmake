@@ -1,0 +1,68 @@
+# The ImGui playground (Emscripten only; included from wasm_targets.cmake).
+# Output: build/wasm/site/ is the whole page: web/* next to playground.js and playground.wasm.
+# serve.py serves that folder.
+
+set(IMGUI_DIR ${CMAKE_CURRENT_SOURCE_DIR}/third_party/imgui-1.86 CACHE PATH "Dear ImGui source folder")
+# TrueType fonts for the UI and for JSON, served as site/fonts/{ui,mono}.ttf (fonts-dejavu-core comes
+# with chromium's fontconfig). Without them the app keeps ImGui's built-in font: crisp, but plain.
+set(VG_UI_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf CACHE FILEPATH "UI font (.ttf) copied into the site")
+set(VG_MONO_FONT /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf CACHE FILEPATH "Monospace font (.ttf) copied into the site")
+
+if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
+  message(WARNING "Dear ImGui not found in IMGUI_DIR=${IMGUI_DIR}: the playground is skipped. "
+                  "Run scripts/setup.sh or pass -DIMGUI_DIR=/path/to/imgui-1.86.")
+  return()
+endif()
+
+set(VG_SITE_DIR ${CMAKE_BINARY_DIR}/site)
+file(GLOB VG_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/*.cpp)
+
+add_executable(playground
+  ${VG_APP_SOURCES}
+  ${IMGUI_DIR}/imgui.cpp
+  ${IMGUI_DIR}/imgui_draw.cpp
+  ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(playground PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
+# ImGui reads our settings from imconfig_vg.h; the ImGui sources stay untouched.
+target_compile_definitions(playground PRIVATE IMGUI_USER_CONFIG="imconfig_vg.h" IMGUI_IMPL_OPENGL_ES3)
+target_link_libraries(playground PRIVATE vgcore)
+
+# -fexceptions comes from wasm_targets.cmake (CMAKE_CXX_FLAGS, compile and link).
+set(VG_PLAYGROUND_OPT -Oz -flto)
+target_compile_options(playground PRIVATE ${VG_PLAYGROUND_OPT})
+target_link_options(playground PRIVATE ${VG_PLAYGROUND_OPT}
+  -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 -sENVIRONMENT=web
+  -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0)
+# Linked to .js, never .html: emcc's HTML minifier crashes in 3.1.6 and the page is ours (web/).
+set_target_properties(playground PROPERTIES
+  SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY ${VG_SITE_DIR})
+# Emscripten's JS optimizer needs acorn, which Debian ships outside node's default search path.
+if(EXISTS /usr/share/nodejs/acorn)
+  set_target_properties(playground PROPERTIES
+    CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
+endif()
+
+# The page shell (web/) beside the module. Runs on every build: copying a few files is cheaper than
+# tracking them, and an edited page then never goes stale.
+set(VG_SITE_COPY ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/web ${VG_SITE_DIR})
+# The app asks for the fonts only when they are there (a missing file would be a 404 in the console).
+if(EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT})
+  target_compile_definitions(playground PRIVATE VG_SITE_HAS_FONTS=1)
+  list(APPEND VG_SITE_COPY
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${VG_UI_FONT} ${VG_SITE_DIR}/fonts/ui.ttf
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${VG_MONO_FONT} ${VG_SITE_DIR}/fonts/mono.ttf)
+else()
+  message(STATUS "Playground: VG_UI_FONT or VG_MONO_FONT missing, the page uses ImGui's built-in font")
+endif()
+add_custom_target(playground_site ALL
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${VG_SITE_DIR}/fonts
+  COMMAND ${VG_SITE_COPY}
+  DEPENDS playground
+  COMMENT "Assembling the playground site in ${VG_SITE_DIR}")

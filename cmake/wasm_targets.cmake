@@ -1,0 +1,27 @@
+# Emscripten targets: the headless WASM module (build/wasm/vgen_core.{js,wasm}: the core plus the
+# C ABI of wasm/headless/c_api.h, for node and pages that only validate) and, from
+# cmake/playground.cmake, the ImGui playground.
+
+# Exceptions are ignored by default in Emscripten: a throw would skip every catch and escape to
+# JS. Appending to CMAKE_CXX_FLAGS (read when the directory is generated) turns them on for every
+# target here, vgcore included; CMake passes these flags to the link step too.
+string(APPEND CMAKE_CXX_FLAGS " -fexceptions")
+
+add_executable(vgen_core ${CMAKE_CURRENT_SOURCE_DIR}/wasm/headless/c_api.cpp)
+target_link_libraries(vgen_core PRIVATE vgcore)
+set_target_properties(vgen_core PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+# -O3, not -Oz: validation throughput is benchmarked and nlohmann parses about 4x faster
+# (46 vs 11.5 MB/s, TOOLCHAIN.md). Size cost: see README ("Headless module").
+target_compile_options(vgen_core PRIVATE -O3)
+set(VG_HEADLESS_EXPORTS _vg_catalog,_vg_validate,_vg_build,_vg_convert,_vg_schema,_vg_free,_malloc,_free)
+target_link_options(vgen_core PRIVATE
+  -O3
+  -sMODULARIZE=1
+  -sEXPORT_NAME=createVgenCore
+  "-sEXPORTED_FUNCTIONS=[${VG_HEADLESS_EXPORTS}]"
+  "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,getValue]"
+  -sALLOW_MEMORY_GROWTH=1
+  -sFILESYSTEM=0
+  -sENVIRONMENT=web,node)
+
+include(${CMAKE_CURRENT_SOURCE_DIR}/cmake/playground.cmake OPTIONAL)

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds (after scripts/setup.sh): `build.sh` = native + wasm, `build.sh native`, `build.sh wasm`.
+#   native: build/native (vgen CLI, libvgcore.so, tests, benchmark)
+#   wasm:   build/wasm (headless module vgen_core.{js,wasm}, the playground)
+# VG_BUILD_DIR (default: build) moves both, e.g. to keep a private build next to the shared one.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO=$PWD
+BUILD_DIR=${VG_BUILD_DIR:-build}
+JOBS=${VG_JOBS:-2}
+# Debian's emcc needs acorn and friends from Debian's node modules for its JS optimizer.
+export NODE_PATH=/usr/share/nodejs
+
+build_native() {
+    echo "[build] native -> $BUILD_DIR/native"
+    cmake -S . -B "$BUILD_DIR/native" >/dev/null
+    cmake --build "$BUILD_DIR/native" -j"$JOBS"
+}
+
+build_wasm() {
+    echo "[build] wasm -> $BUILD_DIR/wasm"
+    # IMGUI_DIR (env) points the playground at another ImGui checkout; otherwise the cache keeps
+    # its value (default: third_party/imgui-1.86 from setup.sh).
+    emcmake cmake -S . -B "$BUILD_DIR/wasm" -DVG_NLOHMANN_INCLUDE_DIR="$REPO/build/include-wasm" \
+        ${IMGUI_DIR:+-DIMGUI_DIR="$IMGUI_DIR"} >/dev/null
+    cmake --build "$BUILD_DIR/wasm" -j"$JOBS"
+}
+
+case ${1:-all} in
+    native) build_native ;;
+    wasm) build_wasm ;;
+    all) build_native && build_wasm ;;
+    *) echo "usage: bash scripts/build.sh [native|wasm|all]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# One idempotent set-up for a fresh Debian 12 machine, run as root from the clone:
+#   Debian packages, Dear ImGui 1.86 source (third_party/, ignored), build/include-wasm (the
+#   nlohmann-only include folder the wasm build needs), npm packages for the tests.
+# Each step checks first and does nothing when its result is already there, so a second run
+# takes a few seconds. build.sh, run.sh and test.sh call it first.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO=$PWD
+IMGUI_VERSION=1.86
+IMGUI_DIR=$REPO/third_party/imgui-$IMGUI_VERSION
+
+step() { printf '[setup] %s\n' "$*"; }
+fail() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+need_root() {
+    [[ $EUID -eq 0 ]] || fail "$1 needs root: run 'sudo bash scripts/setup.sh' (or run as root)"
+}
+
+# ---- Debian packages -------------------------------------------------------------------------
+# build-essential/cmake: native build; emscripten: wasm build; nlohmann-json3-dev: JSON in the core;
+# libgtest-dev/libgmock-dev: core tests; libbenchmark-dev: the benchmark; ffmpeg: serve.py renders
+# videos; chromium: browser tests; python3: serve.py and CLI tests; git/ca-certificates/xz-utils:
+# clone and unpack the ImGui source; dpkg-dev: `apt-get source`.
+PACKAGES=(build-essential cmake emscripten nlohmann-json3-dev libgtest-dev libgmock-dev
+          libbenchmark-dev ffmpeg chromium python3 git ca-certificates xz-utils dpkg-dev)
+# node and npm: keep whatever node the machine has (e.g. node 20 from NodeSource, which bundles
+# npm and conflicts with Debian's npm package); install Debian's only when node is absent.
+if ! command -v node >/dev/null; then
+    PACKAGES+=(nodejs npm)
+fi
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [[ $status == "install ok installed" ]] || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+    need_root "installing ${missing[*]}"
+    step "installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q || fail "apt-get update failed: check the network and /etc/apt/sources.list.d"
+    apt-get install -y -q --no-install-recommends "${missing[@]}" \
+        || fail "apt-get install ${missing[*]} failed (see above)"
+else
+    step "Debian packages: all ${#PACKAGES[@]} present"
+fi
+command -v npm >/dev/null || fail "node is installed but npm is not: install npm for this node"
+
+# ---- Dear ImGui source, from Debian's source archive (never vendored) -------------------------
+# Debian's libimgui-dev is a native static library, useless for WASM; the source package is not.
+# Users with their own checkout pass -DIMGUI_DIR=... to cmake instead.
+if [[ -f $IMGUI_DIR/imgui.cpp && -f $IMGUI_DIR/backends/imgui_impl_opengl3.cpp ]]; then
+    step "ImGui $IMGUI_VERSION source: present in ${IMGUI_DIR#$REPO/}"
+else
+    need_root "fetching the ImGui source package"
+    if [[ -z $(apt-cache showsrc imgui 2>/dev/null) ]]; then
+        if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+            step "adding Debian's source archive (deb-src) to apt"
+            cat > /etc/apt/sources.list.d/debian-src.sources <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+        fi
+        apt-get update -q || fail "apt-get update failed while adding deb-src"
+    fi
+    step "downloading the imgui source package"
+    download=$REPO/build/imgui-source
+    rm -rf "$download" && mkdir -p "$download" "$REPO/third_party"
+    (cd "$download" && apt-get source -q --download-only imgui) \
+        || fail "apt-get source imgui failed: is deb.debian.org reachable?"
+    tarball=$(ls "$download"/imgui_"$IMGUI_VERSION"*.orig.tar.* 2>/dev/null | head -n1)
+    [[ -n $tarball ]] || fail "Debian's imgui source is not version $IMGUI_VERSION (got: $(ls "$download"))"
+    tar -xf "$tarball" -C "$REPO/third_party"
+    [[ -f $IMGUI_DIR/imgui.cpp ]] || fail "unpacking $tarball did not give $IMGUI_DIR/imgui.cpp"
+    rm -rf "$download"
+    step "ImGui $IMGUI_VERSION source: unpacked into ${IMGUI_DIR#$REPO/}"
+fi
+
+# ---- nlohmann include folder for Emscripten ---------------------------------------------------
+# -I/usr/include would make emcc pick up glibc headers, so the wasm build gets a folder that
+# holds only a link to nlohmann (passed as -DVG_NLOHMANN_INCLUDE_DIR).
+[[ -f /usr/include/nlohmann/json.hpp ]] || fail "/usr/include/nlohmann/json.hpp missing: apt-get install nlohmann-json3-dev"
+mkdir -p "$REPO/build/include-wasm"
+if [[ $(readlink "$REPO/build/include-wasm/nlohmann" || true) != /usr/include/nlohmann ]]; then
+    ln -sfn /usr/include/nlohmann "$REPO/build/include-wasm/nlohmann"
+    step "linked build/include-wasm/nlohmann -> /usr/include/nlohmann"
+else
+    step "build/include-wasm/nlohmann: present"
+fi
+
+# ---- npm packages for the tests (playwright-core, ajv, ajv-formats) --------------------------
+# A stamp holding the hash of package.json + package-lock.json tells whether node_modules matches.
+stamp=$REPO/node_modules/.vg-installed
+wanted=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)
+if [[ -f $stamp && $(cat "$stamp") == "$wanted" ]]; then
+    step "npm packages: up to date with the lock"
+else
+    if [[ -f package-lock.json ]]; then
+        step "npm ci"
+        npm ci --no-audit --no-fund || fail "npm ci failed: is registry.npmjs.org reachable?"
+    else
+        step "npm install (no package-lock.json yet)"
+        npm install --no-audit --no-fund || fail "npm install failed: is registry.npmjs.org reachable?"
+        wanted=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
+    fi
+    echo "$wanted" > "$stamp"
+fi
+
+step "done"

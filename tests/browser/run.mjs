@@ -1,0 +1,211 @@
+// The playground in headless Chromium, against serve.py: loads without console errors, renders,
+// takes keyboard and mouse input, copies to the clipboard, goes idle, keeps the host page's keys
+// and draws at devicePixelRatio. Ends with `browser: N passed, M failed`; exit 1 on any failure.
+//
+//   node tests/browser/run.mjs
+// Site: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site. Core: $VG_NATIVE_DIR, else
+// build/native. Screenshots go to tests/artifacts/.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { decodePng, pixelStats } from './png.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
+const NATIVE = process.env.VG_NATIVE_DIR || path.join(REPO, 'build/native');
+const ARTIFACTS = path.join(REPO, 'tests/artifacts');
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--use-gl=angle', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const VIEWPORT = { width: 1400, height: 860 };
+
+// ---- serve.py on a free port ------------------------------------------------------------------
+function startServer() {
+  const server = spawn('python3', [path.join(REPO, 'serve.py'), '--port', '0', '--quiet', '--root', SITE,
+    '--native-dir', NATIVE], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`serve.py did not start: ${output}`)), 15000);
+    server.on('exit', (code) => reject(new Error(`serve.py exited (${code}): ${output}`)));
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/http:\/\/[^\s]+\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ server, url: match[0] });
+      }
+    });
+  });
+}
+
+// ---- tiny runner --------------------------------------------------------------------------------
+const results = [];
+async function check(name, body) {
+  try {
+    await body();
+    results.push(true);
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    results.push(false);
+    console.log(`not ok - ${name}\n    ${String(error.message || error).split('\n').join('\n    ')}`);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const status = (page) => page.evaluate(() => window.__vg || {});
+const waitFor = (page, predicate, arg, timeout = 10000) =>
+  page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+
+// Centre of a control the app published in window.__vg.rects (CSS pixels within the canvas).
+async function centreOf(page, name) {
+  const { rect, canvas } = await page.evaluate((n) => ({
+    rect: (window.__vg.rects || {})[n],
+    canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
+  }), name);
+  assert(rect, `the app published no rectangle "${name}"`);
+  return { x: canvas.x + rect[0] + rect[2] / 2, y: canvas.y + rect[1] + rect[3] / 2 };
+}
+
+async function clickControl(page, name) {
+  const { x, y } = await centreOf(page, name);
+  await page.mouse.click(x, y);
+}
+
+function screenshotStats(png) {
+  return pixelStats(decodePng(png));
+}
+
+// ---- the checks -----------------------------------------------------------------------------------
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { server, url } = await startServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    const page = await context.newPage();
+    const consoleErrors = [];
+    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+
+    await check('page loads and the app starts without console errors', async () => {
+      const response = await page.goto(url);
+      assert(response.ok(), `GET / answered ${response.status()}`);
+      await waitFor(page, () => window.__vg && window.__vg.ready, undefined, 30000);
+      const s = await status(page);
+      assert(s.models > 0, `the catalog shows ${s.models} models`);
+      assert(s.visibleRows === s.models, `${s.visibleRows} rows visible of ${s.models} before any filter`);
+      assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+    });
+
+    await check('the canvas renders the playground (screenshot)', async () => {
+      await page.waitForTimeout(300);
+      const png = await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png') });
+      const stats = screenshotStats(png);
+      assert(stats.distinctColors > 50, `only ${stats.distinctColors} colours: the canvas looks blank`);
+      assert(stats.nonDominantShare > 0.05, `${(stats.nonDominantShare * 100).toFixed(1)}% non-background pixels`);
+    });
+
+    await check('typing into the catalog search filters the table', async () => {
+      const before = await status(page);
+      await clickControl(page, 'search');
+      await page.keyboard.type('veo');
+      await waitFor(page, (total) => window.__vg.visibleRows > 0 && window.__vg.visibleRows < total, before.models);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'search-veo.png') });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await waitFor(page, (total) => window.__vg.visibleRows === total, before.models);
+    });
+
+    await check('selecting a row shows that model and its example', async () => {
+      const before = await status(page);
+      await clickControl(page, 'second-row');
+      await waitFor(page, (previous) => window.__vg.selected && window.__vg.selected !== previous, before.selected);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'second-model.png') });
+    });
+
+    await check('editing the request re-validates it (diagnostics)', async () => {
+      await waitFor(page, () => window.__vg.exitCode !== undefined);
+      await clickControl(page, 'editor');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('{ broken');
+      await waitFor(page, () => window.__vg.exitCode === 2 && window.__vg.errors > 0);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'request-broken.png') });
+      for (let i = 0; i < '{ broken'.length; i++) await page.keyboard.press('Backspace');
+      await waitFor(page, () => window.__vg.exitCode !== 2);
+    });
+
+    await check('Copy puts the wire request on the clipboard', async () => {
+      const s = await status(page);
+      assert(s.wireBuilt, `no wire request was built for ${s.wireTarget} (exit ${s.exitCode}, ${s.errors} errors)`);
+      await clickControl(page, 'copy');
+      await page.waitForTimeout(200);
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      const copied = JSON.parse(text);
+      assert(copied.method && copied.path, `clipboard holds ${text.slice(0, 120)}`);
+      assert(`${copied.method} ${copied.path}` === s.wireRequestLine, `${copied.method} ${copied.path} vs ${s.wireRequestLine}`);
+    });
+
+    await check('an idle page stops drawing', async () => {
+      await page.mouse.move(2, VIEWPORT.height - 2);
+      await page.waitForTimeout(1500);
+      const first = (await status(page)).frames;
+      await page.waitForTimeout(1000);
+      const second = (await status(page)).frames;
+      assert(second === first, `${second - first} frames drawn in 1 s without input`);
+    });
+
+    await check('keys outside the canvas still reach the host page', async () => {
+      const value = await page.evaluate(async () => {
+        const input = document.createElement('input');
+        input.id = 'host-input';
+        input.style.cssText = 'position:fixed;left:0;top:0;z-index:1';
+        document.body.appendChild(input);
+        input.focus();
+        return input.id;
+      });
+      await page.keyboard.type('abc');
+      await page.keyboard.press('Backspace');
+      const typed = await page.evaluate((id) => document.getElementById(id).value, value);
+      assert(typed === 'ab', `the host page's input holds "${typed}"`);
+    });
+
+    await check('no console errors during the session', async () => {
+      assert(consoleErrors.length === 0, consoleErrors.join(' | '));
+    });
+
+    await check('draws at devicePixelRatio 2 (crisp text)', async () => {
+      const hiDpi = await browser.newContext({ viewport: { width: 900, height: 600 }, deviceScaleFactor: 2 });
+      const hiPage = await hiDpi.newPage();
+      await hiPage.goto(url);
+      await waitFor(hiPage, () => window.__vg && window.__vg.ready, undefined, 30000);
+      await hiPage.waitForTimeout(300);
+      const size = await hiPage.evaluate(() => {
+        const canvas = document.getElementById('canvas');
+        return { width: canvas.width, height: canvas.height, css: canvas.getBoundingClientRect().width };
+      });
+      await hiPage.screenshot({ path: path.join(ARTIFACTS, 'playground-2x.png') });
+      await hiDpi.close();
+      assert(size.width === Math.round(size.css * 2), `backing store ${size.width} px for ${size.css} CSS px`);
+    });
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+main()
+  .catch((error) => {
+    results.push(false);
+    console.log(`not ok - the browser session: ${error.message}`);
+  })
+  .finally(() => {
+    const passed = results.filter(Boolean).length;
+    console.log(`browser: ${passed} passed, ${results.length - passed} failed`);
+    process.exitCode = results.length - passed === 0 ? 0 : 1;
+  });

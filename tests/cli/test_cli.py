@@ -1,0 +1,204 @@
+"""The vgen CLI contract (../shared/DESIGN.md): commands, JSON shapes and exit codes, run as a
+user runs it: a real process, stdin or a file, stdout/stderr and the exit status."""
+
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VGEN = os.environ.get("VGEN", os.path.join(ROOT, "build", "native", "vgen"))
+DIALECTS = ["aisdk", "gateway", "openai", "unified", "jobs", "creative-hub"]
+
+# Seed 001's Kling image-to-video example, as the AI SDK call options.
+KLING_AISDK = {
+    "model": "klingai/kling-v2.6-i2v",
+    "prompt": {"image": "https://example.com/cat.png", "text": "The cat slowly turns its head and blinks"},
+    "duration": 5,
+    "providerOptions": {"klingai": {"mode": "std"}},
+}
+# Seed 002's Kling text-to-video curl body.
+KLING_UNIFIED = {
+    "model": "klingai/kling-v3.0-t2v",
+    "prompt": "A realistic cinematic product shot, slow dolly camera movement, natural light",
+    "duration": 5, "resolution": "720p", "aspect_ratio": "16:9", "audio": False, "quality": "std",
+    "negative_prompt": "text, watermark, blurry, distorted hands", "seed": 42, "n": 1,
+    "provider_options": {"cfg_scale": 0.65},
+}
+
+
+def vgen(*args, stdin=b""):
+    if isinstance(stdin, str):
+        stdin = stdin.encode()
+    elif isinstance(stdin, dict):
+        stdin = json.dumps(stdin).encode()
+    return subprocess.run([VGEN, *args], input=stdin, capture_output=True, timeout=120)
+
+
+class CatalogCommand(unittest.TestCase):
+    def test_json_lists_every_model_with_contract_fields(self):
+        result = vgen("catalog", "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        models = json.loads(result.stdout)
+        self.assertIsInstance(models, list)
+        self.assertGreater(len(models), 30)
+        for model in models:
+            for field in ("id", "provider", "modes", "aliases"):
+                self.assertIn(field, model, model.get("id"))
+        names = {a["id"] if isinstance(a, dict) else a for m in models for a in m["aliases"]}
+        for seen_in_seed in ("klingai/kling-v2.6-i2v", "kling-2.6", "kling_2_6", "luma_ray3", "sora-2"):
+            self.assertIn(seen_in_seed, names)
+
+    def test_text_form_is_readable(self):
+        result = vgen("catalog")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn(b"klingai/kling-v2.6", result.stdout)
+
+
+class ValidateCommand(unittest.TestCase):
+    def test_valid_request_exits_0_with_the_json_report(self):
+        result = vgen("validate", "--json", stdin=KLING_AISDK)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        report = json.loads(result.stdout)
+        self.assertEqual(set(report), {"valid", "dialect", "model", "diagnostics"})
+        self.assertTrue(report["valid"])
+        self.assertEqual(report["dialect"], "aisdk")
+
+    def test_dialect_is_detected(self):
+        report = json.loads(vgen("validate", "--json", stdin=KLING_UNIFIED).stdout)
+        self.assertEqual(report["dialect"], "unified")
+
+    def test_invalid_request_exits_1_with_pointer_code_and_message(self):
+        bad = dict(KLING_AISDK, duration=7)
+        result = vgen("validate", "--json", stdin=bad)
+        self.assertEqual(result.returncode, 1)
+        report = json.loads(result.stdout)
+        self.assertFalse(report["valid"])
+        diagnostic = next(d for d in report["diagnostics"] if d["severity"] == "error")
+        self.assertEqual(diagnostic["path"], "/duration")
+        self.assertEqual(diagnostic["code"], "duration_not_offered")
+        self.assertEqual(diagnostic["message"], "duration 7 is not offered by klingai/kling-v2.6-i2v: use 5 or 10")
+
+    def test_paths_point_into_the_input_as_written(self):
+        bad = dict(KLING_UNIFIED, provider_options={"cfg_scale": 3})
+        report = json.loads(vgen("validate", "--json", stdin=bad).stdout)
+        paths = [d["path"] for d in report["diagnostics"] if d["severity"] == "error"]
+        self.assertIn("/provider_options/cfg_scale", paths)
+
+    def test_reads_a_file_argument(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+            json.dump(KLING_AISDK, handle)
+        try:
+            self.assertEqual(vgen("validate", handle.name).returncode, 0)
+        finally:
+            os.unlink(handle.name)
+
+    def test_text_output_names_the_problem(self):
+        result = vgen("validate", stdin=dict(KLING_AISDK, duration=7))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"duration_not_offered", result.stdout)
+
+
+class BadInput(unittest.TestCase):
+    """Exit 2 with a clear message, never a crash or hang (the issue's bad-input list)."""
+
+    def assert_unreadable(self, data, words):
+        result = vgen("validate", "--json", stdin=data)
+        self.assertEqual(result.returncode, 2, result.stdout[:400] + result.stderr[:400])
+        text = (result.stdout + result.stderr).decode("utf-8", "replace").lower()
+        self.assertIn(words, text)
+
+    def test_malformed_json(self):
+        self.assert_unreadable(b'{"model": "kling-2.6",', "line 1")
+
+    def test_deep_nesting(self):
+        self.assert_unreadable(b"[" * 100000, "nested")
+        self.assert_unreadable(b'{"a":' * 100000, "nested")
+
+    def test_invalid_utf8(self):
+        self.assert_unreadable(b'{"model":"kling-2.6","prompt":"caf\xc3\x28"}', "utf-8")
+
+    def test_nan_and_infinity(self):
+        self.assert_unreadable(b'{"model":"kling-2.6","duration":NaN}', "nan")
+        self.assert_unreadable(b'{"model":"kling-2.6","duration":Infinity}', "json")
+
+    def test_duplicate_keys(self):
+        self.assert_unreadable(b'{"model":"kling-2.6","duration":5,"duration":10}', "duplicate")
+
+    def test_ten_megabyte_string_is_checked_not_crashed(self):
+        big = dict(KLING_AISDK)
+        big["prompt"] = dict(big["prompt"], text="a" * (10 * 1024 * 1024))
+        result = vgen("validate", "--json", stdin=big)
+        self.assertEqual(result.returncode, 1)
+        codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
+        self.assertIn("too_long", codes)
+
+    def test_wrong_types_are_diagnostics(self):
+        result = vgen("validate", "--json", stdin={"model": 5, "prompt": ["x"], "duration": {}})
+        self.assertIn(result.returncode, (1, 2))
+        self.assertTrue(result.stdout or result.stderr)
+
+    def test_missing_file_and_bad_usage(self):
+        self.assertEqual(vgen("validate", "/nonexistent/file.json").returncode, 2)
+        self.assertEqual(vgen("validate", "--frobnicate").returncode, 2)
+        self.assertEqual(vgen("validate", "--dialect", "klingon", stdin=KLING_AISDK).returncode, 2)
+        self.assertEqual(vgen("teleport").returncode, 2)
+        self.assertEqual(vgen().returncode, 2)
+
+
+class BuildAndConvert(unittest.TestCase):
+    def test_build_prints_the_http_request_for_each_dialect_that_carries_the_model(self):
+        request = {"model": "klingai/kling-v2.6-t2v", "prompt": "A fox in the snow", "duration": 5}
+        built_somewhere = 0
+        for dialect in DIALECTS:
+            result = vgen("build", "--to", dialect, stdin=request)
+            self.assertIn(result.returncode, (0, 1), result.stderr)
+            out = json.loads(result.stdout)
+            if result.returncode == 0:
+                built_somewhere += 1
+                self.assertEqual(set(out), {"method", "path", "headers", "body"})
+                self.assertEqual(out["method"], "POST")
+                self.assertTrue(out["path"].startswith("/"))
+            else:
+                self.assertFalse(out["valid"])
+        self.assertGreaterEqual(built_somewhere, 4)
+
+    def test_invalid_request_is_not_built(self):
+        result = vgen("build", "--to", "unified", stdin=dict(KLING_AISDK, duration=7))
+        self.assertEqual(result.returncode, 1)
+        self.assertNotIn("method", json.loads(result.stdout))
+
+    def test_creative_hub_refuses_models_outside_its_route(self):
+        request = {"model": "klingai/kling-v2.6-t2v", "prompt": "A fox in the snow", "duration": 5}
+        result = vgen("build", "--to", "creative-hub", stdin=request)
+        self.assertEqual(result.returncode, 1)
+        text = (result.stdout + result.stderr).decode()
+        self.assertIn("luma_ray3", text)
+
+    def test_convert_prints_the_target_body_and_translates_the_model_id(self):
+        result = vgen("convert", "--to", "jobs", "--from", "aisdk", stdin=KLING_AISDK)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        body = json.loads(result.stdout)
+        self.assertEqual(body["model"], "kling-2.6")
+
+    def test_to_is_required(self):
+        self.assertEqual(vgen("build", stdin=KLING_AISDK).returncode, 2)
+
+
+class SchemaCommand(unittest.TestCase):
+    def test_schema_is_2020_12_and_names_what_it_cannot_express(self):
+        result = vgen("schema", "--dialect", "aisdk", "klingai/kling-v2.6-i2v")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        schema = json.loads(result.stdout)
+        self.assertEqual(schema["$schema"], "https://json-schema.org/draft/2020-12/schema")
+        self.assertIn("exclusive", schema["description"])
+
+    def test_unknown_model_is_a_usage_error_with_suggestions(self):
+        result = vgen("schema", "--dialect", "aisdk", "kling-2.7")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(b"kling-2.6", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

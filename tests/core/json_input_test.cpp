@@ -1,0 +1,232 @@
+// Tests for parseJsonInput: every kind of bad input from issue 2's "Bad input" section gives a clear
+// error (never a crash, hang or stack overflow), and good input comes back intact.
+
+#include "json_input.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+namespace vg {
+namespace {
+
+// The error message, or "" when the text parsed.
+std::string errorOf(std::string_view text, const JsonLimits& limits = {}) {
+    const JsonInput input = parseJsonInput(text, limits);
+    return input.error ? input.error->message : "";
+}
+
+std::string nested(size_t depth, const std::string& open, const std::string& close, const std::string& leaf) {
+    std::string text;
+    for (size_t i = 0; i < depth; ++i) text += open;
+    text += leaf;
+    for (size_t i = 0; i < depth; ++i) text += close;
+    return text;
+}
+
+TEST(JsonInput, ParsesAnOrdinaryRequest) {
+    const JsonInput input = parseJsonInput(R"({"model":"klingai/kling-v2.6-i2v","duration":5,
+        "providerOptions":{"klingai":{"cfgScale":0.5,"sound":true,"voiceList":[]}},"seed":null,"n":-3})");
+    ASSERT_FALSE(input.error) << input.error->message;
+    EXPECT_EQ(input.value["duration"], 5);
+    EXPECT_EQ(input.value["providerOptions"]["klingai"]["cfgScale"], 0.5);
+    EXPECT_TRUE(input.value["providerOptions"]["klingai"]["voiceList"].is_array());
+    EXPECT_TRUE(input.value["seed"].is_null());
+    EXPECT_EQ(input.value["n"], -3);
+}
+
+TEST(JsonInput, ScalarDocumentsAreDocuments) {
+    EXPECT_EQ(parseJsonInput("42").value, 42);
+    EXPECT_EQ(parseJsonInput(" \"text\" ").value, "text");
+    EXPECT_EQ(parseJsonInput("18446744073709551615").value, 18446744073709551615u);
+}
+
+TEST(JsonInput, SyntaxErrorsSayLineColumnAndWhatWasExpected) {
+    const JsonInput input = parseJsonInput("{\n  \"a\": 1,\n  \"b\": 2 \"c\": 3\n}");
+    ASSERT_TRUE(input.error);
+    EXPECT_EQ(input.error->message, "invalid JSON at line 3, column 10: expected ',' or '}' but found a string");
+    EXPECT_EQ(input.error->byteOffset, 21u);
+
+    EXPECT_EQ(errorOf("[1 2]"), "invalid JSON at line 1, column 4: expected ',' or ']' but found a number");
+    EXPECT_EQ(errorOf("{\"a\" 1}"), "invalid JSON at line 1, column 6: expected ':' after the key but found a number");
+    EXPECT_EQ(errorOf("{1:2}"), "invalid JSON at line 1, column 2: expected a key in double quotes but found a number");
+    EXPECT_EQ(errorOf("{\"a\":"), "invalid JSON at line 1, column 6: expected a value but the document ends");
+    EXPECT_EQ(errorOf("[1,2,]"), "invalid JSON at line 1, column 5: trailing comma before ']', remove the comma");
+    EXPECT_EQ(errorOf("{\"a\":1 , }"), "invalid JSON at line 1, column 8: trailing comma before '}', remove the comma");
+    EXPECT_EQ(errorOf("{\"a\":tru}"),
+              "invalid JSON at line 1, column 6: 'tru' is not a JSON value, use a string in double quotes, a number, "
+              "true, false, null, an object or an array");
+    EXPECT_EQ(errorOf("\"open"), "invalid JSON at line 1, column 1: the string that starts here has no closing quote");
+    EXPECT_EQ(errorOf("[-]"), "invalid number at line 1, column 2: expected digit after '-'");
+    EXPECT_EQ(errorOf("[1e999]"),
+              "number 1e999 at line 1, column 2 is out of range: use a finite number (at most about 1.7e308)");
+}
+
+TEST(JsonInput, CommonHandWritingMistakesGetAHint) {
+    EXPECT_EQ(errorOf("// note\n{}"), "comment at line 1, column 1: JSON has no comments, remove it");
+    EXPECT_EQ(errorOf("{'a':1}"), "single quote at line 1, column 2: JSON strings and keys use double quotes \"");
+    EXPECT_EQ(errorOf("{\xE2\x80\x9C"
+                      "a\xE2\x80\x9D:1}"),
+              "curly quote \xE2\x80\x9C at line 1, column 2: JSON strings and keys use straight double quotes \"");
+    EXPECT_EQ(errorOf("{\"a\":\"x\ny\"}"),
+              "unescaped control character U+000A (LF) in a string at line 1, column 8: write it as \\u000A or \\n");
+    EXPECT_EQ(errorOf(R"(["a\qb"])"),
+              "invalid escape in a string at line 1, column 4: after a backslash use \\\", \\\\, \\/, \\b, \\f, \\n, "
+              "\\r, \\t or \\uXXXX");
+    EXPECT_EQ(errorOf(R"(["\u12"])"),
+              "invalid escape in a string at line 1, column 3: \\u must be followed by 4 hex digits");
+}
+
+TEST(JsonInput, TrailingGarbageIsRejected) {
+    EXPECT_EQ(errorOf("{} {}"),
+              "invalid JSON at line 1, column 4: expected the end of the document but found '{' "
+              "(wrap several values in an array)");
+    EXPECT_EQ(errorOf("{\"a\":1}x"),
+              "invalid JSON at line 1, column 8: 'x' is not a JSON value, use a string in double quotes, a number, "
+              "true, false, null, an object or an array");
+}
+
+TEST(JsonInput, EmptyAndWhitespaceOnlyInput) {
+    EXPECT_EQ(errorOf(""), "empty input: expected a JSON document");
+    EXPECT_EQ(errorOf(" \n\t\r\n "), "empty input: expected a JSON document");
+    EXPECT_EQ(errorOf("\xEF\xBB\xBF"), "empty input: expected a JSON document");
+}
+
+TEST(JsonInput, ByteOrderMarkIsSkipped) {
+    const JsonInput input = parseJsonInput("\xEF\xBB\xBF{\"duration\":5}");
+    ASSERT_FALSE(input.error) << input.error->message;
+    EXPECT_EQ(input.value["duration"], 5);
+    // offsets still count from the start of the file, BOM included
+    const JsonInput broken = parseJsonInput("\xEF\xBB\xBF{\"duration\":}");
+    ASSERT_TRUE(broken.error);
+    EXPECT_EQ(broken.error->byteOffset, 15u);
+    EXPECT_EQ(broken.error->message, "invalid JSON at line 1, column 13: expected a value but found '}'");
+    EXPECT_EQ(errorOf("\xEF\xBB{}"), "invalid UTF-8 at line 1, column 1: save the file as UTF-8");
+}
+
+TEST(JsonInput, NaNAndInfinityAreNotJson) {
+    EXPECT_EQ(errorOf("NaN"), "NaN at line 1, column 1 is not JSON: use a number or null");
+    EXPECT_EQ(errorOf("{\"cfgScale\": NaN}"), "NaN at line 1, column 14 is not JSON: use a number or null");
+    EXPECT_EQ(errorOf("[Infinity]"), "Infinity at line 1, column 2 is not JSON: use a number or null");
+    EXPECT_EQ(errorOf("[1, -Infinity]"), "-Infinity at line 1, column 5 is not JSON: use a number or null");
+    EXPECT_EQ(errorOf("[+Infinity]"), "+Infinity at line 1, column 2 is not JSON: use a number or null");
+    EXPECT_EQ(errorOf("[nan]"), "nan at line 1, column 2 is not JSON: use a number or null");
+}
+
+TEST(JsonInput, InvalidUtf8IsRejectedWithItsPosition) {
+    // 0xC3 starts a two-byte sequence; 0x28 '(' cannot continue it
+    const JsonInput input = parseJsonInput("{\"a\": \"\xC3\x28\"}");
+    ASSERT_TRUE(input.error);
+    EXPECT_EQ(input.error->message, "invalid UTF-8 in a string at line 1, column 8: save the file as UTF-8");
+    EXPECT_EQ(input.error->byteOffset, 7u);
+    // overlong encodings of '/', two and three bytes long
+    EXPECT_EQ(errorOf("[\"\xC0\xAF\"]"), "invalid UTF-8 in a string at line 1, column 3: save the file as UTF-8");
+    EXPECT_EQ(errorOf("[\"\xE0\x80\xAF\"]"), "invalid UTF-8 in a string at line 1, column 3: save the file as UTF-8");
+    // a surrogate encoded directly in UTF-8 (CESU-8) and a code point above U+10FFFF
+    EXPECT_EQ(errorOf("\"\xED\xA0\x80\""), "invalid UTF-8 in a string at line 1, column 2: save the file as UTF-8");
+    EXPECT_EQ(errorOf("\"\xF4\x90\x80\x80\""), "invalid UTF-8 in a string at line 1, column 2: save the file as UTF-8");
+    // a stray byte outside any string
+    EXPECT_EQ(errorOf("[\xFF]"), "invalid UTF-8 at line 1, column 2: save the file as UTF-8");
+    // columns count characters: the byte after the two-byte "é" is in column 3, not 4
+    EXPECT_EQ(errorOf("\"\xC3\xA9\xFF\""), "invalid UTF-8 in a string at line 1, column 3: save the file as UTF-8");
+}
+
+TEST(JsonInput, ValidUtf8AndEscapesSurvive) {
+    const JsonInput input = parseJsonInput(R"(["é", "\u00e9", "\ud83c\udfac", "日本"])");
+    ASSERT_FALSE(input.error) << input.error->message;
+    EXPECT_EQ(input.value[0], "\xC3\xA9");
+    EXPECT_EQ(input.value[1], "\xC3\xA9");
+    EXPECT_EQ(input.value[2], "\xF0\x9F\x8E\xAC");
+}
+
+TEST(JsonInput, LoneSurrogateEscapesAreRejected) {
+    EXPECT_EQ(errorOf(R"({"prompt": "\ud800"})"),
+              "unpaired UTF-16 surrogate in a string at line 1, column 13: a \\uD800-\\uDBFF escape must be followed "
+              "by a \\uDC00-\\uDFFF escape");
+    EXPECT_EQ(errorOf(R"(["x\udc00"])"),
+              "unpaired UTF-16 surrogate in a string at line 1, column 4: a \\uDC00-\\uDFFF escape must follow a "
+              "\\uD800-\\uDBFF escape");
+}
+
+TEST(JsonInput, DuplicateKeysAreRejectedAtTopAndNested) {
+    EXPECT_EQ(errorOf(R"({"duration": 5, "duration": 10})"),
+              "duplicate key \"duration\" in the top-level object: keep one");
+    const JsonInput input = parseJsonInput(R"({"providerOptions": {"klingai": {"duration": 5,
+        "duration": 10}}})");
+    ASSERT_TRUE(input.error);
+    EXPECT_EQ(input.error->message, "duplicate key \"duration\" in /providerOptions/klingai: keep one");
+    EXPECT_EQ(input.error->byteOffset, 56u);  // the second "duration"
+    EXPECT_EQ(errorOf(R"([{"a":1}, {"b":[{"a/b":1, "a/b":2}]}])"), "duplicate key \"a/b\" in /1/b/0: keep one");
+    EXPECT_EQ(errorOf(R"({"\"q":1, "\"q":2})"), "duplicate key \"\\\"q\" in the top-level object: keep one");
+    // the same key in sibling objects is fine
+    EXPECT_EQ(errorOf(R"([{"a":1}, {"a":2}])"), "");
+}
+
+TEST(JsonInput, DepthUpToTheLimitIsFine) {
+    EXPECT_EQ(errorOf(nested(64, "[", "]", "1")), "");
+    EXPECT_EQ(errorOf(nested(63, "{\"a\":", "}", "[]")), "");
+    EXPECT_EQ(errorOf(nested(65, "[", "]", "")),
+              "JSON nested deeper than 64 levels at " + nested(64, "/0", "", "") + ": flatten the document");
+    JsonLimits shallow;
+    shallow.maxDepth = 2;
+    EXPECT_EQ(errorOf(R"({"a": {"b": [1]}})", shallow),
+              "JSON nested deeper than 2 levels at /a/b: flatten the document");
+    EXPECT_EQ(errorOf(R"([[1], [2], [[3]]])", shallow),
+              "JSON nested deeper than 2 levels at /2/0: flatten the document");
+}
+
+TEST(JsonInput, HundredThousandNestedArraysAreAnErrorNotACrash) {
+    const std::string deep = nested(100000, "[", "]", "");
+    const JsonInput input = parseJsonInput(deep);
+    ASSERT_TRUE(input.error);
+    EXPECT_NE(input.error->message.find("JSON nested deeper than 64 levels at /0/0/"), std::string::npos);
+    EXPECT_EQ(input.error->byteOffset, 64u);
+    EXPECT_TRUE(input.value.is_null());
+    // unbalanced: no closing brackets at all
+    EXPECT_NE(errorOf(std::string(100000, '[')).find("JSON nested deeper than 64 levels"), std::string::npos);
+}
+
+TEST(JsonInput, HundredThousandNestedObjectsAreAnErrorNotACrash) {
+    EXPECT_NE(errorOf(nested(100000, "{\"a\":", "}", "1")).find("JSON nested deeper than 64 levels at /a/a/a/"),
+              std::string::npos);
+    std::string unclosed;
+    for (int i = 0; i < 100000; ++i) unclosed += "{\"a\":";
+    EXPECT_NE(errorOf(unclosed).find("JSON nested deeper than 64 levels"), std::string::npos);
+}
+
+TEST(JsonInput, TenMegabyteStringParsesQuickly) {
+    const std::string big(10u * 1024u * 1024u, 'x');
+    const auto start = std::chrono::steady_clock::now();
+    const JsonInput input = parseJsonInput("{\"prompt\":\"" + big + "\"}");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_FALSE(input.error) << input.error->message;
+    EXPECT_EQ(input.value["prompt"].get_ref<const std::string&>().size(), big.size());
+    EXPECT_LT(seconds, 5.0);  // about 0.1 s here; generous for slow CI machines and sanitizer builds
+}
+
+TEST(JsonInput, OversizeInputIsRefusedBeforeParsing) {
+    JsonLimits small;
+    small.maxBytes = 16;
+    EXPECT_EQ(errorOf("[1,2,3,4,5,6,7,8,9]", small),
+              "input is 19 bytes, over the limit of 16 bytes: send a smaller document");
+    // refused by size even though it is not JSON at all: the parser never saw it
+    EXPECT_EQ(errorOf(std::string(17, '['), small),
+              "input is 17 bytes, over the limit of 16 bytes: send a smaller document");
+    EXPECT_EQ(errorOf("[1,2,3,4,5,6,7]", small), "");
+}
+
+TEST(JsonInput, EveryPrefixOfAValidDocumentIsAnErrorOrAValue) {
+    const std::string text = R"({"a": [1, -2.5e3, "x\u00e9\n", true, false, null], "b": {"c": {}}})";
+    for (size_t length = 0; length < text.size(); ++length) {
+        const JsonInput input = parseJsonInput(std::string_view(text).substr(0, length));
+        EXPECT_TRUE(input.error) << "prefix of " << length << " bytes parsed";
+        if (input.error) {
+            EXPECT_LE(input.error->byteOffset, length);
+        }
+    }
+    EXPECT_FALSE(parseJsonInput(text).error);
+}
+
+}  // namespace
+}  // namespace vg

@@ -1,0 +1,470 @@
+// Validation rules, each with a passing and a failing case named after the seed it comes from.
+// Requests are canonical bodies (request.h) so these tests pin the rules, not a dialect's spelling.
+#include "catalog.h"
+#include "example_request.h"
+#include "media.h"
+#include "validate.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using vg::json;
+
+vg::Diagnostics check(json body, std::string_view dialect = {}) {
+    vg::Request request;
+    request.body = std::move(body);
+    return vg::validateRequest(request, vg::builtinCatalog(), dialect);
+}
+
+const vg::Diagnostic* find(const vg::Diagnostics& diagnostics, const std::string& code, const std::string& path = "*") {
+    for (const vg::Diagnostic& d : diagnostics)
+        if (d.code == code && (path == "*" || d.path == path)) return &d;
+    return nullptr;
+}
+
+std::string dump(const vg::Diagnostics& diagnostics) {
+    std::string text;
+    for (const vg::Diagnostic& d : diagnostics)
+        text += std::string(vg::severityName(d.severity)) + " " + d.path + " " + d.code + ": " + d.message + "\n";
+    return text;
+}
+
+#define EXPECT_VALID(diags) EXPECT_FALSE(vg::hasErrors(diags)) << dump(diags)
+#define EXPECT_CODE(diags, code, path) EXPECT_NE(find(diags, code, path), nullptr) << dump(diags)
+
+// A PNG whose header says width x height (the probe reads IHDR only), padded to `bytes`.
+std::string pngBase64(uint32_t width, uint32_t height, size_t bytes = 0) {
+    std::vector<uint8_t> data = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    for (uint32_t value : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8) data.push_back(static_cast<uint8_t>(value >> shift));
+    for (uint8_t tail : {8, 2, 0, 0, 0, 0, 0, 0, 0}) data.push_back(tail);
+    if (data.size() < bytes) data.resize(bytes, 0);
+    return vg::encodeBase64(data.data(), data.size());
+}
+
+// A WebP (VP8X) header of width x height.
+std::string webpBase64(uint32_t width, uint32_t height) {
+    std::vector<uint8_t> data = {'R', 'I', 'F', 'F', 30, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'X', 10, 0, 0, 0,
+                                 0,   0,   0,   0};
+    for (uint32_t value : {width - 1, height - 1})
+        for (int shift = 0; shift < 24; shift += 8) data.push_back(static_cast<uint8_t>(value >> shift));
+    return vg::encodeBase64(data.data(), data.size());
+}
+
+json klingI2v(json extra = json::object()) {
+    json body = {{"model", "klingai/kling-v2.6-i2v"},
+                 {"prompt", "The cat slowly turns its head and blinks"},
+                 {"image", "https://example.com/cat.png"}};
+    body.update(extra);
+    return body;
+}
+
+json kling30(json extra = json::object()) {
+    json body = {{"model", "klingai/kling-v3.0-i2v"},
+                 {"prompt", "A serene mountain landscape"},
+                 {"image", "https://example.com/landscape.png"}};
+    body.update(extra);
+    return body;
+}
+
+json klingOptions(json options) { return {{"providerOptions", {{"klingai", options}}}}; }
+
+//-----------------------------------------------------------------------------
+// Models, modes, inputs
+//-----------------------------------------------------------------------------
+
+TEST(Models, SeedExampleIsValid) { EXPECT_VALID(check(klingI2v({{"duration", 5}}))); }
+
+TEST(Models, UnknownModelSuggestsNearestIds) {
+    auto diags = check({{"model", "kling-2.7"}, {"prompt", "a fox"}});
+    const vg::Diagnostic* d = find(diags, "unknown_model", "/model");
+    ASSERT_NE(d, nullptr) << dump(diags);
+    EXPECT_NE(d->message.find("kling-2.6"), std::string::npos) << d->message;
+}
+
+TEST(Models, MissingModelIsAnError) { EXPECT_CODE(check({{"prompt", "a fox"}}), "model_missing", "/model"); }
+
+TEST(ModesSeed000, TextToVideoIdRefusesAnImage) {
+    auto diags = check({{"model", "klingai/kling-v2.6-t2v"}, {"prompt", "a fox"}, {"image", "https://example.com/a.png"}});
+    const vg::Diagnostic* d = find(diags, "mode_not_offered_by_id", "/model");
+    ASSERT_NE(d, nullptr) << dump(diags);
+    EXPECT_NE(d->message.find("klingai/kling-v2.6-i2v"), std::string::npos) << d->message;
+    EXPECT_VALID(check({{"model", "klingai/kling-v2.6-t2v"}, {"prompt", "a fox"}}));
+}
+
+TEST(ModesSeed000, KlingHasNoReferenceToVideo) {
+    auto diags = check({{"model", "klingai/kling-v2.6-i2v"},
+                        {"prompt", "a dog"},
+                        {"references", json::array({{{"url", "https://example.com/dog.png"}, {"type", "image"}}})}});
+    EXPECT_CODE(diags, "mode_not_supported", "*");
+}
+
+TEST(ModesSeed000, FirstAndLastFrameNeedsBothImages) {
+    EXPECT_CODE(check(klingI2v({{"mode", "flf"}})), "input_missing", "/lastFrame");
+    EXPECT_VALID(check(klingI2v({{"lastFrame", "https://example.com/end.png"}})));
+}
+
+TEST(ModesSeed001, ImageToVideoNeedsAnImage) {
+    EXPECT_CODE(check({{"model", "klingai/kling-v2.6-i2v"}, {"mode", "i2v"}, {"prompt", "x"}}), "input_missing",
+                "/image");
+}
+
+TEST(Options, UnknownProviderOptionIsOnlyAWarning) {
+    auto diags = check(klingI2v(klingOptions({{"fooBar", 1}})));
+    EXPECT_VALID(diags);
+    EXPECT_CODE(diags, "option_ignored", "/providerOptions/klingai/fooBar");
+}
+
+TEST(Options, OtherProvidersNamespaceIsIgnoredWithAWarning) {
+    auto diags = check(klingI2v({{"providerOptions", {{"vertex", {{"resizeMode", "crop"}}}}}}));
+    EXPECT_VALID(diags);
+    EXPECT_CODE(diags, "option_ignored", "/providerOptions/vertex");
+}
+
+TEST(Options, WrongTypeSaysWhatIsExpected) {
+    auto diags = check(klingI2v({{"duration", "5"}}));
+    const vg::Diagnostic* d = find(diags, "wrong_type", "/duration");
+    ASSERT_NE(d, nullptr) << dump(diags);
+    EXPECT_NE(d->message.find("number"), std::string::npos) << d->message;
+}
+
+//-----------------------------------------------------------------------------
+// Kling (seed 001)
+//-----------------------------------------------------------------------------
+
+TEST(KlingSeed001, DurationOfferedForV2) {
+    auto diags = check(klingI2v({{"duration", 7}}));
+    const vg::Diagnostic* d = find(diags, "duration_not_offered", "/duration");
+    ASSERT_NE(d, nullptr) << dump(diags);
+    EXPECT_EQ(d->message, "duration 7 is not offered by klingai/kling-v2.6-i2v: use 5 or 10");
+    EXPECT_VALID(check(klingI2v({{"duration", 10}})));
+}
+
+TEST(KlingSeed001, DurationRangeForV3) {
+    EXPECT_VALID(check(kling30({{"duration", 15}})));
+    EXPECT_VALID(check(kling30({{"duration", 3}})));
+    EXPECT_TRUE(vg::hasErrors(check(kling30({{"duration", 16}}))));
+    EXPECT_TRUE(vg::hasErrors(check(kling30({{"duration", 2}}))));
+}
+
+TEST(KlingSeed001, PromptAtMost2500Characters) {
+    EXPECT_VALID(check(klingI2v({{"prompt", std::string(2500, 'a')}})));
+    EXPECT_CODE(check(klingI2v({{"prompt", std::string(2501, 'a')}})), "too_long", "/prompt");
+    // Characters, not bytes: 2500 two-byte letters are fine.
+    std::string accented;
+    for (int i = 0; i < 2500; ++i) accented += "\xC3\xA9";
+    EXPECT_VALID(check(klingI2v({{"prompt", accented}})));
+}
+
+TEST(KlingSeed001, CfgScaleRangeAndNotOnV2) {
+    EXPECT_VALID(check(kling30(klingOptions({{"cfgScale", 0.5}}))));
+    EXPECT_CODE(check(kling30(klingOptions({{"cfgScale", 1.5}}))), "out_of_range", "/providerOptions/klingai/cfgScale");
+    EXPECT_CODE(check(klingI2v(klingOptions({{"cfgScale", 0.5}}))), "not_supported", "/providerOptions/klingai/cfgScale");
+}
+
+TEST(KlingSeed001, SoundNeedsV26) {
+    EXPECT_VALID(check(klingI2v({{"audio", true}})));
+    auto diags = check({{"model", "klingai/kling-v2.5-turbo-i2v"}, {"prompt", "x"}, {"image", "https://e.com/a.png"},
+                        {"audio", true}});
+    EXPECT_CODE(diags, "not_supported", "/audio");
+}
+
+TEST(KlingSeed001, MultiShotNeedsV3) {
+    EXPECT_CODE(check(klingI2v(klingOptions({{"multiShot", true}}))), "not_supported",
+                "/providerOptions/klingai/multiShot");
+}
+
+TEST(KlingSeed001, MultiShotDurationsSumToTheVideo) {
+    json shots = json::array({{{"index", 1}, {"prompt", "looks up"}, {"duration", "4"}},
+                              {{"index", 2}, {"prompt", "a bird"}, {"duration", "3"}},
+                              {{"index", 3}, {"prompt", "smiles"}, {"duration", "3"}}});
+    json options = {{"multiShot", true}, {"shotType", "customize"}, {"multiPrompt", shots}};
+    json body = kling30(klingOptions(options));
+    body["duration"] = 10;
+    EXPECT_VALID(check(body));
+    body["duration"] = 12;
+    EXPECT_CODE(check(body), "shot_durations_sum", "/providerOptions/klingai/multiPrompt");
+    options["multiPrompt"][1]["index"] = 5;
+    body = kling30(klingOptions(options));
+    body["duration"] = 10;
+    EXPECT_CODE(check(body), "shot_index_sequence", "/providerOptions/klingai/multiPrompt/1/index");
+}
+
+TEST(KlingSeed001, MultiShotRequiresMultiPrompt) {
+    EXPECT_CODE(check(kling30(klingOptions({{"multiShot", true}}))), "requires_option", "*");
+}
+
+TEST(KlingSeed001, AtMostTwoVoicesAndSoundOn) {
+    json two = json::array({{{"voiceId", "a"}}, {{"voiceId", "b"}}});
+    json three = json::array({{{"voiceId", "a"}}, {{"voiceId", "b"}}, {{"voiceId", "c"}}});
+    json ok = kling30(klingOptions({{"voiceList", two}}));
+    ok["audio"] = true;
+    EXPECT_VALID(check(ok));
+    json tooMany = kling30(klingOptions({{"voiceList", three}}));
+    tooMany["audio"] = true;
+    EXPECT_CODE(check(tooMany), "too_many_items", "/providerOptions/klingai/voiceList");
+    EXPECT_CODE(check(kling30(klingOptions({{"voiceList", two}}))), "requires_option", "*");
+}
+
+TEST(KlingSeed001, VoiceListOnV26FollowsTheVoiceSectionWithAWarning) {
+    json body = klingI2v(klingOptions({{"voiceList", json::array({{{"voiceId", "v"}}})}}));
+    body["audio"] = true;
+    body["prompt"] = "The person<<<voice_1>>> says: \"Hello, welcome to my channel\"";
+    auto diags = check(body);
+    EXPECT_VALID(diags);
+    EXPECT_CODE(diags, "seed_conflict", "/providerOptions/klingai/voiceList");
+}
+
+TEST(KlingSeed001, VoiceTagsNameAListedVoice) {
+    json body = kling30(klingOptions({{"voiceList", json::array({{{"voiceId", "v"}}})}}));
+    body["audio"] = true;
+    body["prompt"] = "She says <<<voice_2>>> hello";
+    EXPECT_CODE(check(body), "voice_tag_unknown", "/prompt");
+}
+
+TEST(KlingSeed001, ElementsAtMostThreeAndNotWithVoices) {
+    json element = {{"frontalImage", "https://example.com/e.png"}};
+    EXPECT_CODE(check(kling30(klingOptions({{"elementList", json::array({element, element, element, element})}}))),
+                "too_many_items", "/providerOptions/klingai/elementList");
+    EXPECT_VALID(check(kling30(klingOptions({{"elementList", json::array({element})}}))));
+    json both = kling30(klingOptions({{"elementList", json::array({element})},
+                                      {"voiceList", json::array({{{"voiceId", "v"}}})}}));
+    both["audio"] = true;
+    EXPECT_CODE(check(both), "exclusive_options", "*");
+}
+
+TEST(KlingSeed001, FrameControlsAreMutuallyExclusive) {
+    json camera = {{"type", "simple"}, {"config", {{"zoom", 5}}}};
+    json body = klingI2v(klingOptions({{"cameraControl", camera}}));
+    EXPECT_VALID(check(body));
+    body["lastFrame"] = "https://example.com/end.png";
+    EXPECT_CODE(check(body), "exclusive_options", "*");
+    json masks = json::array({{{"mask", "https://example.com/m.png"},
+                               {"trajectories", json::array({{{"x", 1}, {"y", 2}}, {{"x", 3}, {"y", 4}}})}}});
+    EXPECT_CODE(check(klingI2v(klingOptions({{"cameraControl", camera}, {"dynamicMasks", masks}}))),
+                "exclusive_options", "*");
+}
+
+TEST(KlingSeed001, SimpleCameraMovesOneAxis) {
+    auto camera = [](json config) {
+        json control = {{"type", "simple"}};
+        if (!config.is_null()) control["config"] = config;
+        return klingI2v(klingOptions({{"cameraControl", control}}));
+    };
+    EXPECT_VALID(check(camera({{"zoom", 5}, {"horizontal", 0}, {"vertical", 0}, {"pan", 0}, {"tilt", 0}, {"roll", 0}})));
+    EXPECT_CODE(check(camera(nullptr)), "camera_config_missing", "*");
+    EXPECT_CODE(check(camera({{"zoom", 5}, {"pan", 3}})), "camera_axes_count", "*");
+    EXPECT_CODE(check(camera({{"zoom", 0}})), "camera_axes_count", "*");
+    EXPECT_TRUE(vg::hasErrors(check(camera({{"tilt", 11}}))));
+    EXPECT_TRUE(vg::hasErrors(check(camera({{"roll", -10.5}}))));
+    EXPECT_VALID(check(camera({{"roll", -10}})));
+}
+
+TEST(KlingSeed001, PresetCameraMovesNeedNoConfig) {
+    EXPECT_VALID(check(klingI2v(klingOptions({{"cameraControl", {{"type", "down_back"}}}}))));
+    EXPECT_TRUE(vg::hasErrors(check(klingI2v(klingOptions({{"cameraControl", {{"type", "spin_around"}}}})))));
+}
+
+TEST(KlingSeed001, AtMostSixDynamicMasksWithTwoTo77Points) {
+    auto points = [](int count) {
+        json list = json::array();
+        for (int i = 0; i < count; ++i) list.push_back({{"x", i}, {"y", i}});
+        return list;
+    };
+    json mask = {{"mask", "https://example.com/m.png"}, {"trajectories", points(4)}};
+    EXPECT_VALID(check(klingI2v(klingOptions({{"dynamicMasks", json::array({mask})}}))));
+    json seven = json::array();
+    for (int i = 0; i < 7; ++i) seven.push_back(mask);
+    EXPECT_CODE(check(klingI2v(klingOptions({{"dynamicMasks", seven}}))), "too_many_items",
+                "/providerOptions/klingai/dynamicMasks");
+    mask["trajectories"] = points(1);
+    EXPECT_CODE(check(klingI2v(klingOptions({{"dynamicMasks", json::array({mask})}}))), "trajectory_points",
+                "/providerOptions/klingai/dynamicMasks/0/trajectories");
+    mask["trajectories"] = points(78);
+    EXPECT_CODE(check(klingI2v(klingOptions({{"dynamicMasks", json::array({mask})}}))), "trajectory_points", "*");
+    mask["trajectories"] = points(77);
+    EXPECT_VALID(check(klingI2v(klingOptions({{"dynamicMasks", json::array({mask})}}))));
+}
+
+TEST(KlingSeed001, MasksShareOneResolution) {
+    json masks = json::array({{{"mask", pngBase64(600, 400)}, {"trajectories", json::array({{{"x", 1}, {"y", 1}}, {{"x", 2}, {"y", 2}}})}}});
+    json body = klingI2v(klingOptions({{"staticMask", pngBase64(600, 400)}, {"dynamicMasks", masks}}));
+    EXPECT_VALID(check(body));
+    body["providerOptions"]["klingai"]["staticMask"] = pngBase64(300, 400);
+    EXPECT_CODE(check(body), "mask_resolution_mismatch", "*");
+}
+
+TEST(KlingSeed001, ImageIsRawBase64WithoutDataPrefix) {
+    EXPECT_VALID(check(klingI2v({{"image", pngBase64(640, 480)}})));
+    auto diags = check(klingI2v({{"image", "data:image/png;base64," + pngBase64(640, 480)}}));
+    const vg::Diagnostic* d = find(diags, "media_data_url_not_allowed", "/image");
+    ASSERT_NE(d, nullptr) << dump(diags);
+    EXPECT_NE(d->message.find("base64"), std::string::npos) << d->message;
+}
+
+TEST(KlingSeed001, ImageFormatSizeDimensionsAspect) {
+    EXPECT_CODE(check(klingI2v({{"image", webpBase64(640, 480)}})), "media_format_not_allowed", "/image");
+    EXPECT_CODE(check(klingI2v({{"image", pngBase64(299, 480)}})), "media_too_small", "/image");
+    EXPECT_VALID(check(klingI2v({{"image", pngBase64(300, 300)}})));
+    EXPECT_CODE(check(klingI2v({{"image", pngBase64(1000, 300)}})), "media_aspect_out_of_range", "/image");
+    EXPECT_VALID(check(klingI2v({{"image", pngBase64(750, 300)}})));   // 2.5:1
+    EXPECT_VALID(check(klingI2v({{"image", pngBase64(400, 1000)}})));  // 1:2.5
+    EXPECT_CODE(check(klingI2v({{"image", pngBase64(399, 1000)}})), "media_aspect_out_of_range", "/image");
+    EXPECT_CODE(check(klingI2v({{"image", pngBase64(640, 480, 10 * 1024 * 1024 + 1)}})), "media_too_large", "/image");
+    EXPECT_VALID(check(klingI2v({{"image", pngBase64(640, 480, 10 * 1024 * 1024)}})));
+}
+
+TEST(KlingSeed001, UnreadableInlineImageSaysWhy) {
+    EXPECT_CODE(check(klingI2v({{"image", "not an image at all!"}})), "media_unreadable", "/image");
+}
+
+//-----------------------------------------------------------------------------
+// Veo, Wan, Grok (seed 001)
+//-----------------------------------------------------------------------------
+
+json veo(json extra = json::object()) {
+    json body = {{"model", "google/veo-3.1-generate-001"},
+                 {"prompt", "Camera slowly pans across the scene as clouds drift by"},
+                 {"image", "https://example.com/landscape.png"}};
+    body.update(extra);
+    return body;
+}
+
+TEST(VeoSeed001, Durations468) {
+    EXPECT_VALID(check(veo({{"duration", 6}})));
+    auto diags = check(veo({{"duration", 5}}));
+    const vg::Diagnostic* d = find(diags, "duration_not_offered", "/duration");
+    ASSERT_NE(d, nullptr) << dump(diags);
+    EXPECT_NE(d->message.find("4, 6 or 8"), std::string::npos) << d->message;
+}
+
+TEST(VeoSeed001, ResizeModeAndPersonGeneration) {
+    EXPECT_VALID(check(veo({{"providerOptions", {{"vertex", {{"resizeMode", "crop"}, {"personGeneration", "allow_all"}}}}}})));
+    EXPECT_CODE(check(veo({{"providerOptions", {{"vertex", {{"resizeMode", "stretch"}}}}}})), "resizeMode_not_offered",
+                "/providerOptions/vertex/resizeMode");
+    EXPECT_CODE(check(veo({{"providerOptions", {{"vertex", {{"personGeneration", "allow_kids"}}}}}})),
+                "personGeneration_not_offered", "/providerOptions/vertex/personGeneration");
+}
+
+TEST(VeoSeed001, Resolution) {
+    EXPECT_VALID(check(veo({{"resolution", "1080p"}})));
+    EXPECT_CODE(check(veo({{"resolution", "4K"}})), "resolution_not_offered", "/resolution");
+}
+
+json wan(json extra = json::object()) {
+    json body = {{"model", "alibaba/wan-v2.6-i2v-flash"},
+                 {"prompt", "The cat waves hello and smiles"},
+                 {"image", "https://example.com/cat.png"}};
+    body.update(extra);
+    return body;
+}
+
+TEST(WanSeed001, ImageUrlsOnlyAndPromptRequired) {
+    EXPECT_VALID(check(wan({{"duration", 5}})));
+    EXPECT_CODE(check(wan({{"image", pngBase64(640, 480)}})), "media_inline_not_allowed", "/image");
+    json noPrompt = wan();
+    noPrompt.erase("prompt");
+    EXPECT_CODE(check(noPrompt), "input_missing", "/prompt");
+}
+
+TEST(WanSeed001, Duration2To15) {
+    EXPECT_VALID(check(wan({{"duration", 2}})));
+    EXPECT_VALID(check(wan({{"duration", 15}})));
+    EXPECT_CODE(check(wan({{"duration", 16}})), "out_of_range", "/duration");
+    EXPECT_CODE(check(wan({{"duration", 1}})), "out_of_range", "/duration");
+}
+
+TEST(WanSeed001, NegativePromptAtMost500) {
+    EXPECT_VALID(check(wan({{"negativePrompt", std::string(500, 'n')}})));
+    EXPECT_CODE(check(wan({{"negativePrompt", std::string(501, 'n')}})), "too_long", "/negativePrompt");
+}
+
+TEST(WanSeed001, AudioUrlIsWavOrMp3) {
+    EXPECT_VALID(check(wan({{"providerOptions", {{"alibaba", {{"audioUrl", "https://example.com/voice.mp3"}}}}}})));
+    auto diags = check(wan({{"providerOptions", {{"alibaba", {{"audioUrl", "https://example.com/voice.ogg"}}}}}}));
+    EXPECT_CODE(diags, "media_format_suspect", "/providerOptions/alibaba/audioUrl");
+}
+
+json grok(json extra = json::object()) {
+    json body = {{"model", "xai/grok-imagine-video"},
+                 {"prompt", "The cat slowly turns its head and blinks"},
+                 {"image", "https://example.com/cat.png"}};
+    body.update(extra);
+    return body;
+}
+
+TEST(GrokSeed001, Duration1To15) {
+    EXPECT_VALID(check(grok({{"duration", 1}})));
+    EXPECT_VALID(check(grok({{"duration", 15}})));
+    EXPECT_CODE(check(grok({{"duration", 16}})), "out_of_range", "/duration");
+}
+
+TEST(GrokSeed001, Resolution480pOr720p) {
+    EXPECT_VALID(check(grok({{"resolution", "720p"}})));
+    EXPECT_CODE(check(grok({{"resolution", "1080p"}})), "resolution_not_offered", "/resolution");
+}
+
+//-----------------------------------------------------------------------------
+// Route limits: jobs API (seed 004), creative hub (seed 003), unified (seed 002)
+//-----------------------------------------------------------------------------
+
+TEST(JobsSeed004, PromptOneTo4000) {
+    json body = {{"model", "veo-3.1"}, {"prompt", std::string(4000, 'p')}};
+    EXPECT_FALSE(find(check(body, "jobs"), "too_long", "/prompt"));
+    body["prompt"] = std::string(4001, 'p');
+    EXPECT_CODE(check(body, "jobs"), "too_long", "/prompt");
+    body["prompt"] = "";
+    EXPECT_CODE(check(body, "jobs"), "too_short", "/prompt");
+}
+
+TEST(JobsSeed004, WebhookEvents) {
+    json body = {{"model", "kling-2.6"},
+                 {"prompt", "a fox"},
+                 {"webhook", {{"url", "https://example.com/hook"}, {"events", {"progress", "completed", "failed"}}}}};
+    EXPECT_VALID(check(body, "jobs"));
+    body["webhook"]["events"] = {"completed", "started"};
+    EXPECT_CODE(check(body, "jobs"), "webhook_event_unknown", "/webhook/events/1");
+    body["webhook"] = {{"url", "ftp://example.com"}};
+    EXPECT_CODE(check(body, "jobs"), "webhook_url_invalid", "/webhook/url");
+}
+
+TEST(CreativeHubSeed003, DurationAspectAndPrompt) {
+    json body = {{"model", "luma_ray3"}, {"prompt", "A jogger on a misty mountain trail"}, {"duration", 6},
+                 {"aspectRatio", "9:16"}};
+    EXPECT_VALID(check(body, "creative-hub"));
+    body["duration"] = 12;
+    EXPECT_CODE(check(body, "creative-hub"), "out_of_range", "/duration");
+    body["duration"] = 6;
+    body["aspectRatio"] = "4:3";
+    EXPECT_CODE(check(body, "creative-hub"), "aspectRatio_not_offered", "/aspectRatio");
+    body["aspectRatio"] = "1:1";
+    body["prompt"] = std::string(2001, 'p');
+    EXPECT_CODE(check(body, "creative-hub"), "too_long", "/prompt");
+}
+
+TEST(UnifiedSeed002, AspectRatios) {
+    json body = {{"model", "klingai/kling-v3.0-t2v"}, {"prompt", "a product shot"}, {"aspectRatio", "4:3"}};
+    EXPECT_FALSE(find(check(body, "unified"), "aspectRatio_not_offered"));
+    body["aspectRatio"] = "21:9";
+    EXPECT_CODE(check(body, "unified"), "aspectRatio_not_offered", "/aspectRatio");
+}
+
+//-----------------------------------------------------------------------------
+// The catalog's own examples all validate
+//-----------------------------------------------------------------------------
+
+TEST(Catalog, EveryModelsExampleRequestIsValidInEveryMode) {
+    for (const vg::Model& model : vg::builtinCatalog().models) {
+        for (vg::Mode mode : model.modes) {
+            for (uint32_t variant = 0; variant < 3; ++variant) {
+                auto diags = vg::validateRequest(vg::exampleRequest(model, mode, variant), vg::builtinCatalog());
+                EXPECT_FALSE(vg::hasErrors(diags)) << model.id << " " << vg::modeName(mode) << "\n" << dump(diags);
+            }
+        }
+    }
+}
+
+}  // namespace

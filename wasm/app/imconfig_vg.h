@@ -1,0 +1,10 @@
+// Dear ImGui settings for the playground, passed as IMGUI_USER_CONFIG so ImGui itself stays untouched.
+#pragma once
+
+// The demo window alone costs about 135 KB gzip; the playground never shows it.
+#define IMGUI_DISABLE_DEMO_WINDOWS
+// Keep the API we code against to the current one.
+#define IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+// Built with -sFILESYSTEM=0: no ini file, no fopen. Settings that must persist go through the
+// platform layer (localStorage), not ImGui's file functions.
+#define IMGUI_DISABLE_FILE_FUNCTIONS

@@ -1,0 +1,123 @@
+// The playground's entry point: the GLFW window (WebGL2 canvas), ImGui, the core's catalog, and
+// the frame function the platform layer calls while the page is awake.
+#include "app_state.h"
+#include "panels.h"
+#include "platform_web.h"
+#include "ui_style.h"
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Playground {
+    GLFWwindow* window = nullptr;
+    vg::app::AppState state;
+    vg::app::UiLook look;
+    int pendingFonts = 0;         // fonts still being fetched: the first frame waits, so text never jumps
+    std::string clipboard;        // what ImGui pastes: the last DOM paste or the last copy
+    std::string publishedStatus;  // the last window.__vg content sent, to send only changes
+};
+
+// The browser calls back into free functions; there is one playground per page.
+Playground* gApp = nullptr;
+
+void publishStatusIfChanged(Playground& app) {
+    std::string status = vg::app::statusJson(app.state);
+    if (status == app.publishedStatus) return;
+    vg::web::publishStatus(status);
+    app.publishedStatus = std::move(status);
+}
+
+void frame() {
+    Playground& app = *gApp;
+    const vg::web::CanvasMetrics metrics = vg::web::canvasMetrics();
+    int width = 0, height = 0;
+    glfwGetWindowSize(app.window, &width, &height);
+    if (width != metrics.width || height != metrics.height) glfwSetWindowSize(app.window, metrics.width, metrics.height);
+
+    glViewport(0, 0, metrics.width, metrics.height);
+    const ImVec4 background = app.look.baseStyle.Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (app.pendingFonts > 0) return;
+
+    // New fonts need a new texture; the backend recreates all its objects lazily in NewFrame.
+    if (vg::app::updateLook(app.look, metrics.pixelRatio)) ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    vg::app::drawPlayground(app.state, app.look);
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    publishStatusIfChanged(app);
+    if (app.state.dirty) {
+        app.state.dirty = false;
+        vg::web::requestFrames();
+    }
+}
+
+void wheel(float notchesX, float notchesY) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheelH += notchesX;
+    io.MouseWheel += notchesY;
+}
+
+void paste(const std::string& text) { gApp->clipboard = text; }
+
+void fontFetched(std::vector<unsigned char> bytes, void* target) {
+    *static_cast<std::vector<unsigned char>*>(target) = std::move(bytes);
+    gApp->pendingFonts--;
+    gApp->look.fontsChanged = true;
+    vg::web::requestFrames();
+}
+
+void installClipboard(Playground& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.ClipboardUserData = &app;
+    io.SetClipboardTextFn = [](void* user, const char* text) {
+        static_cast<Playground*>(user)->clipboard = text;
+        vg::web::copyToClipboard(text);
+    };
+    io.GetClipboardTextFn = [](void* user) { return static_cast<Playground*>(user)->clipboard.c_str(); };
+}
+
+}  // namespace
+
+int main() {
+    static Playground app;
+    gApp = &app;
+    if (!glfwInit()) return 1;
+    const vg::web::CanvasMetrics metrics = vg::web::canvasMetrics();
+    app.window = glfwCreateWindow(metrics.width, metrics.height, "VideoGen Playground", nullptr, nullptr);
+    if (!app.window) return 1;
+    glfwMakeContextCurrent(app.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // no file system; layout is computed, not saved
+    ImGui_ImplGlfw_InitForOpenGL(app.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // The GLFW port passes raw, inverted pixel deltas; the platform layer sends notches instead.
+    glfwSetScrollCallback(app.window, nullptr);
+    installClipboard(app);
+    vg::app::initLook(app.look);
+
+    vg::app::initState(app.state, vg::builtinCatalog());
+#ifdef VG_SITE_HAS_FONTS
+    app.pendingFonts = 2;
+    vg::web::fetchBytes("fonts/ui.ttf", fontFetched, &app.look.uiFontTtf);
+    vg::web::fetchBytes("fonts/mono.ttf", fontFetched, &app.look.monoFontTtf);
+#endif
+    vg::web::installPlatform({frame, wheel, paste});
+    vg::web::startFrameLoop();
+    return 0;
+}

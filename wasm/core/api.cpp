@@ -1,0 +1,195 @@
+// VideoGen core: the text API behind vgen, the headless module, serve.py and the playground.
+#include "api.h"
+
+#include "catalog.h"
+#include "dialect.h"
+#include "json_input.h"
+#include "schema.h"
+#include "text_format.h"
+#include "validate.h"
+
+#include <exception>
+
+namespace vg {
+
+namespace {
+
+constexpr int kExitValid = 0, kExitInvalid = 1, kExitUsage = 2;
+
+std::string dumpJson(const json& value) {
+    return value.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+ApiResult usageError(const std::string& message) { return {kExitUsage, "", "vgen: " + message + "\n"}; }
+
+// Human-readable lines for stderr: "error /duration duration_not_offered: ..."
+std::string diagnosticLines(const Diagnostics& diagnostics) {
+    std::string text;
+    for (const Diagnostic& d : diagnostics)
+        text += std::string(severityName(d.severity)) + " " + (d.path.empty() ? "(document)" : d.path) + " " + d.code +
+                ": " + d.message + "\n";
+    return text;
+}
+
+// A parsed, validated request, or the reason there is none.
+struct Checked {
+    int exitCode = kExitValid;
+    std::string usageMessage;        // set when exitCode is kExitUsage
+    Dialect dialect = Dialect::AiSdk;
+    std::string dialectName;         // "" when no dialect could be told
+    ParseOutcome parsed;
+    Diagnostics diagnostics;         // parse + validation
+    std::string modelLabel;          // canonical id when known, else as written
+};
+
+Checked parseAndValidate(std::string_view input, std::string_view dialectName) {
+    Checked checked;
+    const Catalog& catalog = builtinCatalog();
+    std::optional<Dialect> chosen;
+    if (!dialectName.empty()) {
+        chosen = dialectByName(dialectName);
+        if (!chosen) {
+            checked.exitCode = kExitUsage;
+            checked.usageMessage =
+                "unknown dialect \"" + std::string(dialectName) + "\": use one of " + dialectNameList();
+            return checked;
+        }
+    }
+    JsonInput document = parseJsonInput(input);
+    if (document.error) {
+        checked.exitCode = kExitUsage;
+        checked.usageMessage = "input is not readable JSON: " + document.error->message;
+        checked.diagnostics.push_back(makeError("", "invalid_json", document.error->message));
+        return checked;
+    }
+    if (!chosen) chosen = detectDialect(document.value);
+    if (!chosen) {
+        checked.exitCode = kExitUsage;
+        checked.usageMessage = "cannot tell which dialect this request is written in: pass --dialect (" +
+                               dialectNameList() + ")";
+        checked.diagnostics.push_back(makeError("", "dialect_unknown", checked.usageMessage));
+        return checked;
+    }
+    checked.dialect = *chosen;
+    checked.dialectName = vg::dialectName(*chosen);
+    checked.parsed = parseRequest(*chosen, document.value, catalog);
+    checked.diagnostics = checked.parsed.diagnostics;
+    checked.modelLabel = checked.parsed.request.modelId();
+    if (checked.parsed.usable) {
+        Diagnostics found = validateRequest(checked.parsed.request, catalog, checked.dialectName);
+        checked.diagnostics.insert(checked.diagnostics.end(), found.begin(), found.end());
+        if (const Model* model = catalog.resolve(checked.modelLabel).model) checked.modelLabel = model->id;
+    }
+    checked.exitCode = (!checked.parsed.usable || hasErrors(checked.diagnostics)) ? kExitInvalid : kExitValid;
+    return checked;
+}
+
+json validationReport(const Checked& checked) {
+    json report = json::object();
+    report["valid"] = checked.exitCode == kExitValid;
+    report["dialect"] = checked.dialectName;
+    report["model"] = checked.modelLabel;
+    report["diagnostics"] = diagnosticsToJson(checked.diagnostics);
+    return report;
+}
+
+// Build or convert: validate in the source dialect, then build for the target.
+ApiResult buildFor(std::string_view input, std::string_view from, std::string_view to, bool bodyOnly) {
+    std::optional<Dialect> target = dialectByName(to);
+    if (!target) {
+        return usageError(to.empty() ? "--to is required: one of " + dialectNameList()
+                                     : "unknown dialect \"" + std::string(to) + "\": use one of " + dialectNameList());
+    }
+    Checked checked = parseAndValidate(input, from);
+    if (checked.exitCode != kExitValid) {
+        ApiResult result{checked.exitCode, dumpJson(validationReport(checked)), diagnosticLines(checked.diagnostics)};
+        if (!checked.usageMessage.empty()) result.notes = "vgen: " + checked.usageMessage + "\n";
+        else result.notes = "vgen: the request is invalid and was not built\n" + result.notes;
+        return result;
+    }
+    BuildOutcome built = buildRequest(*target, checked.parsed.request, builtinCatalog());
+    if (!built.http || hasErrors(built.diagnostics)) {
+        Checked refused = checked;
+        refused.exitCode = kExitInvalid;
+        refused.diagnostics = built.diagnostics;
+        return {kExitInvalid, dumpJson(validationReport(refused)),
+                "vgen: " + std::string(dialectName(*target)) + " cannot express this request\n" +
+                    diagnosticLines(built.diagnostics)};
+    }
+    Diagnostics warnings = checked.diagnostics;
+    warnings.insert(warnings.end(), built.diagnostics.begin(), built.diagnostics.end());
+    return {kExitValid, dumpJson(bodyOnly ? built.http->body : built.http->toJson()), diagnosticLines(warnings)};
+}
+
+template <typename Function>
+ApiResult guarded(Function&& function) {
+    try {
+        return function();
+    } catch (const std::exception& error) {
+        return {kExitUsage, "", std::string("vgen: internal error: ") + error.what() + "\n"};
+    } catch (...) {
+        return {kExitUsage, "", "vgen: internal error\n"};
+    }
+}
+
+}  // namespace
+
+ApiResult apiCatalog(bool asJson) {
+    return guarded([&] {
+        const Catalog& catalog = builtinCatalog();
+        if (asJson) return ApiResult{kExitValid, dumpJson(catalogToJson(catalog)), ""};
+        std::string text;
+        for (const Model& model : catalog.models) {
+            std::vector<std::string> modes, aliases;
+            for (Mode mode : model.modes) modes.push_back(modeName(mode));
+            for (const Alias& alias : model.aliases) aliases.push_back(alias.id);
+            text += model.id + "  (" + model.vendor + ", " + joinWords(modes, ", ") + ")" +
+                    (model.limitsKnown ? "" : "  [limits not published]") + "\n    " + joinWords(aliases, ", ") + "\n";
+        }
+        return ApiResult{kExitValid, text, ""};
+    });
+}
+
+ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson) {
+    return guarded([&] {
+        Checked checked = parseAndValidate(input, dialect);
+        if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
+            return usageError(checked.usageMessage);
+        std::string notes = checked.usageMessage.empty() ? "" : "vgen: " + checked.usageMessage + "\n";
+        if (asJson) return ApiResult{checked.exitCode, dumpJson(validationReport(checked)), notes};
+        size_t errors = 0;
+        for (const Diagnostic& d : checked.diagnostics) errors += d.severity == Severity::Error;
+        size_t warnings = checked.diagnostics.size() - errors;
+        std::string summary = checked.exitCode == kExitValid ? "valid" : "invalid";
+        summary += " (" + (checked.dialectName.empty() ? std::string("unknown dialect") : checked.dialectName) + ", " +
+                   std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " + std::to_string(warnings) +
+                   " warning" + (warnings == 1 ? "" : "s") + ")\n";
+        return ApiResult{checked.exitCode, diagnosticLines(checked.diagnostics) + summary, notes};
+    });
+}
+
+ApiResult apiBuild(std::string_view input, std::string_view fromDialect, std::string_view toDialect) {
+    return guarded([&] { return buildFor(input, fromDialect, toDialect, false); });
+}
+
+ApiResult apiConvert(std::string_view input, std::string_view fromDialect, std::string_view toDialect) {
+    return guarded([&] { return buildFor(input, fromDialect, toDialect, true); });
+}
+
+ApiResult apiSchema(std::string_view dialect, std::string_view modelId) {
+    return guarded([&] {
+        std::optional<Dialect> chosen = dialectByName(dialect);
+        if (!chosen) return usageError("schema needs --dialect: one of " + dialectNameList());
+        const Catalog& catalog = builtinCatalog();
+        const Model* model = catalog.resolve(modelId).model;
+        if (!model) {
+            std::vector<std::string> quoted;
+            for (const std::string& id : catalog.nearestIds(modelId, 3)) quoted.push_back("\"" + id + "\"");
+            return usageError("unknown model \"" + std::string(modelId) + "\"" +
+                              (quoted.empty() ? "" : ": did you mean " + joinWords(quoted) + "?"));
+        }
+        return ApiResult{kExitValid, dumpJson(schemaFor(*chosen, *model, catalog)), ""};
+    });
+}
+
+}  // namespace vg

@@ -1,0 +1,29 @@
+// VideoGen core: the text-in, text-out API every front door shares.
+// The vgen CLI, the headless WASM module (node and browsers), serve.py (through the C ABI in
+// c_api.h) and the playground all call these, so the rules exist exactly once.
+// Exit codes follow the vgen contract: 0 valid, 1 invalid, 2 unreadable input or wrong usage.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace vg {
+
+struct ApiResult {
+    int exitCode = 0;
+    std::string output;  // stdout: JSON (or text for the human-readable forms), newline-terminated
+    std::string notes;   // stderr: what a person should read (why it failed, dropped fields); may be ""
+};
+
+// `vgen catalog [--json]`
+ApiResult apiCatalog(bool asJson);
+// `vgen validate [--dialect NAME] [--json]`; dialect "" = detect
+ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson);
+// `vgen build --to NAME [--from NAME]`
+ApiResult apiBuild(std::string_view input, std::string_view fromDialect, std::string_view toDialect);
+// `vgen convert --to NAME [--from NAME]`: only the target dialect's body
+ApiResult apiConvert(std::string_view input, std::string_view fromDialect, std::string_view toDialect);
+// `vgen schema --dialect NAME MODEL`
+ApiResult apiSchema(std::string_view dialect, std::string_view model);
+
+}  // namespace vg

@@ -1,0 +1,43 @@
+// VideoGen core: diagnostics, the one way every check reports what is wrong.
+// A diagnostic names where (a JSON Pointer into the *input* the user wrote), what (a stable
+// snake_case code tools can match on) and how to fix it (a message that says what is allowed).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace vg {
+
+using json = nlohmann::json;
+
+enum class Severity { Error, Warning };
+
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    std::string path;     // JSON Pointer ("" is the whole document, "/duration", "/providerOptions/klingai/cfgScale")
+    std::string code;     // stable snake_case code, e.g. "duration_not_offered"
+    std::string message;  // one sentence: what is wrong and what is allowed
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+inline Diagnostic makeError(std::string path, std::string code, std::string message) {
+    return {Severity::Error, std::move(path), std::move(code), std::move(message)};
+}
+inline Diagnostic makeWarning(std::string path, std::string code, std::string message) {
+    return {Severity::Warning, std::move(path), std::move(code), std::move(message)};
+}
+
+bool hasErrors(const Diagnostics& diagnostics);
+const char* severityName(Severity severity);
+json diagnosticToJson(const Diagnostic& diagnostic);
+json diagnosticsToJson(const Diagnostics& diagnostics);
+
+// JSON Pointer helpers (RFC 6901): escape one reference token, join a pointer and a token.
+std::string escapePointerToken(const std::string& token);
+std::string pointerChild(const std::string& pointer, const std::string& token);
+std::string pointerChild(const std::string& pointer, size_t index);
+
+}  // namespace vg

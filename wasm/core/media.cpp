@@ -1,0 +1,135 @@
+// VideoGen core: classifying a media value (see media.h): URL, data URL or raw base64.
+// Inline values are decoded (base64.cpp) and probed (media_probe.cpp) here.
+
+#include "media.h"
+
+#include "base64.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace vg {
+namespace {
+
+std::string lowerCase(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+bool startsWithNoCase(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() && lowerCase(text.substr(0, prefix.size())) == prefix;
+}
+
+// The start of a value for a message, quoted; invalid UTF-8 shows as U+FFFD instead of failing.
+std::string excerpt(std::string_view value) {
+    constexpr size_t kShown = 40;
+    const std::string quoted = nlohmann::json(std::string(value.substr(0, kShown)))
+                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return value.size() > kShown ? quoted + "..." : quoted;
+}
+
+// "https://host/a/b.PNG?x=1#f" -> "png"; "" when the last path segment has no extension.
+std::string urlExtension(std::string_view url) {
+    const size_t hostStart = url.find("://") + 3;
+    const size_t pathStart = url.find('/', hostStart);
+    if (pathStart == std::string_view::npos) return "";
+    std::string_view path = url.substr(pathStart);
+    path = path.substr(0, path.find_first_of("?#"));
+    const std::string_view segment = path.substr(path.rfind('/') + 1);
+    const size_t dot = segment.rfind('.');
+    return dot == std::string_view::npos ? "" : lowerCase(segment.substr(dot + 1));
+}
+
+MediaInfo probeUrl(std::string_view value) {
+    MediaInfo info;
+    info.encoding = MediaEncoding::Url;
+    const size_t hostStart = value.find("://") + 3;
+    const size_t hostEnd = std::min(value.find_first_of("/?#", hostStart), value.size());
+    if (hostEnd == hostStart)
+        info.problem = "URL has no host: " + excerpt(value);
+    else if (value.find_first_of(" \t\r\n") != std::string_view::npos)
+        info.problem = "URL contains spaces: encode them as %20";
+    info.urlExtension = urlExtension(value);
+    return info;
+}
+
+// Decodes base64 and probes the bytes; `what` names the value in a problem ("data URL payload").
+MediaInfo probeInline(std::string_view base64, MediaEncoding encoding, const char* what) {
+    Base64Decoded decoded = decodeBase64Checked(base64);
+    if (!decoded.problem.empty()) {
+        MediaInfo info;
+        info.encoding = encoding;
+        info.problem = std::string(what) + " is not valid base64: " + decoded.problem;
+        return info;
+    }
+    MediaInfo info = probeMediaBytes(decoded.bytes.data(), decoded.bytes.size());
+    info.encoding = encoding;
+    return info;
+}
+
+// data:[<mime>][;param=value]*;base64,<payload>
+MediaInfo probeDataUrl(std::string_view value) {
+    const size_t comma = value.find(',');
+    if (comma == std::string_view::npos) {
+        MediaInfo info;
+        info.encoding = MediaEncoding::DataUrl;
+        info.problem = "data URL has no ',' before its data";
+        return info;
+    }
+    const std::string header = lowerCase(value.substr(5, comma - 5));
+    const std::string mime = header.substr(0, header.find(';'));
+    const bool isBase64 = header.size() >= 7 && header.compare(header.size() - 7, 7, ";base64") == 0;
+    MediaInfo info;
+    if (isBase64) {
+        info = probeInline(value.substr(comma + 1), MediaEncoding::DataUrl, "data URL payload");
+    } else {
+        info.encoding = MediaEncoding::DataUrl;
+        info.problem = "data URL is not base64 (data:" + mime +
+                       ",...): use data:" + (mime.empty() ? std::string("image/png") : mime) + ";base64,<base64 data>";
+    }
+    info.declaredMime = mime;
+    return info;
+}
+
+bool isBase64Text(std::string_view value) {
+    return std::all_of(value.begin(), value.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '+' || c == '/' || c == '-' || c == '_' || c == '=' || c == ' ' || c == '\t' ||
+               c == '\r' || c == '\n';
+    });
+}
+
+// "gs://", "ftp:", "file:": a scheme we do not fetch, as opposed to text that is nothing at all.
+bool hasOtherScheme(std::string_view value) {
+    const size_t colon = value.find(':');
+    if (colon == std::string_view::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(value[0])))
+        return false;
+    return std::all_of(value.begin(), value.begin() + colon,
+                       [](unsigned char c) { return std::isalnum(c) || c == '+' || c == '-' || c == '.'; });
+}
+
+}  // namespace
+
+MediaInfo probeMediaValue(std::string_view value) {
+    const size_t first = value.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        MediaInfo info;
+        info.problem = "empty media value: use a URL, a data URL or base64";
+        return info;
+    }
+    value = value.substr(first, value.find_last_not_of(" \t\r\n") + 1 - first);
+
+    if (startsWithNoCase(value, "https://") || startsWithNoCase(value, "http://")) return probeUrl(value);
+    if (startsWithNoCase(value, "data:")) return probeDataUrl(value);
+    if (isBase64Text(value)) return probeInline(value, MediaEncoding::RawBase64, "base64 value");
+
+    MediaInfo info;
+    info.problem = "not a URL, data URL or base64: " + excerpt(value) +
+                   (hasOtherScheme(value) ? " (only http:// and https:// URLs can be fetched)"
+                                          : " (" + decodeBase64Checked(value).problem + ")");
+    return info;
+}
+
+}  // namespace vg

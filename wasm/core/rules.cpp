@@ -1,0 +1,382 @@
+// VideoGen core: cross-field rules.
+// Each rule kind is one function configured by its catalog arguments. Diagnostics use canonical
+// paths; the validator maps them back to the user's input.
+//
+// Index
+// [SECTION] Helpers
+// [SECTION] exclusive, requires, warn_when_present
+// [SECTION] camera_control
+// [SECTION] shot_durations_sum, trajectory_points
+// [SECTION] same_resolution, voice_tags
+// [SECTION] Dispatch
+#include "rules.h"
+
+#include "json_path.h"
+#include "media.h"
+#include "text_format.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <algorithm>
+
+namespace vg {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::string argString(const json& args, const char* name) {
+    auto it = args.find(name);
+    return it != args.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+double argNumber(const json& args, const char* name, double fallback) {
+    auto it = args.find(name);
+    return it != args.end() && it->is_number() ? it->get<double>() : fallback;
+}
+
+std::vector<std::string> argStrings(const json& args, const char* name) {
+    std::vector<std::string> out;
+    auto it = args.find(name);
+    if (it == args.end() || !it->is_array()) return out;
+    for (const json& v : *it)
+        if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+std::string withSource(const RuleSpec& rule) { return rule.source.empty() ? "" : " (" + rule.source + ")"; }
+
+// A number, or a string holding one ("4": Kling's multiPrompt durations are strings).
+std::optional<double> numberIn(const json& value) {
+    if (value.is_number()) return value.get<double>();
+    if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        char* end = nullptr;
+        double parsed = std::strtod(text.c_str(), &end);
+        if (!text.empty() && end == text.c_str() + text.size() && std::isfinite(parsed)) return parsed;
+    }
+    return std::nullopt;
+}
+
+// The request's duration, or the model's default when the request leaves it out.
+std::optional<double> effectiveDuration(const Model& model, const Request& request) {
+    if (const json* duration = findAt(request.body, "/duration"))
+        return duration->is_number() ? std::optional<double>(duration->get<double>()) : std::nullopt;
+    if (const ParamSpec* spec = model.param("/duration"); spec && spec->defaultValue.is_number())
+        return spec->defaultValue.get<double>();
+    return std::nullopt;
+}
+
+std::string modelLabel(const Request& request, const Model& model) {
+    std::string id = request.modelId();
+    return id.empty() ? model.id : id;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] exclusive, requires, warn_when_present
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// {"groups": [["/lastFrame"], ["/providerOptions/klingai/staticMask", ...], ...]}: at most one group.
+void ruleExclusive(const RuleSpec& rule, const Model& model, const Request& request, Diagnostics& out) {
+    auto groups = rule.args.find("groups");
+    if (groups == rule.args.end() || !groups->is_array()) return;
+    std::string firstPresent;
+    std::vector<std::string> groupNames;
+    for (const json& group : *groups) {
+        std::vector<std::string> names;
+        std::string present;
+        for (const json& path : group) {
+            if (!path.is_string()) continue;
+            names.push_back(pointerLeaf(path.get<std::string>()));
+            if (present.empty() && findAt(request.body, path.get<std::string>())) present = path.get<std::string>();
+        }
+        groupNames.push_back(joinWords(names, "/"));
+        if (present.empty()) continue;
+        if (firstPresent.empty()) {
+            firstPresent = present;
+            continue;
+        }
+        out.push_back(makeError(present, "exclusive_options",
+                                pointerLeaf(present) + " cannot be combined with " + pointerLeaf(firstPresent) + " on " +
+                                    modelLabel(request, model) + ": " + joinWords(groupNames, " and ") +
+                                    (groups->size() > groupNames.size() ? " ..." : "") +
+                                    " are mutually exclusive; keep one" + withSource(rule)));
+    }
+}
+
+// {"if": ptr, "ifEquals"?: v, "then": ptr, "equals"?: v, "why": "..."}
+void ruleRequires(const RuleSpec& rule, const Model& model, const Request& request, Diagnostics& out) {
+    const std::string ifPath = argString(rule.args, "if"), thenPath = argString(rule.args, "then");
+    const json* trigger = findAt(request.body, ifPath);
+    if (!trigger) return;
+    if (rule.args.contains("ifEquals") && *trigger != rule.args["ifEquals"]) return;
+    const json* target = findAt(request.body, thenPath);
+    bool satisfied = target && (!rule.args.contains("equals") || *target == rule.args["equals"]);
+    if (satisfied) return;
+    std::string wanted = pointerLeaf(thenPath);
+    if (rule.args.contains("equals")) wanted += " " + describeValue(rule.args["equals"]);
+    std::string why = argString(rule.args, "why");
+    out.push_back(makeError(target ? thenPath : ifPath, "requires_option",
+                            pointerLeaf(ifPath) + " on " + modelLabel(request, model) + " requires " + wanted +
+                                (why.empty() ? std::string() : ": " + why) + withSource(rule)));
+}
+
+// {"path": ptr, "code": "seed_conflict", "message": "..."}
+void ruleWarnWhenPresent(const RuleSpec& rule, const Model&, const Request& request, Diagnostics& out) {
+    const std::string path = argString(rule.args, "path");
+    if (!findAt(request.body, path)) return;
+    std::string code = argString(rule.args, "code");
+    out.push_back(makeWarning(path, code.empty() ? "notice" : code, argString(rule.args, "message") + withSource(rule)));
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] camera_control
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// {"path", "configRequired": ["simple"], "axes": [...], "min": -10, "max": 10}
+void ruleCameraControl(const RuleSpec& rule, const Model& model, const Request& request, Diagnostics& out) {
+    const std::string path = argString(rule.args, "path");
+    const json* control = findAt(request.body, path);
+    if (!control || !control->is_object()) return;
+    const json* type = findAt(*control, "/type");
+    if (!type || !type->is_string()) return;  // the spec reports a missing or mistyped type
+    const std::vector<std::string> needsConfig = argStrings(rule.args, "configRequired");
+    const std::vector<std::string> axes = argStrings(rule.args, "axes");
+    const double low = argNumber(rule.args, "min", -10), high = argNumber(rule.args, "max", 10);
+    const std::string typeName = type->get<std::string>();
+    const std::string configPath = path + "/config";
+    const json* config = findAt(*control, "/config");
+    bool required = std::find(needsConfig.begin(), needsConfig.end(), typeName) != needsConfig.end();
+    if (!required) {
+        if (config)
+            out.push_back(makeWarning(configPath, "camera_config_ignored",
+                                      "cameraControl type \"" + typeName + "\" is a preset move: its config is ignored" +
+                                          withSource(rule)));
+        return;
+    }
+    if (!config || !config->is_object()) {
+        out.push_back(makeError(config ? configPath : path, "camera_config_missing",
+                                "cameraControl type \"" + typeName + "\" needs config with one axis set (" +
+                                    joinWords(axes) + ", each from " + formatNumber(low) + " to " + formatNumber(high) +
+                                    ")" + withSource(rule)));
+        return;
+    }
+    std::vector<std::string> moving;
+    for (const std::string& axis : axes) {
+        const json* value = findAt(*config, "/" + axis);
+        if (!value || !value->is_number()) continue;  // a wrong type is the spec's to report
+        double amount = value->get<double>();
+        if (amount < low || amount > high) {
+            out.push_back(makeError(configPath + "/" + axis, "camera_axis_out_of_range",
+                                    "cameraControl " + axis + " " + formatNumber(amount) + " is out of range: use " +
+                                        formatNumber(low) + " to " + formatNumber(high) + withSource(rule)));
+        }
+        if (amount != 0) moving.push_back(axis + "=" + formatNumber(amount));
+    }
+    if (moving.size() != 1) {
+        out.push_back(makeError(configPath, "camera_axes_count",
+                                "a \"" + typeName + "\" camera move sets exactly one axis to a non-zero value and the others to 0 on " +
+                                    modelLabel(request, model) + (moving.empty() ? ": none is set" : ": found " + joinWords(moving, " and ")) +
+                                    withSource(rule)));
+    }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] shot_durations_sum, trajectory_points
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// {"path": multiPrompt, "field": "duration", "index": "index", "total": "/duration"}
+void ruleShotDurations(const RuleSpec& rule, const Model& model, const Request& request, Diagnostics& out) {
+    const std::string path = argString(rule.args, "path");
+    const json* shots = findAt(request.body, path);
+    if (!shots || !shots->is_array() || shots->empty()) return;
+    const std::string field = argString(rule.args, "field"), indexField = argString(rule.args, "index");
+    double sum = 0;
+    for (size_t i = 0; i < shots->size(); ++i) {
+        const json& shot = (*shots)[i];
+        if (!shot.is_object()) return;  // the spec reports it
+        const std::string shotPath = pointerChild(path, i);
+        if (!indexField.empty()) {
+            std::optional<double> index = shot.contains(indexField) ? numberIn(shot[indexField]) : std::nullopt;
+            if (!index || *index != static_cast<double>(i + 1)) {
+                out.push_back(makeError(shotPath + "/" + indexField, "shot_index_sequence",
+                                        "shot " + std::to_string(i + 1) + " must have " + indexField + " " +
+                                            std::to_string(i + 1) + ": shots are numbered from 1 in order" +
+                                            withSource(rule)));
+            }
+        }
+        std::optional<double> seconds = shot.contains(field) ? numberIn(shot[field]) : std::nullopt;
+        if (!seconds || *seconds <= 0) {
+            out.push_back(makeError(shotPath + "/" + field, "shot_duration_invalid",
+                                    "shot " + std::to_string(i + 1) + " needs a positive " + field + " in seconds" +
+                                        withSource(rule)));
+            return;
+        }
+        sum += *seconds;
+    }
+    std::optional<double> total = effectiveDuration(model, request);
+    if (total && std::fabs(sum - *total) > 1e-9) {
+        out.push_back(makeError(path, "shot_durations_sum",
+                                "the shots' durations add up to " + formatNumber(sum) + " s but the video is " +
+                                    formatNumber(*total) + " s: make them sum to the duration" + withSource(rule)));
+    }
+}
+
+// {"path": dynamicMasks, "field": "trajectories", "min": 2, "max": 77, "forDuration": 5}
+void ruleTrajectoryPoints(const RuleSpec& rule, const Model& model, const Request& request, Diagnostics& out) {
+    const std::string path = argString(rule.args, "path"), field = argString(rule.args, "field");
+    const json* masks = findAt(request.body, path);
+    if (!masks || !masks->is_array()) return;
+    const double low = argNumber(rule.args, "min", 2), high = argNumber(rule.args, "max", 1e9);
+    const double forDuration = argNumber(rule.args, "forDuration", 0);
+    std::optional<double> duration = effectiveDuration(model, request);
+    bool maxApplies = forDuration == 0 || (duration && *duration == forDuration);
+    for (size_t i = 0; i < masks->size(); ++i) {
+        const json* points = findAt((*masks)[i], "/" + field);
+        if (!points || !points->is_array()) continue;
+        double count = static_cast<double>(points->size());
+        std::string where = pointerChild(path, i) + "/" + field;
+        if (count < low || (maxApplies && count > high)) {
+            out.push_back(makeError(where, "trajectory_points",
+                                    "dynamic mask " + std::to_string(i + 1) + " has " + formatNumber(count) +
+                                        " trajectory points; use " + formatNumber(low) + " to " + formatNumber(high) +
+                                        (forDuration > 0 ? " for a " + formatNumber(forDuration) + " s video" : "") +
+                                        withSource(rule)));
+        }
+    }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] same_resolution, voice_tags
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// {"paths": [masks, may use "*"], "aspectOf": "/image"}: inline masks share one resolution and the
+// image's aspect ratio. URLs cannot be measured offline and are skipped.
+void ruleSameResolution(const RuleSpec& rule, const Model&, const Request& request, Diagnostics& out) {
+    std::string firstPath;
+    MediaInfo first;
+    for (const std::string& pattern : argStrings(rule.args, "paths")) {
+        for (const std::string& path : expandPointerPattern(request.body, pattern)) {
+            const json* value = findAt(request.body, path);
+            if (!value || !value->is_string()) continue;
+            MediaInfo info = probeMediaValue(value->get<std::string>());
+            if (info.width <= 0) continue;
+            if (firstPath.empty()) {
+                firstPath = path;
+                first = info;
+                continue;
+            }
+            if (info.width != first.width || info.height != first.height) {
+                out.push_back(makeError(path, "mask_resolution_mismatch",
+                                        "every mask must have the same resolution: this one is " +
+                                            std::to_string(info.width) + "x" + std::to_string(info.height) + ", " +
+                                            pointerLeaf(firstPath) + " is " + std::to_string(first.width) + "x" +
+                                            std::to_string(first.height) + withSource(rule)));
+            }
+        }
+    }
+    const std::string aspectOf = argString(rule.args, "aspectOf");
+    const json* image = aspectOf.empty() ? nullptr : findAt(request.body, aspectOf);
+    if (firstPath.empty() || !image || !image->is_string()) return;
+    MediaInfo picture = probeMediaValue(image->get<std::string>());
+    if (picture.width <= 0) return;
+    double maskAspect = static_cast<double>(first.width) / first.height;
+    double imageAspect = static_cast<double>(picture.width) / picture.height;
+    if (std::fabs(maskAspect - imageAspect) > 0.01 * imageAspect) {
+        out.push_back(makeError(firstPath, "mask_aspect_mismatch",
+                                "masks must have the input image's aspect ratio: mask " + std::to_string(first.width) +
+                                    "x" + std::to_string(first.height) + ", image " + std::to_string(picture.width) +
+                                    "x" + std::to_string(picture.height) + withSource(rule)));
+    }
+}
+
+// {"prompt": "/prompt", "list": voiceList}: every <<<voice_N>>> names an entry of the list.
+void ruleVoiceTags(const RuleSpec& rule, const Model&, const Request& request, Diagnostics& out) {
+    const std::string promptPath = argString(rule.args, "prompt"), listPath = argString(rule.args, "list");
+    const json* prompt = findAt(request.body, promptPath);
+    if (!prompt || !prompt->is_string()) return;
+    const json* list = findAt(request.body, listPath);
+    size_t voices = list && list->is_array() ? list->size() : 0;
+    const std::string& text = prompt->get_ref<const std::string&>();
+    const std::string open = "<<<voice_", close = ">>>";
+    for (size_t at = text.find(open); at != std::string::npos; at = text.find(open, at + 1)) {
+        size_t digits = at + open.size(), end = digits;
+        while (end < text.size() && end - digits < 6 && text[end] >= '0' && text[end] <= '9') ++end;
+        if (end == digits || text.compare(end, close.size(), close) != 0) continue;
+        unsigned long n = std::strtoul(text.substr(digits, end - digits).c_str(), nullptr, 10);
+        if (n >= 1 && n <= voices) continue;
+        out.push_back(makeError(promptPath, "voice_tag_unknown",
+                                "the prompt says " + text.substr(at, end + close.size() - at) + " but " +
+                                    pointerLeaf(listPath) + " has " + std::to_string(voices) + " voice" +
+                                    (voices == 1 ? "" : "s") + ": tags count from <<<voice_1>>> in the list's order" +
+                                    withSource(rule)));
+    }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Dispatch
+//-----------------------------------------------------------------------------
+
+namespace {
+
+using RuleFunction = void (*)(const RuleSpec&, const Model&, const Request&, Diagnostics&);
+struct RuleKind {
+    const char* name;
+    RuleFunction apply;
+    const char* description;  // for schema descriptions: what a JSON Schema cannot say
+};
+constexpr RuleKind kRuleKinds[] = {
+    {"exclusive", ruleExclusive, "options that are mutually exclusive"},
+    {"requires", ruleRequires, "an option that requires another option or value"},
+    {"camera_control", ruleCameraControl, "a simple camera move sets exactly one non-zero axis"},
+    {"shot_durations_sum", ruleShotDurations, "multi-shot durations sum to the video's duration, indices count from 1"},
+    {"trajectory_points", ruleTrajectoryPoints, "trajectory point counts per video duration"},
+    {"same_resolution", ruleSameResolution, "all masks share one resolution and the input image's aspect ratio"},
+    {"voice_tags", ruleVoiceTags, "<<<voice_N>>> tags in the prompt name entries of the voice list"},
+    {"warn_when_present", ruleWarnWhenPresent, "a notice when an option is used"},
+};
+
+const RuleKind* findKind(const std::string& name) {
+    for (const RuleKind& kind : kRuleKinds)
+        if (name == kind.name) return &kind;
+    return nullptr;
+}
+
+}  // namespace
+
+void applyRule(const RuleSpec& rule, const Model& model, const Request& request, Diagnostics& out) {
+    if (const RuleKind* kind = findKind(rule.kind)) kind->apply(rule, model, request, out);
+}
+
+bool isKnownRuleKind(const std::string& kind) { return findKind(kind) != nullptr; }
+
+std::string describeRule(const RuleSpec& rule) {
+    const RuleKind* kind = findKind(rule.kind);
+    std::string text = kind ? kind->description : rule.kind;
+    if (rule.kind == "exclusive" && rule.args.contains("groups")) text += ": " + rule.args["groups"].dump();
+    else if (rule.kind == "requires") text += ": " + argString(rule.args, "if") + " -> " + argString(rule.args, "then");
+    else if (rule.args.contains("path")) text += ": " + argString(rule.args, "path");
+    return text + withSource(rule);
+}
+
+}  // namespace vg

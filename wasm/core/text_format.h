@@ -1,0 +1,30 @@
+// VideoGen core: small helpers that turn values into the words diagnostics use.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vg {
+
+using json = nlohmann::json;
+
+// 7 -> "7", 0.5 -> "0.5", "720p" -> "\"720p\"", objects/arrays -> compact JSON (cut at 60 chars).
+std::string describeValue(const json& value);
+// {5, 10} -> "5 or 10"; {"a","b","c"} -> "\"a\", \"b\" or \"c\"".
+std::string joinAlternatives(const std::vector<json>& values);
+std::string joinWords(const std::vector<std::string>& words, std::string_view lastSeparator = " or ");
+// 1.5 -> "1.5", 10.0 -> "10", 10485760 bytes -> "10 MB" (formatBytes).
+std::string formatNumber(double value);
+std::string formatBytes(size_t bytes);
+// "string", "number", ... for "expected a number, got string".
+const char* jsonKindName(const json& value);
+// Unicode code points in a UTF-8 string (the input is valid UTF-8: json_input checked it).
+size_t codePointCount(std::string_view utf8);
+// Levenshtein distance, case-insensitive (ASCII).
+size_t editDistance(std::string_view a, std::string_view b);
+
+}  // namespace vg

@@ -1,0 +1,580 @@
+// VideoGen core: the validator.
+//
+// Index
+// [SECTION] Context and helpers
+// [SECTION] Value checks against one ParamSpec
+// [SECTION] Media checks
+// [SECTION] Model, mode and inputs
+// [SECTION] Walking the request
+// [SECTION] Entry point
+#include "validate.h"
+
+#include "json_path.h"
+#include "media.h"
+#include "rules.h"
+#include "text_format.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vg {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Context and helpers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// The canonical members every request may carry, with the JSON type the canonical form uses.
+// Model specs refine these; a member missing here is not part of the canonical request.
+struct CanonicalMember {
+    const char* name;
+    ValueType type;
+};
+constexpr CanonicalMember kCanonicalMembers[] = {
+    {"model", ValueType::String},       {"mode", ValueType::String},     {"prompt", ValueType::String},
+    {"image", ValueType::Image},        {"lastFrame", ValueType::Image}, {"references", ValueType::Array},
+    {"video", ValueType::Video},        {"duration", ValueType::Number}, {"resolution", ValueType::String},
+    {"aspectRatio", ValueType::String}, {"fps", ValueType::Integer},     {"n", ValueType::Integer},
+    {"seed", ValueType::Integer},       {"audio", ValueType::Boolean},   {"negativePrompt", ValueType::String},
+    {"quality", ValueType::String},     {"webhook", ValueType::Object},  {"providerOptions", ValueType::Object},
+    {"dialectOptions", ValueType::Object},
+};
+
+const CanonicalMember* canonicalMember(const std::string& name) {
+    for (const CanonicalMember& member : kCanonicalMembers)
+        if (name == member.name) return &member;
+    return nullptr;
+}
+
+struct Context {
+    const Request& request;
+    const Catalog& catalog;
+    const Model* model = nullptr;
+    std::string modelName;  // the id as the user wrote it, for messages
+    Mode mode = Mode::T2V;
+    const DialectLimits* dialectLimits = nullptr;
+    Diagnostics out;        // canonical paths; mapped to input paths at the end
+
+    void error(const std::string& path, const std::string& code, const std::string& message) {
+        out.push_back(makeError(path, code, message));
+    }
+    void warning(const std::string& path, const std::string& code, const std::string& message) {
+        out.push_back(makeWarning(path, code, message));
+    }
+    // The name the user wrote for a canonical member ("seconds" in an OpenAI body), for messages.
+    std::string fieldName(const std::string& canonicalPath) const {
+        std::string inputPath = request.origin.inputPointer(canonicalPath);
+        std::string leaf = pointerLeaf(inputPath.empty() ? canonicalPath : inputPath);
+        return leaf.empty() ? pointerLeaf(canonicalPath) : leaf;
+    }
+};
+
+bool isIntegral(const json& value) {
+    if (value.is_number_integer() || value.is_number_unsigned()) return true;
+    if (!value.is_number_float()) return false;
+    double d = value.get<double>();
+    return std::isfinite(d) && d == std::floor(d);
+}
+
+bool typeMatches(ValueType type, const json& value) {
+    switch (type) {
+        case ValueType::Any: return true;
+        case ValueType::String:
+        case ValueType::Image:
+        case ValueType::Video:
+        case ValueType::Audio: return value.is_string();
+        case ValueType::Integer: return isIntegral(value);
+        case ValueType::Number: return value.is_number();
+        case ValueType::Boolean: return value.is_boolean();
+        case ValueType::Array: return value.is_array();
+        case ValueType::Object: return value.is_object();
+    }
+    return false;
+}
+
+const char* expectedWords(ValueType type) {
+    switch (type) {
+        case ValueType::String: return "a string";
+        case ValueType::Image: return "an image (URL, data URL or base64 string)";
+        case ValueType::Video: return "a video (URL, data URL or base64 string)";
+        case ValueType::Audio: return "an audio file (URL, data URL or base64 string)";
+        case ValueType::Integer: return "a whole number";
+        case ValueType::Number: return "a number";
+        case ValueType::Boolean: return "true or false";
+        case ValueType::Array: return "an array";
+        case ValueType::Object: return "an object";
+        case ValueType::Any: return "a value";
+    }
+    return "a value";
+}
+
+bool valuesEqual(const json& a, const json& b) {
+    if (a.is_number() && b.is_number()) return a.get<double>() == b.get<double>();
+    return a == b;
+}
+
+bool modeListed(const std::vector<Mode>& modes, Mode mode) {
+    return std::find(modes.begin(), modes.end(), mode) != modes.end();
+}
+
+std::string modeList(const std::vector<Mode>& modes) {
+    std::vector<std::string> names;
+    for (Mode m : modes) names.push_back(std::string(modeName(m)) + " (" + modeTitle(m) + ")");
+    return joinWords(names, " and ");
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Value checks against one ParamSpec
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void checkValue(Context& ctx, const ParamSpec& spec, const std::string& path, const json& value);
+
+// "duration 7 is not offered by klingai/kling-v2.6-i2v: use 5 or 10"
+void checkEnum(Context& ctx, const ParamSpec& spec, const std::string& path, const json& value) {
+    for (const json& allowed : spec.values)
+        if (valuesEqual(allowed, value)) return;
+    std::string hint;
+    if (value.is_string()) {
+        for (const json& allowed : spec.values)
+            if (allowed.is_string() && editDistance(allowed.get<std::string>(), value.get<std::string>()) == 0)
+                hint = " (check the letter case)";
+    }
+    ctx.error(path, pointerLeaf(spec.path) + "_not_offered",
+              ctx.fieldName(path) + " " + describeValue(value) + " is not offered by " + ctx.modelName + ": use " +
+                  joinAlternatives(spec.values) + hint);
+}
+
+void checkRange(Context& ctx, const ParamSpec& spec, const std::string& path, double number) {
+    bool low = spec.min && number < *spec.min;
+    bool high = spec.max && number > *spec.max;
+    if (low || high) {
+        std::string allowed;
+        if (spec.min && spec.max) allowed = "from " + formatNumber(*spec.min) + " to " + formatNumber(*spec.max);
+        else if (spec.min) allowed = "of at least " + formatNumber(*spec.min);
+        else allowed = "of at most " + formatNumber(*spec.max);
+        ctx.error(path, "out_of_range",
+                  ctx.fieldName(path) + " " + formatNumber(number) + " is out of range for " + ctx.modelName +
+                      ": use a value " + allowed);
+        return;
+    }
+    if (spec.step && *spec.step > 0) {
+        double base = spec.min.value_or(0.0);
+        double steps = (number - base) / *spec.step;
+        if (std::fabs(steps - std::round(steps)) > 1e-9) {
+            ctx.error(path, "off_step",
+                      ctx.fieldName(path) + " " + formatNumber(number) + " is not a multiple of " +
+                          formatNumber(*spec.step) + " from " + formatNumber(base) + " for " + ctx.modelName);
+        }
+    }
+}
+
+void checkLength(Context& ctx, const ParamSpec& spec, const std::string& path, size_t length, bool isArray) {
+    const char* unit = isArray ? "items" : "characters";
+    if (spec.maxLength && length > *spec.maxLength) {
+        ctx.error(path, isArray ? "too_many_items" : "too_long",
+                  ctx.fieldName(path) + " has " + std::to_string(length) + " " + unit + "; " + ctx.modelName +
+                      " accepts at most " + std::to_string(*spec.maxLength));
+    } else if (spec.minLength && length < *spec.minLength) {
+        ctx.error(path, isArray ? "too_few_items" : "too_short",
+                  ctx.fieldName(path) + " has " + std::to_string(length) + " " + unit + "; " + ctx.modelName +
+                      " needs at least " + std::to_string(*spec.minLength));
+    }
+}
+
+void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, const std::string& value);
+
+void checkObject(Context& ctx, const ParamSpec& spec, const std::string& path, const json& value) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        const std::string childPath = pointerChild(path, it.key());
+        const ParamSpec* child = nullptr;
+        for (const ParamSpec& property : spec.properties)
+            if (property.path == "/" + escapePointerToken(it.key())) child = &property;
+        if (child) {
+            checkValue(ctx, *child, childPath, it.value());
+        } else if (!spec.properties.empty()) {
+            std::vector<std::string> known;
+            for (const ParamSpec& property : spec.properties) known.push_back(pointerLeaf(property.path));
+            std::string message = ctx.fieldName(childPath) + " is not a member of " + ctx.fieldName(path) +
+                                  " for " + ctx.modelName + ": known members are " + joinWords(known, " and ");
+            if (spec.closed) ctx.error(childPath, "unknown_member", message);
+            else ctx.warning(childPath, "unknown_member", message + "; it will be ignored");
+        }
+    }
+    for (const ParamSpec& property : spec.properties) {
+        bool required = !property.requiredIn.empty() && modeListed(property.requiredIn, ctx.mode);
+        if (required && !value.contains(pointerLeaf(property.path))) {
+            ctx.error(path + property.path, "missing_member",
+                      ctx.fieldName(path) + " needs " + pointerLeaf(property.path) + " for " + ctx.modelName +
+                          (property.source.empty() ? "" : " (" + property.source + ")"));
+        }
+    }
+}
+
+void checkValue(Context& ctx, const ParamSpec& spec, const std::string& path, const json& value) {
+    if (!spec.unsupported.empty()) {
+        if (value.is_boolean() && !value.get<bool>()) return;  // "audio": false asks for what the model does anyway
+        ctx.error(path, "not_supported",
+                  ctx.fieldName(path) + " is not supported by " + ctx.modelName + ": " + spec.unsupported);
+        return;
+    }
+    if (!typeMatches(spec.type, value)) {
+        ctx.error(path, "wrong_type",
+                  ctx.fieldName(path) + " must be " + expectedWords(spec.type) + ", got " + jsonKindName(value) + " " +
+                      describeValue(value));
+        return;
+    }
+    if (!spec.values.empty()) {
+        checkEnum(ctx, spec, path, value);
+    } else if (value.is_number()) {
+        checkRange(ctx, spec, path, value.get<double>());
+    }
+    if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        if (spec.type == ValueType::Image || spec.type == ValueType::Video || spec.type == ValueType::Audio) {
+            checkMedia(ctx, spec, path, text);
+        } else {
+            checkLength(ctx, spec, path, codePointCount(text), false);
+        }
+    } else if (value.is_array()) {
+        checkLength(ctx, spec, path, value.size(), true);
+        if (spec.items)
+            for (size_t i = 0; i < value.size(); ++i) checkValue(ctx, *spec.items, pointerChild(path, i), value[i]);
+    } else if (value.is_object()) {
+        checkObject(ctx, spec, path, value);
+    }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Media checks
+//-----------------------------------------------------------------------------
+
+namespace {
+
+bool formatAllowed(const std::vector<std::string>& formats, const std::string& format) {
+    if (formats.empty()) return true;
+    for (const std::string& allowed : formats) {
+        if (allowed == format) return true;
+        if ((allowed == "jpg" && format == "jpeg") || (allowed == "jpeg" && format == "jpg")) return true;
+    }
+    return false;
+}
+
+void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, const std::string& value) {
+    const MediaInfo info = probeMediaValue(value);
+    const std::string name = ctx.fieldName(path);
+    if (info.encoding == MediaEncoding::Invalid || !info.problem.empty()) {
+        ctx.error(path, "media_unreadable", name + " could not be read: " + info.problem);
+        return;
+    }
+    if (!spec.media) return;
+    const MediaRules& rules = *spec.media;
+    const std::string formats = joinWords(rules.formats);
+    switch (info.encoding) {
+        case MediaEncoding::Url:
+            if (!rules.urlAllowed) {
+                ctx.error(path, "media_url_not_allowed",
+                          name + " must be inline data for " + ctx.modelName + ", not a URL: send the file's base64");
+                return;
+            }
+            if (!info.urlExtension.empty() && !formats.empty() && !formatAllowed(rules.formats, info.urlExtension) &&
+                std::string("png jpg jpeg webp gif bmp tiff heic avif mp4 mov webm mkv avi mp3 wav ogg m4a flac")
+                        .find(info.urlExtension) != std::string::npos) {
+                ctx.warning(path, "media_format_suspect",
+                            name + " looks like ." + info.urlExtension + " from its URL; " + ctx.modelName +
+                                " accepts " + formats);
+            }
+            return;  // nothing more can be known about a URL offline
+        case MediaEncoding::DataUrl:
+            if (!rules.dataUrlAllowed) {
+                ctx.error(path, "media_data_url_not_allowed",
+                          name + " must be " + (rules.rawBase64Allowed ? "raw base64 without a data: prefix" : "a URL") +
+                              " for " + ctx.modelName + ": " +
+                              (rules.rawBase64Allowed ? "strip everything up to and including \"base64,\""
+                                                      : "host the file and pass its URL") +
+                              (spec.source.empty() ? "" : " (" + spec.source + ")"));
+                return;
+            }
+            break;
+        case MediaEncoding::RawBase64:
+            if (!rules.rawBase64Allowed) {
+                ctx.error(path, "media_inline_not_allowed",
+                          name + " must be " + (rules.urlAllowed ? "a URL" : "a data URL") + " for " + ctx.modelName +
+                              ", not inline base64: host the file and pass its URL" +
+                              (spec.source.empty() ? "" : " (" + spec.source + ")"));
+                return;
+            }
+            break;
+        case MediaEncoding::Invalid: return;
+    }
+    if (info.format.empty()) {
+        ctx.error(path, "media_format_unknown",
+                  name + " is not a file format the validator recognises" +
+                      (formats.empty() ? std::string() : ": " + ctx.modelName + " accepts " + formats));
+        return;
+    }
+    if (!formatAllowed(rules.formats, info.format)) {
+        ctx.error(path, "media_format_not_allowed",
+                  name + " is " + info.format + "; " + ctx.modelName + " accepts " + formats);
+    }
+    if (rules.maxBytes && info.byteSize > *rules.maxBytes) {
+        ctx.error(path, "media_too_large",
+                  name + " is " + formatBytes(info.byteSize) + "; " + ctx.modelName + " accepts at most " +
+                      formatBytes(*rules.maxBytes));
+    }
+    const std::string size = std::to_string(info.width) + "x" + std::to_string(info.height) + " px";
+    if (rules.minSide && info.width > 0 && std::min(info.width, info.height) < *rules.minSide) {
+        ctx.error(path, "media_too_small",
+                  name + " is " + size + "; " + ctx.modelName + " needs at least " + std::to_string(*rules.minSide) +
+                      " px on each side");
+    }
+    if (info.width > 0 && info.height > 0 && (rules.minAspect || rules.maxAspect)) {
+        double aspect = static_cast<double>(info.width) / info.height;
+        if ((rules.minAspect && aspect < *rules.minAspect - 1e-9) ||
+            (rules.maxAspect && aspect > *rules.maxAspect + 1e-9)) {
+            ctx.error(path, "media_aspect_out_of_range",
+                      name + " is " + size + " (aspect " + formatNumber(std::round(aspect * 100) / 100) + "); " +
+                          ctx.modelName + " accepts width/height from " + formatNumber(rules.minAspect.value_or(0)) +
+                          " to " + formatNumber(rules.maxAspect.value_or(0)));
+        }
+    }
+    if (info.durationSeconds > 0) {
+        if ((rules.minSeconds && info.durationSeconds < *rules.minSeconds) ||
+            (rules.maxSeconds && info.durationSeconds > *rules.maxSeconds)) {
+            ctx.error(path, "media_duration_out_of_range",
+                      name + " lasts " + formatNumber(std::round(info.durationSeconds * 10) / 10) + " s; " +
+                          ctx.modelName + " accepts " + formatNumber(rules.minSeconds.value_or(0)) + " to " +
+                          formatNumber(rules.maxSeconds.value_or(0)) + " s");
+        }
+    }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Model, mode and inputs
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// The inputs a mode cannot do without, whatever the model (seed 000's "Required Inputs").
+struct ModeInputs {
+    Mode mode;
+    const char* members[2];
+};
+constexpr ModeInputs kModeInputs[] = {
+    {Mode::T2V, {"prompt", nullptr}},     {Mode::I2V, {"image", nullptr}}, {Mode::FLF, {"image", "lastFrame"}},
+    {Mode::R2V, {"references", nullptr}}, {Mode::V2V, {"video", nullptr}},
+};
+
+// Resolves the model; false when validation cannot go on (diagnostics say why).
+bool resolveModel(Context& ctx) {
+    const json& body = ctx.request.body;
+    const json* model = findAt(body, "/model");
+    if (!model) {
+        ctx.error("/model", "model_missing", "the request names no model: add \"model\" with an id from `vgen catalog`");
+        return false;
+    }
+    if (!model->is_string()) {
+        ctx.error("/model", "wrong_type", "model must be a string id, got " + std::string(jsonKindName(*model)));
+        return false;
+    }
+    ctx.modelName = model->get<std::string>();
+    AliasMatch match = ctx.catalog.resolve(ctx.modelName);
+    if (!match.model) {
+        std::vector<std::string> near = ctx.catalog.nearestIds(ctx.modelName, 3);
+        std::vector<std::string> quoted;
+        for (const std::string& id : near) quoted.push_back("\"" + id + "\"");
+        ctx.error("/model", "unknown_model",
+                  "unknown model \"" + ctx.modelName + "\"" +
+                      (quoted.empty() ? std::string() : ": did you mean " + joinWords(quoted) + "?") +
+                      " (`vgen catalog` lists every model)");
+        return false;
+    }
+    ctx.model = match.model;
+
+    if (const json* mode = findAt(body, "/mode")) {
+        std::optional<Mode> named = mode->is_string() ? modeByName(mode->get<std::string>()) : std::nullopt;
+        if (!named) {
+            ctx.error("/mode", "unknown_mode",
+                      "mode " + describeValue(*mode) + " is not a mode: use t2v, i2v, flf, r2v or v2v");
+            return false;
+        }
+    }
+    ctx.mode = ctx.request.effectiveMode();
+    if (!ctx.model->supports(ctx.mode)) {
+        ctx.error(findAt(body, "/mode") ? "/mode" : "/model", "mode_not_supported",
+                  ctx.modelName + " does not do " + modeTitle(ctx.mode) + ": it offers " + modeList(ctx.model->modes));
+        return false;
+    }
+    if (match.alias && !match.alias->modes.empty() && !modeListed(match.alias->modes, ctx.mode)) {
+        std::string better;
+        for (const Alias& alias : ctx.model->aliases)
+            if (alias.routable && modeListed(alias.modes, ctx.mode) && alias.dialects == match.alias->dialects)
+                better = alias.id;
+        ctx.error("/model", "mode_not_offered_by_id",
+                  "\"" + ctx.modelName + "\" is the " + modeList(match.alias->modes) + " id of " + ctx.model->name +
+                      "; this request is " + modeTitle(ctx.mode) +
+                      (better.empty() ? std::string() : ": use \"" + better + "\""));
+    }
+    return true;
+}
+
+void checkModeInputs(Context& ctx) {
+    for (const ModeInputs& entry : kModeInputs) {
+        if (entry.mode != ctx.mode) continue;
+        for (const char* member : entry.members) {
+            if (!member || ctx.request.body.contains(member)) continue;
+            ctx.error(std::string("/") + member, "input_missing",
+                      std::string(modeTitle(ctx.mode)) + " needs " + member + " for " + ctx.modelName);
+        }
+    }
+    for (const ParamSpec& spec : ctx.model->params) {
+        if (spec.requiredIn.empty() || !modeListed(spec.requiredIn, ctx.mode)) continue;
+        if (findAt(ctx.request.body, spec.path)) continue;
+        ctx.error(spec.path, "input_missing",
+                  ctx.modelName + " needs " + pointerLeaf(spec.path) + " for " + modeTitle(ctx.mode) +
+                      (spec.note.empty() ? std::string() : ": " + spec.note) +
+                      (spec.source.empty() ? std::string() : " (" + spec.source + ")"));
+    }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Walking the request
+//-----------------------------------------------------------------------------
+
+namespace {
+
+const ParamSpec* dialectSpec(const Context& ctx, const std::string& path) {
+    if (!ctx.dialectLimits) return nullptr;
+    for (const ParamSpec& spec : ctx.dialectLimits->params)
+        if (spec.path == path) return &spec;
+    return nullptr;
+}
+
+void checkMember(Context& ctx, const std::string& path, const json& value, ValueType canonicalType) {
+    const ParamSpec* spec = ctx.model->param(path);
+    if (spec) {
+        if (!spec->modes.empty() && !modeListed(spec->modes, ctx.mode) && spec->unsupported.empty()) {
+            ctx.warning(path, "not_used_in_mode",
+                        ctx.fieldName(path) + " is used by " + ctx.modelName + " only in " + modeList(spec->modes) +
+                            "; this request is " + modeTitle(ctx.mode) + ", so it will be ignored");
+            return;
+        }
+        checkValue(ctx, *spec, path, value);
+    } else {
+        ParamSpec shapeOnly;
+        shapeOnly.path = path;
+        shapeOnly.type = canonicalType;
+        size_t before = ctx.out.size();
+        checkValue(ctx, shapeOnly, path, value);
+        if (ctx.out.size() == before && ctx.model->limitsKnown) {
+            ctx.warning(path, "option_ignored",
+                        ctx.fieldName(path) + " is not a parameter of " + ctx.modelName + "; it will be ignored");
+        }
+    }
+    if (const ParamSpec* routeSpec = dialectSpec(ctx, path)) checkValue(ctx, *routeSpec, path, value);
+}
+
+void checkProviderOptions(Context& ctx, const json& options) {
+    for (auto ns = options.begin(); ns != options.end(); ++ns) {
+        const std::string nsPath = pointerChild("/providerOptions", ns.key());
+        if (ns.key() != ctx.model->provider) {
+            ctx.warning(nsPath, "option_ignored",
+                        "providerOptions." + ns.key() + " is ignored by " + ctx.modelName + ": its options go under " +
+                            "providerOptions." + ctx.model->provider);
+            continue;
+        }
+        if (!ns.value().is_object()) {
+            ctx.error(nsPath, "wrong_type", "providerOptions." + ns.key() + " must be an object");
+            continue;
+        }
+        for (auto option = ns.value().begin(); option != ns.value().end(); ++option)
+            checkMember(ctx, pointerChild(nsPath, option.key()), option.value(), ValueType::Any);
+    }
+}
+
+void checkWebhook(Context& ctx, const json& webhook) {
+    if (!webhook.is_object()) return;  // the shape check reported it
+    const json* url = findAt(webhook, "/url");
+    if (!url || !url->is_string() ||
+        (url->get<std::string>().rfind("https://", 0) != 0 && url->get<std::string>().rfind("http://", 0) != 0)) {
+        ctx.error("/webhook/url", "webhook_url_invalid", "webhook url must be an http(s) URL that receives the events");
+    }
+    const json* events = findAt(webhook, "/events");
+    if (!events || !ctx.dialectLimits || ctx.dialectLimits->webhookEvents.empty()) return;
+    if (!events->is_array()) {
+        ctx.error("/webhook/events", "wrong_type", "webhook events must be an array of event names");
+        return;
+    }
+    const std::vector<std::string>& allowed = ctx.dialectLimits->webhookEvents;
+    for (size_t i = 0; i < events->size(); ++i) {
+        const json& event = (*events)[i];
+        if (event.is_string() && std::find(allowed.begin(), allowed.end(), event.get<std::string>()) != allowed.end())
+            continue;
+        std::vector<std::string> quoted;
+        for (const std::string& name : allowed) quoted.push_back("\"" + name + "\"");
+        ctx.error(pointerChild("/webhook/events", i), "webhook_event_unknown",
+                  "webhook event " + describeValue(event) + " is not sent by the " + ctx.dialectLimits->dialect +
+                      " API: use " + joinWords(quoted));
+    }
+}
+
+void walkRequest(Context& ctx) {
+    const json& body = ctx.request.body;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        const std::string& name = it.key();
+        const std::string path = pointerChild("", name);
+        if (name == "model" || name == "mode" || name == "dialectOptions") continue;
+        const CanonicalMember* member = canonicalMember(name);
+        if (!member) {
+            ctx.warning(path, "unknown_field", name + " is not part of a video request; it will be ignored");
+            continue;
+        }
+        if (name == "providerOptions") {
+            if (it.value().is_object()) checkProviderOptions(ctx, it.value());
+            else ctx.error(path, "wrong_type", "providerOptions must be an object of provider namespaces");
+            continue;
+        }
+        checkMember(ctx, path, it.value(), member->type);
+        if (name == "webhook") checkWebhook(ctx, it.value());
+    }
+    for (const RuleSpec& rule : ctx.model->rules) applyRule(rule, *ctx.model, ctx.request, ctx.out);
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry point
+//-----------------------------------------------------------------------------
+
+Diagnostics validateRequest(const Request& request, const Catalog& catalog, std::string_view dialect) {
+    Context ctx{request, catalog, nullptr, {}, Mode::T2V, nullptr, {}};
+    if (!dialect.empty()) ctx.dialectLimits = catalog.limitsFor(dialect);
+    if (!request.body.is_object()) {
+        ctx.error("", "wrong_type", "a request must be a JSON object");
+    } else if (resolveModel(ctx)) {
+        if (!ctx.model->limitsKnown) {
+            ctx.warning("/model", "limits_unknown",
+                        "the source documents list " + ctx.modelName +
+                            " without its limits: only the request's shape and the route's own limits were checked");
+        }
+        checkModeInputs(ctx);
+        walkRequest(ctx);
+    }
+    for (Diagnostic& d : ctx.out) {
+        std::string inputPath = request.origin.inputPointer(d.path);
+        if (!inputPath.empty() || d.path.empty()) d.path = inputPath;
+    }
+    return std::move(ctx.out);
+}
+
+}  // namespace vg

@@ -1,0 +1,42 @@
+/* VideoGen core: the C ABI over api.h.
+ * One surface for the callers that cannot use C++: serve.py (ctypes on build/native/libvgcore.so)
+ * and JavaScript (the headless WASM module, wrapped by web/vgen_core.mjs).
+ *
+ * Every function returns what the vgen CLI prints on stdout for the same command, as a
+ * NUL-terminated UTF-8 string allocated with malloc (free it with vg_free), and stores:
+ *   *exit_code  the vgen exit code: 0 valid, 1 invalid, 2 unreadable input, wrong usage or an
+ *               internal error;
+ *   *notes      what the CLI prints on stderr (why it failed, dropped fields; may be ""), also
+ *               malloc'd and freed with vg_free. Pass notes = NULL to discard them.
+ * A NULL string argument means "" (e.g. dialect NULL = detect). Returns NULL only when memory for
+ * the result cannot be allocated (then *exit_code is 2). Never throws. */
+#ifndef VG_HEADLESS_C_API_H
+#define VG_HEADLESS_C_API_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* vgen catalog [--json] */
+char* vg_catalog(int as_json, int* exit_code, char** notes);
+/* vgen validate [--dialect NAME] [--json]; input need not be NUL-terminated */
+char* vg_validate(const char* input, size_t input_len, const char* dialect, int as_json, int* exit_code,
+                  char** notes);
+/* vgen build --to NAME [--from NAME] */
+char* vg_build(const char* input, size_t input_len, const char* from_dialect, const char* to_dialect,
+               int* exit_code, char** notes);
+/* vgen convert --to NAME [--from NAME] */
+char* vg_convert(const char* input, size_t input_len, const char* from_dialect, const char* to_dialect,
+                 int* exit_code, char** notes);
+/* vgen schema --dialect NAME MODEL */
+char* vg_schema(const char* dialect, const char* model, int* exit_code, char** notes);
+/* Frees a string returned by the functions above; NULL is allowed. */
+void vg_free(char* text);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* VG_HEADLESS_C_API_H */
