@@ -31,15 +31,18 @@ last_number() {  # last_number REGEX FILE: the number in the last line matching 
     grep -aoE "$1" "$2" | tail -n1 | grep -oE '[0-9]+' | tail -n1
 }
 
-# Counts for a runner whose format we know only loosely: "N passed, M failed", TAP "# pass N" /
-# "# fail N", node's spec "ℹ pass N"; otherwise its exit status is one result.
+# Counts for a runner whose format we know only loosely: TAP "# pass N" / "# fail N", node's spec
+# "ℹ pass N", or a last line "N passed, M failed"; otherwise its exit status is one result.
 record_generic() {  # record_generic SUITE LOG STATUS
-    local pass fail
-    pass=$(last_number '[0-9]+ passed' "$2")
-    fail=$(last_number '[0-9]+ failed' "$2")
+    local pass fail cancelled tally
+    pass=$(last_number '^(# |ℹ )pass [0-9]+' "$2")
+    fail=$(last_number '^(# |ℹ )fail [0-9]+' "$2")
+    cancelled=$(last_number '^(# |ℹ )cancelled [0-9]+' "$2")  # e.g. a failed before() hook
+    [[ -n $fail ]] && fail=$((fail + ${cancelled:-0}))
     if [[ -z $pass ]]; then
-        pass=$(last_number '^(# |ℹ )pass [0-9]+' "$2")
-        fail=$(last_number '^(# |ℹ )fail [0-9]+' "$2")
+        tally=$(grep -aoE '[0-9]+ passed, [0-9]+ failed' "$2" | tail -n1)
+        pass=$(grep -oE '^[0-9]+' <<<"$tally")
+        fail=$(grep -oE '[0-9]+ failed' <<<"$tally" | grep -oE '[0-9]+')
     fi
     if [[ -z $pass ]]; then
         if (($3 == 0)); then pass=1 fail=0; else pass=0 fail=1; fi

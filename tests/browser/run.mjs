@@ -21,6 +21,9 @@ const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--use-gl=angle', '--us
   '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1400, height: 860 };
+// ImGui 1.86 reads key state once a frame (its input queue came in 1.87): a key pressed and released
+// within one frame is missed, so presses are held for a few frames, as a person's are.
+const HOLD = { delay: 60 };
 
 // ---- serve.py on a free port ------------------------------------------------------------------
 function startServer() {
@@ -117,8 +120,8 @@ async function main() {
       await page.keyboard.type('veo');
       await waitFor(page, (total) => window.__vg.visibleRows > 0 && window.__vg.visibleRows < total, before.models);
       await page.screenshot({ path: path.join(ARTIFACTS, 'search-veo.png') });
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Control+A', HOLD);
+      await page.keyboard.press('Backspace', HOLD);
       await waitFor(page, (total) => window.__vg.visibleRows === total, before.models);
     });
 
@@ -132,11 +135,11 @@ async function main() {
     await check('editing the request re-validates it (diagnostics)', async () => {
       await waitFor(page, () => window.__vg.exitCode !== undefined);
       await clickControl(page, 'editor');
-      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Control+End', HOLD);
       await page.keyboard.type('{ broken');
       await waitFor(page, () => window.__vg.exitCode === 2 && window.__vg.errors > 0);
       await page.screenshot({ path: path.join(ARTIFACTS, 'request-broken.png') });
-      for (let i = 0; i < '{ broken'.length; i++) await page.keyboard.press('Backspace');
+      for (let i = 0; i < '{ broken'.length; i++) await page.keyboard.press('Backspace', HOLD);
       await waitFor(page, () => window.__vg.exitCode !== 2);
     });
 
@@ -144,8 +147,16 @@ async function main() {
       const s = await status(page);
       assert(s.wireBuilt, `no wire request was built for ${s.wireTarget} (exit ${s.exitCode}, ${s.errors} errors)`);
       await clickControl(page, 'copy');
-      await page.waitForTimeout(200);
-      const text = await page.evaluate(() => navigator.clipboard.readText());
+      await waitFor(page, () => window.__vg.wireCopied);
+      // writeText is asynchronous: poll until the text arrives.
+      const text = await page.evaluate(async () => {
+        for (let i = 0; i < 40; i++) {
+          const value = await navigator.clipboard.readText();
+          if (value) return value;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return '';
+      });
       const copied = JSON.parse(text);
       assert(copied.method && copied.path, `clipboard holds ${text.slice(0, 120)}`);
       assert(`${copied.method} ${copied.path}` === s.wireRequestLine, `${copied.method} ${copied.path} vs ${s.wireRequestLine}`);

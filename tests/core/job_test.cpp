@@ -507,7 +507,8 @@ TEST(JobErrorsSeed002, Http410OnTheStatusPollIsExpired) {
     EXPECT_EQ(job.state, JobState::Expired);
     EXPECT_EQ(job.errorCode, "http_410");
     EXPECT_EQ(job.errorMessage, "Video link expired");
-    EXPECT_EQ(job.errorHint, "Generate again, or download within 20 minutes of completion (seed 002)");
+    EXPECT_EQ(job.errorHint,
+              "Generate again, and download results soon after they finish (seed 002: links last 20 minutes)");
 }
 
 TEST(JobErrorsSeed002, Http410OnTheContentIsExpired) {

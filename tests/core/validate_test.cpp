@@ -388,6 +388,13 @@ TEST(WanSeed001, AudioUrlIsWavOrMp3) {
     EXPECT_CODE(diags, "media_format_suspect", "/providerOptions/alibaba/audioUrl");
 }
 
+TEST(WanSeed001, AudioUrlMustBeAUrl) {
+    std::vector<uint8_t> wav = {'R', 'I', 'F', 'F', 36, 0, 0, 0, 'W', 'A', 'V', 'E'};
+    auto diags = check(wan({{"providerOptions",
+                             {{"alibaba", {{"audioUrl", "data:audio/wav;base64," + vg::encodeBase64(wav.data(), wav.size())}}}}}}));
+    EXPECT_CODE(diags, "media_data_url_not_allowed", "/providerOptions/alibaba/audioUrl");
+}
+
 json grok(json extra = json::object()) {
     json body = {{"model", "xai/grok-imagine-video"},
                  {"prompt", "The cat slowly turns its head and blinks"},

@@ -170,6 +170,7 @@ std::string statusJson(const AppState& state) {
                 {"wireTarget", dialectName(state.wireTarget)},
                 {"wireBuilt", state.wire.built},
                 {"wireRequestLine", state.wire.requestLine},
+                {"wireCopied", state.wire.copied},
                 {"rects", rects}}
         .dump();
 }

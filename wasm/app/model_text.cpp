@@ -79,7 +79,7 @@ std::string describeAllowed(const ParamSpec& spec) {
         if (!media.empty()) parts.push_back(media);
     }
     if (!spec.requiredIn.empty()) parts.push_back("required in " + joinModes(spec.requiredIn));
-    if (!spec.modes.empty()) parts.push_back("for " + joinModes(spec.modes));
+    if (!spec.modes.empty() && spec.modes != spec.requiredIn) parts.push_back("for " + joinModes(spec.modes));
     return parts.empty() ? "any " + std::string(valueTypeName(spec.type)) : joinStrings(parts, "; ");
 }
 

@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 
+#include <algorithm>
 #include <string>
 
 namespace vg::app {
@@ -49,7 +50,7 @@ bool providerFilterCombo(const std::vector<std::string>& providers, std::string&
 }
 
 void drawFilters(AppState& state, const UiLook& look) {
-    const float comboWidth = dp(look, 150);
+    const float comboWidth = std::min(dp(look, 150), ImGui::GetContentRegionAvail().x * 0.22f);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 2 * (comboWidth + spacing));
     bool changed = ImGui::InputTextWithHint("##search", "Search id, name, vendor or alias", &state.filter.search);
@@ -100,8 +101,8 @@ void drawCatalogPanel(AppState& state, const UiLook& look) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Id", ImGuiTableColumnFlags_WidthStretch, 2.4f);
     ImGui::TableSetupColumn("Vendor", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Modes", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn("Aliases", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn("Modes", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn("Aliases", ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn("Limits", ImGuiTableColumnFlags_WidthFixed, dp(look, 70));
     ImGui::TableHeadersRow();
     // Only the rows on screen are laid out: a large catalog costs the same per frame as a small one.

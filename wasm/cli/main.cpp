@@ -23,6 +23,7 @@ constexpr const char* kUsage =
     "usage:\n"
     "  vgen catalog [--json]\n"
     "  vgen validate [--dialect NAME] [--json] [FILE|-]\n"
+    "  vgen parse [--dialect NAME] [FILE|-]      (the canonical request, for tools)\n"
     "  vgen build --to NAME [--from NAME] [FILE|-]\n"
     "  vgen convert --to NAME [--from NAME] [FILE|-]\n"
     "  vgen schema --dialect NAME MODEL\n"
@@ -121,7 +122,7 @@ int main(int argc, char** argv) {
         if (args.positional.size() != 1) return usage("schema needs exactly one MODEL");
         return emit(vg::apiSchema(args.dialect, args.positional[0]));
     }
-    if (args.command != "validate" && args.command != "build" && args.command != "convert")
+    if (args.command != "validate" && args.command != "parse" && args.command != "build" && args.command != "convert")
         return usage("unknown command \"" + args.command + "\"");
 
     std::string readError;
@@ -131,6 +132,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (args.command == "validate") return emit(vg::apiValidate(*input, args.dialect, args.json));
-    if (args.command == "build") return emit(vg::apiBuild(*input, args.from, args.to));
-    return emit(vg::apiConvert(*input, args.from, args.to));
+    if (args.command == "parse") return emit(vg::apiParse(*input, args.dialect));
+    const std::string& from = args.from.empty() ? args.dialect : args.from;  // --dialect reads as --from
+    if (args.command == "build") return emit(vg::apiBuild(*input, from, args.to));
+    return emit(vg::apiConvert(*input, from, args.to));
 }

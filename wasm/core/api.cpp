@@ -16,8 +16,9 @@ namespace {
 
 constexpr int kExitValid = 0, kExitInvalid = 1, kExitUsage = 2;
 
-std::string dumpJson(const json& value) {
-    return value.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+template <typename Json>
+std::string dumpJson(const Json& value) {
+    return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 ApiResult usageError(const std::string& message) { return {kExitUsage, "", "vgen: " + message + "\n"}; }
@@ -84,12 +85,19 @@ Checked parseAndValidate(std::string_view input, std::string_view dialectName) {
     return checked;
 }
 
-json validationReport(const Checked& checked) {
-    json report = json::object();
+// The report in the contract's member order: valid, dialect, model, diagnostics[severity, path, code, message].
+nlohmann::ordered_json validationReport(const Checked& checked) {
+    nlohmann::ordered_json report = nlohmann::ordered_json::object();
     report["valid"] = checked.exitCode == kExitValid;
     report["dialect"] = checked.dialectName;
     report["model"] = checked.modelLabel;
-    report["diagnostics"] = diagnosticsToJson(checked.diagnostics);
+    report["diagnostics"] = nlohmann::ordered_json::array();
+    for (const Diagnostic& d : checked.diagnostics) {
+        report["diagnostics"].push_back({{"severity", severityName(d.severity)},
+                                         {"path", d.path},
+                                         {"code", d.code},
+                                         {"message", d.message}});
+    }
     return report;
 }
 
@@ -165,6 +173,23 @@ ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJ
                    std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " + std::to_string(warnings) +
                    " warning" + (warnings == 1 ? "" : "s") + ")\n";
         return ApiResult{checked.exitCode, diagnosticLines(checked.diagnostics) + summary, notes};
+    });
+}
+
+ApiResult apiParse(std::string_view input, std::string_view dialect) {
+    return guarded([&] {
+        Checked checked = parseAndValidate(input, dialect);
+        if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
+            return usageError(checked.usageMessage);
+        nlohmann::ordered_json report = validationReport(checked);
+        if (checked.parsed.usable) {
+            json canonical = checked.parsed.request.body;
+            if (const Model* model = builtinCatalog().resolve(checked.parsed.request.modelId()).model)
+                canonical["model"] = model->id;
+            canonical["mode"] = modeName(checked.parsed.request.effectiveMode());
+            report["request"] = canonical;
+        }
+        return ApiResult{checked.exitCode, dumpJson(report), diagnosticLines(checked.diagnostics)};
     });
 }
 

@@ -23,6 +23,10 @@ ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJ
 ApiResult apiBuild(std::string_view input, std::string_view fromDialect, std::string_view toDialect);
 // `vgen convert --to NAME [--from NAME]`: only the target dialect's body
 ApiResult apiConvert(std::string_view input, std::string_view fromDialect, std::string_view toDialect);
+// `vgen parse [--dialect NAME]`: the validation report plus "request", the canonical body
+// (request.h) with "model" replaced by the canonical id and "mode" made explicit; serve.py renders
+// from it. Exit codes as validate.
+ApiResult apiParse(std::string_view input, std::string_view dialect);
 // `vgen schema --dialect NAME MODEL`
 ApiResult apiSchema(std::string_view dialect, std::string_view model);
 

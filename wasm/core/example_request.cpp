@@ -110,6 +110,10 @@ Request exampleRequest(const Model& model, Mode mode, uint32_t variant) {
         if (spec.type == ValueType::Array || spec.type == ValueType::Object || spec.type == ValueType::Any) continue;
         if (isMedia(spec.type) || spec.path == "/prompt" || spec.path == "/mode" || spec.path == "/model") continue;
         if (spec.type == ValueType::Boolean && !spec.defaultValue.is_boolean()) continue;
+        // Free text the seeds give no values for (an aspect ratio with no list) has no honest example.
+        if (spec.type == ValueType::String && spec.values.empty() && spec.defaultValue.is_null() &&
+            spec.path != "/negativePrompt")
+            continue;
         json value = spec.type == ValueType::Boolean ? spec.defaultValue : exampleValue(spec, variant);
         if (value.is_null()) continue;
         json::json_pointer pointer(spec.path);

@@ -41,7 +41,8 @@ namespace {
 constexpr const char* kQuotaHint =
     "Add balance or reduce generation parameters (seed 002: a 429 insufficient_quota is a quota "
     "refusal, so retrying cannot help)";
-constexpr const char* kExpiredHint = "Generate again, or download within 20 minutes of completion (seed 002)";
+constexpr const char* kExpiredHint =
+    "Generate again, and download results soon after they finish (seed 002: links last 20 minutes)";
 
 struct Ending {
     JobState state;

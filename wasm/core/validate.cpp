@@ -269,11 +269,16 @@ bool formatAllowed(const std::vector<std::string>& formats, const std::string& f
 void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, const std::string& value) {
     const MediaInfo info = probeMediaValue(value);
     const std::string name = ctx.fieldName(path);
-    if (info.encoding == MediaEncoding::Invalid || !info.problem.empty()) {
+    if (info.encoding == MediaEncoding::Invalid) {
         ctx.error(path, "media_unreadable", name + " could not be read: " + info.problem);
         return;
     }
-    if (!spec.media) return;
+    // Where the value may not be inline at all, say that before what is wrong inside it.
+    const bool unreadable = !info.problem.empty();
+    if (!spec.media) {
+        if (unreadable) ctx.error(path, "media_unreadable", name + " could not be read: " + info.problem);
+        return;
+    }
     const MediaRules& rules = *spec.media;
     const std::string formats = joinWords(rules.formats);
     switch (info.encoding) {
@@ -312,6 +317,10 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
             }
             break;
         case MediaEncoding::Invalid: return;
+    }
+    if (unreadable) {
+        ctx.error(path, "media_unreadable", name + " could not be read: " + info.problem);
+        return;
     }
     if (info.format.empty()) {
         ctx.error(path, "media_format_unknown",

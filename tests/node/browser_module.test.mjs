@@ -1,0 +1,67 @@
+// web/vgen_core.mjs works in a browser as well as in node: headless Chromium loads the wrapper and
+// the WASM module over HTTP and gets the same answers as node does (issue 2: "The headless WASM
+// module offers the same functions to node and browsers").
+import assert from 'node:assert/strict';
+import { createReadStream, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, relative } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { loadBuiltCore, repoRoot, wasmDir } from './helpers.mjs';
+
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const MIME = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
+
+let server;
+let browser;
+let baseUrl;
+before(async () => {
+  // Serves the checkout (the wrapper in web/, the module in the wasm build folder) read-only.
+  server = createServer((request, response) => {
+    const file = join(repoRoot, decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    if (!file.startsWith(repoRoot) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': MIME[file.slice(file.lastIndexOf('.'))] ?? 'text/plain' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the wrapper in Chromium answers like the wrapper in node', async () => {
+  const input = '{"model": "klingai/kling-v2.6-i2v", "prompt": {"image": "https://example.com/cat.png", "text": "Café ☕"}, "duration": 7}';
+  const page = await browser.newPage();
+  await page.goto(`${baseUrl}/web/`).catch(() => {});  // any same-origin page will do
+  const inBrowser = await page.evaluate(
+    async ({ wrapperUrl, moduleUrl, text }) => {
+      const { loadVgenCore } = await import(wrapperUrl);
+      const core = await loadVgenCore({ moduleUrl });
+      return {
+        validate: core.validate(text, { json: true }),
+        build: core.build(text, { to: 'unified' }),
+        catalog: core.catalog(true),
+      };
+    },
+    {
+      wrapperUrl: `${baseUrl}/web/vgen_core.mjs`,
+      moduleUrl: `${baseUrl}/${relative(repoRoot, join(wasmDir, 'vgen_core.js'))}`,
+      text: input,
+    },
+  );
+  const core = await loadBuiltCore();
+  assert.deepEqual(inBrowser.validate, core.validate(input, { json: true }));
+  assert.equal(inBrowser.validate.exitCode, 1, 'duration 7 is refused');
+  assert.deepEqual(inBrowser.build, core.build(input, { to: 'unified' }));
+  assert.deepEqual(inBrowser.catalog, core.catalog(true));
+});
