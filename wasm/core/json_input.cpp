@@ -430,6 +430,14 @@ JsonInput parseJsonInput(std::string_view text, const JsonLimits& limits) {
 
     JsonInput input;
     try {
+        // Fast path: plain pointers let nlohmann's lexer run at full speed. Positions are needed only
+        // to describe a failure, so a failing document is read again, tracked, for the message.
+        {
+            const char* unused = body.data();
+            DomBuilder fast(input.value, body, unused, static_cast<size_t>(std::max(limits.maxDepth, 0)));
+            if (json::sax_parse(body.data(), body.data() + body.size(), &fast)) return input;
+            input.value = nullptr;
+        }
         const char* readUpTo = body.data();
         DomBuilder builder(input.value, body, readUpTo, static_cast<size_t>(std::max(limits.maxDepth, 0)));
         const TrackingIterator first{body.data(), &readUpTo};

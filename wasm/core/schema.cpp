@@ -33,7 +33,8 @@ const char* jsonSchemaType(ValueType type) {
 
 std::string describeSpec(const ParamSpec& spec) {
     std::string text = spec.note;
-    if (!spec.source.empty()) text += (text.empty() ? "" : " ") + std::string("(") + spec.source + ")";
+    if (!spec.source.empty() && text.find(spec.source) == std::string::npos)
+        text += (text.empty() ? "" : " ") + std::string("(") + spec.source + ")";
     return text;
 }
 
@@ -142,11 +143,36 @@ void place(json& root, const std::string& wire, const json& schema, bool require
     }
 }
 
+// Media inputs are mode-dependent and may travel under several names (unified input_image or
+// input_image_b64), so only plain members become "required".
 bool requiredEverywhere(const ParamSpec& spec, const Model& model) {
-    if (spec.requiredIn.empty()) return false;
+    if (spec.requiredIn.empty() || spec.type == ValueType::Image || spec.type == ValueType::Video ||
+        spec.type == ValueType::Audio)
+        return false;
     for (Mode mode : model.modes)
         if (std::find(spec.requiredIn.begin(), spec.requiredIn.end(), mode) == spec.requiredIn.end()) return false;
     return true;
+}
+
+// The mode in which a member is probed: one that uses it, so the dialect builds it.
+Mode probeModeFor(const Model& model, const ParamSpec& spec) {
+    std::vector<Mode> candidates = spec.modes;
+    if (spec.path == "/image") candidates.insert(candidates.begin(), {Mode::I2V, Mode::FLF});
+    if (spec.path == "/lastFrame") candidates.insert(candidates.begin(), Mode::FLF);
+    if (spec.path == "/video") candidates.insert(candidates.begin(), Mode::V2V);
+    if (spec.path == "/references") candidates.insert(candidates.begin(), Mode::R2V);
+    for (Mode mode : candidates)
+        if (model.supports(mode)) return mode;
+    return model.modes.empty() ? Mode::T2V : model.modes.front();
+}
+
+// A prompt the dialect sends as {text, image} with an image is a plain string without one.
+void allowPlainPrompt(json& schema) {
+    json& prompt = schema["properties"]["prompt"];
+    if (!prompt.is_object() || !prompt.contains("properties") || !prompt["properties"].contains("text")) return;
+    json text = prompt["properties"]["text"];
+    json object = prompt;
+    prompt = {{"anyOf", json::array({text, object})}};
 }
 
 }  // namespace
@@ -160,7 +186,6 @@ json schemaFor(Dialect dialect, const Model& model, const Catalog& catalog) {
         {"type", "object"},
         {"properties", json::object()},
     };
-    Mode primaryMode = model.modes.empty() ? Mode::T2V : model.modes.front();
 
     // The model id: every routable alias this dialect knows.
     json ids = json::array();
@@ -179,7 +204,7 @@ json schemaFor(Dialect dialect, const Model& model, const Catalog& catalog) {
             notes.push_back(pointerLeaf(spec.path) + " cannot be sent in this dialect");
             continue;
         }
-        place(schema, wire, wireSchema(dialect, model, primaryMode, spec, wire, catalog),
+        place(schema, wire, wireSchema(dialect, model, probeModeFor(model, spec), spec, wire, catalog),
               requiredEverywhere(spec, model));
     }
     if (const DialectLimits* limits = catalog.limitsFor(dialectLabel)) {
@@ -189,7 +214,7 @@ json schemaFor(Dialect dialect, const Model& model, const Catalog& catalog) {
             // The route's own limit applies on top of the model's: both must hold.
             json& properties = schema["properties"];
             std::vector<std::string> tokens = pointerTokens(wire);
-            json routeLimit = wireSchema(dialect, model, primaryMode, spec, wire, catalog);
+            json routeLimit = wireSchema(dialect, model, probeModeFor(model, spec), spec, wire, catalog);
             if (tokens.size() == 1 && properties.contains(tokens[0])) {
                 json both = {{"allOf", json::array({properties[tokens[0]], routeLimit})}};
                 properties[tokens[0]] = both;
@@ -198,6 +223,8 @@ json schemaFor(Dialect dialect, const Model& model, const Catalog& catalog) {
             }
         }
     }
+
+    allowPlainPrompt(schema);
 
     std::vector<std::string> modes;
     for (Mode mode : model.modes) modes.push_back(modeName(mode));
