@@ -1,223 +1,140 @@
 #!/usr/bin/env python3
-"""VideoGen Playground server: the built page at / and the catalog at GET /v1/models.
+"""VideoGen Playground server: the built page at /, the catalog at GET /v1/models, and a local
+gateway that speaks every dialect of DESIGN.md's table and renders real videos (ffmpeg).
 
-    python3 serve.py [--host 127.0.0.1] [--port 8000] [--root build/wasm/site]
-                     [--native-dir build/native] [--quiet]
+    python3 serve.py [--host 127.0.0.1] [--port 8000] [--root build/wasm/site] [--native-dir build/native]
+                     [--data build/serve-data] [--workers N] [--max-body BYTES] [--link-ttl SECONDS]
+                     [--faults SPEC] [--fault-seed N] [--allow-fetch HOST]... [--cors ORIGIN]...
+                     [--require-key [VAR]] [--api-key-env VAR]
+                     [--upstream URL --upstream-dialect NAME] [--quiet]
 
-Python standard library only, so it starts on a bare machine. The catalog comes from the same core
-as everything else: libvgcore.so through ctypes (the C ABI in wasm/headless/c_api.h), else the
-vgen CLI; never a second copy of the rules. Requests are matched against ROUTES first (the local
-gateway's paths go there), then served as static files from the site folder.
+Python standard library only, so it starts on a bare machine. Requests go through the core (gateway/
+core_bridge.py: libvgcore.so through ctypes, else the vgen CLI), never a second copy of the rules.
+The pieces live in gateway/: jobs and their SQLite store, media inputs, faults, one route module per
+dialect. A request is matched against the routes (the upstream proxy's first when --upstream is set),
+then served as a static file from the site folder.
 
 Index
-[SECTION] Core bridge (libvgcore.so through ctypes, else the vgen CLI)
-[SECTION] Static files (MIME types, ETag, gzip, no escaping the root)
-[SECTION] Routes
+[SECTION] Context and routes
 [SECTION] HTTP handler
 [SECTION] Main
 """
 
 import argparse
-import ctypes
-import gzip
-import hashlib
-import json
+import importlib
 import os
-import posixpath
+import re
+import select
 import signal
-import subprocess
+import socket
 import sys
 import threading
+import time
+import traceback
 import urllib.parse
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
+
+from gateway.core_bridge import CoreBridge, CoreUnavailable
+from gateway.faults import Faults
+from gateway.http_util import (HttpError, Response, cors_headers, public_route, read_body, safe_header_value)
+from gateway.jobs import JobService, RendererUnavailable
+from gateway.media_inputs import InputError, InputResolver
+from gateway.route_common import dialect_for_path, error_response
+from gateway.static_site import COMPRESSIBLE, StaticSite, accepts_gzip, etag_matches
+from gateway.store import Store
 
 REPO = Path(__file__).resolve().parent
 NOT_BUILT = "The playground is not built: run bash scripts/run.sh (it sets up, builds and starts this server)."
+REQUEST_DEADLINE_S = 15  # a client must deliver its whole request within this (slow clients are dropped)
+LOCAL_ROUTE_MODULES = ("routes_unified", "routes_openai", "routes_jobs", "routes_creative_hub", "routes_files")
+OPTIONAL_ROUTE_MODULES = ("routes_vercel",)  # the gateway dialect, when its module is present
 
 
 # -----------------------------------------------------------------------------
-# [SECTION] Core bridge (libvgcore.so through ctypes, else the vgen CLI)
+# [SECTION] Context and routes
 # -----------------------------------------------------------------------------
 
-class CoreUnavailable(Exception):
-    """Neither the shared library nor the CLI is built."""
+class ServerContext:
+    """What route handlers get as `ctx`."""
 
+    def __init__(self, config, core: CoreBridge, store: Store, jobs: JobService, faults: Faults,
+                 inputs: InputResolver, base_url: str, api_key: str | None):
+        self.config = config
+        self.core = core
+        self.store = store
+        self.jobs = jobs
+        self.faults = faults
+        self.inputs = inputs
+        self.base_url = base_url
+        self._api_key = api_key
 
-class CoreBridge:
-    """Calls the core's text API. The C ABI returns what `vgen` prints, so both paths agree."""
+    def required_key(self) -> str | None:
+        """The key clients must send as `Authorization: Bearer` (--require-key), else None."""
+        return self._api_key
 
-    def __init__(self, native_dir: Path):
-        self.library_path = native_dir / "libvgcore.so"
-        self.cli_path = native_dir / "vgen"
-        self._library = None
-        self._lock = threading.Lock()  # loading once; the core's functions themselves are reentrant
-
-    def _load_library(self):
-        with self._lock:
-            if self._library is None and self.library_path.is_file():
-                library = ctypes.CDLL(str(self.library_path))
-                library.vg_catalog.argtypes = [ctypes.c_int, ctypes.POINTER(ctypes.c_int),
-                                               ctypes.POINTER(ctypes.c_void_p)]
-                library.vg_catalog.restype = ctypes.c_void_p  # a pointer we must hand back to vg_free
-                library.vg_free.argtypes = [ctypes.c_void_p]
-                library.vg_free.restype = None
-                self._library = library
-            return self._library
-
-    def catalog_json(self) -> tuple[int, bytes]:
-        """(exit code, output) of `vgen catalog --json`."""
-        library = self._load_library()
-        if library is not None:
-            exit_code = ctypes.c_int(2)
-            pointer = library.vg_catalog(1, ctypes.byref(exit_code), None)
-            if not pointer:
-                raise MemoryError("vg_catalog could not allocate its result")
-            try:
-                return exit_code.value, ctypes.string_at(pointer)
-            finally:
-                library.vg_free(pointer)
-        if self.cli_path.is_file():
-            done = subprocess.run([str(self.cli_path), "catalog", "--json"], capture_output=True, timeout=60)
-            return done.returncode, done.stdout
-        raise CoreUnavailable(f"neither {self.library_path} nor {self.cli_path} exists: run bash scripts/run.sh")
-
-
-# -----------------------------------------------------------------------------
-# [SECTION] Static files (MIME types, ETag, gzip, no escaping the root)
-# -----------------------------------------------------------------------------
-
-MIME_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".json": "application/json",
-    ".wasm": "application/wasm",  # required for WebAssembly.instantiateStreaming
-    ".ttf": "font/ttf",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".webp": "image/webp",
-    ".svg": "image/svg+xml",
-    ".ico": "image/x-icon",
-    ".mp4": "video/mp4",
-    ".txt": "text/plain; charset=utf-8",
-}
-COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".ttf"}
-
-
-@dataclass(frozen=True)
-class StaticFile:
-    body: bytes
-    content_type: str
-    etag: str           # strong validator of these exact bytes (quoted, as sent)
-
-
-class StaticSite:
-    """The built page. Files are read on request and cached by (path, mtime, size), gzip included."""
-
-    def __init__(self, root: Path):
-        self.root = root.resolve()
-        self._cache: dict[tuple[str, int, int, bool], StaticFile] = {}
-        self._lock = threading.Lock()
-
-    def is_built(self) -> bool:
-        return (self.root / "index.html").is_file()
-
-    def resolve(self, url_path: str) -> Path | None:
-        """The file for a URL path, or None when it is missing, a directory without index.html, or
-        outside the root (.., encoded dots, absolute paths, symlinks out)."""
-        decoded = urllib.parse.unquote(url_path)
-        if "\x00" in decoded or "\\" in decoded:
-            return None
-        parts = [part for part in decoded.split("/") if part not in ("", ".")]
-        if any(part == ".." for part in parts):
-            return None
-        candidate = self.root.joinpath(*parts) if parts else self.root
-        if candidate.is_dir():
-            candidate = candidate / "index.html"
+    def resolve_inputs(self, canonical: dict, dialect: str = "gateway"):
+        """Staged files for the request's media (gateway/media_inputs.py), or the refusal in the
+        dialect's error shape."""
         try:
-            real = candidate.resolve(strict=True)
-        except (FileNotFoundError, RuntimeError, OSError):
-            return None
-        if real != self.root and self.root not in real.parents:
-            return None
-        return real if real.is_file() else None
+            return self.inputs.resolve(canonical)
+        except InputError as problem:
+            return error_response(dialect, problem.status, problem.message)
 
-    def load(self, path: Path, gzipped: bool) -> StaticFile:
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size, gzipped)
-        with self._lock:
-            cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        raw = path.read_bytes()
-        body = gzip.compress(raw, compresslevel=6, mtime=0) if gzipped else raw
-        digest = hashlib.sha256(raw).hexdigest()[:20]
-        # The gzip variant is other bytes, so it gets its own validator.
-        entry = StaticFile(body, MIME_TYPES.get(path.suffix.lower(), "application/octet-stream"),
-                           f'"{digest}{"-gz" if gzipped else ""}"')
-        with self._lock:
-            self._cache[key] = entry
-        return entry
+    @staticmethod
+    def log(message: str):
+        print(f"serve.py: {message}", file=sys.stderr, flush=True)
 
-
-def accepts_gzip(accept_encoding: str) -> bool:
-    """True when the header lists gzip (or *) without q=0."""
-    for item in accept_encoding.split(","):
-        name, _, params = item.strip().partition(";")
-        if name.strip().lower() not in ("gzip", "*"):
-            continue
-        quality = params.strip()
-        if not quality.startswith("q="):
-            return True
-        try:
-            return float(quality[2:]) > 0
-        except ValueError:
-            return False
-    return False
-
-
-def etag_matches(if_none_match: str, etag: str) -> bool:
-    tags = [tag.strip() for tag in if_none_match.split(",")]
-    # Weak comparison (RFC 9110 13.1.2): W/"x" matches "x".
-    return "*" in tags or etag in tags or f"W/{etag}" in tags
-
-
-# -----------------------------------------------------------------------------
-# [SECTION] Routes
-# -----------------------------------------------------------------------------
 
 @dataclass
-class Response:
-    status: int
+class Request:
+    method: str
+    path: str
+    query: dict            # name -> first value
+    headers: object        # email.message.Message: case-insensitive .get(), .items()
     body: bytes
-    content_type: str = "application/json"
+    match: re.Match
+    client_gone: Callable[[], bool]  # for held-open routes: has the client closed its connection?
 
 
-def error_body(status: HTTPStatus, message: str) -> Response:
-    return Response(status, json.dumps({"error": {"code": status.phrase.lower().replace(" ", "_"),
-                                                  "message": message}}).encode() + b"\n")
-
-
-def get_models(server: "PlaygroundServer", _handler: "Handler") -> Response:
+@public_route
+def get_models(ctx, _request) -> Response:
     """GET /v1/models: every model in the catalog, as `vgen catalog --json` prints it."""
     try:
-        exit_code, output = server.core.catalog_json()
+        exit_code, output = ctx.core.catalog_json()
     except CoreUnavailable as problem:
-        return error_body(HTTPStatus.SERVICE_UNAVAILABLE, str(problem))
+        return error_response(None, 503, str(problem))
     if exit_code != 0:
-        return error_body(HTTPStatus.INTERNAL_SERVER_ERROR, f"the core's catalog failed (exit {exit_code})")
-    return Response(HTTPStatus.OK, output)
+        return error_response(None, 500, f"the core's catalog failed (exit {exit_code})")
+    return Response(200, output)
 
 
-# (method, path) -> handler. The local gateway's dialect routes slot in here.
-ROUTES = {
-    ("GET", "/v1/models"): get_models,
-}
+def collect_routes(config, log) -> list[tuple[str, re.Pattern, Callable]]:
+    """The upstream proxy's routes (when --upstream), then the local dialects', then the catalog."""
+    routes = [("GET", r"^/v1/models$", get_models)]
+    for name in LOCAL_ROUTE_MODULES + OPTIONAL_ROUTE_MODULES:
+        try:
+            module = importlib.import_module(f"gateway.{name}")
+        except Exception as problem:
+            if name not in OPTIONAL_ROUTE_MODULES:
+                raise
+            log(f"gateway/{name}.py is not usable, its routes are off: {type(problem).__name__}: {problem}")
+            continue
+        routes += module.ROUTES
+    if config.upstream:
+        from gateway import upstream
+        routes = upstream.routes_for(config) + routes
+    return [(method, re.compile(pattern), handler) for method, pattern, handler in routes]
+
+
+def install_route_modules(ctx):
+    for name in LOCAL_ROUTE_MODULES:
+        module = importlib.import_module(f"gateway.{name}")
+        if hasattr(module, "install"):
+            module.install(ctx)
 
 
 # -----------------------------------------------------------------------------
@@ -227,45 +144,151 @@ ROUTES = {
 class PlaygroundServer(ThreadingHTTPServer):
     daemon_threads = True  # a stuck client never blocks shutdown
 
-    def __init__(self, address, site: StaticSite, core: CoreBridge, quiet: bool):
+    def __init__(self, address, site: StaticSite, quiet: bool, cors: list[str]):
         super().__init__(address, Handler)
         self.site = site
-        self.core = core
         self.quiet = quiet
+        self.cors = cors
+        self.ctx: ServerContext | None = None
+        self.routes = []
 
 
 class Handler(BaseHTTPRequestHandler):
     server: PlaygroundServer
     server_version = "VideoGenPlayground/1"
     protocol_version = "HTTP/1.1"
+    timeout = REQUEST_DEADLINE_S  # per socket operation, so a stalled reader cannot hold a write forever
+
+    # ---- a deadline for the whole request: a client that trickles bytes is dropped too ----
+    def handle_one_request(self):
+        self._deadline = threading.Timer(REQUEST_DEADLINE_S, self._drop_connection)
+        self._deadline.daemon = True
+        self._deadline.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self._deadline.cancel()
+
+    def _drop_connection(self):
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def client_gone(self) -> bool:
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
 
     def do_GET(self):
-        self._dispatch(send_body=True)
+        self._dispatch("GET")
 
     def do_HEAD(self):
-        self._dispatch(send_body=False)
+        self._dispatch("HEAD")
 
-    def _dispatch(self, send_body: bool):
-        path = urllib.parse.urlsplit(self.path).path
-        route = ROUTES.get(("GET", path))
-        if route is not None:
-            self._send(route(self.server, self), send_body)
-        else:
-            self._serve_static(path, send_body)
+    def do_POST(self):
+        self._dispatch("POST")
+
+    def do_DELETE(self):
+        self._dispatch("DELETE")
+
+    def do_PUT(self):
+        self._dispatch("PUT")
+
+    def do_PATCH(self):
+        self._dispatch("PATCH")
+
+    def do_OPTIONS(self):
+        """CORS preflight: allowed for --cors origins only (same origin needs none)."""
+        self._deadline.cancel()
+        headers = cors_headers(self.headers.get("Origin"), self.server.cors,
+                               self.headers.get("Access-Control-Request-Headers", ""))
+        self._send_head(204, {"Allow": "GET, HEAD, POST, DELETE, OPTIONS", "Content-Length": "0", **headers})
+
+    def _dispatch(self, method: str):
+        split = urllib.parse.urlsplit(self.path)
+        path = split.path
+        query = {name: values[0] for name, values in urllib.parse.parse_qs(split.query, keep_blank_values=True).items()}
+        lookup = "GET" if method == "HEAD" else method
+        matches = [(route_method, match, handler) for route_method, pattern, handler in self.server.routes
+                   if (match := pattern.match(path))]
+        dialect = dialect_for_path(path)
+        if not matches and dialect is None and method in ("GET", "HEAD"):
+            self._deadline.cancel()
+            self._serve_static(path, method == "GET")
+            return
+        try:
+            body = read_body(self.rfile, self.headers, method, self.server.ctx.config.max_body)
+        except HttpError as problem:
+            self.close_connection = problem.close
+            self._send(error_response(dialect, problem.status, problem.message), method)
+            return
+        finally:
+            self._deadline.cancel()
+        found = next(((match, handler) for route_method, match, handler in matches if route_method == lookup), None)
+        if found is None:
+            if matches:
+                allowed = ", ".join(sorted({route_method for route_method, _, _ in matches}))
+                self._send(error_response(dialect, 405, f"{method} is not allowed here (allowed: {allowed})",
+                                          headers={"Allow": allowed}), method)
+            else:
+                self._send(error_response(dialect, 404, "no such path on this server"), method)
+            return
+        match, handler = found
+        public = getattr(handler, "public", False)
+        refusal = None if public else self._unauthorized(dialect)
+        if refusal is None and dialect is not None and not public:
+            refusal = self._fault(dialect)
+            if refusal == "drop":
+                return
+        if refusal is None:
+            request = Request(method, path, query, self.headers, body, match, self.client_gone)
+            try:
+                refusal = handler(self.server.ctx, request)
+            except Exception as problem:  # a route's bug is a 500 for this request, not a dead server
+                traceback.print_exc()
+                refusal = error_response(dialect, 500, f"internal error: {type(problem).__name__}")
+        self._send(refusal, method)
+
+    def _unauthorized(self, dialect) -> Response | None:
+        key = self.server.ctx.required_key()
+        if key is None:
+            return None
+        scheme, _, token = (self.headers.get("Authorization") or "").partition(" ")
+        if scheme.lower() == "bearer" and token.strip() == key:
+            return None
+        return error_response(dialect, 401, "missing or invalid API key: send Authorization: Bearer <key>")
+
+    def _fault(self, dialect) -> Response | str | None:
+        fault = self.server.ctx.faults.draw()
+        if fault is None:
+            return None
+        if fault.kind == "drop":
+            self._drop_connection()
+            return "drop"
+        if fault.kind == "slow":
+            time.sleep(fault.delay_s)
+            return None
+        return error_response(dialect, fault.status, fault.message, headers=fault.headers)
 
     def _serve_static(self, path: str, send_body: bool):
         site = self.server.site
         if not site.is_built():
             self._send(Response(HTTPStatus.SERVICE_UNAVAILABLE, (NOT_BUILT + "\n").encode(),
-                                "text/plain; charset=utf-8"), send_body)
+                                "text/plain; charset=utf-8"), "GET" if send_body else "HEAD")
             return
         file_path = site.resolve(path)
         if file_path is None:
-            self._send(Response(HTTPStatus.NOT_FOUND, b"Not found\n", "text/plain; charset=utf-8"), send_body)
+            self._send(Response(HTTPStatus.NOT_FOUND, b"Not found\n", "text/plain; charset=utf-8"),
+                       "GET" if send_body else "HEAD")
             return
         gzipped = file_path.suffix.lower() in COMPRESSIBLE and accepts_gzip(self.headers.get("Accept-Encoding", ""))
         entry = site.load(file_path, gzipped)
-        headers = {"ETag": entry.etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
+        headers = {"ETag": entry.etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding",
+                   **cors_headers(self.headers.get("Origin"), self.server.cors)}
         if etag_matches(self.headers.get("If-None-Match", ""), entry.etag):
             self._send_head(HTTPStatus.NOT_MODIFIED, headers)
             return
@@ -277,18 +300,43 @@ class Handler(BaseHTTPRequestHandler):
         if send_body:
             self.wfile.write(entry.body)
 
-    def _send(self, response: Response, send_body: bool):
-        self._send_head(response.status, {"Content-Type": response.content_type,
-                                          "Content-Length": str(len(response.body)),
-                                          "Cache-Control": "no-store"})
-        if send_body:
+    def _send(self, response: Response, method: str):
+        streamed = not isinstance(response.body, (bytes, bytearray))
+        headers = {"Content-Type": response.content_type, "Cache-Control": "no-store",
+                   **cors_headers(self.headers.get("Origin"), self.server.cors), **response.headers}
+        if streamed:
+            headers["Transfer-Encoding"] = "chunked"
+        else:
+            headers["Content-Length"] = str(len(response.body))
+        self._send_head(response.status, headers)
+        if method == "HEAD":
+            if streamed and hasattr(response.body, "close"):
+                response.body.close()
+        elif streamed:
+            self._stream(response.body)
+        else:
             self.wfile.write(response.body)
 
-    def _send_head(self, status: int, headers: dict[str, str]):
+    def _stream(self, chunks):
+        """Chunked transfer of an iterable body; a client that goes away ends (closes) the iterator."""
+        try:
+            for chunk in chunks:
+                if chunk:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    self.wfile.flush()
+            self.wfile.write(b"0\r\n\r\n")
+        except OSError:
+            self.close_connection = True
+        finally:
+            if hasattr(chunks, "close"):
+                chunks.close()
+
+    def _send_head(self, status: int, headers: dict):
         self.send_response(status)
         self.send_header("X-Content-Type-Options", "nosniff")
         for name, value in headers.items():
-            self.send_header(name, value)
+            if safe_header_value(name) and safe_header_value(value):
+                self.send_header(name, str(value))
         self.end_headers()
 
     def log_message(self, format, *args):  # noqa: A002 (the base class's name)
@@ -301,27 +349,98 @@ class Handler(BaseHTTPRequestHandler):
 # -----------------------------------------------------------------------------
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description="Serve the VideoGen Playground and its catalog.")
+    parser = argparse.ArgumentParser(description="Serve the VideoGen Playground, its catalog and a local gateway.")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     parser.add_argument("--root", type=Path, default=REPO / "build" / "wasm" / "site",
                         help="the built site (default: build/wasm/site next to serve.py)")
     parser.add_argument("--native-dir", type=Path, default=REPO / "build" / "native",
                         help="where libvgcore.so or vgen are (default: build/native next to serve.py)")
+    parser.add_argument("--data", type=Path, default=REPO / "build" / "serve-data",
+                        help="jobs database and files (default: build/serve-data next to serve.py)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="videos rendered at once (default: the machine's cores)")
+    parser.add_argument("--max-body", type=int, default=50 * 1024 * 1024,
+                        help="largest request body and fetched input in bytes (default 50 MB)")
+    parser.add_argument("--link-ttl", type=float, default=1200,
+                        help="seconds result links work after a video completes (default 1200: seed 002's 20 minutes)")
+    parser.add_argument("--faults", default="", metavar="SPEC",
+                        help="inject failures into gateway requests, e.g. 429:0.1,500:0.05,slow:0.2,drop:0.05")
+    parser.add_argument("--fault-seed", type=int, default=0, help="seed of the fault draws (default 0)")
+    parser.add_argument("--allow-fetch", action="append", default=[], metavar="HOST",
+                        help="a host (or HOST:PORT) media URLs may be fetched from and webhooks sent to (repeatable)")
+    parser.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                        help="an origin allowed to call from other pages (repeatable; default: same origin only)")
+    parser.add_argument("--require-key", nargs="?", const="", default=None, metavar="VAR",
+                        help="clients must send Authorization: Bearer <key>, the key being the value of VAR "
+                             "(default: the --api-key-env variable)")
+    parser.add_argument("--api-key-env", default="VIDEOGEN_API_KEY",
+                        help="environment variable holding the API key (default VIDEOGEN_API_KEY)")
+    parser.add_argument("--upstream", default=None, metavar="URL", help="forward one dialect to a real gateway")
+    parser.add_argument("--upstream-dialect", default=None, metavar="NAME", help="the dialect --upstream speaks")
     parser.add_argument("--quiet", action="store_true", help="do not log each request")
     return parser.parse_args(argv)
 
 
+def required_key(args) -> str | None:
+    if args.require_key is None:
+        return None
+    variable = args.require_key or args.api_key_env
+    key = os.environ.get(variable, "").strip()
+    if not key:
+        raise SystemExit(f"serve.py: --require-key: the environment variable {variable} holding the key is not set")
+    return key
+
+
+def load_renderer(log):
+    try:
+        from gateway import render
+        return render
+    except Exception as problem:  # the server still serves the page, the catalog and stored jobs
+        log(f"gateway/render.py is not usable, every job will fail: {type(problem).__name__}: {problem}")
+        return RendererUnavailable(f"{type(problem).__name__}: {problem}")
+
+
+def base_url_of(host: str, port: int) -> str:
+    if host in ("", "0.0.0.0"):
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    log = ServerContext.log
     site = StaticSite(args.root)
     if not site.is_built():
         print(f"serve.py: {site.root}/index.html is missing. {NOT_BUILT}", file=sys.stderr)
     try:
-        server = PlaygroundServer((args.host, args.port), site, CoreBridge(args.native_dir), args.quiet)
+        faults = Faults(args.faults, args.fault_seed)
+        api_key = required_key(args)
+        routes = collect_routes(args, log)
+    except ValueError as problem:
+        print(f"serve.py: {problem}", file=sys.stderr)
+        return 2
+    except Exception as problem:
+        if type(problem).__name__ != "UpstreamConfigError":
+            raise
+        print(f"serve.py: {problem}", file=sys.stderr)
+        return 2
+    try:
+        server = PlaygroundServer((args.host, args.port), site, args.quiet, args.cors)
     except OSError as problem:
         print(f"serve.py: cannot listen on {args.host}:{args.port}: {problem.strerror}", file=sys.stderr)
         return 1
+    host, port = server.server_address[:2]
+    args.data.mkdir(parents=True, exist_ok=True)
+    store = Store(args.data)
+    jobs = JobService(store, load_renderer(log), args.workers, args.link_ttl, log)
+    inputs = InputResolver(store, jobs, args.allow_fetch, args.max_body, port)
+    server.ctx = ServerContext(args, CoreBridge(args.native_dir), store, jobs, faults, inputs,
+                               base_url_of(host, port), api_key)
+    server.routes = routes
+    install_route_modules(server.ctx)
 
     # shutdown() waits for serve_forever to return, so it runs on another thread than the loop.
     def stop(signum, _frame):
@@ -329,12 +448,13 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
 
-    host, port = server.server_address[:2]
-    print(f"VideoGen Playground: http://{host}:{port}/  (Ctrl+C stops)", flush=True)
+    print(f"VideoGen Playground: {base_url_of(host, port)}/  (Ctrl+C stops)", flush=True)
     try:
         server.serve_forever()
     finally:
         server.server_close()
+        jobs.stop()  # renders in flight stay `running` on disk and render again on the next start
+        store.close()
     print("serve.py: stopped", flush=True)
     return 0
 

@@ -512,7 +512,6 @@ void checkProviderOptions(Context& ctx, const json& options) {
 }
 
 void checkWebhook(Context& ctx, const json& webhook) {
-    if (!webhook.is_object()) return;  // the shape check reported it
     const json* url = findAt(webhook, "/url");
     if (!url || !url->is_string() ||
         (url->get<std::string>().rfind("https://", 0) != 0 && url->get<std::string>().rfind("http://", 0) != 0)) {
@@ -553,8 +552,13 @@ void walkRequest(Context& ctx) {
             else ctx.error(path, "wrong_type", "providerOptions must be an object of provider namespaces");
             continue;
         }
+        if (name == "webhook") {
+            // A route's field, not a model's: the dialect carries it or refuses it at build time.
+            if (it.value().is_object()) checkWebhook(ctx, it.value());
+            else ctx.error(path, "wrong_type", "webhook must be an object {\"url\", \"events\"}");
+            continue;
+        }
         checkMember(ctx, path, it.value(), member->type);
-        if (name == "webhook") checkWebhook(ctx, it.value());
     }
     for (const RuleSpec& rule : ctx.model->rules) applyRule(rule, *ctx.model, ctx.request, ctx.out);
 }

@@ -1,0 +1,107 @@
+"""The local gateway's renderer: real H.264/AAC mp4 videos (faststart) made by ffmpeg from a
+canonical request, with a JPEG thumbnail each, and an optional spritesheet.
+
+    plan = plan_from_request(canonical, {"/image": Path("upload.png")})   # RenderError if unusable
+    videos = render(plan, out_dir, on_progress=lambda f: ..., cancelled=lambda: False)
+
+The pieces: render_plan (request -> RenderPlan), render_camera (camera motion), render_scene (the
+ffmpeg command per mode), render_audio (speech and ambience), render_ffmpeg (probing, running).
+
+[SECTION] public names · render · thumbnails and spritesheets
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from gateway.render_ffmpeg import FFMPEG, RenderCancelled, RenderError, probe, run_ffmpeg, run_tool
+from gateway.render_plan import RenderPlan, Shot, plan_from_request
+from gateway.render_scene import video_command
+
+__all__ = ["RenderCancelled", "RenderError", "RenderPlan", "RenderedVideo", "Shot", "plan_from_request",
+           "render", "render_spritesheet"]
+
+TIMEOUT_PER_SECOND = 10   # a video may take 10x its length to render, plus TIMEOUT_BASE_S
+TIMEOUT_BASE_S = 60
+THUMBNAIL_TIMEOUT_S = 30
+
+
+# [SECTION] public names
+
+@dataclass(frozen=True)
+class RenderedVideo:
+    path: Path
+    thumbnail_path: Path
+    width: int
+    height: int
+    duration: float   # seconds: the frame count over the frame rate
+    has_audio: bool
+    mime: str = "video/mp4"
+
+
+# [SECTION] render
+
+def _never() -> bool:
+    return False
+
+
+def render(plan: RenderPlan, out_dir: Path, on_progress: Callable[[float], None] | None = None,
+           cancelled: Callable[[], bool] | None = None) -> list[RenderedVideo]:
+    """Renders plan.n videos into out_dir as video_<i>.mp4 with video_<i>.jpg thumbnails.
+    on_progress gets the fraction done (0..1) over all videos; cancelled() is polled while
+    ffmpeg runs. On RenderError or RenderCancelled no file of this call is left behind."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = on_progress or (lambda fraction: None)
+    cancelled = cancelled or _never
+    written: list[Path] = []
+    videos = []
+    try:
+        for index in range(plan.n):
+            if cancelled():
+                raise RenderCancelled("render cancelled")
+            path, thumbnail = out_dir / f"video_{index}.mp4", out_dir / f"video_{index}.jpg"
+            partial = out_dir / f"video_{index}.mp4.part"
+            written += [partial, path, thumbnail]
+            # working files live in out_dir, so a killed server leaves nothing elsewhere
+            with tempfile.TemporaryDirectory(prefix=".work-", dir=out_dir) as tmp:
+                args, duration = video_command(plan, index, Path(tmp), partial)
+                run_ffmpeg(args, duration, lambda fraction: report((index + 0.95 * fraction) / plan.n),
+                           cancelled, TIMEOUT_PER_SECOND * duration + TIMEOUT_BASE_S)
+            partial.replace(path)
+            _thumbnail(path, thumbnail)
+            videos.append(RenderedVideo(path, thumbnail, plan.width, plan.height, duration, plan.audio))
+            report((index + 1) / plan.n)
+    except BaseException:
+        for leftover in written:
+            leftover.unlink(missing_ok=True)
+        raise
+    return videos
+
+
+# [SECTION] thumbnails and spritesheets
+
+def _thumbnail(video: Path, image: Path) -> None:
+    """The first frame as a JPEG."""
+    run_tool([FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", "file:" + str(video),
+              "-frames:v", "1", "-q:v", "3", "-f", "image2", "-update", "1", "file:" + str(image)],
+             "the thumbnail", THUMBNAIL_TIMEOUT_S)
+
+
+def render_spritesheet(video_path: Path, out_path: Path, columns: int = 5, rows: int = 5,
+                       tile_width: int = 160) -> Path:
+    """A JPEG grid of columns x rows frames sampled evenly over the video (OpenAI's
+    variant=spritesheet), each tile_width pixels wide."""
+    video = probe(Path(video_path), "the video", "video")
+    count = columns * rows
+    with tempfile.TemporaryDirectory(prefix="vgsprite-") as tmp:
+        source = Path(tmp) / "input"
+        source.symlink_to(Path(video_path).resolve())
+        run_tool([FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", "file:" + str(source),
+                  "-vf", f"fps={count}/{video.duration:.4f},scale={tile_width}:-2,tile={columns}x{rows}",
+                  "-frames:v", "1", "-q:v", "4", "-f", "image2", "-update", "1", "file:" + str(out_path)],
+                 "the spritesheet", THUMBNAIL_TIMEOUT_S + video.duration)
+    return Path(out_path)

@@ -1,0 +1,214 @@
+"""The renderer's contact with ffmpeg/ffprobe: errors, probing input media, escaping for filter
+graphs, and running ffmpeg with progress, cancellation and a time limit.
+
+Every process is started from an argument list (never a shell). Input files are reached through
+symlinks with plain names in a private directory, so a user-supplied path can never be read as an
+image-sequence pattern (`%d`), a protocol (`concat:`) or an option.
+
+[SECTION] errors · media probing · filter escaping · running ffmpeg
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+FFMPEG = shutil.which("ffmpeg") or "ffmpeg"
+FFPROBE = shutil.which("ffprobe") or "ffprobe"
+PROBE_TIMEOUT_S = 30
+
+
+# [SECTION] errors
+
+class RenderError(Exception):
+    """A render that cannot be done; the message is a human reason fit for an API error body."""
+
+
+class RenderCancelled(Exception):
+    """cancelled() turned true: ffmpeg was stopped and the partial files removed."""
+
+
+def summarize_stderr(stderr: str, limit: int = 400) -> str:
+    """ffmpeg's distinct error lines, short enough for an error message: the first two (the
+    cause; what follows is mostly its consequences) and the last."""
+    lines: list[str] = []
+    for line in stderr.splitlines():
+        line = line.strip()
+        if line and line not in lines:
+            lines.append(line)
+    summary = " | ".join(lines if len(lines) <= 3 else lines[:2] + lines[-1:]) or "no error output"
+    return summary if len(summary) <= limit else "..." + summary[-limit:]
+
+
+# [SECTION] media probing
+
+@dataclass(frozen=True)
+class Media:
+    """An input file as ffprobe sees it. duration is None for a still image."""
+    path: Path
+    kind: str  # "image" | "video"
+    width: int
+    height: int
+    duration: float | None = None
+    has_audio: bool = False
+
+
+def link_input(path: Path, directory: Path, name: str) -> str:
+    """A "file:" URL of a symlink to path with a plain name, safe to give ffmpeg as an input."""
+    link = directory / name
+    link.symlink_to(Path(path).resolve())
+    return "file:" + str(link)
+
+
+def _ffprobe_json(args: list[str], what: str, url: str, shown: str) -> dict:
+    """ffprobe's JSON report on url; its error output names the file `shown`, not our link."""
+    try:
+        done = subprocess.run([FFPROBE, "-v", "error", "-of", "json", *args, url], capture_output=True,
+                              text=True, errors="replace", timeout=PROBE_TIMEOUT_S, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"{what}: ffprobe took longer than {PROBE_TIMEOUT_S} s") from None
+    except OSError as error:
+        raise RenderError(f"ffprobe could not start: {error}") from None
+    stderr = done.stderr.replace(url, shown)
+    if done.returncode != 0:
+        raise RenderError(f"{what} is not a readable image or video ({summarize_stderr(stderr)})")
+    try:
+        report = json.loads(done.stdout or "{}")
+    except json.JSONDecodeError:
+        raise RenderError(f"{what}: ffprobe printed no report") from None
+    report["stderr"] = stderr
+    return report
+
+
+def probe(path: Path, what: str, expect: str) -> Media:
+    """Media facts of an input, checked to be what the mode needs (expect "image" or "video").
+    An image is decoded (its first frame) here, so a corrupt upload fails before any render."""
+    path = Path(path)
+    if not path.is_file():
+        raise RenderError(f"{what}: input file {path} does not exist")
+    with tempfile.TemporaryDirectory(prefix="vgprobe-") as tmp:
+        url = link_input(path, Path(tmp), "input")
+        report = _ffprobe_json(["-show_streams", "-show_format"], what, url, path.name)
+        streams = report.get("streams", [])
+        video = next((s for s in streams if s.get("codec_type") == "video"), None)
+        if video is None:
+            raise RenderError(f"{what} has no picture in it")
+        if not video.get("width"):
+            raise RenderError(f"{what} could not be decoded ({summarize_stderr(report['stderr'])})")
+        frames = int(video.get("nb_frames") or 0) if str(video.get("nb_frames", "")).isdigit() else 0
+        duration = _float(video.get("duration")) or _float(report.get("format", {}).get("duration"))
+        format_name = report.get("format", {}).get("format_name", "")
+        still = format_name.endswith("_pipe") or format_name == "image2" or frames == 1 or not duration
+        if expect == "image" and not still:
+            raise RenderError(f"{what} is a video where an image is needed")
+        if expect == "video" and still:
+            raise RenderError(f"{what} is a still image where a video is needed")
+        if still:
+            decoded = _ffprobe_json(["-select_streams", "v:0", "-read_intervals", "%+#1",
+                                     "-show_entries", "frame=width"], what, url, path.name)
+            if not decoded.get("frames"):
+                raise RenderError(f"{what} could not be decoded ({summarize_stderr(decoded['stderr'])})")
+    return Media(path=path, kind="image" if still else "video", width=int(video["width"]),
+                 height=int(video["height"]), duration=None if still else duration,
+                 has_audio=any(s.get("codec_type") == "audio" for s in streams))
+
+
+def _float(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+# [SECTION] filter escaping
+
+def escape_option(value: str) -> str:
+    """value as one option value inside -filter_complex: escaped for the option parser, then for
+    the graph parser (ffmpeg's two levels of quoting)."""
+    for special in ("\\", "'", ":"):
+        value = value.replace(special, "\\" + special)
+    for special in ("\\", "'", "[", "]", ",", ";"):
+        value = value.replace(special, "\\" + special)
+    return value
+
+
+# [SECTION] running ffmpeg
+
+def run_ffmpeg(args: list[str], duration_s: float, on_progress: Callable[[float], None],
+               cancelled: Callable[[], bool], timeout_s: float) -> None:
+    """Runs ffmpeg to completion, reporting out_time / duration_s (0..1) from `-progress`.
+    cancelled() is polled ten times a second; on cancel or after timeout_s ffmpeg is killed."""
+    command = [FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-progress", "pipe:1",
+               "-stats_period", "0.25", "-y", *args]
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True, errors="replace")
+    except OSError as error:
+        raise RenderError(f"ffmpeg could not start: {error}") from None
+    progress_lines: queue.Queue[str] = queue.Queue()
+    stderr_tail: list[str] = []
+    readers = [threading.Thread(target=_pump, args=(process.stdout, progress_lines.put), daemon=True),
+               threading.Thread(target=_pump, args=(process.stderr, _tail_appender(stderr_tail)), daemon=True)]
+    for reader in readers:
+        reader.start()
+    deadline = time.monotonic() + timeout_s
+    try:
+        while True:
+            if cancelled():
+                raise RenderCancelled("render cancelled")
+            if time.monotonic() > deadline:
+                raise RenderError(f"ffmpeg did not finish within {timeout_s:g} s")
+            try:
+                line = progress_lines.get(timeout=0.1)
+            except queue.Empty:
+                if process.poll() is not None and not readers[0].is_alive():
+                    break
+                continue
+            key, _, value = line.strip().partition("=")
+            if key == "out_time_us" and value.lstrip("-").isdigit() and duration_s > 0:
+                on_progress(min(1.0, max(0.0, int(value) / 1e6 / duration_s)))
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    process.wait()
+    for reader in readers:
+        reader.join(timeout=5)
+    if process.returncode != 0:
+        raise RenderError(f"ffmpeg failed: {summarize_stderr(''.join(stderr_tail))}")
+
+
+def _pump(stream, sink: Callable[[str], None]) -> None:
+    for line in stream:
+        sink(line)
+    stream.close()
+
+
+def _tail_appender(tail: list[str], keep: int = 200) -> Callable[[str], None]:
+    def append(line: str) -> None:
+        tail.append(line)
+        del tail[:-keep]
+    return append
+
+
+def run_tool(command: list[str], what: str, timeout_s: float) -> None:
+    """A short helper process (espeak-ng, a thumbnail) that must succeed."""
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, errors="replace",
+                              timeout=timeout_s, stdin=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"{what} took longer than {timeout_s:.0f} s") from None
+    except OSError as error:
+        raise RenderError(f"{what} could not start: {error}") from None
+    if done.returncode != 0:
+        raise RenderError(f"{what} failed: {summarize_stderr(done.stderr)}")

@@ -1,0 +1,125 @@
+"""The `jobs` dialect (seed 004): asynchronous jobs with webhooks.
+
+  POST /v2/videos/generate  -> 202 {jobId, status:"QUEUED"}
+  GET  /v2/jobs/{jobId}     -> {jobId, status: QUEUED|PROCESSING|COMPLETED|FAILED|CANCELLED, progress,
+                               videos:[{url}], error: {message, code} | null}
+Webhooks: the request's webhookUrl gets a POST of the same body plus `event` for each event it
+lists in webhookEvents (progress, completed, failed; all three when the list is absent). Progress
+events are sent every 10 points. Delivery runs on a thread of its own, retried with backoff; only
+to loopback or --allow-fetch hosts (checked when the job is submitted: a 400 otherwise), so the
+server never becomes a way to reach other hosts.
+Errors: 400 {error:"Validation error", message, details:[diagnostics]}, 401, 402, 404, 503.
+"""
+
+import json
+import queue
+import threading
+import time
+import urllib.error
+import urllib.request
+
+from .http_util import Response, json_response
+from .route_common import error_response, file_url, not_found, submit_job
+
+DIALECT = "jobs"
+STATUS_WORDS = {"queued": "QUEUED", "running": "PROCESSING", "succeeded": "COMPLETED", "failed": "FAILED",
+                "cancelled": "CANCELLED"}
+WEBHOOK_EVENTS = ("progress", "completed", "failed")
+EVENT_OF = {"progress": "progress", "succeeded": "completed", "failed": "failed"}
+PROGRESS_STEP = 10
+WEBHOOK_TIMEOUT_S = 5
+WEBHOOK_BACKOFF_S = (0.5, 1.0, 2.0, 4.0)  # waits between attempts: five tries in all
+
+
+def job_body(ctx, job) -> dict:
+    error = None
+    if job.status == "failed":
+        error = {"message": job.error_message or "the render failed", "code": job.error_code or "render_failed"}
+    return {"jobId": job.id, "status": STATUS_WORDS[job.status], "progress": job.progress,
+            "videos": [{"url": file_url(ctx, job, video)} for video in job.videos], "error": error}
+
+
+def webhook_check(ctx):
+    def check(canonical) -> Response | None:
+        url = (canonical.get("webhook") or {}).get("url")
+        if url is None or ctx.inputs.may_notify(url):
+            return None
+        diagnostic = {"severity": "error", "path": "/webhookUrl", "code": "webhook_host_not_allowed",
+                      "message": "this local server sends webhooks only to loopback addresses or to hosts given "
+                                 "with --allow-fetch HOST"}
+        return error_response(DIALECT, 400, diagnostic["message"], diagnostics=[diagnostic])
+    return check
+
+
+def generate(ctx, request) -> Response:
+    job = submit_job(ctx, DIALECT, request.body, check=webhook_check(ctx))
+    return job if isinstance(job, Response) else json_response(202, {"jobId": job.id, "status": "QUEUED"})
+
+
+def get_job(ctx, request) -> Response:
+    job = ctx.jobs.get(request.match.group(1))
+    if job is None or job.dialect != DIALECT:
+        return not_found(DIALECT, f"job {request.match.group(1)!r}")
+    return json_response(200, job_body(ctx, job))
+
+
+# ---- webhooks -------------------------------------------------------------------
+
+class WebhookSender:
+    """Delivers webhooks in order on one background thread."""
+
+    def __init__(self, log):
+        self.log = log
+        self._queue = queue.Queue()
+        threading.Thread(target=self._deliver_all, name="webhooks", daemon=True).start()
+
+    def send(self, url: str, payload: dict):
+        self._queue.put((url, json.dumps(payload).encode()))
+
+    def _deliver_all(self):
+        while True:
+            url, data = self._queue.get()
+            for wait in (0.0, *WEBHOOK_BACKOFF_S):
+                time.sleep(wait)
+                if self._deliver(url, data):
+                    break
+            else:
+                self.log(f"webhook to {url} failed after {1 + len(WEBHOOK_BACKOFF_S)} attempts")
+
+    @staticmethod
+    def _deliver(url: str, data: bytes) -> bool:
+        request = urllib.request.Request(url, data=data, method="POST", headers={
+            "Content-Type": "application/json", "User-Agent": "VideoGenPlayground/1"})
+        try:
+            with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_S) as response:
+                return 200 <= response.status < 300
+        except (urllib.error.URLError, OSError):
+            return False
+
+
+def install(ctx):
+    """Registers the webhook listener (serve.py calls install(ctx) of every route module that has one)."""
+    sender = WebhookSender(ctx.log)
+    sent_progress: dict[str, int] = {}
+
+    def on_change(job, event):
+        hook = job.request.get("webhook") if job.dialect == DIALECT else None
+        name = EVENT_OF.get(event)
+        if not isinstance(hook, dict) or not isinstance(hook.get("url"), str) or name is None:
+            return
+        if name in hook.get("events", WEBHOOK_EVENTS):
+            if name == "progress":
+                if job.progress < sent_progress.get(job.id, 0) + PROGRESS_STEP:
+                    return
+                sent_progress[job.id] = job.progress
+            sender.send(hook["url"], {"event": name, **job_body(ctx, job)})
+        if name != "progress":
+            sent_progress.pop(job.id, None)
+
+    ctx.jobs.on_change(on_change)
+
+
+ROUTES = [
+    ("POST", r"^/v2/videos/generate$", generate),
+    ("GET", r"^/v2/jobs/([A-Za-z0-9_-]{1,100})$", get_job),
+]

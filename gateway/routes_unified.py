@@ -1,0 +1,84 @@
+"""The `unified` dialect (seed 002): one held-open POST that answers when the video is done.
+
+  POST /v1/video/generations      -> 200 {id, created, model, duration, videos:[{url, mime_type}]}
+  GET  /v1/videos/{task}          the task's status, in the OpenAI video object's shape (seed 002
+                                  accepts /v1/videos for compatible clients)
+  GET  /v1/videos/{task}/content  the file; after --link-ttl (default 20 minutes, "download within 20
+                                  minutes") the seed's 410 body
+Task ids are `task_<32 alphanumerics>`, as in the seed's example link, so they share /v1/videos/ with
+the openai dialect's `video_` ids. Errors follow the seed's table (route_common.error_response).
+"""
+
+import time
+from pathlib import Path
+
+from .http_util import Response, file_response, json_response, public_route
+from .route_common import error_response, not_found, submit_job, whole_seconds
+from .routes_openai import video_object
+
+DIALECT = "unified"
+CLIENT_CHECK_S = 1.0  # how often a held-open request looks whether its client is still there
+# The seed's body, word for word.
+LINK_EXPIRED = {"error": {"message": "Video link expired", "type": "invalid_request_error", "code": "http_410",
+                          "status": 410}}
+
+
+def content_url(ctx, job, index: int) -> str:
+    return f"{ctx.base_url}/v1/videos/{job.id}/content" + (f"?index={index}" if index else "")
+
+
+def result_body(ctx, job) -> dict:
+    return {"id": job.id, "created": int(job.created_at), "model": job.raw.get("model", job.request.get("model")),
+            "duration": whole_seconds(job.videos[0]["duration"]),
+            "videos": [{"url": content_url(ctx, job, index), "mime_type": video.get("mime", "video/mp4")}
+                       for index, video in enumerate(job.videos)]}
+
+
+def generate(ctx, request) -> Response:
+    """Held open until the job ends; a client that goes away cancels its job (no one else could
+    ever learn its task id)."""
+    job = submit_job(ctx, DIALECT, request.body)
+    if isinstance(job, Response):
+        return job
+    while job is not None and job.status not in ("succeeded", "failed", "cancelled"):
+        if request.client_gone():
+            ctx.jobs.cancel(job.id)
+            return error_response(DIALECT, 500, "the client went away")
+        job = ctx.jobs.wait(job.id, CLIENT_CHECK_S)
+    if job is None:
+        return error_response(DIALECT, 500, "the task was deleted while it ran")
+    if job.status == "succeeded":
+        return json_response(200, result_body(ctx, job))
+    message = job.error_message or ("the task was cancelled" if job.status == "cancelled" else "the render failed")
+    return error_response(DIALECT, 500, message)
+
+
+def own_task(ctx, task_id: str):
+    job = ctx.jobs.get(task_id)
+    return job if job is not None and job.dialect == DIALECT else None
+
+
+def status(ctx, request) -> Response:
+    job = own_task(ctx, request.match.group(1))
+    return not_found(DIALECT, f"task {request.match.group(1)!r}") if job is None else json_response(200, video_object(job))
+
+
+@public_route
+def content(ctx, request) -> Response:
+    job = own_task(ctx, request.match.group(1))
+    index_text = request.query.get("index", "0")
+    if job is None or not index_text.isdigit():
+        return not_found(DIALECT, f"task {request.match.group(1)!r}")
+    if job.status != "succeeded" or int(index_text) >= len(job.videos):
+        return error_response(DIALECT, 404, f"task {job.id} has no video {index_text} (yet)", code="not_found")
+    if job.expires_at is not None and time.time() > job.expires_at:
+        return json_response(410, LINK_EXPIRED)
+    return file_response(Path(job.videos[int(index_text)]["path"]), "video/mp4", request.headers.get("Range"))
+
+
+TASK = r"(task_[A-Za-z0-9]{1,64})"
+ROUTES = [
+    ("POST", r"^/v1/video/generations$", generate),
+    ("GET", rf"^/v1/videos/{TASK}$", status),
+    ("GET", rf"^/v1/videos/{TASK}/content$", content),
+]

@@ -1,0 +1,423 @@
+"""The upstream proxy: `--upstream URL --upstream-dialect NAME --api-key-env VAR`.
+
+The playground talks to serve.py; serve.py forwards that one dialect's paths to a real gateway
+with `Authorization: Bearer $VAR` added here, on the server, so the key never reaches the browser.
+It is never an open proxy: the target is always URL + one of the dialect's own path patterns (ids
+limited to [A-Za-z0-9_-], so no `..`, no encoded slashes); the request line's absolute URL, Host
+and every header outside a short allow-list are ignored. Upstream result videos (the URLs in its
+answers; OpenAI's /content) are fetched into <data>/upstream and the answer is rewritten to point
+at our own origin, so an expiring upstream link loses nothing. The key is never logged, and any
+echo of it in an upstream answer is redacted.
+
+Wiring (serve.py): when --upstream is set, call `routes_for(args)` once at start-up (it raises
+UpstreamConfigError with a message for the user when the options are unusable) and put the
+returned routes BEFORE every local route, so the upstream dialect's paths go upstream:
+    routes = (upstream.routes_for(args) if args.upstream else []) + local_routes
+It reads args.upstream, args.upstream_dialect, args.api_key_env and args.data.
+
+Upstream refusals pass through with their status and body; a network failure is a 502 in the
+dialect's own error shape (route_common.error_response).
+
+[SECTION] Configuration
+[SECTION] Result files (fetched from upstream, served from our origin)
+[SECTION] Talking to the upstream
+[SECTION] Rewriting answers
+[SECTION] Route handlers
+[SECTION] Routes per dialect
+"""
+
+import hashlib
+import http.client
+import json
+import os
+import re
+import threading
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+from .http_util import Response, file_response, json_response, public_route
+from .route_common import error_response
+
+# Seed 002's own example waits this long (`curl --max-time 900`) for a held-open generation.
+UPSTREAM_TIMEOUT_SECONDS = 900
+MAX_RESULT_BYTES = 1 << 30  # a fetched result larger than 1 GiB is refused rather than filling the disk
+RELAYED_REQUEST_HEADERS = ("content-type", "accept", "idempotency-key", "ai-model-id",
+                           "ai-video-model-specification-version", "ai-gateway-protocol-version")
+RELAYED_RESPONSE_HEADERS = ("retry-after", "openai-poll-after-ms")
+REDACTED = b"[redacted]"
+ID = r"([A-Za-z0-9_-]{1,200})"
+
+
+class UpstreamConfigError(Exception):
+    """The --upstream options cannot work; the message says why."""
+
+
+# -----------------------------------------------------------------------------
+# [SECTION] Configuration
+# -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Upstream:
+    dialect: str
+    scheme: str
+    host: str
+    port: int
+    base_path: str   # prefix before the dialect's paths ("" for an origin)
+    key: bytes       # the API key; only ever sent to this host
+    files: "ResultFiles"
+
+    def same_origin(self, url: str) -> bool:
+        parts = urllib.parse.urlsplit(url)
+        return (parts.scheme, parts.hostname, parts.port or default_port(parts.scheme)) == \
+               (self.scheme, self.host, self.port)
+
+    def redact(self, data: bytes) -> bytes:
+        return data.replace(self.key, REDACTED)
+
+
+def default_port(scheme: str) -> int:
+    return 443 if scheme == "https" else 80
+
+
+def upstream_from(config) -> Upstream:
+    url = urllib.parse.urlsplit(config.upstream or "")
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise UpstreamConfigError(f"--upstream must be an http(s) URL, not {config.upstream!r}")
+    if url.query or url.fragment or url.username:
+        raise UpstreamConfigError("--upstream takes an origin and optional path prefix, without query, "
+                                  "fragment or credentials (the key comes from --api-key-env)")
+    if config.upstream_dialect not in DIALECT_ROUTES:
+        raise UpstreamConfigError(f"--upstream-dialect must be one of {', '.join(sorted(DIALECT_ROUTES))}, "
+                                  f"not {config.upstream_dialect!r}")
+    if not config.api_key_env:
+        raise UpstreamConfigError("--upstream needs --api-key-env VAR: the environment variable holding the key")
+    key = os.environ.get(config.api_key_env, "")
+    if not key.strip():
+        raise UpstreamConfigError(f"the environment variable {config.api_key_env} (--api-key-env) is not set")
+    if any(ch in key for ch in "\r\n"):
+        raise UpstreamConfigError(f"the key in {config.api_key_env} contains a line break")
+    return Upstream(config.upstream_dialect, url.scheme, url.hostname, url.port or default_port(url.scheme),
+                    url.path.rstrip("/"), key.strip().encode(), ResultFiles(Path(config.data) / "upstream"))
+
+
+# -----------------------------------------------------------------------------
+# [SECTION] Result files (fetched from upstream, served from our origin)
+# -----------------------------------------------------------------------------
+
+class ResultFiles:
+    """Fetched results under <data>/upstream, named by a hash of where they came from; a file and
+    its `.type` (the content type) survive restarts with the rest of --data."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def name_for(source: str) -> str:
+        return hashlib.sha256(source.encode()).hexdigest()[:40]
+
+    def find(self, name: str) -> tuple[Path, str] | None:
+        path = self.directory / name
+        type_path = self.directory / (name + ".type")
+        if path.is_file() and type_path.is_file():
+            return path, type_path.read_text().strip()
+        return None
+
+    def put(self, name: str, data: bytes, content_type: str):
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with self._lock:  # two polls may fetch the same result at once; the rename keeps one whole file
+            temporary = self.directory / f"{name}.{threading.get_ident()}.part"
+            temporary.write_bytes(data)
+            (self.directory / (name + ".type")).write_text(content_type)
+            temporary.replace(self.directory / name)
+
+    def drop(self, name: str):
+        for path in (self.directory / name, self.directory / (name + ".type")):
+            path.unlink(missing_ok=True)
+
+
+def files_path(name: str) -> str:
+    return f"/upstream/files/{name}"
+
+
+# -----------------------------------------------------------------------------
+# [SECTION] Talking to the upstream
+# -----------------------------------------------------------------------------
+
+class UpstreamUnreachable(Exception):
+    """The upstream did not answer (refused, reset, timed out, not HTTP)."""
+
+
+def connect(scheme: str, host: str, port: int) -> http.client.HTTPConnection:
+    kind = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+    return kind(host, port, timeout=UPSTREAM_TIMEOUT_SECONDS)
+
+
+def open_upstream(upstream: Upstream, method: str, target: str, headers: dict, body: bytes | None):
+    """(connection, response) for one request to the upstream host; the caller closes the connection.
+    Redirects are not followed: a 3xx passes back to the client like any other answer."""
+    connection = connect(upstream.scheme, upstream.host, upstream.port)
+    try:
+        connection.request(method, target, body=body, headers=headers)
+        return connection, connection.getresponse()
+    except (OSError, http.client.HTTPException) as problem:
+        connection.close()
+        raise UpstreamUnreachable(f"{type(problem).__name__}: {problem}") from None
+
+
+def fetch_result(upstream: Upstream, url: str) -> tuple[bytes, str]:
+    """(bytes, content type) of a result URL named by the upstream. The key goes along only when the
+    URL is on the upstream's own host; a CDN or storage link is fetched without it."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UpstreamUnreachable(f"the upstream named a result at {url!r}, which is not an http(s) URL")
+    headers = {"Authorization": f"Bearer {upstream.key.decode()}"} if upstream.same_origin(url) else {}
+    connection = connect(parts.scheme, parts.hostname, parts.port or default_port(parts.scheme))
+    try:
+        connection.request("GET", urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, "")),
+                           headers=headers)
+        response = connection.getresponse()
+        data = response.read(MAX_RESULT_BYTES + 1)
+    except (OSError, http.client.HTTPException) as problem:
+        raise UpstreamUnreachable(f"fetching a result failed: {type(problem).__name__}: {problem}") from None
+    finally:
+        connection.close()
+    if response.status != 200:
+        raise UpstreamUnreachable(f"fetching a result answered HTTP {response.status}")
+    if len(data) > MAX_RESULT_BYTES:
+        raise UpstreamUnreachable(f"a result is larger than {MAX_RESULT_BYTES} bytes")
+    return data, response.getheader("Content-Type", "application/octet-stream")
+
+
+def keep_result(upstream: Upstream, ctx, url: str) -> str:
+    """Our own URL for an upstream result, fetching it the first time it is seen."""
+    name = ResultFiles.name_for(url)
+    if upstream.files.find(name) is None:
+        data, content_type = fetch_result(upstream, url)
+        upstream.files.put(name, data, content_type)
+    return ctx.base_url + files_path(name)
+
+
+# -----------------------------------------------------------------------------
+# [SECTION] Rewriting answers
+# -----------------------------------------------------------------------------
+
+def result_url_slots(dialect: str, body) -> list[tuple[object, object]]:
+    """(container, key) for every result URL in a dialect's answer (job_status.h lists the fields)."""
+    slots = []
+
+    def url_list(container, key):
+        items = container.get(key) if isinstance(container, dict) else None
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, str):
+                slots.append((items, index))
+            elif isinstance(item, dict) and isinstance(item.get("url"), str) and item.get("type", "url") == "url":
+                slots.append((item, "url"))
+
+    if not isinstance(body, dict):
+        return slots
+    if dialect in ("unified", "gateway"):
+        url_list(body, "videos")
+    elif dialect == "jobs":
+        for container in (body, body.get("result")):
+            if isinstance(container, dict):
+                url_list(container, "videos")
+                url_list(container, "videoUrls")
+                if isinstance(container.get("videoUrl"), str):
+                    slots.append((container, "videoUrl"))
+    elif dialect == "creative-hub":
+        url_list(body, "result_urls")
+    return slots
+
+
+def rewrite_results(upstream: Upstream, ctx, body):
+    for container, key in result_url_slots(upstream.dialect, body):
+        container[key] = keep_result(upstream, ctx, container[key])
+    return body
+
+
+# -----------------------------------------------------------------------------
+# [SECTION] Route handlers
+# -----------------------------------------------------------------------------
+
+def upstream_target(upstream: Upstream, request) -> str:
+    query = urllib.parse.urlencode(request.query, doseq=True)
+    return upstream.base_path + request.path + (f"?{query}" if query else "")
+
+
+def upstream_headers(upstream: Upstream, request, body: bytes | None) -> dict:
+    headers = {}
+    for key, value in request.headers.items():
+        if key.lower() in RELAYED_REQUEST_HEADERS and "\r" not in value and "\n" not in value:
+            headers[key.lower()] = value
+    headers["authorization"] = f"Bearer {upstream.key.decode()}"
+    if body is not None:
+        headers["content-length"] = str(len(body))
+    return headers
+
+
+def relayed_headers(response) -> dict:
+    return {name: response.getheader(name) for name in RELAYED_RESPONSE_HEADERS if response.getheader(name)}
+
+
+def sse_relay(upstream: Upstream, ctx, connection, response):
+    """The upstream's event stream, line by line as it arrives: comments (heartbeats) at once, each
+    data event with its result URLs moved to our origin. A failure mid-stream becomes the gateway's
+    error event, since the status line has already been sent."""
+    data_lines: list[bytes] = []
+    try:
+        for line in iter(response.readline, b""):
+            if line.startswith(b"data:"):
+                data_lines.append(line[5:].removeprefix(b" ").rstrip(b"\r\n"))
+            elif line.strip() == b"" and data_lines:
+                yield relay_event(upstream, ctx, b"\n".join(data_lines))
+                data_lines = []
+            else:
+                yield upstream.redact(line)
+        if data_lines:
+            yield relay_event(upstream, ctx, b"\n".join(data_lines))
+    except (OSError, http.client.HTTPException, UpstreamUnreachable) as problem:
+        yield b"data: " + json.dumps({"type": "error", "message": f"the upstream stream failed: {problem}",
+                                       "errorType": "internal_server_error", "statusCode": 502,
+                                       "param": None}).encode() + b"\n\n"
+    finally:
+        connection.close()
+
+
+def relay_event(upstream: Upstream, ctx, data: bytes) -> bytes:
+    try:
+        event = json.loads(data)
+    except ValueError:
+        return b"data: " + upstream.redact(data) + b"\n\n"
+    rewritten = json.dumps(rewrite_results(upstream, ctx, event), separators=(",", ":")).encode()
+    return b"data: " + upstream.redact(rewritten) + b"\n\n"
+
+
+def forward(upstream: Upstream):
+    """The handler for every path of the upstream dialect."""
+    def handle(ctx, request) -> Response:
+        body = request.body if request.method in ("POST", "PUT", "PATCH") else None
+        try:
+            connection, response = open_upstream(upstream, request.method, upstream_target(upstream, request),
+                                                 upstream_headers(upstream, request, body), body)
+        except UpstreamUnreachable as problem:
+            return error_response(upstream.dialect, 502, f"the upstream gateway could not be reached: {problem}")
+        content_type = response.getheader("Content-Type", "application/octet-stream")
+        if response.status == 200 and content_type.startswith("text/event-stream"):
+            return Response(200, sse_relay(upstream, ctx, connection, response), "text/event-stream",
+                            {"Cache-Control": "no-cache"})
+        try:
+            data = response.read()
+        except (OSError, http.client.HTTPException) as problem:
+            return error_response(upstream.dialect, 502, f"the upstream's answer broke off: {problem}")
+        finally:
+            connection.close()
+        answer = Response(response.status, upstream.redact(data), content_type, relayed_headers(response))
+        if 200 <= response.status < 300 and content_type.startswith("application/json"):
+            return after_success(upstream, ctx, request, answer)
+        return answer
+    return handle
+
+
+def after_success(upstream: Upstream, ctx, request, answer: Response) -> Response:
+    """A 2xx JSON answer with its results kept here (see the module's comment)."""
+    try:
+        body = json.loads(answer.body)
+    except ValueError:
+        return answer
+    try:
+        if upstream.dialect == "openai":
+            keep_openai_content(upstream, request, body)
+            return answer
+        rewritten = rewrite_results(upstream, ctx, body)
+    except UpstreamUnreachable as problem:
+        return error_response(upstream.dialect, 502, f"the upstream's result could not be fetched: {problem}")
+    return json_response(answer.status, rewritten, answer.headers)
+
+
+# OpenAI's answers carry no URL: a completed video is GET /v1/videos/{id}/content, whose upstream
+# copy expires at `expires_at`. Each completed video seen in an answer is fetched once.
+def openai_content_name(video_id: str, variant: str) -> str:
+    return ResultFiles.name_for(f"openai:{video_id}:{variant}")
+
+
+def keep_openai_content(upstream: Upstream, request, body):
+    """Fetches the video of each completed job in a retrieve or list answer; a delete drops ours."""
+    if request.method == "DELETE":
+        for variant in ("video", "thumbnail", "spritesheet"):
+            upstream.files.drop(openai_content_name(request.match.group(1), variant))
+        return
+    videos = body.get("data") if isinstance(body, dict) and body.get("object") == "list" else [body]
+    for video in videos if isinstance(videos, list) else []:
+        if isinstance(video, dict) and video.get("status") == "completed" and isinstance(video.get("id"), str) \
+                and re.fullmatch(ID, video["id"]):
+            name = openai_content_name(video["id"], "video")
+            if upstream.files.find(name) is None:
+                url = f"{upstream.scheme}://{upstream.host}:{upstream.port}{upstream.base_path}" \
+                      f"/v1/videos/{video['id']}/content?variant=video"
+                data, content_type = fetch_result(upstream, url)
+                upstream.files.put(name, data, content_type)
+
+
+def openai_content(upstream: Upstream):
+    """GET /v1/videos/{id}/content: our kept copy when there is one, else the upstream's answer."""
+    relay = forward(upstream)
+
+    def handle(ctx, request) -> Response:
+        variant = request.query.get("variant", "video")
+        variant = variant[0] if isinstance(variant, list) else variant
+        kept = upstream.files.find(openai_content_name(request.match.group(1), variant))
+        if kept is not None:
+            return file_response(kept[0], kept[1], request.headers.get("Range"))
+        answer = relay(ctx, request)
+        if answer.status == 200 and variant in ("video", "thumbnail", "spritesheet"):
+            upstream.files.put(openai_content_name(request.match.group(1), variant), answer.body,
+                               answer.content_type)
+        return answer
+    return handle
+
+
+def serve_result(upstream: Upstream):
+    """GET /upstream/files/{name}: a kept result. Public like /files/: a <video> element opens it."""
+    @public_route
+    def handle(_ctx, request) -> Response:
+        kept = upstream.files.find(request.match.group(1))
+        if kept is None:
+            return error_response(upstream.dialect, 404, "no such result file")
+        return file_response(kept[0], kept[1], request.headers.get("Range"))
+    return handle
+
+
+# -----------------------------------------------------------------------------
+# [SECTION] Routes per dialect
+# -----------------------------------------------------------------------------
+
+# (method, path pattern) of each dialect's API, as in DESIGN.md's dialect table.
+DIALECT_ROUTES = {
+    "gateway": [("POST", r"^/v[34]/ai/video-model$"), ("POST", r"^/v[34]/ai/video-model/start$"),
+                ("POST", r"^/v[34]/ai/video-model/status$")],
+    "openai": [("POST", r"^/v1/videos$"), ("GET", r"^/v1/videos$"), ("GET", rf"^/v1/videos/{ID}$"),
+               ("DELETE", rf"^/v1/videos/{ID}$"), ("GET", rf"^/v1/videos/{ID}/content$"),
+               ("POST", rf"^/v1/videos/{ID}/remix$")],
+    "unified": [("POST", r"^/v1/video/generations$"), ("GET", rf"^/v1/videos/{ID}$"),
+                ("GET", rf"^/v1/videos/{ID}/content$")],
+    "jobs": [("POST", r"^/v2/videos/generate$"), ("GET", rf"^/v2/jobs/{ID}$")],
+    "creative-hub": [("POST", r"^/api/v1/creative-hub/generate/video$"),
+                     ("GET", rf"^/api/v1/creative-hub/generate/jobs/{ID}$")],
+}
+
+
+def routes_for(config) -> list:
+    """ROUTES for --upstream: the dialect's paths forwarded, plus where kept results are served.
+    Raises UpstreamConfigError when the options cannot work."""
+    upstream = upstream_from(config)
+    relay = forward(upstream)
+    routes = []
+    for method, pattern in DIALECT_ROUTES[upstream.dialect]:
+        if upstream.dialect == "openai" and pattern.endswith("/content$"):
+            routes.append((method, pattern, openai_content(upstream)))
+        else:
+            routes.append((method, pattern, relay))
+    routes.append(("GET", r"^/upstream/files/([0-9a-f]{40})$", serve_result(upstream)))
+    return routes
