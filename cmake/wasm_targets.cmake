@@ -13,7 +13,7 @@ set_target_properties(vgen_core PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINA
 # -O3, not -Oz: validation throughput is benchmarked and nlohmann parses about 4x faster
 # (46 vs 11.5 MB/s, TOOLCHAIN.md). Size cost: see README ("Headless module").
 target_compile_options(vgen_core PRIVATE -O3)
-set(VG_HEADLESS_EXPORTS _vg_catalog,_vg_validate,_vg_build,_vg_convert,_vg_schema,_vg_free,_malloc,_free)
+set(VG_HEADLESS_EXPORTS _vg_catalog,_vg_validate,_vg_parse,_vg_build,_vg_convert,_vg_schema,_vg_free,_malloc,_free)
 target_link_options(vgen_core PRIVATE
   -O3
   -sMODULARIZE=1
@@ -23,5 +23,11 @@ target_link_options(vgen_core PRIVATE
   -sALLOW_MEMORY_GROWTH=1
   -sFILESYSTEM=0
   -sENVIRONMENT=web,node)
+
+# The page serves the module too: web/embed.js loads it (window.VideoGen) from its own folder, site/.
+add_custom_command(TARGET vgen_core POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/site
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE:vgen_core>
+          ${CMAKE_BINARY_DIR}/vgen_core.wasm ${CMAKE_BINARY_DIR}/site)
 
 include(${CMAKE_CURRENT_SOURCE_DIR}/cmake/playground.cmake OPTIONAL)

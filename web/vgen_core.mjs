@@ -1,4 +1,4 @@
-// VideoGen headless core for JavaScript: the vgen commands (catalog, validate, build, convert,
+// VideoGen headless core for JavaScript: the vgen commands (catalog, validate, parse, build, convert,
 // schema) run in WebAssembly, with the same output as the native CLI.
 //
 //   import { loadVgenCore } from './web/vgen_core.mjs';
@@ -112,6 +112,7 @@ function wrap(module) {
     catalog: (asJson = false) => call('vg_catalog', [asJson ? 1 : 0]),
     validate: (text, { dialect = '', json = false } = {}) =>
       call('vg_validate', [input(text), dialect, json ? 1 : 0]),
+    parse: (text, { dialect = '' } = {}) => call('vg_parse', [input(text), dialect]),
     build: (text, { from = '', to }) => call('vg_build', [input(text), from, to]),
     convert: (text, { from = '', to }) => call('vg_convert', [input(text), from, to]),
     schema: (dialect, model) => call('vg_schema', [dialect, model]),

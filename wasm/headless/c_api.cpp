@@ -65,6 +65,10 @@ char* vg_validate(const char* input, size_t input_len, const char* dialect, int 
                    [&] { return vg::apiValidate(view(input, input_len), view(dialect), as_json != 0); });
 }
 
+char* vg_parse(const char* input, size_t input_len, const char* dialect, int* exit_code, char** notes) {
+    return guarded(exit_code, notes, [&] { return vg::apiParse(view(input, input_len), view(dialect)); });
+}
+
 char* vg_build(const char* input, size_t input_len, const char* from_dialect, const char* to_dialect,
                int* exit_code, char** notes) {
     return guarded(exit_code, notes,

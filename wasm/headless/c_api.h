@@ -24,6 +24,8 @@ char* vg_catalog(int as_json, int* exit_code, char** notes);
 /* vgen validate [--dialect NAME] [--json]; input need not be NUL-terminated */
 char* vg_validate(const char* input, size_t input_len, const char* dialect, int as_json, int* exit_code,
                   char** notes);
+/* vgen parse [--dialect NAME]: the validation report plus "request", the canonical request */
+char* vg_parse(const char* input, size_t input_len, const char* dialect, int* exit_code, char** notes);
 /* vgen build --to NAME [--from NAME] */
 char* vg_build(const char* input, size_t input_len, const char* from_dialect, const char* to_dialect,
                int* exit_code, char** notes);

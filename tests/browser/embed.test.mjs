@@ -1,0 +1,303 @@
+// Embedding and browser storage in headless Chromium, against serve.py: web/embed_example.html mounts
+// the playground in an iframe sized to its element, window.VideoGen answers exactly what
+// `vgen ... --json` prints, the example's form works, the host page keeps its keys, and web/storage.js
+// keeps history, saved videos and settings (never a key) across a reload. No console errors.
+//
+//   node tests/browser/embed.test.mjs
+// Standalone: ends with `embed: N passed, M failed` and exits 1 on any failure. For run.mjs (the app's
+// browser suite): run it as a child process with the same environment, e.g.
+//   spawnSync(process.execPath, [path.join(REPO, 'tests/browser/embed.test.mjs')], { stdio: 'inherit' })
+// and count a non-zero exit status as a failure.
+// Site: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site. Core (serve.py and the vgen CLI
+// the answers are compared with): $VG_NATIVE_DIR, else build/native.
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
+const NATIVE = process.env.VG_NATIVE_DIR || path.join(REPO, 'build/native');
+const CASES = path.join(REPO, 'tests/cases');
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--use-gl=angle', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+// ---- serve.py on a free port ------------------------------------------------------------------
+function startServer() {
+  const server = spawn('python3', [path.join(REPO, 'serve.py'), '--port', '0', '--quiet', '--root', SITE,
+    '--native-dir', NATIVE], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`serve.py did not start: ${output}`)), 15000);
+    server.on('exit', (code) => reject(new Error(`serve.py exited (${code}): ${output}`)));
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/http:\/\/[^\s]+\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ server, url: match[0] });
+      }
+    });
+  });
+}
+
+// ---- tiny runner --------------------------------------------------------------------------------
+const results = [];
+async function check(name, body) {
+  try {
+    await body();
+    results.push(true);
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    results.push(false);
+    console.log(`not ok - ${name}\n    ${String(error.message || error).split('\n').join('\n    ')}`);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+function assertEqual(actual, expected, what) {
+  assert(isDeepStrictEqual(actual, expected),
+    `${what}:\n  got      ${JSON.stringify(actual)}\n  expected ${JSON.stringify(expected)}`);
+}
+
+// What the native CLI answers, in window.VideoGen's shape.
+function cli(args, input) {
+  const run = spawnSync(path.join(NATIVE, 'vgen'), args, { input });
+  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
+  const stdout = run.stdout.toString('utf8');
+  return { exitCode: run.status, result: stdout ? JSON.parse(stdout) : null, notes: run.stderr.toString('utf8') };
+}
+
+// window.VideoGen.<name>(bytes of input, options) in the page; bytes travel as a plain array.
+function inPage(page, name, input, options) {
+  return page.evaluate(([n, bytes, o]) => window.VideoGen[n](bytes && new Uint8Array(bytes), o),
+    [name, input ? [...input] : null, options]);
+}
+
+function boxesMatch(a, b) {
+  return ['x', 'y', 'width', 'height'].every((k) => Math.abs(a[k] - b[k]) <= 1);
+}
+
+// ---- the checks -----------------------------------------------------------------------------------
+async function embedChecks(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const consoleErrors = [];
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  const box = (selector) => page.locator(selector).evaluate((e) => e.getBoundingClientRect().toJSON());
+
+  await check('embed_example.html mounts the playground iframe with the element\'s attributes', async () => {
+    const response = await page.goto(new URL('embed_example.html', url).href);
+    assert(response.ok(), `GET /embed_example.html answered ${response.status()}`);
+    const src = await page.locator('#playground iframe').getAttribute('src');
+    const frameUrl = new URL(src);
+    assertEqual(frameUrl.pathname, '/index.html', 'iframe path');
+    assertEqual(Object.fromEntries(frameUrl.searchParams),
+      { dialect: 'unified', models: 'klingai/kling-v3.0,google/veo-3.1' }, 'iframe query parameters');
+  });
+
+  // The element's content box: where the iframe must be.
+  const contentBox = () => page.locator('#playground').evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.x + e.clientLeft, y: r.y + e.clientTop, width: e.clientWidth, height: e.clientHeight };
+  });
+
+  await check('the iframe fills its element and follows its size', async () => {
+    const inner = await contentBox();
+    assert(inner.height === 560, `the element's content is ${inner.height}px high; its CSS says 560px`);
+    const frame = await box('#playground iframe');
+    assert(boxesMatch(frame, inner), `iframe ${JSON.stringify(frame)} vs element content ${JSON.stringify(inner)}`);
+    await page.locator('#playground').evaluate((e) => { e.style.height = '420px'; e.style.width = '700px'; });
+    await page.waitForTimeout(100);
+    const resized = await box('#playground iframe');
+    assert(boxesMatch(resized, await contentBox()) && Math.round(resized.width) === 700 && Math.round(resized.height) === 420,
+      `after resizing the element to 700x420 the iframe is ${resized.width}x${resized.height}`);
+  });
+
+  await check('the playground starts inside the iframe at the iframe\'s size', async () => {
+    const content = await (await page.locator('#playground iframe').elementHandle()).contentFrame();
+    await content.waitForFunction(() => window.__vg && window.__vg.ready, undefined, { timeout: 30000, polling: 100 });
+    const frame = await box('#playground iframe');
+    const size = await content.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    assertEqual(size, { width: Math.round(frame.width), height: Math.round(frame.height) }, 'the playground window inside the iframe');
+    const canvas = await content.locator('#canvas').evaluate((c) => ({ width: c.clientWidth, height: c.clientHeight }));
+    assert(canvas.width > 600 && canvas.height > 300, `the canvas is ${canvas.width}x${canvas.height}`);
+  });
+
+  await check('VideoGen.validate answers what vgen validate --json prints, for every case file', async () => {
+    const files = readdirSync(CASES).filter((f) => f.endsWith('.json')).sort();
+    assert(files.length >= 10, `only ${files.length} case files in ${CASES}`);
+    const verdicts = new Set();
+    for (const file of files) {
+      const bytes = readFileSync(path.join(CASES, file));
+      const expected = cli(['validate', '--json', '-'], bytes);
+      const actual = await inPage(page, 'validate', bytes, {});
+      assertEqual(actual, expected, file);
+      verdicts.add(expected.exitCode);
+    }
+    assertEqual([...verdicts].sort(), [0, 1, 2], 'the cases cover valid, invalid and unreadable input');
+  });
+
+  await check('VideoGen.validate with a dialect, and wrong usage, as the CLI', async () => {
+    const bytes = readFileSync(path.join(CASES, 'unified_kling30_t2v_seed002.json'));
+    assertEqual(await inPage(page, 'validate', bytes, { dialect: 'jobs' }),
+      cli(['validate', '--json', '--dialect', 'jobs', '-'], bytes), 'validate --dialect jobs');
+    assertEqual(await inPage(page, 'validate', bytes, { dialect: 'klingon' }),
+      cli(['validate', '--json', '--dialect', 'klingon', '-'], bytes), 'validate --dialect klingon');
+  });
+
+  await check('VideoGen.build, convert, parse and catalog answer as the CLI', async () => {
+    const bytes = readFileSync(path.join(CASES, 'aisdk_veo31_i2v_seed001.json'));
+    assertEqual(await inPage(page, 'build', bytes, { to: 'unified' }), cli(['build', '--to', 'unified', '-'], bytes), 'build');
+    assertEqual(await inPage(page, 'convert', bytes, { from: 'aisdk', to: 'gateway' }),
+      cli(['convert', '--from', 'aisdk', '--to', 'gateway', '-'], bytes), 'convert');
+    assertEqual(await inPage(page, 'parse', bytes, {}), cli(['parse', '-'], bytes), 'parse');
+    assertEqual(await page.evaluate(() => window.VideoGen.catalog()), cli(['catalog', '--json']), 'catalog');
+    // An object is stringified, the same request as its text.
+    const object = JSON.parse(bytes.toString('utf8'));
+    assertEqual(await page.evaluate((o) => window.VideoGen.validate(o), object),
+      cli(['validate', '--json', '-'], bytes), 'validate(object)');
+  });
+
+  await check('the example\'s form checks a payload and types like any page (host keys intact)', async () => {
+    await page.click('#check button[type=submit]');
+    await page.waitForFunction(() => document.getElementById('verdict').textContent !== '');
+    assertEqual(await page.textContent('#verdict'), 'Valid (unified, klingai/kling-v3.0)', 'verdict of the sample');
+    await page.fill('#payload', '{"model": "klingai/kling-v3.0-t2v", "prompt": "x", "duration": 99');
+    await page.focus('#payload');
+    await page.keyboard.press('End');
+    await page.keyboard.type('}}');
+    await page.keyboard.press('Backspace');  // the playground must not swallow the host page's Backspace
+    await page.click('#check button[type=submit]');
+    await page.waitForFunction(() => document.getElementById('verdict').textContent.startsWith('Invalid'));
+    const report = JSON.parse((await page.textContent('#output')).split('\n\n')[0]);
+    assert(report.diagnostics.some((d) => d.path === '/duration'), `no /duration diagnostic: ${JSON.stringify(report)}`);
+  });
+
+  await check('no console errors on the embedding page or in the playground', async () => {
+    assert(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+  });
+  await page.close();
+}
+
+async function storageChecks(browser, url) {
+  const page = await browser.newPage();
+  const consoleErrors = [];
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  // An expired gateway link, as a real one answers after its time.
+  await page.route('**/expired.mp4', (route) => route.fulfill({ status: 410, body: 'gone' }));
+  const open = async () => {
+    await page.goto(new URL('embed_example.html', url).href);  // any page of the site: same origin, same database
+    await page.addScriptTag({ url: 'storage.js' });
+  };
+  const call = (name, ...args) => page.evaluate(([n, a]) => window.VideoGenStorage[n](...a), [name, args]);
+
+  await check('storage: history lists newest first and pendingJobs finds unfinished jobs', async () => {
+    await open();
+    const statuses = ['succeeded', 'running', 'queued', 'failed'];
+    for (const [i, status] of statuses.entries()) {
+      const put = await call('putHistory', { requestJson: `{"model":"m${i}"}`, dialect: 'unified', model: `m${i}`,
+        createdAt: 1000 + i, status, job: { id: `job${i}`, baseUrl: 'http://127.0.0.1:1', dialect: 'unified', poll: { attempts: i } } });
+      assert(typeof put.id === 'number', `putHistory answered ${JSON.stringify(put)}`);
+    }
+    const listed = await call('listHistory');
+    assertEqual(listed.entries.map((e) => e.status), [...statuses].reverse(), 'listHistory order');
+    assertEqual((await call('listHistory', { limit: 2 })).entries.length, 2, 'listHistory limit');
+    assertEqual((await call('pendingJobs')).entries.map((e) => e.job.id), ['job2', 'job1'], 'pendingJobs');
+    const updated = await call('putHistory', { ...listed.entries[1], status: 'succeeded' });
+    assertEqual(updated.id, listed.entries[1].id, 'putHistory with an id replaces');
+    assertEqual((await call('pendingJobs')).entries.map((e) => e.job.id), ['job1'], 'pendingJobs after an update');
+  });
+
+  await check('storage: no API key is ever written', async () => {
+    const envelope = { method: 'POST', path: '/v1/video/generations',
+      headers: { authorization: 'Bearer sk-secret-1', 'content-type': 'application/json' }, body: { model: 'x', apiKey: 'sk-secret-2' } };
+    const { id } = await call('putHistory', { requestJson: JSON.stringify(envelope), status: 'queued', apiKey: 'sk-secret-3',
+      job: { id: 'j', baseUrl: 'https://user:sk-secret-4@gw.example.com/v1', poll: { headers: { 'x-api-key': 'sk-secret-5' } } } });
+    const { entry } = await call('getHistory', id);
+    assert(!JSON.stringify(entry).includes('sk-secret'), `a key was stored: ${JSON.stringify(entry)}`);
+    assertEqual(JSON.parse(entry.requestJson).headers, { 'content-type': 'application/json' }, 'headers kept');
+    assertEqual(entry.job.baseUrl, 'https://gw.example.com/v1', 'base URL without credentials');
+    const refused = await call('putSetting', 'apiKey', 'sk-secret-6');
+    assert(/never written/.test(refused.error || ''), `putSetting(apiKey) answered ${JSON.stringify(refused)}`);
+    await call('deleteHistory', id);
+  });
+
+  await check('storage: a result is saved from its URL and plays from a blob: URL; 410 is explained', async () => {
+    const size = await page.evaluate(() => fetch('vgen_core.wasm').then((r) => r.arrayBuffer()).then((b) => b.byteLength));
+    const saved = await call('putResultFromUrl', 'job1', 0, 'vgen_core.wasm');
+    assertEqual(saved, { key: 'job1/0', size, type: 'application/wasm' }, 'putResultFromUrl');
+    const blob = await call('getResultObjectUrl', 'job1/0');
+    assert(blob.url && blob.url.startsWith('blob:'), `getResultObjectUrl answered ${JSON.stringify(blob)}`);
+    assertEqual(await page.evaluate((u) => fetch(u).then((r) => r.arrayBuffer()).then((b) => b.byteLength), blob.url),
+      size, 'bytes behind the blob: URL');
+    const expired = await call('putResultFromUrl', 'job9', 0, 'expired.mp4');
+    assert(/expired \(HTTP 410 Gone\)/.test(expired.error || ''), `a 410 answered ${JSON.stringify(expired)}`);
+    assert(!('key' in expired), 'nothing is stored for an expired link');
+  });
+
+  await check('storage: history and results survive a reload; deleting an entry deletes its videos', async () => {
+    await open();
+    const running = (await call('listHistory')).entries.find((e) => e.job && e.job.id === 'job1');
+    assert(running, 'the job1 entry is gone after a reload');
+    assertEqual((await call('getResultObjectUrl', 'job1/0')).size > 0, true, 'the saved video after a reload');
+    await call('putHistory', { ...running, resultKeys: ['job1/0'] });
+    assertEqual(await call('deleteHistory', running.id), { deleted: true, results: 1 }, 'deleteHistory');
+    const missing = await call('getResultObjectUrl', 'job1/0');
+    assertEqual(missing, { error: 'no saved video job1/0 in browser storage' }, 'the deleted video');
+  });
+
+  await check('storage: settings, and the JSON bridge the C++ side calls', async () => {
+    assertEqual(await call('putSetting', 'theme', { name: 'dark', scale: 1.25 }), {}, 'putSetting');
+    assertEqual(await call('getSetting', 'theme'), { value: { name: 'dark', scale: 1.25 } }, 'getSetting');
+    assertEqual(await call('getSetting', 'unset'), { value: null }, 'an unset setting');
+    const text = await page.evaluate(() => window.VideoGenStorage.callJson('listHistory', '[{"limit":1}]'));
+    assertEqual(JSON.parse(text).entries.length, 1, 'callJson(listHistory)');
+    assertEqual(JSON.parse(await page.evaluate(() => window.VideoGenStorage.callJson('format', '[]'))),
+      { error: 'storage has no function "format"' }, 'callJson of an unknown name');
+    const broken = JSON.parse(await page.evaluate(() => window.VideoGenStorage.callJson('getHistory', '[1,')));
+    assert(typeof broken.error === 'string', `callJson with broken arguments answered ${JSON.stringify(broken)}`);
+  });
+
+  await check('storage: without IndexedDB (private browsing) every call answers a clear error', async () => {
+    const bare = await browser.newPage();
+    await bare.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+    await bare.goto(new URL('embed_example.html', url).href);
+    await bare.addScriptTag({ url: 'storage.js' });
+    const answer = await bare.evaluate(() => window.VideoGenStorage.listHistory());
+    assert(/^IndexedDB is unavailable \(private browsing/.test(answer.error || ''), `listHistory answered ${JSON.stringify(answer)}`);
+    await bare.close();
+  });
+
+  await check('storage: no console errors but the expected 410', async () => {
+    const unexpected = consoleErrors.filter((text) => !/status of 410/.test(text));
+    assert(unexpected.length === 0, `console errors: ${unexpected.join(' | ')}`);
+  });
+  await page.close();
+}
+
+async function main() {
+  const { server, url } = await startServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  try {
+    await embedChecks(browser, url);
+    await storageChecks(browser, url);
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((error) => {
+  results.push(false);
+  console.log(`not ok - the test harness failed\n    ${error.stack || error}`);
+}).finally(() => {
+  const passed = results.filter(Boolean).length;
+  console.log(`embed: ${passed} passed, ${results.length - passed} failed`);
+  process.exitCode = passed === results.length ? 0 : 1;
+});

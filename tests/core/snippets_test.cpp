@@ -1,0 +1,336 @@
+// Snippets: the exact text of each format for a small request, and for a hostile prompt (quotes,
+// newlines, non-ASCII, shell syntax) that every format keeps as data. The cURL command is read back
+// with a small POSIX shell word splitter, so its quoting is checked the way a shell reads it.
+//
+// Index
+// [SECTION] Helpers
+// [SECTION] Exact text for a small request
+// [SECTION] Hostile prompts stay data
+// [SECTION] AI SDK and the aisdk dialect
+#include "snippets.h"
+
+#include "api.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace vg {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+const std::string kBase = "http://127.0.0.1:8000";
+
+HttpRequest unifiedRequest(const std::string& prompt) {
+    HttpRequest http;
+    http.path = "/v1/video/generations";
+    http.headers = {{"content-type", "application/json"}};
+    http.body = {{"model", "klingai/kling-v3.0-t2v"}, {"prompt", prompt}, {"duration", 5}, {"audio", false}};
+    return http;
+}
+
+const std::string kHostilePrompt =
+    "It's a \"test\"\nline two\ttab — ünïcødé 🎬 $(rm -rf ~) `id` \\ '; DROP --\u2028end";
+
+// Words of a shell command as a POSIX shell reads them: single quotes, double quotes (with $NAME
+// kept unexpanded, so the test sees which variable it names), backslash escapes and line continuations.
+std::vector<std::string> shellWords(const std::string& command) {
+    std::vector<std::string> words;
+    std::string word;
+    bool inWord = false;
+    for (size_t i = 0; i < command.size(); ++i) {
+        const char c = command[i];
+        if (c == '\'') {
+            const size_t end = command.find('\'', i + 1);
+            EXPECT_NE(end, std::string::npos) << "unterminated single quote";
+            if (end == std::string::npos) return words;
+            word += command.substr(i + 1, end - i - 1);
+            i = end;
+            inWord = true;
+        } else if (c == '"') {
+            for (++i; i < command.size() && command[i] != '"'; ++i) {
+                if (command[i] == '\\' && i + 1 < command.size() && std::string("$`\"\\\n").find(command[i + 1]) != std::string::npos)
+                    ++i;
+                word += command[i];
+            }
+            inWord = true;
+        } else if (c == '\\' && i + 1 < command.size()) {
+            if (command[i + 1] != '\n') {
+                word += command[i + 1];
+                inWord = true;
+            }
+            ++i;
+        } else if (c == ' ' || c == '\n' || c == '\t') {
+            if (inWord) words.push_back(word);
+            word.clear();
+            inWord = false;
+        } else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord) words.push_back(word);
+    return words;
+}
+
+// Python's True/False/None back to JSON, outside strings (inverse of the snippet's re-spelling).
+std::string pythonLiteralToJson(const std::string& literal) {
+    std::string out;
+    for (size_t i = 0; i < literal.size();) {
+        if (literal[i] == '"') {
+            size_t end = i + 1;
+            while (literal[end] != '"') end += literal[end] == '\\' ? 2 : 1;
+            out += literal.substr(i, end + 1 - i);
+            i = end + 1;
+        } else if (literal.compare(i, 4, "True") == 0) {
+            out += "true", i += 4;
+        } else if (literal.compare(i, 5, "False") == 0) {
+            out += "false", i += 5;
+        } else if (literal.compare(i, 4, "None") == 0) {
+            out += "null", i += 4;
+        } else {
+            out += literal[i++];
+        }
+    }
+    return out;
+}
+
+std::string between(const std::string& text, const std::string& start, const std::string& end) {
+    const size_t from = text.find(start);
+    if (from == std::string::npos) return "";
+    const size_t to = text.find(end, from + start.size());
+    return to == std::string::npos ? "" : text.substr(from + start.size(), to - from - start.size());
+}
+
+HttpRequest builtWith(const std::string& input, const char* from, const char* to) {
+    ApiResult built = apiBuild(input, from, to);
+    EXPECT_EQ(built.exitCode, 0) << built.output << built.notes;
+    json envelope = json::parse(built.output);
+    HttpRequest http;
+    http.method = envelope["method"];
+    http.path = envelope["path"];
+    http.headers = envelope["headers"];
+    http.body = envelope["body"];
+    return http;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exact text for a small request
+//-----------------------------------------------------------------------------
+
+TEST(Snippets, FormatNamesAndTitles) {
+    std::vector<std::string> names;
+    for (SnippetFormat format : kAllSnippetFormats) names.push_back(snippetFormatName(format));
+    EXPECT_EQ(names, (std::vector<std::string>{"json", "curl", "fetch", "aisdk", "python"}));
+    EXPECT_STREQ(snippetFormatTitle(SnippetFormat::Curl), "cURL");
+}
+
+TEST(Snippets, JsonIsTheIndentedBody) {
+    EXPECT_EQ(renderSnippet(SnippetFormat::Json, Dialect::Unified, unifiedRequest("A cat"), kBase),
+              "{\n"
+              "  \"audio\": false,\n"
+              "  \"duration\": 5,\n"
+              "  \"model\": \"klingai/kling-v3.0-t2v\",\n"
+              "  \"prompt\": \"A cat\"\n"
+              "}\n");
+}
+
+TEST(Snippets, CurlExactText) {
+    EXPECT_EQ(renderSnippet(SnippetFormat::Curl, Dialect::Unified, unifiedRequest("A cat"), kBase + "/"),
+              "curl 'http://127.0.0.1:8000/v1/video/generations' \\\n"
+              "  -H \"Authorization: Bearer $VIDEOGEN_API_KEY\" \\\n"
+              "  -H 'content-type: application/json' \\\n"
+              "  --data-raw '{\n"
+              "  \"audio\": false,\n"
+              "  \"duration\": 5,\n"
+              "  \"model\": \"klingai/kling-v3.0-t2v\",\n"
+              "  \"prompt\": \"A cat\"\n"
+              "}'\n");
+}
+
+TEST(Snippets, CurlSpellsOutAMethodItCannotInfer) {
+    HttpRequest get;
+    get.method = "GET";
+    get.path = "/v1/videos/abc";
+    get.body = nullptr;
+    EXPECT_EQ(renderSnippet(SnippetFormat::Curl, Dialect::OpenAI, get, kBase),
+              "curl 'http://127.0.0.1:8000/v1/videos/abc' \\\n  -H \"Authorization: Bearer $VIDEOGEN_API_KEY\"\n");
+    get.method = "DELETE";
+    EXPECT_EQ(shellWords(renderSnippet(SnippetFormat::Curl, Dialect::OpenAI, get, kBase)).at(1), "-X");
+}
+
+TEST(Snippets, FetchExactText) {
+    EXPECT_EQ(renderSnippet(SnippetFormat::Fetch, Dialect::Unified, unifiedRequest("A cat"), kBase),
+              "// Node 18+ or a browser; VIDEOGEN_API_KEY holds your key.\n"
+              "const response = await fetch(\"http://127.0.0.1:8000/v1/video/generations\", {\n"
+              "  method: \"POST\",\n"
+              "  headers: {\n"
+              "    \"Authorization\": \"Bearer \" + process.env.VIDEOGEN_API_KEY,\n"
+              "    \"content-type\": \"application/json\",\n"
+              "  },\n"
+              "  body: JSON.stringify({\n"
+              "    audio: false,\n"
+              "    duration: 5,\n"
+              "    model: \"klingai/kling-v3.0-t2v\",\n"
+              "    prompt: \"A cat\"\n"
+              "  }),\n"
+              "});\n"
+              "console.log(response.status, await response.text());\n");
+}
+
+TEST(Snippets, PythonExactText) {
+    EXPECT_EQ(renderSnippet(SnippetFormat::Python, Dialect::Unified, unifiedRequest("A cat"), kBase),
+              "# Python 3, standard library only; VIDEOGEN_API_KEY holds your key.\n"
+              "import json\n"
+              "import os\n"
+              "import urllib.request\n"
+              "\n"
+              "body = {\n"
+              "    \"audio\": False,\n"
+              "    \"duration\": 5,\n"
+              "    \"model\": \"klingai/kling-v3.0-t2v\",\n"
+              "    \"prompt\": \"A cat\"\n"
+              "}\n"
+              "\n"
+              "request = urllib.request.Request(\n"
+              "    \"http://127.0.0.1:8000/v1/video/generations\",\n"
+              "    data=json.dumps(body).encode(\"utf-8\"),\n"
+              "    headers={\n"
+              "        \"Authorization\": \"Bearer \" + os.environ[\"VIDEOGEN_API_KEY\"],\n"
+              "        \"content-type\": \"application/json\",\n"
+              "    },\n"
+              "    method=\"POST\",\n"
+              ")\n"
+              "with urllib.request.urlopen(request) as response:\n"
+              "    print(response.status, response.read().decode(\"utf-8\"))\n");
+}
+
+TEST(Snippets, NoFormatCarriesAKeyOnlyTheVariable) {
+    for (SnippetFormat format : kAllSnippetFormats) {
+        if (format == SnippetFormat::Json) continue;
+        const std::string text = renderSnippet(format, Dialect::Unified, unifiedRequest("A cat"), kBase);
+        EXPECT_NE(text.find("VIDEOGEN_API_KEY"), std::string::npos) << snippetFormatName(format);
+        EXPECT_EQ(text.find("sk-"), std::string::npos) << snippetFormatName(format);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Hostile prompts stay data
+//-----------------------------------------------------------------------------
+
+TEST(Snippets, CurlShellWordsGiveBackTheExactBody) {
+    HttpRequest http = unifiedRequest(kHostilePrompt);
+    http.headers["x-note"] = "it's";
+    const std::vector<std::string> words = shellWords(renderSnippet(SnippetFormat::Curl, Dialect::Unified, http, kBase));
+    ASSERT_EQ(words.size(), 10u);
+    EXPECT_EQ(words[0], "curl");
+    EXPECT_EQ(words[1], "http://127.0.0.1:8000/v1/video/generations");
+    EXPECT_EQ(words[3], "Authorization: Bearer $VIDEOGEN_API_KEY");  // the shell expands it, the text has no key
+    EXPECT_EQ(words[5], "content-type: application/json");
+    EXPECT_EQ(words[7], "x-note: it's");
+    EXPECT_EQ(words[8], "--data-raw");
+    EXPECT_EQ(json::parse(words[9]), http.body);
+}
+
+TEST(Snippets, CurlQuotesAHostilePrompt) {
+    const std::string text = renderSnippet(SnippetFormat::Curl, Dialect::Unified, unifiedRequest(kHostilePrompt), kBase);
+    const std::vector<std::string> words = shellWords(text);
+    ASSERT_EQ(words.size(), 8u);
+    EXPECT_EQ(words[6], "--data-raw");
+    EXPECT_EQ(json::parse(words[7])["prompt"], kHostilePrompt);
+    // The shell syntax in the prompt is inside single quotes, the prompt's own quote closed and reopened.
+    EXPECT_NE(text.find("$(rm -rf ~)"), std::string::npos);
+    EXPECT_NE(text.find("It'\\''s"), std::string::npos);
+}
+
+TEST(Snippets, PythonBodyLiteralIsTheBody) {
+    HttpRequest http = unifiedRequest(kHostilePrompt);
+    http.body["seed"] = nullptr;
+    http.body["providerOptions"] = {{"klingai", {{"sound", true}}}};
+    const std::string text = renderSnippet(SnippetFormat::Python, Dialect::Unified, http, kBase);
+    const std::string literal = between(text, "body = ", "\n\nrequest = ");
+    ASSERT_FALSE(literal.empty()) << text;
+    EXPECT_NE(literal.find("\"audio\": False"), std::string::npos);
+    EXPECT_NE(literal.find("\"seed\": None"), std::string::npos);
+    EXPECT_NE(literal.find("\"sound\": True"), std::string::npos);
+    // JSON's escapes are Python's: the newline is "\n" inside the literal, never a raw line break.
+    EXPECT_NE(literal.find("It's a \\\"test\\\"\\nline two\\ttab"), std::string::npos);
+    EXPECT_EQ(json::parse(pythonLiteralToJson(literal)), http.body);
+}
+
+TEST(Snippets, FetchKeepsStringsQuotedAndKeysBareOnlyWhenIdentifiers) {
+    HttpRequest http = unifiedRequest(kHostilePrompt);
+    http.body["provider_options"] = {{"cfg-scale", 0.5}, {"true", true}};
+    const std::string text = renderSnippet(SnippetFormat::Fetch, Dialect::Unified, http, kBase);
+    EXPECT_NE(text.find("    prompt: " + json(kHostilePrompt).dump(-1, ' ', false) + ",\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("      \"cfg-scale\": 0.5,"), std::string::npos) << text;
+    EXPECT_NE(text.find("      true: true"), std::string::npos) << text;
+    EXPECT_NE(text.find("provider_options: {"), std::string::npos) << text;
+    // A string value that looks like a key stays quoted.
+    http.body["prompt"] = "a: b";
+    EXPECT_NE(renderSnippet(SnippetFormat::Fetch, Dialect::Unified, http, kBase).find("prompt: \"a: b\""), std::string::npos);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] AI SDK and the aisdk dialect
+//-----------------------------------------------------------------------------
+
+const std::string kVeoCall = R"({"model": "google/veo-3.1-generate-001",
+  "prompt": "Waves at dusk, it's \"calm\"\nsecond line é",
+  "duration": 8, "aspectRatio": "16:9"})";
+
+TEST(Snippets, AiSdkCallForTheAisdkDialect) {
+    const HttpRequest http = builtWith(kVeoCall, "aisdk", "aisdk");
+    EXPECT_EQ(renderSnippet(SnippetFormat::AiSdk, Dialect::AiSdk, http, "https://gw.example.com"),
+              "// npm install ai @ai-sdk/gateway; VIDEOGEN_API_KEY holds your key.\n"
+              "import { writeFile } from 'node:fs/promises';\n"
+              "import { experimental_generateVideo as generateVideo } from 'ai';\n"
+              "import { createGateway } from '@ai-sdk/gateway';\n"
+              "\n"
+              "const gateway = createGateway({\n"
+              "  baseURL: \"https://gw.example.com/v3/ai\",\n"
+              "  apiKey: process.env.VIDEOGEN_API_KEY,\n"
+              "});\n"
+              "\n"
+              "const { videos } = await generateVideo({\n"
+              "  model: gateway.video(\"" + http.body["model"].get<std::string>() + "\"),\n"
+              "  aspectRatio: \"16:9\",\n"
+              "  duration: 8,\n"
+              "  prompt: \"Waves at dusk, it's \\\"calm\\\"\\nsecond line é\",\n"
+              "});\n"
+              "for (const [index, video] of videos.entries()) {\n"
+              "  await writeFile(`video-${index}.mp4`, video.uint8Array);\n"
+              "}\n");
+}
+
+TEST(Snippets, AiSdkCallForTheGatewayDialectIsTheSameCall) {
+    const HttpRequest gateway = builtWith(kVeoCall, "aisdk", "gateway");
+    const HttpRequest aisdk = builtWith(kVeoCall, "aisdk", "aisdk");
+    EXPECT_EQ(renderSnippet(SnippetFormat::AiSdk, Dialect::Gateway, gateway, kBase),
+              renderSnippet(SnippetFormat::AiSdk, Dialect::AiSdk, aisdk, kBase));
+}
+
+TEST(Snippets, AiSdkForAnotherDialectExplainsAndFallsBackToFetch) {
+    const HttpRequest http = unifiedRequest("A cat");
+    const std::string text = renderSnippet(SnippetFormat::AiSdk, Dialect::Unified, http, kBase);
+    EXPECT_EQ(text.rfind("// The unified dialect is not an AI SDK dialect", 0), 0u) << text;
+    EXPECT_NE(text.find(renderSnippet(SnippetFormat::Fetch, Dialect::Unified, http, kBase)), std::string::npos);
+    EXPECT_EQ(text.find("generateVideo"), std::string::npos);
+}
+
+TEST(Snippets, HttpFormatsOfAnAisdkCallShowTheGatewayRequest) {
+    const HttpRequest aisdk = builtWith(kVeoCall, "aisdk", "aisdk");
+    const HttpRequest gateway = builtWith(kVeoCall, "aisdk", "gateway");
+    const std::string text = renderSnippet(SnippetFormat::Curl, Dialect::AiSdk, aisdk, kBase);
+    EXPECT_EQ(text.rfind("# The aisdk dialect is an AI SDK call, not an HTTP request", 0), 0u) << text;
+    EXPECT_NE(text.find(renderSnippet(SnippetFormat::Curl, Dialect::Gateway, gateway, kBase)), std::string::npos);
+    EXPECT_NE(text.find("'ai-model-id: "), std::string::npos);
+    EXPECT_NE(text.find("/v3/ai/video-model'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vg
