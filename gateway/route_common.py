@@ -104,6 +104,16 @@ def not_found(dialect: str, what: str) -> Response:
 # [SECTION] Validation and submission
 # -----------------------------------------------------------------------------
 
+def job_lookup(dialect: str, body_of):
+    """A GET handler for one of `dialect`'s jobs by id, answering body_of(ctx, job)."""
+    def get_job(ctx, request) -> Response:
+        job = ctx.jobs.get(request.match.group(1))
+        if job is None or job.dialect != dialect:
+            return not_found(dialect, f"job {request.match.group(1)!r}")
+        return json_response(200, body_of(ctx, job))
+    return get_job
+
+
 def summary_of(errors: list[dict]) -> str:
     first = errors[0]
     text = f'{first.get("path") or "(request)"}: {first.get("message", "")}'

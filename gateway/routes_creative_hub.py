@@ -8,7 +8,7 @@ as failed with its reason.
 """
 
 from .http_util import Response, json_response
-from .route_common import file_url, not_found, submit_job
+from .route_common import file_url, job_lookup, submit_job
 
 DIALECT = "creative-hub"
 STATUS_WORDS = {"queued": "pending", "running": "processing", "succeeded": "completed", "failed": "failed",
@@ -31,14 +31,7 @@ def generate(ctx, request) -> Response:
     return job if isinstance(job, Response) else json_response(202, {"job_id": job.id, "status": "pending"})
 
 
-def get_job(ctx, request) -> Response:
-    job = ctx.jobs.get(request.match.group(1))
-    if job is None or job.dialect != DIALECT:
-        return not_found(DIALECT, f"job {request.match.group(1)!r}")
-    return json_response(200, job_body(ctx, job))
-
-
 ROUTES = [
     ("POST", r"^/api/v1/creative-hub/generate/video$", generate),
-    ("GET", r"^/api/v1/creative-hub/generate/jobs/([A-Za-z0-9_-]{1,100})$", get_job),
+    ("GET", r"^/api/v1/creative-hub/generate/jobs/([A-Za-z0-9_-]{1,100})$", job_lookup(DIALECT, job_body)),
 ]

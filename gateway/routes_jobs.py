@@ -19,7 +19,7 @@ import urllib.error
 import urllib.request
 
 from .http_util import Response, json_response
-from .route_common import error_response, file_url, not_found, submit_job
+from .route_common import error_response, file_url, job_lookup, submit_job
 
 DIALECT = "jobs"
 STATUS_WORDS = {"queued": "QUEUED", "running": "PROCESSING", "succeeded": "COMPLETED", "failed": "FAILED",
@@ -54,13 +54,6 @@ def webhook_check(ctx):
 def generate(ctx, request) -> Response:
     job = submit_job(ctx, DIALECT, request.body, check=webhook_check(ctx))
     return job if isinstance(job, Response) else json_response(202, {"jobId": job.id, "status": "QUEUED"})
-
-
-def get_job(ctx, request) -> Response:
-    job = ctx.jobs.get(request.match.group(1))
-    if job is None or job.dialect != DIALECT:
-        return not_found(DIALECT, f"job {request.match.group(1)!r}")
-    return json_response(200, job_body(ctx, job))
 
 
 # ---- webhooks -------------------------------------------------------------------
@@ -121,5 +114,5 @@ def install(ctx):
 
 ROUTES = [
     ("POST", r"^/v2/videos/generate$", generate),
-    ("GET", r"^/v2/jobs/([A-Za-z0-9_-]{1,100})$", get_job),
+    ("GET", r"^/v2/jobs/([A-Za-z0-9_-]{1,100})$", job_lookup(DIALECT, job_body)),
 ]
