@@ -19,11 +19,13 @@ need_root() {
 
 # ---- Debian packages -------------------------------------------------------------------------
 # build-essential/cmake: native build; emscripten: wasm build; nlohmann-json3-dev: JSON in the core;
-# libgtest-dev/libgmock-dev: core tests; libbenchmark-dev: the benchmark; ffmpeg: serve.py renders
-# videos; chromium: browser tests; python3: serve.py and CLI tests; git/ca-certificates/xz-utils:
-# clone and unpack the ImGui source; dpkg-dev: `apt-get source`.
+# libgtest-dev/libgmock-dev: core tests; fonts-dejavu-core: the page's font and the renders'
+# captions; ffmpeg + espeak-ng:
+# serve.py's gateway renders videos and their speech; chromium: browser tests; python3: serve.py
+# and CLI tests; git/ca-certificates/xz-utils: clone and unpack the ImGui source; dpkg-dev:
+# `apt-get source`.
 PACKAGES=(build-essential cmake emscripten nlohmann-json3-dev libgtest-dev libgmock-dev
-          libbenchmark-dev ffmpeg chromium python3 git ca-certificates xz-utils dpkg-dev)
+          fonts-dejavu-core ffmpeg espeak-ng chromium python3 git ca-certificates xz-utils dpkg-dev)
 # node and npm: keep whatever node the machine has (e.g. node 20 from NodeSource, which bundles
 # npm and conflicts with Debian's npm package); install Debian's only when node is absent.
 if ! command -v node >/dev/null; then
@@ -51,7 +53,7 @@ command -v npm >/dev/null || fail "node is installed but npm is not: install npm
 # Debian's libimgui-dev is a native static library, useless for WASM; the source package is not.
 # Users with their own checkout pass -DIMGUI_DIR=... to cmake instead.
 if [[ -f $IMGUI_DIR/imgui.cpp && -f $IMGUI_DIR/backends/imgui_impl_opengl3.cpp ]]; then
-    step "ImGui $IMGUI_VERSION source: present in ${IMGUI_DIR#$REPO/}"
+    step "ImGui $IMGUI_VERSION source: present in ${IMGUI_DIR#"$REPO"/}"
 else
     need_root "fetching the ImGui source package"
     if [[ -z $(apt-cache showsrc imgui 2>/dev/null) ]]; then
@@ -77,7 +79,7 @@ SRC
     tar -xf "$tarball" -C "$REPO/third_party"
     [[ -f $IMGUI_DIR/imgui.cpp ]] || fail "unpacking $tarball did not give $IMGUI_DIR/imgui.cpp"
     rm -rf "$download"
-    step "ImGui $IMGUI_VERSION source: unpacked into ${IMGUI_DIR#$REPO/}"
+    step "ImGui $IMGUI_VERSION source: unpacked into ${IMGUI_DIR#"$REPO"/}"
 fi
 
 # ---- nlohmann include folder for Emscripten ---------------------------------------------------

@@ -6,7 +6,7 @@
 # Exit status: 0 only when nothing failed. VG_BUILD_DIR moves the build folders (default: build).
 set -uo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
 REPO=$PWD
 BUILD_DIR=${VG_BUILD_DIR:-build}
 export VG_NATIVE_DIR=$REPO/$BUILD_DIR/native  # where tests find vgen and libvgcore.so

@@ -343,10 +343,10 @@ TEST(VeoSeed001, Durations468) {
 
 TEST(VeoSeed001, ResizeModeAndPersonGeneration) {
     EXPECT_VALID(check(veo({{"providerOptions", {{"vertex", {{"resizeMode", "crop"}, {"personGeneration", "allow_all"}}}}}})));
-    EXPECT_CODE(check(veo({{"providerOptions", {{"vertex", {{"resizeMode", "stretch"}}}}}})), "resizeMode_not_offered",
+    EXPECT_CODE(check(veo({{"providerOptions", {{"vertex", {{"resizeMode", "stretch"}}}}}})), "resize_mode_not_offered",
                 "/providerOptions/vertex/resizeMode");
     EXPECT_CODE(check(veo({{"providerOptions", {{"vertex", {{"personGeneration", "allow_kids"}}}}}})),
-                "personGeneration_not_offered", "/providerOptions/vertex/personGeneration");
+                "person_generation_not_offered", "/providerOptions/vertex/personGeneration");
 }
 
 TEST(VeoSeed001, Resolution) {
@@ -448,7 +448,7 @@ TEST(CreativeHubSeed003, DurationAspectAndPrompt) {
     EXPECT_CODE(check(body, "creative-hub"), "out_of_range", "/duration");
     body["duration"] = 6;
     body["aspectRatio"] = "4:3";
-    EXPECT_CODE(check(body, "creative-hub"), "aspectRatio_not_offered", "/aspectRatio");
+    EXPECT_CODE(check(body, "creative-hub"), "aspect_ratio_not_offered", "/aspectRatio");
     body["aspectRatio"] = "1:1";
     body["prompt"] = std::string(2001, 'p');
     EXPECT_CODE(check(body, "creative-hub"), "too_long", "/prompt");
@@ -456,9 +456,9 @@ TEST(CreativeHubSeed003, DurationAspectAndPrompt) {
 
 TEST(UnifiedSeed002, AspectRatios) {
     json body = {{"model", "klingai/kling-v3.0-t2v"}, {"prompt", "a product shot"}, {"aspectRatio", "4:3"}};
-    EXPECT_FALSE(find(check(body, "unified"), "aspectRatio_not_offered"));
+    EXPECT_FALSE(find(check(body, "unified"), "aspect_ratio_not_offered"));
     body["aspectRatio"] = "21:9";
-    EXPECT_CODE(check(body, "unified"), "aspectRatio_not_offered", "/aspectRatio");
+    EXPECT_CODE(check(body, "unified"), "aspect_ratio_not_offered", "/aspectRatio");
 }
 
 //-----------------------------------------------------------------------------

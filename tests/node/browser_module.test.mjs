@@ -2,7 +2,7 @@
 // the WASM module over HTTP and gets the same answers as node does (issue 2: "The headless WASM
 // module offers the same functions to node and browsers").
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -19,10 +19,16 @@ let server;
 let browser;
 let baseUrl;
 before(async () => {
-  // Serves the checkout (the wrapper in web/, the module in the wasm build folder) read-only.
+  // Serves an empty page at / and the checkout's files (the wrapper in web/, the module in the
+  // wasm build folder) read-only.
   server = createServer((request, response) => {
-    const file = join(repoRoot, decodeURIComponent(new URL(request.url, 'http://x').pathname));
-    if (!file.startsWith(repoRoot) || !existsSync(file)) {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (path === '/') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>vgen core</title>');
+      return;
+    }
+    const file = join(repoRoot, path);
+    if (!file.startsWith(repoRoot) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
       response.writeHead(404).end();
       return;
     }
@@ -36,13 +42,15 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  server?.closeAllConnections();
   server?.close();
 });
 
-test('the wrapper in Chromium answers like the wrapper in node', async () => {
+test('the wrapper in Chromium answers like the wrapper in node', { timeout: 120_000 }, async () => {
   const input = '{"model": "klingai/kling-v2.6-i2v", "prompt": {"image": "https://example.com/cat.png", "text": "Café ☕"}, "duration": 7}';
   const page = await browser.newPage();
-  await page.goto(`${baseUrl}/web/`).catch(() => {});  // any same-origin page will do
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${baseUrl}/`);
   const inBrowser = await page.evaluate(
     async ({ wrapperUrl, moduleUrl, text }) => {
       const { loadVgenCore } = await import(wrapperUrl);

@@ -28,12 +28,14 @@ function inputCommands(generated) {
   const commands = [
     [['validate', '--json', '-'], (input) => core.validate(input, { json: true })],
     [['validate', '-'], (input) => core.validate(input)],
+    [['parse', '-'], (input) => core.parse(input)],
   ];
   // Large generated inputs: the two validations and one build prove the point at a fraction of the time.
   if (generated) return [...commands, [['build', '--to', 'jobs', '-'], (input) => core.build(input, { to: 'jobs' })]];
   for (const dialect of dialects) {
     commands.push(
       [['validate', '--json', '--dialect', dialect, '-'], (input) => core.validate(input, { dialect, json: true })],
+      [['parse', '--dialect', dialect, '-'], (input) => core.parse(input, { dialect })],
       [['build', '--to', dialect, '-'], (input) => core.build(input, { to: dialect })],
       [['convert', '--to', dialect, '-'], (input) => core.convert(input, { to: dialect })],
     );

@@ -92,32 +92,6 @@ bool isEnvelope(const json& input) {
 }
 
 
-std::string camelToSnake(std::string_view name) {
-    std::string out;
-    for (char c : name) {
-        if (std::isupper(static_cast<unsigned char>(c))) {
-            if (!out.empty()) out += '_';
-            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-std::string snakeToCamel(std::string_view name) {
-    std::string out;
-    bool upper = false;
-    for (char c : name) {
-        if (c == '_' && !out.empty()) {
-            upper = true;
-            continue;
-        }
-        out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-        upper = false;
-    }
-    return out;
-}
 
 std::string closestName(std::string_view name, const std::vector<std::string>& candidates) {
     auto lower = [](std::string_view s) {

@@ -66,6 +66,33 @@ size_t codePointCount(std::string_view utf8) {
     return count;
 }
 
+std::string camelToSnake(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+        if (std::isupper(static_cast<unsigned char>(c))) {
+            if (!out.empty()) out += '_';
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string snakeToCamel(std::string_view name) {
+    std::string out;
+    bool upper = false;
+    for (char c : name) {
+        if (c == '_' && !out.empty()) {
+            upper = true;
+            continue;
+        }
+        out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+        upper = false;
+    }
+    return out;
+}
+
 size_t editDistance(std::string_view a, std::string_view b) {
     std::vector<size_t> previous(b.size() + 1), current(b.size() + 1);
     for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;

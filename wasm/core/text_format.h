@@ -24,6 +24,8 @@ std::string formatBytes(size_t bytes);
 const char* jsonKindName(const json& value);
 // Unicode code points in a UTF-8 string (the input is valid UTF-8: json_input checked it).
 size_t codePointCount(std::string_view utf8);
+std::string camelToSnake(std::string_view name);  // "cfgScale" -> "cfg_scale"
+std::string snakeToCamel(std::string_view name);  // "cfg_scale" -> "cfgScale"
 // Levenshtein distance, case-insensitive (ASCII).
 size_t editDistance(std::string_view a, std::string_view b);
 

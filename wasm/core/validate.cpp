@@ -144,7 +144,7 @@ void checkEnum(Context& ctx, const ParamSpec& spec, const std::string& path, con
             if (allowed.is_string() && editDistance(allowed.get<std::string>(), value.get<std::string>()) == 0)
                 hint = " (check the letter case)";
     }
-    ctx.error(path, pointerLeaf(spec.path) + "_not_offered",
+    ctx.error(path, camelToSnake(pointerLeaf(spec.path)) + "_not_offered",
               ctx.fieldName(path) + " " + describeValue(value) + " is not offered by " + ctx.modelName + ": use " +
                   joinAlternatives(spec.values) + hint);
 }
