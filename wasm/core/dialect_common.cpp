@@ -38,20 +38,8 @@ const std::vector<SizeRow> kOpenAiSizes = {
 
 namespace {
 
-std::vector<std::string> splitPointer(std::string_view pointer) {
-    std::vector<std::string> tokens;
-    size_t start = 1;
-    while (start <= pointer.size() && !pointer.empty()) {
-        size_t end = pointer.find('/', start);
-        if (end == std::string_view::npos) end = pointer.size();
-        tokens.emplace_back(pointer.substr(start, end - start));
-        start = end + 1;
-    }
-    return tokens;
-}
-
 std::string firstToken(std::string_view pointer) {
-    auto tokens = splitPointer(pointer);
+    auto tokens = pointerTokens(pointer);
     return tokens.empty() ? std::string() : tokens.front();
 }
 
@@ -580,7 +568,7 @@ struct OptionRef {
 };
 
 std::optional<OptionRef> splitOption(std::string_view pointer) {
-    auto tokens = splitPointer(pointer);
+    auto tokens = pointerTokens(pointer);
     if (tokens.size() < 3 || tokens[0] != "providerOptions") return std::nullopt;
     OptionRef ref{tokens[1], tokens[2], ""};
     for (size_t i = 3; i < tokens.size(); ++i) ref.rest += "/" + tokens[i];
@@ -802,11 +790,12 @@ void parseOptions(ParseContext& ctx) {
 }
 
 // Warns about fields the dialect does not know, at the top level and inside its own containers.
-void checkUnknownFields(ParseContext& ctx) {
-    const DialectSpec& spec = ctx.spec;
-    std::map<std::string, std::vector<std::string>> known;  // container ("" = top level) -> names
+using KnownFields = std::map<std::string, std::vector<std::string>>;  // container ("" = top level) -> names
+
+KnownFields knownFieldsOf(const DialectSpec& spec) {
+    KnownFields known;
     auto add = [&](std::string_view wire) {
-        auto tokens = splitPointer(wire);
+        auto tokens = pointerTokens(wire);
         if (tokens.empty()) return;
         known[""].push_back(tokens[0]);
         if (tokens.size() > 1) known[tokens[0]].push_back(tokens[1]);
@@ -816,6 +805,22 @@ void checkUnknownFields(ParseContext& ctx) {
     add(spec.optionsWire);
     for (const char* alias : spec.optionsAliases) add(alias);
     for (const char* field : spec.routeOnly) add(std::string("/") + field);
+    return known;
+}
+
+// The tables never change, so each dialect's field names are gathered once.
+const KnownFields& knownFields(const DialectSpec& spec) {
+    static const std::map<Dialect, KnownFields> all = [] {
+        std::map<Dialect, KnownFields> byDialect;
+        for (Dialect dialect : kAllDialects) byDialect[dialect] = knownFieldsOf(specFor(dialect));
+        return byDialect;
+    }();
+    return all.at(spec.dialect);
+}
+
+void checkUnknownFields(ParseContext& ctx) {
+    const DialectSpec& spec = ctx.spec;
+    const KnownFields& known = knownFields(spec);
     const std::string optionsContainer = firstToken(spec.optionsWire);
 
     for (const auto& [container, names] : known) {

@@ -41,10 +41,24 @@ static const json* childOf(const json& node, const std::string& token) {
 }
 
 const json* findAt(const json& document, std::string_view pointer) {
+    // Hot path of validation: walk the pointer in place, allocating only for escaped tokens.
     const json* node = &document;
-    for (const std::string& token : pointerTokens(pointer)) {
-        node = childOf(*node, token);
-        if (!node) return nullptr;
+    size_t start = !pointer.empty() && pointer.front() == '/' ? 1 : 0;
+    if (pointer.empty()) return node;
+    while (node) {
+        size_t end = pointer.find('/', start);
+        if (end == std::string_view::npos) end = pointer.size();
+        std::string_view token = pointer.substr(start, end - start);
+        if (token.find('~') != std::string_view::npos) {
+            node = childOf(*node, pointerTokens(std::string("/").append(token)).front());
+        } else if (node->is_object()) {
+            auto it = node->find(token);
+            node = it == node->end() ? nullptr : &*it;
+        } else {
+            node = childOf(*node, std::string(token));
+        }
+        if (end == pointer.size()) break;
+        start = end + 1;
     }
     return node;
 }
