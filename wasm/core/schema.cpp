@@ -33,8 +33,10 @@ const char* jsonSchemaType(ValueType type) {
 
 std::string describeSpec(const ParamSpec& spec) {
     std::string text = spec.note;
-    if (!spec.source.empty() && text.find(spec.source) == std::string::npos)
-        text += (text.empty() ? "" : " ") + std::string("(") + spec.source + ")";
+    if (!spec.source.empty() && text.find(spec.source) == std::string::npos) {
+        if (!text.empty()) text += ' ';
+        text.append("(").append(spec.source).append(")");
+    }
     return text;
 }
 
