@@ -69,7 +69,9 @@ json exampleValue(const ParamSpec& spec, uint32_t variant) {
         case ValueType::Video:
         case ValueType::Audio: return exampleMediaUrl(spec);
         case ValueType::String: {
-            std::string text = "a red fox runs through fresh snow, slow tracking shot";
+            // What to avoid reads differently from what to show (seed 002's negative_prompt example).
+            std::string text = spec.path == "/negativePrompt" ? "text, watermark, blurry, distorted hands"
+                                                              : "a red fox runs through fresh snow, slow tracking shot";
             if (spec.maxLength && text.size() > *spec.maxLength) text.resize(*spec.maxLength);
             return text;
         }
