@@ -104,9 +104,11 @@ while IFS= read -r dir; do
 done < <(find tests -name 'test_*.py' -not -path '*/node_modules/*' -printf '%h\n' | sort -u)
 
 # ---- browser tests (the playground in headless Chromium) --------------------------------------
-if [[ -f tests/browser/run.mjs ]]; then
-    node tests/browser/run.mjs 2>&1 | tee "$LOGS/browser.log"
-    record_generic browser "$LOGS/browser.log" "${PIPESTATUS[0]}"
-fi
+# run.mjs drives the playground; every *.test.mjs beside it is a suite of its own (embed.js ...).
+for suite in tests/browser/run.mjs tests/browser/*.test.mjs; do
+    [[ -f $suite ]] || continue
+    node "$suite" 2>&1 | tee "$LOGS/browser.log"
+    record_generic "browser $(basename "$suite")" "$LOGS/browser.log" "${PIPESTATUS[0]}"
+done
 
 finish

@@ -1,83 +1,20 @@
 // The playground in headless Chromium, against serve.py: loads without console errors, renders,
 // takes keyboard and mouse input, copies to the clipboard, goes idle, keeps the host page's keys
-// and draws at devicePixelRatio. Ends with `browser: N passed, M failed`; exit 1 on any failure.
+// and draws at devicePixelRatio; then jobs.mjs (generate, share links, diagnostics, reload, history,
+// expired links, faults) and figures.mjs (sizes and timings, printed, not asserted).
+// Ends with `browser: N passed, M failed`; exit 1 on any failure.
 //
 //   node tests/browser/run.mjs
 // Site: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site. Core: $VG_NATIVE_DIR, else
 // build/native. Screenshots go to tests/artifacts/.
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, VIEWPORT, assert, check, clickControl, openTab, results, startServer, status, waitFor } from './harness.mjs';
+import { runFigures } from './figures.mjs';
+import { runJobChecks } from './jobs.mjs';
 import { decodePng, pixelStats } from './png.mjs';
-
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
-const NATIVE = process.env.VG_NATIVE_DIR || path.join(REPO, 'build/native');
-const ARTIFACTS = path.join(REPO, 'tests/artifacts');
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--use-gl=angle', '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const VIEWPORT = { width: 1400, height: 860 };
-// ImGui 1.86 reads key state once a frame (its input queue came in 1.87): a key pressed and released
-// within one frame is missed, so presses are held for a few frames, as a person's are.
-const HOLD = { delay: 60 };
-
-// ---- serve.py on a free port ------------------------------------------------------------------
-function startServer() {
-  const server = spawn('python3', [path.join(REPO, 'serve.py'), '--port', '0', '--quiet', '--root', SITE,
-    '--native-dir', NATIVE], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`serve.py did not start: ${output}`)), 15000);
-    server.on('exit', (code) => reject(new Error(`serve.py exited (${code}): ${output}`)));
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/http:\/\/[^\s]+\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ server, url: match[0] });
-      }
-    });
-  });
-}
-
-// ---- tiny runner --------------------------------------------------------------------------------
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    results.push(true);
-    console.log(`ok - ${name}`);
-  } catch (error) {
-    results.push(false);
-    console.log(`not ok - ${name}\n    ${String(error.message || error).split('\n').join('\n    ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-const status = (page) => page.evaluate(() => window.__vg || {});
-const waitFor = (page, predicate, arg, timeout = 10000) =>
-  page.waitForFunction(predicate, arg, { timeout, polling: 50 });
-
-// Centre of a control the app published in window.__vg.rects (CSS pixels within the canvas).
-async function centreOf(page, name) {
-  const { rect, canvas } = await page.evaluate((n) => ({
-    rect: (window.__vg.rects || {})[n],
-    canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
-  }), name);
-  assert(rect, `the app published no rectangle "${name}"`);
-  return { x: canvas.x + rect[0] + rect[2] / 2, y: canvas.y + rect[1] + rect[3] / 2 };
-}
-
-async function clickControl(page, name) {
-  const { x, y } = await centreOf(page, name);
-  await page.mouse.click(x, y);
-}
 
 function screenshotStats(png) {
   return pixelStats(decodePng(png));
@@ -86,7 +23,7 @@ function screenshotStats(png) {
 // ---- the checks -----------------------------------------------------------------------------------
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const { server, url } = await startServer();
+  const { stop, url } = await startServer();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -144,6 +81,7 @@ async function main() {
     });
 
     await check('Copy puts the wire request on the clipboard', async () => {
+      await openTab(page, 'Wire preview', () => window.__vg.rects.copy);
       const s = await status(page);
       assert(s.wireBuilt, `no wire request was built for ${s.wireTarget} (exit ${s.exitCode}, ${s.errors} errors)`);
       await clickControl(page, 'copy');
@@ -160,6 +98,8 @@ async function main() {
       const copied = JSON.parse(text);
       assert(copied.method && copied.path, `clipboard holds ${text.slice(0, 120)}`);
       assert(`${copied.method} ${copied.path}` === s.wireRequestLine, `${copied.method} ${copied.path} vs ${s.wireRequestLine}`);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'wire-preview.png') });
+      await clickControl(page, 'tab:Request JSON');
     });
 
     await check('an idle page stops drawing', async () => {
@@ -204,9 +144,12 @@ async function main() {
       await hiDpi.close();
       assert(size.width === Math.round(size.css * 2), `backing store ${size.width} px for ${size.css} CSS px`);
     });
+    await context.close();
+    await runJobChecks(browser);
+    await runFigures(browser);
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    stop();
   }
 }
 

@@ -3,12 +3,15 @@
 // Index
 // [SECTION] Catalog filter
 // [SECTION] Selection and example
-// [SECTION] Validation and wire preview (through the core's text API)
+// [SECTION] Validation, form and wire preview (through the core)
 // [SECTION] Status for tests
 #include "app_state.h"
 
 #include "api.h"
+#include "example_request.h"
+#include "json_input.h"
 #include "request_example.h"
+#include "validate.h"
 
 #include <algorithm>
 #include <cctype>
@@ -43,6 +46,8 @@ void applyFilter(AppState& state) {
     for (const Model& model : state.catalog->models) {
         if (state.filter.mode && !model.supports(*state.filter.mode)) continue;
         if (!state.filter.provider.empty() && model.provider != state.filter.provider) continue;
+        const auto& offered = state.filter.offered;
+        if (!offered.empty() && std::find(offered.begin(), offered.end(), model.id) == offered.end()) continue;
         if (mentions(model, needle)) state.visibleModels.push_back(&model);
     }
     state.dirty = true;
@@ -63,23 +68,31 @@ void initState(AppState& state, const Catalog& catalog) {
 
 void selectModel(AppState& state, const Model& model) {
     state.selected = &model;
-    state.exampleMode = defaultExampleMode(model);
-    resetExample(state);
+    resetExample(state, defaultExampleMode(model));
 }
 
-void resetExample(AppState& state) {
+void resetExample(AppState& state, Mode mode) {
     if (!state.selected) return;
-    ExampleText example = exampleForDialect(*state.selected, state.exampleMode, state.inputDialect.value_or(Dialect::AiSdk),
-                                            *state.catalog);
-    state.requestText = std::move(example.text);
-    state.exampleNote = std::move(example.note);
-    // When the example had to fall back to another dialect, validate it as what it is.
-    if (state.inputDialect && *state.inputDialect != example.dialect) state.inputDialect = example.dialect;
-    requestChanged(state);
+    state.canonical = exampleRequest(*state.selected, mode).body;
+    state.jsonDrafts.clear();
+    formChanged(state);
+}
+
+Mode requestMode(const AppState& state) {
+    Request request;
+    request.body = state.canonical;
+    return request.effectiveMode();
+}
+
+std::string GatewaySettings::origin() const {
+    if (local) return "";
+    std::string url = baseUrl;
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Validation and wire preview (through the core's text API)
+// [SECTION] Validation, form and wire preview (through the core)
 //-----------------------------------------------------------------------------
 
 namespace {
@@ -94,6 +107,8 @@ std::vector<DiagnosticRow> diagnosticRows(const json& list) {
     }
     return rows;
 }
+
+DiagnosticRow diagnosticRow(const Diagnostic& d) { return {d.severity == Severity::Error, d.path, d.code, d.message}; }
 
 // The core's output is JSON by contract; anything else (a usage message) is shown as one error.
 json parseOutput(const std::string& output) { return json::parse(output, nullptr, false); }
@@ -117,24 +132,105 @@ void rebuildWire(AppState& state) {
     state.wire = std::move(wire);
 }
 
+// The form's request checked for the gateway's dialect (canonical paths: validateRequest maps
+// paths through the request's origin, which is empty here), and built for it when valid.
+void checkForm(AppState& state) {
+    FormCheck check;
+    Request request;
+    request.body = state.canonical;
+    const char* dialect = dialectName(state.gateway.dialect);
+    for (const Diagnostic& d : validateRequest(request, *state.catalog, dialect)) check.rows.push_back(diagnosticRow(d));
+    for (const DiagnosticRow& row : check.rows) (row.error ? check.errors : check.warnings)++;
+
+    if (state.validation.exitCode == 2) {
+        check.blocked = "the JSON editor's text is not a request the core can read";
+    } else if (state.validation.errors > 0) {
+        check.blocked = "the request has " + std::to_string(state.validation.errors) + " error" +
+                        (state.validation.errors == 1 ? "" : "s");
+    } else if (check.errors > 0) {
+        check.blocked = std::string("the request has errors for the ") + dialect + " gateway";
+    } else if (!state.gateway.local && state.gateway.origin().empty()) {
+        check.blocked = "enter the gateway's base URL (Gateway settings)";
+    } else if (state.gateway.dialect == Dialect::AiSdk) {
+        check.blocked = "aisdk is the AI SDK's call options, not a gateway: choose the gateway's dialect";
+    } else {
+        BuildOutcome built = buildRequest(state.gateway.dialect, request, *state.catalog);
+        if (built.http) {
+            check.submit = std::move(built.http);
+        } else {
+            for (const Diagnostic& d : built.diagnostics) check.rows.push_back(diagnosticRow(d));
+            check.errors += static_cast<int>(built.diagnostics.size());
+            check.blocked = std::string("the ") + dialect + " dialect cannot carry this request" +
+                            (built.diagnostics.empty() ? "" : ": " + built.diagnostics.front().message);
+        }
+    }
+    state.formCheck = std::move(check);
+}
+
 }  // namespace
 
 void requestChanged(AppState& state) {
     Validation validation;
-    const ApiResult result = apiValidate(state.requestText, dialectArgument(state.inputDialect), true);
+    const ApiResult result = apiParse(state.requestText, dialectArgument(state.inputDialect));
     validation.exitCode = result.exitCode;
     const json output = parseOutput(result.output);
     if (output.is_object()) {
         validation.dialect = output.value("dialect", "");
         validation.model = output.value("model", "");
         validation.rows = diagnosticRows(output.value("diagnostics", json::array()));
+        // Unreadable text has no request: the form keeps the last one until the text reads again.
+        const json request = output.value("request", json());
+        if (result.exitCode != 2 && request.is_object() && !request.empty()) state.canonical = request;
     }
     if (validation.rows.empty() && result.exitCode != 0) {
         validation.rows.push_back({true, "", "unreadable", result.notes.empty() ? result.output : result.notes});
     }
     for (const DiagnosticRow& row : validation.rows) (row.error ? validation.errors : validation.warnings)++;
     state.validation = std::move(validation);
+    // The form follows the model the text names (without replacing the text with an example).
+    if (const Model* model = state.catalog->byId(state.validation.model)) state.selected = model;
+    checkForm(state);
     rebuildWire(state);
+    state.dirty = true;
+}
+
+void formChanged(AppState& state) {
+    // The editor keeps its dialect (the detected one when it says "detect"); aisdk when none yet.
+    Dialect editorDialect = state.inputDialect.value_or(
+        dialectByName(state.validation.dialect).value_or(Dialect::AiSdk));
+    Request request;
+    request.body = state.canonical;
+    BuildOutcome built = buildRequest(editorDialect, request, *state.catalog);
+    state.editorNote.clear();
+    if (!built.http && editorDialect != Dialect::AiSdk) {
+        state.editorNote = std::string(dialectName(editorDialect)) + " cannot carry this request" +
+                           (built.diagnostics.empty() ? "" : " (" + built.diagnostics.front().message + ")") +
+                           ": the editor shows it as aisdk.";
+        editorDialect = Dialect::AiSdk;
+        built = buildRequest(editorDialect, request, *state.catalog);
+        if (state.inputDialect) state.inputDialect = editorDialect;
+    }
+    if (built.http) {
+        state.requestText = built.http->body.dump(2);
+    } else {
+        // No dialect can write it (a value no wire format has): show the canonical body itself.
+        state.requestText = state.canonical.dump(2);
+        state.editorNote = "No dialect can carry this request yet: the editor shows the canonical body.";
+    }
+    requestChanged(state);
+}
+
+void loadRequestText(AppState& state, const std::string& text) {
+    const JsonInput input = parseJsonInput(text);
+    state.requestText = input.error ? text : input.value.dump(2);
+    state.inputDialect.reset();
+    state.editorNote.clear();
+    state.jsonDrafts.clear();
+    requestChanged(state);
+}
+
+void gatewayChanged(AppState& state) {
+    checkForm(state);
     state.dirty = true;
 }
 
@@ -159,14 +255,42 @@ void recordRect(AppState& state, const std::string& name, CssRect rect) {
 std::string statusJson(const AppState& state) {
     json rects = json::object();
     for (const auto& [name, rect] : state.rects) rects[name] = {rect.x, rect.y, rect.width, rect.height};
+    json jobs = json::array();
+    for (const JobEntry& entry : state.jobs.entries) {
+        const Job& job = entry.job;
+        jobs.push_back({{"id", entry.localId},
+                        {"state", jobStateName(job.state)},
+                        {"dialect", dialectName(job.dialect)},
+                        {"gatewayId", job.id},
+                        {"polls", job.pollsMade},
+                        {"retries", entry.retries},
+                        {"progress", job.progress},
+                        {"resumed", entry.resumed},
+                        {"results", entry.results.size()},
+                        {"stored", std::count_if(entry.results.begin(), entry.results.end(),
+                                                 [](const ResultVideo& video) { return video.stored; })},
+                        {"error", job.errorMessage}});
+    }
     return json{{"ready", true},
                 {"models", state.catalog->models.size()},
                 {"visibleRows", state.visibleModels.size()},
                 {"selected", state.selected ? state.selected->id : ""},
+                {"mode", modeName(requestMode(state))},
                 {"dialect", state.validation.dialect},
                 {"exitCode", state.validation.exitCode},
                 {"errors", state.validation.errors},
                 {"warnings", state.validation.warnings},
+                {"formErrors", state.formCheck.errors},
+                {"formPaths", [&] {
+                     json paths = json::array();
+                     for (const DiagnosticRow& row : state.formCheck.rows) paths.push_back(row.path);
+                     return paths;
+                 }()},
+                {"canGenerate", state.formCheck.blocked.empty()},
+                {"gatewayDialect", dialectName(state.gateway.dialect)},
+                {"historyLoaded", state.jobs.historyLoaded},
+                {"jobs", jobs},
+                {"shareNote", state.shareNote},
                 {"wireTarget", dialectName(state.wireTarget)},
                 {"wireBuilt", state.wire.built},
                 {"wireRequestLine", state.wire.requestLine},

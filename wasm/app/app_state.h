@@ -1,12 +1,21 @@
-// The playground's state and the operations that change it. No ImGui here: panels read this state,
-// call these functions when the user acts, and every rule comes from the core (catalog, apiValidate,
-// apiBuild). Each operation recomputes what depends on it, so a panel never sees stale results.
+// The playground's state and the operations that change it. No ImGui and no browser here: panels
+// read this state, call these functions when the user acts, and every rule comes from the core
+// (catalog, apiParse, validateRequest, buildRequest).
+//
+// One request, two views: `canonical` (the core's canonical body, request.h) is the source of truth
+// the form edits and Generate sends; `requestText` is the same request written in the editor's
+// dialect. A form edit rewrites the text through the core's builder; an editor edit re-parses the
+// text into `canonical` through the core's parser. Each operation recomputes what depends on it, so
+// a panel never sees stale results.
 #pragma once
 
 #include "catalog.h"
 #include "dialect.h"
+#include "jobs.h"
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,23 +26,33 @@ struct CatalogFilter {
     std::string search;              // case-insensitive substring of id, name, vendor or any alias; "" = all
     std::optional<Mode> mode;        // only models offering this mode; nullopt = any
     std::string provider;            // provider namespace ("klingai"); "" = any
+    std::vector<std::string> offered;  // the only model ids offered (an embedding page's data-models); empty = all
 };
 
 // One diagnostic as the core printed it (the vgen --json shape).
 struct DiagnosticRow {
     bool error = true;               // false: warning
-    std::string path;                // JSON Pointer into the editor's text
+    std::string path;                // JSON Pointer (into the editor's text, or canonical: see where it is kept)
     std::string code;                // stable snake_case code
     std::string message;
 };
 
-// The result of vg::apiValidate on the editor's text.
+// The core's verdict on the editor's text (vg::apiParse).
 struct Validation {
     int exitCode = 0;                // vgen contract: 0 valid, 1 invalid, 2 unreadable input
     std::string dialect;             // the dialect used (detected when the selector says auto)
     std::string model;               // the model id the core resolved; "" when none
-    std::vector<DiagnosticRow> rows;
+    std::vector<DiagnosticRow> rows; // paths into the editor's text
     int errors = 0, warnings = 0;
+};
+
+// The core's verdict on `canonical` for the gateway's dialect: what the form shows at its fields
+// and what decides whether Generate is allowed.
+struct FormCheck {
+    std::vector<DiagnosticRow> rows; // canonical paths ("/duration", "/providerOptions/klingai/cfgScale")
+    int errors = 0, warnings = 0;
+    std::optional<HttpRequest> submit;  // the request Generate sends; empty when it cannot be built
+    std::string blocked;             // why Generate is disabled, in words; "" when it is allowed
 };
 
 // The result of vg::apiBuild for the wire preview's target dialect.
@@ -48,6 +67,20 @@ struct WirePreview {
     bool copied = false;             // Copy was pressed since this preview was built
 };
 
+// Where requests go. The API key lives here only: never in history, share links or logs.
+struct GatewaySettings {
+    bool local = true;                    // serve.py's gateway on this page's origin; false: baseUrl
+    std::string baseUrl;                  // "https://gateway.example.com" when !local
+    // The wire format the gateway speaks (aisdk has none). Default jobs: it carries every provider's
+    // options and answers with a job id at once, so a reload can resume polling.
+    Dialect dialect = Dialect::Jobs;
+    std::string apiKey;                   // memory only, unless rememberKey
+    bool rememberKey = false;             // also keep the key in sessionStorage (this tab only)
+
+    // "" (same origin) or baseUrl without its trailing slashes.
+    std::string origin() const;
+};
+
 // A screen rectangle in CSS pixels, published for browser tests (window.__vg.rects).
 struct CssRect {
     float x = 0, y = 0, width = 0, height = 0;
@@ -59,16 +92,25 @@ struct AppState {
 
     CatalogFilter filter;
     std::vector<const Model*> visibleModels;     // catalog order, after `filter`
-    const Model* selected = nullptr;             // the model whose parameters and example are shown
+    const Model* selected = nullptr;             // the request's model (form, model panel)
 
-    Mode exampleMode = Mode::T2V;                // the mode the editor's example is made for
+    json canonical = json::object();             // the request, canonical; see the file comment
+    std::map<std::string, std::string> jsonDrafts;  // form fields edited as JSON text, by canonical path
     std::string requestText;                     // the editor's JSON
     std::optional<Dialect> inputDialect;         // the editor's dialect; nullopt = detect
-    std::string exampleNote;                     // how the example was made, when not as asked
+    std::string editorNote;                      // why the editor's text was not rewritten, when not
     Validation validation;
+    FormCheck formCheck;
 
     Dialect wireTarget = Dialect::Gateway;       // the dialect the wire preview builds for
     WirePreview wire;
+
+    GatewaySettings gateway;
+    JobBoard jobs;
+    std::string selectedJob;                     // local id of the job whose results are shown
+    std::set<std::string> loopingVideos;         // result keys ("<localId>/<index>") set to repeat
+    std::string shareNote;                       // what the share link at load did ("" when none)
+    std::string toast;                           // a short confirmation ("link copied"), cleared on the next action
 
     // Rectangles of controls tests need to click (search box, editor, copy button), by name.
     std::vector<std::pair<std::string, CssRect>> rects;
@@ -77,29 +119,41 @@ struct AppState {
     bool dirty = true;
 };
 
-// Loads the catalog, selects its first model and fills the editor with that model's example.
+// Loads the catalog, selects its first model and fills the form with that model's example.
 void initState(AppState& state, const Catalog& catalog);
 
 // Recomputes visibleModels after the filter changed.
 void applyFilter(AppState& state);
 
-// Shows `model` and replaces the editor's text with its example (in its default mode) written in
-// the editor's dialect.
+// Shows `model` and replaces the request with its example (text-to-video when offered).
 void selectModel(AppState& state, const Model& model);
 
-// Replaces the editor's text with the selected model's example for state.exampleMode.
-void resetExample(AppState& state);
+// Replaces the request with the selected model's example for `mode`.
+void resetExample(AppState& state, Mode mode);
 
-// After an edit or a dialect change: validate, then rebuild the wire preview.
+// After the editor's text or its dialect changed: parse and validate it, take its canonical
+// request into the form, rebuild the wire preview.
 void requestChanged(AppState& state);
+
+// After the form changed `canonical`: rewrite the editor's text in its dialect, then as requestChanged.
+void formChanged(AppState& state);
+
+// Loads a request written in any dialect (a share link, a history entry) into editor and form.
+void loadRequestText(AppState& state, const std::string& text);
+
+// After the gateway's dialect or address changed: recheck the form for it.
+void gatewayChanged(AppState& state);
 
 // After the wire target changed: rebuild the wire preview only.
 void wireTargetChanged(AppState& state);
 
+// The mode the request is in (explicit, else implied by its inputs).
+Mode requestMode(const AppState& state);
+
 // Remembers where a control is, for tests; replaces an earlier rectangle of the same name.
 void recordRect(AppState& state, const std::string& name, CssRect rect);
 
-// window.__vg's content: counts, the selection, the diagnostics summary and the rectangles.
+// window.__vg's content: counts, the selection, the diagnostics summary, jobs and the rectangles.
 std::string statusJson(const AppState& state);
 
 }  // namespace vg::app

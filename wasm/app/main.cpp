@@ -1,5 +1,6 @@
 // The playground's entry point: the GLFW window (WebGL2 canvas), ImGui, the core's catalog, and
 // the frame function the platform layer calls while the page is awake.
+#include "app_runtime.h"
 #include "app_state.h"
 #include "panels.h"
 #include "platform_web.h"
@@ -51,12 +52,14 @@ void frame() {
 
     // New fonts need a new texture; the backend recreates all its objects lazily in NewFrame.
     if (vg::app::updateLook(app.look, metrics.pixelRatio)) ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    vg::app::pumpJobs(app.state);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     vg::app::drawPlayground(app.state, app.look);
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    vg::web::endVideoFrame();
 
     publishStatusIfChanged(app);
     if (app.state.dirty) {
@@ -72,6 +75,8 @@ void wheel(float notchesX, float notchesY) {
 }
 
 void paste(const std::string& text) { gApp->clipboard = text; }
+
+void pageEvent(const std::string& jsonObject) { vg::app::handleEvent(gApp->state, jsonObject); }
 
 void fontFetched(std::vector<unsigned char> bytes, void* target) {
     *static_cast<std::vector<unsigned char>*>(target) = std::move(bytes);
@@ -117,7 +122,8 @@ int main() {
     vg::web::fetchBytes("fonts/ui.ttf", fontFetched, &app.look.uiFontTtf);
     vg::web::fetchBytes("fonts/mono.ttf", fontFetched, &app.look.monoFontTtf);
 #endif
-    vg::web::installPlatform({frame, wheel, paste});
+    vg::web::installPlatform({frame, wheel, paste, pageEvent});
     vg::web::startFrameLoop();
+    vg::app::startRuntime(app.state);
     return 0;
 }

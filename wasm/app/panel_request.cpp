@@ -1,5 +1,6 @@
-// Request panel: the JSON editor (prefilled with the selected model's example), the dialect it is
-// read as, and the core's diagnostics. Validation runs on edits only, never per frame.
+// Request panel: the request as JSON in the editor's dialect (the form's twin: both show
+// state.canonical), the dialect it is read as, and the core's diagnostics for the text.
+// Validation runs on edits only, never per frame.
 #include "panels.h"
 #include "ui_widgets.h"
 
@@ -11,20 +12,6 @@
 namespace vg::app {
 
 namespace {
-
-bool exampleModeCombo(const Model& model, Mode& mode) {
-    bool changed = false;
-    if (ImGui::BeginCombo("##example-mode", modeTitle(mode))) {
-        for (Mode candidate : model.modes) {
-            if (ImGui::Selectable(modeTitle(candidate), mode == candidate) && mode != candidate) {
-                mode = candidate;
-                changed = true;
-            }
-        }
-        ImGui::EndCombo();
-    }
-    return changed;
-}
 
 void drawVerdict(const Validation& validation) {
     if (validation.exitCode == 2) {
@@ -48,21 +35,19 @@ void drawVerdict(const Validation& validation) {
 }  // namespace
 
 void drawRequestPanel(AppState& state, const UiLook& look) {
-    panelTitle("Request", state.selected ? state.selected->id.c_str() : nullptr);
-
     ImGui::SetNextItemWidth(dp(look, 160));
-    if (dialectCombo("##dialect", state.inputDialect, "Detect dialect")) requestChanged(state);
+    if (dialectCombo("##dialect", state.inputDialect, "Detect dialect")) {
+        // Written again in the chosen dialect (a detected one stays as written).
+        if (state.inputDialect) formChanged(state); else requestChanged(state);
+    }
     if (state.selected) {
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(dp(look, 140));
-        if (exampleModeCombo(*state.selected, state.exampleMode)) resetExample(state);
-        ImGui::SameLine();
-        if (ImGui::Button("Example")) resetExample(state);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Replace the editor's text with this model's example for the mode");
+        if (ImGui::Button("Example")) resetExample(state, requestMode(state));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Replace the request with this model's example for the mode");
     }
     ImGui::SameLine();
     drawVerdict(state.validation);
-    if (!state.exampleNote.empty()) ImGui::TextColored(kColorWarning, "%s", state.exampleNote.c_str());
+    if (!state.editorNote.empty()) ImGui::TextColored(kColorWarning, "%s", state.editorNote.c_str());
 
     const float editorHeight = ImGui::GetContentRegionAvail().y * 0.62f;
     ImGui::PushFont(look.mono);
@@ -70,7 +55,10 @@ void drawRequestPanel(AppState& state, const UiLook& look) {
                                                   ImGuiInputTextFlags_AllowTabInput);
     ImGui::PopFont();
     recordItemRect(state, look, "editor");
-    if (edited) requestChanged(state);
+    if (edited) {
+        state.jsonDrafts.clear();  // the form's half-typed JSON fields give way to the editor's text
+        requestChanged(state);
+    }
 
     if (state.validation.rows.empty()) {
         ImGui::TextColored(kColorMuted, "No diagnostics.");

@@ -1,7 +1,9 @@
 // Wire preview: the HTTP request the core builds from the editor's request for a target dialect,
-// with a Copy button (navigator.clipboard, through the platform layer).
+// with Copy (the envelope) and Copy as JSON, cURL, fetch, AI SDK or Python (the core's snippets),
+// through navigator.clipboard in the platform layer.
 #include "panels.h"
 #include "platform_web.h"
+#include "snippets.h"
 #include "ui_widgets.h"
 
 #include "imgui.h"
@@ -30,6 +32,24 @@ void drawBuilt(WirePreview& wire, const UiLook& look) {
     readOnlyJson("##body", wire.body, -1.0f, look);
 }
 
+// The same request as code (snippets.h), for the gateway's address; the key is never in it (the
+// snippets read $VIDEOGEN_API_KEY).
+void copySnippet(AppState& state, SnippetFormat format) {
+    Request request;
+    request.body = state.canonical;
+    const BuildOutcome built = buildRequest(state.wireTarget, request, *state.catalog);
+    if (!built.http) return;
+    std::string base = state.gateway.origin();
+    if (base.empty()) {
+        // Same origin: the page's own scheme, host and port.
+        const std::string page = web::pageUrlWithoutHash();
+        const size_t pathStart = page.find('/', page.find("//") + 2);
+        base = page.substr(0, pathStart);
+    }
+    web::copyToClipboard(renderSnippet(format, state.wireTarget, *built.http, base));
+    state.wire.copied = true;
+}
+
 }  // namespace
 
 void drawWirePanel(AppState& state, const UiLook& look) {
@@ -42,8 +62,16 @@ void drawWirePanel(AppState& state, const UiLook& look) {
         web::copyToClipboard(state.wire.envelope);
         state.wire.copied = true;
     }
-    ImGui::EndDisabled();
     recordItemRect(state, look, "copy");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(dp(look, 170));
+    if (ImGui::BeginCombo("##copy-as", "Copy as...")) {
+        for (SnippetFormat format : kAllSnippetFormats) {
+            if (ImGui::Selectable(snippetFormatTitle(format))) copySnippet(state, format);
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
     if (state.wire.copied) {
         ImGui::SameLine();
         ImGui::TextColored(kColorValid, "copied");

@@ -1,7 +1,7 @@
 // Browser platform layer; see platform_web.h for what lives here and why.
 //
 // Index
-// [SECTION] Page-side JavaScript (EM_JS)
+// [SECTION] Page-side JavaScript (EM_JS): input, frame loop, storage, files, videos
 // [SECTION] Entry points called from JavaScript
 // [SECTION] Platform API
 #include "platform_web.h"
@@ -10,6 +10,8 @@
 #include <emscripten/fetch.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
 
 namespace {
@@ -19,32 +21,77 @@ vg::web::PlatformHooks gHooks{};
 }  // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] Page-side JavaScript (EM_JS)
+// [SECTION] Page-side JavaScript (EM_JS): input, frame loop, storage, files, videos
 //-----------------------------------------------------------------------------
 
 // Input listeners, the frame loop and the status object. The loop runs requestAnimationFrame only
 // until one second after the last event (or requestFrames call): ImGui needs a few frames after an
 // event to settle hover and layout, and after that an idle tab schedules nothing at all.
+// ImGui 1.86 samples key state once a frame (its input queue came in 1.87): keys are queued here and
+// handed to the GLFW port before a frame, at most one change per key per frame and in order, so a
+// quick press between two slow frames is neither lost nor merged with the next, and Ctrl+End stays
+// Ctrl+End. (Backspace and Tab keep the port's preventDefault at once: later would be too late.)
 EM_JS(void, vgJsInstall, (), {
     var canvas = Module['canvas'];
     var status = window['__vg'] = window['__vg'] || {};
     status['frames'] = 0;
-    var loop = { awakeUntil: 0, raf: 0 };
+    var loop = { awakeUntil: 0, raf: 0, burst: 0, timer: 0 };
+    var keys = { queue: [] };
+    function deliverKeys() {
+        var changed = {};
+        while (keys.queue.length) {
+            var kind = keys.queue[0][0];
+            var e = keys.queue[0][1];
+            if (kind !== 'press') {
+                if (changed[e.keyCode]) break;
+                changed[e.keyCode] = true;
+            }
+            keys.queue.shift();
+            if (kind === 'down') GLFW.onKeydown(e); else if (kind === 'up') GLFW.onKeyup(e); else GLFW.onKeyPress(e);
+        }
+    }
     function tick() {
         loop.raf = 0;
+        if (loop.burst > 0) loop.burst--;
+        deliverKeys();
         Module['_vg_web_frame']();
         status['frames']++;
-        if (performance.now() < loop.awakeUntil) loop.raf = requestAnimationFrame(tick);
+        if (keys.queue.length) loop.burst = Math.max(loop.burst, 2);
+        if (performance.now() < loop.awakeUntil || loop.burst > 0) loop.raf = requestAnimationFrame(tick);
     }
     function wake() {
         loop.awakeUntil = performance.now() + 1000;
         if (!loop.raf) loop.raf = requestAnimationFrame(tick);
     }
+    function burst() {
+        loop.burst = Math.max(loop.burst, 3);
+        if (!loop.raf) loop.raf = requestAnimationFrame(tick);
+    }
     Module['vgWake'] = wake;
+    Module['vgBurst'] = burst;
+    Module['vgWakeAt'] = function (at) {
+        if (loop.timer) clearTimeout(loop.timer);
+        loop.timer = 0;
+        if (at >= 0) loop.timer = setTimeout(function () { loop.timer = 0; burst(); }, Math.max(0, at - Date.now()));
+    };
+    Module['vgSend'] = function (event) {
+        var text = JSON.stringify(event);
+        var size = lengthBytesUTF8(text) + 1;
+        var buffer = _malloc(size);
+        stringToUTF8(text, buffer, size);
+        Module['_vg_web_event'](buffer);
+        _free(buffer);
+        burst();
+    };
 
     [['keydown', GLFW.onKeydown], ['keypress', GLFW.onKeyPress], ['keyup', GLFW.onKeyup]].forEach(function (p) {
         window.removeEventListener(p[0], p[1], true);
-        canvas.addEventListener(p[0], p[1], true);
+    });
+    ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+        canvas.addEventListener(type, function (e) {
+            if (type === 'keydown' && (e.keyCode === 8 || e.keyCode === 9)) e.preventDefault();
+            keys.queue.push([type === 'keydown' ? 'down' : type === 'keyup' ? 'up' : 'press', e]);
+        }, true);
     });
     canvas.addEventListener('blur', GLFW.onBlur, true);
 
@@ -74,12 +121,179 @@ EM_JS(void, vgJsInstall, (), {
     wake();
 });
 
+// Browser storage is web/storage.js (window.VideoGenStorage: history, result videos in IndexedDB).
+// One generic call: arguments as a JSON array, the result back as the event
+// {"type":"storage","call":name,"tag":tag,"result":{...}} (storage.js resolves failures to {error}).
+// A page without storage.js still works, without history: every call answers with that error.
+EM_JS(void, vgJsStorageCall, (const char* nameText, const char* argsText, const char* tagText), {
+    var name = UTF8ToString(nameText);
+    var tag = UTF8ToString(tagText);
+    var storage = window['VideoGenStorage'];
+    var answer = function (result) { Module['vgSend']({ type: 'storage', call: name, tag: tag, result: result }); };
+    if (!storage) { answer({ error: 'storage.js is not loaded: no history in this page' }); return; }
+    storage.callJson(name, UTF8ToString(argsText)).then(function (text) { answer(JSON.parse(text)); });
+});
+
+EM_JS(char*, vgJsSessionGet, (const char* name), {
+    var value = "";
+    try { value = sessionStorage.getItem(UTF8ToString(name)) || ""; } catch (e) { console.warn('sessionStorage: ' + e); }
+    var size = lengthBytesUTF8(value) + 1;
+    var buffer = _malloc(size);
+    stringToUTF8(value, buffer, size);
+    return buffer;
+});
+
+EM_JS(void, vgJsSessionSet, (const char* name, const char* value), {
+    try {
+        var text = UTF8ToString(value);
+        if (text) sessionStorage.setItem(UTF8ToString(name), text); else sessionStorage.removeItem(UTF8ToString(name));
+    } catch (e) { console.warn('sessionStorage: ' + e); }
+});
+
+EM_JS(char*, vgJsLocation, (int withHash), {
+    var value = withHash ? location.hash : location.href.split('#')[0];
+    var size = lengthBytesUTF8(value) + 1;
+    var buffer = _malloc(size);
+    stringToUTF8(value, buffer, size);
+    return buffer;
+});
+
+EM_JS(char*, vgJsQueryParam, (const char* nameText), {
+    var value = new URLSearchParams(location.search).get(UTF8ToString(nameText)) || "";
+    var size = lengthBytesUTF8(value) + 1;
+    var buffer = _malloc(size);
+    stringToUTF8(value, buffer, size);
+    return buffer;
+});
+
+EM_JS(void, vgJsChooseFile, (const char* tokenText, const char* acceptText), {
+    var token = UTF8ToString(tokenText);
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = UTF8ToString(acceptText);
+    input.onchange = function () {
+        var file = input.files && input.files[0];
+        if (!file) return;
+        var reader = new FileReader();
+        reader.onload = function () { Module['vgSend']({ type: 'file', token: token, name: file.name, dataUrl: reader.result }); };
+        reader.onerror = function () { Module['vgSend']({ type: 'file', token: token, name: file.name, problem: String(reader.error) }); };
+        reader.readAsDataURL(file);
+    };
+    input.click();
+});
+
+// Result videos: one <video> per key in a layer over the canvas, placed every drawn frame from the
+// ImGui item rectangle and cut to the visible part with clip-path (only when cut: a clip-path makes
+// a mask layer, which costs compositing for nothing when the video is whole). A video not placed in a frame
+// (scrolled away, covered by a popup, its tab closed) is hidden. A playing video asks for a burst of
+// frames on each timeupdate, so its clock under the picture follows without a continuous loop; it
+// plays once (muted, so browsers allow autoplay) unless the person ticks Loop, so a page left open
+// with a result goes idle again.
+EM_JS(void, vgJsInstallVideos, (), {
+    var layer = document.createElement('div');
+    layer.id = 'vg-video-layer';
+    layer.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;pointer-events:none;';
+    document.body.appendChild(layer);
+    var urls = {};
+    var storedUrl = function (key, done) {
+        var storage = window['VideoGenStorage'];
+        if (urls[key]) { done(urls[key]); return; }
+        if (!storage) { done(null); return; }
+        storage.getResultObjectUrl(key).then(function (result) {
+            if (result.url) urls[key] = result.url;
+            done(result.url || null);
+        });
+    };
+    Module['vgVideos'] = { layer: layer, map: {}, frame: 1, storedUrl: storedUrl };
+});
+
+EM_JS(void, vgJsPlaceVideo, (const char* keyText, const char* urlText, float x, float y, float w, float h,
+                             float vx, float vy, float vw, float vh, int loop), {
+    var videos = Module['vgVideos'];
+    var key = UTF8ToString(keyText);
+    var entry = videos.map[key];
+    if (!entry) {
+        var element = document.createElement('video');
+        element.controls = true;
+        element.muted = true;
+        element.autoplay = true;
+        element.playsInline = true;
+        element.preload = 'auto';
+        element.dataset.key = key;
+        element.style.cssText = 'position:absolute;background:#000;pointer-events:auto;object-fit:contain;';
+        entry = videos.map[key] = { element: element, url: UTF8ToString(urlText), seen: 0 };
+        element.addEventListener('timeupdate', Module['vgBurst']);
+        element.addEventListener('loadedmetadata', Module['vgBurst']);
+        element.addEventListener('error', function () {
+            if (element.dataset.source !== 'remote') return;
+            Module['vgVideos'].storedUrl(key, function (stored) {
+                if (stored) { element.dataset.source = 'storage'; element.src = stored; }
+            });
+        });
+        Module['vgVideos'].storedUrl(key, function (stored) {
+            element.dataset.source = stored ? 'storage' : 'remote';
+            if (stored || entry.url) element.src = stored || entry.url;
+        });
+        videos.layer.appendChild(element);
+    }
+    entry.element.loop = !!loop;
+    var canvas = Module['canvas'].getBoundingClientRect();
+    var style = entry.element.style;
+    style.left = (canvas.left + window.scrollX + x) + 'px';
+    style.top = (canvas.top + window.scrollY + y) + 'px';
+    style.width = w + 'px';
+    style.height = h + 'px';
+    var cut = [Math.max(0, vy - y), Math.max(0, x + w - vx - vw), Math.max(0, y + h - vy - vh), Math.max(0, vx - x)];
+    var clipped = cut.some(function (side) { return side > 0.5; });
+    style.clipPath = clipped ? 'inset(' + cut.join('px ') + 'px)' : 'none';
+    style.visibility = vw > 1 && vh > 1 ? 'visible' : 'hidden';
+    entry.seen = videos.frame;
+});
+
+EM_JS(void, vgJsEndVideoFrame, (), {
+    var videos = Module['vgVideos'];
+    Object.keys(videos.map).forEach(function (key) {
+        if (videos.map[key].seen !== videos.frame) videos.map[key].element.style.visibility = 'hidden';
+    });
+    videos.frame++;
+});
+
+EM_JS(char*, vgJsVideoClock, (const char* keyText), {
+    var entry = Module['vgVideos'].map[UTF8ToString(keyText)];
+    var text = "";
+    var clock = function (t) { var s = Math.floor(t); return Math.floor(s / 60) + ':' + ('0' + (s % 60)).slice(-2); };
+    if (entry && entry.element.readyState > 0 && isFinite(entry.element.duration)) {
+        text = clock(entry.element.currentTime) + ' / ' + clock(entry.element.duration) + '  ' +
+            entry.element.videoWidth + 'x' + entry.element.videoHeight + (entry.element.dataset.source === 'storage' ? '  stored copy' : "");
+    }
+    var size = lengthBytesUTF8(text) + 1;
+    var buffer = _malloc(size);
+    stringToUTF8(text, buffer, size);
+    return buffer;
+});
+
+EM_JS(void, vgJsDownload, (const char* keyText, const char* urlText, const char* nameText), {
+    var url = UTF8ToString(urlText);
+    var name = UTF8ToString(nameText);
+    Module['vgVideos'].storedUrl(UTF8ToString(keyText), function (stored) {
+        var link = document.createElement('a');
+        link.href = stored || url;
+        link.download = name;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+    });
+});
+
 EM_JS(void, vgJsTakePaste, (char* buffer, int capacity), {
     stringToUTF8(Module['vgPasteText'] || "", buffer, capacity);
     Module['vgPasteText'] = "";
 });
 
 EM_JS(void, vgJsWake, (), { if (Module['vgWake']) Module['vgWake'](); });
+EM_JS(void, vgJsBurst, (), { if (Module['vgBurst']) Module['vgBurst'](); });
+EM_JS(void, vgJsWakeAt, (double at), { if (Module['vgWakeAt']) Module['vgWakeAt'](at); });
+EM_JS(double, vgJsNow, (), { return Date.now(); });
 
 EM_JS(double, vgJsCanvasCssWidth, (), { return Module['canvas'].getBoundingClientRect().width; });
 EM_JS(double, vgJsCanvasCssHeight, (), { return Module['canvas'].getBoundingClientRect().height; });
@@ -91,7 +305,11 @@ EM_JS(void, vgJsCopy, (const char* text), {
     navigator.clipboard.writeText(value).catch(function (e) { console.warn('clipboard: ' + e); });
 });
 
-EM_JS(void, vgJsPublish, (const char* json), { Object.assign(window['__vg'], JSON.parse(UTF8ToString(json))); });
+EM_JS(void, vgJsPublish, (const char* json), {
+    var status = window['__vg'];
+    Object.assign(status, JSON.parse(UTF8ToString(json)));
+    if (status['ready'] && !status['readyAt']) status['readyAt'] = performance.now();
+});
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entry points called from JavaScript
@@ -102,6 +320,8 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void vg_web_frame() { gHooks.frame(); }
 
 EMSCRIPTEN_KEEPALIVE void vg_web_wheel(float notchesX, float notchesY) { gHooks.wheel(notchesX, notchesY); }
+
+EMSCRIPTEN_KEEPALIVE void vg_web_event(const char* jsonObject) { gHooks.event(jsonObject); }
 
 EMSCRIPTEN_KEEPALIVE void vg_web_paste(int bytesWithTerminator) {
     std::string text(static_cast<size_t>(bytesWithTerminator), '\0');
@@ -120,9 +340,18 @@ namespace vg::web {
 
 void installPlatform(const PlatformHooks& hooks) { gHooks = hooks; }
 
-void startFrameLoop() { vgJsInstall(); }
+void startFrameLoop() {
+    vgJsInstallVideos();
+    vgJsInstall();
+}
 
 void requestFrames() { vgJsWake(); }
+
+void requestFrameBurst() { vgJsBurst(); }
+
+void wakeAt(int64_t epochMs) { vgJsWakeAt(static_cast<double>(epochMs)); }
+
+int64_t nowMs() { return static_cast<int64_t>(vgJsNow()); }
 
 CanvasMetrics canvasMetrics() {
     CanvasMetrics metrics;
@@ -164,6 +393,126 @@ void fetchBytes(const char* url, void (*done)(std::vector<unsigned char>, void*)
     attr.onsuccess = [](emscripten_fetch_t* fetch) { finishFetch(fetch, true); };
     attr.onerror = [](emscripten_fetch_t* fetch) { finishFetch(fetch, false); };
     emscripten_fetch(&attr, url);
+}
+
+namespace {
+
+// A string the page allocated with _malloc, taken over and freed.
+std::string takeJsString(char* text) {
+    std::string value(text ? text : "");
+    std::free(text);
+    return value;
+}
+
+// One gateway call on the wire. The body, the header strings and the callback live here until
+// emscripten_fetch calls back: the request reads them after emscripten_fetch returns.
+struct PendingHttp {
+    app::HttpCall call;
+    std::vector<std::string> headerText;
+    std::vector<const char*> headerPointers;  // name, value, ..., nullptr
+    std::function<void(const app::HttpAnswer&)> done;
+};
+
+std::string lowercase(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// The two headers the job logic reads: Retry-After and openai-poll-after-ms.
+void readHeaders(emscripten_fetch_t* fetch, app::HttpAnswer& answer) {
+    const size_t length = emscripten_fetch_get_response_headers_length(fetch);
+    if (length == 0) return;
+    std::string headers(length + 1, '\0');
+    emscripten_fetch_get_response_headers(fetch, headers.data(), headers.size());
+    size_t start = 0;
+    while (start < headers.size()) {
+        size_t end = headers.find('\n', start);
+        if (end == std::string::npos) end = headers.size();
+        const std::string line = headers.substr(start, end - start);
+        start = end + 1;
+        const size_t colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        const std::string name = lowercase(line.substr(0, colon));
+        std::string value = line.substr(colon + 1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == ' ' || value.back() == '\0')) value.pop_back();
+        while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+        if (name == "retry-after") answer.retryAfter = value;
+        if (name == "openai-poll-after-ms") answer.pollAfterMs = value;
+    }
+}
+
+// emscripten_fetch_close is only safe here (closing earlier does not cancel, and the request later
+// writes into freed memory): a cancelled job simply ignores the answer.
+void finishHttp(emscripten_fetch_t* fetch) {
+    auto* pending = static_cast<PendingHttp*>(fetch->userData);
+    app::HttpAnswer answer;
+    answer.status = fetch->status;
+    if (fetch->data && fetch->numBytes > 0) answer.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
+    if (answer.status == 0) {
+        answer.networkError = fetch->statusText[0] ? fetch->statusText : "the connection failed or was refused";
+    } else {
+        readHeaders(fetch, answer);
+    }
+    emscripten_fetch_close(fetch);
+    pending->done(answer);
+    delete pending;
+    requestFrameBurst();
+}
+
+}  // namespace
+
+void httpSend(const app::HttpCall& call, std::function<void(const app::HttpAnswer&)> done) {
+    auto* pending = new PendingHttp{call, {}, {}, std::move(done)};
+    for (const auto& [name, value] : pending->call.headers) {
+        pending->headerText.push_back(name);
+        pending->headerText.push_back(value);
+    }
+    for (const std::string& text : pending->headerText) pending->headerPointers.push_back(text.c_str());
+    pending->headerPointers.push_back(nullptr);
+
+    emscripten_fetch_attr_t attr;
+    emscripten_fetch_attr_init(&attr);
+    std::strncpy(attr.requestMethod, pending->call.method.c_str(), sizeof(attr.requestMethod) - 1);
+    // REPLACE: never look in (or write to) emscripten's IndexedDB cache; the page has its own storage.
+    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY | EMSCRIPTEN_FETCH_REPLACE;
+    attr.requestHeaders = pending->headerPointers.data();
+    if (!pending->call.body.empty()) {
+        attr.requestData = pending->call.body.data();
+        attr.requestDataSize = pending->call.body.size();
+    }
+    attr.userData = pending;
+    attr.onsuccess = finishHttp;
+    attr.onerror = finishHttp;
+    emscripten_fetch(&attr, pending->call.url.c_str());
+}
+
+void storageCall(const char* name, const std::string& argsJson, const std::string& tag) {
+    vgJsStorageCall(name, argsJson.c_str(), tag.c_str());
+}
+
+std::string sessionGet(const char* name) { return takeJsString(vgJsSessionGet(name)); }
+
+void sessionSet(const char* name, const std::string& value) { vgJsSessionSet(name, value.c_str()); }
+
+std::string locationHash() { return takeJsString(vgJsLocation(1)); }
+
+std::string pageUrlWithoutHash() { return takeJsString(vgJsLocation(0)); }
+
+std::string queryParam(const char* name) { return takeJsString(vgJsQueryParam(name)); }
+
+void chooseFile(const std::string& token, const char* accept) { vgJsChooseFile(token.c_str(), accept); }
+
+void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop) {
+    vgJsPlaceVideo(key.c_str(), url.c_str(), rect.x, rect.y, rect.width, rect.height, visible.x, visible.y,
+                   visible.width, visible.height, loop ? 1 : 0);
+}
+
+void endVideoFrame() { vgJsEndVideoFrame(); }
+
+std::string videoClock(const std::string& key) { return takeJsString(vgJsVideoClock(key.c_str())); }
+
+void downloadVideo(const std::string& key, const std::string& url, const std::string& fileName) {
+    vgJsDownload(key.c_str(), url.c_str(), fileName.c_str());
 }
 
 void publishStatus(const std::string& jsonObject) { vgJsPublish(jsonObject.c_str()); }

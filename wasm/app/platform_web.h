@@ -1,15 +1,27 @@
 // Browser platform layer: the one place that talks to the page (EM_JS, emscripten_*, the DOM).
 // Everything else in wasm/app is plain C++ and ImGui. What lives here and why:
-// - the frame loop: requestAnimationFrame only while awake (input in the last second or an explicit
-//   request), so an idle tab costs no CPU;
+// - the frame loop: requestAnimationFrame only while awake (input in the last second, a short burst
+//   after a fetch answer or a video's time update, or a timer the job driver set), so an idle tab
+//   costs no CPU;
 // - canvas size in physical pixels (CSS size x devicePixelRatio), which the GLFW port lacks;
 // - keyboard scoping: the GLFW port listens on `window` and swallows Backspace/Tab for the whole page;
 //   its listeners move to the canvas, so only a focused canvas takes keys;
 // - the mouse wheel in notches (the port passes raw, inverted pixel deltas);
 // - the clipboard through navigator.clipboard and the DOM paste event (the port's is empty);
-// - fetching small assets (fonts) and a JS-readable status object, window.__vg, for tests.
+// - HTTP through emscripten_fetch (gateway calls) and small asset fetches (fonts);
+// - browser storage: web/storage.js (IndexedDB) for history and result videos, sessionStorage for a
+//   remembered key;
+// - <video> elements laid over the canvas where the app draws a result;
+// - the URL fragment (share links), a file picker, downloads;
+// - a JS-readable status object, window.__vg, for tests.
+// Asynchronous answers from the page (history loaded, a result stored, a file read) come back as
+// one JSON event through PlatformHooks::event.
 #pragma once
 
+#include "jobs.h"
+
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +32,7 @@ struct PlatformHooks {
     void (*frame)();                                 // draw one frame
     void (*wheel)(float notchesX, float notchesY);   // ImGui's sign: +y scrolls up, +x scrolls left
     void (*paste)(const std::string& text);          // a paste into the focused canvas
+    void (*event)(const std::string& jsonObject);    // {"type": "storage" | "file", ...}
 };
 
 struct CanvasMetrics {
@@ -28,12 +41,24 @@ struct CanvasMetrics {
     float pixelRatio = 1.0f;  // window.devicePixelRatio
 };
 
+// A rectangle in CSS pixels relative to the canvas.
+struct PageRect {
+    float x = 0, y = 0, width = 0, height = 0;
+};
+
 // Call once, after glfwCreateWindow (the GLFW port installs its listeners there).
 void installPlatform(const PlatformHooks& hooks);
 // Draws frames while awake; returns at once (the browser drives the loop).
 void startFrameLoop();
 // Keeps drawing for about a second more: for changes that did not come from input.
 void requestFrames();
+// Draws a few frames (ImGui settles a changed layout in two): for job updates and playing videos,
+// which must not keep the page drawing for a whole second each time.
+void requestFrameBurst();
+// One burst at `epochMs` (replaces the previous timer); -1 cancels it.
+void wakeAt(int64_t epochMs);
+// Wall-clock time, epoch milliseconds (the job logic's clock).
+int64_t nowMs();
 
 CanvasMetrics canvasMetrics();
 
@@ -43,7 +68,42 @@ void copyToClipboard(const std::string& text);
 // any failure; `context` is passed back untouched.
 void fetchBytes(const char* url, void (*done)(std::vector<unsigned char> bytes, void* context), void* context);
 
-// Merges a JSON object into window.__vg (read by tests and by people in the console).
+// Sends `call` with emscripten_fetch; `done` runs once with the answer (status 0: no answer).
+void httpSend(const app::HttpCall& call, std::function<void(const app::HttpAnswer&)> done);
+
+// Merges a JSON object into window.__vg (read by tests and by people in the console); the first
+// object with "ready" also sets __vg.readyAt (performance.now() of the first interactive frame).
 void publishStatus(const std::string& jsonObject);
+
+// ---- browser storage (web/storage.js, window.VideoGenStorage) ------------------------------------
+// Calls VideoGenStorage[name](...args) with `argsJson` (a JSON array) and answers with the event
+// {"type":"storage","call":name,"tag":tag,"result":<what it resolved to, {"error":...} on failure>}.
+void storageCall(const char* name, const std::string& argsJson, const std::string& tag);
+
+// sessionStorage (this tab only); an empty value removes the item.
+std::string sessionGet(const char* name);
+void sessionSet(const char* name, const std::string& value);
+
+// ---- page URL ------------------------------------------------------------------------------------
+std::string locationHash();          // "#request=..." or ""
+std::string pageUrlWithoutHash();    // "http://127.0.0.1:8000/"
+std::string queryParam(const char* name);  // ?name=value of the page URL (embed.js passes settings so); "" when absent
+
+// ---- files -------------------------------------------------------------------------------------
+// Opens the file picker; answers {"type":"file","token":...,"name":...,"dataUrl":...} or with
+// "problem" when the file could not be read. Nothing comes when the person cancels.
+void chooseFile(const std::string& token, const char* accept);
+
+// ---- <video> elements over the canvas ----------------------------------------------------------------
+// Shows the video `key` inside `rect`, cut to `visible` (the part of the rect the ImGui window
+// shows). The element plays the stored copy of `key` when there is one, else `url`, and repeats
+// while `loop`. Call for every shown video each frame, then endVideoFrame(), which hides the ones
+// not placed this frame.
+void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop);
+void endVideoFrame();
+// "0:03 / 0:05" of a placed video; "" before its metadata loaded.
+std::string videoClock(const std::string& key);
+// Saves the video as a file (the stored copy when there is one).
+void downloadVideo(const std::string& key, const std::string& url, const std::string& fileName);
 
 }  // namespace vg::web

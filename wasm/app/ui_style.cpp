@@ -29,7 +29,7 @@ void setColors(ImGuiStyle& style) {
     ImVec4* c = style.Colors;
     c[ImGuiCol_WindowBg] = ImVec4(0.086f, 0.094f, 0.114f, 1.0f);
     c[ImGuiCol_ChildBg] = ImVec4(0.110f, 0.118f, 0.141f, 1.0f);
-    c[ImGuiCol_PopupBg] = ImVec4(0.130f, 0.140f, 0.165f, 0.98f);
+    c[ImGuiCol_PopupBg] = ImVec4(0.130f, 0.140f, 0.165f, 1.0f);
     c[ImGuiCol_Border] = ImVec4(0.220f, 0.235f, 0.275f, 1.0f);
     c[ImGuiCol_FrameBg] = ImVec4(0.160f, 0.172f, 0.204f, 1.0f);
     c[ImGuiCol_FrameBgHovered] = ImVec4(0.200f, 0.216f, 0.255f, 1.0f);
@@ -46,6 +46,7 @@ void setColors(ImGuiStyle& style) {
     c[ImGuiCol_TableBorderStrong] = ImVec4(0.250f, 0.265f, 0.310f, 1.0f);
     c[ImGuiCol_Text] = ImVec4(0.900f, 0.915f, 0.940f, 1.0f);
     c[ImGuiCol_TextDisabled] = ImVec4(0.500f, 0.530f, 0.590f, 1.0f);
+    c[ImGuiCol_PlotHistogram] = ImVec4(0.260f, 0.520f, 0.820f, 1.0f);  // progress bars
     c[ImGuiCol_TextSelectedBg] = ImVec4(0.260f, 0.450f, 0.750f, 0.55f);
 }
 

@@ -12,6 +12,12 @@ void panelTitle(const char* title, const char* note) {
     }
 }
 
+void groupHeading(const char* title) {
+    ImGui::Spacing();
+    ImGui::TextColored(kColorMuted, "%s", title);
+    ImGui::Separator();
+}
+
 void recordItemRect(AppState& state, const UiLook& look, const char* name) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 size = ImGui::GetItemRectSize();

@@ -12,6 +12,9 @@ namespace vg::app {
 // A panel's first line: the title in the accent colour, then an optional muted note.
 void panelTitle(const char* title, const char* note = nullptr);
 
+// A group's heading inside a panel: a little space, the title muted, a rule.
+void groupHeading(const char* title);
+
 // Publishes the last item's rectangle (in CSS pixels) under `name` for browser tests.
 void recordItemRect(AppState& state, const UiLook& look, const char* name);
 

@@ -1,0 +1,96 @@
+// Figures for the closing note, printed and not asserted: gzip transfer size of the page, time from
+// navigation to the first interactive frame, CPU time of an idle tab over 10 s (Chrome DevTools
+// Protocol Performance.getMetrics), and the frame time with 50 jobs in the jobs panel.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { ARTIFACTS, SITE, VIEWPORT, openPage, startServer, waitFor } from './harness.mjs';
+
+// What index.html loads (fonts are fetched too, listed apart).
+const PAGE_FILES = ['index.html', 'app.css', 'app_glue.js', 'storage.js', 'playground.js', 'playground.wasm'];
+
+function pageSize() {
+  let raw = 0, gzip = 0;
+  for (const name of PAGE_FILES) {
+    const bytes = readFileSync(path.join(SITE, name));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  const fonts = ['fonts/ui.ttf', 'fonts/mono.ttf'].reduce((sum, name) => sum + gzipSync(readFileSync(path.join(SITE, name)), { level: 9 }).length, 0);
+  return { raw, gzip, fonts };
+}
+
+// 50 unfinished jobs in browser storage (what a reload resumes) whose status polls the route below
+// answers "running": the jobs panel then holds 50 live rows.
+async function seedFiftyJobs(page) {
+  await page.evaluate(async () => {
+    const now = Date.now();
+    for (let i = 0; i < 50; i++) {
+      const localId = `bench-${i}`;
+      const request = { model: 'klingai/kling-v2.6', mode: 't2v', prompt: `benchmark job ${i}`, duration: 5 };
+      const poll = {
+        localId, createdAt: now - i * 1000, request, baseUrl: '', retries: 0, results: [],
+        submit: { method: 'POST', path: '/v2/videos/generate', headers: {}, body: {} },
+        job: { dialect: 'jobs', state: 'running', id: `bench-${i}`, progress: i * 2, submittedAt: now - i * 1000,
+          lastPollAt: now, nextPollAt: now + 2000, pollsMade: 1, consecutiveErrors: 0, rngState: i + 1, intervalMs: 2000 },
+      };
+      await window.VideoGenStorage.putHistory({ requestJson: JSON.stringify(request), dialect: 'jobs', model: request.model,
+        createdAt: poll.createdAt, status: 'running', job: { id: poll.job.id, baseUrl: '', dialect: 'jobs', poll } });
+    }
+  });
+}
+
+// The app's frame function called directly: what one frame costs the main thread.
+function averageFrameMs(page) {
+  return page.evaluate(() => {
+    for (let i = 0; i < 10; i++) window.Module._vg_web_frame();
+    const start = performance.now();
+    for (let i = 0; i < 100; i++) window.Module._vg_web_frame();
+    return (performance.now() - start) / 100;
+  });
+}
+
+export async function runFigures(browser) {
+  const size = pageSize();
+  console.log(`# figure: page transfer ${(size.gzip / 1024).toFixed(1)} KB gzip (${(size.raw / 1024).toFixed(0)} KB raw: ` +
+    `${PAGE_FILES.join(', ')}); fonts add ${(size.fonts / 1024).toFixed(0)} KB gzip`);
+
+  const { url, stop } = await startServer();
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const { page } = await openPage(context, url);
+    const readyAt = await page.evaluate(() => window.__vg.readyAt);
+    console.log(`# figure: navigation to first interactive frame ${readyAt.toFixed(0)} ms (SwiftShader, no GPU)`);
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.mouse.move(2, VIEWPORT.height - 2);
+    await page.waitForTimeout(2000);
+    const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const before = await metric();
+    const framesBefore = await page.evaluate(() => window.__vg.frames);
+    await page.waitForTimeout(10000);
+    const after = await metric();
+    const framesAfter = await page.evaluate(() => window.__vg.frames);
+    const busy = after.TaskDuration - before.TaskDuration;
+    console.log(`# figure: idle tab over 10 s: ${(busy * 1000).toFixed(1)} ms of main-thread tasks ` +
+      `(${(busy / 10 * 100).toFixed(2)}% of one core), ${framesAfter - framesBefore} frames drawn`);
+
+    const emptyFrameMs = await averageFrameMs(page);
+    await context.route(/\/v2\/jobs\/bench-/, (route) => route.fulfill({
+      status: 200, contentType: 'application/json',
+      body: JSON.stringify({ jobId: route.request().url().split('/').pop(), status: 'PROCESSING', progress: 50 }),
+    }));
+    await seedFiftyJobs(page);
+    await page.reload();
+    await waitFor(page, () => window.__vg && window.__vg.historyLoaded && window.__vg.jobs.length >= 50, undefined, 30000);
+    const frameMs = await averageFrameMs(page);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'fifty-jobs.png') });
+    console.log(`# figure: frame time with 50 jobs in the jobs panel ${frameMs.toFixed(2)} ms ` +
+      `(no jobs: ${emptyFrameMs.toFixed(2)} ms; CPU side of one frame, averaged over 100)`);
+    await context.close();
+  } finally {
+    stop();
+  }
+}

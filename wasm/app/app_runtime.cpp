@@ -1,0 +1,314 @@
+// The playground's dealings with the browser; see app_runtime.h.
+//
+// Index
+// [SECTION] Persisting and finding jobs
+// [SECTION] Driving jobs
+// [SECTION] Actions
+// [SECTION] Page events
+// [SECTION] Start
+#include "app_runtime.h"
+
+#include "json_input.h"
+#include "platform_web.h"
+#include "share_link.h"
+
+#include <algorithm>
+
+namespace vg::app {
+
+namespace {
+
+constexpr const char* kKeyItem = "videogen.apiKey";  // sessionStorage item, only when asked to remember
+
+//-----------------------------------------------------------------------------
+// [SECTION] Persisting and finding jobs
+//-----------------------------------------------------------------------------
+
+JobEntry* findJob(AppState& state, const std::string& localId) {
+    auto found = std::find_if(state.jobs.entries.begin(), state.jobs.entries.end(),
+                              [&](const JobEntry& entry) { return entry.localId == localId; });
+    return found == state.jobs.entries.end() ? nullptr : &*found;
+}
+
+// The history entry storage.js keeps (web/storage.js): its own summary fields, and under job.poll
+// everything this app needs to show and resume the job (jobs.h's persisted form, never the key).
+json historyRecord(const JobEntry& entry) {
+    json resultKeys = json::array();
+    for (size_t i = 0; i < entry.results.size(); ++i) resultKeys.push_back(entry.localId + "/" + std::to_string(i));
+    json record = {{"requestJson", entry.request.dump()},
+                   {"dialect", dialectName(entry.job.dialect)},
+                   {"model", entry.request.value("model", "")},
+                   {"createdAt", entry.createdAt},
+                   {"status", jobStateName(entry.job.state)},
+                   {"job", {{"id", entry.job.id}, {"baseUrl", entry.baseUrl}, {"dialect", dialectName(entry.job.dialect)},
+                            {"poll", jobToJson(entry)}}},
+                   {"resultKeys", resultKeys},
+                   {"error", entry.job.errorMessage}};
+    record["id"] = entry.storageId;
+    return record;
+}
+
+// Saved on every change while the job runs (so a reload resumes from the latest poll state) and
+// once more when it ends (and when its videos are stored).
+void persist(JobEntry& entry) {
+    if (entry.persistedTerminal) return;
+    entry.persistedTerminal = isTerminal(entry.job.state) &&
+                              std::all_of(entry.results.begin(), entry.results.end(), [](const ResultVideo& video) {
+                                  return video.stored || !video.storeProblem.empty();
+                              });
+    web::storageCall("putHistory", json::array({historyRecord(entry)}).dump(), entry.localId);
+}
+
+// A finished job's videos are copied into browser storage at once, while their links work.
+void storeResults(const JobEntry& entry) {
+    for (size_t i = 0; i < entry.results.size(); ++i) {
+        const ResultVideo& video = entry.results[i];
+        if (!video.stored && video.storeProblem.empty() && !video.url.empty()) {
+            web::storageCall("putResultFromUrl", json::array({entry.localId, i, video.url}).dump(),
+                             entry.localId + "/" + std::to_string(i));
+        }
+    }
+}
+
+void addJob(AppState& state, JobEntry entry) {
+    state.selectedJob = entry.localId;
+    persist(entry);
+    state.jobs.entries.insert(state.jobs.entries.begin(), std::move(entry));
+    state.dirty = true;
+    pumpJobs(state);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Driving jobs
+//-----------------------------------------------------------------------------
+
+void onAnswer(AppState& state, const std::string& localId, HttpCall::Kind kind, const HttpAnswer& answer) {
+    JobEntry* entry = findJob(state, localId);
+    if (!entry) return;  // deleted while its request was on the wire
+    applyAnswer(*entry, kind, answer, web::nowMs());
+    if (entry->job.state == JobState::Succeeded) storeResults(*entry);
+    persist(*entry);
+    state.dirty = true;
+    pumpJobs(state);
+}
+
+}  // namespace
+
+void pumpJobs(AppState& state) {
+    const int64_t now = web::nowMs();
+    bool running = false;
+    for (JobEntry& entry : state.jobs.entries) {
+        const JobState before = entry.job.state;
+        if (std::optional<HttpCall> call = dueCall(entry, state.gateway.apiKey, now)) {
+            const std::string localId = entry.localId;
+            const HttpCall::Kind kind = call->kind;
+            web::httpSend(*call, [&state, localId, kind](const HttpAnswer& answer) { onAnswer(state, localId, kind, answer); });
+            state.dirty = true;
+        }
+        if (entry.job.state != before) persist(entry);  // the deadline ended it
+        running |= !isTerminal(entry.job.state);
+    }
+    // The next poll, and meanwhile once a second so elapsed times and countdowns tick.
+    int64_t wake = nextDriverWake(state.jobs);
+    if (running) wake = wake < 0 ? now + 1000 : std::min(wake, now + 1000);
+    web::wakeAt(wake);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Actions
+//-----------------------------------------------------------------------------
+
+void generate(AppState& state) {
+    if (!state.formCheck.blocked.empty() || !state.formCheck.submit) return;
+    addJob(state, makeJob(state.jobs, state.canonical, state.gateway.dialect, *state.formCheck.submit,
+                          state.gateway.origin(), web::nowMs()));
+}
+
+void rerunJob(AppState& state, const JobEntry& entry) {
+    const JobEntry source = entry;  // `entry` lives in the vector addJob grows
+    addJob(state, makeJob(state.jobs, source.request, source.job.dialect, source.submit, source.baseUrl, web::nowMs()));
+}
+
+void cancelJob(AppState& state, const std::string& localId) {
+    if (JobEntry* entry = findJob(state, localId)) {
+        entry->job = cancel(std::move(entry->job), web::nowMs());
+        persist(*entry);
+        state.dirty = true;
+    }
+}
+
+void deleteJob(AppState& state, const std::string& localId) {
+    auto& entries = state.jobs.entries;
+    if (const JobEntry* entry = findJob(state, localId))
+        web::storageCall("deleteHistory", json::array({entry->storageId}).dump(), localId);
+    entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const JobEntry& entry) { return entry.localId == localId; }),
+                  entries.end());
+    if (state.selectedJob == localId) state.selectedJob.clear();
+    state.dirty = true;
+}
+
+void editJob(AppState& state, const JobEntry& entry) {
+    state.canonical = entry.request;
+    state.jsonDrafts.clear();
+    formChanged(state);
+}
+
+void gatewaySettingsChanged(AppState& state) {
+    web::sessionSet(kKeyItem, state.gateway.rememberKey ? state.gateway.apiKey : "");
+    gatewayChanged(state);
+}
+
+void copyShareLink(AppState& state) {
+    const ShareLink link = encodeShareLink(state.requestText);
+    if (!link.error.empty()) {
+        state.toast = link.error;
+    } else {
+        web::copyToClipboard(web::pageUrlWithoutHash() + link.fragment);
+        state.toast = "share link copied";
+    }
+    state.dirty = true;
+}
+
+void chooseFileFor(const std::string& canonicalPath, ValueType type) {
+    const char* accept = type == ValueType::Video ? "video/*" : type == ValueType::Audio ? "audio/*" : "image/*";
+    web::chooseFile(canonicalPath, accept);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Page events
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// History from browser storage: entries this page does not have yet, newest first; the unfinished
+// ones are followed again (their poll state was saved with them), and results a closed page had not
+// stored yet are stored now.
+void historyLoaded(AppState& state, const json& result) {
+    const int64_t now = web::nowMs();
+    for (const json& record : result.value("entries", json::array())) {
+        if (!record.is_object() || !record.contains("job") || !record["job"].is_object()) continue;
+        std::optional<JobEntry> entry = jobFromJson(record["job"].value("poll", json()));
+        if (!entry || findJob(state, entry->localId)) continue;
+        entry->storageId = record.value("id", int64_t{0});
+        if (!isTerminal(entry->job.state)) {
+            resumeAfterReload(*entry, now);
+            persist(*entry);
+        } else if (entry->job.state == JobState::Succeeded) {
+            storeResults(*entry);  // the page closed before its copies were made: try again while the links work
+        }
+        state.jobs.entries.push_back(std::move(*entry));
+    }
+    auto& entries = state.jobs.entries;
+    std::stable_sort(entries.begin(), entries.end(), [](const JobEntry& a, const JobEntry& b) { return a.createdAt > b.createdAt; });
+    state.jobs.historyLoaded = true;
+    if (state.selectedJob.empty() && !entries.empty()) state.selectedJob = entries.front().localId;
+    if (result.contains("error")) state.toast = "history: " + result.value("error", "");
+    pumpJobs(state);
+}
+
+// A save that failed (storage full, private browsing) is said once in the header.
+void historySaved(AppState& state, const json& result) {
+    if (result.contains("error")) state.toast = "history: " + result.value("error", "");
+}
+
+// storage.js says why a download failed in words ("... (HTTP 410 Gone)"); the status in them
+// lets the core turn a 410 into Expired.
+int httpStatusIn(const std::string& message) {
+    const size_t at = message.find("HTTP ");
+    return at == std::string::npos ? 0 : std::atoi(message.c_str() + at + 5);
+}
+
+void resultStored(AppState& state, const std::string& key, const json& result) {
+    const size_t slash = key.rfind('/');
+    if (slash == std::string::npos) return;
+    JobEntry* entry = findJob(state, key.substr(0, slash));
+    const size_t index = static_cast<size_t>(std::atoi(key.c_str() + slash + 1));
+    if (!entry || index >= entry->results.size()) return;
+    ResultVideo& video = entry->results[index];
+    if (!result.contains("error")) {
+        video.stored = true;
+    } else {
+        video.storeProblem = result.value("error", "");
+        const int status = httpStatusIn(video.storeProblem);
+        if (status == 410) entry->job = onContentResponse(std::move(entry->job), status, json(), web::nowMs());
+    }
+    persist(*entry);
+}
+
+void fileChosen(AppState& state, const json& event) {
+    const std::string path = event.value("token", "");
+    if (path.empty() || path.front() != '/') return;
+    if (event.contains("problem")) {
+        state.toast = "could not read " + event.value("name", "the file") + ": " + event.value("problem", "");
+        return;
+    }
+    state.canonical[json::json_pointer(path)] = event.value("dataUrl", "");
+    formChanged(state);
+}
+
+}  // namespace
+
+void handleEvent(AppState& state, const std::string& jsonObject) {
+    const JsonInput input = parseJsonInput(jsonObject);
+    if (input.error || !input.value.is_object()) return;
+    const json& event = input.value;
+    const std::string type = event.value("type", "");
+    if (type == "storage") {
+        const std::string call = event.value("call", ""), tag = event.value("tag", "");
+        const json result = event.value("result", json::object());
+        if (call == "listHistory") historyLoaded(state, result);
+        if (call == "putHistory") historySaved(state, result);
+        if (call == "putResultFromUrl") resultStored(state, tag, result);
+    } else if (type == "file") {
+        fileChosen(state, event);
+    }
+    state.dirty = true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Start
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// An embedding page's settings (embed.js: ?gateway=, ?dialect=, ?models=).
+void applyPageSettings(AppState& state) {
+    const std::string gateway = web::queryParam("gateway");
+    if (!gateway.empty()) {
+        state.gateway.local = false;
+        state.gateway.baseUrl = gateway;
+    }
+    if (std::optional<Dialect> dialect = dialectByName(web::queryParam("dialect"))) state.gateway.dialect = *dialect;
+    const std::string models = web::queryParam("models");
+    for (size_t start = 0; start < models.size();) {
+        const size_t comma = std::min(models.find(',', start), models.size());
+        if (const Model* model = state.catalog->resolve(models.substr(start, comma - start)).model)
+            state.filter.offered.push_back(model->id);
+        start = comma + 1;
+    }
+    applyFilter(state);
+    if (!state.visibleModels.empty() && std::find(state.visibleModels.begin(), state.visibleModels.end(), state.selected) ==
+                                            state.visibleModels.end()) {
+        selectModel(state, *state.visibleModels.front());
+    }
+    gatewayChanged(state);
+}
+
+}  // namespace
+
+void startRuntime(AppState& state) {
+    state.gateway.apiKey = web::sessionGet(kKeyItem);
+    state.gateway.rememberKey = !state.gateway.apiKey.empty();
+    applyPageSettings(state);
+
+    const SharedRequest shared = decodeShareFragment(web::locationHash());
+    if (shared.present && shared.error.empty()) {
+        loadRequestText(state, shared.requestJson);
+        state.shareNote = "Opened the request from the share link (read as " + state.validation.dialect + ").";
+    } else if (shared.present) {
+        state.shareNote = "The share link could not be opened: " + shared.error;
+    }
+    web::storageCall("listHistory", "[{}]", "");
+}
+
+}  // namespace vg::app

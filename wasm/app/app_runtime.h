@@ -1,0 +1,41 @@
+// What the playground does with the browser on the state's behalf: sending jobs and following them,
+// keeping history and result videos in browser storage, share links, files, the remembered key.
+// Panels call these when the person acts; main.cpp calls pumpJobs every frame and handleEvent for
+// the page's asynchronous answers. Browser access goes through platform_web.h only.
+#pragma once
+
+#include "app_state.h"
+
+#include <string>
+
+namespace vg::app {
+
+// At start: the remembered API key (sessionStorage), the share link in the URL fragment, history.
+void startRuntime(AppState& state);
+
+// Sends what every job needs now, and sets the timer for the next time one will.
+void pumpJobs(AppState& state);
+
+// The page's asynchronous answers (platform_web.h: "history", "stored", "file").
+void handleEvent(AppState& state, const std::string& jsonObject);
+
+// Generate: a new job from the form's request, sent to the gateway (ignored while Generate is blocked).
+void generate(AppState& state);
+// A new job with the same request and gateway as `entry` (re-run, retry).
+void rerunJob(AppState& state, const JobEntry& entry);
+void cancelJob(AppState& state, const std::string& localId);
+void deleteJob(AppState& state, const std::string& localId);
+// Loads the entry's request into the form and editor.
+void editJob(AppState& state, const JobEntry& entry);
+
+// The gateway settings changed (the key, "remember for this tab").
+void gatewaySettingsChanged(AppState& state);
+
+// "#request=<base64url of the editor's JSON>" on this page's URL, onto the clipboard. The key is
+// never in it (it is never in a request).
+void copyShareLink(AppState& state);
+
+// Asks for a file for the media field at `canonicalPath`; it arrives as a data URL.
+void chooseFileFor(const std::string& canonicalPath, ValueType type);
+
+}  // namespace vg::app

@@ -1,0 +1,316 @@
+// Jobs the playground sent; see jobs.h.
+//
+// Index
+// [SECTION] Creating and following jobs
+// [SECTION] Reading answers
+// [SECTION] Results
+// [SECTION] Persisted form
+// [SECTION] Words for people
+#include "jobs.h"
+
+#include "json_input.h"
+#include "sse.h"
+
+#include <algorithm>
+
+namespace vg::app {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Creating and following jobs
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// serve.py's gateway is ours and renders in seconds: poll it every 2 s. A remote gateway gets the
+// core's default (seed 001: 5 s), which also follows its Retry-After and openai-poll-after-ms.
+PollPolicy policyFor(const std::string& baseUrl) {
+    PollPolicy policy;
+    if (baseUrl.empty()) policy.intervalMs = 2000;
+    return policy;
+}
+
+// The status call of each dialect's follow route (DESIGN.md's dialect table). Held-open dialects
+// (unified, gateway /v3) answer the submission with the result and are never polled, except a
+// unified job whose answer named a task (GET /v1/videos/{task}).
+HttpCall statusCall(const JobEntry& entry) {
+    const Job& job = entry.job;
+    HttpCall call{HttpCall::Kind::Poll, "GET", "", {}, ""};
+    switch (job.dialect) {
+        case Dialect::Jobs: call.url = "/v2/jobs/" + job.id; break;
+        case Dialect::CreativeHub: call.url = "/api/v1/creative-hub/generate/jobs/" + job.id; break;
+        case Dialect::Gateway:
+            call.method = "POST";
+            call.url = "/v4/ai/video-model/status";
+            call.body = json{{"operation", job.operation}}.dump();
+            call.headers.emplace_back("content-type", "application/json");
+            break;
+        default: call.url = "/v1/videos/" + job.id; break;  // openai, unified
+    }
+    call.url = entry.baseUrl + call.url;
+    return call;
+}
+
+HttpCall submitCall(const JobEntry& entry) {
+    HttpCall call{HttpCall::Kind::Submit, entry.submit.method, entry.baseUrl + entry.submit.path, {}, ""};
+    for (const auto& [name, value] : entry.submit.headers.items()) {
+        call.headers.emplace_back(name, value.is_string() ? value.get<std::string>() : value.dump());
+    }
+    call.headers.emplace_back("content-type", "application/json");
+    call.body = entry.submit.body.dump();
+    return call;
+}
+
+}  // namespace
+
+JobEntry makeJob(JobBoard& board, const json& canonical, Dialect dialect, const HttpRequest& submit,
+                 const std::string& baseUrl, int64_t now) {
+    JobEntry entry;
+    entry.localId = "j" + std::to_string(now) + "-" + std::to_string(++board.made);
+    entry.storageId = now * 1000 + board.made % 1000;  // unique per page, below 2^53 for millennia
+    entry.createdAt = now;
+    entry.request = canonical;
+    entry.baseUrl = baseUrl;
+    entry.submit = submit;
+    entry.job = startJob(dialect, policyFor(baseUrl), static_cast<uint64_t>(now) ^ 0x9e3779b97f4a7c15ull, now);
+    return entry;
+}
+
+std::optional<HttpCall> dueCall(JobEntry& entry, const std::string& apiKey, int64_t now) {
+    if (entry.inFlight || isTerminal(entry.job.state)) return std::nullopt;
+    entry.job = checkDeadline(std::move(entry.job), now);
+    const Job& job = entry.job;
+    if (isTerminal(job.state)) return std::nullopt;
+    std::optional<HttpCall> call;
+    if (job.state == JobState::Submitting) {
+        if (job.lastPollAt < 0 || (job.nextPollAt >= 0 && now >= job.nextPollAt)) call = submitCall(entry);
+    } else if (job.nextPollAt >= 0 && now >= job.nextPollAt) {
+        call = statusCall(entry);
+    }
+    if (!call) return std::nullopt;
+    if (!apiKey.empty()) call->headers.emplace_back("authorization", "Bearer " + apiKey);
+    entry.inFlight = true;
+    return call;
+}
+
+void resumeAfterReload(JobEntry& entry, int64_t now) {
+    entry.inFlight = false;
+    entry.resumed = true;
+    if (entry.job.state == JobState::Submitting) {
+        entry.job = onNetworkError(std::move(entry.job), "the page was reloaded before the gateway answered", now);
+    }
+}
+
+int64_t nextDriverWake(const JobBoard& board) {
+    int64_t earliest = -1;
+    for (const JobEntry& entry : board.entries) {
+        if (entry.inFlight || isTerminal(entry.job.state)) continue;
+        int64_t at = entry.job.state == JobState::Submitting && entry.job.lastPollAt < 0 ? 0 : nextWakeAt(entry.job);
+        if (at >= 0 && (earliest < 0 || at < earliest)) earliest = at;
+    }
+    return earliest;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading answers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// A body as the core's job logic wants it: parsed JSON, the raw text as a string when it is not
+// JSON (so messages can quote a proxy's HTML page), null when empty.
+json bodyValue(const std::string& text) {
+    if (text.empty()) return json();
+    JsonInput input = parseJsonInput(text);
+    return input.error ? json(text) : std::move(input.value);
+}
+
+// The gateway's /v3 answer is an event stream: heartbeats, then one data event with the result.
+json streamResult(const std::string& text) {
+    SseParser parser;
+    std::vector<SseEvent> events = feedSse(parser, text);
+    for (SseEvent& event : finishSse(parser)) events.push_back(std::move(event));
+    for (auto it = events.rbegin(); it != events.rend(); ++it) {
+        if (it->kind == SseEvent::Kind::Data) return bodyValue(it->data);
+    }
+    return json();
+}
+
+}  // namespace
+
+void applyAnswer(JobEntry& entry, HttpCall::Kind kind, const HttpAnswer& answer, int64_t now) {
+    entry.inFlight = false;
+    if (isTerminal(entry.job.state)) return;  // cancelled while the request was on the wire
+    const int errorsBefore = entry.job.consecutiveErrors;
+    if (answer.status == 0) {
+        entry.job = onNetworkError(std::move(entry.job), answer.networkError, now);
+    } else {
+        HttpResponse response;
+        response.status = answer.status;
+        response.retryAfter = answer.retryAfter;
+        response.pollAfterMs = answer.pollAfterMs;
+        const bool stream = kind == HttpCall::Kind::Submit && entry.job.dialect == Dialect::Gateway &&
+                            answer.status >= 200 && answer.status < 300;
+        response.body = stream ? streamResult(answer.body) : bodyValue(answer.body);
+        entry.job = kind == HttpCall::Kind::Submit ? onSubmitted(std::move(entry.job), response, now)
+                                                   : onPollResponse(std::move(entry.job), response, now);
+    }
+    if (entry.job.consecutiveErrors > errorsBefore) ++entry.retries;
+    if (entry.job.state == JobState::Succeeded) collectResults(entry);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Results
+//-----------------------------------------------------------------------------
+
+void collectResults(JobEntry& entry) {
+    if (!entry.results.empty()) return;
+    for (const VideoResult& video : entry.job.videos) {
+        ResultVideo result;
+        result.mimeType = video.mimeType.empty() ? "video/mp4" : video.mimeType;
+        if (!video.url.empty()) {
+            const bool absolute = video.url.rfind("http://", 0) == 0 || video.url.rfind("https://", 0) == 0 ||
+                                  video.url.rfind("data:", 0) == 0 || video.url.rfind("blob:", 0) == 0;
+            result.url = absolute ? video.url : entry.baseUrl + video.url;
+        } else if (!video.base64.empty()) {
+            result.url = "data:" + result.mimeType + ";base64," + video.base64;
+        }
+        entry.results.push_back(std::move(result));
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Persisted form
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::optional<JobState> jobStateByName(const std::string& name) {
+    for (JobState state : {JobState::Submitting, JobState::Queued, JobState::Running, JobState::Succeeded,
+                           JobState::Failed, JobState::Expired, JobState::Cancelled}) {
+        if (name == jobStateName(state)) return state;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+json jobToJson(const JobEntry& entry) {
+    const Job& job = entry.job;
+    json results = json::array();
+    for (const ResultVideo& video : entry.results) {
+        // Inline bytes live in browser storage, not in the entry: a history list stays small.
+        const bool inlineBytes = video.url.rfind("data:", 0) == 0;
+        results.push_back({{"url", inlineBytes ? "" : video.url}, {"mimeType", video.mimeType}, {"stored", video.stored},
+                           {"storeProblem", video.storeProblem}});
+    }
+    return {{"localId", entry.localId},
+            {"createdAt", entry.createdAt},
+            {"request", entry.request},
+            {"baseUrl", entry.baseUrl},
+            {"submit", entry.submit.toJson()},
+            {"retries", entry.retries},
+            {"results", results},
+            {"job",
+             {{"dialect", dialectName(job.dialect)},
+              {"state", jobStateName(job.state)},
+              {"id", job.id},
+              {"operation", job.operation},
+              {"progress", job.progress},
+              {"submittedAt", job.submittedAt},
+              {"lastPollAt", job.lastPollAt},
+              {"nextPollAt", job.nextPollAt},
+              {"pollsMade", job.pollsMade},
+              {"consecutiveErrors", job.consecutiveErrors},
+              {"rngState", job.rngState},
+              {"intervalMs", job.policy.intervalMs},
+              {"lastTransientError", job.lastTransientError},
+              {"expiresAt", job.expiresAt},
+              {"costCents", job.costCents},
+              {"errorCode", job.errorCode},
+              {"errorMessage", job.errorMessage},
+              {"errorHint", job.errorHint},
+              {"errorHttpStatus", job.errorHttpStatus},
+              {"finishedAt", job.finishedAt}}}};
+}
+
+std::optional<JobEntry> jobFromJson(const json& value) {
+    if (!value.is_object() || !value.contains("job") || !value["job"].is_object()) return std::nullopt;
+    const json& stored = value["job"];
+    const std::optional<Dialect> dialect = dialectByName(stored.value("dialect", ""));
+    const std::optional<JobState> state = jobStateByName(stored.value("state", ""));
+    const json submit = value.value("submit", json::object());
+    if (!dialect || !state || !submit.is_object()) return std::nullopt;
+    JobEntry entry;
+    entry.localId = value.value("localId", "");
+    if (entry.localId.empty()) return std::nullopt;
+    entry.createdAt = value.value("createdAt", int64_t{0});
+    entry.request = value.value("request", json::object());
+    entry.baseUrl = value.value("baseUrl", "");
+    entry.submit.method = submit.value("method", "POST");
+    entry.submit.path = submit.value("path", "");
+    entry.submit.headers = submit.value("headers", json::object());
+    entry.submit.body = submit.value("body", json());
+    entry.retries = value.value("retries", 0);
+    for (const json& result : value.value("results", json::array())) {
+        if (!result.is_object()) continue;
+        entry.results.push_back({result.value("url", ""), result.value("mimeType", "video/mp4"),
+                                 result.value("stored", false), result.value("storeProblem", "")});
+    }
+    Job& job = entry.job;
+    job.dialect = *dialect;
+    job.state = *state;
+    job.policy = policyFor(entry.baseUrl);
+    job.policy.intervalMs = stored.value("intervalMs", job.policy.intervalMs);
+    job.id = stored.value("id", "");
+    job.operation = stored.value("operation", json());
+    job.progress = stored.value("progress", -1);
+    job.submittedAt = stored.value("submittedAt", entry.createdAt);
+    job.lastPollAt = stored.value("lastPollAt", int64_t{-1});
+    job.nextPollAt = stored.value("nextPollAt", int64_t{-1});
+    job.pollsMade = stored.value("pollsMade", 0);
+    job.consecutiveErrors = stored.value("consecutiveErrors", 0);
+    job.rngState = stored.value("rngState", uint64_t{1});
+    job.lastTransientError = stored.value("lastTransientError", "");
+    job.expiresAt = stored.value("expiresAt", int64_t{-1});
+    job.costCents = stored.value("costCents", int64_t{-1});
+    job.errorCode = stored.value("errorCode", "");
+    job.errorMessage = stored.value("errorMessage", "");
+    job.errorHint = stored.value("errorHint", "");
+    job.errorHttpStatus = stored.value("errorHttpStatus", 0);
+    job.finishedAt = stored.value("finishedAt", int64_t{-1});
+    entry.persistedTerminal = isTerminal(job.state);
+    entry.fromHistory = true;
+    return entry;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Words for people
+//-----------------------------------------------------------------------------
+
+std::string describeSeconds(int64_t ms) {
+    const int64_t seconds = std::max<int64_t>(0, (ms + 500) / 1000);
+    if (seconds < 60) return std::to_string(seconds) + " s";
+    const int64_t rest = seconds % 60;
+    return std::to_string(seconds / 60) + " min " + (rest < 10 ? "0" : "") + std::to_string(rest) + " s";
+}
+
+std::string describeJob(const JobEntry& entry, int64_t now) {
+    const Job& job = entry.job;
+    if (isTerminal(job.state)) {
+        if (job.state == JobState::Succeeded) {
+            return std::to_string(entry.results.size()) + " video" + (entry.results.size() == 1 ? "" : "s") + " ready";
+        }
+        std::string text = job.errorMessage;
+        if (job.errorHttpStatus > 0) text += " (HTTP " + std::to_string(job.errorHttpStatus) + ")";
+        if (!job.errorHint.empty()) text += ". " + job.errorHint;
+        return text;
+    }
+    if (entry.inFlight) return job.state == JobState::Submitting ? "submitting..." : "asking the gateway...";
+    if (!job.lastTransientError.empty() && job.nextPollAt >= 0) {
+        return "retrying in " + describeSeconds(job.nextPollAt - now) + ": " + job.lastTransientError;
+    }
+    if (job.nextPollAt >= 0) return "next poll in " + describeSeconds(job.nextPollAt - now);
+    return "";
+}
+
+}  // namespace vg::app

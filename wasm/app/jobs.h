@@ -1,0 +1,99 @@
+// Jobs the playground sent: what to send next for each, and what an answer does to it.
+// Plain C++ around the core's job logic (job.h: state machine, poll schedule with backoff and
+// Retry-After; job_status.h: per-dialect bodies; sse.h: the gateway's event stream). What is here is
+// only HTTP plumbing the core leaves to its caller: which URL a dialect polls, headers, reading a
+// response into vg::HttpResponse, and the entry's persisted form (never the API key).
+#pragma once
+
+#include "dialect.h"
+#include "job.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vg::app {
+
+// One result video as the page shows it.
+struct ResultVideo {
+    std::string url;           // absolute or same-origin URL; a data: URL for inline (base64) results
+    std::string mimeType;      // "video/mp4"
+    bool stored = false;       // a copy is in browser storage (plays after the link expires)
+    std::string storeProblem;  // why the copy failed, "" when it did not
+};
+
+struct JobEntry {
+    std::string localId;       // "j<epoch ms>-<n>": the history key and the prefix of stored results
+    int64_t createdAt = 0;     // epoch ms
+    json request;              // the canonical request it was made from (re-run, edit)
+    std::string baseUrl;       // "" = same origin
+    HttpRequest submit;        // what is (re)submitted: built once by the core for job.dialect
+    Job job;
+    std::vector<ResultVideo> results;
+    int retries = 0;           // transient errors retried (429, 5xx, network) over the job's life
+    bool inFlight = false;     // a request for this job is on the wire: send nothing else
+    bool fromHistory = false;  // loaded from browser storage (a past page), not made in this one
+    bool resumed = false;      // loaded from history unfinished, and followed again
+    bool persistedTerminal = false;  // the terminal state has been saved (save once more, then stop)
+    int64_t storageId = 0;     // the history entry's key in browser storage (a number, as storage.js
+                               // keys them): chosen here, so every save, the first included, is a put
+};
+
+struct JobBoard {
+    std::vector<JobEntry> entries;  // newest first
+    int made = 0;                   // jobs created in this page, for unique local ids
+    bool historyLoaded = false;     // browser storage has answered (entries include past sessions)
+};
+
+// One HTTP exchange for the platform to perform.
+struct HttpCall {
+    enum class Kind { Submit, Poll } kind = Kind::Submit;
+    std::string method;
+    std::string url;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;          // "" for GET
+};
+
+// What came back: status 0 means no HTTP answer at all (`networkError` says what happened).
+struct HttpAnswer {
+    int status = 0;
+    std::string body;
+    std::string retryAfter;    // raw header values, "" when absent
+    std::string pollAfterMs;
+    std::string networkError;
+};
+
+// A new job for `canonical`, submitted as `submit` (buildRequest's answer for `dialect`).
+JobEntry makeJob(JobBoard& board, const json& canonical, Dialect dialect, const HttpRequest& submit,
+                 const std::string& baseUrl, int64_t now);
+
+// The call this job needs now, if any (marks it in flight). Applies the deadline first.
+// `apiKey` ("" = none) is added as a bearer token; it is never stored.
+std::optional<HttpCall> dueCall(JobEntry& entry, const std::string& apiKey, int64_t now);
+
+// Feeds the answer to the call dueCall gave into the core's job logic; counts retries and collects
+// the results of a job that succeeded.
+void applyAnswer(JobEntry& entry, HttpCall::Kind kind, const HttpAnswer& answer, int64_t now);
+
+// Entries loaded from history that were not finished: polling resumes where it was. A job still
+// submitting lost its request with the page, and submitting again could bill twice: it fails, saying so.
+void resumeAfterReload(JobEntry& entry, int64_t now);
+
+// The earliest time (epoch ms) any job needs the driver, -1 when none does.
+int64_t nextDriverWake(const JobBoard& board);
+
+// Results turned into URLs the page can load (relative gateway paths joined to the base URL).
+void collectResults(JobEntry& entry);
+
+// Persisted form: everything but the API key and inline video bytes.
+json jobToJson(const JobEntry& entry);
+std::optional<JobEntry> jobFromJson(const json& value);
+
+// "queued 3 s ago", "12 s", "1 min 05 s": elapsed and waiting times for people.
+std::string describeSeconds(int64_t ms);
+
+// Plain words for a job's current situation ("Retrying in 8 s: HTTP 503 ...", the gateway's message).
+std::string describeJob(const JobEntry& entry, int64_t now);
+
+}  // namespace vg::app

@@ -1,0 +1,345 @@
+// Form panel: the request as fields generated from the catalog entry of its model. Only the model's
+// modes and the parameters of the chosen mode are offered; enums are combos, ranges are sliders
+// snapped to their step, media take a URL or a file; an unset field shows its default. Each field
+// shows the core's diagnostics for it underneath, and the full list closes the panel.
+// Every edit goes to state.canonical through formChanged, which also rewrites the JSON editor.
+//
+// Index
+// [SECTION] Reading and writing the canonical request
+// [SECTION] Field widgets
+// [SECTION] Groups and the panel
+#include "app_runtime.h"
+#include "model_text.h"
+#include "panels.h"
+#include "ui_widgets.h"
+
+#include "json_input.h"
+
+#include "imgui.h"
+#include "imgui_stdlib.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace vg::app {
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading and writing the canonical request
+//-----------------------------------------------------------------------------
+
+const json* valueAt(const json& body, const std::string& path) {
+    const json::json_pointer pointer(path);
+    return body.contains(pointer) ? &body.at(pointer) : nullptr;
+}
+
+void setValue(AppState& state, const std::string& path, json value) {
+    state.canonical[json::json_pointer(path)] = std::move(value);
+    formChanged(state);
+}
+
+// Removes the member, and the provider namespace object it leaves empty.
+void clearValue(AppState& state, const std::string& path) {
+    json::json_pointer pointer(path);
+    while (!pointer.empty() && state.canonical.contains(pointer)) {
+        json& parent = state.canonical.at(pointer.parent_pointer());
+        parent.erase(pointer.back());
+        pointer = pointer.parent_pointer();
+        if (pointer.empty() || !state.canonical.at(pointer).empty()) break;
+    }
+    state.jsonDrafts.erase(path);
+    formChanged(state);
+}
+
+bool usedInMode(const ParamSpec& spec, Mode mode) {
+    return spec.modes.empty() || std::find(spec.modes.begin(), spec.modes.end(), mode) != spec.modes.end();
+}
+
+// A new mode drops the members only other modes use (a last frame has no place in text-to-video).
+void changeMode(AppState& state, Mode mode) {
+    state.canonical["mode"] = modeName(mode);
+    for (const ParamSpec& spec : state.selected->params) {
+        const json::json_pointer pointer(spec.path);
+        if (!usedInMode(spec, mode) && state.canonical.contains(pointer))
+            state.canonical.at(pointer.parent_pointer()).erase(pointer.back());
+    }
+    state.jsonDrafts.clear();
+    formChanged(state);
+}
+
+size_t codePoints(const std::string& text) {
+    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string shortJson(const json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Field widgets
+//-----------------------------------------------------------------------------
+
+// Unset fields draw faded: what is shown is the default the gateway will use.
+struct Faded {
+    explicit Faded(bool on) : on(on) {
+        if (on) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.55f);
+    }
+    ~Faded() {
+        if (on) ImGui::PopStyleVar();
+    }
+    bool on;
+};
+
+void enumField(AppState& state, const ParamSpec& spec, const json* current) {
+    const std::string unset = spec.defaultValue.is_null() ? "not set" : "default: " + shortJson(spec.defaultValue);
+    const std::string preview = current ? shortJson(*current) : unset;
+    if (!ImGui::BeginCombo("##value", preview.c_str())) return;
+    if (ImGui::Selectable(unset.c_str(), !current) && current) clearValue(state, spec.path);
+    std::vector<json> values = spec.values;
+    if (values.empty()) values = {true, false};  // a boolean without an enum
+    for (const json& value : values) {
+        if (ImGui::Selectable(shortJson(value).c_str(), current && *current == value)) {
+            setValue(state, spec.path, value);
+        }
+    }
+    ImGui::EndCombo();
+}
+
+void rangeField(AppState& state, const ParamSpec& spec, const json* current) {
+    const double min = *spec.min, max = *spec.max;
+    const bool integer = spec.type == ValueType::Integer;
+    double value = current && current->is_number() ? current->get<double>()
+                   : spec.defaultValue.is_number() ? spec.defaultValue.get<double>()
+                                                   : min;
+    Faded faded(!current);
+    bool changed = false;
+    if (integer) {
+        int number = static_cast<int>(std::lround(value));
+        changed = ImGui::SliderInt("##value", &number, static_cast<int>(min), static_cast<int>(max));
+        value = number;
+    } else {
+        const char* format = spec.step && *spec.step >= 1 ? "%.0f" : spec.step && *spec.step >= 0.1 ? "%.1f" : "%.2f";
+        changed = ImGui::SliderScalar("##value", ImGuiDataType_Double, &value, &min, &max, format);
+    }
+    if (!changed) return;
+    if (spec.step && *spec.step > 0) value = min + std::round((value - min) / *spec.step) * *spec.step;
+    value = std::clamp(value, min, max);
+    setValue(state, spec.path, integer ? json(static_cast<int64_t>(std::llround(value))) : json(value));
+}
+
+void mediaField(AppState& state, const ParamSpec& spec, const json* current) {
+    const float fileWidth = ImGui::CalcTextSize("File...").x + ImGui::GetStyle().FramePadding.x * 2;
+    const bool inlineData = current && current->is_string() && current->get<std::string>().rfind("data:", 0) == 0;
+    ImGui::SetNextItemWidth(ImGui::CalcItemWidth() - fileWidth - ImGui::GetStyle().ItemSpacing.x);
+    if (inlineData) {
+        // A file read into a data URL: megabytes of text the person never reads, so only its size shows.
+        const std::string& text = current->get_ref<const std::string&>();
+        const std::string label = text.substr(0, text.find(';')) + ", " + std::to_string(text.size() / 1024) + " KB inline";
+        ImGui::TextColored(kColorMuted, "%s", label.c_str());
+    } else {
+        std::string url = current && current->is_string() ? current->get<std::string>() : "";
+        if (ImGui::InputTextWithHint("##value", "https://... (or choose a file)", &url)) {
+            if (url.empty()) clearValue(state, spec.path); else setValue(state, spec.path, url);
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("File...")) chooseFileFor(spec.path, spec.type);
+}
+
+// Numbers without a range, free strings, arrays and objects: typed as JSON (a bare word is a string).
+void jsonField(AppState& state, const ParamSpec& spec, const json* current, const UiLook& look) {
+    auto draft = state.jsonDrafts.find(spec.path);
+    std::string text = draft != state.jsonDrafts.end() ? draft->second
+                       : !current                      ? ""
+                       : current->is_string()          ? current->get<std::string>()
+                                                       : current->dump(spec.type == ValueType::Array || spec.type == ValueType::Object ? 2 : -1);
+    const std::string hint = spec.defaultValue.is_null() ? "not set" : "default: " + shortJson(spec.defaultValue);
+    const bool structured = spec.type == ValueType::Array || spec.type == ValueType::Object || spec.type == ValueType::Any;
+    bool edited = false;
+    if (structured) {
+        ImGui::PushFont(look.mono);
+        const float lines = std::clamp(static_cast<float>(std::count(text.begin(), text.end(), '\n') + 1), 2.0f, 8.0f);
+        edited = ImGui::InputTextMultiline("##value", &text, ImVec2(ImGui::CalcItemWidth(), ImGui::GetTextLineHeight() * lines + dp(look, 10)));
+        ImGui::PopFont();
+        if (text.empty() && !ImGui::IsItemActive()) {
+            ImGui::SameLine();
+            ImGui::TextColored(kColorMuted, "%s", hint.c_str());
+        }
+    } else {
+        edited = ImGui::InputTextWithHint("##value", hint.c_str(), &text);
+    }
+    if (!edited) return;
+    state.jsonDrafts[spec.path] = text;
+    if (text.empty()) {
+        clearValue(state, spec.path);
+        return;
+    }
+    const JsonInput parsed = parseJsonInput(text);
+    if (!parsed.error) {
+        setValue(state, spec.path, parsed.value);
+    } else if (spec.type == ValueType::String) {
+        setValue(state, spec.path, text);
+    }
+}
+
+void promptField(AppState& state, const ParamSpec& spec, const json* current, const UiLook& look) {
+    std::string text = current && current->is_string() ? current->get<std::string>() : "";
+    const float height = ImGui::GetTextLineHeight() * (spec.path == "/prompt" ? 4.0f : 2.0f) + dp(look, 10);
+    if (ImGui::InputTextMultiline("##value", &text, ImVec2(ImGui::CalcItemWidth(), height))) {
+        if (text.empty()) clearValue(state, spec.path); else setValue(state, spec.path, text);
+    }
+    if (spec.path == "/prompt") recordItemRect(state, look, "prompt");
+    const size_t count = codePoints(text);
+    if (spec.maxLength) {
+        const bool over = count > *spec.maxLength;
+        ImGui::TextColored(over ? kColorError : kColorMuted, "%zu / %zu characters", count, *spec.maxLength);
+    } else {
+        ImGui::TextColored(kColorMuted, "%zu characters", count);
+    }
+}
+
+void fieldDiagnostics(const AppState& state, const std::string& path) {
+    for (const DiagnosticRow& row : state.formCheck.rows) {
+        const bool here = row.path == path || row.path.rfind(path + "/", 0) == 0;
+        if (!here) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, row.error ? kColorError : kColorWarning);
+        ImGui::TextWrapped("%s", row.message.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+bool isPromptText(const ParamSpec& spec) { return spec.path == "/prompt" || spec.path == "/negativePrompt"; }
+
+bool isMediaType(ValueType type) { return type == ValueType::Image || type == ValueType::Video || type == ValueType::Audio; }
+
+void drawField(AppState& state, const UiLook& look, const ParamSpec& spec) {
+    const json* current = valueAt(state.canonical, spec.path);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    const std::string name = spec.path.substr(spec.path.rfind('/') + 1);
+    ImGui::TextUnformatted(name.c_str());
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::Text("%s  (%s)", spec.path.c_str(), valueTypeName(spec.type));
+        ImGui::TextWrapped("Allowed: %s", describeAllowed(spec).c_str());
+        if (!spec.note.empty()) ImGui::TextWrapped("%s", spec.note.c_str());
+        if (!spec.source.empty()) ImGui::TextColored(kColorMuted, "%s", spec.source.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    ImGui::TableNextColumn();
+    ImGui::PushID(spec.path.c_str());
+    // Room for the reset button on the right of every set field.
+    const float resetWidth = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x - resetWidth);
+    if (isPromptText(spec)) {
+        promptField(state, spec, current, look);
+    } else if (!spec.values.empty() || spec.type == ValueType::Boolean) {
+        enumField(state, spec, current);
+    } else if ((spec.type == ValueType::Integer || spec.type == ValueType::Number) && spec.min && spec.max) {
+        rangeField(state, spec, current);
+    } else if (isMediaType(spec.type)) {
+        mediaField(state, spec, current);
+    } else {
+        jsonField(state, spec, current, look);
+    }
+    ImGui::PopItemWidth();
+    if (current && !isPromptText(spec)) {
+        ImGui::SameLine();
+        if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0))) clearValue(state, spec.path);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Unset: the gateway's default applies");
+    }
+    fieldDiagnostics(state, spec.path);
+    ImGui::PopID();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Groups and the panel
+//-----------------------------------------------------------------------------
+
+void fieldTable(AppState& state, const UiLook& look, const char* id, const std::vector<const ParamSpec*>& specs) {
+    if (specs.empty() || !ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, dp(look, 118));
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    for (const ParamSpec* spec : specs) drawField(state, look, *spec);
+    ImGui::EndTable();
+}
+
+void modeRow(AppState& state, const UiLook& look, const Model& model, Mode mode) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Mode");
+    ImGui::SameLine(dp(look, 118) + ImGui::GetStyle().CellPadding.x * 2);
+    ImGui::SetNextItemWidth(dp(look, 200));
+    if (ImGui::BeginCombo("##mode", modeTitle(mode))) {
+        for (Mode candidate : model.modes) {
+            if (ImGui::Selectable(modeTitle(candidate), candidate == mode) && candidate != mode) changeMode(state, candidate);
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::TextColored(kColorMuted, "%s, by %s", model.name.c_str(), model.vendor.c_str());
+    fieldDiagnostics(state, "/mode");
+    fieldDiagnostics(state, "/model");
+}
+
+}  // namespace
+
+void drawFormPanel(AppState& state, const UiLook& look) {
+    if (!state.selected) {
+        ImGui::TextColored(kColorMuted, "Select a model in the catalog, or write a request in the JSON editor.");
+        return;
+    }
+    const Model& model = *state.selected;
+    const Mode mode = requestMode(state);
+    modeRow(state, look, model, mode);
+    if (!model.limitsKnown) ImGui::TextColored(kColorWarning, "The sources name this model without its limits.");
+
+    std::vector<const ParamSpec*> prompt, inputs, parameters;
+    std::vector<std::pair<std::string, std::vector<const ParamSpec*>>> providers;  // namespace -> options
+    for (const ParamSpec& spec : model.params) {
+        if (!usedInMode(spec, mode) || !spec.unsupported.empty() || spec.path == "/model" || spec.path == "/mode") continue;
+        if (spec.path.rfind("/providerOptions/", 0) == 0) {
+            const std::string ns = spec.path.substr(17, spec.path.find('/', 17) - 17);
+            auto group = std::find_if(providers.begin(), providers.end(), [&](const auto& entry) { return entry.first == ns; });
+            if (group == providers.end()) group = providers.insert(providers.end(), {ns, {}});
+            group->second.push_back(&spec);
+        } else if (isPromptText(spec)) {
+            prompt.push_back(&spec);
+        } else if (isMediaType(spec.type) || spec.path == "/references") {
+            inputs.push_back(&spec);
+        } else {
+            parameters.push_back(&spec);
+        }
+    }
+    // The prompt first (its own line), negative prompt after the parameters.
+    std::sort(prompt.begin(), prompt.end(), [](const ParamSpec* a, const ParamSpec* b) { return a->path == "/prompt" && b->path != "/prompt"; });
+    fieldTable(state, look, "prompt", prompt);
+    if (!inputs.empty()) {
+        groupHeading("Inputs");
+        fieldTable(state, look, "inputs", inputs);
+    }
+    if (!parameters.empty()) {
+        groupHeading("Parameters");
+        fieldTable(state, look, "parameters", parameters);
+    }
+    for (const auto& [ns, specs] : providers) {
+        const std::string title = "Provider options: " + ns + " (" + std::to_string(specs.size()) + ")";
+        if (ImGui::CollapsingHeader(title.c_str())) fieldTable(state, look, ns.c_str(), specs);
+    }
+
+    ImGui::Spacing();
+    if (state.formCheck.rows.empty()) {
+        ImGui::TextColored(kColorValid, "No diagnostics for the %s gateway.", dialectName(state.gateway.dialect));
+    } else {
+        ImGui::TextColored(state.formCheck.errors ? kColorError : kColorWarning, "Diagnostics for the %s gateway (%d error%s, %d warning%s)",
+                           dialectName(state.gateway.dialect), state.formCheck.errors, state.formCheck.errors == 1 ? "" : "s",
+                           state.formCheck.warnings, state.formCheck.warnings == 1 ? "" : "s");
+        diagnosticTable("form-diagnostics", state.formCheck.rows, look,
+                        ImGui::GetTextLineHeightWithSpacing() * (2.5f + static_cast<float>(std::min<size_t>(state.formCheck.rows.size(), 6))));
+    }
+}
+
+}  // namespace vg::app
