@@ -10,39 +10,15 @@
 // and count a non-zero exit status as a failure.
 // Site: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site. Core (serve.py and the vgen CLI
 // the answers are compared with): $VG_NATIVE_DIR, else build/native.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
-const NATIVE = process.env.VG_NATIVE_DIR || path.join(REPO, 'build/native');
-const CASES = path.join(REPO, 'tests/cases');
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--use-gl=angle', '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+import { CHROMIUM_FLAGS, NATIVE, REPO, SITE, startServer } from './harness.mjs';
 
-// ---- serve.py on a free port ------------------------------------------------------------------
-function startServer() {
-  const server = spawn('python3', [path.join(REPO, 'serve.py'), '--port', '0', '--quiet', '--root', SITE,
-    '--native-dir', NATIVE], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`serve.py did not start: ${output}`)), 15000);
-    server.on('exit', (code) => reject(new Error(`serve.py exited (${code}): ${output}`)));
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/http:\/\/[^\s]+\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ server, url: match[0] });
-      }
-    });
-  });
-}
+const CASES = path.join(REPO, 'tests/cases');
 
 // ---- tiny runner --------------------------------------------------------------------------------
 const results = [];
@@ -282,14 +258,14 @@ async function storageChecks(browser, url) {
 }
 
 async function main() {
-  const { server, url } = await startServer();
+  const { url, stop } = await startServer();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   try {
     await embedChecks(browser, url);
     await storageChecks(browser, url);
   } finally {
     await browser.close();
-    server.kill('SIGTERM');
+    stop();
   }
 }
 
