@@ -46,11 +46,17 @@ void applyFilter(AppState& state) {
     for (const Model& model : state.catalog->models) {
         if (state.filter.mode && !model.supports(*state.filter.mode)) continue;
         if (!state.filter.provider.empty() && model.provider != state.filter.provider) continue;
+        if (state.filter.audio && !generatesAudio(model)) continue;
         const auto& offered = state.filter.offered;
         if (!offered.empty() && std::find(offered.begin(), offered.end(), model.id) == offered.end()) continue;
         if (mentions(model, needle)) state.visibleModels.push_back(&model);
     }
     state.dirty = true;
+}
+
+bool generatesAudio(const Model& model) {
+    const ParamSpec* audio = model.param("/audio");
+    return audio && audio->unsupported.empty();
 }
 
 //-----------------------------------------------------------------------------

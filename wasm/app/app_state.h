@@ -26,6 +26,7 @@ struct CatalogFilter {
     std::string search;              // case-insensitive substring of id, name, vendor or any alias; "" = all
     std::optional<Mode> mode;        // only models offering this mode; nullopt = any
     std::string provider;            // provider namespace ("klingai"); "" = any
+    bool audio = false;              // only models that generate audio (generatesAudio); false = any
     std::vector<std::string> offered;  // the only model ids offered (an embedding page's data-models); empty = all
 };
 
@@ -124,6 +125,9 @@ void initState(AppState& state, const Catalog& catalog);
 
 // Recomputes visibleModels after the filter changed.
 void applyFilter(AppState& state);
+
+// The model can generate an audio track: it has an "/audio" parameter the catalog does not refuse.
+bool generatesAudio(const Model& model);
 
 // Shows `model` and replaces the request with its example (text-to-video when offered).
 void selectModel(AppState& state, const Model& model);

@@ -1,4 +1,5 @@
-// Catalog panel: search and filters over every model the core knows, in a clipped table.
+// Catalog panel: search and filters over every model the core knows, in a clipped table, and a
+// vendor-by-capability matrix (seed 000's overview) computed from the same catalog.
 #include "model_text.h"
 #include "panels.h"
 #include "ui_widgets.h"
@@ -7,6 +8,9 @@
 #include "imgui_stdlib.h"
 
 #include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
 #include <string>
 
 namespace vg::app {
@@ -49,10 +53,26 @@ bool providerFilterCombo(const std::vector<std::string>& providers, std::string&
     return changed;
 }
 
+bool capabilityFilterCombo(bool& audio) {
+    bool changed = false;
+    if (ImGui::BeginCombo("##capability", audio ? "Audio" : "Any capability")) {
+        if (ImGui::Selectable("Any capability", !audio)) {
+            audio = false;
+            changed = true;
+        }
+        if (ImGui::Selectable("Audio", audio)) {
+            audio = true;
+            changed = true;
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
 void drawFilters(AppState& state, const UiLook& look) {
-    const float comboWidth = std::min(dp(look, 150), ImGui::GetContentRegionAvail().x * 0.22f);
+    const float comboWidth = std::min(dp(look, 150), ImGui::GetContentRegionAvail().x * 0.2f);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 2 * (comboWidth + spacing));
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 3 * (comboWidth + spacing));
     bool changed = ImGui::InputTextWithHint("##search", "Search id, name, vendor or alias", &state.filter.search);
     recordItemRect(state, look, "search");
     ImGui::SameLine();
@@ -61,7 +81,54 @@ void drawFilters(AppState& state, const UiLook& look) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(comboWidth);
     changed |= providerFilterCombo(state.providers, state.filter.provider);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(comboWidth);
+    changed |= capabilityFilterCombo(state.filter.audio);
     if (changed) applyFilter(state);
+}
+
+// The matrix's columns in seed 000's order; nullopt is audio, the one capability that is not a mode.
+constexpr std::optional<Mode> kMatrixColumns[] = {Mode::T2V, Mode::I2V, Mode::FLF, Mode::R2V, std::nullopt, Mode::V2V};
+using CapabilityRow = std::array<bool, std::size(kMatrixColumns)>;
+
+bool offers(const Model& model, std::optional<Mode> column) {
+    return column ? model.supports(*column) : generatesAudio(model);
+}
+
+// Per vendor, sorted by name: a capability is offered when any of the vendor's models offers it.
+std::map<std::string, CapabilityRow> capabilitiesByVendor(const Catalog& catalog) {
+    std::map<std::string, CapabilityRow> rows;
+    for (const Model& model : catalog.models) {
+        CapabilityRow& row = rows[model.vendor];
+        for (size_t column = 0; column < row.size(); ++column) row[column] = row[column] || offers(model, kMatrixColumns[column]);
+    }
+    return rows;
+}
+
+// Collapsed by default: the model table keeps the panel's height until someone asks for the overview.
+void drawCapabilityMatrix(const AppState& state, const UiLook& look) {
+    if (!ImGui::CollapsingHeader("Capabilities")) return;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("capabilities", 1 + static_cast<int>(std::size(kMatrixColumns)), flags)) return;
+    ImGui::TableSetupColumn("Vendor", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    for (std::optional<Mode> column : kMatrixColumns) {
+        ImGui::TableSetupColumn(column ? modeName(*column) : "audio", ImGuiTableColumnFlags_WidthFixed, dp(look, 48));
+    }
+    ImGui::TableHeadersRow();
+    for (const auto& [vendor, row] : capabilitiesByVendor(*state.catalog)) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(vendor.c_str());
+        for (bool offered : row) {
+            ImGui::TableNextColumn();
+            if (offered) {
+                ImGui::TextColored(kColorValid, "yes");
+            } else {
+                ImGui::TextColored(kColorMuted, "-");
+            }
+        }
+    }
+    ImGui::EndTable();
 }
 
 void drawModelRow(AppState& state, const UiLook& look, const Model& model, int row) {
@@ -94,6 +161,7 @@ void drawCatalogPanel(AppState& state, const UiLook& look) {
     const std::string count = std::to_string(state.visibleModels.size()) + " of " + std::to_string(state.catalog->models.size()) + " models";
     panelTitle("Catalog", count.c_str());
     drawFilters(state, look);
+    drawCapabilityMatrix(state, look);
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
