@@ -16,25 +16,10 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_FLAGS, NATIVE, REPO, SITE, startServer } from './harness.mjs';
+import { CHROMIUM_FLAGS, NATIVE, REPO, SITE, assert, check, results, startServer } from './harness.mjs';
 
 const CASES = path.join(REPO, 'tests/cases');
 
-// ---- tiny runner --------------------------------------------------------------------------------
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    results.push(true);
-    console.log(`ok - ${name}`);
-  } catch (error) {
-    results.push(false);
-    console.log(`not ok - ${name}\n    ${String(error.message || error).split('\n').join('\n    ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 function assertEqual(actual, expected, what) {
   assert(isDeepStrictEqual(actual, expected),
     `${what}:\n  got      ${JSON.stringify(actual)}\n  expected ${JSON.stringify(expected)}`);
