@@ -80,6 +80,46 @@ async function main() {
       await waitFor(page, () => window.__vg.exitCode !== 2);
     });
 
+    await check('paste and non-ASCII typing reach the editor', async () => {
+      // A paste is the DOM paste event (its text becomes what ImGui pastes) and then Ctrl+V, as in a
+      // browser; the clipboard holds the same text in case Chromium fires its own paste event too.
+      const paste = async (text) => {
+        await page.evaluate(async (value) => {
+          await navigator.clipboard.writeText(value);
+          const data = new DataTransfer();
+          data.setData('text/plain', value);
+          document.getElementById('canvas').dispatchEvent(
+            new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        }, text);
+        await page.keyboard.press('Control+A', HOLD);
+        await page.keyboard.press('Control+V', HOLD);
+      };
+      const original = (await status(page)).requestText;
+      const request = JSON.parse(original);
+      request.prompt = 'café — 東京';  // BMP only: ImGui 1.86 keeps 16-bit ImWchar
+      const pasted = JSON.stringify(request, null, 2);
+      await clickControl(page, 'editor');
+      await paste(pasted);
+      await waitFor(page, (text) => window.__vg.requestText === text && window.__vg.exitCode !== 2, pasted);
+      await page.keyboard.press('Control+End', HOLD);
+      // keyboard.type sends these through IME insertText, which a canvas never sees; a key of a
+      // layout that has them (CDP keyDown with text) makes the keypress the app reads.
+      const cdp = await context.newCDPSession(page);
+      for (const text of 'é東') {
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: text, text, unmodifiedText: text });
+        await page.waitForTimeout(HOLD.delay);
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: text });
+      }
+      await cdp.detach();
+      await waitFor(page, (text) => window.__vg.requestText === text + 'é東' && window.__vg.exitCode === 2, pasted);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'request-pasted.png') });
+      for (let i = 0; i < 2; i++) await page.keyboard.press('Backspace', HOLD);
+      await waitFor(page, (text) => window.__vg.requestText === text && window.__vg.exitCode !== 2, pasted);
+      assert((await status(page)).requestText.includes('café — 東京'), 'the prompt lost its non-ASCII text');
+      await paste(original);
+      await waitFor(page, (text) => window.__vg.requestText === text, original);
+    });
+
     await check('Copy puts the wire request on the clipboard', async () => {
       await openTab(page, 'Wire preview', () => window.__vg.rects.copy);
       const s = await status(page);

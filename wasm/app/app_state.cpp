@@ -285,6 +285,7 @@ std::string statusJson(const AppState& state) {
                 {"dialect", state.validation.dialect},
                 {"exitCode", state.validation.exitCode},
                 {"errors", state.validation.errors},
+                {"requestText", state.requestText},
                 {"warnings", state.validation.warnings},
                 {"formErrors", state.formCheck.errors},
                 {"formPaths", [&] {
@@ -302,7 +303,7 @@ std::string statusJson(const AppState& state) {
                 {"wireRequestLine", state.wire.requestLine},
                 {"wireCopied", state.wire.copied},
                 {"rects", rects}}
-        .dump();
+        .dump(-1, ' ', false, json::error_handler_t::replace);  // requestText is typed: never throw on bad UTF-8
 }
 
 }  // namespace vg::app
