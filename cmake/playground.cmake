@@ -17,8 +17,18 @@ endif()
 set(VG_SITE_DIR ${CMAKE_BINARY_DIR}/site)
 file(GLOB VG_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/*.cpp)
 
+# The GLSL files in shaders/ become a table in the module (wasm/app/shader_sources.h).
+file(GLOB VG_SHADER_FILES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/shaders/*.vert ${CMAKE_CURRENT_SOURCE_DIR}/shaders/*.frag)
+set(VG_SHADER_SOURCES_CPP ${CMAKE_BINARY_DIR}/generated/shader_sources.cpp)
+add_custom_command(OUTPUT ${VG_SHADER_SOURCES_CPP}
+  COMMAND ${CMAKE_COMMAND} -DSHADER_DIR=${CMAKE_CURRENT_SOURCE_DIR}/shaders -DOUTPUT=${VG_SHADER_SOURCES_CPP}
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/embed_shaders.cmake
+  DEPENDS ${VG_SHADER_FILES} ${CMAKE_CURRENT_SOURCE_DIR}/cmake/embed_shaders.cmake
+  COMMENT "Embedding shaders/ into the playground")
+
 add_executable(playground
   ${VG_APP_SOURCES}
+  ${VG_SHADER_SOURCES_CPP}
   ${IMGUI_DIR}/imgui.cpp
   ${IMGUI_DIR}/imgui_draw.cpp
   ${IMGUI_DIR}/imgui_tables.cpp

@@ -8,6 +8,7 @@
 // [SECTION] Start
 #include "app_runtime.h"
 
+#include "input_images.h"
 #include "json_input.h"
 #include "platform_web.h"
 #include "share_link.h"
@@ -261,6 +262,8 @@ void handleEvent(AppState& state, const std::string& jsonObject) {
         if (call == "putResultFromUrl") resultStored(state, tag, result);
     } else if (type == "file") {
         fileChosen(state, event);
+    } else if (type == "image") {
+        inputImageLoaded(state, event);
     }
     state.dirty = true;
 }

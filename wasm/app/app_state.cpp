@@ -10,6 +10,7 @@
 #include "api.h"
 #include "example_request.h"
 #include "json_input.h"
+#include "prompt_help.h"
 #include "request_example.h"
 #include "validate.h"
 
@@ -226,6 +227,40 @@ void formChanged(AppState& state) {
     requestChanged(state);
 }
 
+void setRequestValue(AppState& state, const std::string& canonicalPath, json value) {
+    state.canonical[json::json_pointer(canonicalPath)] = std::move(value);
+    formChanged(state);
+}
+
+void clearRequestValue(AppState& state, const std::string& canonicalPath) {
+    json::json_pointer pointer(canonicalPath);
+    while (!pointer.empty() && state.canonical.contains(pointer)) {
+        json& parent = state.canonical.at(pointer.parent_pointer());
+        if (parent.is_array()) {
+            parent.erase(static_cast<size_t>(std::stoul(pointer.back())));
+        } else {
+            parent.erase(pointer.back());
+        }
+        pointer = pointer.parent_pointer();
+        if (pointer.empty() || !state.canonical.at(pointer).empty()) break;
+    }
+    state.jsonDrafts.erase(canonicalPath);
+    formChanged(state);
+}
+
+void insertPromptTag(AppState& state, const std::string& tag) {
+    const json* prompt = requestValue(state, "/prompt");
+    const std::string text = prompt && prompt->is_string() ? prompt->get<std::string>() : "";
+    const PromptEdit edit = insertTag(text, std::min(state.promptCursor, text.size()), tag);
+    state.promptCursor = edit.cursor;
+    setRequestValue(state, "/prompt", edit.text);
+}
+
+const json* requestValue(const AppState& state, const std::string& canonicalPath) {
+    const json::json_pointer pointer(canonicalPath);
+    return state.canonical.contains(pointer) ? &state.canonical.at(pointer) : nullptr;
+}
+
 void loadRequestText(AppState& state, const std::string& text) {
     const JsonInput input = parseJsonInput(text);
     state.requestText = input.error ? text : input.value.dump(2);
@@ -294,6 +329,8 @@ std::string statusJson(const AppState& state) {
                      return paths;
                  }()},
                 {"canGenerate", state.formCheck.blocked.empty()},
+                // What Generate sends, as `vgen build` prints it: the editors' tests compare the two.
+                {"submit", state.formCheck.submit ? state.formCheck.submit->toJson().dump(2) : ""},
                 {"gatewayDialect", dialectName(state.gateway.dialect)},
                 {"historyLoaded", state.jobs.historyLoaded},
                 {"jobs", jobs},

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "catalog.h"
+#include "creative_state.h"
 #include "dialect.h"
 #include "jobs.h"
 
@@ -106,6 +107,9 @@ struct AppState {
     Dialect wireTarget = Dialect::Gateway;       // the dialect the wire preview builds for
     WirePreview wire;
 
+    CreativeState creative;                      // the creative editors (Direct tab, media fields)
+    size_t promptCursor = std::string::npos;     // byte offset of the prompt field's cursor; npos = end
+
     GatewaySettings gateway;
     JobBoard jobs;
     std::string selectedJob;                     // local id of the job whose results are shown
@@ -138,6 +142,16 @@ void resetExample(AppState& state, Mode mode);
 // After the editor's text or its dialect changed: parse and validate it, take its canonical
 // request into the form, rebuild the wire preview.
 void requestChanged(AppState& state);
+
+// Sets the member at `canonicalPath` ("/providerOptions/klingai/cameraControl"), then formChanged.
+void setRequestValue(AppState& state, const std::string& canonicalPath, json value);
+// Removes the member, and the provider namespace object it leaves empty, then formChanged.
+void clearRequestValue(AppState& state, const std::string& canonicalPath);
+// Inserts a tag the prompt refers to (character1, <<<voice_1>>>) at the prompt field's cursor
+// (prompt_help.h's insertTag), and leaves the cursor after it.
+void insertPromptTag(AppState& state, const std::string& tag);
+// The value at `canonicalPath`, or nullptr.
+const json* requestValue(const AppState& state, const std::string& canonicalPath);
 
 // After the form changed `canonical`: rewrite the editor's text in its dialect, then as requestChanged.
 void formChanged(AppState& state);

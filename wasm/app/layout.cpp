@@ -3,6 +3,7 @@
 // preview) over the jobs with their videos (or the history). Proportions follow the window, so any
 // size and zoom works. Ctrl+Enter generates from anywhere in the canvas.
 #include "app_runtime.h"
+#include "editor_compare.h"
 #include "panels.h"
 #include "ui_widgets.h"
 
@@ -104,14 +105,14 @@ void drawPlayground(AppState& state, const UiLook& look) {
     ImGui::BeginGroup();
     panel("catalog", ImVec2(leftWidth, catalogHeight), [&] { drawCatalogPanel(state, look); });
     tabbedPanel("left-tabs", ImVec2(leftWidth, columnHeight - catalogHeight), state, look,
-                {{"Form", drawFormPanel}, {"Model reference", drawModelTab}});
+                {{"Form", drawFormPanel}, {"Direct", drawCreativePanel}, {"Model reference", drawModelTab}});
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
     tabbedPanel("right-tabs", ImVec2(rightWidth, requestHeight), state, look,
                 {{"Request JSON", drawRequestPanel}, {"Wire preview", drawWirePanel}});
     tabbedPanel("job-tabs", ImVec2(rightWidth, columnHeight - requestHeight), state, look,
-                {{"Jobs", drawJobsPanel}, {"History", drawHistoryPanel}});
+                {{"Jobs", drawJobsPanel}, {"Compare", drawComparePanel}, {"History", drawHistoryPanel}});
     ImGui::EndGroup();
     ImGui::End();
 }

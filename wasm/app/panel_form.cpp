@@ -5,10 +5,11 @@
 // Every edit goes to state.canonical through formChanged, which also rewrites the JSON editor.
 //
 // Index
-// [SECTION] Reading and writing the canonical request
+// [SECTION] Modes and text
 // [SECTION] Field widgets
 // [SECTION] Groups and the panel
 #include "app_runtime.h"
+#include "editor_media.h"
 #include "model_text.h"
 #include "panels.h"
 #include "ui_widgets.h"
@@ -28,31 +29,8 @@ namespace vg::app {
 namespace {
 
 //-----------------------------------------------------------------------------
-// [SECTION] Reading and writing the canonical request
+// [SECTION] Modes and text
 //-----------------------------------------------------------------------------
-
-const json* valueAt(const json& body, const std::string& path) {
-    const json::json_pointer pointer(path);
-    return body.contains(pointer) ? &body.at(pointer) : nullptr;
-}
-
-void setValue(AppState& state, const std::string& path, json value) {
-    state.canonical[json::json_pointer(path)] = std::move(value);
-    formChanged(state);
-}
-
-// Removes the member, and the provider namespace object it leaves empty.
-void clearValue(AppState& state, const std::string& path) {
-    json::json_pointer pointer(path);
-    while (!pointer.empty() && state.canonical.contains(pointer)) {
-        json& parent = state.canonical.at(pointer.parent_pointer());
-        parent.erase(pointer.back());
-        pointer = pointer.parent_pointer();
-        if (pointer.empty() || !state.canonical.at(pointer).empty()) break;
-    }
-    state.jsonDrafts.erase(path);
-    formChanged(state);
-}
 
 bool usedInMode(const ParamSpec& spec, Mode mode) {
     return spec.modes.empty() || std::find(spec.modes.begin(), spec.modes.end(), mode) != spec.modes.end();
@@ -95,12 +73,12 @@ void enumField(AppState& state, const ParamSpec& spec, const json* current) {
     const std::string unset = spec.defaultValue.is_null() ? "not set" : "default: " + shortJson(spec.defaultValue);
     const std::string preview = current ? shortJson(*current) : unset;
     if (!ImGui::BeginCombo("##value", preview.c_str())) return;
-    if (ImGui::Selectable(unset.c_str(), !current) && current) clearValue(state, spec.path);
+    if (ImGui::Selectable(unset.c_str(), !current) && current) clearRequestValue(state, spec.path);
     std::vector<json> values = spec.values;
     if (values.empty()) values = {true, false};  // a boolean without an enum
     for (const json& value : values) {
         if (ImGui::Selectable(shortJson(value).c_str(), current && *current == value)) {
-            setValue(state, spec.path, value);
+            setRequestValue(state, spec.path, value);
         }
     }
     ImGui::EndCombo();
@@ -125,26 +103,7 @@ void rangeField(AppState& state, const ParamSpec& spec, const json* current) {
     if (!changed) return;
     if (spec.step && *spec.step > 0) value = min + std::round((value - min) / *spec.step) * *spec.step;
     value = std::clamp(value, min, max);
-    setValue(state, spec.path, integer ? json(static_cast<int64_t>(std::llround(value))) : json(value));
-}
-
-void mediaField(AppState& state, const ParamSpec& spec, const json* current) {
-    const float fileWidth = ImGui::CalcTextSize("File...").x + ImGui::GetStyle().FramePadding.x * 2;
-    const bool inlineData = current && current->is_string() && current->get<std::string>().rfind("data:", 0) == 0;
-    ImGui::SetNextItemWidth(ImGui::CalcItemWidth() - fileWidth - ImGui::GetStyle().ItemSpacing.x);
-    if (inlineData) {
-        // A file read into a data URL: megabytes of text the person never reads, so only its size shows.
-        const std::string& text = current->get_ref<const std::string&>();
-        const std::string label = text.substr(0, text.find(';')) + ", " + std::to_string(text.size() / 1024) + " KB inline";
-        ImGui::TextColored(kColorMuted, "%s", label.c_str());
-    } else {
-        std::string url = current && current->is_string() ? current->get<std::string>() : "";
-        if (ImGui::InputTextWithHint("##value", "https://... (or choose a file)", &url)) {
-            if (url.empty()) clearValue(state, spec.path); else setValue(state, spec.path, url);
-        }
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("File...")) chooseFileFor(spec.path, spec.type);
+    setRequestValue(state, spec.path, integer ? json(static_cast<int64_t>(std::llround(value))) : json(value));
 }
 
 // Numbers without a range, free strings, arrays and objects: typed as JSON (a bare word is a string).
@@ -172,22 +131,30 @@ void jsonField(AppState& state, const ParamSpec& spec, const json* current, cons
     if (!edited) return;
     state.jsonDrafts[spec.path] = text;
     if (text.empty()) {
-        clearValue(state, spec.path);
+        clearRequestValue(state, spec.path);
         return;
     }
     const JsonInput parsed = parseJsonInput(text);
     if (!parsed.error) {
-        setValue(state, spec.path, parsed.value);
+        setRequestValue(state, spec.path, parsed.value);
     } else if (spec.type == ValueType::String) {
-        setValue(state, spec.path, text);
+        setRequestValue(state, spec.path, text);
     }
 }
 
 void promptField(AppState& state, const ParamSpec& spec, const json* current, const UiLook& look) {
     std::string text = current && current->is_string() ? current->get<std::string>() : "";
     const float height = ImGui::GetTextLineHeight() * (spec.path == "/prompt" ? 4.0f : 2.0f) + dp(look, 10);
-    if (ImGui::InputTextMultiline("##value", &text, ImVec2(ImGui::CalcItemWidth(), height))) {
-        if (text.empty()) clearValue(state, spec.path); else setValue(state, spec.path, text);
+    // The prompt's cursor is kept, so a tag clicked elsewhere (a reference, a voice) lands there.
+    const auto keepCursor = [](ImGuiInputTextCallbackData* data) {
+        *static_cast<size_t*>(data->UserData) = static_cast<size_t>(data->CursorPos);
+        return 0;
+    };
+    const bool isPrompt = spec.path == "/prompt";
+    size_t ignoredCursor = 0;
+    if (ImGui::InputTextMultiline("##value", &text, ImVec2(ImGui::CalcItemWidth(), height), ImGuiInputTextFlags_CallbackAlways,
+                                  keepCursor, isPrompt ? &state.promptCursor : &ignoredCursor)) {
+        if (text.empty()) clearRequestValue(state, spec.path); else setRequestValue(state, spec.path, text);
     }
     if (spec.path == "/prompt") recordItemRect(state, look, "prompt");
     const size_t count = codePoints(text);
@@ -214,7 +181,7 @@ bool isPromptText(const ParamSpec& spec) { return spec.path == "/prompt" || spec
 bool isMediaType(ValueType type) { return type == ValueType::Image || type == ValueType::Video || type == ValueType::Audio; }
 
 void drawField(AppState& state, const UiLook& look, const ParamSpec& spec) {
-    const json* current = valueAt(state.canonical, spec.path);
+    const json* current = requestValue(state, spec.path);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
@@ -242,14 +209,14 @@ void drawField(AppState& state, const UiLook& look, const ParamSpec& spec) {
     } else if ((spec.type == ValueType::Integer || spec.type == ValueType::Number) && spec.min && spec.max) {
         rangeField(state, spec, current);
     } else if (isMediaType(spec.type)) {
-        mediaField(state, spec, current);
+        mediaInput(state, look, spec.path, spec.type);
     } else {
         jsonField(state, spec, current, look);
     }
     ImGui::PopItemWidth();
     if (current && !isPromptText(spec)) {
         ImGui::SameLine();
-        if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0))) clearValue(state, spec.path);
+        if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0))) clearRequestValue(state, spec.path);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Unset: the gateway's default applies");
     }
     fieldDiagnostics(state, spec.path);

@@ -13,6 +13,7 @@ void drawPlayground(AppState& state, const UiLook& look);
 void drawCatalogPanel(AppState& state, const UiLook& look);        // panel_catalog.cpp
 void drawModelPanel(const AppState& state, const UiLook& look);    // panel_model.cpp
 void drawFormPanel(AppState& state, const UiLook& look);           // panel_form.cpp
+void drawCreativePanel(AppState& state, const UiLook& look);       // panel_creative.cpp: the Direct tab
 void drawRequestPanel(AppState& state, const UiLook& look);        // panel_request.cpp
 void drawWirePanel(AppState& state, const UiLook& look);           // panel_wire.cpp
 void drawJobsPanel(AppState& state, const UiLook& look);           // panel_jobs.cpp

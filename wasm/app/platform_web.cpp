@@ -182,6 +182,40 @@ EM_JS(void, vgJsChooseFile, (const char* tokenText, const char* acceptText), {
     input.click();
 });
 
+// Input images: the browser decodes the image and uploads it straight into a WebGL texture (no
+// pixels through the wasm heap); the texture's id is registered with Emscripten's GL object table
+// so C++ draws and frees it like its own. Rows stay top-down (no UNPACK_FLIP_Y).
+EM_JS(void, vgJsLoadImageTexture, (const char* tokenText, const char* srcText), {
+    var token = UTF8ToString(tokenText);
+    var src = UTF8ToString(srcText);
+    var image = new Image();
+    if (!/^data:/.test(src)) image.crossOrigin = 'anonymous';
+    image.onload = function () {
+        var gl = GLctx;
+        var texture = gl.createTexture();
+        var id = GL.getNewId(GL.textures);
+        texture.name = id;
+        GL.textures[id] = texture;
+        var previous = gl.getParameter(gl.TEXTURE_BINDING_2D);
+        gl.bindTexture(gl.TEXTURE_2D, texture);
+        gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, image);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+        gl.bindTexture(gl.TEXTURE_2D, previous);
+        Module['vgSend']({ type: 'image', token: token, texture: id, width: image.naturalWidth, height: image.naturalHeight });
+    };
+    image.onerror = function () {
+        var what = /^data:/.test(src) ? 'the browser cannot decode this image (is it a PNG, JPEG, WebP or GIF?)'
+                                      : 'the browser could not load the image from ' + src.slice(0, 200) +
+                                        ' (a broken link, or a server that does not allow other sites to read it: CORS)';
+        Module['vgSend']({ type: 'image', token: token, problem: what });
+    };
+    image.src = src;
+});
+
 // Result videos: one <video> per key in a layer over the canvas, placed every drawn frame from the
 // ImGui item rectangle and cut to the visible part with clip-path (only when cut: a clip-path makes
 // a mask layer, which costs compositing for nothing when the video is whole). A video not placed in a frame
@@ -501,6 +535,10 @@ std::string pageUrlWithoutHash() { return takeJsString(vgJsLocation(0)); }
 std::string queryParam(const char* name) { return takeJsString(vgJsQueryParam(name)); }
 
 void chooseFile(const std::string& token, const char* accept) { vgJsChooseFile(token.c_str(), accept); }
+
+void loadImageTexture(const std::string& token, const std::string& source) {
+    vgJsLoadImageTexture(token.c_str(), source.c_str());
+}
 
 void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop) {
     vgJsPlaceVideo(key.c_str(), url.c_str(), rect.x, rect.y, rect.width, rect.height, visible.x, visible.y,

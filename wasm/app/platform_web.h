@@ -94,6 +94,11 @@ std::string queryParam(const char* name);  // ?name=value of the page URL (embed
 // "problem" when the file could not be read. Nothing comes when the person cancels.
 void chooseFile(const std::string& token, const char* accept);
 
+// ---- images ------------------------------------------------------------------------------------
+// Decodes the image at `source` (URL or data URL) into a GL texture; answers
+// {"type":"image","token":...,"texture":id,"width":w,"height":h} or {...,"problem":"..."}.
+void loadImageTexture(const std::string& token, const std::string& source);
+
 // ---- <video> elements over the canvas ----------------------------------------------------------------
 // Shows the video `key` inside `rect`, cut to `visible` (the part of the rect the ImGui window
 // shows). The element plays the stored copy of `key` when there is one, else `url`, and repeats
