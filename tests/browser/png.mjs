@@ -1,8 +1,9 @@
-// Minimal PNG reader for screenshots (8-bit RGB/RGBA, non-interlaced, as Chromium writes them):
-// enough to tell a rendered canvas from a blank one without an image library.
+// Minimal PNG reader for screenshots (8-bit RGB/RGBA, non-interlaced, as Chromium writes them) and
+// the motion brush's grey masks: enough to tell a rendered canvas from a blank one, or read a mask,
+// without an image library.
 import { inflateSync } from 'node:zlib';
 
-const CHANNELS = { 2: 3, 6: 4 };
+const CHANNELS = { 0: 1, 2: 3, 6: 4 };  // PNG colour type -> channels: grey, RGB, RGBA
 
 function paeth(a, b, c) {
   const p = a + b - c;

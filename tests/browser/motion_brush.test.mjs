@@ -1,0 +1,235 @@
+// The Kling motion brush in headless Chromium, used as a person would: a share link opens Kling 2.6
+// image-to-video with a generated 640x360 PNG; in the Direct tab the mouse paints the static mask,
+// erases a stripe of it, adds a dynamic mask, paints it, drags its path, and presses Apply. Checks: Apply refuses a dynamic
+// mask without a path (the request stays as it was); the masks in __vg.submit are 640x360 grey PNGs
+// painted where the mouse went and nowhere else; the trajectory runs where the path was dragged,
+// with its origin at the image's bottom-left corner (y flipped); and __vg.submit is exactly what
+// `vgen build --to jobs --from aisdk` prints for the equivalent request written by hand.
+//
+//   VG_NATIVE_DIR=/work/main/build/native node tests/browser/motion_brush.test.mjs
+// Ends with `motion brush: N passed, M failed`; exit 1 on any failure. Screenshot:
+// tests/artifacts/motion-brush.png.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab, results,
+  shareFragment, startServer, status, waitFor } from './harness.mjs';
+import { decodePng, pixelStats } from './png.mjs';
+
+const WIDTH = 640, HEIGHT = 360;
+const PROMPT = 'the orange ball rolls up and to the right, the background stays still';
+
+// A 640x360 test card (ffmpeg's testsrc2: colour bars and moving shapes, frame 0) as raw base64,
+// the form Kling takes (seed 001: no data: prefix).
+function testImage() {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'vg-brush-'));
+  try {
+    const file = path.join(folder, 'input.png');
+    const run = spawnSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${WIDTH}x${HEIGHT}`,
+      '-frames:v', '1', file]);
+    assert(run.status === 0, `ffmpeg could not make the test image: ${run.stderr}`);
+    return readFileSync(file).toString('base64');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+// What `vgen build --to jobs --from aisdk` prints for `request`.
+function vgenBuild(request) {
+  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'], { input: JSON.stringify(request) });
+  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
+  assert(run.status === 0, `vgen build exited ${run.status}: ${run.stdout}${run.stderr}`);
+  return run.stdout.toString('utf8');
+}
+
+// ---- driving the canvas ----------------------------------------------------------------------------
+// Scrolls the Direct tab (mouse wheel over it) until the control `name` is wholly in view.
+async function reveal(page, name) {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const { rects } = await status(page);
+    const rect = rects[name], tab = rects['tab:Direct'];
+    assert(rect && tab, `the app published no rectangle "${name}"`);
+    const top = tab[1] + tab[3] + 4, bottom = VIEWPORT.height - 12;
+    if (rect[1] >= top && rect[1] + rect[3] <= bottom) return rect;
+    await page.mouse.move(tab[0] + 8, top + 60);
+    await page.mouse.wheel(0, rect[1] + rect[3] > bottom ? 100 : -100);
+    await page.waitForTimeout(120);
+  }
+  throw new Error(`"${name}" could not be scrolled into view`);
+}
+
+// Page coordinates of image pixel (x, y) on the canvas.
+async function onCanvas(page, x, y) {
+  const rect = await reveal(page, 'brush:canvas');
+  const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
+  return { x: canvas.x + rect[0] + (x + 0.5) * rect[2] / WIDTH, y: canvas.y + rect[1] + (y + 0.5) * rect[3] / HEIGHT };
+}
+
+// A drag between two image pixels, in small steps, each held long enough for ImGui to see it.
+async function drag(page, from, to) {
+  const start = await onCanvas(page, from.x, from.y);
+  const end = await onCanvas(page, to.x, to.y);
+  await page.mouse.move(start.x, start.y);
+  await page.waitForTimeout(HOLD.delay);
+  await page.mouse.down();
+  await page.waitForTimeout(HOLD.delay);
+  const steps = 24;
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(start.x + (end.x - start.x) * i / steps, start.y + (end.y - start.y) * i / steps);
+    await page.waitForTimeout(25);
+  }
+  await page.waitForTimeout(HOLD.delay);
+  await page.mouse.up();
+  await page.waitForTimeout(HOLD.delay);
+}
+
+async function press(page, name) {
+  await reveal(page, name);
+  await clickControl(page, name);
+  await page.waitForTimeout(HOLD.delay);
+}
+
+// ---- reading the request ---------------------------------------------------------------------------
+// The grey mask PNG (raw base64) as { width, height, at(x, y), painted(): count }.
+function mask(base64) {
+  assert(typeof base64 === 'string' && !base64.startsWith('data:'), `a mask is not raw base64: ${String(base64).slice(0, 40)}`);
+  const png = decodePng(Buffer.from(base64, 'base64'));
+  assert(png.channels === 1, `a mask has ${png.channels} channels; a grey PNG has 1`);
+  const at = (x, y) => png.pixels[y * png.width + x];
+  const painted = () => png.pixels.reduce((count, value) => count + (value ? 1 : 0), 0);
+  // Every painted pixel lies within `box` ({x0, y0, x1, y1}).
+  const within = (box) => {
+    for (let y = 0; y < png.height; y++)
+      for (let x = 0; x < png.width; x++)
+        if (at(x, y) && (x < box.x0 || x > box.x1 || y < box.y0 || y > box.y1)) return `(${x}, ${y})`;
+    return '';
+  };
+  return { width: png.width, height: png.height, at, painted, within };
+}
+
+const near = (point, x, y, tolerance = 3) => Math.abs(point.x - x) <= tolerance && Math.abs(point.y - y) <= tolerance;
+
+// ---- the checks -------------------------------------------------------------------------------------
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const image = testImage();
+  const request = { model: 'klingai/kling-v2.6-i2v', prompt: { image, text: PROMPT } };
+  const { stop, url } = await startServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const { page, errors } = await openPage(context, url + shareFragment(request));
+    const submitted = async () => (await status(page)).submit;
+
+    // Where the mouse goes, in image pixels (top-left origin).
+    const still = { from: { x: 100, y: 80 }, to: { x: 300, y: 80 } };
+    const erased = { from: { x: 200, y: 30 }, to: { x: 200, y: 130 } };  // erases x 173-227 (radius 640/24)
+    const moving = { from: { x: 420, y: 250 }, to: { x: 520, y: 250 } };
+    const path_ = { from: { x: 420, y: 300 }, to: { x: 580, y: 140 } };
+
+    await check('the Direct tab shows the motion brush over the input image for Kling 2.6 image-to-video', async () => {
+      const s = await status(page);
+      assert(s.selected === 'klingai/kling-v2.6' && s.mode === 'i2v', `the link opened ${s.selected} in ${s.mode}`);
+      await openTab(page, 'Direct', () => window.__vg.rects['section:Motion brush']);
+      await waitFor(page, () => window.__vg.rects['brush:canvas'], undefined, 15000);
+      const rect = await reveal(page, 'brush:canvas');
+      const aspect = rect[2] / rect[3];
+      assert(Math.abs(aspect - WIDTH / HEIGHT) < 0.02, `the canvas is ${rect[2]}x${rect[3]}: not the image's 16:9`);
+    });
+
+    await check('Apply refuses a dynamic mask without a path and leaves the request as it was', async () => {
+      const before = await submitted();
+      assert(before && !before.includes('staticMask'), 'the request has masks before any painting');
+      await drag(page, still.from, still.to);             // the static layer and the paint tool are selected first
+      await press(page, 'brush:tool-erase');
+      await drag(page, erased.from, erased.to);
+      await press(page, 'brush:add');
+      await drag(page, moving.from, moving.to);
+      await press(page, 'brush:apply');
+      await page.waitForTimeout(300);
+      assert((await submitted()) === before, 'the request changed although dynamic mask 1 has no path');
+    });
+
+    await check('a dragged path and Apply put the masks and the trajectory into the request', async () => {
+      await press(page, 'brush:tool-path');
+      await drag(page, path_.from, path_.to);
+      await press(page, 'brush:apply');
+      await waitFor(page, () => window.__vg.submit.includes('dynamicMasks'), undefined, 10000);
+      await reveal(page, 'brush:canvas');
+      const png = await page.screenshot({ path: path.join(ARTIFACTS, 'motion-brush.png') });
+      const stats = pixelStats(decodePng(png));
+      assert(stats.distinctColors > 50, `the screenshot has only ${stats.distinctColors} colours`);
+    });
+
+    const body = () => submitted().then((text) => JSON.parse(text).body);
+
+    await check('the static mask is a 640x360 grey PNG painted along the first drag, less the erased stripe', async () => {
+      const parameters = (await body()).parameters;
+      const m = mask(parameters.staticMask);
+      assert(m.width === WIDTH && m.height === HEIGHT, `the static mask is ${m.width}x${m.height}`);
+      for (const x of [100, 150, 250, 300]) assert(m.at(x, 80) === 255, `pixel (${x}, 80) under the drag is ${m.at(x, 80)}`);
+      for (const x of [190, 200, 210]) assert(m.at(x, 80) === 0, `pixel (${x}, 80) was erased but is ${m.at(x, 80)}`);
+      assert(m.at(200, 200) === 0 && m.at(450, 250) === 0, 'the static mask is painted away from its drag');
+      const outside = m.within({ x0: 50, y0: 30, x1: 350, y1: 130 });
+      assert(!outside, `the static mask is painted at ${outside}, far from the drag`);
+    });
+
+    await check('dynamic mask 1 is a 640x360 grey PNG painted along the second drag only', async () => {
+      const [dynamic, ...more] = (await body()).parameters.dynamicMasks;
+      assert(more.length === 0, `${more.length + 1} dynamic masks were sent; one was painted`);
+      const m = mask(dynamic.mask);
+      assert(m.width === WIDTH && m.height === HEIGHT, `dynamic mask 1 is ${m.width}x${m.height}`);
+      for (const x of [420, 470, 520]) assert(m.at(x, 250) === 255, `pixel (${x}, 250) under the drag is ${m.at(x, 250)}`);
+      assert(m.at(200, 80) === 0, 'dynamic mask 1 is painted where the static mask was');
+      const outside = m.within({ x0: 370, y0: 200, x1: 570, y1: 300 });
+      assert(!outside, `dynamic mask 1 is painted at ${outside}, far from the drag`);
+    });
+
+    await check('the trajectory follows the dragged path with its origin at the bottom-left corner', async () => {
+      const { trajectories } = (await body()).parameters.dynamicMasks[0];
+      assert(trajectories.length >= 2 && trajectories.length <= 77, `${trajectories.length} points; Kling takes 2-77 for 5 s`);
+      const first = trajectories[0], last = trajectories[trajectories.length - 1];
+      // Image rows count down from the top; Kling's y counts up from the bottom: y' = 359 - y.
+      assert(near(first, path_.from.x, HEIGHT - 1 - path_.from.y), `starts at ${JSON.stringify(first)}; the drag began at (420, 300) from the top`);
+      assert(near(last, path_.to.x, HEIGHT - 1 - path_.to.y), `ends at ${JSON.stringify(last)}; the drag ended at (580, 140) from the top`);
+      assert(trajectories.every((p, i) => i === 0 || (p.x >= trajectories[i - 1].x && p.y >= trajectories[i - 1].y)),
+        'the path went right and up the image, so x and y (bottom-left origin) must never decrease');
+    });
+
+    await check('__vg.submit equals `vgen build --to jobs --from aisdk` of the same request written by hand', async () => {
+      const { parameters } = await body();
+      const expected = vgenBuild({
+        model: 'klingai/kling-v2.6-i2v',
+        prompt: { image, text: PROMPT },
+        providerOptions: { klingai: {
+          staticMask: parameters.staticMask,
+          dynamicMasks: parameters.dynamicMasks.map(({ mask: m, trajectories }) => ({ mask: m, trajectories })),
+        } },
+      });
+      const actual = await submitted();
+      assert(actual.trim() === expected.trim(), `the app sends\n${actual.slice(0, 400)}\nvgen builds\n${expected.slice(0, 400)}`);
+    });
+
+    await check('no console errors', async () => {
+      assert(errors.length === 0, errors.join(' | '));
+    });
+    await context.close();
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+main()
+  .catch((error) => {
+    results.push(false);
+    console.log(`not ok - the motion brush session: ${error.message}`);
+  })
+  .finally(() => {
+    const passed = results.filter(Boolean).length;
+    console.log(`motion brush: ${passed} passed, ${results.length - passed} failed`);
+    process.exitCode = results.length - passed === 0 ? 0 : 1;
+  });
