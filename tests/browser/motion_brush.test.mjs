@@ -1,10 +1,11 @@
 // The Kling motion brush in headless Chromium, used as a person would: a share link opens Kling 2.6
 // image-to-video with a generated 640x360 PNG; in the Direct tab the mouse paints the static mask,
-// erases a stripe of it, adds a dynamic mask, paints it, drags its path, and presses Apply. Checks: Apply refuses a dynamic
-// mask without a path (the request stays as it was); the masks in __vg.submit are 640x360 grey PNGs
-// painted where the mouse went and nowhere else; the trajectory runs where the path was dragged,
-// with its origin at the image's bottom-left corner (y flipped); and __vg.submit is exactly what
-// `vgen build --to jobs --from aisdk` prints for the equivalent request written by hand.
+// erases a stripe of it, adds a dynamic mask, paints it, drags its path, and presses Apply. Checks:
+// Apply refuses a dynamic mask without a path (the request stays as it was); the masks in
+// __vg.submit are 640x360 grey PNGs painted where the mouse went (less what it erased) and nowhere
+// else; the trajectory runs where the path was dragged, with its origin at the image's bottom-left
+// corner (y flipped); and __vg.submit is exactly what `vgen build --to jobs --from aisdk` prints for
+// the equivalent request written by hand.
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/motion_brush.test.mjs
 // Ends with `motion brush: N passed, M failed`; exit 1 on any failure. Screenshot:
