@@ -5,7 +5,8 @@
 // __vg.submit are 640x360 grey PNGs painted where the mouse went (less what it erased) and nowhere
 // else; the trajectory runs where the path was dragged, with its origin at the image's bottom-left
 // corner (y flipped); and __vg.submit is exactly what `vgen build --to jobs --from aisdk` prints for
-// the equivalent request written by hand.
+// the equivalent request written by hand. Then, with camera control in the request (Kling does not
+// combine it with masks), Apply shows the conflict and the editor's note removes it.
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/motion_brush.test.mjs
 // Ends with `motion brush: N passed, M failed`; exit 1 on any failure. Screenshot:
@@ -216,6 +217,23 @@ async function main() {
 
     await check('no console errors', async () => {
       assert(errors.length === 0, errors.join(' | '));
+    });
+
+    await check('with camera control in the request, Apply shows the conflict and the note\'s Remove resolves it', async () => {
+      const withCamera = { ...request, providerOptions: { klingai: { cameraControl: { type: 'simple', config: { zoom: 5 } } } } };
+      const other = await openPage(context, url + shareFragment(withCamera));
+      await openTab(other.page, 'Direct', () => window.__vg.rects['brush:remove-cameraControl']);
+      await waitFor(other.page, () => window.__vg.rects['brush:canvas'], undefined, 15000);
+      await drag(other.page, still.from, still.to);
+      await press(other.page, 'brush:apply');
+      await waitFor(other.page, () => !window.__vg.canGenerate);
+      const s = await status(other.page);
+      assert(s.formPaths.includes('/providerOptions/klingai/cameraControl'),
+        `the form flags ${JSON.stringify(s.formPaths)}, not the camera control the masks exclude`);
+      await press(other.page, 'brush:remove-cameraControl');
+      await waitFor(other.page, () => window.__vg.canGenerate && window.__vg.submit.includes('staticMask') &&
+        !window.__vg.submit.includes('cameraControl'));
+      assert(other.errors.length === 0, other.errors.join(' | '));
     });
     await context.close();
   } finally {

@@ -86,7 +86,7 @@ std::vector<Exclusion> exclusions(const Model& model) {
 
 // One line on what the masks exclude; when the request has one of those, a warning and a button
 // that removes it, since the gateway refuses the combination.
-void drawExclusionNote(AppState& state, const std::vector<Exclusion>& excluded) {
+void drawExclusionNote(AppState& state, const UiLook& look, const std::vector<Exclusion>& excluded) {
     if (excluded.empty()) return;
     std::vector<std::string> names;
     std::vector<std::string> present;
@@ -109,6 +109,7 @@ void drawExclusionNote(AppState& state, const std::vector<Exclusion>& excluded) 
         ImGui::PushID(path.c_str());
         if (ImGui::SmallButton(("Remove " + pointerLeaf(path)).c_str())) clearRequestValue(state, path);
         ImGui::PopID();
+        recordItemRect(state, look, ("brush:remove-" + pointerLeaf(path)).c_str());
     }
 }
 
@@ -521,7 +522,7 @@ void drawMotionBrushEditor(AppState& state, const UiLook& look) {
     const std::optional<MotionBrushLimits> limits = limitsFor(state);
     if (!limits) return;
     MotionBrushEditor& editor = state.creative.motionBrush;
-    drawExclusionNote(state, exclusions(*state.selected));
+    drawExclusionNote(state, look, exclusions(*state.selected));
 
     const InputImage* image = inputImage(state, "/image");
     if (!image) {
