@@ -440,12 +440,20 @@ void drawCanvas(AppState& state, const UiLook& look, MotionBrushEditor& editor, 
 // [SECTION] Apply
 //-----------------------------------------------------------------------------
 
-// The request's current masks (the members it has), to compare with what Apply wrote.
-json requestMasks(const AppState& state) {
-    json masks = json::object();
-    for (const char* member : kMembers)
-        if (const json* value = requestValue(state, memberPath(*state.selected, member))) masks[member] = *value;
-    return masks;
+bool requestHasMasks(const AppState& state) {
+    return std::any_of(std::begin(kMembers), std::end(kMembers),
+                       [&](const char* member) { return requestValue(state, memberPath(*state.selected, member)); });
+}
+
+// True when the request's masks are exactly `applied` (the members Apply wrote, and no others).
+bool requestHolds(const AppState& state, const json& applied) {
+    if (!applied.is_object()) return false;
+    for (const char* member : kMembers) {
+        const json* value = requestValue(state, memberPath(*state.selected, member));
+        const auto written = applied.find(member);
+        if ((value != nullptr) != (written != applied.end()) || (value && *value != *written)) return false;
+    }
+    return true;
 }
 
 // Writes the masks into the request, or keeps the request as it is and lists what to change.
@@ -470,14 +478,14 @@ void apply(AppState& state, MotionBrushEditor& editor, const MotionBrushLimits& 
 }
 
 void drawApply(AppState& state, const UiLook& look, MotionBrushEditor& editor, const MotionBrushLimits& limits) {
-    const json inRequest = requestMasks(state);
-    const bool current = !editor.applied.is_null() && inRequest == editor.applied;
+    const bool hasMasks = requestHasMasks(state);
+    const bool current = requestHolds(state, editor.applied);
     const bool pending = !current || editor.revision != editor.appliedRevision;
     if (pending) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.18f, 0.50f, 0.32f, 1.0f));
     if (ImGui::Button("Apply to request")) apply(state, editor, limits);
     if (pending) ImGui::PopStyleColor();
     recordItemRect(state, look, "brush:apply");
-    if (!inRequest.empty()) {
+    if (hasMasks) {
         ImGui::SameLine();
         if (ImGui::Button("Remove from request")) {
             for (const char* member : kMembers) clearRequestValue(state, memberPath(*state.selected, member));
@@ -496,7 +504,7 @@ void drawApply(AppState& state, const UiLook& look, MotionBrushEditor& editor, c
     }
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     if (editor.applied.is_null()) {
-        ImGui::TextWrapped("%s", inRequest.empty() ? "Not in the request yet: paint, then Apply."
+        ImGui::TextWrapped("%s", !hasMasks ? "Not in the request yet: paint, then Apply."
                                              : "The request has masks the editor did not paint (from the JSON or a share "
                                                "link): Apply replaces them with these.");
     } else if (!current) {
