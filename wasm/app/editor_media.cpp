@@ -198,15 +198,21 @@ void rememberRow(AppState& state, const UiLook& look, const std::string& path) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) media.hovered = path;
 }
 
+// The field's value, or nullptr when unset or empty. It points into the request: any change to the
+// request (setRequestValue re-parses it) leaves it dangling, so it is read again after one.
+const std::string* fieldValue(const AppState& state, const std::string& path) {
+    const json* current = requestValue(state, path);
+    return current && current->is_string() && !current->get_ref<const std::string&>().empty()
+               ? &current->get_ref<const std::string&>()
+               : nullptr;
+}
+
 }  // namespace
 
 void mediaInput(AppState& state, const UiLook& look, const std::string& canonicalPath, ValueType type) {
-    const json* current = requestValue(state, canonicalPath);
-    const std::string* value = current && current->is_string() && !current->get_ref<const std::string&>().empty()
-                                   ? &current->get_ref<const std::string&>()
-                                   : nullptr;
     ImGui::BeginGroup();
-    valueLine(state, look, canonicalPath, type, value);
+    valueLine(state, look, canonicalPath, type, fieldValue(state, canonicalPath));
+    const std::string* value = fieldValue(state, canonicalPath);
     if (type == ValueType::Image) imagePreview(state, look, canonicalPath);
     if (type == ValueType::Video && value) videoPreview(state, look, canonicalPath, *value);
     statusLines(state, canonicalPath, value);
