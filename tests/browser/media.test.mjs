@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
+import { decodePng } from './png.mjs';
 import {
   ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, openPage, results, shareFragment,
   startServer, status, waitFor,
@@ -49,10 +50,11 @@ async function uploadToServer(url, bytes, type) {
 }
 
 // ---- a person's gestures ------------------------------------------------------------------------------
-// A file dropped on the canvas at the centre of the control the app published as `control`.
-async function dropFile(page, control, bytes, name, type) {
+// A file dragged over the canvas to the centre of the control the app published as `control`, and
+// dropped there unless `drop` is false (then it stays over the canvas until the next drag event).
+async function dragFile(page, control, bytes, name, type, drop = true) {
   const { x, y } = await centreOf(page, control);
-  await page.evaluate(({ b64, n, t, px, py }) => {
+  await page.evaluate(({ b64, n, t, px, py, d }) => {
     const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const transfer = new DataTransfer();
     transfer.items.add(new File([data], n, { type: t }));
@@ -60,8 +62,23 @@ async function dropFile(page, control, bytes, name, type) {
     const init = { dataTransfer: transfer, clientX: px, clientY: py, bubbles: true, cancelable: true };
     canvas.dispatchEvent(new DragEvent('dragenter', init));
     canvas.dispatchEvent(new DragEvent('dragover', init));
-    canvas.dispatchEvent(new DragEvent('drop', init));
-  }, { b64: bytes.toString('base64'), n: name, t: type, px: x, py: y });
+    if (d) canvas.dispatchEvent(new DragEvent('drop', init));
+  }, { b64: bytes.toString('base64'), n: name, t: type, px: x, py: y, d: drop });
+}
+const dropFile = (page, control, bytes, name, type) => dragFile(page, control, bytes, name, type, true);
+
+// Pixels of the accent colour (ui_style.h kColorAccent, the drop target's frame) around a control.
+async function accentPixelsAround(page, control) {
+  const [x, y, width, height] = (await status(page)).rects[control];
+  const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
+  const shot = decodePng(await page.screenshot({
+    clip: { x: canvas.x + x - 6, y: canvas.y + y - 6, width: width + 12, height: height + 12 } }));
+  let count = 0;
+  for (let i = 0; i < shot.width * shot.height; i++) {
+    const o = i * shot.channels;
+    if (Math.abs(shot.pixels[o] - 107) < 12 && Math.abs(shot.pixels[o + 1] - 184) < 12 && shot.pixels[o + 2] > 240) count++;
+  }
+  return count;
 }
 
 // A file pasted into the focused canvas while the pointer is over `control` (a paste event with a
@@ -141,8 +158,17 @@ async function wanChecks(context, url) {
   const { page, errors } = await openPage(context, url + shareFragment({ model: 'alibaba/wan-v2.6', prompt: { image: placeholder, text: prompt } }));
   await waitFor(page, () => (window.__vg.rects || {})['media:/image']);
 
+  const file = png(800, 450, 'rgbtestsrc');
+  await check('Wan: a file dragged over the field frames it as the drop target', async () => {
+    const before = await accentPixelsAround(page, 'media:/image');
+    await dragFile(page, 'media:/image', file, 'lake.png', 'image/png', false);
+    await page.waitForTimeout(300);
+    const during = await accentPixelsAround(page, 'media:/image');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'media-drop-target.png') });
+    assert(during > before + 200, `no frame around the field while dragging: ${before} accent pixels before, ${during} during`);
+  });
+
   await check('Wan: a dropped file is uploaded to serve.py, whose URL serves the same bytes and is sent as vgen builds it', async () => {
-    const file = png(800, 450, 'rgbtestsrc');
     await dropFile(page, 'media:/image', file, 'lake.png', 'image/png');
     await waitFor(page, (old) => {
       const text = window.__vg.requestText;

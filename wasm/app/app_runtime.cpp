@@ -332,6 +332,8 @@ void handleEvent(AppState& state, const std::string& jsonObject) {
         if (call == "putResultFromUrl") resultStored(state, tag, result);
     } else if (type == "file") {
         fileChosen(state, event);
+    } else if (type == "drag") {
+        mediaDragged(state, event);
     } else if (type == "image") {
         inputImageLoaded(state, event);
     }

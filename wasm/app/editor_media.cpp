@@ -217,12 +217,26 @@ void mediaInput(AppState& state, const UiLook& look, const std::string& canonica
     if (type == ValueType::Video && value) videoPreview(state, look, canonicalPath, *value);
     statusLines(state, canonicalPath, value);
     ImGui::EndGroup();
+    if (state.creative.media.dropTarget == canonicalPath) {  // where the file being dragged would go
+        const float pad = dp(look, 3);
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad),
+                                            ImGui::GetColorU32(kColorAccent), dp(look, 4), 0, dp(look, 2));
+    }
     rememberRow(state, look, canonicalPath);
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Where a file goes
 //-----------------------------------------------------------------------------
+
+void mediaDragged(AppState& state, const json& dragEvent) {
+    state.creative.media.dropTarget =
+        dragEvent.value("over", false) ? mediaFieldFor(state, {{"token", "drop"}, {"x", dragEvent.value("x", -1.0f)},
+                                                                {"y", dragEvent.value("y", -1.0f)}})
+                                       : "";
+    state.dirty = true;
+}
 
 std::string mediaFieldFor(const AppState& state, const json& fileEvent) {
     const std::string token = fileEvent.value("token", "");

@@ -55,6 +55,7 @@ struct MediaEditor {
     int nextUpload = 1;
     std::map<std::string, MediaProbe> probes;     // by canonical path
     std::set<std::string> placedVideos;     // preview keys whose <video> exists (its source is given once)
+    std::string dropTarget;                 // while a file is dragged over the canvas: the field a drop fills
 };
 
 // The form's widget for the media field at `canonicalPath`: a URL or a file, with a preview.
@@ -64,6 +65,9 @@ void mediaInput(AppState& state, const UiLook& look, const std::string& canonica
 // the field under the pointer, else the field last pointed at, else the first empty one shown.
 // "" when no media field is on screen.
 std::string mediaFieldFor(const AppState& state, const json& fileEvent);
+
+// Something dragged over the canvas moved, left or was dropped (platform_web.h's "drag" event).
+void mediaDragged(AppState& state, const json& dragEvent);
 
 // Size and sampled bytes of a value: a cheap identity for values of many megabytes, compared each frame.
 uint64_t mediaFingerprint(const std::string& value);

@@ -194,12 +194,22 @@ EM_JS(void, vgJsInstallFiles, (), {
         reader.onerror = function () { event.problem = String(reader.error); Module['vgSend'](event); };
         reader.readAsDataURL(file);
     };
+    // While something is dragged over the canvas the app is told where ({"type":"drag","x","y"}, at
+    // most every 50 ms: the browser fires dragover every few ms), so it can show the field a drop
+    // would fill; {"type":"drag","over":false} when it leaves or is dropped.
+    var lastDrag = 0;
     canvas.addEventListener('dragover', function (e) {
         e.preventDefault();  // allows the drop (the default refuses it, or opens the file in the tab)
         if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+        if (performance.now() - lastDrag < 50) return;
+        lastDrag = performance.now();
+        var box = canvas.getBoundingClientRect();
+        Module['vgSend']({ type: 'drag', over: true, x: e.clientX - box.left, y: e.clientY - box.top });
     });
+    canvas.addEventListener('dragleave', function () { Module['vgSend']({ type: 'drag', over: false }); });
     canvas.addEventListener('drop', function (e) {
         e.preventDefault();
+        Module['vgSend']({ type: 'drag', over: false });
         if (!e.dataTransfer) return;
         var box = canvas.getBoundingClientRect();
         var event = { token: 'drop', x: e.clientX - box.left, y: e.clientY - box.top };

@@ -94,7 +94,8 @@ std::string queryParam(const char* name);  // ?name=value of the page URL (embed
 // "problem" when the file could not be read (or is over 64 MB). Nothing comes when the person cancels.
 // Files dropped on the canvas and pasted into it answer the same event without being asked, with
 // token "drop" (plus "x","y": where, in CSS pixels within the canvas) or "paste"; a link dropped from
-// another page comes as "url" instead of "dataUrl".
+// another page comes as "url" instead of "dataUrl". While something is dragged over the canvas,
+// {"type":"drag","over":true,"x":...,"y":...} says where, and {"type":"drag","over":false} ends it.
 void chooseFile(const std::string& token, const char* accept);
 
 // ---- images ------------------------------------------------------------------------------------
