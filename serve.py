@@ -3,7 +3,8 @@
 gateway that speaks every dialect of DESIGN.md's table and renders real videos (ffmpeg).
 
     python3 serve.py [--host 127.0.0.1] [--port 8000] [--root build/wasm/site] [--native-dir build/native]
-                     [--data build/serve-data] [--workers N] [--max-body BYTES] [--link-ttl SECONDS]
+                     [--data build/serve-data] [--workers N] [--max-body BYTES] [--max-upload BYTES]
+                     [--link-ttl SECONDS]
                      [--faults SPEC] [--fault-seed N] [--allow-fetch HOST]... [--cors ORIGIN]...
                      [--require-key [VAR]] [--api-key-env VAR]
                      [--upstream URL --upstream-dialect NAME] [--quiet]
@@ -50,7 +51,8 @@ from gateway.store import Store
 REPO = Path(__file__).resolve().parent
 NOT_BUILT = "The playground is not built: run bash scripts/run.sh (it sets up, builds and starts this server)."
 REQUEST_DEADLINE_S = 15  # a client must deliver its whole request within this (slow clients are dropped)
-LOCAL_ROUTE_MODULES = ("routes_unified", "routes_openai", "routes_jobs", "routes_creative_hub", "routes_files")
+LOCAL_ROUTE_MODULES = ("routes_unified", "routes_openai", "routes_jobs", "routes_creative_hub", "routes_files",
+                       "routes_uploads")
 OPTIONAL_ROUTE_MODULES = ("routes_vercel",)  # the gateway dialect, when its module is present
 
 
@@ -362,6 +364,9 @@ def parse_args(argv):
                         help="videos rendered at once (default: the machine's cores)")
     parser.add_argument("--max-body", type=int, default=50 * 1024 * 1024,
                         help="largest request body and fetched input in bytes (default 50 MB)")
+    parser.add_argument("--max-upload", type=int, default=30 * 1024 * 1024,
+                        help="largest file POST /v1/uploads keeps, in bytes (default 30 MB; the body cap "
+                             "--max-body applies first)")
     parser.add_argument("--link-ttl", type=float, default=1200,
                         help="seconds result links work after a video completes (default 1200: seed 002's 20 minutes)")
     parser.add_argument("--faults", default="", metavar="SPEC",

@@ -1,7 +1,8 @@
 """Media inputs of a request (images, videos, references, masks, audio) turned into local files for
 the renderer. Never an open fetcher:
   - data URLs and raw base64 are decoded;
-  - URLs of this server itself (/v1/videos/{id}/content, /files/..., /upstream/files/...) resolve
+  - URLs of this server itself (/v1/videos/{id}/content, /files/..., /upstream/files/..., and the
+    files clients uploaded, /v1/uploads/...) resolve
     to the stored file without any HTTP;
   - http(s) URLs are fetched only from hosts given with --allow-fetch (size cap, timeout, redirects
     only to allowed hosts); anything else is refused with a message saying how to fix it.
@@ -26,6 +27,7 @@ from pathlib import Path
 FETCH_TIMEOUT_S = 30
 FIXED_MEDIA = ("/image", "/lastFrame", "/video")
 RESULT_NAME = re.compile(r"(video|spritesheet)_\d+\.(mp4|jpg)")
+UPLOAD_NAME = r"[0-9a-f]{40}\.(?:png|jpg|webp|gif|mp4|webm|wav|mp3|ogg)"  # POST /v1/uploads (routes_uploads.py)
 EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp", "image/gif": ".gif",
               "video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm", "audio/wav": ".wav",
               "audio/x-wav": ".wav", "audio/mpeg": ".mp3", "audio/ogg": ".ogg"}
@@ -201,6 +203,8 @@ class InputResolver:
                 path = self.store.files_dir / match.group(1) / match.group(2)
         elif match := re.fullmatch(r"/upstream/files/([0-9a-f]{40})", parts.path):
             path = self.store.data_dir / "upstream" / match.group(1)
+        elif match := re.fullmatch(r"/v1/uploads/(" + UPLOAD_NAME + ")", parts.path):
+            path = self.store.uploads_dir / match.group(1)
         if path is None or not path.is_file():
             raise InputError(f"{pointer}: this server has no file at {parts.path} (finished, not deleted?)")
         return path

@@ -40,6 +40,7 @@ class Store:
         self.data_dir = Path(data_dir).resolve()
         self.files_dir = self.data_dir / "files"
         self.files_dir.mkdir(parents=True, exist_ok=True)
+        self.uploads_dir = self.data_dir / "uploads"  # POST /v1/uploads (routes_uploads.py), named by content
         self._connection = sqlite3.connect(self.data_dir / "jobs.sqlite3", check_same_thread=False,
                                            isolation_level=None)
         self._lock = threading.Lock()

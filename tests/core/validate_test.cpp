@@ -317,6 +317,20 @@ TEST(KlingSeed001, ImageFormatSizeDimensionsAspect) {
     EXPECT_VALID(check(klingI2v({{"image", pngBase64(640, 480, 10 * 1024 * 1024)}})));
 }
 
+// Each media refusal ends with what to change (issue 5: "a clear message says what to change").
+TEST(KlingSeed001, MediaMessagesSayWhatToChange) {
+    const auto message = [](const std::string& image, const char* code) {
+        auto diags = check(klingI2v({{"image", image}}));
+        const vg::Diagnostic* d = find(diags, code, "/image");
+        return d ? d->message : "no " + std::string(code) + " in " + dump(diags);
+    };
+    EXPECT_NE(message(webpBase64(640, 480), "media_format_not_allowed").find("convert it"), std::string::npos);
+    EXPECT_NE(message(pngBase64(299, 480), "media_too_small").find("use a larger image"), std::string::npos);
+    EXPECT_NE(message(pngBase64(1000, 300), "media_aspect_out_of_range").find("narrower (it is too wide)"), std::string::npos);
+    EXPECT_NE(message(pngBase64(399, 1000), "media_aspect_out_of_range").find("shorter (it is too tall)"), std::string::npos);
+    EXPECT_NE(message(pngBase64(640, 480, 10 * 1024 * 1024 + 1), "media_too_large").find("compress it"), std::string::npos);
+}
+
 TEST(KlingSeed001, UnreadableInlineImageSaysWhy) {
     EXPECT_CODE(check(klingI2v({{"image", "not an image at all!"}})), "media_unreadable", "/image");
 }

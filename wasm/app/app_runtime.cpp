@@ -8,8 +8,10 @@
 // [SECTION] Start
 #include "app_runtime.h"
 
+#include "editor_media.h"
 #include "input_images.h"
 #include "json_input.h"
+#include "local_file.h"
 #include "platform_web.h"
 #include "share_link.h"
 
@@ -236,15 +238,83 @@ void resultStored(AppState& state, const std::string& key, const json& result) {
     persist(*entry);
 }
 
+// The local gateway's answer to an upload: its URL goes into the field (unless another file or an
+// edit replaced the upload meanwhile).
+void mediaUploaded(AppState& state, const std::string& path, int id, const std::string& modelId, const HttpAnswer& answer) {
+    MediaEditor& media = state.creative.media;
+    auto upload = media.uploads.find(path);
+    if (upload == media.uploads.end() || upload->second.id != id) return;
+    const std::string name = upload->second.name;
+    media.uploads.erase(upload);
+    if (!state.selected || state.selected->id != modelId) return;  // another model's request now
+    const JsonInput body = parseJsonInput(answer.body);
+    const bool ok = answer.status == 201 && !body.error && body.value.is_object() && body.value.value("url", "") != "";
+    if (ok) {
+        setRequestValue(state, path, body.value.value("url", ""));
+        media.notes[path] = {modelId, name + " was uploaded to this server, which serves it at that URL.", false};
+    } else {
+        std::string why = answer.status == 0 ? answer.networkError : "HTTP " + std::to_string(answer.status);
+        if (!body.error && body.value.is_object() && body.value.contains("error") && body.value["error"].is_object())
+            why += ": " + body.value["error"].value("message", "");
+        media.notes[path] = {modelId, "Could not upload " + name + " (" + why + "). Host it yourself and paste its URL.", true};
+    }
+    state.dirty = true;
+}
+
+// POST /v1/uploads on the local gateway (serve.py) with the file's bytes.
+void uploadMediaFile(AppState& state, const std::string& path, const std::string& name, const LocalFileValue& file) {
+    MediaEditor& media = state.creative.media;
+    const int id = media.nextUpload++;
+    media.uploads[path] = {name, file.bytes.size(), id};
+    HttpCall call;
+    call.method = "POST";
+    call.url = state.gateway.origin() + "/v1/uploads";
+    call.headers = {{"Content-Type", file.mimeType.empty() ? "application/octet-stream" : file.mimeType}};
+    if (!state.gateway.apiKey.empty()) call.headers.emplace_back("Authorization", "Bearer " + state.gateway.apiKey);
+    call.body.assign(file.bytes.begin(), file.bytes.end());
+    const std::string modelId = state.selected->id;
+    web::httpSend(call, [&state, path, id, modelId](const HttpAnswer& answer) { mediaUploaded(state, path, id, modelId, answer); });
+}
+
+// A file the picker, a drop or a paste delivered (platform_web.h's "file" event), put in the media
+// field it is for in the form the field takes for this model and gateway (the core's local_file.h):
+// inline as a data URL or raw base64, or uploaded to the local gateway for a field that takes URLs
+// only. A link dropped from another page goes in as it is. What happened is said under the field.
 void fileChosen(AppState& state, const json& event) {
-    const std::string path = event.value("token", "");
-    if (path.empty() || path.front() != '/') return;
-    if (event.contains("problem")) {
-        state.toast = "could not read " + event.value("name", "the file") + ": " + event.value("problem", "");
+    const std::string name = event.value("name", std::string("the file"));
+    const std::string path = state.selected ? mediaFieldFor(state, event) : "";
+    if (path.empty()) {
+        state.toast = "no media field to put " + name + " in: open the Form of a model that takes an image or video";
         return;
     }
-    state.canonical[json::json_pointer(path)] = event.value("dataUrl", "");
-    formChanged(state);
+    MediaEditor& media = state.creative.media;
+    media.uploads.erase(path);
+    media.notes.erase(path);
+    const auto note = [&](std::string text, bool problem) { media.notes[path] = {state.selected->id, std::move(text), problem}; };
+    if (event.contains("problem")) {
+        note("Could not read " + name + ": " + event.value("problem", ""), true);
+        return;
+    }
+    if (event.contains("url")) {
+        setRequestValue(state, path, event.value("url", ""));
+        return;
+    }
+    const AcceptedForms forms = acceptedForms(*state.catalog, *state.selected, dialectName(state.gateway.dialect), path);
+    LocalFileValue file = localFileValue(event.value("dataUrl", ""), forms);
+    if (!file.problem.empty()) {
+        note("Could not use " + name + ": " + file.problem, true);
+    } else if (file.use == FileUse::DataUrl) {
+        setRequestValue(state, path, std::move(file.value));
+        note(name + ", sent inline as a data URL.", false);
+    } else if (file.use == FileUse::RawBase64) {
+        setRequestValue(state, path, std::move(file.value));
+        note(name + ", sent inline as raw base64 (" + state.selected->name + " takes no data: prefix here).", false);
+    } else if (!state.gateway.local) {
+        note(state.selected->name + " takes a URL here, not the file itself: put " + name +
+                 " where the provider can fetch it and paste its link (only the local gateway can host files).", true);
+    } else {
+        uploadMediaFile(state, path, name, file);
+    }
 }
 
 }  // namespace
@@ -262,6 +332,8 @@ void handleEvent(AppState& state, const std::string& jsonObject) {
         if (call == "putResultFromUrl") resultStored(state, tag, result);
     } else if (type == "file") {
         fileChosen(state, event);
+    } else if (type == "drag") {
+        mediaDragged(state, event);
     } else if (type == "image") {
         inputImageLoaded(state, event);
     }

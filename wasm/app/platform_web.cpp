@@ -111,6 +111,13 @@ EM_JS(void, vgJsInstall, (), {
 
     window.addEventListener('paste', function (e) {
         if (document.activeElement !== canvas || !e.clipboardData) return;
+        var file = e.clipboardData.files && e.clipboardData.files[0];
+        if (file) {  // a copied image file or screenshot: read like a picked one (vgJsInstallFiles)
+            Module['vgReadFile'](file, { token: 'paste' });
+            e.preventDefault();
+            wake();
+            return;
+        }
         Module['vgPasteText'] = e.clipboardData.getData('text/plain');
         Module['_vg_web_paste'](lengthBytesUTF8(Module['vgPasteText']) + 1);
         e.preventDefault();
@@ -166,18 +173,66 @@ EM_JS(char*, vgJsQueryParam, (const char* nameText), {
     return buffer;
 });
 
+// Files: one reader for the picker, drops on the canvas and pasted files, answering the "file" event
+// (platform_web.h chooseFile). A drop says where it landed (CSS pixels within the canvas), so the app
+// puts the file in the field under the pointer; a link dragged from another page (text/uri-list)
+// arrives as `url`. Files over 64 MB are refused before reading: a data URL of them would
+// cost a third more again in memory, and no model takes inputs that large.
+EM_JS(void, vgJsInstallFiles, (), {
+    var canvas = Module['canvas'];
+    var maxBytes = 64 * 1024 * 1024;
+    Module['vgReadFile'] = function (file, event) {
+        event.type = 'file';
+        event.name = file.name || 'the pasted file';
+        if (file.size > maxBytes) {
+            event.problem = 'it is ' + (file.size / 1048576).toFixed(1) + ' MB; the playground reads files up to 64 MB';
+            Module['vgSend'](event);
+            return;
+        }
+        var reader = new FileReader();
+        reader.onload = function () { event.dataUrl = reader.result; Module['vgSend'](event); };
+        reader.onerror = function () { event.problem = String(reader.error); Module['vgSend'](event); };
+        reader.readAsDataURL(file);
+    };
+    // While something is dragged over the canvas the app is told where ({"type":"drag","x","y"}, at
+    // most every 50 ms: the browser fires dragover every few ms), so it can show the field a drop
+    // would fill; {"type":"drag","over":false} when it leaves or is dropped.
+    var lastDrag = 0;
+    canvas.addEventListener('dragover', function (e) {
+        e.preventDefault();  // allows the drop (the default refuses it, or opens the file in the tab)
+        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+        if (performance.now() - lastDrag < 50) return;
+        lastDrag = performance.now();
+        var box = canvas.getBoundingClientRect();
+        Module['vgSend']({ type: 'drag', over: true, x: e.clientX - box.left, y: e.clientY - box.top });
+    });
+    canvas.addEventListener('dragleave', function () { Module['vgSend']({ type: 'drag', over: false }); });
+    canvas.addEventListener('drop', function (e) {
+        e.preventDefault();
+        Module['vgSend']({ type: 'drag', over: false });
+        if (!e.dataTransfer) return;
+        var box = canvas.getBoundingClientRect();
+        var event = { token: 'drop', x: e.clientX - box.left, y: e.clientY - box.top };
+        var file = e.dataTransfer.files && e.dataTransfer.files[0];
+        if (file) { Module['vgReadFile'](file, event); return; }
+        var links = (e.dataTransfer.getData('text/uri-list') || '').split('\n').map(function (line) {
+            return line.trim();
+        }).filter(function (line) { return /^https?:/i.test(line); });
+        if (!links.length) return;
+        event.type = 'file';
+        event.name = links[0];
+        event.url = links[0];
+        Module['vgSend'](event);
+    });
+});
+
 EM_JS(void, vgJsChooseFile, (const char* tokenText, const char* acceptText), {
     var token = UTF8ToString(tokenText);
     var input = document.createElement('input');
     input.type = 'file';
     input.accept = UTF8ToString(acceptText);
     input.onchange = function () {
-        var file = input.files && input.files[0];
-        if (!file) return;
-        var reader = new FileReader();
-        reader.onload = function () { Module['vgSend']({ type: 'file', token: token, name: file.name, dataUrl: reader.result }); };
-        reader.onerror = function () { Module['vgSend']({ type: 'file', token: token, name: file.name, problem: String(reader.error) }); };
-        reader.readAsDataURL(file);
+        if (input.files && input.files[0]) Module['vgReadFile'](input.files[0], { token: token });
     };
     input.click();
 });
@@ -376,6 +431,7 @@ void installPlatform(const PlatformHooks& hooks) { gHooks = hooks; }
 
 void startFrameLoop() {
     vgJsInstallVideos();
+    vgJsInstallFiles();
     vgJsInstall();
 }
 

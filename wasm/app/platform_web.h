@@ -12,7 +12,7 @@
 // - browser storage: web/storage.js (IndexedDB) for history and result videos, sessionStorage for a
 //   remembered key;
 // - <video> elements laid over the canvas where the app draws a result;
-// - the URL fragment (share links), a file picker, downloads;
+// - the URL fragment (share links), files (picker, drops on the canvas, pasted files), downloads;
 // - a JS-readable status object, window.__vg, for tests.
 // Asynchronous answers from the page (history loaded, a result stored, a file read) come back as
 // one JSON event through PlatformHooks::event.
@@ -91,7 +91,11 @@ std::string queryParam(const char* name);  // ?name=value of the page URL (embed
 
 // ---- files -------------------------------------------------------------------------------------
 // Opens the file picker; answers {"type":"file","token":...,"name":...,"dataUrl":...} or with
-// "problem" when the file could not be read. Nothing comes when the person cancels.
+// "problem" when the file could not be read (or is over 64 MB). Nothing comes when the person cancels.
+// Files dropped on the canvas and pasted into it answer the same event without being asked, with
+// token "drop" (plus "x","y": where, in CSS pixels within the canvas) or "paste"; a link dropped from
+// another page comes as "url" instead of "dataUrl". While something is dragged over the canvas,
+// {"type":"drag","over":true,"x":...,"y":...} says where, and {"type":"drag","over":false} ends it.
 void chooseFile(const std::string& token, const char* accept);
 
 // ---- images ------------------------------------------------------------------------------------

@@ -330,18 +330,19 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
     }
     if (!formatAllowed(rules.formats, info.format)) {
         ctx.error(path, "media_format_not_allowed",
-                  name + " is " + info.format + "; " + ctx.modelName + " accepts " + formats);
+                  name + " is " + info.format + "; " + ctx.modelName + " accepts " + formats +
+                      ": convert it to one of those");
     }
     if (rules.maxBytes && info.byteSize > *rules.maxBytes) {
         ctx.error(path, "media_too_large",
                   name + " is " + formatBytes(info.byteSize) + "; " + ctx.modelName + " accepts at most " +
-                      formatBytes(*rules.maxBytes));
+                      formatBytes(*rules.maxBytes) + ": compress it or scale it down");
     }
     const std::string size = std::to_string(info.width) + "x" + std::to_string(info.height) + " px";
     if (rules.minSide && info.width > 0 && std::min(info.width, info.height) < *rules.minSide) {
         ctx.error(path, "media_too_small",
                   name + " is " + size + "; " + ctx.modelName + " needs at least " + std::to_string(*rules.minSide) +
-                      " px on each side");
+                      " px on each side: use a larger image, or upscale this one");
     }
     if (info.width > 0 && info.height > 0 && (rules.minAspect || rules.maxAspect)) {
         double aspect = static_cast<double>(info.width) / info.height;
@@ -350,7 +351,8 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
             ctx.error(path, "media_aspect_out_of_range",
                       name + " is " + size + " (aspect " + formatNumber(std::round(aspect * 100) / 100) + "); " +
                           ctx.modelName + " accepts width/height from " + formatNumber(rules.minAspect.value_or(0)) +
-                          " to " + formatNumber(rules.maxAspect.value_or(0)));
+                          " to " + formatNumber(rules.maxAspect.value_or(0)) + ": crop it " +
+                          (rules.minAspect && aspect < *rules.minAspect ? "shorter (it is too tall)" : "narrower (it is too wide)"));
         }
     }
     if (info.durationSeconds > 0) {
@@ -359,7 +361,8 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
             ctx.error(path, "media_duration_out_of_range",
                       name + " lasts " + formatNumber(std::round(info.durationSeconds * 10) / 10) + " s; " +
                           ctx.modelName + " accepts " + formatNumber(rules.minSeconds.value_or(0)) + " to " +
-                          formatNumber(rules.maxSeconds.value_or(0)) + " s");
+                          formatNumber(rules.maxSeconds.value_or(0)) + " s: " +
+                          (rules.maxSeconds && info.durationSeconds > *rules.maxSeconds ? "trim it" : "use a longer clip"));
         }
     }
 }

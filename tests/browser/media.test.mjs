@@ -1,0 +1,245 @@
+// Media inputs in headless Chromium, against serve.py, used as a person would: a file chosen with the
+// field's File... button, a file dropped on the field, an image pasted (Ctrl+V) into the canvas, and
+// a video URL typed into the field. Checks that Kling gets the image as raw base64 (what Generate
+// would send equals `vgen build --to jobs --from aisdk` of the same request written by hand), that a
+// too small image is refused with the core's message saying what to change, that Wan (URLs only)
+// gets a URL of serve.py's upload that serves the same bytes, and that a source video shows a
+// playing preview. Screenshots: tests/artifacts/media-*.png.
+//
+//   VG_NATIVE_DIR=/work/main/build/native node tests/browser/media.test.mjs
+// Ends with `media: N passed, M failed`; exit 1 on any failure.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { decodePng } from './png.mjs';
+import {
+  ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, openPage, results, shareFragment,
+  startServer, status, waitFor,
+} from './harness.mjs';
+
+// ---- inputs -----------------------------------------------------------------------------------------
+function ffmpeg(args) {
+  const run = spawnSync('ffmpeg', ['-v', 'error', ...args, '-'], { maxBuffer: 64 << 20 });
+  assert(run.status === 0 && run.stdout.length > 0, `ffmpeg ${args.join(' ')} failed: ${run.stderr}`);
+  return run.stdout;
+}
+const png = (width, height, source = 'testsrc2') =>
+  ffmpeg(['-f', 'lavfi', '-i', `${source}=s=${width}x${height}`, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png']);
+const jpeg = (width, height) =>
+  ffmpeg(['-f', 'lavfi', '-i', `testsrc=s=${width}x${height}`, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'mjpeg']);
+const mp4 = (source) => ffmpeg(['-f', 'lavfi', '-i', `${source}=s=320x180:d=2:r=12`, '-pix_fmt', 'yuv420p', '-c:v', 'libx264',
+  '-movflags', 'frag_keyframe+empty_moov', '-f', 'mp4']);
+
+// What `vgen build --to jobs --from <dialect>` prints for a request written by hand.
+function vgenBuild(request, from = 'aisdk') {
+  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', from], { input: JSON.stringify(request) });
+  assert(run.status === 0, `vgen build refused the hand-written request: ${run.stdout}${run.stderr}`);
+  return run.stdout.toString().trim();
+}
+function vgenValidate(request) {
+  const run = spawnSync(path.join(NATIVE, 'vgen'), ['validate', '--json', '--dialect', 'aisdk'], { input: JSON.stringify(request) });
+  return JSON.parse(run.stdout.toString());
+}
+
+async function uploadToServer(url, bytes, type) {
+  const answer = await fetch(new URL('/v1/uploads', url), { method: 'POST', body: bytes, headers: { 'Content-Type': type } });
+  assert(answer.status === 201, `POST /v1/uploads answered ${answer.status}`);
+  return (await answer.json()).url;
+}
+
+// ---- a person's gestures ------------------------------------------------------------------------------
+// A file dragged over the canvas to the centre of the control the app published as `control`, and
+// dropped there unless `drop` is false (then it stays over the canvas until the next drag event).
+async function dragFile(page, control, bytes, name, type, drop = true) {
+  const { x, y } = await centreOf(page, control);
+  await page.evaluate(({ b64, n, t, px, py, d }) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([data], n, { type: t }));
+    const canvas = document.getElementById('canvas');
+    const init = { dataTransfer: transfer, clientX: px, clientY: py, bubbles: true, cancelable: true };
+    canvas.dispatchEvent(new DragEvent('dragenter', init));
+    canvas.dispatchEvent(new DragEvent('dragover', init));
+    if (d) canvas.dispatchEvent(new DragEvent('drop', init));
+  }, { b64: bytes.toString('base64'), n: name, t: type, px: x, py: y, d: drop });
+}
+const dropFile = (page, control, bytes, name, type) => dragFile(page, control, bytes, name, type, true);
+
+// Pixels of the accent colour (ui_style.h kColorAccent, the drop target's frame) around a control.
+async function accentPixelsAround(page, control) {
+  const [x, y, width, height] = (await status(page)).rects[control];
+  const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
+  const shot = decodePng(await page.screenshot({
+    clip: { x: canvas.x + x - 6, y: canvas.y + y - 6, width: width + 12, height: height + 12 } }));
+  let count = 0;
+  for (let i = 0; i < shot.width * shot.height; i++) {
+    const o = i * shot.channels;
+    if (Math.abs(shot.pixels[o] - 107) < 12 && Math.abs(shot.pixels[o + 1] - 184) < 12 && shot.pixels[o + 2] > 240) count++;
+  }
+  return count;
+}
+
+// A file pasted into the focused canvas while the pointer is over `control` (a paste event with a
+// file in clipboardData, as the browser fires for Ctrl+V of a copied image file).
+async function pasteFile(page, control, bytes, name, type) {
+  const { x, y } = await centreOf(page, control);
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(150);  // a few frames: the field knows it is pointed at
+  await page.focus('#canvas');
+  await page.evaluate(({ b64, n, t }) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([data], n, { type: t }));
+    document.getElementById('canvas').dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, { b64: bytes.toString('base64'), n: name, t: type });
+}
+
+// The request as the editor holds it (aisdk), parsed.
+async function requestNow(page) {
+  return JSON.parse((await status(page)).requestText);
+}
+
+const submitOf = async (page) => (await status(page)).submit.trim();
+
+// ---- the checks ---------------------------------------------------------------------------------------
+async function klingChecks(context, url) {
+  const start = await uploadToServer(url, png(640, 400), 'image/png');
+  const prompt = 'the tide rolls in at dusk';
+  const { page, errors } = await openPage(context, url + shareFragment({ model: 'klingai/kling-v2.6', prompt: { image: start, text: prompt } }));
+  await waitFor(page, () => (window.__vg.rects || {})['file:/image']);
+
+  const chosen = jpeg(720, 480);
+  await check('Kling: a file chosen with File... goes in as raw base64, and Generate sends what vgen builds', async () => {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.mouse.click(...Object.values(await centreOf(page, 'file:/image')))]);
+    await chooser.setFiles({ name: 'beach.jpg', mimeType: 'image/jpeg', buffer: chosen });
+    const base64 = chosen.toString('base64');
+    await waitFor(page, (b) => window.__vg.requestText.includes(b.slice(0, 64)), base64);
+    const request = await requestNow(page);
+    assert(request.prompt.image === base64, `the image is not the file's raw base64: ${String(request.prompt.image).slice(0, 60)}...`);
+    const expected = vgenBuild({ model: 'klingai/kling-v2.6', prompt: { image: base64, text: prompt } });
+    assert((await submitOf(page)) === expected, `__vg.submit differs from vgen build:\n${(await submitOf(page)).slice(0, 400)}\n---\n${expected.slice(0, 400)}`);
+    await waitFor(page, () => window.__vg.canGenerate);
+  });
+
+  await check('Kling: a 200 x 200 image dropped on the field is refused with the message saying what to change', async () => {
+    const small = png(200, 200);
+    await dropFile(page, 'media:/image', small, 'tiny.png', 'image/png');
+    const base64 = small.toString('base64');
+    await waitFor(page, (b) => window.__vg.requestText.includes(b.slice(0, 64)) && !window.__vg.canGenerate, base64);
+    const s = await status(page);
+    assert(s.formPaths.includes('/image'), `no diagnostic at /image: ${JSON.stringify(s.formPaths)}`);
+    const report = vgenValidate({ model: 'klingai/kling-v2.6', prompt: { image: base64, text: prompt } });
+    const diagnostic = report.diagnostics.find((d) => d.code === 'media_too_small');
+    assert(diagnostic && /at least 300 px/.test(diagnostic.message) && /use a larger image/.test(diagnostic.message),
+      `the core's message: ${JSON.stringify(report.diagnostics)}`);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'media-kling-too-small.png') });
+  });
+
+  await check('Kling: an image pasted (Ctrl+V) over the field replaces it, sent as vgen builds it', async () => {
+    const pasted = png(600, 600, 'mandelbrot');
+    await pasteFile(page, 'media:/image', pasted, 'image.png', 'image/png');
+    const base64 = pasted.toString('base64');
+    await waitFor(page, (b) => window.__vg.requestText.includes(b.slice(0, 64)) && window.__vg.canGenerate, base64);
+    const expected = vgenBuild({ model: 'klingai/kling-v2.6', prompt: { image: base64, text: prompt } });
+    assert((await submitOf(page)) === expected, 'the pasted image was not sent as vgen builds it');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'media-kling.png') });
+    assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+  });
+  await page.close();
+}
+
+async function wanChecks(context, url) {
+  const placeholder = await uploadToServer(url, png(640, 360, 'smptebars'), 'image/png');
+  const prompt = 'lanterns drift over the lake';
+  const { page, errors } = await openPage(context, url + shareFragment({ model: 'alibaba/wan-v2.6', prompt: { image: placeholder, text: prompt } }));
+  await waitFor(page, () => (window.__vg.rects || {})['media:/image']);
+
+  const file = png(800, 450, 'rgbtestsrc');
+  await check('Wan: a file dragged over the field frames it as the drop target', async () => {
+    const before = await accentPixelsAround(page, 'media:/image');
+    await dragFile(page, 'media:/image', file, 'lake.png', 'image/png', false);
+    await page.waitForTimeout(300);
+    const during = await accentPixelsAround(page, 'media:/image');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'media-drop-target.png') });
+    assert(during > before + 200, `no frame around the field while dragging: ${before} accent pixels before, ${during} during`);
+  });
+
+  await check('Wan: a dropped file is uploaded to serve.py, whose URL serves the same bytes and is sent as vgen builds it', async () => {
+    await dropFile(page, 'media:/image', file, 'lake.png', 'image/png');
+    await waitFor(page, (old) => {
+      const text = window.__vg.requestText;
+      return /\/v1\/uploads\/[0-9a-f]{40}\.png/.test(text) && !text.includes(old);
+    }, placeholder);
+    const request = await requestNow(page);
+    const uploaded = request.prompt.image;
+    assert(uploaded.startsWith(new URL('/v1/uploads/', url).href), `not an upload URL of this server: ${uploaded}`);
+    const served = Buffer.from(await (await fetch(uploaded)).arrayBuffer());
+    assert(served.equals(file), `the upload URL serves ${served.length} bytes, not the ${file.length} of the file`);
+    const expected = vgenBuild({ model: 'alibaba/wan-v2.6', prompt: { image: uploaded, text: prompt } });
+    assert((await submitOf(page)) === expected, `__vg.submit differs from vgen build:\n${await submitOf(page)}\n---\n${expected}`);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'media-wan.png') });
+    assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+  });
+  await page.close();
+}
+
+// The AI SDK has no video input, so these requests are written in the jobs dialect (seed 004), whose
+// `parameters.video` carries it, and compared with `vgen build --to jobs --from jobs`.
+async function videoChecks(context, url) {
+  const prompt = 'make it snow';
+  const veo = (video) => ({ model: 'veo-3.1', prompt, parameters: { video } });
+  const first = await uploadToServer(url, mp4('testsrc2'), 'video/mp4');
+  const { page, errors } = await openPage(context, url + shareFragment(veo(first)));
+  const playing = (source) => waitFor(page, (s) => [...document.querySelectorAll('#vg-video-layer video')].some((v) =>
+    v.src === s && v.style.visibility === 'visible' && v.readyState >= 2 && v.videoWidth === 320), source, 20000);
+
+  await check('Veo: the source video shows a preview that plays', async () => {
+    await waitFor(page, () => (window.__vg.rects || {})['video:/video']);
+    await playing(first);
+  });
+
+  await check('Veo: a video URL typed into the field replaces the source, previewed and sent as vgen builds it', async () => {
+    const second = await uploadToServer(url, mp4('testsrc'), 'video/mp4');
+    await page.mouse.click(...Object.values(await centreOf(page, 'url:/video')));
+    await page.keyboard.press('Control+A', HOLD);
+    await page.keyboard.type(second);
+    await page.keyboard.press('Enter', HOLD);
+    await waitFor(page, (u) => window.__vg.requestText.includes(u), second);
+    const expected = vgenBuild(veo(second), 'jobs');
+    assert((await submitOf(page)) === expected, `__vg.submit differs from vgen build:\n${await submitOf(page)}\n---\n${expected}`);
+    await playing(second);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'media-video.png') });
+    assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+  });
+  await page.close();
+}
+
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { stop, url } = await startServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await klingChecks(context, url);
+    await wanChecks(context, url);
+    await videoChecks(context, url);
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+main().catch((error) => {
+  results.push(false);
+  console.log(`not ok - the test harness failed\n    ${error.stack || error}`);
+}).finally(() => {
+  const passed = results.filter(Boolean).length;
+  console.log(`media: ${passed} passed, ${results.length - passed} failed`);
+  process.exitCode = passed === results.length ? 0 : 1;
+});
