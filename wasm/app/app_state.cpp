@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <set>
 
 namespace vg::app {
@@ -81,6 +82,22 @@ void selectModel(AppState& state, const Model& model) {
 void resetExample(AppState& state, Mode mode) {
     if (!state.selected) return;
     state.canonical = exampleRequest(*state.selected, mode).body;
+    state.jsonDrafts.clear();
+    formChanged(state);
+}
+
+bool usedInMode(const ParamSpec& spec, Mode mode) {
+    return spec.modes.empty() || std::find(spec.modes.begin(), spec.modes.end(), mode) != spec.modes.end();
+}
+
+void changeMode(AppState& state, Mode mode) {
+    if (!state.selected) return;
+    state.canonical["mode"] = modeName(mode);
+    for (const ParamSpec& spec : state.selected->params) {
+        const json::json_pointer pointer(spec.path);
+        if (!usedInMode(spec, mode) && state.canonical.contains(pointer))
+            state.canonical.at(pointer.parent_pointer()).erase(pointer.back());
+    }
     state.jsonDrafts.clear();
     formChanged(state);
 }
@@ -209,13 +226,23 @@ void formChanged(AppState& state) {
     request.body = state.canonical;
     BuildOutcome built = buildRequest(editorDialect, request, *state.catalog);
     state.editorNote.clear();
-    if (!built.http && editorDialect != Dialect::AiSdk) {
-        state.editorNote = std::string(dialectName(editorDialect)) + " cannot carry this request" +
-                           (built.diagnostics.empty() ? "" : " (" + built.diagnostics.front().message + ")") +
-                           ": the editor shows it as aisdk.";
-        editorDialect = Dialect::AiSdk;
-        built = buildRequest(editorDialect, request, *state.catalog);
-        if (state.inputDialect) state.inputDialect = editorDialect;
+    if (!built.http) {
+        // The first dialect that can carry it: aisdk, then the gateway's, then the others (a tagged
+        // reference or a mode only the jobs API's id offers has no AI SDK form).
+        const std::string why = built.diagnostics.empty() ? "" : " (" + built.diagnostics.front().message + ")";
+        std::vector<Dialect> fallbacks = {Dialect::AiSdk, state.gateway.dialect};
+        fallbacks.insert(fallbacks.end(), std::begin(kAllDialects), std::end(kAllDialects));
+        for (Dialect fallback : fallbacks) {
+            if (fallback == editorDialect) continue;
+            BuildOutcome attempt = buildRequest(fallback, request, *state.catalog);
+            if (!attempt.http) continue;
+            state.editorNote = std::string(dialectName(editorDialect)) + " cannot carry this request" + why +
+                               ": the editor shows it as " + dialectName(fallback) + ".";
+            editorDialect = fallback;
+            built = std::move(attempt);
+            if (state.inputDialect) state.inputDialect = editorDialect;
+            break;
+        }
     }
     if (built.http) {
         state.requestText = built.http->body.dump(2);
@@ -227,8 +254,27 @@ void formChanged(AppState& state) {
     requestChanged(state);
 }
 
+namespace {
+
+// An input only another mode uses (a last frame in image-to-video, a reference in text-to-video)
+// moves the request to the mode its inputs imply. A parse writes the mode it inferred, and the AI
+// SDK form has no mode field to say otherwise: without this, the new input would sit unused.
+void followInputs(AppState& state, const std::string& canonicalPath) {
+    if (!state.selected || !state.canonical.contains("mode")) return;
+    const std::string member = canonicalPath.substr(0, canonicalPath.find('/', 1));  // "/references/0/url" -> "/references"
+    const ParamSpec* spec = state.selected->param(member);
+    if (!spec || usedInMode(*spec, requestMode(state))) return;
+    json inputs = state.canonical;
+    inputs.erase("mode");
+    const Mode implied = inferMode(inputs);
+    if (state.selected->supports(implied) && usedInMode(*spec, implied)) state.canonical["mode"] = modeName(implied);
+}
+
+}  // namespace
+
 void setRequestValue(AppState& state, const std::string& canonicalPath, json value) {
     state.canonical[json::json_pointer(canonicalPath)] = std::move(value);
+    followInputs(state, canonicalPath);
     formChanged(state);
 }
 

@@ -144,6 +144,8 @@ void resetExample(AppState& state, Mode mode);
 void requestChanged(AppState& state);
 
 // Sets the member at `canonicalPath` ("/providerOptions/klingai/cameraControl"), then formChanged.
+// An input only another mode uses (a last frame in image-to-video) moves the request to the mode
+// its inputs imply (first-and-last frame).
 void setRequestValue(AppState& state, const std::string& canonicalPath, json value);
 // Removes the member, and the provider namespace object it leaves empty, then formChanged.
 void clearRequestValue(AppState& state, const std::string& canonicalPath);
@@ -167,6 +169,11 @@ void wireTargetChanged(AppState& state);
 
 // The mode the request is in (explicit, else implied by its inputs).
 Mode requestMode(const AppState& state);
+// The parameter takes part in `mode` (its modes list is empty or names it).
+bool usedInMode(const ParamSpec& spec, Mode mode);
+// Puts the request in `mode` and drops the members only other modes use (a last frame has no place
+// in text-to-video), then formChanged. The form's mode selector and the Direct tab's editors call it.
+void changeMode(AppState& state, Mode mode);
 
 // Remembers where a control is, for tests; replaces an earlier rectangle of the same name.
 void recordRect(AppState& state, const std::string& name, CssRect rect);

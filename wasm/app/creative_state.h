@@ -7,6 +7,7 @@
 #include "editor_camera.h"
 #include "editor_compare.h"
 #include "editor_framing.h"
+#include "editor_frames.h"
 #include "editor_media.h"
 #include "editor_motion_brush.h"
 #include "editor_prompt.h"
@@ -31,6 +32,7 @@ struct InputImage {
 struct CreativeState {
     std::map<std::string, InputImage> images;  // by canonical path of the media value
     MediaEditor media;
+    FramesEditor frames;
     CameraEditor camera;
     MotionBrushEditor motionBrush;
     StoryboardEditor storyboard;

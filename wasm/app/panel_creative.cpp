@@ -7,8 +7,10 @@
 
 #include "editor_camera.h"
 #include "editor_framing.h"
+#include "editor_frames.h"
 #include "editor_motion_brush.h"
 #include "editor_prompt.h"
+#include "editor_references.h"
 #include "editor_storyboard.h"
 #include "editor_voices.h"
 #include "ui_widgets.h"
@@ -29,6 +31,8 @@ struct Section {
 
 constexpr Section kSections[] = {
     {"Prompt help", promptHelpApplies, drawPromptHelp},
+    {"Frames", framesEditorApplies, drawFramesEditor},
+    {"References", referencesEditorApplies, drawReferencesEditor},
     {"Camera control", cameraEditorApplies, drawCameraEditor},
     {"Motion brush", motionBrushApplies, drawMotionBrushEditor},
     {"Multi-shot storyboard", storyboardApplies, drawStoryboardEditor},

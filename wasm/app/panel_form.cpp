@@ -32,22 +32,6 @@ namespace {
 // [SECTION] Modes and text
 //-----------------------------------------------------------------------------
 
-bool usedInMode(const ParamSpec& spec, Mode mode) {
-    return spec.modes.empty() || std::find(spec.modes.begin(), spec.modes.end(), mode) != spec.modes.end();
-}
-
-// A new mode drops the members only other modes use (a last frame has no place in text-to-video).
-void changeMode(AppState& state, Mode mode) {
-    state.canonical["mode"] = modeName(mode);
-    for (const ParamSpec& spec : state.selected->params) {
-        const json::json_pointer pointer(spec.path);
-        if (!usedInMode(spec, mode) && state.canonical.contains(pointer))
-            state.canonical.at(pointer.parent_pointer()).erase(pointer.back());
-    }
-    state.jsonDrafts.clear();
-    formChanged(state);
-}
-
 size_t codePoints(const std::string& text) {
     return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
@@ -163,16 +147,6 @@ void promptField(AppState& state, const ParamSpec& spec, const json* current, co
         ImGui::TextColored(over ? kColorError : kColorMuted, "%zu / %zu characters", count, *spec.maxLength);
     } else {
         ImGui::TextColored(kColorMuted, "%zu characters", count);
-    }
-}
-
-void fieldDiagnostics(const AppState& state, const std::string& path) {
-    for (const DiagnosticRow& row : state.formCheck.rows) {
-        const bool here = row.path == path || row.path.rfind(path + "/", 0) == 0;
-        if (!here) continue;
-        ImGui::PushStyleColor(ImGuiCol_Text, row.error ? kColorError : kColorWarning);
-        ImGui::TextWrapped("%s", row.message.c_str());
-        ImGui::PopStyleColor();
     }
 }
 

@@ -1,0 +1,262 @@
+// The Direct tab's first-and-last-frame and references editors in headless Chromium, used as a
+// person would (clicks, typing, a paste, the slider), each checked against the request it produces:
+// __vg.submit (what Generate sends to the jobs gateway) must be the bytes `vgen build --to jobs`
+// prints for the equivalent request written by hand. The transition preview is checked by its pixels.
+// Screenshots: tests/artifacts/frames-*.png, references-*.png.
+//
+//   node tests/browser/frames.test.mjs
+// Ends with `frames: N passed, M failed`; exit 1 on any failure. Site and core as harness.mjs says.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+import {
+  ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, clickControl, openPage, openTab,
+  results, shareFragment, startServer, status, waitFor,
+} from './harness.mjs';
+import { decodePng } from './png.mjs';
+
+// ---- test images -----------------------------------------------------------------------------------
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+// A width x height PNG of one colour (8-bit RGB), as raw base64: the form Kling takes (seed 001).
+function solidPng(width, height, [r, g, b]) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set([r, g, b], 1 + x * 3);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]).toString('base64');
+}
+const RED = solidPng(480, 320, [255, 0, 0]);
+const BLUE = solidPng(480, 320, [0, 0, 255]);
+
+// ---- helpers ---------------------------------------------------------------------------------------
+// What `vgen build --to jobs --from <dialect>` prints for `request`.
+function nativeBuild(request, from) {
+  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', from, '-'],
+    { input: JSON.stringify(request) });
+  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
+  assert(run.status === 0, `vgen build refused the expected request (exit ${run.status}): ${run.stderr}`);
+  return run.stdout.toString('utf8').trim();
+}
+
+async function expectSubmit(page, request, from = 'aisdk') {
+  const expected = nativeBuild(request, from);
+  try {
+    await waitFor(page, (text) => (window.__vg.submit || '').trim() === text, expected, 5000);
+  } catch {
+    const s = await status(page);
+    throw new Error(`__vg.submit differs from vgen build --from ${from}:\n  got      ${s.submit || '(nothing: ' +
+      JSON.stringify(s.formPaths) + ')'}\n  expected ${expected}`);
+  }
+}
+
+// The colour at the centre of a published rectangle, from a screenshot of it.
+async function centreColour(page, name) {
+  const { x, y } = await centreOf(page, name);
+  const png = decodePng(await page.screenshot({ clip: { x: Math.round(x) - 2, y: Math.round(y) - 2, width: 5, height: 5 } }));
+  const o = (2 * png.width + 2) * png.channels;
+  return [png.pixels[o], png.pixels[o + 1], png.pixels[o + 2]];
+}
+
+async function waitForColour(page, name, test, what) {
+  let colour = [];
+  for (let i = 0; i < 60; i++) {
+    colour = await centreColour(page, name);
+    if (test(colour)) return colour;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${name} shows rgb(${colour.join(', ')}), not ${what}`);
+}
+const isRed = ([r, g, b]) => r > 200 && g < 40 && b < 40;
+const isBlue = ([r, g, b]) => b > 200 && r < 40 && g < 40;
+const isPurple = ([r, g, b]) => r > 80 && r < 176 && b > 80 && b < 176 && g < 40;
+
+// Clicks `fraction` of the way along a published slider (ImGui jumps the value to a click).
+async function clickSlider(page, name, fraction) {
+  const rect = await page.evaluate((n) => window.__vg.rects[n], name);
+  const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
+  await page.mouse.click(canvas.x + rect[0] + rect[2] * fraction, canvas.y + rect[1] + rect[3] / 2);
+}
+
+// Clicks the text field on the first line of a published group and types or pastes into it.
+async function clickField(page, name) {
+  const rect = await page.evaluate((n) => window.__vg.rects[n], name);
+  assert(rect, `the app published no rectangle "${name}"`);
+  const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
+  await page.mouse.click(canvas.x + rect[0] + 40, canvas.y + rect[1] + 8);
+}
+
+async function paste(page, text) {
+  await page.evaluate(async (value) => {
+    await navigator.clipboard.writeText(value);
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    document.getElementById('canvas').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.keyboard.press('Control+V', HOLD);
+}
+
+const canonicalOf = async (page) => JSON.parse((await status(page)).requestText);
+
+// ---- first and last frame --------------------------------------------------------------------------
+async function framesChecks(context, url) {
+  const prompt = 'a desk lamp switches on at dusk';
+  const start = { model: 'klingai/kling-v2.6-i2v', prompt: { text: prompt, image: RED }, duration: 5 };
+  const { page, errors } = await openPage(context, url + shareFragment(start));
+  const flf = (first, last) => ({ model: 'klingai/kling-v2.6-i2v', prompt: { text: prompt, image: first }, duration: 5,
+    providerOptions: { klingai: { imageTail: last } } });
+
+  await check('frames: a last frame pasted into the empty slot makes the request first-and-last frame (vgen build\'s bytes)', async () => {
+    await openTab(page, 'Direct', () => window.__vg.rects['frames:last']);
+    assert((await status(page)).mode === 'i2v', `the share link opened in ${(await status(page)).mode}`);
+    await clickField(page, 'frames:last');
+    await paste(page, BLUE);
+    await waitFor(page, () => window.__vg.mode === 'flf');
+    await expectSubmit(page, flf(RED, BLUE));
+  });
+
+  await check('frames: the transition preview shows the first frame at 0 s, the last at the end, a blend between', async () => {
+    await waitForColour(page, 'frames:preview', isRed, 'the red first frame');
+    await clickSlider(page, 'frames:time', 0.999);
+    await waitForColour(page, 'frames:preview', isBlue, 'the blue last frame');
+    await clickSlider(page, 'frames:time', 0.5);
+    await waitForColour(page, 'frames:preview', isPurple, 'a purple half-way blend');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'frames-transition.png') });
+  });
+
+  await check('frames: Swap exchanges the first and last frames in the request and the preview', async () => {
+    await clickControl(page, 'frames:swap');
+    await expectSubmit(page, flf(BLUE, RED));
+    await clickSlider(page, 'frames:time', 0.001);
+    await waitForColour(page, 'frames:preview', isBlue, 'the blue frame, now first');
+    await clickControl(page, 'frames:swap');
+    await expectSubmit(page, flf(RED, BLUE));
+    await waitForColour(page, 'frames:preview', isRed, 'the red frame, first again');
+  });
+
+  await check('frames: Play runs the preview from the first frame towards the last', async () => {
+    await clickControl(page, 'frames:play');
+    await waitForColour(page, 'frames:preview', ([r, , b]) => b > 60 && r < 200, 'a frame past the start');
+    await clickControl(page, 'frames:play');  // Pause
+    await page.screenshot({ path: path.join(ARTIFACTS, 'frames-playing.png') });
+  });
+
+  await check('frames: no console errors', async () => {
+    assert(errors.length === 0, errors.join(' | '));
+  });
+  await page.close();
+}
+
+// ---- references ------------------------------------------------------------------------------------
+async function referencesChecks(context, url) {
+  const model = 'xai/grok-imagine-video';
+  const { page, errors } = await openPage(context, url + shareFragment({ model, prompt: 'The chef waves at' }));
+  const chef = 'https://example.com/chef.png';
+  const dog = 'https://example.com/dog.mp4';
+
+  await check('references: the first added makes the request reference-to-video; two, one typed as an image URL, one switched to video', async () => {
+    await openTab(page, 'Direct', () => window.__vg.rects['references:add']);
+    assert((await status(page)).mode === 't2v', `the share link opened in ${(await status(page)).mode}`);
+    await clickControl(page, 'references:add');
+    await waitFor(page, () => window.__vg.mode === 'r2v' && window.__vg.rects['reference1:url']);
+    await clickControl(page, 'references:add');
+    await waitFor(page, () => window.__vg.rects['reference2:url']);
+    await clickField(page, 'reference1:url');
+    await page.keyboard.type(chef);
+    await clickControl(page, 'reference2:type');
+    await waitFor(page, () => window.__vg.rects['reference2:type:video']);
+    await clickControl(page, 'reference2:type:video');
+    await clickField(page, 'reference2:url');
+    await page.keyboard.type(dog);
+    await expectSubmit(page, { model, prompt: 'The chef waves at',
+      inputReferences: [chef, { data: dog, mediaType: 'video/mp4' }] });
+  });
+
+  await check('references: Insert puts character1 into the prompt', async () => {
+    await clickControl(page, 'reference1:insert');
+    await expectSubmit(page, { model, prompt: 'The chef waves at character1',
+      inputReferences: [chef, { data: dog, mediaType: 'video/mp4' }] });
+  });
+
+  await check('references: the down arrow moves the first reference after the second', async () => {
+    await clickControl(page, 'reference1:down');
+    await expectSubmit(page, { model, prompt: 'The chef waves at character1',
+      inputReferences: [{ data: dog, mediaType: 'video/mp4' }, chef] });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'references-two.png') });
+  });
+
+  await check('references: a tag of its own goes into the request and into the prompt', async () => {
+    await clickControl(page, 'reference2:tag');
+    await page.keyboard.type('chef');
+    await waitFor(page, () => window.__vg.requestText.includes('"tag": "chef"'));
+    await clickControl(page, 'reference2:insert');
+    // The AI SDK has no tags: the editor shows the request in the jobs API's form, which has them.
+    await expectSubmit(page, { model: 'grok-imagine-video', prompt: 'The chef waves at character1 chef',
+      parameters: { references: [{ url: dog, type: 'video' }, { url: chef, type: 'image', tag: 'chef' }] } }, 'jobs');
+  });
+
+  await check('references: Remove takes a reference out of the request', async () => {
+    await clickControl(page, 'reference1:remove');
+    await expectSubmit(page, { model: 'grok-imagine-video', prompt: 'The chef waves at character1 chef',
+      parameters: { references: [{ url: chef, type: 'image', tag: 'chef' }] } }, 'jobs');
+    const request = await canonicalOf(page);
+    assert(JSON.stringify(request).includes(chef), 'the editor lost the remaining reference');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'references-one.png') });
+  });
+
+  await check('references: no console errors', async () => {
+    assert(errors.length === 0, errors.join(' | '));
+  });
+  await page.close();
+}
+
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { stop, url } = await startServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    await framesChecks(context, url);
+    await referencesChecks(context, url);
+    await context.close();
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+main()
+  .catch((error) => {
+    results.push(false);
+    console.log(`not ok - the frames session: ${error.message}`);
+  })
+  .finally(() => {
+    const passed = results.filter(Boolean).length;
+    console.log(`frames: ${passed} passed, ${results.length - passed} failed`);
+    process.exitCode = results.length - passed === 0 ? 0 : 1;
+  });
