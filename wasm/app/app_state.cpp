@@ -307,6 +307,11 @@ const json* requestValue(const AppState& state, const std::string& canonicalPath
     return state.canonical.contains(pointer) ? &state.canonical.at(pointer) : nullptr;
 }
 
+const ParamSpec* offeredParam(const AppState& state, const std::string& canonicalPath) {
+    const ParamSpec* spec = state.selected ? state.selected->param(canonicalPath) : nullptr;
+    return spec && spec->unsupported.empty() ? spec : nullptr;
+}
+
 void loadRequestText(AppState& state, const std::string& text) {
     const JsonInput input = parseJsonInput(text);
     state.requestText = input.error ? text : input.value.dump(2);

@@ -154,6 +154,9 @@ void clearRequestValue(AppState& state, const std::string& canonicalPath);
 void insertPromptTag(AppState& state, const std::string& tag);
 // The value at `canonicalPath`, or nullptr.
 const json* requestValue(const AppState& state, const std::string& canonicalPath);
+// The selected model's spec for `canonicalPath` when the catalog offers it (has it, not
+// `unsupported`); nullptr otherwise. What an editor's "applies" asks.
+const ParamSpec* offeredParam(const AppState& state, const std::string& canonicalPath);
 
 // After the form changed `canonical`: rewrite the editor's text in its dialect, then as requestChanged.
 void formChanged(AppState& state);

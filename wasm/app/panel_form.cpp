@@ -10,6 +10,7 @@
 // [SECTION] Groups and the panel
 #include "app_runtime.h"
 #include "editor_media.h"
+#include "editor_prompt.h"
 #include "model_text.h"
 #include "panels.h"
 #include "ui_widgets.h"
@@ -148,6 +149,7 @@ void promptField(AppState& state, const ParamSpec& spec, const json* current, co
     } else {
         ImGui::TextColored(kColorMuted, "%zu characters", count);
     }
+    if (isPrompt) drawPromptHints(state, look, "form");  // seed 003: name the motion, vertical framing for 9:16
 }
 
 bool isPromptText(const ParamSpec& spec) { return spec.path == "/prompt" || spec.path == "/negativePrompt"; }

@@ -1,0 +1,272 @@
+// The Direct tab's text editors in headless Chromium, used as a person would (clicks and typing on
+// the canvas): the multi-shot storyboard (shots, reorder by button and by drag, durations fitted to
+// the video or the video to them, off again), voices and elements (exclusive: the editor asks before
+// removing; audio turned on; <<<voice_1>>> inserted into the prompt) and prompt help (seed 003's
+// hints, a template filled in and used). After each, the request Generate would send (__vg.submit)
+// must be exactly what `vgen build --to jobs --from aisdk` prints for the equivalent request written
+// here by hand. Screenshots go to tests/artifacts/.
+//
+//   VG_NATIVE_DIR=/work/main/build/native node tests/browser/creative_text.test.mjs
+// Site: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site. Core: $VG_NATIVE_DIR, else build/native.
+// Ends with `creative_text: N passed, M failed`; exit 1 on any failure.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab, results, shareFragment, startServer, status, waitFor } from './harness.mjs';
+
+// ---- helpers --------------------------------------------------------------------------------------
+
+// What Generate must send: the native CLI's build of the equivalent request.
+function expectedSubmit(request) {
+  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'], { input: JSON.stringify(request) });
+  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
+  assert(run.status === 0, `vgen build refused the expected request (exit ${run.status}): ${run.stderr}`);
+  return run.stdout.toString('utf8').trim();
+}
+
+async function assertSubmit(page, request, what) {
+  const expected = expectedSubmit(request);
+  try {
+    await waitFor(page, (e) => (window.__vg.submit || '').trim() === e, expected, 5000);
+  } catch {
+    const s = await status(page);
+    throw new Error(`${what}: __vg.submit is not what vgen builds\n  got      ${s.submit || `(nothing; diagnostics at ${JSON.stringify(s.formPaths)})`}\n  expected ${expected}`);
+  }
+}
+
+// The editor's request (aisdk), parsed; {} while it does not parse.
+const request = (page) => page.evaluate(() => { try { return JSON.parse(window.__vg.requestText); } catch { return {}; } });
+const kling = async (page) => ((await request(page)).providerOptions || {}).klingai || {};
+
+// Scrolls the Direct tab with the mouse wheel until the control `name` is inside it.
+async function reveal(page, name) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const { rect, tab } = await page.evaluate((n) => ({ rect: window.__vg.rects[n], tab: window.__vg.rects['tab:Direct'] }), name);
+    assert(rect, `the app published no rectangle "${name}"`);
+    if (!tab) return;  // not on the Direct tab
+    const top = tab[1] + tab[3] + 6, bottom = VIEWPORT.height - 14;
+    if (rect[1] >= top && rect[1] + rect[3] <= bottom) return;
+    await page.mouse.move(tab[0] + 12, (top + bottom) / 2);
+    await page.mouse.wheel(0, rect[1] < top ? -100 : 100);
+    await page.waitForTimeout(120);
+  }
+  throw new Error(`could not scroll "${name}" into view`);
+}
+
+// A click that must change something: while a text field is active, ImGui 1.86 spends the first
+// click on leaving it, as it does for a person, so the click is repeated until `done` holds.
+async function clickUntil(page, name, done, arg) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await reveal(page, name);
+    await clickControl(page, name);
+    try {
+      await waitFor(page, done, arg, 1500);
+      return;
+    } catch (error) {
+      if (attempt === 2) throw new Error(`clicking "${name}" did not do it: ${error.message}`);
+    }
+  }
+}
+
+// Clicks a text field (twice, apart: the first may only leave another field), goes to its end, types.
+async function typeInto(page, name, text) {
+  await reveal(page, name);
+  await clickControl(page, name);
+  await page.waitForTimeout(400);
+  await clickControl(page, name);
+  await page.waitForTimeout(100);
+  await page.keyboard.press('End', HOLD);
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+// A rectangle's width, 0 when the app drew it empty (a hint that is not shown).
+const rectWidth = (page, name) => page.evaluate((n) => ((window.__vg.rects || {})[n] || [0, 0, 0, 0])[2], name);
+
+async function newPage(browser, url, start) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const { page, errors } = await openPage(context, url + shareFragment(start));
+  return { context, page, errors };
+}
+
+// ---- storyboard -----------------------------------------------------------------------------------
+
+async function storyboardChecks(browser, url) {
+  const start = { model: 'klingai/kling-v3.0-t2v', prompt: "A lighthouse keeper's evening", duration: 10 };
+  const [a, b, c] = ['The keeper climbs the spiral stairs', 'The lamp turns on and sweeps the sea', 'Waves crash against the rocks'];
+  const { context, page, errors } = await newPage(browser, url, start);
+  try {
+    await check('storyboard: multi-shot on gives two shots sharing the video\'s 10 s', async () => {
+      await assertSubmit(page, start, 'before any edit');
+      await openTab(page, 'Direct', () => window.__vg.rects['storyboard:on']);
+      await clickUntil(page, 'storyboard:on', () => /multiPrompt/.test(window.__vg.requestText));
+      const options = await kling(page);
+      assert(options.multiShot === true && options.shotType === 'customize', `multiShot/shotType: ${JSON.stringify(options)}`);
+      assert(JSON.stringify(options.multiPrompt.map((s) => s.duration)) === '["5","5"]', `shots: ${JSON.stringify(options.multiPrompt)}`);
+    });
+
+    await check('storyboard: typed prompts, a third shot, reorder by button, durations fitted after a change', async () => {
+      await typeInto(page, 'shot1:prompt', a);
+      await waitFor(page, (t) => window.__vg.requestText.includes(t), a);
+      await typeInto(page, 'shot2:prompt', b);
+      await waitFor(page, (t) => window.__vg.requestText.includes(t), b);
+      await clickUntil(page, 'storyboard:add', () => (window.__vg.requestText.match(/"index"/g) || []).length === 3);
+      await typeInto(page, 'shot3:prompt', c);
+      await waitFor(page, (t) => window.__vg.requestText.includes(t), c);
+      // Shot 3 up one place: a, c, b.
+      await clickUntil(page, 'shot3:up', (t) => {
+        const shots = JSON.parse(window.__vg.requestText).providerOptions.klingai.multiPrompt;
+        return shots[1].prompt === t;
+      }, c);
+      // One second more on shot 1: 5 + 3 + 3 = 11 s against 10, which the core refuses.
+      await clickUntil(page, 'shot1:longer', () => JSON.parse(window.__vg.requestText).providerOptions.klingai.multiPrompt[0].duration === '5');
+      await waitFor(page, () => !window.__vg.canGenerate);
+      const s = await status(page);
+      assert(s.formPaths.includes('/providerOptions/klingai/multiPrompt'), `no diagnostic at multiPrompt: ${JSON.stringify(s.formPaths)}`);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'storyboard-mismatch.png') });
+      await clickUntil(page, 'storyboard:fit', () => window.__vg.canGenerate);
+      await assertSubmit(page, {
+        ...start,
+        providerOptions: { klingai: { multiShot: true, shotType: 'customize', multiPrompt: [
+          { index: 1, prompt: a, duration: '4' }, { index: 2, prompt: c, duration: '3' }, { index: 3, prompt: b, duration: '3' }] } },
+      }, 'three shots fitted to 10 s');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'storyboard.png') });
+    });
+
+    await check('storyboard: a shot dragged by its handle onto the first moves there', async () => {
+      await reveal(page, 'shot3:handle');
+      await reveal(page, 'shot1:handle');
+      const box = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
+      const rects = (await status(page)).rects;
+      const centre = (r) => ({ x: box.x + r[0] + r[2] / 2, y: box.y + r[1] + r[3] / 2 });
+      const from = centre(rects['shot3:handle']), to = centre(rects['shot1:handle']);
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      for (let step = 1; step <= 12; step++) {
+        await page.mouse.move(from.x + (to.x - from.x) * step / 12 + 6, from.y + (to.y - from.y) * step / 12, { steps: 2 });
+        await page.waitForTimeout(40);
+      }
+      await page.waitForTimeout(100);
+      await page.mouse.up();
+      await waitFor(page, (t) => JSON.parse(window.__vg.requestText).providerOptions.klingai.multiPrompt[0].prompt === t, b);
+      await assertSubmit(page, {
+        ...start,
+        providerOptions: { klingai: { multiShot: true, shotType: 'customize', multiPrompt: [
+          { index: 1, prompt: b, duration: '3' }, { index: 2, prompt: a, duration: '4' }, { index: 3, prompt: c, duration: '3' }] } },
+      }, 'after the drag');
+    });
+
+    await check('storyboard: "Make the video N s" follows the shots; multi-shot off removes every member', async () => {
+      await clickUntil(page, 'shot3:longer', () => JSON.parse(window.__vg.requestText).providerOptions.klingai.multiPrompt[2].duration === '4');
+      await clickUntil(page, 'storyboard:set-duration', () => JSON.parse(window.__vg.requestText).duration === 11);
+      await assertSubmit(page, {
+        ...start, duration: 11,
+        providerOptions: { klingai: { multiShot: true, shotType: 'customize', multiPrompt: [
+          { index: 1, prompt: b, duration: '3' }, { index: 2, prompt: a, duration: '4' }, { index: 3, prompt: c, duration: '4' }] } },
+      }, 'the video lengthened to the shots');
+      await clickUntil(page, 'storyboard:on', () => !/multiPrompt|multiShot|shotType/.test(window.__vg.requestText));
+      await assertSubmit(page, { ...start, duration: 11 }, 'multi-shot off');
+      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- voices and elements --------------------------------------------------------------------------
+
+async function voicesChecks(browser, url) {
+  const prompt = 'An old fisherman mends a net on the pier, then looks up. The fisherman';
+  const start = { model: 'klingai/kling-v3.0-t2v', prompt, duration: 5 };
+  const { context, page, errors } = await newPage(browser, url, start);
+  try {
+    await check('voices: an element typed as JSON is added to elementList', async () => {
+      await openTab(page, 'Direct', () => window.__vg.rects['element:new']);
+      await typeInto(page, 'element:new', '{"elementId": "hat_01"}');
+      await clickUntil(page, 'element:add', () => window.__vg.requestText.includes('hat_01'));
+      await assertSubmit(page, { ...start, providerOptions: { klingai: { elementList: [{ elementId: 'hat_01' }] } } }, 'one element');
+    });
+
+    await check('voices: adding a voice asks before removing the elements, then audio on and <<<voice_1>>> inserted', async () => {
+      await typeInto(page, 'voice:new', 'fisherman_voice');
+      await clickUntil(page, 'voice:add', () => (window.__vg.rects['confirm:replace'] || [0, 0, 0])[2] > 0);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'voices-confirm.png') });
+      const asked = await kling(page);
+      assert(asked.elementList && !asked.voiceList, `asking changed the request: ${JSON.stringify(asked)}`);
+      await clickUntil(page, 'confirm:replace', () => window.__vg.requestText.includes('fisherman_voice') && !window.__vg.requestText.includes('hat_01'));
+      // Voices need sound on: the core refuses until the button sets it.
+      await waitFor(page, () => !window.__vg.canGenerate);
+      await clickUntil(page, 'voice:requirement', () => /"sound": "on"/.test(window.__vg.requestText));
+      await clickUntil(page, 'voice1:insert', () => window.__vg.requestText.includes('<<<voice_1>>>'));
+      const expected = { ...start, prompt: `${prompt}<<<voice_1>>>`, providerOptions: { klingai: { sound: 'on', voiceList: [{ voiceId: 'fisherman_voice' }] } } };
+      await assertSubmit(page, expected, 'a voice, sound on, tag in the prompt');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'voices.png') });
+
+      // An element now asks again; Cancel keeps the voice.
+      await typeInto(page, 'element:new', '{"elementId": "net_02"}');
+      await clickUntil(page, 'element:add', () => window.__vg.rects['confirm:cancel'][2] > 0);
+      await clickUntil(page, 'confirm:cancel', () => window.__vg.rects['confirm:cancel'][2] === 0);
+      await assertSubmit(page, expected, 'after Cancel');
+      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- prompt help ----------------------------------------------------------------------------------
+
+async function promptChecks(browser, url) {
+  const start = { model: 'klingai/kling-v2.6-t2v', prompt: 'A red fox in the snow', duration: 5, aspectRatio: '9:16' };
+  const fields = {
+    subject: 'red fox', setting: 'a snowy forest', action: 'leaping over a fallen log',
+    'camera movement': 'slow tracking shot', mood: 'calm winter light, vertical composition',
+  };
+  const filled = 'A red fox in a snowy forest, leaping over a fallen log, slow tracking shot, calm winter light, vertical composition';
+  const { context, page, errors } = await newPage(browser, url, start);
+  try {
+    await check('prompt help: a still prompt gets the motion and 9:16 hints, in the Form and the Direct tab', async () => {
+      await waitFor(page, () => (window.__vg.rects['form:hint:motion'] || [0, 0, 0])[2] > 0);
+      assert(await rectWidth(page, 'form:hint:framing') > 0, 'the Form shows no 9:16 framing hint');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'prompt-hints-form.png') });
+      await openTab(page, 'Direct', () => window.__vg.rects['template:subject']);
+      await waitFor(page, () => (window.__vg.rects['direct:hint:motion'] || [0, 0, 0])[2] > 0);
+      assert(await rectWidth(page, 'direct:hint:framing') > 0, 'the Direct tab shows no 9:16 framing hint');
+    });
+
+    await check('prompt help: the template filled field by field becomes the prompt; the hints go', async () => {
+      for (const [name, value] of Object.entries(fields)) await typeInto(page, `template:${name}`, value);
+      await clickUntil(page, 'template:use', (t) => JSON.parse(window.__vg.requestText).prompt === t, filled);
+      await waitFor(page, () => window.__vg.rects['direct:hint:motion'][2] === 0 && window.__vg.rects['direct:hint:framing'][2] === 0);
+      await assertSubmit(page, { ...start, prompt: filled }, 'the template as the prompt');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'prompt-help.png') });
+      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { url, stop } = await startServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  try {
+    await storyboardChecks(browser, url);
+    await voicesChecks(browser, url);
+    await promptChecks(browser, url);
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+main().catch((error) => {
+  results.push(false);
+  console.log(`not ok - the test harness failed\n    ${error.stack || error}`);
+}).finally(() => {
+  const passed = results.filter(Boolean).length;
+  console.log(`creative_text: ${passed} passed, ${results.length - passed} failed`);
+  process.exitCode = passed === results.length ? 0 : 1;
+});
