@@ -47,7 +47,7 @@ void expectNamed(const std::vector<std::string>& ids, const std::string& dialect
 
 TEST(Catalog, BuiltinLoadsWithEverySource) {
     EXPECT_GE(catalog().models.size(), 30u);
-    for (const char* source : {"seed 000", "seed 001", "seed 002", "seed 003", "seed 004", "openai-videos"})
+    for (const char* source : {"seed 000", "seed 001", "seed 002", "seed 003", "seed 004", "openai-videos", "vertex-veo"})
         EXPECT_EQ(catalog().sources.count(source), 1u) << source;
 }
 
@@ -236,6 +236,9 @@ TEST(VeoSeed001, DurationsResolutionAndOptions) {
     EXPECT_EQ(param("veo-3.1", "/providerOptions/vertex/resizeMode").modes, (std::vector<Mode>{Mode::I2V, Mode::FLF}));
     // Veo 3.0 has no flf, so the resize mode narrows to i2v rather than naming a mode it lacks.
     EXPECT_EQ(param("veo-3", "/providerOptions/vertex/resizeMode").modes, std::vector<Mode>{Mode::I2V});
+    // No seed gives Veo an aspect ratio; Vertex AI's reference does (the frame resizeMode fits to).
+    EXPECT_EQ(param("veo-3.1", "/aspectRatio").values, (std::vector<json>{"16:9", "9:16"}));
+    EXPECT_EQ(param("veo-3.1", "/aspectRatio").source, "vertex-veo");
 }
 
 TEST(WanSeed001, UrlOnlyImagesAndAudioDefaults) {

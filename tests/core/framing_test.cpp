@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <stdexcept>
 #include <string>
 
 namespace vg {
@@ -96,6 +97,38 @@ TEST(PlacementsSeed003, AspectRatiosPerPlacement) {
         EXPECT_LE(safe.y + safe.height, 1 + 1e-12);
         EXPECT_GT(safe.width * safe.height, 0.4) << placement.id;
     }
+}
+
+const Model& model(const char* id) {
+    const Model* found = builtinCatalog().resolve(id).model;
+    if (!found) throw std::runtime_error(std::string("no model ") + id);
+    return *found;
+}
+
+TEST(FrameParam, AspectRatioElseResolutionsThatAreSizes) {
+    EXPECT_EQ(frameParam(model("veo-3.1"), Mode::I2V)->path, "/aspectRatio");     // vertex-veo: 16:9, 9:16
+    EXPECT_EQ(frameParam(model("kling-2.6"), Mode::I2V)->path, "/aspectRatio");   // a free string (seed 001)
+    EXPECT_EQ(frameParam(model("sora-2"), Mode::T2V)->path, "/resolution");       // 720x1280, 1280x720
+    EXPECT_EQ(frameParam(model("wan-2.6"), Mode::T2V)->path, "/resolution");      // 1280x720, 1920x1080
+    // Veo 2's limits are unknown: neither an aspect ratio nor sizes, so no frame to preview.
+    EXPECT_EQ(frameParam(model("veo-2"), Mode::I2V), nullptr);
+}
+
+TEST(FrameParam, PresetValuesComeFromTheSpec) {
+    const ParamSpec& veo = *frameParam(model("veo-3.1"), Mode::I2V);
+    EXPECT_EQ(frameValueFor(veo, "9:16", ""), "9:16");
+    EXPECT_EQ(frameValueFor(veo, "16:9", "9:16"), "16:9");
+    EXPECT_FALSE(frameValueFor(veo, "1:1", ""));  // feed: Veo offers no square frame
+    const ParamSpec& kling = *frameParam(model("kling-2.6"), Mode::I2V);
+    EXPECT_EQ(frameValueFor(kling, "1:1", "16:9"), "1:1");  // no list: the ratio as written
+    const ParamSpec& sora = *frameParam(model("sora-2-pro"), Mode::T2V);
+    EXPECT_EQ(frameValueFor(sora, "9:16", ""), "720x1280");            // the first size of that shape
+    EXPECT_EQ(frameValueFor(sora, "16:9", "1792x1024"), "1280x720");  // 1792x1024 is 7:4, not 16:9
+    EXPECT_FALSE(frameValueFor(sora, "1:1", "720x1280"));
+    const ParamSpec& wan = *frameParam(model("wan-2.6"), Mode::T2V);
+    EXPECT_EQ(frameValueFor(wan, "16:9", "1920x1080"), "1920x1080");  // the current size is kept
+    EXPECT_FALSE(frameValueFor(wan, "9:16", "1920x1080"));
+    EXPECT_FALSE(frameValueFor(wan, "wide", ""));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // VideoGen core: pad/crop framing rectangles and placement presets.
 #include "framing.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -66,6 +67,44 @@ std::optional<double> parseAspectRatio(std::string_view text) {
     const std::optional<double> height = positiveNumber(text.substr(separator + 1));
     if (!width || !height) return std::nullopt;
     return *width / *height;
+}
+
+namespace {
+
+bool offeredIn(const ParamSpec* spec, Mode mode) {
+    return spec && spec->unsupported.empty() &&
+           (spec->modes.empty() || std::find(spec->modes.begin(), spec->modes.end(), mode) != spec->modes.end());
+}
+
+// Two shapes are the same when they differ by less than rounding in a size (1366x768 is 16:9).
+bool sameShape(double a, double b) { return std::abs(a - b) <= 0.005 * b; }
+
+std::optional<double> shapeOf(const json& value) {
+    return value.is_string() ? parseAspectRatio(value.get_ref<const std::string&>()) : std::nullopt;
+}
+
+}  // namespace
+
+const ParamSpec* frameParam(const Model& model, Mode mode) {
+    if (const ParamSpec* ratio = model.param("/aspectRatio"); offeredIn(ratio, mode)) return ratio;
+    const ParamSpec* size = model.param("/resolution");
+    if (!offeredIn(size, mode) || size->values.empty()) return nullptr;
+    for (const json& value : size->values)
+        if (!shapeOf(value)) return nullptr;
+    return size;
+}
+
+std::optional<std::string> frameValueFor(const ParamSpec& spec, std::string_view aspectRatio, std::string_view current) {
+    const std::optional<double> wanted = parseAspectRatio(aspectRatio);
+    if (!wanted) return std::nullopt;
+    if (spec.values.empty()) return std::string(aspectRatio);
+    if (const std::optional<double> shape = parseAspectRatio(current); shape && sameShape(*shape, *wanted)) {
+        for (const json& value : spec.values)
+            if (value.is_string() && value.get_ref<const std::string&>() == current) return std::string(current);
+    }
+    for (const json& value : spec.values)
+        if (const std::optional<double> shape = shapeOf(value); shape && sameShape(*shape, *wanted)) return value.get<std::string>();
+    return std::nullopt;
 }
 
 namespace {

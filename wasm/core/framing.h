@@ -5,8 +5,11 @@
 // "Set aspect_ratio" step, each with a safe-area guide for the overlay.
 #pragma once
 
+#include "catalog.h"
+
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -39,6 +42,16 @@ Framing fitImage(double imageWidth, double imageHeight, double frameAspect, Resi
 // "16:9" -> 1.777..., "1280x720" -> 1.777... (Wan and OpenAI sizes); nullopt when not a ratio of
 // two positive numbers.
 std::optional<double> parseAspectRatio(std::string_view text);
+
+// The parameter that sets the shape of `model`'s frame in `mode`: /aspectRatio when the model takes
+// one, else /resolution when every value it allows is a size ("1280x720", Wan and Sora); nullptr
+// when neither (Veo's "720p" says no shape).
+const ParamSpec* frameParam(const Model& model, Mode mode);
+
+// The value to write to `spec` (a frameParam) for a frame of `aspectRatio` ("9:16"): `current` when
+// it already has that shape, else the first allowed value that has it, else (a spec with no list of
+// values) `aspectRatio` as written; nullopt when the spec's values offer no such shape.
+std::optional<std::string> frameValueFor(const ParamSpec& spec, std::string_view aspectRatio, std::string_view current);
 
 // A place a video is shown, with the aspect ratio seed 003 gives for it and a safe area: where
 // text and the subject stay clear of the platform's buttons, captions and progress bar. The safe

@@ -1,0 +1,217 @@
+// The framing editor in headless Chromium, used as a person would: Veo 3.1 image-to-video with a wide
+// picture (1280 x 400, left half red, right half blue) opened from a share link; in the Direct tab
+// the Reels preset sets aspectRatio 9:16, the square feed preset is refused (Veo offers no 1:1), and
+// pad / crop write providerOptions.vertex.resizeMode. After each step the request Generate would send
+// (window.__vg.submit) must be byte-for-byte what `vgen build --to jobs --from aisdk` prints for the
+// same request written by hand, and the shader preview's pixels must show bars (pad) or none (crop).
+//
+//   VG_NATIVE_DIR=/work/main/build/native node tests/browser/framing.test.mjs
+// Ends with `framing: N passed, M failed`; exit 1 on any failure. Screenshots: tests/artifacts/framing-*.png.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+import { ARTIFACTS, CHROMIUM_FLAGS, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab, results,
+  shareFragment, startServer, status, waitFor } from './harness.mjs';
+import { decodePng } from './png.mjs';
+
+// ---- the input image ------------------------------------------------------------------------------
+function pngChunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+// An 8-bit RGB PNG whose pixel (x, y) is colourAt(x, y) = [r, g, b].
+function encodePng(width, height, colourAt) {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw.set(colourAt(x, y), y * (width * 3 + 1) + 1 + x * 3);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;  // bit depth
+  header[9] = 2;  // RGB
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+const IMAGE = 'data:image/png;base64,' +
+  encodePng(1280, 400, (x) => (x < 640 ? [255, 0, 0] : [0, 0, 255])).toString('base64');
+const PROMPT = 'The red and blue halves slide apart, slow push-in';
+// The request the share link opens, in the AI SDK's shape (the canonical request's dialect).
+const BASE = { model: 'google/veo-3.1-generate-001', prompt: { text: PROMPT, image: IMAGE } };
+
+// What `vgen build --to jobs --from aisdk` prints for `request`: what Generate must send.
+function vgenBuild(request) {
+  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'],
+    { input: JSON.stringify(request) });
+  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
+  assert(run.status === 0, `vgen build exited ${run.status}: ${run.stderr}`);
+  return run.stdout.toString('utf8').trim();
+}
+
+async function expectSubmit(page, request, what) {
+  const expected = vgenBuild(request);
+  try {
+    await waitFor(page, (text) => (window.__vg.submit || '').trim() === text, expected, 5000);
+  } catch {
+    const actual = (await status(page)).submit || '';
+    const cut = (text) => text.replace(/"data:image\/png;base64,[^"]*"/g, '"<the image>"');
+    assert(false, `${what}: Generate would send\n${cut(actual)}\n  but vgen build gives\n${cut(expected)}`);
+  }
+}
+
+// ---- driving the panel ----------------------------------------------------------------------------
+// Rectangle of a published control in page coordinates.
+async function rectOf(page, name) {
+  const { rect, canvas } = await page.evaluate((n) => ({
+    rect: (window.__vg.rects || {})[n],
+    canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
+  }), name);
+  assert(rect, `the app published no rectangle "${name}"`);
+  return { x: canvas.x + rect[0], y: canvas.y + rect[1], width: rect[2], height: rect[3] };
+}
+
+// Scrolls the Direct tab with the mouse wheel until `name` is wholly on screen below the tab bar.
+async function scrollIntoView(page, name) {
+  const tab = await rectOf(page, 'tab:Direct');
+  const top = tab.y + tab.height + 4, bottom = VIEWPORT.height - 12;
+  await page.mouse.move(tab.x + 40, tab.y + 120);
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const rect = await rectOf(page, name);
+    if (rect.y >= top && rect.y + rect.height <= bottom) return rect;
+    await page.mouse.wheel(0, rect.y < top ? -60 : 60);
+    await page.waitForTimeout(80);
+  }
+  throw new Error(`"${name}" cannot be scrolled into view`);
+}
+
+async function click(page, name) {
+  await scrollIntoView(page, name);
+  await clickControl(page, name);
+}
+
+// The preview's pixels at fractions of its width and height, as the screen shows them.
+async function previewColours(page, points) {
+  const rect = await scrollIntoView(page, 'framing:preview');
+  const image = decodePng(await page.screenshot({ clip: rect }));
+  return points.map(([fx, fy]) => {
+    const x = Math.min(image.width - 1, Math.floor(fx * image.width));
+    const y = Math.min(image.height - 1, Math.floor(fy * image.height));
+    const o = (y * image.width + x) * image.channels;
+    return [image.pixels[o], image.pixels[o + 1], image.pixels[o + 2]];
+  });
+}
+
+const isRed = ([r, g, b]) => r > 200 && g < 60 && b < 60;
+const isBlue = ([r, g, b]) => b > 200 && r < 60 && g < 60;
+const isBlack = ([r, g, b]) => r < 30 && g < 30 && b < 30;
+const show = (colours) => colours.map((c) => `rgb(${c.join(',')})`).join(' ');
+
+// Points away from the Reels safe-area lines (x 0.06 / 0.94, y 0.14 / 0.65) and its label.
+// In a 9:16 frame the 1280 x 400 picture padded is a band 17.6% of the height around the middle.
+const ABOVE = [[0.25, 0.05], [0.75, 0.30]], MIDDLE = [[0.25, 0.5], [0.75, 0.5]], BELOW = [[0.5, 0.8]];
+
+async function waitForPreview(page, predicate, what) {
+  let colours = [];
+  for (let attempt = 0; attempt < 40; attempt++) {
+    colours = await previewColours(page, [...ABOVE, ...MIDDLE, ...BELOW]);
+    if (predicate(colours)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${what}; the preview shows ${show(colours)} (above, above, middle left, middle right, below)`);
+}
+
+// ---- the checks -----------------------------------------------------------------------------------
+async function framingChecks(context, url) {
+  const { page, errors } = await openPage(context, url + shareFragment(BASE));
+
+  await check('the share link opens Veo 3.1 in image-to-video, and Direct shows the framing editor', async () => {
+    await waitFor(page, () => window.__vg.selected === 'google/veo-3.1' && window.__vg.mode === 'i2v');
+    await openTab(page, 'Direct', () => window.__vg.rects && window.__vg.rects['framing:reels']);
+    await expectSubmit(page, BASE, 'before any edit');
+  });
+
+  await check('the square feed preset is refused: Veo 3.1 offers 16:9 and 9:16 only', async () => {
+    await click(page, 'framing:feed');
+    await page.waitForTimeout(300);
+    await expectSubmit(page, BASE, 'after clicking the disabled feed preset');
+  });
+
+  const reels = { ...BASE, aspectRatio: '9:16' };
+  await check('the Reels preset sets aspectRatio 9:16, as vgen builds it', async () => {
+    await click(page, 'framing:reels');
+    await expectSubmit(page, reels, 'after Reels');
+  });
+
+  await check('pad (the default) shows the whole picture between black bars (screenshot)', async () => {
+    await waitForPreview(page, (c) => c.slice(0, 2).every(isBlack) && isRed(c[2]) && isBlue(c[3]) && isBlack(c[4]),
+      'expected black bars above and below a red | blue band');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'framing-pad.png') });
+  });
+
+  const crop = { ...reels, providerOptions: { vertex: { resizeMode: 'crop' } } };
+  await check('crop writes resizeMode crop, as vgen builds it', async () => {
+    await click(page, 'framing:crop');
+    await expectSubmit(page, crop, 'after Crop');
+  });
+
+  await check('crop fills the frame with the middle of the picture: no bars (screenshot)', async () => {
+    await waitForPreview(page, (c) => isRed(c[0]) && isBlue(c[1]) && isRed(c[2]) && isBlue(c[3]) && !isBlack(c[4]),
+      'expected red on the left and blue on the right from top to bottom');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'framing-crop.png') });
+  });
+
+  const pad = { ...reels, providerOptions: { vertex: { resizeMode: 'pad' } } };
+  await check('pad again writes resizeMode pad and brings the bars back', async () => {
+    await click(page, 'framing:pad');
+    await expectSubmit(page, pad, 'after Pad');
+    await waitForPreview(page, (c) => isBlack(c[0]) && isRed(c[2]) && isBlue(c[3]), 'expected the bars back');
+  });
+
+  const youtube = { ...pad, aspectRatio: '16:9' };
+  await check('the in-stream / YouTube preset sets aspectRatio 16:9 and widens the frame', async () => {
+    const tall = await rectOf(page, 'framing:preview');
+    await click(page, 'framing:in-stream');
+    await expectSubmit(page, youtube, 'after In-stream / YouTube');
+    await waitFor(page, () => { const r = window.__vg.rects['framing:preview']; return r && r[2] > r[3]; });
+    const wide = await rectOf(page, 'framing:preview');
+    assert(tall.height > tall.width && wide.width > wide.height,
+      `preview ${tall.width}x${tall.height} for 9:16 and ${wide.width}x${wide.height} for 16:9`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'framing-youtube.png') });
+  });
+
+  await check('no console errors', async () => {
+    assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+  });
+  await page.close();
+}
+
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { url, stop } = await startServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await framingChecks(context, url);
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+main().catch((error) => {
+  results.push(false);
+  console.log(`not ok - the test harness failed\n    ${error.stack || error}`);
+}).finally(() => {
+  const passed = results.filter(Boolean).length;
+  console.log(`framing: ${passed} passed, ${results.length - passed} failed`);
+  process.exitCode = passed === results.length ? 0 : 1;
+});
