@@ -166,16 +166,6 @@ void promptField(AppState& state, const ParamSpec& spec, const json* current, co
     }
 }
 
-void fieldDiagnostics(const AppState& state, const std::string& path) {
-    for (const DiagnosticRow& row : state.formCheck.rows) {
-        const bool here = row.path == path || row.path.rfind(path + "/", 0) == 0;
-        if (!here) continue;
-        ImGui::PushStyleColor(ImGuiCol_Text, row.error ? kColorError : kColorWarning);
-        ImGui::TextWrapped("%s", row.message.c_str());
-        ImGui::PopStyleColor();
-    }
-}
-
 bool isPromptText(const ParamSpec& spec) { return spec.path == "/prompt" || spec.path == "/negativePrompt"; }
 
 bool isMediaType(ValueType type) { return type == ValueType::Image || type == ValueType::Video || type == ValueType::Audio; }

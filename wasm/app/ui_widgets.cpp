@@ -25,6 +25,16 @@ void recordItemRect(AppState& state, const UiLook& look, const char* name) {
     recordRect(state, name, {min.x / ratio, min.y / ratio, size.x / ratio, size.y / ratio});
 }
 
+void fieldDiagnostics(const AppState& state, const std::string& path) {
+    for (const DiagnosticRow& row : state.formCheck.rows) {
+        const bool here = row.path == path || row.path.rfind(path + "/", 0) == 0;
+        if (!here) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, row.error ? kColorError : kColorWarning);
+        ImGui::TextWrapped("%s", row.message.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
 void diagnosticTable(const char* id, const std::vector<DiagnosticRow>& rows, const UiLook& look, float height) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;

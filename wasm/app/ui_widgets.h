@@ -5,6 +5,7 @@
 #include "ui_style.h"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace vg::app {
@@ -17,6 +18,10 @@ void groupHeading(const char* title);
 
 // Publishes the last item's rectangle (in CSS pixels) under `name` for browser tests.
 void recordItemRect(AppState& state, const UiLook& look, const char* name);
+
+// The form check's messages at canonical `path` or inside it, wrapped, in their severity's colour:
+// under a form field, or under a creative editor's controls.
+void fieldDiagnostics(const AppState& state, const std::string& path);
 
 // Severity, path, code, message; fills `height` (0 = the rest of the parent).
 void diagnosticTable(const char* id, const std::vector<DiagnosticRow>& rows, const UiLook& look, float height = 0.0f);
