@@ -1,6 +1,7 @@
 // Kling camera control (seed 001): the one-non-zero-axis rule kept by the editor, limits and the
 // wire shape from the catalog, and the preview transform's directions following the seed's table.
 #include "camera_preview.h"
+#include "rules.h"
 #include "validate.h"
 
 #include <gtest/gtest.h>
@@ -42,6 +43,7 @@ Uv endOf(CameraAxis axis, double value, double u = 0.5, double v = 0.5) {
 TEST(CameraSeed001, LimitsComeFromTheCatalog) {
     std::optional<CameraControlLimits> limits = cameraControlLimits(kling26());
     ASSERT_TRUE(limits);
+    EXPECT_EQ(limits->path, "/providerOptions/klingai/cameraControl");
     EXPECT_EQ(limits->types, (std::vector<std::string>{"simple", "down_back", "forward_up", "right_turn_forward",
                                                         "left_turn_forward"}));
     EXPECT_EQ(limits->typesWithConfig, std::vector<std::string>{"simple"});
@@ -51,6 +53,25 @@ TEST(CameraSeed001, LimitsComeFromTheCatalog) {
     const Model* veo = builtinCatalog().resolve("google/veo-3.1-generate-001").model;
     ASSERT_NE(veo, nullptr);
     EXPECT_FALSE(cameraControlLimits(*veo));
+}
+
+TEST(CameraSeed001, ExclusiveWithTheLastFrameAndTheMotionBrush) {
+    const std::string camera = "/providerOptions/klingai/cameraControl";
+    EXPECT_EQ(exclusivePartners(kling26(), camera),
+              (std::vector<std::string>{"/lastFrame", "/providerOptions/klingai/staticMask",
+                                        "/providerOptions/klingai/dynamicMasks"}));
+    // Members of one group go together: the static mask excludes the others, not the dynamic masks.
+    EXPECT_EQ(exclusivePartners(kling26(), "/providerOptions/klingai/staticMask"),
+              (std::vector<std::string>{"/lastFrame", camera}));
+    EXPECT_TRUE(exclusivePartners(kling26(), "/duration").empty());
+    // Offered in text-to-video and image-to-video; first-and-last-frame needs the last frame it excludes.
+    EXPECT_TRUE(offeredInMode(kling26(), camera, Mode::T2V));
+    EXPECT_TRUE(offeredInMode(kling26(), camera, Mode::I2V));
+    EXPECT_FALSE(offeredInMode(kling26(), camera, Mode::FLF));
+    EXPECT_FALSE(offeredInMode(kling26(), camera, Mode::R2V));  // a mode the model does not have
+    EXPECT_FALSE(offeredInMode(kling26(), "/providerOptions/klingai/staticMask", Mode::T2V));  // i2v only
+    EXPECT_FALSE(offeredInMode(kling26(), "/providerOptions/klingai/cfgScale", Mode::T2V));    // refused on v2.x
+    EXPECT_FALSE(offeredInMode(kling26(), "/providerOptions/klingai/noSuchOption", Mode::T2V));
 }
 
 TEST(CameraSeed001, SettingOneAxisZeroesTheOthers) {
@@ -64,6 +85,11 @@ TEST(CameraSeed001, SettingOneAxisZeroesTheOthers) {
     int moving = 0;
     for (CameraAxis axis : kCameraAxes) moving += control[axis] != 0;
     EXPECT_EQ(moving, 1);
+    for (CameraAxis axis : kCameraAxes) {
+        EXPECT_STRNE(cameraAxisDirections(axis).negative, "") << cameraAxisName(axis);
+        EXPECT_STRNE(cameraAxisDirections(axis).positive, "") << cameraAxisName(axis);
+    }
+    EXPECT_STREQ(cameraAxisDirections(CameraAxis::Zoom).negative, "narrower");  // seed 001: negative = narrower view
 }
 
 TEST(CameraSeed001, JsonMatchesTheSeedExampleAndValidates) {

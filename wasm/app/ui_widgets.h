@@ -19,7 +19,8 @@ void groupHeading(const char* title);
 // Publishes the last item's rectangle (in CSS pixels) under `name` for browser tests.
 void recordItemRect(AppState& state, const UiLook& look, const char* name);
 
-// The form check's diagnostics at canonical `path` or below it, each as a wrapped line in its colour.
+// The form check's messages at canonical `path` or inside it, wrapped, in their severity's colour:
+// under a form field, or under a creative editor's controls.
 void fieldDiagnostics(const AppState& state, const std::string& path);
 
 // Severity, path, code, message; fills `height` (0 = the rest of the parent).

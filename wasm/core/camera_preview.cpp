@@ -29,6 +29,18 @@ const char* cameraAxisName(CameraAxis axis) {
     return "";
 }
 
+CameraAxisDirections cameraAxisDirections(CameraAxis axis) {
+    switch (axis) {
+        case CameraAxis::Horizontal: return {"left", "right"};
+        case CameraAxis::Vertical: return {"down", "up"};
+        case CameraAxis::Pan: return {"turn left", "turn right"};
+        case CameraAxis::Tilt: return {"turn down", "turn up"};
+        case CameraAxis::Roll: return {"counter-clockwise", "clockwise"};
+        case CameraAxis::Zoom: return {"narrower", "wider"};
+    }
+    return {"", ""};
+}
+
 std::optional<CameraAxis> cameraAxisByName(std::string_view name) {
     for (CameraAxis axis : kCameraAxes)
         if (name == cameraAxisName(axis)) return axis;
@@ -52,6 +64,7 @@ std::optional<CameraControlLimits> cameraControlLimits(const Model& model) {
         const ParamSpec* spec = path != rule.args.end() && path->is_string() ? model.param(path->get<std::string>()) : nullptr;
         if (!spec || !spec->unsupported.empty()) return std::nullopt;
         CameraControlLimits limits;
+        limits.path = spec->path;
         for (const ParamSpec& member : spec->properties)
             if (member.path == "/type")
                 for (const json& value : member.values)

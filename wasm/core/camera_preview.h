@@ -33,6 +33,12 @@ inline constexpr CameraAxis kCameraAxes[] = {CameraAxis::Horizontal, CameraAxis:
                                              CameraAxis::Tilt,       CameraAxis::Roll,     CameraAxis::Zoom};
 
 const char* cameraAxisName(CameraAxis axis);  // the config member: "horizontal"
+// What negative and positive values do, for people (the seed's table): {"left", "right"} for horizontal.
+struct CameraAxisDirections {
+    const char* negative;
+    const char* positive;
+};
+CameraAxisDirections cameraAxisDirections(CameraAxis axis);
 std::optional<CameraAxis> cameraAxisByName(std::string_view name);
 
 struct CameraControl {
@@ -53,6 +59,7 @@ void setSimpleAxis(CameraControl& control, CameraAxis axis, double value);
 //-----------------------------------------------------------------------------
 
 struct CameraControlLimits {
+    std::string path;                          // where the value lives in the request (the rule's path)
     std::vector<std::string> types;            // cameraControl.type's allowed values
     std::vector<std::string> typesWithConfig;  // types that need config (the rule's configRequired: "simple")
     std::vector<CameraAxis> axes;              // the rule's axes, in its order

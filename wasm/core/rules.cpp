@@ -9,6 +9,7 @@
 // [SECTION] shot_durations_sum, trajectory_points
 // [SECTION] same_resolution, voice_tags
 // [SECTION] Dispatch
+// [SECTION] Queries for editors
 #include "rules.h"
 
 #include "json_path.h"
@@ -377,6 +378,47 @@ std::string describeRule(const RuleSpec& rule) {
     else if (rule.kind == "requires") text += ": " + argString(rule.args, "if") + " -> " + argString(rule.args, "then");
     else if (rule.args.contains("path")) text += ": " + argString(rule.args, "path");
     return text + withSource(rule);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Queries for editors
+//-----------------------------------------------------------------------------
+
+std::vector<std::string> exclusivePartners(const Model& model, std::string_view path) {
+    std::vector<std::string> partners;
+    for (const RuleSpec& rule : model.rules) {
+        auto groups = rule.args.find("groups");
+        if (rule.kind != "exclusive" || groups == rule.args.end() || !groups->is_array()) continue;
+        const auto names = [&](const json& group) {
+            return group.is_array() && std::any_of(group.begin(), group.end(), [&](const json& member) {
+                       return member.is_string() && member.get_ref<const std::string&>() == path;
+                   });
+        };
+        if (std::none_of(groups->begin(), groups->end(), names)) continue;
+        for (const json& group : *groups) {
+            if (names(group) || !group.is_array()) continue;
+            for (const json& member : group) {
+                if (!member.is_string()) continue;
+                const std::string& other = member.get_ref<const std::string&>();
+                if (std::find(partners.begin(), partners.end(), other) == partners.end()) partners.push_back(other);
+            }
+        }
+    }
+    return partners;
+}
+
+bool offeredInMode(const Model& model, std::string_view path, Mode mode) {
+    const auto usedIn = [mode](const std::vector<Mode>& modes) {
+        return std::find(modes.begin(), modes.end(), mode) != modes.end();
+    };
+    const ParamSpec* spec = model.param(path);
+    if (!spec || !spec->unsupported.empty() || !model.supports(mode)) return false;
+    if (!spec->modes.empty() && !usedIn(spec->modes)) return false;
+    for (const std::string& partner : exclusivePartners(model, path)) {
+        const ParamSpec* other = model.param(partner);
+        if (other && usedIn(other->requiredIn)) return false;
+    }
+    return true;
 }
 
 }  // namespace vg

@@ -1,0 +1,322 @@
+// The Kling camera control editor (Direct tab) in headless Chromium, used as a person would: a
+// share link opens Kling 2.6 image-to-video with a picture; dragging the pan slider makes pan the
+// only non-zero axis; typing a zoom value (Ctrl+click) moves the one axis to zoom; a preset takes
+// no config; the request Generate would send is, byte for byte, what `vgen build --to jobs --from
+// aisdk` prints for the same request written by hand. The preview (shaders/camera_move.frag) shows
+// the move: its pixels at the clip's end differ from its start, it plays (drawing frames only while
+// playing). The catalog's exclusive rule is shown and resolved only by the person's click; the
+// editor is not offered in first-and-last-frame mode; text-to-video previews a stand-in scene.
+//
+//   node tests/browser/camera.test.mjs
+// Ends with `camera: N passed, M failed`; exit 1 on any failure. Site: $VG_SITE_DIR, else
+// $VG_WASM_DIR/site, else build/wasm/site. Core (serve.py and the vgen CLI the request is compared
+// with): $VG_NATIVE_DIR, else build/native. Screenshots: tests/artifacts/camera-*.png.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, clickControl, openPage, openTab,
+  results, shareFragment, startServer, status, waitFor } from './harness.mjs';
+import { decodePng, pixelStats } from './png.mjs';
+
+const CAMERA = ['providerOptions', 'klingai', 'cameraControl'];
+const AXES = ['horizontal', 'vertical', 'pan', 'tilt', 'roll', 'zoom'];
+
+// ---- inputs and the CLI -----------------------------------------------------------------------------
+// A test picture as raw base64 (Kling's form: no data: prefix), drawn by ffmpeg's test source.
+function testPicture(size, source = 'testsrc2') {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'vg-camera-'));
+  try {
+    const file = path.join(folder, 'picture.png');
+    const input = `${source}${source.includes('=') ? ':' : '='}size=${size}:rate=1`;
+    const run = spawnSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', input, '-frames:v', '1', file]);
+    assert(run.status === 0, `ffmpeg could not draw the test picture: ${run.stderr}`);
+    return readFileSync(file).toString('base64');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+// What `vgen build --to jobs --from aisdk` prints for `request`: what Generate must send.
+function vgenBuild(request) {
+  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'], { input: JSON.stringify(request) });
+  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
+  assert(run.status === 0, `vgen build refused the hand-written request (exit ${run.status}): ${run.stdout}${run.stderr}`);
+  return run.stdout.toString('utf8').trim();
+}
+
+function simple(axis, value) {
+  const config = Object.fromEntries(AXES.map((name) => [name, name === axis ? value : 0]));
+  return { type: 'simple', config };
+}
+
+function withCamera(request, cameraControl) {
+  return { ...request, providerOptions: { klingai: { cameraControl } } };
+}
+
+// ---- reading the app ----------------------------------------------------------------------------------
+// The request's cameraControl, from the JSON editor's text (the share link's dialect: aisdk).
+async function cameraControl(page) {
+  const { requestText } = await status(page);
+  return CAMERA.reduce((value, key) => (value === undefined ? undefined : value[key]), JSON.parse(requestText));
+}
+
+async function expectSubmit(page, request, what) {
+  const expected = vgenBuild(request);
+  await waitFor(page, (text) => window.__vg.submit.trim() === text, expected, 5000).catch(() => {});
+  const { submit, formPaths } = await status(page);
+  assert(submit.trim() === expected, `${what}: Generate would send\n${submit}\nbut vgen build prints\n${expected}\n(diagnostics at ${JSON.stringify(formPaths)})`);
+}
+
+async function rectOf(page, name) {
+  const { rect, canvas } = await page.evaluate((n) => ({
+    rect: (window.__vg.rects || {})[n],
+    canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
+  }), name);
+  assert(rect, `the app published no rectangle "${name}"`);
+  return { x: canvas.x + rect[0], y: canvas.y + rect[1], width: rect[2], height: rect[3] };
+}
+
+// Scrolls the Direct tab (mouse wheel over it, as a person would) until `name` is fully in view.
+async function reveal(page, name) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const tab = await rectOf(page, 'tab:Direct');
+    const rect = await rectOf(page, name);
+    const top = tab.y + tab.height + 8, bottom = VIEWPORT.height - 16;
+    if (rect.y >= top && rect.y + rect.height <= bottom) return rect;
+    await page.mouse.move(tab.x + 40, top + 40);
+    await page.mouse.wheel(0, rect.y < top ? -120 : 120);
+    await page.waitForTimeout(120);
+  }
+  throw new Error(`"${name}" stays out of the Direct tab's view`);
+}
+
+async function drag(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.waitForTimeout(80);
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.waitForTimeout(80);
+  await page.mouse.up();
+  await page.waitForTimeout(80);
+}
+
+// Drags a slider's grab from its centre to `share` (0 = left end, 1 = right end) of its width.
+async function dragSlider(page, name, share) {
+  const rect = await reveal(page, name);
+  const y = rect.y + rect.height / 2;
+  await drag(page, { x: rect.x + rect.width / 2, y }, { x: rect.x + rect.width * share, y });
+}
+
+// Ctrl+click on a slider turns it into a text field: the value typed replaces it.
+async function typeIntoSlider(page, name, text) {
+  const rect = await reveal(page, name);
+  await page.keyboard.down('Control');
+  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  await page.waitForTimeout(80);
+  await page.keyboard.up('Control');
+  await page.keyboard.type(text, HOLD);
+  await page.keyboard.press('Enter', HOLD);
+}
+
+// A click the app has seen: ImGui 1.86 reads the mouse once a frame, so moving away before the next
+// frame would press wherever the mouse went.
+async function clickAndSettle(page, name) {
+  const frames = (await status(page)).frames;
+  await clickControl(page, name);
+  await waitFor(page, (count) => window.__vg.frames >= count + 3, frames, 60000);
+}
+
+async function chooseType(page, type) {
+  await clickControl(page, 'camera:type');
+  await waitFor(page, (n) => (window.__vg.rects || {})[n], `camera:type:${type}`);
+  await page.waitForTimeout(100);  // the popup settles in its second frame
+  await clickControl(page, `camera:type:${type}`);
+}
+
+async function previewShot(page, file) {
+  const rect = await reveal(page, 'camera:preview');
+  await page.waitForTimeout(150);
+  const clip = { x: Math.ceil(rect.x) + 1, y: Math.ceil(rect.y) + 1, width: Math.floor(rect.width) - 2, height: Math.floor(rect.height) - 2 };
+  return decodePng(await page.screenshot({ path: path.join(ARTIFACTS, file), clip }));
+}
+
+// Share of pixels whose colour differs by more than `tolerance` (any channel) between two shots.
+function changedShare(a, b, tolerance = 24) {
+  assert(a.width === b.width && a.height === b.height, `shots of ${a.width}x${a.height} and ${b.width}x${b.height}`);
+  let changed = 0;
+  for (let i = 0; i < a.width * a.height; i++) {
+    for (let c = 0; c < 3; c++) {
+      if (Math.abs(a.pixels[i * a.channels + c] - b.pixels[i * b.channels + c]) > tolerance) {
+        changed++;
+        break;
+      }
+    }
+  }
+  return changed / (a.width * a.height);
+}
+
+// A share link opened on the Direct tab; `shown` names a rectangle the tab publishes once drawn.
+async function openDirect(context, url, request, shown = 'section:Camera control') {
+  const opened = await openPage(context, url + shareFragment(request));
+  await openTab(opened.page, 'Direct', `(window.__vg.rects || {})[${JSON.stringify(shown)}]`);
+  return opened;
+}
+
+// ---- the checks ---------------------------------------------------------------------------------------
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const picture = testPicture('640x360');
+  const I2V = { model: 'klingai/kling-v2.6-i2v', prompt: { image: picture, text: 'a lighthouse on a cliff, waves below' } };
+  const T2V = { model: 'klingai/kling-v2.6-t2v', prompt: 'a paper boat drifts down a rainy street', aspectRatio: '16:9' };
+  const { stop, url } = await startServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const newContext = () => browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    const context = await newContext();
+    const { page, errors } = await openDirect(context, url, I2V);
+    await waitFor(page, () => window.__vg.rects['camera:pan'], undefined, 5000);
+
+    await check('dragging the pan slider makes pan the only non-zero axis', async () => {
+      assert((await cameraControl(page)) === undefined, 'the link had no camera control, yet the request has one');
+      await dragSlider(page, 'camera:pan', 0.8);
+      await waitFor(page, () => window.__vg.requestText.includes('cameraControl'));
+      const control = await cameraControl(page);
+      assert(control.type === 'simple', `type ${control.type}`);
+      assert(control.config.pan > 0, `pan ${control.config.pan} after a drag to the right`);
+      for (const axis of AXES.filter((name) => name !== 'pan')) assert(control.config[axis] === 0, `${axis} is ${control.config[axis]}`);
+      await expectSubmit(page, withCamera(I2V, simple('pan', control.config.pan)), 'after the pan drag');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'camera-pan.png') });
+    });
+
+    await check('typing a zoom value moves the one non-zero axis to zoom; the request is vgen build\'s', async () => {
+      await typeIntoSlider(page, 'camera:zoom', '-4.5');
+      await waitFor(page, () => window.__vg.requestText.includes('-4.5'));
+      const control = await cameraControl(page);
+      assert(control.config.zoom === -4.5, `zoom ${control.config.zoom}`);
+      assert(control.config.pan === 0, `pan stayed ${control.config.pan}`);
+      await expectSubmit(page, withCamera(I2V, simple('zoom', -4.5)), 'after typing zoom -4.5');
+      const s = await status(page);
+      assert(s.canGenerate, `Generate is blocked: ${JSON.stringify(s.formPaths)}`);
+    });
+
+    await check('the preview shows the move: the clip\'s end differs from its start (screenshots)', async () => {
+      await dragSlider(page, 'camera:time', 0);
+      const start = await previewShot(page, 'camera-preview-start.png');
+      const stats = pixelStats(start);
+      assert(stats.distinctColors > 200, `the preview at the start has ${stats.distinctColors} colours: the picture is not shown`);
+      await dragSlider(page, 'camera:time', 1);
+      const end = await previewShot(page, 'camera-preview-end.png');
+      const share = changedShare(start, end);
+      assert(share > 0.2, `only ${(share * 100).toFixed(1)}% of the preview changed between the start and the end of a zoom`);
+      await dragSlider(page, 'camera:time', 0);
+      const again = await previewShot(page, 'camera-preview-start-again.png');
+      assert(changedShare(start, again) < 0.01, 'the preview at the start is not the same picture twice');
+    });
+
+    await check('play moves the preview and draws frames only while playing', async () => {
+      const before = await previewShot(page, 'camera-before-play.png');  // the start: the time slider is at 0
+      await clickAndSettle(page, 'camera:play');
+      await page.mouse.move(2, VIEWPORT.height - 2);
+      await page.waitForTimeout(1500);  // past the second of frames any input asks for
+      const playing = (await status(page)).frames;
+      await waitFor(page, (count) => window.__vg.frames > count + 3, playing, 60000)
+        .catch(() => { throw new Error('no frames drawn while playing, 1.5 s after the last input'); });
+      await clickAndSettle(page, 'camera:play');  // pause
+      await page.mouse.move(2, VIEWPORT.height - 2);
+      await page.waitForTimeout(1500);
+      const idle = (await status(page)).frames;
+      await page.waitForTimeout(1000);
+      const still = (await status(page)).frames;
+      assert(still === idle, `${still - idle} frames drawn in 1 s after pausing`);
+      const paused = await previewShot(page, 'camera-paused.png');
+      assert(changedShare(before, paused) > 0.002, 'the preview is where it was before playing');
+    });
+
+    await check('a preset type takes no config; the request is vgen build\'s', async () => {
+      await chooseType(page, 'down_back');
+      await waitFor(page, () => window.__vg.requestText.includes('down_back'));
+      const control = await cameraControl(page);
+      assert(JSON.stringify(control) === '{"type":"down_back"}', `cameraControl ${JSON.stringify(control)}`);
+      await expectSubmit(page, withCamera(I2V, { type: 'down_back' }), 'with the down_back preset');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'camera-preset.png') });
+      // Back to simple: the last simple move returns.
+      await chooseType(page, 'simple');
+      await waitFor(page, () => window.__vg.requestText.includes('"simple"'));
+      await expectSubmit(page, withCamera(I2V, simple('zoom', -4.5)), 'back to simple');
+    });
+
+    await check('reset removes the camera control', async () => {
+      await clickControl(page, 'camera:reset');
+      await waitFor(page, () => !window.__vg.requestText.includes('cameraControl'));
+      await expectSubmit(page, I2V, 'after reset');
+      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+    });
+    await context.close();
+
+    await check('a motion brush in the request: the conflict is named and removed only by a click', async () => {
+      const mask = testPicture('640x360', 'color=c=white');
+      const request = { ...I2V, providerOptions: { klingai: { cameraControl: simple('tilt', 3), staticMask: mask } } };
+      const own = await newContext();
+      const { page: conflicted, errors: conflictErrors } = await openDirect(own, url, request);
+      await waitFor(conflicted, () => window.__vg.rects['camera:remove-conflicts'], undefined, 5000);
+      let s = await status(conflicted);
+      assert(s.formPaths.some((p) => p.startsWith('/providerOptions/klingai/')), `no exclusive diagnostic: ${JSON.stringify(s.formPaths)}`);
+      assert(s.requestText.includes('staticMask'), 'the static mask was dropped without a click');
+      await reveal(conflicted, 'camera:remove-conflicts');
+      await conflicted.screenshot({ path: path.join(ARTIFACTS, 'camera-conflict.png') });
+      await clickControl(conflicted, 'camera:remove-conflicts');
+      await waitFor(conflicted, () => !window.__vg.requestText.includes('staticMask'));
+      await expectSubmit(conflicted, withCamera(I2V, simple('tilt', 3)), 'after removing the static mask');
+      s = await status(conflicted);
+      assert(s.formErrors === 0, `errors left at ${JSON.stringify(s.formPaths)}`);
+      assert(conflictErrors.length === 0, `console errors: ${conflictErrors.join(' | ')}`);
+      await own.close();
+    });
+
+    await check('text-to-video: the move is previewed on a stand-in scene', async () => {
+      const own = await newContext();
+      const { page: t2v, errors: t2vErrors } = await openDirect(own, url, withCamera(T2V, simple('roll', 6)));
+      await waitFor(t2v, () => window.__vg.rects['camera:preview'], undefined, 5000);
+      await dragSlider(t2v, 'camera:time', 0);
+      const start = await previewShot(t2v, 'camera-t2v-start.png');
+      assert(pixelStats(start).distinctColors > 20, 'the stand-in scene looks blank');
+      await dragSlider(t2v, 'camera:time', 1);
+      const end = await previewShot(t2v, 'camera-t2v-end.png');
+      assert(changedShare(start, end) > 0.1, 'the roll did not turn the stand-in scene');
+      await expectSubmit(t2v, withCamera(T2V, simple('roll', 6)), 'text-to-video with a roll');
+      assert(t2vErrors.length === 0, `console errors: ${t2vErrors.join(' | ')}`);
+      await own.close();
+    });
+
+    await check('first-and-last-frame mode does not offer camera control (it needs the last frame)', async () => {
+      const own = await newContext();
+      const flf = { model: 'klingai/kling-v2.6', prompt: { image: picture, text: 'day turns to night' },
+        providerOptions: { klingai: { imageTail: picture } } };
+      // The tab is drawn when its list of sections this mode does not offer is.
+      const { page: flfPage } = await openDirect(own, url, flf, 'direct:unavailable');
+      const s = await status(flfPage);
+      assert(s.mode === 'flf', `the link opened mode ${s.mode}`);
+      assert(!s.rects['section:Camera control'], 'the Camera control section is shown in first-and-last-frame mode');
+      assert(!s.rects['camera:pan'], 'camera sliders are shown in first-and-last-frame mode');
+      await flfPage.screenshot({ path: path.join(ARTIFACTS, 'camera-flf.png') });
+      await own.close();
+    });
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+main()
+  .catch((error) => {
+    results.push(false);
+    console.log(`not ok - the camera session: ${error.message}`);
+  })
+  .finally(() => {
+    const passed = results.filter(Boolean).length;
+    console.log(`camera: ${passed} passed, ${results.length - passed} failed`);
+    process.exitCode = results.length - passed === 0 ? 0 : 1;
+  });
