@@ -127,9 +127,22 @@ void generate(AppState& state) {
                           state.gateway.origin(), web::nowMs()));
 }
 
+std::string generateGroup(AppState& state, const std::vector<std::pair<json, HttpRequest>>& requests) {
+    const int64_t now = web::nowMs();
+    const std::string group = "c" + std::to_string(now) + "-" + std::to_string(state.jobs.made);
+    for (const auto& [request, submit] : requests) {
+        JobEntry entry = makeJob(state.jobs, request, state.gateway.dialect, submit, state.gateway.origin(), now);
+        entry.group = group;
+        addJob(state, std::move(entry));
+    }
+    return group;
+}
+
 void rerunJob(AppState& state, const JobEntry& entry) {
     const JobEntry source = entry;  // `entry` lives in the vector addJob grows
-    addJob(state, makeJob(state.jobs, source.request, source.job.dialect, source.submit, source.baseUrl, web::nowMs()));
+    JobEntry again = makeJob(state.jobs, source.request, source.job.dialect, source.submit, source.baseUrl, web::nowMs());
+    again.group = source.group;  // a retried comparison column stays in its comparison
+    addJob(state, std::move(again));
 }
 
 void cancelJob(AppState& state, const std::string& localId) {

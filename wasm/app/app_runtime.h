@@ -7,6 +7,8 @@
 #include "app_state.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vg::app {
 
@@ -21,7 +23,10 @@ void handleEvent(AppState& state, const std::string& jsonObject);
 
 // Generate: a new job from the form's request, sent to the gateway (ignored while Generate is blocked).
 void generate(AppState& state);
-// A new job with the same request and gateway as `entry` (re-run, retry).
+// Compare: one job per request (the form's request with its model swapped, each built by the core
+// for the gateway's dialect), all tagged with one new compare group. Returns the group's id.
+std::string generateGroup(AppState& state, const std::vector<std::pair<json, HttpRequest>>& requests);
+// A new job with the same request, gateway and compare group as `entry` (re-run, retry).
 void rerunJob(AppState& state, const JobEntry& entry);
 void cancelJob(AppState& state, const std::string& localId);
 void deleteJob(AppState& state, const std::string& localId);

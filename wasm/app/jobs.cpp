@@ -209,6 +209,7 @@ json jobToJson(const JobEntry& entry) {
             {"baseUrl", entry.baseUrl},
             {"submit", entry.submit.toJson()},
             {"retries", entry.retries},
+            {"group", entry.group},
             {"results", results},
             {"job",
              {{"dialect", dialectName(job.dialect)},
@@ -251,6 +252,7 @@ std::optional<JobEntry> jobFromJson(const json& value) {
     entry.submit.headers = submit.value("headers", json::object());
     entry.submit.body = submit.value("body", json());
     entry.retries = value.value("retries", 0);
+    entry.group = value.value("group", "");
     for (const json& result : value.value("results", json::array())) {
         if (!result.is_object()) continue;
         entry.results.push_back({result.value("url", ""), result.value("mimeType", "video/mp4"),

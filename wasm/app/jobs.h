@@ -38,6 +38,8 @@ struct JobEntry {
     bool persistedTerminal = false;  // the terminal state has been saved (save once more, then stop)
     int64_t storageId = 0;     // the history entry's key in browser storage (a number, as storage.js
                                // keys them): chosen here, so every save, the first included, is a put
+    std::string group;         // the compare group ("c<epoch ms>-<n>") of jobs sent together from the
+                               // Compare tab, kept by a retry; "" for a job sent alone
 };
 
 struct JobBoard {

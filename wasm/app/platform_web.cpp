@@ -4,6 +4,7 @@
 // [SECTION] Page-side JavaScript (EM_JS): input, frame loop, storage, files, videos
 // [SECTION] Entry points called from JavaScript
 // [SECTION] Platform API
+// [SECTION] Synchronized playback (Compare): page-side JavaScript and the API, in one block
 #include "platform_web.h"
 
 #include <emscripten.h>
@@ -610,5 +611,177 @@ void downloadVideo(const std::string& key, const std::string& url, const std::st
 }
 
 void publishStatus(const std::string& jsonObject) { vgJsPublish(jsonObject.c_str()); }
+
+}  // namespace vg::web
+
+//-----------------------------------------------------------------------------
+// [SECTION] Synchronized playback (Compare): page-side JavaScript and the API, in one block
+//-----------------------------------------------------------------------------
+
+// A group is the list of result keys shown side by side. Its videos do not autoplay one by one (they
+// load at different speeds): they start together from 0 once every one is placed and can play (a key
+// whose job still runs holds the start). The group keeps
+// what the person asked for (`want`: play or pause) and applies it to every member:
+// - a play or pause on any member, from its own controls or the app's bar, is done to the others;
+// - a seek that did not come from here (a member's own seek bar, a loop) moves the others there;
+// - while playing, a member that cannot keep up (seeking, or out of data) holds the group: the
+//   others pause, and when all can play again they are put at the first member's time and resume;
+// - the others follow the first member's clock, corrected when more than 0.2 s apart.
+// Events that answer this code's own calls change nothing (a seek to where it is asked to be, a
+// pause event of a video playing again), so nothing echoes. Handlers read the element's current
+// group, so a group that changes (a retried column) keeps working. play() promises are caught: a
+// pause racing a play is not an error.
+EM_JS(void, vgJsSyncVideos, (const char* keysJson), {
+    var videos = Module['vgVideos'];
+    if (!videos.sync) {
+        var quiet = function (promise) { if (promise && promise.catch) promise.catch(function () {}); };
+        var members = function (group) {
+            return group.keys.map(function (key) { return videos.map[key] && videos.map[key].element; })
+                .filter(function (element) { return !!element; });
+        };
+        var seekTo = function (element, time, tolerance) {
+            var target = Math.min(time, isFinite(element.duration) ? element.duration : time);
+            if (Math.abs(element.currentTime - target) <= tolerance) return;
+            element.vgSeekTarget = target;
+            element.currentTime = target;
+        };
+        var settle = function (group) {
+            var elements = members(group);
+            if (group.want !== 'play' || elements.length < group.keys.length) return;
+            var lagging = elements.some(function (element) { return element.seeking || (element.readyState < 3 && !element.ended); });
+            if (lagging) {
+                if (!group.holding) {
+                    group.holding = true;
+                    elements.forEach(function (element) { if (!element.paused) { element.vgHeld = true; element.pause(); } });
+                }
+                return;
+            }
+            if (!group.holding) return;
+            var time = elements[0].ended ? 0 : elements[0].currentTime;
+            var moved = false;
+            elements.forEach(function (element) {
+                if (element.ended || Math.abs(element.currentTime - time) <= 0.05) return;
+                seekTo(element, time, 0.05);
+                moved = true;
+            });
+            if (moved) return;  // their seeked events settle again
+            group.holding = false;
+            elements.forEach(function (element) { element.vgHeld = false; if (element.paused) quiet(element.play()); });
+        };
+        var follow = function (source, type) {
+            var group = source.vgGroup;
+            if (!group) return;
+            var elements = members(group);
+            var others = elements.filter(function (element) { return element !== source; });
+            if (type === 'play' && !source.paused && !group.holding) {
+                group.started = true;
+                group.want = 'play';
+                others.forEach(function (element) {
+                    seekTo(element, source.currentTime, 0.1);
+                    if (element.paused) quiet(element.play());
+                });
+            } else if (type === 'pause' && source.paused && !source.ended && !source.vgHeld) {
+                group.want = 'pause';
+                group.holding = false;
+                others.forEach(function (element) { if (!element.paused) element.pause(); seekTo(element, source.currentTime, 0.1); });
+            } else if (type === 'seeking' && !(Math.abs(source.currentTime - source.vgSeekTarget) <= 0.05)) {
+                source.vgSeekTarget = source.currentTime;
+                others.forEach(function (element) { seekTo(element, source.currentTime, 0.1); });
+            } else if (type === 'timeupdate' && source === elements[0] && group.want === 'play' && !group.holding && !source.paused) {
+                others.forEach(function (element) { if (!element.paused && !element.ended) seekTo(element, source.currentTime, 0.2); });
+            }
+            settle(group);
+        };
+        var start = function (group) {
+            var elements = members(group);
+            if (group.started || elements.length < group.keys.length) return;
+            if (!elements.every(function (element) { return element.readyState >= 3; })) return;
+            group.started = true;
+            group.want = 'play';
+            elements.forEach(function (element) { seekTo(element, 0, 0); quiet(element.play()); });
+        };
+        var control = function (group, action, seconds) {
+            var elements = members(group);
+            if (!elements.length) return;
+            group.started = true;
+            if (action === 'pause') {
+                group.want = 'pause';
+                group.holding = false;
+                elements.forEach(function (element) { element.vgHeld = false; element.pause(); });
+                return;
+            }
+            var time = action === 'seek' ? seconds : elements[0].ended ? 0 : elements[0].currentTime;
+            elements.forEach(function (element) { seekTo(element, time, 0.05); });
+            if (action === 'play') {
+                group.want = 'play';
+                group.holding = false;
+                elements.forEach(function (element) { element.vgHeld = false; quiet(element.play()); });
+            }
+            settle(group);
+        };
+        videos.sync = { groups: {}, follow: follow, start: start, control: control };
+        videos.sync.groupOf = function (keys) { return videos.sync.groups[keys.join('\n')]; };
+    }
+    var keys = JSON.parse(UTF8ToString(keysJson));
+    var group = videos.sync.groupOf(keys);
+    if (!group) {
+        // A new group replaces the ones it shares videos with (a column finished, failed or was retried).
+        Object.keys(videos.sync.groups).forEach(function (id) {
+            if (videos.sync.groups[id].keys.some(function (key) { return keys.indexOf(key) >= 0; })) delete videos.sync.groups[id];
+        });
+        group = videos.sync.groups[keys.join('\n')] = { keys: keys, started: false, want: "", holding: false };
+    }
+    keys.forEach(function (key) {
+        var entry = videos.map[key];
+        if (!entry || entry.element.vgGroup === group) return;
+        var element = entry.element;
+        if (!element.vgGroup) {
+            ['play', 'pause', 'seeking', 'seeked', 'timeupdate', 'waiting', 'canplay'].forEach(function (type) {
+                element.addEventListener(type, function () { videos.sync.follow(element, type); });
+            });
+            element.addEventListener('canplay', function () { if (element.vgGroup) videos.sync.start(element.vgGroup); });
+        }
+        element.vgGroup = group;
+        element.autoplay = false;
+        if (!group.started && !element.paused) element.pause();
+    });
+    videos.sync.start(group);
+});
+
+EM_JS(void, vgJsControlVideos, (const char* keysJson, const char* actionText, double seconds), {
+    var videos = Module['vgVideos'];
+    var group = videos.sync && videos.sync.groupOf(JSON.parse(UTF8ToString(keysJson)));
+    if (group) videos.sync.control(group, UTF8ToString(actionText), seconds);
+    if (Module['vgBurst']) Module['vgBurst']();
+});
+
+// 0: currentTime, 1: duration (-1 before metadata), 2: paused (1 or 0; a member of a group that
+// waits for another member to catch up counts as playing).
+EM_JS(double, vgJsVideoNumber, (const char* keyText, int what), {
+    var entry = Module['vgVideos'].map[UTF8ToString(keyText)];
+    if (!entry) return what === 2 ? 1 : -1;
+    var element = entry.element;
+    if (what === 0) return element.currentTime;
+    if (what === 1) return element.readyState > 0 && isFinite(element.duration) ? element.duration : -1;
+    return element.paused && !(element.vgGroup && element.vgGroup.holding) ? 1 : 0;
+});
+
+namespace vg::web {
+
+void syncVideos(const std::vector<std::string>& keys) { vgJsSyncVideos(json(keys).dump().c_str()); }
+
+void controlVideos(const std::vector<std::string>& keys, const char* action, double seconds) {
+    vgJsControlVideos(json(keys).dump().c_str(), action, seconds);
+}
+
+VideoTime videoTime(const std::string& key) {
+    VideoTime time;
+    time.current = vgJsVideoNumber(key.c_str(), 0);
+    time.duration = vgJsVideoNumber(key.c_str(), 1);
+    time.paused = vgJsVideoNumber(key.c_str(), 2) != 0;
+    time.ready = time.duration >= 0;
+    if (!time.ready) time.current = time.duration = 0;
+    return time;
+}
 
 }  // namespace vg::web

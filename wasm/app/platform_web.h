@@ -11,7 +11,8 @@
 // - HTTP through emscripten_fetch (gateway calls) and small asset fetches (fonts);
 // - browser storage: web/storage.js (IndexedDB) for history and result videos, sessionStorage for a
 //   remembered key;
-// - <video> elements laid over the canvas where the app draws a result;
+// - <video> elements laid over the canvas where the app draws a result, and groups of them that play
+//   in step (Compare);
 // - the URL fragment (share links), files (picker, drops on the canvas, pasted files), downloads;
 // - a JS-readable status object, window.__vg, for tests.
 // Asynchronous answers from the page (history loaded, a result stored, a file read) come back as
@@ -114,5 +115,20 @@ void endVideoFrame();
 std::string videoClock(const std::string& key);
 // Saves the video as a file (the stored copy when there is one).
 void downloadVideo(const std::string& key, const std::string& url, const std::string& fileName);
+
+// ---- synchronized playback (the Compare tab) ---------------------------------------------------
+// Makes the videos `keys` one group: they start together (from 0, once all are placed and can play), a
+// play, pause or seek on any of them (its own controls or controlVideos) is done to the others, and
+// while they play the group waits for a member that falls behind. Call every frame, after placing them.
+void syncVideos(const std::vector<std::string>& keys);
+// "play", "pause" or "seek" (to `seconds`) for the group syncVideos(keys) made.
+void controlVideos(const std::vector<std::string>& keys, const char* action, double seconds = 0);
+// A placed video's clock; ready is false before its metadata loaded.
+struct VideoTime {
+    double current = 0, duration = 0;  // seconds
+    bool paused = true;                // stopped (a group member waiting for another one counts as playing)
+    bool ready = false;
+};
+VideoTime videoTime(const std::string& key);
 
 }  // namespace vg::web
