@@ -8,11 +8,20 @@ the API key, and the local renderer taking its own upload URLs as inputs without
 
 import hashlib
 import os
+import subprocess
 import unittest
 
 from server_fixture import ServeProcess, ffprobe, multipart, png_bytes
 
 NAME = r"^[0-9a-f]{40}\.(png|jpg|webp|gif|mp4|webm|wav|mp3|ogg)$"
+
+
+def mp4_bytes() -> bytes:
+    """A one-second H.264 mp4 made by ffmpeg (fragmented: an mp4 written to a pipe cannot seek back)."""
+    done = subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=s=160x120:d=1", "-pix_fmt", "yuv420p",
+                           "-movflags", "frag_keyframe+empty_moov", "-f", "mp4", "-"],
+                          capture_output=True, timeout=60, check=True)
+    return done.stdout
 
 
 class UploadsTest(unittest.TestCase):
@@ -81,24 +90,13 @@ class UploadsTest(unittest.TestCase):
             self.assertNotIn(b"SQLite", data)
 
     def test_range_requests_serve_part_of_a_video(self):
-        video = self._render_small_mp4()
+        video = mp4_bytes()
         status, answer, _ = self.upload(video, "video/mp4")
         self.assertEqual((status, answer["contentType"]), (201, "video/mp4"), answer)
         status, headers, data = self.server.request("GET", self.server.local_path(answer["url"]),
                                                     headers={"Range": "bytes=0-99"})
         self.assertEqual((status, data), (206, video[:100]))
         self.assertEqual(headers["content-range"], f"bytes 0-99/{len(video)}")
-
-    def _render_small_mp4(self) -> bytes:
-        import subprocess
-        done = subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=s=160x120:d=1", "-pix_fmt",
-                               "yuv420p", "-movflags", "+faststart", "-f", "mp4", "-"],
-                              capture_output=True, timeout=60, check=False)
-        if done.returncode != 0 or not done.stdout:  # mp4 to a pipe needs fragmenting on some ffmpeg builds
-            done = subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=s=160x120:d=1", "-pix_fmt",
-                                   "yuv420p", "-movflags", "frag_keyframe+empty_moov", "-f", "mp4", "-"],
-                                  capture_output=True, timeout=60, check=True)
-        return done.stdout
 
     def test_wan_renders_from_its_own_upload_url_without_allow_fetch(self):
         image = png_bytes(640, 360, "purple")

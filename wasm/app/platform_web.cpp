@@ -112,8 +112,10 @@ EM_JS(void, vgJsInstall, (), {
 
     window.addEventListener('paste', function (e) {
         if (document.activeElement !== canvas || !e.clipboardData) return;
+        // A copied image file or screenshot (and no text: some programs put a picture of copied text
+        // beside it, and text into a field is what the person wants then) is read like a picked file.
         var file = e.clipboardData.files && e.clipboardData.files[0];
-        if (file) {  // a copied image file or screenshot: read like a picked one (vgJsInstallFiles)
+        if (file && !e.clipboardData.getData('text/plain')) {
             Module['vgReadFile'](file, { token: 'paste' });
             e.preventDefault();
             wake();
@@ -186,7 +188,8 @@ EM_JS(void, vgJsInstallFiles, (), {
         event.type = 'file';
         event.name = file.name || 'the pasted file';
         if (file.size > maxBytes) {
-            event.problem = 'it is ' + (file.size / 1048576).toFixed(1) + ' MB; the playground reads files up to 64 MB';
+            event.problem = 'it is ' + (file.size / 1048576).toFixed(1) + ' MB; the playground reads files up to 64 MB: ' +
+                'use a smaller file, or host it and paste its URL';
             Module['vgSend'](event);
             return;
         }
