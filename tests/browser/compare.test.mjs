@@ -60,17 +60,21 @@ async function assertInStep(page, what) {
 // A click as a person makes it: ImGui 1.86 samples the mouse once a frame, and a busy machine draws
 // slowly, so the pointer rests for a couple of frames before the press, during it and after it
 // (two quick clicks landing in one frame would merge).
-async function frames(page, count = 2) {
+async function frames(page, after, count = 2) {
   const now = await page.evaluate(() => window.__vg.frames);
-  await waitFor(page, (n) => window.__vg.frames >= n, now + count, 30000);
+  try {
+    await waitFor(page, (n) => window.__vg.frames >= n, now + count, 30000);
+  } catch {
+    throw new Error(`the app drew ${(await page.evaluate(() => window.__vg.frames)) - now} frames in 30 s after ${after}`);
+  }
 }
 async function press(page, point) {
   await page.mouse.move(point.x, point.y);
-  await frames(page);
+  await frames(page, `moving to ${JSON.stringify(point)}`);
   await page.mouse.down();
-  await frames(page);
+  await frames(page, 'pressing');
   await page.mouse.up();
-  await frames(page);
+  await frames(page, 'releasing');
 }
 const pressControl = async (page, name) => press(page, await centreOf(page, name));
 
@@ -94,7 +98,7 @@ async function scrollIntoTable(page, name) {
     const above = centre < box[1] + row[3];
     if (!above && centre < box[1] + box[3] - 2) return;
     await page.mouse.wheel(0, above ? -100 : 100);
-    await frames(page);
+    await frames(page, 'a wheel notch');
   }
   throw new Error(`scrolling the models table never showed ${name}`);
 }

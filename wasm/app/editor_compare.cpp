@@ -123,8 +123,8 @@ void drawModelRow(AppState& state, const UiLook& look, const CompareVerdict& ver
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushID(id.c_str());
-    // A ticked model stays untickable even when the request changed under it; an unticked one is
-    // offered only when it can take the request and there is room.
+    // A ticked model can always be unticked, even when the request changed under it; an unticked one
+    // can be ticked only when it can take the request and there is room.
     ImGui::BeginDisabled(!chosen && (!verdict.problem.empty() || full));
     if (ImGui::Checkbox(verdict.model->name.c_str(), &chosen)) {
         if (chosen) board.chosen.push_back(id); else board.chosen.erase(found);
@@ -133,8 +133,11 @@ void drawModelRow(AppState& state, const UiLook& look, const CompareVerdict& ver
     ImGui::EndDisabled();
     recordItemRect(state, look, ("compare:" + id).c_str());
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        ImGui::SetTooltip("%s%s", id.c_str(),
-                          !chosen && verdict.problem.empty() && full ? "\nAt most 4 models: untick one first." : "");
+        if (!chosen && verdict.problem.empty() && full) {
+            ImGui::SetTooltip("%s\nAt most %d models: untick one first.", id.c_str(), static_cast<int>(kCompareMax));
+        } else {
+            ImGui::SetTooltip("%s", id.c_str());
+        }
     }
     ImGui::PopID();
     ImGui::TableNextColumn();
@@ -271,6 +274,7 @@ bool drawColumn(AppState& state, const UiLook& look, const JobEntry& entry, floa
         const std::string overlay = std::string(jobStateName(job.state)) + (job.progress >= 0 ? " " + std::to_string(job.progress) + "%" : "");
         ImGui::ProgressBar(fraction, ImVec2(width, 0), overlay.c_str());
         ImGui::TextColored(kColorMuted, "%s", describeJob(entry, now).c_str());
+        if (ImGui::SmallButton("Cancel")) cancelJob(state, entry.localId);
     } else {
         ImGui::TextColored(job.state == JobState::Cancelled ? kColorMuted : kColorError, "%s: %s", jobStateName(job.state),
                            describeJob(entry, now).c_str());
@@ -289,8 +293,7 @@ void drawPlaybackBar(AppState& state, const UiLook& look, const std::vector<std:
         web::controlVideos(keys, leader.paused ? "play" : "pause");
     recordItemRect(state, look, "compare:play");
     ImGui::SameLine();
-    const bool allLoop = std::all_of(keys.begin(), keys.end(), [&](const std::string& key) { return state.loopingVideos.count(key) > 0; });
-    bool loop = allLoop;
+    bool loop = std::all_of(keys.begin(), keys.end(), [&](const std::string& key) { return state.loopingVideos.count(key) > 0; });
     const float loopWidth = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Loop").x;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - loopWidth - ImGui::GetStyle().ItemSpacing.x);
     float time = static_cast<float>(leader.current);
@@ -354,6 +357,7 @@ void drawComparison(AppState& state, const UiLook& look) {
         ImGui::EndGroup();
     }
     if (!keys.empty()) web::syncVideos(keys);  // after placing them: the elements exist
+    board.playing = false;
     if (!keys.empty() && allDone) drawPlaybackBar(state, look, keys);
     if (retry) rerunJob(state, *retry);
 }
