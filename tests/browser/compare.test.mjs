@@ -57,24 +57,22 @@ async function assertInStep(page, what) {
   return clocks;
 }
 
-// A click as a person makes it: ImGui 1.86 samples the mouse once a frame, and a busy machine draws
-// slowly, so the pointer rests for a couple of frames before the press, during it and after it
-// (two quick clicks landing in one frame would merge).
-async function frames(page, after, count = 2) {
-  const now = await page.evaluate(() => window.__vg.frames);
+// Input as a person gives it: ImGui 1.86 samples the mouse once a frame, and a busy machine draws
+// slowly, so each step (move, press, release, wheel notch) waits until the app has drawn a frame
+// after it (every input wakes the frame loop); two steps landing in one frame would merge.
+async function step(page, what, action) {
+  const before = await page.evaluate(() => window.__vg.frames);
+  await action();
   try {
-    await waitFor(page, (n) => window.__vg.frames >= n, now + count, 30000);
+    await waitFor(page, (n) => window.__vg.frames > n, before, 30000);
   } catch {
-    throw new Error(`the app drew ${(await page.evaluate(() => window.__vg.frames)) - now} frames in 30 s after ${after}`);
+    throw new Error(`the app drew no frame in 30 s after ${what}`);
   }
 }
 async function press(page, point) {
-  await page.mouse.move(point.x, point.y);
-  await frames(page, `moving to ${JSON.stringify(point)}`);
-  await page.mouse.down();
-  await frames(page, 'pressing');
-  await page.mouse.up();
-  await frames(page, 'releasing');
+  await step(page, `moving to ${JSON.stringify(point)}`, () => page.mouse.move(point.x, point.y));
+  await step(page, 'pressing', () => page.mouse.down());
+  await step(page, 'releasing', () => page.mouse.up());
 }
 const pressControl = async (page, name) => press(page, await centreOf(page, name));
 
@@ -97,8 +95,7 @@ async function scrollIntoTable(page, name) {
     const centre = row[1] + row[3] / 2;
     const above = centre < box[1] + row[3];
     if (!above && centre < box[1] + box[3] - 2) return;
-    await page.mouse.wheel(0, above ? -100 : 100);
-    await frames(page, 'a wheel notch');
+    await step(page, 'a wheel notch', () => page.mouse.wheel(0, above ? -100 : 100));
   }
   throw new Error(`scrolling the models table never showed ${name}`);
 }
