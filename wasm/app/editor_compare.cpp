@@ -258,14 +258,26 @@ void placeResult(const AppState& state, const UiLook& look, const std::string& k
     web::placeVideo(key, video.url, rect, visible, state.loopingVideos.count(key) > 0);
 }
 
+// One line of text cut at `width`, so a long name or clock never widens its column.
+void clippedText(const std::string& text, const ImVec4& color, float width) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 end(at.x + width, at.y + ImGui::GetTextLineHeight());
+    ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(at, end, true);
+    draw->AddText(at, ImGui::GetColorU32(color), text.c_str());
+    draw->PopClipRect();
+    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > width) ImGui::SetTooltip("%s", text.c_str());
+}
+
 // One model's column. Returns true when Retry was pressed (the caller re-runs after the columns).
 bool drawColumn(AppState& state, const UiLook& look, const JobEntry& entry, float width, float videoHeight, int64_t now) {
     const Job& job = entry.job;
-    ImGui::TextColored(kColorAccent, "%s", modelName(state, entry).c_str());
+    clippedText(modelName(state, entry), kColorAccent, width);
     if (job.state == JobState::Succeeded && !entry.results.empty()) {
         placeResult(state, look, entry.localId + "/0", entry.results.front(), ImVec2(width, videoHeight));
         const std::string clock = web::videoClock(entry.localId + "/0");
-        ImGui::TextColored(kColorMuted, "%s", clock.empty() ? "loading..." : clock.c_str());
+        clippedText(clock.empty() ? "loading..." : clock, kColorMuted, width);
         return false;
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
