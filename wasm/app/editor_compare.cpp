@@ -123,8 +123,8 @@ void drawModelRow(AppState& state, const UiLook& look, const CompareVerdict& ver
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushID(id.c_str());
-    // A ticked model stays untickable even when the request changed under it; an unticked one is
-    // offered only when it can take the request and there is room.
+    // A ticked model can always be unticked, even when the request changed under it; an unticked one
+    // can be ticked only when it can take the request and there is room.
     ImGui::BeginDisabled(!chosen && (!verdict.problem.empty() || full));
     if (ImGui::Checkbox(verdict.model->name.c_str(), &chosen)) {
         if (chosen) board.chosen.push_back(id); else board.chosen.erase(found);
@@ -133,8 +133,11 @@ void drawModelRow(AppState& state, const UiLook& look, const CompareVerdict& ver
     ImGui::EndDisabled();
     recordItemRect(state, look, ("compare:" + id).c_str());
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        ImGui::SetTooltip("%s%s", id.c_str(),
-                          !chosen && verdict.problem.empty() && full ? "\nAt most 4 models: untick one first." : "");
+        if (!chosen && verdict.problem.empty() && full) {
+            ImGui::SetTooltip("%s\nAt most %d models: untick one first.", id.c_str(), static_cast<int>(kCompareMax));
+        } else {
+            ImGui::SetTooltip("%s", id.c_str());
+        }
     }
     ImGui::PopID();
     ImGui::TableNextColumn();
@@ -255,14 +258,26 @@ void placeResult(const AppState& state, const UiLook& look, const std::string& k
     web::placeVideo(key, video.url, rect, visible, state.loopingVideos.count(key) > 0);
 }
 
+// One line of text cut at `width`, so a long name or clock never widens its column.
+void clippedText(const std::string& text, const ImVec4& color, float width) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 end(at.x + width, at.y + ImGui::GetTextLineHeight());
+    ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(at, end, true);
+    draw->AddText(at, ImGui::GetColorU32(color), text.c_str());
+    draw->PopClipRect();
+    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(text.c_str()).x > width) ImGui::SetTooltip("%s", text.c_str());
+}
+
 // One model's column. Returns true when Retry was pressed (the caller re-runs after the columns).
 bool drawColumn(AppState& state, const UiLook& look, const JobEntry& entry, float width, float videoHeight, int64_t now) {
     const Job& job = entry.job;
-    ImGui::TextColored(kColorAccent, "%s", modelName(state, entry).c_str());
+    clippedText(modelName(state, entry), kColorAccent, width);
     if (job.state == JobState::Succeeded && !entry.results.empty()) {
         placeResult(state, look, entry.localId + "/0", entry.results.front(), ImVec2(width, videoHeight));
         const std::string clock = web::videoClock(entry.localId + "/0");
-        ImGui::TextColored(kColorMuted, "%s", clock.empty() ? "loading..." : clock.c_str());
+        clippedText(clock.empty() ? "loading..." : clock, kColorMuted, width);
         return false;
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -271,6 +286,7 @@ bool drawColumn(AppState& state, const UiLook& look, const JobEntry& entry, floa
         const std::string overlay = std::string(jobStateName(job.state)) + (job.progress >= 0 ? " " + std::to_string(job.progress) + "%" : "");
         ImGui::ProgressBar(fraction, ImVec2(width, 0), overlay.c_str());
         ImGui::TextColored(kColorMuted, "%s", describeJob(entry, now).c_str());
+        if (ImGui::SmallButton("Cancel")) cancelJob(state, entry.localId);
     } else {
         ImGui::TextColored(job.state == JobState::Cancelled ? kColorMuted : kColorError, "%s: %s", jobStateName(job.state),
                            describeJob(entry, now).c_str());
@@ -289,8 +305,7 @@ void drawPlaybackBar(AppState& state, const UiLook& look, const std::vector<std:
         web::controlVideos(keys, leader.paused ? "play" : "pause");
     recordItemRect(state, look, "compare:play");
     ImGui::SameLine();
-    const bool allLoop = std::all_of(keys.begin(), keys.end(), [&](const std::string& key) { return state.loopingVideos.count(key) > 0; });
-    bool loop = allLoop;
+    bool loop = std::all_of(keys.begin(), keys.end(), [&](const std::string& key) { return state.loopingVideos.count(key) > 0; });
     const float loopWidth = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Loop").x;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - loopWidth - ImGui::GetStyle().ItemSpacing.x);
     float time = static_cast<float>(leader.current);
@@ -354,6 +369,7 @@ void drawComparison(AppState& state, const UiLook& look) {
         ImGui::EndGroup();
     }
     if (!keys.empty()) web::syncVideos(keys);  // after placing them: the elements exist
+    board.playing = false;
     if (!keys.empty() && allDone) drawPlaybackBar(state, look, keys);
     if (retry) rerunJob(state, *retry);
 }

@@ -623,8 +623,8 @@ void publishStatus(const std::string& jsonObject) { vgJsPublish(jsonObject.c_str
 
 // A group is the list of result keys shown side by side. Its videos do not autoplay one by one (they
 // load at different speeds): they start together from 0 once every one is placed and can play (a key
-// whose job still runs holds the start). The group keeps
-// what the person asked for (`want`: play or pause) and applies it to every member:
+// whose job still runs holds the start). The group keeps what the person asked for (`want`: play or
+// pause) and applies it to every member:
 // - a play or pause on any member, from its own controls or the app's bar, is done to the others;
 // - a seek that did not come from here (a member's own seek bar, a loop) moves the others there;
 // - while playing, a member that cannot keep up (seeking, or out of data) holds the group: the
@@ -669,7 +669,8 @@ EM_JS(void, vgJsSyncVideos, (const char* keysJson), {
             });
             if (moved) return;  // their seeked events settle again
             group.holding = false;
-            elements.forEach(function (element) { element.vgHeld = false; if (element.paused) quiet(element.play()); });
+            // A member that ended (a shorter video) stays at its end rather than starting over.
+            elements.forEach(function (element) { element.vgHeld = false; if (element.paused && !element.ended) quiet(element.play()); });
         };
         var follow = function (source, type) {
             var group = source.vgGroup;
