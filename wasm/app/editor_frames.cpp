@@ -174,7 +174,8 @@ bool framesEditorApplies(const AppState& state) {
 void drawFramesEditor(AppState& state, const UiLook& look) {
     FramesEditor& editor = state.creative.frames;
     const Mode mode = requestMode(state);
-    if (mode != Mode::FLF) {
+    const bool flf = mode == Mode::FLF;
+    if (!flf) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
         ImGui::TextWrapped("This request is %s. With both frames it becomes first-and-last frame: the video starts on "
                            "the first image and ends on the last.", modeTitle(mode));
@@ -187,6 +188,8 @@ void drawFramesEditor(AppState& state, const UiLook& look) {
         frameSlot(state, look, "Last frame (the video ends here)", kLastPath, "frames:last");
         ImGui::EndTable();
     }
+    if (!flf) return;  // swap and the transition are about two frames: shown once the request has them
+
     ImGui::BeginDisabled(!requestValue(state, kFirstPath) && !requestValue(state, kLastPath));
     if (ImGui::Button("Swap first and last")) swapFrames(state);
     ImGui::EndDisabled();
