@@ -1,6 +1,6 @@
-// Kling camera control editor; see editor_camera.h. Reads top to bottom like the section:
-// what the move cannot be combined with, the move's type, its axes (simple moves), reset, then the
-// live preview with its time slider and play/loop.
+// Kling camera control editor; see editor_camera.h. Reads like the section: what the move cannot be
+// combined with (across the top), then the move's type, its axes (simple moves) and reset on the
+// left, and beside them the live preview with its time slider and play/loop.
 // The rules come from the core: cameraControlLimits (types, axes, range, where the value lives),
 // setSimpleAxis (one non-zero axis), cameraControlJson (the wire shape), exclusivePartners and
 // offeredInMode (the catalog's exclusive rule), cameraTransformAt (the preview's matrix).
