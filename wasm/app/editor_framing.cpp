@@ -211,7 +211,9 @@ void drawPreview(AppState& state, const UiLook& look, const Frame& frame, std::o
     const Framing framing = imageShown ? fitImage(image->width, image->height, *frame.aspect, *resize) : Framing{};
     renderFraming(editor, imageShown ? image : nullptr, framing, static_cast<int>(width), static_cast<int>(height));
     if (!editor.preview.texture) {
-        ImGui::TextColored(kColorError, "The preview cannot be drawn: the browser's WebGL did not run shaders/framing.frag.");
+        std::string problem;
+        previewProgram("framing.frag", &problem);
+        ImGui::TextColored(kColorError, "The preview cannot be drawn: %s", problem.empty() ? "WebGL gave no frame buffer" : problem.c_str());
         return;
     }
     previewImage(editor.preview, ImVec2(width, height));
