@@ -4,6 +4,7 @@
 // pad / crop write providerOptions.vertex.resizeMode. After each step the request Generate would send
 // (window.__vg.submit) must be byte-for-byte what `vgen build --to jobs --from aisdk` prints for the
 // same request written by hand, and the shader preview's pixels must show bars (pad) or none (crop).
+// Then Sora 2 Pro, whose frame is set by sizes (/resolution "720x1280"), not ratios.
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/framing.test.mjs
 // Ends with `framing: N passed, M failed`; exit 1 on any failure. Screenshots: tests/artifacts/framing-*.png.
@@ -194,6 +195,32 @@ async function framingChecks(context, url) {
   await page.close();
 }
 
+// A model that takes sizes rather than ratios: the presets write its /resolution, and it has no
+// resizeMode, so no pad / crop is offered.
+async function sizeChecks(context, url) {
+  const base = { model: 'openai/sora-2-pro', prompt: 'A lighthouse at dusk, slow aerial orbit' };
+  const { page, errors } = await openPage(context, url + shareFragment(base));
+
+  await check('Sora 2 Pro: the Reels preset writes the size 720x1280, YouTube 1280x720, as vgen builds them', async () => {
+    await waitFor(page, () => window.__vg.selected === 'openai/sora-2-pro');
+    await openTab(page, 'Direct', () => window.__vg.rects && window.__vg.rects['framing:reels']);
+    await click(page, 'framing:feed');  // no square size: refused
+    await page.waitForTimeout(300);
+    await expectSubmit(page, base, 'after clicking the disabled feed preset');
+    await click(page, 'framing:reels');
+    await expectSubmit(page, { ...base, resolution: '720x1280' }, 'after Reels');
+    await click(page, 'framing:in-stream');
+    await expectSubmit(page, { ...base, resolution: '1280x720' }, 'after In-stream / YouTube');
+    const s = await status(page);
+    assert(!s.rects['framing:pad'] && !s.rects['framing:crop'], 'pad / crop is offered for a model without resizeMode');
+    const preview = await scrollIntoView(page, 'framing:preview');
+    assert(preview.width > preview.height, `the 1280x720 frame is drawn ${preview.width}x${preview.height}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'framing-sizes.png') });
+    assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+  });
+  await page.close();
+}
+
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const { url, stop } = await startServer();
@@ -201,6 +228,7 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     await framingChecks(context, url);
+    await sizeChecks(context, url);
   } finally {
     await browser.close();
     stop();

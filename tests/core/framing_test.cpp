@@ -114,6 +114,13 @@ TEST(FrameParam, AspectRatioElseResolutionsThatAreSizes) {
     EXPECT_EQ(frameParam(model("veo-2"), Mode::I2V), nullptr);
 }
 
+TEST(Framing, SameAspectAllowsRoundingInSizes) {
+    EXPECT_TRUE(sameAspect(*parseAspectRatio("1366x768"), *parseAspectRatio("16:9")));
+    EXPECT_TRUE(sameAspect(*parseAspectRatio("1920x1080"), 16.0 / 9));
+    EXPECT_FALSE(sameAspect(*parseAspectRatio("1792x1024"), 16.0 / 9));
+    EXPECT_FALSE(sameAspect(9.0 / 16, 16.0 / 9));
+}
+
 TEST(FrameParam, PresetValuesComeFromTheSpec) {
     const ParamSpec& veo = *frameParam(model("veo-3.1"), Mode::I2V);
     EXPECT_EQ(frameValueFor(veo, "9:16", ""), "9:16");

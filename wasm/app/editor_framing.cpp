@@ -76,7 +76,7 @@ Frame currentFrame(const AppState& state, const ParamSpec& spec) {
 // A placement's button is lit while it is the one chosen and the frame still has its shape.
 bool placementShown(const FramingEditor& editor, const Placement& placement, const Frame& frame) {
     const std::optional<double> shape = parseAspectRatio(placement.aspectRatio);
-    return editor.placement == placement.id && frame.aspect && shape && std::abs(*frame.aspect - *shape) <= 0.005 * *shape;
+    return editor.placement == placement.id && frame.aspect && shape && sameAspect(*frame.aspect, *shape);
 }
 
 // One button per placement, flowing onto new lines; a preset whose shape the spec does not offer is
@@ -106,8 +106,9 @@ void drawPlacements(AppState& state, const UiLook& look, const ParamSpec& spec, 
         if (!value) {
             notOffered += (notOffered.empty() ? "" : ", ") + std::string(placement.name) + " (" + std::string(placement.aspectRatio) + ")";
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-                ImGui::SetTooltip("%s is not one of the %s %s offers: %s", std::string(placement.aspectRatio).c_str(),
-                                  shortPath(spec.path).c_str(), state.selected->name.c_str(), describeAllowed(spec).c_str());
+                ImGui::SetTooltip("%s needs %s, which %s does not offer: its %s takes %s",
+                                  std::string(placement.name).c_str(), std::string(placement.aspectRatio).c_str(),
+                                  state.selected->name.c_str(), shortPath(spec.path).c_str(), describeAllowed(spec).c_str());
         } else if (ImGui::IsItemHovered()) {
             ImGui::SetTooltip("%s: %s %s (%s)", std::string(placement.name).c_str(), shortPath(spec.path).c_str(),
                               value->c_str(), std::string(placement.source).c_str());
@@ -210,7 +211,9 @@ void drawPreview(AppState& state, const UiLook& look, const Frame& frame, std::o
     const Framing framing = imageShown ? fitImage(image->width, image->height, *frame.aspect, *resize) : Framing{};
     renderFraming(editor, imageShown ? image : nullptr, framing, static_cast<int>(width), static_cast<int>(height));
     if (!editor.preview.texture) {
-        ImGui::TextColored(kColorError, "The preview cannot be drawn: the browser's WebGL did not run shaders/framing.frag.");
+        std::string problem;
+        previewProgram("framing.frag", &problem);
+        ImGui::TextColored(kColorError, "The preview cannot be drawn: %s", problem.empty() ? "WebGL gave no frame buffer" : problem.c_str());
         return;
     }
     previewImage(editor.preview, ImVec2(width, height));
@@ -232,12 +235,13 @@ void drawPreview(AppState& state, const UiLook& look, const Frame& frame, std::o
     // Legend: what each part of the preview is, with the numbers behind it.
     char line[256];
     if (!imageShown) {
-        if (!resize)
+        if (!requestValue(state, "/image"))
+            std::snprintf(line, sizeof line, "the frame (the request has no input image to place)");
+        else if (!resize)
             std::snprintf(line, sizeof line, "the frame (%s does not say how it fits an image of another shape)",
                           state.selected->name.c_str());
         else
-            std::snprintf(line, sizeof line, "%s", image ? "the frame (the image is not shown yet)"
-                                                         : "the frame; add an input image to see it placed");
+            std::snprintf(line, sizeof line, "the frame (the input image is not shown yet)");
         legendLine(IM_COL32(51, 54, 61, 255), IM_COL32(90, 94, 104, 255), line);
     } else if (!framing.bars.empty()) {
         const bool above = framing.imageInFrame.width >= 1.0;

@@ -69,15 +69,14 @@ std::optional<double> parseAspectRatio(std::string_view text) {
     return *width / *height;
 }
 
+bool sameAspect(double a, double b) { return std::abs(a - b) <= 0.005 * std::max(a, b); }
+
 namespace {
 
 bool offeredIn(const ParamSpec* spec, Mode mode) {
     return spec && spec->unsupported.empty() &&
            (spec->modes.empty() || std::find(spec->modes.begin(), spec->modes.end(), mode) != spec->modes.end());
 }
-
-// Two shapes are the same when they differ by less than rounding in a size (1366x768 is 16:9).
-bool sameShape(double a, double b) { return std::abs(a - b) <= 0.005 * b; }
 
 std::optional<double> shapeOf(const json& value) {
     return value.is_string() ? parseAspectRatio(value.get_ref<const std::string&>()) : std::nullopt;
@@ -98,12 +97,12 @@ std::optional<std::string> frameValueFor(const ParamSpec& spec, std::string_view
     const std::optional<double> wanted = parseAspectRatio(aspectRatio);
     if (!wanted) return std::nullopt;
     if (spec.values.empty()) return std::string(aspectRatio);
-    if (const std::optional<double> shape = parseAspectRatio(current); shape && sameShape(*shape, *wanted)) {
+    if (const std::optional<double> shape = parseAspectRatio(current); shape && sameAspect(*shape, *wanted)) {
         for (const json& value : spec.values)
             if (value.is_string() && value.get_ref<const std::string&>() == current) return std::string(current);
     }
     for (const json& value : spec.values)
-        if (const std::optional<double> shape = shapeOf(value); shape && sameShape(*shape, *wanted)) return value.get<std::string>();
+        if (const std::optional<double> shape = shapeOf(value); shape && sameAspect(*shape, *wanted)) return value.get<std::string>();
     return std::nullopt;
 }
 

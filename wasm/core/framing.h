@@ -43,6 +43,10 @@ Framing fitImage(double imageWidth, double imageHeight, double frameAspect, Resi
 // two positive numbers.
 std::optional<double> parseAspectRatio(std::string_view text);
 
+// Two aspect ratios are the same shape when they differ by less than rounding a size does
+// (1366x768 is 16:9; 1792x1024, 7:4, is not).
+bool sameAspect(double a, double b);
+
 // The parameter that sets the shape of `model`'s frame in `mode`: /aspectRatio when the model takes
 // one, else /resolution when every value it allows is a size ("1280x720", Wan and Sora); nullptr
 // when neither (Veo's "720p" says no shape).
