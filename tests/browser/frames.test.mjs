@@ -101,6 +101,18 @@ async function press(page, name) {
   await page.mouse.click(x, y, HOLD);
 }
 
+// Lets the app draw a few more frames, so the rectangles it published follow the latest change
+// (a list that changed is drawn again on the next frame).
+async function settle(page) {
+  const start = await page.evaluate(() => window.__vg.frames);
+  await page.mouse.move(2, 2);  // input keeps the page drawing
+  try {
+    await waitFor(page, (n) => window.__vg.frames >= n + 3, start, 3000);
+  } catch {
+    // an idle page draws nothing new: its rectangles are already current
+  }
+}
+
 // Clicks `fraction` of the way along a published slider (ImGui jumps the value to a click).
 async function clickSlider(page, name, fraction) {
   const rect = await page.evaluate((n) => window.__vg.rects[n], name);
@@ -125,6 +137,9 @@ async function paste(page, text) {
       new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
   await page.keyboard.press('Control+V', HOLD);
+  // Enter leaves the field, as a person does: while a text field is active, ImGui 1.86 spends the
+  // next click elsewhere on leaving it.
+  await page.keyboard.press('Enter', HOLD);
 }
 
 const canonicalOf = async (page) => JSON.parse((await status(page)).requestText);
@@ -209,18 +224,25 @@ async function referencesChecks(context, url) {
     await waitFor(page, () => window.__vg.mode === 'r2v' && window.__vg.rects['reference1:url']);
     await press(page, 'references:add');
     await waitFor(page, () => window.__vg.rects['reference2:url']);
-    await clickField(page, 'reference1:url');
-    await paste(page, chef);
+    // The second first: the first's picture, once loaded, pushes everything under it down.
+    await settle(page);
     await press(page, 'reference2:type');
     await waitFor(page, () => window.__vg.rects['reference2:type:video']);
     await press(page, 'reference2:type:video');
+    await waitFor(page, () => window.__vg.requestText.includes('"mediaType"'));  // the AI SDK form of a clip
+    await settle(page);
     await clickField(page, 'reference2:url');
     await paste(page, dog);
+    await waitFor(page, (url) => window.__vg.requestText.includes(url), dog);
+    await settle(page);
+    await clickField(page, 'reference1:url');
+    await paste(page, chef);
     await expectSubmit(page, { model, prompt: 'The chef waves at',
       inputReferences: [chef, { data: dog, mediaType: 'video/mp4' }] });
   });
 
   await check('references: Insert puts character1 into the prompt', async () => {
+    await settle(page);
     await press(page, 'reference1:insert');
     await expectSubmit(page, { model, prompt: 'The chef waves at character1',
       inputReferences: [chef, { data: dog, mediaType: 'video/mp4' }] });
@@ -230,12 +252,14 @@ async function referencesChecks(context, url) {
     await press(page, 'reference1:down');
     await expectSubmit(page, { model, prompt: 'The chef waves at character1',
       inputReferences: [{ data: dog, mediaType: 'video/mp4' }, chef] });
+    await settle(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'references-two.png') });
   });
 
   await check('references: a tag of its own goes into the request and into the prompt', async () => {
     await press(page, 'reference2:tag');
     await page.keyboard.type('chef');
+    await page.keyboard.press('Enter', HOLD);
     await waitFor(page, () => window.__vg.requestText.includes('"tag": "chef"'));
     await press(page, 'reference2:insert');
     // The AI SDK has no tags: the editor shows the request in the jobs API's form, which has them.
