@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace vg::app {
 
@@ -77,12 +78,16 @@ void drawPromptHelp(AppState& state, const UiLook& look) {
     recordItemRect(state, look, "template:choice");
 
     // A field per {name}, labelled with it; the hint is the field's place in the template.
-    const float labelWidth = dp(look, 118);
-    for (const std::string& field : templateFields(chosen.text)) {
+    const std::vector<std::string> names = templateFields(chosen.text);
+    float labelWidth = 0;
+    for (const std::string& field : names) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(field.c_str()).x);
+    labelWidth += ImGui::GetStyle().ItemSpacing.x * 2;
+    for (const std::string& field : names) {
         ImGui::PushID(field.c_str());
+        const float start = ImGui::GetCursorPosX();
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(field.c_str());
-        ImGui::SameLine(labelWidth);
+        ImGui::SameLine(start + labelWidth);
         ImGui::SetNextItemWidth(-1);
         const std::string hint = "{" + field + "}";
         ImGui::InputTextWithHint("##value", hint.c_str(), &helper.fields[field]);

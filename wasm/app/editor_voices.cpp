@@ -136,13 +136,14 @@ void voiceRequirement(AppState& state, const UiLook& look, bool haveVoices) {
     const std::optional<Requirement> requirement = requirementOf(*state.selected, kVoiceList);
     if (!requirement || requirementMet(state, *requirement)) return;
     const std::string leaf = requirement->path.substr(requirement->path.rfind('/') + 1);
-    const std::string text = "Voices need " + leaf + (requirement->value.is_null() ? "" : " set to " + requirement->value.dump()) +
-                             (requirement->why.empty() ? "." : ": " + requirement->why);
+    const json& value = requirement->value;
+    const std::string wanted = value.is_null() ? "" : value == true ? " on" : value == false ? " off" : " set to " + value.dump();
+    const std::string text = "Voices need " + leaf + wanted + (requirement->why.empty() ? "." : ": " + requirement->why);
     ImGui::PushStyleColor(ImGuiCol_Text, haveVoices ? kColorError : kColorMuted);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
     if (requirement->value.is_null()) return;  // no single value to set: the Form's field decides
-    const std::string label = requirement->value == true ? "Turn " + leaf + " on" : "Set " + leaf + " to " + requirement->value.dump();
+    const std::string label = value.is_boolean() ? "Turn " + leaf + wanted : "Set " + leaf + " to " + value.dump();
     if (ImGui::Button(label.c_str())) setRequestValue(state, requirement->path, requirement->value);
     recordItemRect(state, look, "voice:requirement");
 }
@@ -231,8 +232,12 @@ std::string elementProblem(const JsonInput& parsed) {
 void elementRows(AppState& state, const UiLook& look, const json& elements) {
     for (size_t i = 0; i < elements.size(); ++i) {
         const std::string path = kElementList + "/" + std::to_string(i);
+        // The person's own text while it is unfinished or says the same as the request (their spacing
+        // kept); the request's when it changed elsewhere (the JSON editor).
         auto draft = state.jsonDrafts.find(path);
-        std::string text = draft != state.jsonDrafts.end() ? draft->second : elements[i].dump();
+        const bool draftShown = draft != state.jsonDrafts.end() &&
+                                (elementProblem(parseJsonInput(draft->second)) != "" || parseJsonInput(draft->second).value == elements[i]);
+        std::string text = draftShown ? draft->second : elements[i].dump();
         ImGui::PushID(static_cast<int>(i));
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(kColorAccent, "element %zu", i + 1);
