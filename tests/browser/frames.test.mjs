@@ -13,7 +13,7 @@ import { deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 import {
-  ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, clickControl, openPage, openTab,
+  ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, openPage, openTab,
   results, shareFragment, startServer, status, waitFor,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
@@ -73,8 +73,25 @@ async function expectSubmit(page, request, from = 'aisdk') {
   }
 }
 
+// Scrolls the Direct tab with the mouse wheel, as a person would, until the control `name` is wholly
+// inside it: the sections above (camera, motion brush, prompt help...) push these editors down.
+async function reveal(page, name) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const { rect, tab } = await page.evaluate((n) => ({ rect: window.__vg.rects[n], tab: window.__vg.rects['tab:Direct'] }), name);
+    assert(rect, `the app published no rectangle "${name}"`);
+    if (!tab) return;  // not on the Direct tab
+    const top = tab[1] + tab[3] + 6, bottom = VIEWPORT.height - 14;
+    if (rect[1] >= top && rect[1] + rect[3] <= bottom) return;
+    await page.mouse.move(tab[0] + 12, (top + bottom) / 2);
+    await page.mouse.wheel(0, rect[1] < top ? -100 : 100);
+    await page.waitForTimeout(120);
+  }
+  throw new Error(`could not scroll "${name}" into view`);
+}
+
 // The colour at the centre of a published rectangle, from a screenshot of it.
 async function centreColour(page, name) {
+  await reveal(page, name);
   const { x, y } = await centreOf(page, name);
   const png = decodePng(await page.screenshot({ clip: { x: Math.round(x) - 2, y: Math.round(y) - 2, width: 5, height: 5 } }));
   const o = (2 * png.width + 2) * png.channels;
@@ -97,6 +114,7 @@ const isPurple = ([r, g, b]) => r > 80 && r < 176 && b > 80 && b < 176 && g < 40
 // A click held for a few frames: the page draws slowly under software GL, and ImGui 1.86 reads the
 // mouse once a frame, so a press and release inside one frame would be missed.
 async function press(page, name) {
+  await reveal(page, name);
   const { x, y } = await centreOf(page, name);
   await page.mouse.click(x, y, HOLD);
 }
@@ -115,6 +133,7 @@ async function settle(page) {
 
 // Clicks `fraction` of the way along a published slider (ImGui jumps the value to a click).
 async function clickSlider(page, name, fraction) {
+  await reveal(page, name);
   const rect = await page.evaluate((n) => window.__vg.rects[n], name);
   const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
   await page.mouse.click(canvas.x + rect[0] + rect[2] * fraction, canvas.y + rect[1] + rect[3] / 2, HOLD);
@@ -122,6 +141,7 @@ async function clickSlider(page, name, fraction) {
 
 // Clicks the text field on the first line of a published group and types or pastes into it.
 async function clickField(page, name) {
+  await reveal(page, name);
   const rect = await page.evaluate((n) => window.__vg.rects[n], name);
   assert(rect, `the app published no rectangle "${name}"`);
   const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
@@ -214,11 +234,8 @@ async function referencesChecks(context, url) {
     // This model offers first-and-last frame too: its section is folded away, as a person would, to
     // see the references'.
     await openTab(page, 'Direct', () => window.__vg.rects['section:Frames']);
-    await clickControl(page, 'section:Frames');
-    await waitFor(page, () => {
-      const add = window.__vg.rects['references:add'];
-      return add && add[1] + add[3] < document.getElementById('canvas').getBoundingClientRect().height - 30;
-    });
+    await press(page, 'section:Frames');
+    await settle(page);
     assert((await status(page)).mode === 't2v', `the share link opened in ${(await status(page)).mode}`);
     await press(page, 'references:add');
     await waitFor(page, () => window.__vg.mode === 'r2v' && window.__vg.rects['reference1:url']);
