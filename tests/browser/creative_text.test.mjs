@@ -49,8 +49,15 @@ async function reveal(page, name) {
     const top = tab[1] + tab[3] + 6, bottom = VIEWPORT.height - 14;
     if (rect[1] >= top && rect[1] + rect[3] <= bottom) return;
     await page.mouse.move(tab[0] + 12, (top + bottom) / 2);
+    const frame = await page.evaluate(() => window.__vg.frames);
     await page.mouse.wheel(0, rect[1] < top ? -100 : 100);
-    await page.waitForTimeout(120);
+    // The rectangles are the last drawn frame's: wait for frames drawn after the notch, or the
+    // next look (and a click) would use where the control was before it.
+    try {
+      await waitFor(page, (n) => window.__vg.frames >= n + 2, frame, 2000);
+    } catch {
+      // an idle page draws nothing new
+    }
   }
   throw new Error(`could not scroll "${name}" into view`);
 }
@@ -62,7 +69,8 @@ async function clickUntil(page, name, done, arg) {
     await reveal(page, name);
     await clickControl(page, name);
     try {
-      await waitFor(page, done, arg, 1500);
+      // Long enough for a loaded machine: a toggle clicked again too soon would undo the first click.
+      await waitFor(page, done, arg, 4000);
       return;
     } catch (error) {
       if (attempt === 2) throw new Error(`clicking "${name}" did not do it: ${error.message}`);
