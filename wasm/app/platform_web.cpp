@@ -627,11 +627,15 @@ void publishStatus(const std::string& jsonObject) { vgJsPublish(jsonObject.c_str
 // pause) and applies it to every member:
 // - a play or pause on any member, from its own controls or the app's bar, is done to the others;
 // - a seek that did not come from here (a member's own seek bar, a loop) moves the others there;
-// - while playing, a member that cannot keep up (seeking, or out of data) holds the group: the
-//   others pause, and when all can play again they are put at the first member's time and resume;
+// - while playing, a member that cannot keep up (seeking, out of data, or stopped by a reload of its
+//   source, which puts it at 0, paused, without a pause event) holds the group: the others pause,
+//   and when all can play again they are put at the time of a member that was playing well when the
+//   hold began (else the first member's) and resume, so a member that reloaded rejoins the others;
 // - the others follow the first member's clock, corrected when more than 0.2 s apart.
 // Events that answer this code's own calls change nothing (a seek to where it is asked to be, a
-// pause event of a video playing again), so nothing echoes. Handlers read the element's current
+// pause event of a video playing again), so nothing echoes. A seek's target is forgotten when it is
+// done: a loop's seek back to 0 later must not pass for the echo of an earlier seek to 0 (the others
+// would be held at the end instead of looping with it). Handlers read the element's current
 // group, so a group that changes (a retried column) keeps working. play() promises are caught: a
 // pause racing a play is not an error.
 EM_JS(void, vgJsSyncVideos, (const char* keysJson), {
@@ -648,19 +652,25 @@ EM_JS(void, vgJsSyncVideos, (const char* keysJson), {
             element.vgSeekTarget = target;
             element.currentTime = target;
         };
+        // Holds the group while a member cannot play (seeking, out of data, or stopped without a pause
+        // event: a member whose source reloaded starts over at 0, paused), then puts every member at
+        // the anchor's time and resumes. The anchor is a member that was playing well when the hold
+        // began, so a member that started over rejoins the others rather than pulling them back to 0.
         var settle = function (group) {
             var elements = members(group);
             if (group.want !== 'play' || elements.length < group.keys.length) return;
-            var lagging = elements.some(function (element) { return element.seeking || (element.readyState < 3 && !element.ended); });
-            if (lagging) {
-                if (!group.holding) {
-                    group.holding = true;
-                    elements.forEach(function (element) { if (!element.paused) { element.vgHeld = true; element.pause(); } });
-                }
-                return;
+            var waiting = elements.some(function (element) { return element.seeking || (element.readyState < 3 && !element.ended); });
+            var astray = elements.some(function (element) { return element.paused && !element.ended && !element.vgHeld; });
+            if (!group.holding && (waiting || astray)) {
+                group.holding = true;
+                group.anchor = elements.filter(function (element) {
+                    return !element.paused && !element.seeking && element.readyState >= 3;
+                })[0] || null;
+                elements.forEach(function (element) { if (!element.paused) { element.vgHeld = true; element.pause(); } });
             }
-            if (!group.holding) return;
-            var time = elements[0].ended ? 0 : elements[0].currentTime;
+            if (!group.holding || waiting) return;
+            var anchor = elements.indexOf(group.anchor) >= 0 ? group.anchor : elements[0];
+            var time = anchor.ended ? 0 : anchor.currentTime;
             var moved = false;
             elements.forEach(function (element) {
                 if (element.ended || Math.abs(element.currentTime - time) <= 0.05) return;
@@ -669,6 +679,7 @@ EM_JS(void, vgJsSyncVideos, (const char* keysJson), {
             });
             if (moved) return;  // their seeked events settle again
             group.holding = false;
+            group.anchor = null;
             // A member that ended (a shorter video) stays at its end rather than starting over.
             elements.forEach(function (element) { element.vgHeld = false; if (element.paused && !element.ended) quiet(element.play()); });
         };
@@ -687,7 +698,14 @@ EM_JS(void, vgJsSyncVideos, (const char* keysJson), {
             } else if (type === 'pause' && source.paused && !source.ended && !source.vgHeld) {
                 group.want = 'pause';
                 group.holding = false;
-                others.forEach(function (element) { if (!element.paused) element.pause(); seekTo(element, source.currentTime, 0.1); });
+                group.anchor = null;
+                others.forEach(function (element) {
+                    element.vgHeld = false;  // paused for good now, not held: their own controls act on the group again
+                    if (!element.paused) element.pause();
+                    seekTo(element, source.currentTime, 0.1);
+                });
+            } else if (type === 'seeked') {
+                source.vgSeekTarget = undefined;  // done: a later seek (a loop back to 0) is not this one's echo
             } else if (type === 'seeking' && !(Math.abs(source.currentTime - source.vgSeekTarget) <= 0.05)) {
                 source.vgSeekTarget = source.currentTime;
                 others.forEach(function (element) { seekTo(element, source.currentTime, 0.1); });
@@ -708,9 +726,10 @@ EM_JS(void, vgJsSyncVideos, (const char* keysJson), {
             var elements = members(group);
             if (!elements.length) return;
             group.started = true;
+            group.holding = false;
+            group.anchor = null;
             if (action === 'pause') {
                 group.want = 'pause';
-                group.holding = false;
                 elements.forEach(function (element) { element.vgHeld = false; element.pause(); });
                 return;
             }
@@ -718,7 +737,6 @@ EM_JS(void, vgJsSyncVideos, (const char* keysJson), {
             elements.forEach(function (element) { seekTo(element, time, 0.05); });
             if (action === 'play') {
                 group.want = 'play';
-                group.holding = false;
                 elements.forEach(function (element) { element.vgHeld = false; quiet(element.play()); });
             }
             settle(group);
@@ -740,7 +758,7 @@ EM_JS(void, vgJsSyncVideos, (const char* keysJson), {
         if (!entry || entry.element.vgGroup === group) return;
         var element = entry.element;
         if (!element.vgGroup) {
-            ['play', 'pause', 'seeking', 'seeked', 'timeupdate', 'waiting', 'canplay'].forEach(function (type) {
+            ['play', 'pause', 'seeking', 'seeked', 'timeupdate', 'waiting', 'canplay', 'emptied', 'loadedmetadata'].forEach(function (type) {
                 element.addEventListener(type, function () { videos.sync.follow(element, type); });
             });
             element.addEventListener('canplay', function () { if (element.vgGroup) videos.sync.start(element.vgGroup); });
