@@ -86,7 +86,9 @@ export async function runFigures(browser) {
     await page.reload();
     await waitFor(page, () => window.__vg && window.__vg.historyLoaded && window.__vg.jobs.length >= 50, undefined, 30000);
     const frameMs = await averageFrameMs(page);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'fifty-jobs.png') });
+    // Fifty jobs polling keep the page drawing, and a screenshot waits for a quiet moment: on a busy
+    // machine that takes tens of seconds (a figure, not a timing check).
+    await page.screenshot({ path: path.join(ARTIFACTS, 'fifty-jobs.png'), timeout: 120000 });
     console.log(`# figure: frame time with 50 jobs in the jobs panel ${frameMs.toFixed(2)} ms ` +
       `(no jobs: ${emptyFrameMs.toFixed(2)} ms; CPU side of one frame, averaged over 100)`);
     await context.close();
