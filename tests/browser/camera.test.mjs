@@ -18,7 +18,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab,
-  results, shareFragment, startServer, status, waitFor } from './harness.mjs';
+  shareFragment, startServer, status, waitFor, finishSuite } from './harness.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const CAMERA = ['providerOptions', 'klingai', 'cameraControl'];
@@ -320,13 +320,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => {
-    results.push(false);
-    console.log(`not ok - the camera session: ${error.message}`);
-  })
-  .finally(() => {
-    const passed = results.filter(Boolean).length;
-    console.log(`camera: ${passed} passed, ${results.length - passed} failed`);
-    process.exitCode = results.length - passed === 0 ? 0 : 1;
-  });
+finishSuite('camera', main());

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_FLAGS, NATIVE, REPO, SITE, assert, check, results, startServer } from './harness.mjs';
+import { CHROMIUM_FLAGS, NATIVE, REPO, SITE, assert, check, startServer, finishSuite } from './harness.mjs';
 
 const CASES = path.join(REPO, 'tests/cases');
 
@@ -254,11 +254,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  results.push(false);
-  console.log(`not ok - the test harness failed\n    ${error.stack || error}`);
-}).finally(() => {
-  const passed = results.filter(Boolean).length;
-  console.log(`embed: ${passed} passed, ${results.length - passed} failed`);
-  process.exitCode = passed === results.length ? 0 : 1;
-});
+finishSuite('embed', main());

@@ -14,8 +14,8 @@ import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab, results,
-  shareFragment, startServer, status, waitFor } from './harness.mjs';
+import { ARTIFACTS, CHROMIUM_FLAGS, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab,
+  shareFragment, startServer, status, waitFor, finishSuite } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
 // ---- the input image ------------------------------------------------------------------------------
@@ -235,11 +235,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  results.push(false);
-  console.log(`not ok - the test harness failed\n    ${error.stack || error}`);
-}).finally(() => {
-  const passed = results.filter(Boolean).length;
-  console.log(`framing: ${passed} passed, ${results.length - passed} failed`);
-  process.exitCode = passed === results.length ? 0 : 1;
-});
+finishSuite('framing', main());

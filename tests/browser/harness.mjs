@@ -54,6 +54,19 @@ export async function check(name, body) {
     console.log(`not ok - ${name}\n    ${String(error.message || error).split('\n').join('\n    ')}`);
   }
 }
+// Ends a suite: runs `main` (a promise), counts a throw outside any check as one failure, then
+// prints "<name>: N passed, M failed" (what scripts/test.sh reads) and sets the exit code.
+export function finishSuite(name, main) {
+  return main.catch((error) => {
+    results.push(false);
+    console.log(`not ok - the ${name} session failed outside a check\n    ${error.stack || error}`);
+  }).finally(() => {
+    const passed = results.filter(Boolean).length;
+    console.log(`${name}: ${passed} passed, ${results.length - passed} failed`);
+    process.exitCode = passed === results.length ? 0 : 1;
+  });
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }

@@ -15,9 +15,8 @@ import { chromium } from 'playwright-core';
 
 import { decodePng } from './png.mjs';
 import {
-  ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, openPage, results, shareFragment,
-  startServer, status, waitFor,
-} from './harness.mjs';
+  ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, openPage, shareFragment,
+  startServer, status, waitFor, finishSuite } from './harness.mjs';
 
 // ---- inputs -----------------------------------------------------------------------------------------
 function ffmpeg(args) {
@@ -235,11 +234,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  results.push(false);
-  console.log(`not ok - the test harness failed\n    ${error.stack || error}`);
-}).finally(() => {
-  const passed = results.filter(Boolean).length;
-  console.log(`media: ${passed} passed, ${results.length - passed} failed`);
-  process.exitCode = passed === results.length ? 0 : 1;
-});
+finishSuite('media', main());

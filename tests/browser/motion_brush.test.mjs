@@ -17,8 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab, results,
-  shareFragment, startServer, status, waitFor } from './harness.mjs';
+import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab,
+  shareFragment, startServer, status, waitFor, finishSuite } from './harness.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const WIDTH = 640, HEIGHT = 360;
@@ -242,13 +242,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => {
-    results.push(false);
-    console.log(`not ok - the motion brush session: ${error.message}`);
-  })
-  .finally(() => {
-    const passed = results.filter(Boolean).length;
-    console.log(`motion brush: ${passed} passed, ${results.length - passed} failed`);
-    process.exitCode = results.length - passed === 0 ? 0 : 1;
-  });
+finishSuite('motion brush', main());
