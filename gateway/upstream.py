@@ -42,7 +42,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from .http_util import Response, file_response, json_response, media_type, public_route
+from .http_util import Response, file_response, json_response, media_type, public_route, safe_header_value
 from .route_common import error_response
 from .upstream_redact import KeyRedactor, key_problem
 
@@ -51,6 +51,7 @@ UPSTREAM_TIMEOUT_SECONDS = 900
 MAX_RESULT_BYTES = 1 << 30  # a fetched result larger than 1 GiB is refused rather than filling the disk
 MAX_ANSWER_BYTES = 16 << 20  # an API answer (JSON, text, one event) is small; more is refused, not buffered
 MAX_RESULT_REDIRECTS = 5
+MAX_RESULTS_PER_ANSWER = 16  # a job has a few videos; each is fetched in turn while the client waits
 REDIRECTS = (301, 302, 303, 307, 308)
 MEDIA_PREFIXES = ("video/", "audio/", "image/")
 SAFE_TYPES = ("application/json", "text/event-stream", "text/plain", "application/octet-stream")
@@ -211,6 +212,8 @@ def unreadable(response) -> str | None:
     redaction, and a 1xx status would change the client's connection, so neither is relayed."""
     if not 200 <= response.status <= 599:
         return f"the upstream answered HTTP {response.status}, which this proxy does not relay"
+    if len(set(response.headers.get_all("Content-Length") or ())) > 1:
+        return "the upstream answered with two different Content-Length headers"
     for header, plain in (("Content-Encoding", ("", "identity")), ("Transfer-Encoding", ("", "chunked"))):
         value = (response.getheader(header) or "").strip().lower()
         if value not in plain:
@@ -220,9 +223,13 @@ def unreadable(response) -> str | None:
 
 
 def read_capped(response, limit: int) -> bytes:
+    """The whole body of an answer, refused beyond limit bytes or when it ends before its
+    Content-Length (http.client's bounded read does not check that itself)."""
     data = response.read(limit + 1)
     if len(data) > limit:
         raise UpstreamFailure(f"the upstream's answer is larger than {limit} bytes")
+    if response.length:
+        raise UpstreamFailure(f"the upstream's answer broke off {response.length} bytes before its Content-Length")
     return data
 
 
@@ -310,7 +317,11 @@ def result_url_slots(dialect: str, body) -> list[tuple[object, object]]:
 
 
 def rewrite_results(upstream: Upstream, ctx, body):
-    for container, key in result_url_slots(upstream.dialect, body):
+    slots = result_url_slots(upstream.dialect, body)
+    if len(slots) > MAX_RESULTS_PER_ANSWER:
+        raise UpstreamFailure(f"the upstream named {len(slots)} results in one answer; this proxy keeps at most "
+                              f"{MAX_RESULTS_PER_ANSWER}")
+    for container, key in slots:
         container[key] = keep_result(upstream, ctx, container[key])
     return body
 
@@ -336,7 +347,9 @@ def upstream_headers(upstream: Upstream, request, body: bytes | None) -> dict:
 
 
 def relayed_headers(response) -> dict:
-    return {name: response.getheader(name) for name in RELAYED_RESPONSE_HEADERS if response.getheader(name)}
+    """The relayed headers the upstream sent; a folded or otherwise broken value is dropped."""
+    values = {name: response.getheader(name) for name in RELAYED_RESPONSE_HEADERS}
+    return {name: value for name, value in values.items() if value and safe_header_value(value)}
 
 
 def relayable_type(content_type: str | None) -> str:

@@ -1,7 +1,7 @@
 """Redacting the upstream's API key from everything the proxy relays (gateway/upstream.py).
 
 An upstream that echoes the key seldom writes it plainly: JSON escapes `/` as `\\/` or any character
-as `\\u00XX` (JSON inside JSON doubles the backslashes), URLs percent-encode it (sometimes twice), HTML
+as `\\u00XX` (JSON inside JSON doubles the backslashes), URLs percent-encode it (sometimes repeatedly), HTML
 writes `&#47;`, an echoed Authorization header carries it in base64, a debug dump in hex, and the
 case may change. One pattern matches the key with each of its characters in any of those forms,
 so the key is found in headers, JSON, event streams and plain text alike, without parsing them,
@@ -19,7 +19,7 @@ import re
 REDACTED = b"[redacted]"
 MIN_KEY_LENGTH = 8  # a shorter key would be found in ordinary words and garble the answers
 MAX_NESTED_BACKSLASHES = 7  # `\/` escaped three levels deep: JSON in JSON in JSON
-MAX_NESTED_PERCENT = 2  # `%2F`, `%252F`, `%25252F`
+MAX_NESTED_PERCENT = 4  # `%2F`, `%252F`, ... `%252525252F` (percent-encoded five times)
 SCAN_WINDOW = 1 << 20
 
 

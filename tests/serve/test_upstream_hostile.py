@@ -223,6 +223,33 @@ class AnswerShapeTest(HostileUpstreamCase):
         self.assertIn(str(upstream.MAX_ANSWER_BYTES).encode(), stream)
 
 
+    def test_truncated_answer_or_result_is_a_502_not_a_partial_copy(self):
+        self.upstream.answers[("GET", "/out.mp4")] = (200, "video/mp4", MP4[:100], {"Content-Length": str(len(MP4))})
+        self.job_answer([f"{self.upstream.origin}/out.mp4"])
+        answer = dispatch(self.routes(), self.ctx, "GET", JOB_PATH)
+        self.assertEqual(answer.status, 502)
+        self.assertIn("broke off", self.error_message(answer))
+        self.assertFalse(Path(self.data, "upstream").exists() and any(Path(self.data, "upstream").iterdir()),
+                         "a partial result was kept")
+        self.upstream.answers[("GET", JOB_PATH)] = (200, "application/json", b'{"job_id":"j1"', {"Content-Length": "99"})
+        self.assertEqual(dispatch(self.routes(), self.ctx, "GET", JOB_PATH).status, 502)
+
+    def test_conflicting_content_lengths_are_a_502(self):
+        self.upstream.answers[("GET", JOB_PATH)] = (200, "application/json", b"{}", {"Content-Length": "2",
+                                                                                      "content-length": "40"})
+        answer = dispatch(self.routes(), self.ctx, "GET", JOB_PATH)
+        self.assertEqual(answer.status, 502)
+        self.assertIn("Content-Length", self.error_message(answer))
+
+    def test_an_answer_naming_many_results_is_refused_before_fetching(self):
+        self.upstream.answers[("GET", "/out.mp4")] = (200, "video/mp4", MP4)
+        self.job_answer([f"{self.upstream.origin}/out.mp4?copy={index}" for index in range(1000)])
+        answer = dispatch(self.routes(), self.ctx, "GET", JOB_PATH)
+        self.assertEqual(answer.status, 502)
+        self.assertIn(str(upstream.MAX_RESULTS_PER_ANSWER), self.error_message(answer))
+        self.assertEqual([seen.path for seen in self.upstream.received], [JOB_PATH])
+
+
 class ResultUrlTest(HostileUpstreamCase):
     def test_result_on_a_host_not_allowed_is_refused_unfetched(self):
         secret_port = self.secret.server_address[1]

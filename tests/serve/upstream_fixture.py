@@ -24,7 +24,8 @@ MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 4
 
 class ScriptedUpstream(ThreadingHTTPServer):
     """Answers from `self.answers[(method, path)]` = (status, content type, body bytes or a list of
-    chunks sent with a flush between[, extra headers]), and records every request it receives."""
+    chunks sent with a flush between[, extra headers, which may set a wrong Content-Length]), and
+    records every request it receives."""
     daemon_threads = True
 
     def __init__(self):
@@ -56,9 +57,10 @@ class ScriptedHandler(BaseHTTPRequestHandler):
                                                     headers=self.headers, body=body))
         status, content_type, payload, *extra = self.server.answers.get(
             (self.command, self.path.split("?")[0]), (404, "application/json", b'{"error":{"message":"no"}}'))
+        extra_headers = extra[0] if extra else {}
         self.send_response(status)
         self.send_header("Content-Type", content_type)
-        for name, value in (extra[0] if extra else {}).items():
+        for name, value in extra_headers.items():
             self.send_header(name, value)
         if isinstance(payload, list):  # streamed: no length, the connection closes at the end
             self.send_header("Connection", "close")
@@ -69,9 +71,11 @@ class ScriptedHandler(BaseHTTPRequestHandler):
                 time.sleep(0.05)
             self.close_connection = True
             return
-        self.send_header("Content-Length", str(len(payload)))
+        if "Content-Length" not in extra_headers:  # a test may send a wrong one
+            self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
+        self.close_connection = "Content-Length" in extra_headers
 
     do_GET = do_POST = do_DELETE = _answer
 
