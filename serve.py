@@ -383,6 +383,9 @@ def parse_args(argv):
                         help="environment variable holding the API key (default VIDEOGEN_API_KEY)")
     parser.add_argument("--upstream", default=None, metavar="URL", help="forward one dialect to a real gateway")
     parser.add_argument("--upstream-dialect", default=None, metavar="NAME", help="the dialect --upstream speaks")
+    parser.add_argument("--upstream-fetch", action="append", default=[], metavar="HOST",
+                        help="a host (or HOST:PORT) besides the upstream's own origin that its result URLs may be "
+                             "fetched from, e.g. its storage or CDN (repeatable)")
     parser.add_argument("--quiet", action="store_true", help="do not log each request")
     return parser.parse_args(argv)
 

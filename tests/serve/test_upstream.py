@@ -11,99 +11,17 @@ no key at all. The second layer needs the native build ($VG_NATIVE_DIR) and ffmp
 import http.client
 import json
 import os
-import re
 import sys
 import tempfile
-import threading
 import time
 import unittest
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from server_fixture import REPO, ServeProcess  # noqa: E402
-
-sys.path.insert(0, str(REPO))
-from gateway import upstream  # noqa: E402 (after the path is set)
-
-KEY = "sk-test-7f3a9c-never-shown"
-KEY_ENV = "VG_TEST_UPSTREAM_KEY"
-MP4 = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 4
-
-
-# -----------------------------------------------------------------------------
-# A scripted upstream
-# -----------------------------------------------------------------------------
-
-class ScriptedUpstream(ThreadingHTTPServer):
-    """Answers from `self.answers[(method, path)]` = (status, content type, body bytes or a list of
-    chunks sent with a flush between), and records every request it receives."""
-    daemon_threads = True
-
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), ScriptedHandler)
-        self.answers = {}
-        self.received = []
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-
-    @property
-    def origin(self):
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-    def close(self):
-        self.shutdown()
-        self.server_close()
-
-
-class ScriptedHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def _answer(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length)
-        self.server.received.append(SimpleNamespace(method=self.command, path=self.path,
-                                                    headers=self.headers, body=body))
-        status, content_type, payload = self.server.answers.get(
-            (self.command, self.path.split("?")[0]), (404, "application/json", b'{"error":{"message":"no"}}'))
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        if isinstance(payload, list):  # streamed: no length, the connection closes at the end
-            self.send_header("Connection", "close")
-            self.end_headers()
-            for chunk in payload:
-                self.wfile.write(chunk)
-                self.wfile.flush()
-                time.sleep(0.05)
-            self.close_connection = True
-            return
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    do_GET = do_POST = do_DELETE = _answer
-
-    def log_message(self, *args):
-        pass
-
-
-def proxy_config(origin, dialect, data_dir):
-    return SimpleNamespace(upstream=origin, upstream_dialect=dialect, api_key_env=KEY_ENV, data=data_dir)
-
-
-def dispatch(routes, ctx, method, path, body=b"", headers=None, query=None):
-    """What serve.py does with ROUTES: the first (method, regex) that matches handles the request."""
-    for route_method, pattern, handler in routes:
-        match = re.match(pattern, path)
-        if route_method == method and match:
-            request = SimpleNamespace(method=method, path=path, query=query or {}, headers=headers or {},
-                                      body=body, match=match)
-            return handler(ctx, request)
-    return None
-
-
-def body_of(response) -> bytes:
-    return response.body if isinstance(response.body, bytes) else b"".join(response.body)
+from server_fixture import ServeProcess  # noqa: E402
+from upstream_fixture import (KEY, KEY_ENV, MP4, ScriptedUpstream, body_of, dispatch, proxy_config,  # noqa: E402
+                              upstream)
 
 
 class ProxyRoutesTest(unittest.TestCase):
@@ -118,8 +36,8 @@ class ProxyRoutesTest(unittest.TestCase):
         self.data.cleanup()
         os.environ.pop(KEY_ENV, None)
 
-    def routes(self, dialect, origin=None):
-        return upstream.routes_for(proxy_config(origin or self.upstream.origin, dialect, self.data.name))
+    def routes(self, dialect, origin=None, fetch_hosts=()):
+        return upstream.routes_for(proxy_config(origin or self.upstream.origin, dialect, self.data.name, fetch_hosts))
 
     def test_unusable_options_are_refused_at_start_up(self):
         for origin, dialect in (("ftp://x", "openai"), ("http://127.0.0.1:1/?a=b", "openai"),
@@ -192,7 +110,7 @@ class ProxyRoutesTest(unittest.TestCase):
         kept = dispatch(routes, self.ctx, "GET", url.removeprefix(self.ctx.base_url))
         self.assertEqual((kept.status, kept.content_type, body_of(kept)), (200, "video/mp4", MP4))
 
-    def test_result_on_another_host_is_fetched_without_the_key(self):
+    def test_result_on_a_host_given_with_upstream_fetch_is_fetched_without_the_key(self):
         storage = ScriptedUpstream()
         self.addCleanup(storage.close)
         storage.answers[("GET", "/bucket/v.mp4")] = (200, "video/mp4", MP4)
@@ -200,7 +118,8 @@ class ProxyRoutesTest(unittest.TestCase):
                "cost_cents": 0}
         self.upstream.answers[("GET", "/api/v1/creative-hub/generate/jobs/j1")] = (200, "application/json",
                                                                                    json.dumps(job).encode())
-        answer = dispatch(self.routes("creative-hub"), self.ctx, "GET", "/api/v1/creative-hub/generate/jobs/j1")
+        answer = dispatch(self.routes("creative-hub", fetch_hosts=[storage.host_port]), self.ctx, "GET",
+                          "/api/v1/creative-hub/generate/jobs/j1")
         self.assertTrue(json.loads(body_of(answer))["result_urls"][0].startswith(self.ctx.base_url))
         self.assertNotIn("Authorization", storage.received[0].headers)
 
