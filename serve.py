@@ -7,7 +7,7 @@ gateway that speaks every dialect of DESIGN.md's table and renders real videos (
                      [--link-ttl SECONDS]
                      [--faults SPEC] [--fault-seed N] [--allow-fetch HOST]... [--cors ORIGIN]...
                      [--require-key [VAR]] [--api-key-env VAR]
-                     [--upstream URL --upstream-dialect NAME] [--quiet]
+                     [--upstream URL --upstream-dialect NAME] [--upstream-fetch HOST]... [--quiet]
 
 Python standard library only, so it starts on a bare machine. Requests go through the core (gateway/
 core_bridge.py: libvgcore.so through ctypes, else the vgen CLI), never a second copy of the rules.
