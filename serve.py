@@ -4,7 +4,7 @@ gateway that speaks every dialect of DESIGN.md's table and renders real videos (
 
     python3 serve.py [--host 127.0.0.1] [--port 8000] [--root build/wasm/site] [--native-dir build/native]
                      [--data build/serve-data] [--workers N] [--max-body BYTES] [--max-upload BYTES]
-                     [--link-ttl SECONDS]
+                     [--link-ttl SECONDS] [--max-connections N]
                      [--faults SPEC] [--fault-seed N] [--allow-fetch HOST]... [--cors ORIGIN]...
                      [--require-key [VAR]] [--api-key-env VAR]
                      [--upstream URL --upstream-dialect NAME] [--upstream-fetch HOST]... [--quiet]
@@ -51,6 +51,12 @@ from gateway.store import Store
 REPO = Path(__file__).resolve().parent
 NOT_BUILT = "The playground is not built: run bash scripts/run.sh (it sets up, builds and starts this server)."
 REQUEST_DEADLINE_S = 15  # a client must deliver its whole request within this (slow clients are dropped)
+LISTEN_BACKLOG = 1024    # connections the kernel holds until the accept loop takes them: a burst waits, never resets
+DEFAULT_MAX_CONNECTIONS = 128  # connections served at once (--max-connections); beyond them a client hears 503
+REFUSAL_SLOTS = 16       # beyond --max-connections, connections answered 503 at once (the accept loop waits for one)
+REFUSAL_DEADLINE_S = 2   # a refused client must deliver its request head within this
+LINGER_S = 2             # after the answer, unread request bytes are drained this long: closing on unread data
+                         # sends a reset, which can destroy the answer before the client reads it
 LOCAL_ROUTE_MODULES = ("routes_unified", "routes_openai", "routes_jobs", "routes_creative_hub", "routes_files",
                        "routes_uploads")
 OPTIONAL_ROUTE_MODULES = ("routes_vercel",)  # the gateway dialect, when its module is present
@@ -145,14 +151,56 @@ def install_route_modules(ctx):
 
 class PlaygroundServer(ThreadingHTTPServer):
     daemon_threads = True  # a stuck client never blocks shutdown
+    request_queue_size = LISTEN_BACKLOG
 
-    def __init__(self, address, site: StaticSite, quiet: bool, cors: list[str]):
+    def __init__(self, address, site: StaticSite, quiet: bool, cors: list[str], max_connections: int):
         super().__init__(address, Handler)
         self.site = site
         self.quiet = quiet
         self.cors = cors
+        self.max_connections = max_connections
+        self._serving = threading.BoundedSemaphore(max_connections)
+        self._refusing = threading.BoundedSemaphore(REFUSAL_SLOTS)
         self.ctx: ServerContext | None = None
         self.routes = []
+
+    def process_request(self, request, client_address):
+        """A thread per connection up to --max-connections; beyond them a short-lived one answers 503.
+        When even the refusals are all busy the accept loop waits, and new clients wait in the backlog."""
+        if self._serving.acquire(blocking=False):
+            handler_class, slots = Handler, self._serving
+        else:
+            self._refusing.acquire()  # each refusal ends within REFUSAL_DEADLINE_S + LINGER_S
+            handler_class, slots = OverloadedHandler, self._refusing
+        try:
+            threading.Thread(target=self._serve_connection, args=(request, client_address, handler_class, slots),
+                             daemon=True).start()
+        except RuntimeError:  # no thread to be had: the connection is closed, its slot is free again
+            slots.release()
+            raise
+
+    def _serve_connection(self, request, client_address, handler_class, slots):
+        try:
+            handler_class(request, client_address, self)
+        except Exception:
+            self.handle_error(request, client_address)
+        finally:
+            self.shutdown_request(request)
+            slots.release()
+
+    def shutdown_request(self, request):
+        """Closes the connection once the client has our answer: we stop sending, then drain what it
+        still sends (a body we refused to read) for up to LINGER_S or until it closes."""
+        try:
+            request.shutdown(socket.SHUT_WR)
+            deadline = time.monotonic() + LINGER_S
+            while (left := deadline - time.monotonic()) > 0:
+                request.settimeout(left)
+                if not request.recv(65536):
+                    break
+        except OSError:  # gone already, or still sending at the deadline: nothing more is owed
+            pass
+        self.close_request(request)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -160,10 +208,11 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "VideoGenPlayground/1"
     protocol_version = "HTTP/1.1"
     timeout = REQUEST_DEADLINE_S  # per socket operation, so a stalled reader cannot hold a write forever
+    overloaded = False  # OverloadedHandler: every request is refused with 503
 
     # ---- a deadline for the whole request: a client that trickles bytes is dropped too ----
     def handle_one_request(self):
-        self._deadline = threading.Timer(REQUEST_DEADLINE_S, self._drop_connection)
+        self._deadline = threading.Timer(self.timeout, self._drop_connection)
         self._deadline.daemon = True
         self._deadline.start()
         try:
@@ -209,6 +258,22 @@ class Handler(BaseHTTPRequestHandler):
         headers = cors_headers(self.headers.get("Origin"), self.server.cors,
                                self.headers.get("Access-Control-Request-Headers", ""))
         self._send_head(204, {"Allow": "GET, HEAD, POST, DELETE, OPTIONS", "Content-Length": "0", **headers})
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if self.overloaded:
+            self._refuse_busy()
+            return False
+        return True
+
+    def _refuse_busy(self):
+        self.close_connection = True
+        path = urllib.parse.urlsplit(self.path).path
+        self._send(error_response(dialect_for_path(path), 503,
+                                  f"the server is busy: it serves {self.server.max_connections} connections at once "
+                                  "(serve.py --max-connections); retry in a second",
+                                  headers={"Retry-After": "1", "Connection": "close"}), self.command)
 
     def _dispatch(self, method: str):
         split = urllib.parse.urlsplit(self.path)
@@ -346,9 +411,22 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class OverloadedHandler(Handler):
+    """A connection beyond --max-connections: its request head is read (for the path's dialect), the
+    answer is 503 with Retry-After, and the connection closes."""
+    timeout = REFUSAL_DEADLINE_S
+    overloaded = True
+
+
 # -----------------------------------------------------------------------------
 # [SECTION] Main
 # -----------------------------------------------------------------------------
+
+def positive_int(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Serve the VideoGen Playground, its catalog and a local gateway.")
@@ -386,6 +464,9 @@ def parse_args(argv):
     parser.add_argument("--upstream-fetch", action="append", default=[], metavar="HOST",
                         help="a host (or HOST:PORT) besides the upstream's own origin that its result URLs may be "
                              "fetched from, e.g. its storage or CDN (repeatable)")
+    parser.add_argument("--max-connections", type=positive_int, default=DEFAULT_MAX_CONNECTIONS, metavar="N",
+                        help=f"connections served at once; beyond them clients hear 503 with Retry-After "
+                             f"(default {DEFAULT_MAX_CONNECTIONS})")
     parser.add_argument("--quiet", action="store_true", help="do not log each request")
     return parser.parse_args(argv)
 
@@ -436,7 +517,7 @@ def main(argv=None) -> int:
         print(f"serve.py: {problem}", file=sys.stderr)
         return 2
     try:
-        server = PlaygroundServer((args.host, args.port), site, args.quiet, args.cors)
+        server = PlaygroundServer((args.host, args.port), site, args.quiet, args.cors, args.max_connections)
     except OSError as problem:
         print(f"serve.py: cannot listen on {args.host}:{args.port}: {problem.strerror}", file=sys.stderr)
         return 1
