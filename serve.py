@@ -22,6 +22,7 @@ Index
 """
 
 import argparse
+import http.client
 import importlib
 import os
 import re
@@ -41,7 +42,8 @@ from typing import Callable
 
 from gateway.core_bridge import CoreBridge, CoreUnavailable
 from gateway.faults import Faults
-from gateway.http_util import (HttpError, Response, cors_headers, public_route, read_body, safe_header_value)
+from gateway.http_request import body_length, read_body, read_head
+from gateway.http_util import HttpError, Response, cors_headers, public_route, safe_header_value
 from gateway.jobs import JobService, RendererUnavailable
 from gateway.media_inputs import InputError, InputResolver
 from gateway.route_common import dialect_for_path, error_response
@@ -188,6 +190,15 @@ class PlaygroundServer(ThreadingHTTPServer):
             self.shutdown_request(request)
             slots.release()
 
+    def handle_error(self, request, client_address):
+        """A client that went away mid-request is no error of ours: one line (none with --quiet), not a
+        traceback. Anything else is a bug, and its traceback is printed."""
+        problem = sys.exc_info()[1]
+        if not isinstance(problem, (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+        elif not self.quiet:
+            ServerContext.log(f"{client_address[0]} went away mid-request ({type(problem).__name__})")
+
     def shutdown_request(self, request):
         """Closes the connection once the client has our answer: we stop sending, then drain what it
         still sends (a body we refused to read) for up to LINGER_S or until it closes."""
@@ -212,6 +223,9 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- a deadline for the whole request: a client that trickles bytes is dropped too ----
     def handle_one_request(self):
+        # until this request's own are read (an answer to a request that cannot be read looks at them)
+        self.command, self.path, self.requestline, self.headers = "", "", "", http.client.HTTPMessage()
+        self.head = None
         self._deadline = threading.Timer(self.timeout, self._drop_connection)
         self._deadline.daemon = True
         self._deadline.start()
@@ -234,6 +248,49 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             return True
 
+    # ---- reading the request (gateway/http_request.py: RFC 9112, strictly) ----
+    def parse_request(self) -> bool:
+        """Reads the head and the body; False (with the refusal sent) when the request cannot be served."""
+        self.request_version = "HTTP/1.1"  # every answer carries a status line, whatever the client sent
+        self.requestline = str(self.raw_requestline[:200], "latin-1").rstrip("\r\n")  # for the log
+        self.close_connection = True
+        try:
+            self.head = read_head(self.raw_requestline, self.rfile)
+        except HttpError as problem:
+            self.send_error(problem.status, problem.message)
+            return False
+        self.command, self.path, self.headers = self.head.method, self.head.target, self.head.headers
+        self.requestline = f"{self.command} {self.path} {self.head.version}"
+        self.close_connection = not self.head.keep_alive
+        if self.overloaded:
+            self._refuse_busy()
+            return False
+        try:
+            length = body_length(self.headers, self.command, self.server.ctx.config.max_body)
+            if length and self.headers.get("Expect", "").lower() == "100-continue" and self.head.version == "HTTP/1.1":
+                self.handle_expect_100()
+            self.body = read_body(self.rfile, length)
+        except HttpError as problem:
+            self.send_error(problem.status, problem.message)
+            return False
+        self._deadline.cancel()  # the request is read: answering may take as long as the route needs
+        return True
+
+    def send_error(self, code, message=None, explain=None):
+        """A request that cannot be read or served (also http.server's own: 414, 501), in the path's
+        dialect shape; the connection closes, as the rest of the stream cannot be trusted."""
+        self.close_connection = True
+        self._send(error_response(dialect_for_path(self.head.path if self.head else ""), code, message or HTTPStatus(code).phrase,
+                                  headers={"Connection": "close"}), self.command)
+
+    def _refuse_busy(self):
+        self.close_connection = True
+        self._send(error_response(dialect_for_path(self.head.path), 503,
+                                  f"the server is busy: it serves {self.server.max_connections} connections at once "
+                                  "(serve.py --max-connections); retry in a second",
+                                  headers={"Retry-After": "1", "Connection": "close"}), self.command)
+
+    # ---- answering ----
     def do_GET(self):
         self._dispatch("GET")
 
@@ -254,47 +311,21 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self):
         """CORS preflight: allowed for --cors origins only (same origin needs none)."""
-        self._deadline.cancel()
         headers = cors_headers(self.headers.get("Origin"), self.server.cors,
                                self.headers.get("Access-Control-Request-Headers", ""))
         self._send_head(204, {"Allow": "GET, HEAD, POST, DELETE, OPTIONS", "Content-Length": "0", **headers})
 
-    def parse_request(self) -> bool:
-        if not super().parse_request():
-            return False
-        if self.overloaded:
-            self._refuse_busy()
-            return False
-        return True
-
-    def _refuse_busy(self):
-        self.close_connection = True
-        path = urllib.parse.urlsplit(self.path).path
-        self._send(error_response(dialect_for_path(path), 503,
-                                  f"the server is busy: it serves {self.server.max_connections} connections at once "
-                                  "(serve.py --max-connections); retry in a second",
-                                  headers={"Retry-After": "1", "Connection": "close"}), self.command)
-
     def _dispatch(self, method: str):
-        split = urllib.parse.urlsplit(self.path)
-        path = split.path
-        query = {name: values[0] for name, values in urllib.parse.parse_qs(split.query, keep_blank_values=True).items()}
+        path = self.head.path
+        query = {name: values[0] for name, values in
+                 urllib.parse.parse_qs(self.head.query, keep_blank_values=True).items()}
         lookup = "GET" if method == "HEAD" else method
         matches = [(route_method, match, handler) for route_method, pattern, handler in self.server.routes
                    if (match := pattern.match(path))]
         dialect = dialect_for_path(path)
         if not matches and dialect is None and method in ("GET", "HEAD"):
-            self._deadline.cancel()
             self._serve_static(path, method == "GET")
             return
-        try:
-            body = read_body(self.rfile, self.headers, method, self.server.ctx.config.max_body)
-        except HttpError as problem:
-            self.close_connection = problem.close
-            self._send(error_response(dialect, problem.status, problem.message), method)
-            return
-        finally:
-            self._deadline.cancel()
         found = next(((match, handler) for route_method, match, handler in matches if route_method == lookup), None)
         if found is None:
             if matches:
@@ -312,9 +343,11 @@ class Handler(BaseHTTPRequestHandler):
             if refusal == "drop":
                 return
         if refusal is None:
-            request = Request(method, path, query, self.headers, body, match, self.client_gone)
+            request = Request(method, path, query, self.headers, self.body, match, self.client_gone)
             try:
                 refusal = handler(self.server.ctx, request)
+            except HttpError as problem:  # a refusal from a shared helper (e.g. a query parameter out of range)
+                refusal = error_response(dialect, problem.status, problem.message, param=problem.param)
             except Exception as problem:  # a route's bug is a 500 for this request, not a dead server
                 traceback.print_exc()
                 refusal = error_response(dialect, 500, f"internal error: {type(problem).__name__}")
