@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from .http_util import HttpError, Response, file_response, json_response, media_type, parse_multipart, query_integer
-from .route_common import error_response, not_found, submit_job, validated, whole_seconds
+from .route_common import error_response, not_found, read_json, submit_job, validated, whole_seconds
 
 DIALECT = "openai"
 DEFAULT_MODEL = "sora-2"  # the API's default when `model` is omitted
@@ -174,11 +174,9 @@ def remix(ctx, request) -> Response:
     if original.status != "succeeded":
         return error_response(DIALECT, 400, f"video {original.id} is not completed; only a completed video can be "
                                             "remixed", param="video_id")
-    try:
-        body = json.loads(request.body)
-    except ValueError:
-        refusal = validated(ctx, DIALECT, request.body)  # not JSON: the core says where and why
-        return refusal if isinstance(refusal, Response) else error_response(DIALECT, 400, "the body is not JSON")
+    body = read_json(ctx, DIALECT, request.body)
+    if isinstance(body, Response):
+        return body
     prompt = body.get("prompt") if isinstance(body, dict) else None
     if not isinstance(prompt, str):
         return error_response(DIALECT, 400, 'the body must be {"prompt": "..."}', param="prompt")
