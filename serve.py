@@ -4,7 +4,7 @@ gateway that speaks every dialect of DESIGN.md's table and renders real videos (
 
     python3 serve.py [--host 127.0.0.1] [--port 8000] [--root build/wasm/site] [--native-dir build/native]
                      [--data build/serve-data] [--workers N] [--max-body BYTES] [--max-upload BYTES]
-                     [--link-ttl SECONDS]
+                     [--link-ttl SECONDS] [--max-connections N]
                      [--faults SPEC] [--fault-seed N] [--allow-fetch HOST]... [--cors ORIGIN]...
                      [--require-key [VAR]] [--api-key-env VAR]
                      [--upstream URL --upstream-dialect NAME] [--upstream-fetch HOST]... [--quiet]
@@ -22,6 +22,7 @@ Index
 """
 
 import argparse
+import http.client
 import importlib
 import os
 import re
@@ -41,7 +42,8 @@ from typing import Callable
 
 from gateway.core_bridge import CoreBridge, CoreUnavailable
 from gateway.faults import Faults
-from gateway.http_util import (HttpError, Response, cors_headers, public_route, read_body, safe_header_value)
+from gateway.http_request import body_length, read_body, read_head
+from gateway.http_util import HttpError, Response, cors_headers, public_route, safe_header_value
 from gateway.jobs import JobService, RendererUnavailable
 from gateway.media_inputs import InputError, InputResolver
 from gateway.route_common import dialect_for_path, error_response
@@ -51,6 +53,12 @@ from gateway.store import Store
 REPO = Path(__file__).resolve().parent
 NOT_BUILT = "The playground is not built: run bash scripts/run.sh (it sets up, builds and starts this server)."
 REQUEST_DEADLINE_S = 15  # a client must deliver its whole request within this (slow clients are dropped)
+LISTEN_BACKLOG = 1024    # connections the kernel holds until the accept loop takes them: a burst waits, never resets
+DEFAULT_MAX_CONNECTIONS = 128  # connections served at once (--max-connections); beyond them a client hears 503
+REFUSAL_SLOTS = 16       # beyond --max-connections, connections answered 503 at once (the accept loop waits for one)
+REFUSAL_DEADLINE_S = 2   # a refused client must deliver its request head within this
+LINGER_S = 2             # after the answer, unread request bytes are drained this long: closing on unread data
+                         # sends a reset, which can destroy the answer before the client reads it
 LOCAL_ROUTE_MODULES = ("routes_unified", "routes_openai", "routes_jobs", "routes_creative_hub", "routes_files",
                        "routes_uploads")
 OPTIONAL_ROUTE_MODULES = ("routes_vercel",)  # the gateway dialect, when its module is present
@@ -145,14 +153,65 @@ def install_route_modules(ctx):
 
 class PlaygroundServer(ThreadingHTTPServer):
     daemon_threads = True  # a stuck client never blocks shutdown
+    request_queue_size = LISTEN_BACKLOG
 
-    def __init__(self, address, site: StaticSite, quiet: bool, cors: list[str]):
+    def __init__(self, address, site: StaticSite, quiet: bool, cors: list[str], max_connections: int):
         super().__init__(address, Handler)
         self.site = site
         self.quiet = quiet
         self.cors = cors
+        self.max_connections = max_connections
+        self._serving = threading.BoundedSemaphore(max_connections)
+        self._refusing = threading.BoundedSemaphore(REFUSAL_SLOTS)
         self.ctx: ServerContext | None = None
         self.routes = []
+
+    def process_request(self, request, client_address):
+        """A thread per connection up to --max-connections; beyond them a short-lived one answers 503.
+        When even the refusals are all busy the accept loop waits, and new clients wait in the backlog."""
+        if self._serving.acquire(blocking=False):
+            handler_class, slots = Handler, self._serving
+        else:
+            self._refusing.acquire()  # each refusal ends within REFUSAL_DEADLINE_S + LINGER_S
+            handler_class, slots = OverloadedHandler, self._refusing
+        try:
+            threading.Thread(target=self._serve_connection, args=(request, client_address, handler_class, slots),
+                             daemon=True).start()
+        except RuntimeError:  # no thread to be had: the connection is closed, its slot is free again
+            slots.release()
+            raise
+
+    def _serve_connection(self, request, client_address, handler_class, slots):
+        try:
+            handler_class(request, client_address, self)
+        except Exception:
+            self.handle_error(request, client_address)
+        finally:
+            self.shutdown_request(request)
+            slots.release()
+
+    def handle_error(self, request, client_address):
+        """A client that went away mid-request is no error of ours: one line (none with --quiet), not a
+        traceback. Anything else is a bug, and its traceback is printed."""
+        problem = sys.exc_info()[1]
+        if not isinstance(problem, (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+        elif not self.quiet:
+            ServerContext.log(f"{client_address[0]} went away mid-request ({type(problem).__name__})")
+
+    def shutdown_request(self, request):
+        """Closes the connection once the client has our answer: we stop sending, then drain what it
+        still sends (a body we refused to read) for up to LINGER_S or until it closes."""
+        try:
+            request.shutdown(socket.SHUT_WR)
+            deadline = time.monotonic() + LINGER_S
+            while (left := deadline - time.monotonic()) > 0:
+                request.settimeout(left)
+                if not request.recv(65536):
+                    break
+        except OSError:  # gone already, or still sending at the deadline: nothing more is owed
+            pass
+        self.close_request(request)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -160,10 +219,14 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "VideoGenPlayground/1"
     protocol_version = "HTTP/1.1"
     timeout = REQUEST_DEADLINE_S  # per socket operation, so a stalled reader cannot hold a write forever
+    overloaded = False  # OverloadedHandler: every request is refused with 503
 
     # ---- a deadline for the whole request: a client that trickles bytes is dropped too ----
     def handle_one_request(self):
-        self._deadline = threading.Timer(REQUEST_DEADLINE_S, self._drop_connection)
+        # until this request's own are read (an answer to a request that cannot be read looks at them)
+        self.command, self.path, self.requestline, self.headers = "", "", "", http.client.HTTPMessage()
+        self.head = None
+        self._deadline = threading.Timer(self.timeout, self._drop_connection)
         self._deadline.daemon = True
         self._deadline.start()
         try:
@@ -185,6 +248,49 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             return True
 
+    # ---- reading the request (gateway/http_request.py: RFC 9112, strictly) ----
+    def parse_request(self) -> bool:
+        """Reads the head and the body; False (with the refusal sent) when the request cannot be served."""
+        self.request_version = "HTTP/1.1"  # every answer carries a status line, whatever the client sent
+        self.requestline = str(self.raw_requestline[:200], "latin-1").rstrip("\r\n")  # for the log
+        self.close_connection = True
+        try:
+            self.head = read_head(self.raw_requestline, self.rfile)
+        except HttpError as problem:
+            self.send_error(problem.status, problem.message)
+            return False
+        self.command, self.path, self.headers = self.head.method, self.head.target, self.head.headers
+        self.requestline = f"{self.command} {self.path} {self.head.version}"
+        self.close_connection = not self.head.keep_alive
+        if self.overloaded:
+            self._refuse_busy()
+            return False
+        try:
+            length = body_length(self.headers, self.command, self.server.ctx.config.max_body)
+            if length and self.headers.get("Expect", "").lower() == "100-continue" and self.head.version == "HTTP/1.1":
+                self.handle_expect_100()
+            self.body = read_body(self.rfile, length)
+        except HttpError as problem:
+            self.send_error(problem.status, problem.message)
+            return False
+        self._deadline.cancel()  # the request is read: answering may take as long as the route needs
+        return True
+
+    def send_error(self, code, message=None, explain=None):
+        """A request that cannot be read or served (also http.server's own: 414, 501), in the path's
+        dialect shape; the connection closes, as the rest of the stream cannot be trusted."""
+        self.close_connection = True
+        self._send(error_response(dialect_for_path(self.head.path if self.head else ""), code, message or HTTPStatus(code).phrase,
+                                  headers={"Connection": "close"}), self.command)
+
+    def _refuse_busy(self):
+        self.close_connection = True
+        self._send(error_response(dialect_for_path(self.head.path), 503,
+                                  f"the server is busy: it serves {self.server.max_connections} connections at once "
+                                  "(serve.py --max-connections); retry in a second",
+                                  headers={"Retry-After": "1", "Connection": "close"}), self.command)
+
+    # ---- answering ----
     def do_GET(self):
         self._dispatch("GET")
 
@@ -205,31 +311,21 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self):
         """CORS preflight: allowed for --cors origins only (same origin needs none)."""
-        self._deadline.cancel()
         headers = cors_headers(self.headers.get("Origin"), self.server.cors,
                                self.headers.get("Access-Control-Request-Headers", ""))
         self._send_head(204, {"Allow": "GET, HEAD, POST, DELETE, OPTIONS", "Content-Length": "0", **headers})
 
     def _dispatch(self, method: str):
-        split = urllib.parse.urlsplit(self.path)
-        path = split.path
-        query = {name: values[0] for name, values in urllib.parse.parse_qs(split.query, keep_blank_values=True).items()}
+        path = self.head.path
+        query = {name: values[0] for name, values in
+                 urllib.parse.parse_qs(self.head.query, keep_blank_values=True).items()}
         lookup = "GET" if method == "HEAD" else method
         matches = [(route_method, match, handler) for route_method, pattern, handler in self.server.routes
                    if (match := pattern.match(path))]
         dialect = dialect_for_path(path)
         if not matches and dialect is None and method in ("GET", "HEAD"):
-            self._deadline.cancel()
             self._serve_static(path, method == "GET")
             return
-        try:
-            body = read_body(self.rfile, self.headers, method, self.server.ctx.config.max_body)
-        except HttpError as problem:
-            self.close_connection = problem.close
-            self._send(error_response(dialect, problem.status, problem.message), method)
-            return
-        finally:
-            self._deadline.cancel()
         found = next(((match, handler) for route_method, match, handler in matches if route_method == lookup), None)
         if found is None:
             if matches:
@@ -247,9 +343,11 @@ class Handler(BaseHTTPRequestHandler):
             if refusal == "drop":
                 return
         if refusal is None:
-            request = Request(method, path, query, self.headers, body, match, self.client_gone)
+            request = Request(method, path, query, self.headers, self.body, match, self.client_gone)
             try:
                 refusal = handler(self.server.ctx, request)
+            except HttpError as problem:  # a refusal from a shared helper (e.g. a query parameter out of range)
+                refusal = error_response(dialect, problem.status, problem.message, param=problem.param)
             except Exception as problem:  # a route's bug is a 500 for this request, not a dead server
                 traceback.print_exc()
                 refusal = error_response(dialect, 500, f"internal error: {type(problem).__name__}")
@@ -346,9 +444,22 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class OverloadedHandler(Handler):
+    """A connection beyond --max-connections: its request head is read (for the path's dialect), the
+    answer is 503 with Retry-After, and the connection closes."""
+    timeout = REFUSAL_DEADLINE_S
+    overloaded = True
+
+
 # -----------------------------------------------------------------------------
 # [SECTION] Main
 # -----------------------------------------------------------------------------
+
+def positive_int(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Serve the VideoGen Playground, its catalog and a local gateway.")
@@ -386,6 +497,9 @@ def parse_args(argv):
     parser.add_argument("--upstream-fetch", action="append", default=[], metavar="HOST",
                         help="a host (or HOST:PORT) besides the upstream's own origin that its result URLs may be "
                              "fetched from, e.g. its storage or CDN (repeatable)")
+    parser.add_argument("--max-connections", type=positive_int, default=DEFAULT_MAX_CONNECTIONS, metavar="N",
+                        help=f"connections served at once; beyond them clients hear 503 with Retry-After "
+                             f"(default {DEFAULT_MAX_CONNECTIONS})")
     parser.add_argument("--quiet", action="store_true", help="do not log each request")
     return parser.parse_args(argv)
 
@@ -436,7 +550,7 @@ def main(argv=None) -> int:
         print(f"serve.py: {problem}", file=sys.stderr)
         return 2
     try:
-        server = PlaygroundServer((args.host, args.port), site, args.quiet, args.cors)
+        server = PlaygroundServer((args.host, args.port), site, args.quiet, args.cors, args.max_connections)
     except OSError as problem:
         print(f"serve.py: cannot listen on {args.host}:{args.port}: {problem.strerror}", file=sys.stderr)
         return 1

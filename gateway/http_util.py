@@ -1,8 +1,8 @@
-"""HTTP helpers shared by serve.py and the route modules: Response, request bodies (Content-Length
-required, a size cap), multipart/form-data, files with Range, CORS headers.
+"""HTTP helpers shared by serve.py and the route modules: Response, refusals, numbers a client sends,
+multipart/form-data, files with Range, CORS headers. Reading the request itself: http_request.py.
 
 [SECTION] Responses
-[SECTION] Request bodies
+[SECTION] Refusals and numbers
 [SECTION] multipart/form-data
 [SECTION] Files (Range)
 [SECTION] CORS
@@ -48,41 +48,41 @@ def safe_header_value(value) -> bool:
 
 
 # -----------------------------------------------------------------------------
-# [SECTION] Request bodies
+# [SECTION] Refusals and numbers
 # -----------------------------------------------------------------------------
 
 
 class HttpError(Exception):
-    """A request that cannot be read: status and a message for the client."""
+    """A request that cannot be read or served: status and a message for the client (serve.py answers
+    it in the path's dialect shape, naming param when given)."""
 
-    def __init__(self, status: int, message: str, close: bool = False):
+    def __init__(self, status: int, message: str, param: str | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
-        self.close = close  # the rest of the request is unread: the connection cannot be reused
+        self.param = param
 
 
-def read_body(rfile, headers, method: str, cap: int) -> bytes:
-    """The request body. Bodies need a Content-Length (chunked uploads are refused with 411) and
-    may not exceed cap bytes (413, without reading them)."""
-    if headers.get("Transfer-Encoding"):
-        raise HttpError(411, "send the body with a Content-Length header (chunked transfer encoding is not "
-                             "accepted)", close=True)
-    length_text = headers.get("Content-Length")
-    if length_text is None:
-        if method in ("POST", "PUT", "PATCH"):
-            raise HttpError(411, f"a {method} request needs a Content-Length header", close=True)
-        return b""
-    if not length_text.strip().isdigit():
-        raise HttpError(400, "the Content-Length header is not a number", close=True)
-    length = int(length_text)
-    if length > cap:
-        raise HttpError(413, f"the request body is {length} bytes; this server accepts at most {cap} bytes "
-                             f"(serve.py --max-body)", close=True)
-    body = rfile.read(length) if length else b""
-    if len(body) != length:
-        raise HttpError(400, "the request body ended before its Content-Length", close=True)
-    return body
+WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")  # ASCII digits (str.isdigit also takes "²"), few enough for int()
+
+
+def whole_number(text: str | None, low: int, high: int) -> int | None:
+    """text as a whole number from low to high, or None when it is anything else."""
+    if text is None or not WHOLE_NUMBER.fullmatch(text):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
+
+
+def query_integer(query: dict, name: str, low: int, high: int, default: int) -> int:
+    """The numeric query parameter name (default when absent); every route reads its numbers through
+    this. Raises HttpError 400 saying what is allowed."""
+    if name not in query:
+        return default
+    value = whole_number(query[name], low, high)
+    if value is None:
+        raise HttpError(400, f"{name} must be a whole number from {low} to {high}", param=name)
+    return value
 
 
 def media_type(content_type: str | None) -> str:
@@ -165,7 +165,8 @@ def file_response(path: Path, content_type: str, range_header: str | None = None
     a <video> element can seek."""
     data = Path(path).read_bytes()
     headers = {"Accept-Ranges": "bytes"}
-    match = re.fullmatch(r"\s*bytes=(\d*)-(\d*)\s*", range_header or "")
+    # ASCII digits, few enough for int(); a range that is not one of these is ignored (RFC 9110 14.2)
+    match = re.fullmatch(r"\s*bytes=([0-9]{0,18})-([0-9]{0,18})\s*", range_header or "")
     if not range_header or match is None or match.group(1) == match.group(2) == "":
         return Response(200, data, content_type, headers)
     size = len(data)

@@ -24,6 +24,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from .http_util import whole_number
+
 FETCH_TIMEOUT_S = 30
 FIXED_MEDIA = ("/image", "/lastFrame", "/video")
 RESULT_NAME = re.compile(r"(video|spritesheet)_\d+\.(mp4|jpg)")
@@ -194,10 +196,10 @@ class InputResolver:
         path = None
         if match := re.fullmatch(r"/v1/videos/([A-Za-z0-9_-]+)/content", parts.path):
             job = self.jobs.get(match.group(1))
-            index = query.get("index", ["0"])[0]
+            index = whole_number(query.get("index", ["0"])[0], 0, len(job.videos) - 1) if job is not None else None
             key = "thumbnail" if query.get("variant", ["video"])[0] == "thumbnail" else "path"
-            if job is not None and index.isdigit() and int(index) < len(job.videos):
-                path = Path(job.videos[int(index)][key])
+            if index is not None:
+                path = Path(job.videos[index][key])
         elif match := re.fullmatch(r"/files/([A-Za-z0-9_-]+)/([A-Za-z0-9_.-]+)", parts.path):
             if RESULT_NAME.fullmatch(match.group(2)):
                 path = self.store.files_dir / match.group(1) / match.group(2)

@@ -130,18 +130,50 @@ def invalid_request(dialect: str, diagnostics: list[dict]) -> Response:
                           param=errors[0].get("path") or None, diagnostics=diagnostics)
 
 
+def core_report(ctx, dialect: str, body: bytes):
+    """(exit code, report) of the core reading the client's own bytes as a request of the dialect
+    (0 valid, 1 invalid, 2 not readable JSON), or the Response saying the core is missing."""
+    try:
+        return ctx.core.parse(body, dialect)
+    except CoreUnavailable as problem:
+        return error_response(dialect, 503, str(problem))
+
+
+def read_json(ctx, dialect: str, body: bytes):
+    """The JSON value of a body that is not a whole request of the dialect (a remix, a status query),
+    or the Response refusing it. The core's reader judges it as it judges a create (duplicate keys,
+    NaN, unpaired surrogates, depth, number range), never Python's more lenient parser."""
+    answer = core_report(ctx, dialect, body)
+    if isinstance(answer, Response):
+        return answer
+    exit_code, report = answer
+    if exit_code == 2:
+        return invalid_request(dialect, report.get("diagnostics", []))
+    return python_value(dialect, body)
+
+
+def python_value(dialect: str, body: bytes):
+    """The Python value of a body the core has read (Python only converts it), or a 400 for the rare
+    bytes the core reads and Python does not (a byte order mark is allowed to both)."""
+    try:
+        return json.loads(body.decode("utf-8-sig"))
+    except ValueError as problem:
+        return error_response(dialect, 400, f"the body is not plain JSON: {problem}")
+
+
 def validated(ctx, dialect: str, body: bytes):
     """(canonical request, raw body, diagnostics) of a valid request of the dialect, or the Response
     refusing it. The core reads the client's own bytes, so its JSON rules judge them (malformed
     JSON, duplicate keys, depth), not Python's more lenient parser."""
-    try:
-        exit_code, report = ctx.core.parse(body, dialect)
-    except CoreUnavailable as problem:
-        return error_response(dialect, 503, str(problem))
+    answer = core_report(ctx, dialect, body)
+    if isinstance(answer, Response):
+        return answer
+    exit_code, report = answer
     diagnostics = report.get("diagnostics", [])
     if exit_code != 0:
         return invalid_request(dialect, diagnostics)
-    return report["request"], json.loads(body), diagnostics
+    value = python_value(dialect, body)
+    return value if isinstance(value, Response) else (report["request"], value, diagnostics)
 
 
 def submit_job(ctx, dialect: str, body: bytes, raw=None, check=None):

@@ -17,8 +17,8 @@ import json
 import time
 from pathlib import Path
 
-from .http_util import Response, file_response, json_response, media_type, parse_multipart, HttpError
-from .route_common import error_response, not_found, submit_job, validated, whole_seconds
+from .http_util import HttpError, Response, file_response, json_response, media_type, parse_multipart, query_integer
+from .route_common import error_response, not_found, read_json, submit_job, validated, whole_seconds
 
 DIALECT = "openai"
 DEFAULT_MODEL = "sora-2"  # the API's default when `model` is omitted
@@ -109,18 +109,15 @@ def retrieve(ctx, request) -> Response:
 
 
 def list_videos(ctx, request) -> Response:
-    low, high, default = LIST_LIMIT
-    limit_text = request.query.get("limit", str(default))
+    limit = query_integer(request.query, "limit", *LIST_LIMIT)
     order = request.query.get("order", "desc")
-    if not limit_text.isdigit() or not low <= int(limit_text) <= high:
-        return error_response(DIALECT, 400, f"limit must be an integer from {low} to {high}", param="limit")
     if order not in ("asc", "desc"):
         return error_response(DIALECT, 400, "order must be asc or desc", param="order")
     try:
-        page = ctx.jobs.list(DIALECT, request.query.get("after"), int(limit_text) + 1, order)
+        page = ctx.jobs.list(DIALECT, request.query.get("after"), limit + 1, order)
     except LookupError:
         return error_response(DIALECT, 400, "after names no video of this server", param="after")
-    data = [video_object(job) for job in page[:int(limit_text)]]
+    data = [video_object(job) for job in page[:limit]]
     return json_response(200, {"object": "list", "data": data, "first_id": data[0]["id"] if data else None,
                                "last_id": data[-1]["id"] if data else None, "has_more": len(page) > len(data)})
 
@@ -177,11 +174,9 @@ def remix(ctx, request) -> Response:
     if original.status != "succeeded":
         return error_response(DIALECT, 400, f"video {original.id} is not completed; only a completed video can be "
                                             "remixed", param="video_id")
-    try:
-        body = json.loads(request.body)
-    except ValueError:
-        refusal = validated(ctx, DIALECT, request.body)  # not JSON: the core says where and why
-        return refusal if isinstance(refusal, Response) else error_response(DIALECT, 400, "the body is not JSON")
+    body = read_json(ctx, DIALECT, request.body)
+    if isinstance(body, Response):
+        return body
     prompt = body.get("prompt") if isinstance(body, dict) else None
     if not isinstance(prompt, str):
         return error_response(DIALECT, 400, 'the body must be {"prompt": "..."}', param="prompt")

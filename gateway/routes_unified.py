@@ -12,7 +12,7 @@ the openai dialect's `video_` ids. Errors follow the seed's table (route_common.
 import time
 from pathlib import Path
 
-from .http_util import Response, file_response, json_response, public_route
+from .http_util import Response, file_response, json_response, public_route, query_integer
 from .route_common import error_response, not_found, submit_job, whole_seconds
 from .routes_openai import video_object
 
@@ -66,14 +66,14 @@ def status(ctx, request) -> Response:
 @public_route
 def content(ctx, request) -> Response:
     job = own_task(ctx, request.match.group(1))
-    index_text = request.query.get("index", "0")
-    if job is None or not index_text.isdigit():
+    if job is None:
         return not_found(DIALECT, f"task {request.match.group(1)!r}")
-    if job.status != "succeeded" or int(index_text) >= len(job.videos):
-        return error_response(DIALECT, 404, f"task {job.id} has no video {index_text} (yet)", code="not_found")
+    index = query_integer(request.query, "index", 0, max(len(job.videos) - 1, 0), 0)
+    if job.status != "succeeded" or index >= len(job.videos):
+        return error_response(DIALECT, 404, f"task {job.id} has no video {index} (yet)", code="not_found")
     if job.expires_at is not None and time.time() > job.expires_at:
         return json_response(410, LINK_EXPIRED)
-    return file_response(Path(job.videos[int(index_text)]["path"]), "video/mp4", request.headers.get("Range"))
+    return file_response(Path(job.videos[index]["path"]), "video/mp4", request.headers.get("Range"))
 
 
 TASK = r"(task_[A-Za-z0-9]{1,64})"

@@ -11,6 +11,9 @@ live under <data>/uploads until the data folder is cleared.
 """
 
 import hashlib
+import os
+import tempfile
+from pathlib import Path
 
 from .http_util import HttpError, Response, file_response, json_response, media_type, parse_multipart, public_route
 from .media_inputs import SIGNATURES, UPLOAD_NAME, extension_for
@@ -33,6 +36,19 @@ def upload_bytes(request) -> bytes:
     return files["file"].data
 
 
+def keep(folder: Path, name: str, data: bytes):
+    """Stores data as folder/name: written whole to a temporary file of its own, then renamed, so a
+    reader never sees half a file and identical uploads at once each rename the same bytes into place."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=folder)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        os.replace(temporary, folder / name)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def post_upload(ctx, request) -> Response:
     try:
         data = upload_bytes(request)
@@ -51,11 +67,8 @@ def post_upload(ctx, request) -> Response:
     name = hashlib.sha256(data).hexdigest()[:40] + extension
     folder = ctx.store.uploads_dir
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    if not path.is_file():
-        partial = folder / f".{name}.partial"  # written whole, then renamed: a reader never sees half a file
-        partial.write_bytes(data)
-        partial.replace(path)
+    if not (folder / name).is_file():
+        keep(folder, name, data)
     return json_response(201, {"url": f"{ctx.base_url}/v1/uploads/{name}", "id": name, "bytes": len(data),
                                "contentType": TYPES[extension]})
 

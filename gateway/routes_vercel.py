@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .core_bridge import CoreUnavailable
 from .http_util import Response, json_response
-from .route_common import summary_of
+from .route_common import read_json, summary_of
 
 HEARTBEAT_SECONDS = 2.0  # a `:` comment this often keeps proxies and the SDK's fetch from timing out
 MEDIA_TYPE = "video/mp4"  # a video's type when the job does not say (every local render is an mp4)
@@ -242,10 +242,9 @@ def status_body(job) -> dict:
 
 
 def post_status(ctx, request) -> Response:
-    try:
-        body = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as problem:
-        return gateway_error(400, f"the request body is not JSON: {problem}")
+    body = read_json(ctx, "gateway", request.body)
+    if isinstance(body, Response):
+        return body
     operation = body.get("operation") if isinstance(body, dict) else None
     job_id = operation.get("id") if isinstance(operation, dict) else None
     if not isinstance(job_id, str):

@@ -55,15 +55,15 @@ class StaticSite:
         if any(part == ".." for part in parts):
             return None
         candidate = self.root.joinpath(*parts) if parts else self.root
-        if candidate.is_dir():
-            candidate = candidate / "index.html"
-        try:
+        try:  # OSError: a name the file system refuses (too long, ...) names no file either
+            if candidate.is_dir():
+                candidate = candidate / "index.html"
             real = candidate.resolve(strict=True)
-        except (FileNotFoundError, RuntimeError, OSError):
+            if real != self.root and self.root not in real.parents:
+                return None
+            return real if real.is_file() else None
+        except (RuntimeError, OSError):
             return None
-        if real != self.root and self.root not in real.parents:
-            return None
-        return real if real.is_file() else None
 
     def load(self, path: Path, gzipped: bool) -> StaticFile:
         stat = path.stat()

@@ -50,6 +50,12 @@ class ServeProcess:
             self.process.stdout.close()
             self.process.stderr.close()
 
+    def stop_and_read_stderr(self) -> str:
+        """Stops the server (SIGTERM) and returns everything it wrote on stderr."""
+        self.process.send_signal(signal.SIGTERM)
+        _, errors = self.process.communicate(timeout=30)
+        return errors
+
     def close(self):
         if self.process.poll() is None:
             self.stop()

@@ -105,6 +105,24 @@ class OpenAiVideosTest(unittest.TestCase):
         status, body, _ = self.server.json("POST", "/v1/videos/video_nope/remix", {"prompt": "x"})
         self.assertEqual(status, 404, body)
 
+    def test_remix_reads_json_as_strictly_as_create(self):
+        remix = f"/v1/videos/{self.created['id']}/remix"
+        for body in (b'{"prompt": "a", "prompt": "b"}', b'{"prompt": "a", "extra": NaN}',
+                     b'{"prompt": "a", "n": Infinity}', b'{"prompt": "a", "nested": {"k": 1, "k": 2}}',
+                     b'{"prompt": "\\ud800"}', b'{"prompt": "a"} x'):
+            with self.subTest(body=body):
+                created = self.server.request("POST", "/v1/videos", body, {"Content-Type": "application/json"})
+                remixed = self.server.request("POST", remix, body, {"Content-Type": "application/json"})
+                self.assertEqual(created[0], 400, created[2])
+                self.assertEqual((remixed[0], json.loads(remixed[2])["error"]), (400, json.loads(created[2])["error"]))
+
+    def test_bytes_the_core_reads_and_python_does_not_are_a_400(self):
+        body = json.dumps(CREATE).encode() + b"\x00trailing"  # the core stops reading at the NUL
+        for path in ("/v1/videos", f"/v1/videos/{self.created['id']}/remix"):
+            status, _, raw = self.server.request("POST", path, body, {"Content-Type": "application/json"})
+            self.assertEqual(status, 400, raw)
+            self.assertIn("not plain JSON", json.loads(raw)["error"]["message"])
+
     def test_list_pages_with_after_limit_and_order(self):
         ids = [self.server.json("POST", "/v1/videos", {**CREATE, "prompt": f"clip {n}"})[1]["id"] for n in range(3)]
         status, page, _ = self.server.json("GET", "/v1/videos?limit=2")

@@ -146,6 +146,11 @@ class StaticSiteTest(unittest.TestCase):
         response, _ = self.get("/no/such/file.js")
         self.assertEqual(response.status, 404)
 
+    def test_names_too_long_for_the_file_system_are_404(self):
+        for path in ("/" + "a" * 300, "/a" * 3000, "/sub/" + "%61" * 300):  # ENAMETOOLONG: a name, a whole path
+            with self.subTest(path=path[:20]):
+                self.assertEqual(self.get(path)[0].status, 404)
+
     def test_head_has_headers_without_body(self):
         response, body = self.server.request("/app.js", method="HEAD")
         self.assertEqual(response.status, 200)

@@ -9,6 +9,7 @@ the API key, and the local renderer taking its own upload URLs as inputs without
 import hashlib
 import os
 import subprocess
+import threading
 import unittest
 
 from server_fixture import ServeProcess, ffprobe, multipart, png_bytes
@@ -116,6 +117,41 @@ class UploadsTest(unittest.TestCase):
             "model": "wan-2.6", "prompt": "nothing here", "parameters": {"duration": 2, "image": missing}})
         self.assertEqual(status, 400, body)
         self.assertIn("no file at /v1/uploads/", body["message"])
+
+
+class ConcurrentUploadsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = ServeProcess()  # the default --max-upload (30 MB)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def test_identical_uploads_at_once_all_succeed_with_one_file(self):
+        senders = 8
+        png = png_bytes(64, 64)
+        for round_number in range(3):  # each round new bytes, so each round races to create the file
+            data = png + os.urandom(16_000_000)  # a PNG with trailing bytes: writing it takes a moment
+            barrier = threading.Barrier(senders)
+            answers = [None] * senders
+
+            def send(index: int):
+                barrier.wait(30)
+                answers[index] = self.server.json("POST", "/v1/uploads", data, {"Content-Type": "image/png"})[:2]
+
+            threads = [threading.Thread(target=send, args=(index,)) for index in range(senders)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(60)
+            with self.subTest(round=round_number):
+                self.assertEqual({status for status, _ in answers}, {201}, answers)
+                self.assertEqual(len({answer["id"] for _, answer in answers}), 1)
+                stored = self.server.data / "uploads" / answers[0][1]["id"]
+                self.assertEqual(stored.read_bytes(), data)
+        self.assertEqual([name for name in os.listdir(self.server.data / "uploads") if name.startswith(".")], [],
+                         "no temporary file is left behind")
 
 
 class UploadsWithKeyTest(unittest.TestCase):

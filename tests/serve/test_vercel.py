@@ -227,6 +227,13 @@ class GatewayHandlersTest(unittest.TestCase):
         malformed = routes_vercel.post_status(self.ctx, fake_request("/v4/ai/video-model/status", {"op": 1}))
         self.assertEqual(malformed.status, 400)
 
+    def test_status_reads_json_as_strictly_as_start(self):
+        for body in (b'{"operation": {"id": "a", "id": "b"}}', b'{"operation": {"id": NaN}}'):
+            answer = routes_vercel.post_status(self.ctx, fake_request("/v4/ai/video-model/status", body))
+            self.assertEqual(answer.status, 400, body)
+            error = json.loads(answer.body)["error"]
+            self.assertEqual(error["param"]["diagnostics"][0]["code"], "invalid_json", body)
+
 
 # -----------------------------------------------------------------------------
 # serve.py over real HTTP, real renders
