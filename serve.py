@@ -555,8 +555,7 @@ def main(argv=None) -> int:
         print(f"serve.py: cannot listen on {args.host}:{args.port}: {problem.strerror}", file=sys.stderr)
         return 1
     host, port = server.server_address[:2]
-    args.data.mkdir(parents=True, exist_ok=True)
-    store = Store(args.data)
+    store = Store(args.data, log)  # a damaged or unwritable --data is logged and degrades, never stops the start
     jobs = JobService(store, load_renderer(log), args.workers, args.link_ttl, log)
     inputs = InputResolver(store, jobs, args.allow_fetch, args.max_body, port)
     server.ctx = ServerContext(args, CoreBridge(args.native_dir), store, jobs, faults, inputs,

@@ -27,6 +27,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gateway.store import StoreUnavailable
+
 TERMINAL = ("succeeded", "failed", "cancelled")
 PROGRESS_WRITE_INTERVAL_S = 1.0  # progress reaches the database at most this often (memory has it at once)
 STOP_GRACE_S = 10.0              # how long stop() waits for workers to leave an interrupted render
@@ -125,28 +127,51 @@ class JobService:
         it short (hand slow work to a thread of your own)."""
         self._listeners.append(callback)
 
+    def refusal(self) -> str | None:
+        """Why new jobs are refused (the data folder failed: degraded mode), else None."""
+        return self.store.problem
+
     def submit(self, dialect: str, canonical: dict, raw: dict, inputs: dict) -> Job:
         """A new queued job. inputs (canonical pointer -> file) are staged files the service takes
-        over: they move into the job's folder, and are deleted with it."""
+        over: they move into the job's folder, and are deleted with it. Raises StoreUnavailable
+        (the staged files deleted) when the data folder cannot keep the job."""
         job_id = new_job_id(dialect)
+        try:
+            if self.store.problem:
+                raise StoreUnavailable(self.store.problem)
+            kept = self._take_inputs(job_id, inputs)
+            job = Job(id=job_id, dialect=dialect, status="queued", created_at=time.time(), request=canonical,
+                      raw=raw, inputs=kept)
+            with self._cond:
+                job.seq = self.store.insert(self._record(job))
+                self._jobs[job_id] = job
+                self._queue.append(job_id)
+                snapshot = self._snapshot(job)
+                self._cond.notify_all()
+        except StoreUnavailable:
+            for path in inputs.values():
+                Path(path).unlink(missing_ok=True)
+            shutil.rmtree(self.job_dir(job_id), ignore_errors=True)
+            raise
+        self._emit(snapshot, "queued")
+        return snapshot
+
+    def _take_inputs(self, job_id: str, inputs: dict) -> dict:
+        """Moves staged inputs into the job's folder; canonical pointer -> new path."""
         kept = {}
-        if inputs:
-            inputs_dir = self.job_dir(job_id) / "inputs"
+        if not inputs:
+            return kept
+        inputs_dir = self.job_dir(job_id) / "inputs"
+        try:
             inputs_dir.mkdir(parents=True, exist_ok=True)
             for index, (pointer, path) in enumerate(sorted(inputs.items())):
                 target = inputs_dir / f"{index}{Path(path).suffix}"
                 os.replace(path, target)
                 kept[pointer] = str(target)
-        job = Job(id=job_id, dialect=dialect, status="queued", created_at=time.time(), request=canonical,
-                  raw=raw, inputs=kept)
-        with self._cond:
-            job.seq = self.store.insert(self._record(job))
-            self._jobs[job_id] = job
-            self._queue.append(job_id)
-            snapshot = self._snapshot(job)
-            self._cond.notify_all()
-        self._emit(snapshot, "queued")
-        return snapshot
+        except OSError as error:
+            raise StoreUnavailable(f"the job's input files cannot be stored in the data folder ({error.strerror})") \
+                from None
+        return kept
 
     def get(self, job_id: str) -> Job | None:
         with self._cond:
