@@ -27,6 +27,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gateway.render_ffmpeg import reap_leftovers
 from gateway.store import StoreUnavailable
 
 TERMINAL = ("succeeded", "failed", "cancelled")
@@ -374,7 +375,9 @@ class JobService:
 
     def _resume(self):
         """Loads every stored job; unfinished ones go back in the queue: those that were running
-        first (they started first), then the queued ones in submission order."""
+        first (they started first), then the queued ones in submission order. Children a killed
+        run left rendering are killed first."""
+        reap_leftovers(self.store.files_dir, self.log)
         with self._cond:
             self._requeue_unfinished(self.store.load_all())
         if self._queue:

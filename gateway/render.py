@@ -70,7 +70,7 @@ def render(plan: RenderPlan, out_dir: Path, on_progress: Callable[[float], None]
             with tempfile.TemporaryDirectory(prefix=".work-", dir=out_dir) as tmp:
                 args, duration = video_command(plan, index, Path(tmp), partial)
                 run_ffmpeg(args, duration, lambda fraction: report((index + 0.95 * fraction) / plan.n),
-                           cancelled, TIMEOUT_PER_SECOND * duration + TIMEOUT_BASE_S)
+                           cancelled, TIMEOUT_PER_SECOND * duration + TIMEOUT_BASE_S, pid_dir=out_dir)
             partial.replace(path)
             _thumbnail(path, thumbnail)
             videos.append(RenderedVideo(path, thumbnail, plan.width, plan.height, duration, plan.audio))

@@ -5,15 +5,22 @@ Every process is started from an argument list (never a shell). Input files are 
 symlinks with plain names in a private directory, so a user-supplied path can never be read as an
 image-sequence pattern (`%d`), a protocol (`concat:`) or an option.
 
-[SECTION] errors · media probing · filter escaping · running ffmpeg
+Every child dies with the server: it leads a process group of its own (a timeout kills the whole
+group) and asks the kernel for SIGKILL when its parent dies (PR_SET_PDEATHSIG), even by kill -9. A
+render's ffmpeg also leaves a pid file, <pid>.pid, in the render's folder while it runs, so a start
+after a crash can kill what a previous run left (reap_leftovers).
+
+[SECTION] errors · child processes · media probing · filter escaping · running ffmpeg
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import queue
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -25,6 +32,8 @@ from typing import Callable
 FFMPEG = shutil.which("ffmpeg") or "ffmpeg"
 FFPROBE = shutil.which("ffprobe") or "ffprobe"
 PROBE_TIMEOUT_S = 30
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_LIBC = ctypes.CDLL(None, use_errno=True)  # loaded before any fork: the child only calls into it
 
 
 # [SECTION] errors
@@ -49,6 +58,72 @@ def summarize_stderr(stderr: str, limit: int = 400) -> str:
     return summary if len(summary) <= limit else "..." + summary[-limit:]
 
 
+# [SECTION] child processes
+
+def _die_with_parent(parent: int) -> None:
+    """Runs in the child between fork and exec: SIGKILL when the thread that started it ends (the
+    server's death included); if the server died before this call, exit now."""
+    _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def start_child(command: list[str], **options) -> subprocess.Popen:
+    """Popen of a child that dies with the server and leads its own process group. Raises
+    RenderError when it cannot start."""
+    parent = os.getpid()
+    try:
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, start_new_session=True,
+                                preexec_fn=lambda: _die_with_parent(parent), **options)
+    except OSError as error:
+        raise RenderError(f"{Path(command[0]).name} could not start: {error.strerror or error}") from None
+
+
+def kill_child(process: subprocess.Popen) -> None:
+    """Kills the child's whole process group and waits for the child."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+def run_child(command: list[str], what: str, timeout_s: float, **options) -> subprocess.CompletedProcess:
+    """Runs a short child to completion with its output captured as text; RenderError when it
+    takes longer than timeout_s (its process group is killed)."""
+    process = start_child(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace",
+                          **options)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout_s)
+    except BaseException as problem:
+        kill_child(process)
+        if isinstance(problem, subprocess.TimeoutExpired):
+            raise RenderError(f"{what} took longer than {timeout_s:.0f} s") from None
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def reap_leftovers(root: Path, log) -> None:
+    """Kills the children a previous run left: each <pid>.pid under root/*/.render-*/ whose process
+    /proc shows still working in that render's folder (a pid reused by another process is left
+    alone). The pid files go."""
+    for pid_file in root.glob("*/.render-*/*.pid"):
+        folder = str(pid_file.parent).encode()
+        if pid_file.stem.isdigit():
+            pid = int(pid_file.stem)
+            try:
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                cmdline = b""
+            if folder in cmdline:
+                try:
+                    os.killpg(pid, signal.SIGKILL) if os.getpgid(pid) == pid else os.kill(pid, signal.SIGKILL)
+                    log(f"killed process {pid}, left rendering in {pid_file.parent} by the previous run")
+                except ProcessLookupError:
+                    pass
+        pid_file.unlink(missing_ok=True)
+
+
 # [SECTION] media probing
 
 @dataclass(frozen=True)
@@ -71,13 +146,7 @@ def link_input(path: Path, directory: Path, name: str) -> str:
 
 def _ffprobe_json(args: list[str], what: str, url: str, shown: str) -> dict:
     """ffprobe's JSON report on url; its error output names the file `shown`, not our link."""
-    try:
-        done = subprocess.run([FFPROBE, "-v", "error", "-of", "json", *args, url], capture_output=True,
-                              text=True, errors="replace", timeout=PROBE_TIMEOUT_S, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        raise RenderError(f"{what}: ffprobe took longer than {PROBE_TIMEOUT_S} s") from None
-    except OSError as error:
-        raise RenderError(f"ffprobe could not start: {error}") from None
+    done = run_child([FFPROBE, "-v", "error", "-of", "json", *args, url], f"{what}: ffprobe", PROBE_TIMEOUT_S)
     stderr = done.stderr.replace(url, shown)
     if done.returncode != 0:
         raise RenderError(f"{what} is not a readable image or video ({summarize_stderr(stderr)})")
@@ -145,16 +214,25 @@ def escape_option(value: str) -> str:
 # [SECTION] running ffmpeg
 
 def run_ffmpeg(args: list[str], duration_s: float, on_progress: Callable[[float], None],
-               cancelled: Callable[[], bool], timeout_s: float) -> None:
+               cancelled: Callable[[], bool], timeout_s: float, pid_dir: Path | None = None) -> None:
     """Runs ffmpeg to completion, reporting out_time / duration_s (0..1) from `-progress`.
-    cancelled() is polled ten times a second; on cancel or after timeout_s ffmpeg is killed."""
+    cancelled() is polled ten times a second; on cancel or after timeout_s ffmpeg is killed.
+    pid_dir: where its <pid>.pid lies while it runs (a folder its command names, for reap_leftovers)."""
     command = [FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-progress", "pipe:1",
                "-stats_period", "0.25", "-y", *args]
+    process = start_child(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
+    pid_file = Path(pid_dir) / f"{process.pid}.pid" if pid_dir else None
     try:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True, errors="replace")
-    except OSError as error:
-        raise RenderError(f"ffmpeg could not start: {error}") from None
+        if pid_file:
+            pid_file.write_text(f"{process.pid}\n")
+        _follow(process, duration_s, on_progress, cancelled, timeout_s)
+    finally:
+        if pid_file:
+            pid_file.unlink(missing_ok=True)
+
+
+def _follow(process: subprocess.Popen, duration_s: float, on_progress: Callable[[float], None],
+            cancelled: Callable[[], bool], timeout_s: float) -> None:
     progress_lines: queue.Queue[str] = queue.Queue()
     stderr_tail: list[str] = []
     readers = [threading.Thread(target=_pump, args=(process.stdout, progress_lines.put), daemon=True),
@@ -178,8 +256,7 @@ def run_ffmpeg(args: list[str], duration_s: float, on_progress: Callable[[float]
             if key == "out_time_us" and value.lstrip("-").isdigit() and duration_s > 0:
                 on_progress(min(1.0, max(0.0, int(value) / 1e6 / duration_s)))
     except BaseException:
-        process.kill()
-        process.wait()
+        kill_child(process)
         raise
     process.wait()
     for reader in readers:
@@ -203,12 +280,6 @@ def _tail_appender(tail: list[str], keep: int = 200) -> Callable[[str], None]:
 
 def run_tool(command: list[str], what: str, timeout_s: float) -> None:
     """A short helper process (espeak-ng, a thumbnail) that must succeed."""
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, errors="replace",
-                              timeout=timeout_s, stdin=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C.UTF-8"})
-    except subprocess.TimeoutExpired:
-        raise RenderError(f"{what} took longer than {timeout_s:.0f} s") from None
-    except OSError as error:
-        raise RenderError(f"{what} could not start: {error}") from None
+    done = run_child(command, what, timeout_s, env={**os.environ, "LC_ALL": "C.UTF-8"})
     if done.returncode != 0:
         raise RenderError(f"{what} failed: {summarize_stderr(done.stderr)}")
