@@ -27,7 +27,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gateway.render_ffmpeg import reap_leftovers
+from gateway.render_ffmpeg import public_text, reap_leftovers
 from gateway.store import StoreUnavailable
 
 TERMINAL = ("succeeded", "failed", "cancelled")
@@ -325,8 +325,9 @@ class JobService:
         except renderer.RenderError as problem:
             code, message = "render_failed", str(problem)
         except Exception as problem:  # a renderer bug fails this job, not the worker
-            code, message = "internal_error", f"the renderer failed: {type(problem).__name__}: {problem}"
+            message = f"the renderer failed: {type(problem).__name__}: {problem}"
             self.log(f"job {job.id}: {message}")
+            code, message = "internal_error", public_text(message)  # the log has the paths, the client not
         finally:
             shutil.rmtree(attempt_dir, ignore_errors=True)
         with self._cond:

@@ -19,6 +19,7 @@ import ctypes
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
@@ -46,11 +47,24 @@ class RenderCancelled(Exception):
     """cancelled() turned true: ffmpeg was stopped and the partial files removed."""
 
 
+# "[Parsed_drawtext_4 @ 0x5581c0a3b2c0]" -> "[drawtext]": ffmpeg names a component by its heap address
+_COMPONENT = re.compile(r"\[(?:Parsed_)?([^\]@]+?)(?:_\d+)? @ 0x[0-9a-fA-F]+\]")
+_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+_PATH = re.compile(r"(?:/[\w.+@%=~-]+)+/([\w.+@%=~-]+)")  # an absolute path of two parts or more
+
+
+def public_text(text: str) -> str:
+    """text fit for a client: heap addresses dropped, and every absolute path (the data folder,
+    temporary folders, system files) cut to its last part, which is all a client can use."""
+    text = _COMPONENT.sub(r"[\1]", text)
+    return _PATH.sub(r"\1", _ADDRESS.sub("0x\u2026", text))
+
+
 def summarize_stderr(stderr: str, limit: int = 400) -> str:
-    """ffmpeg's distinct error lines, short enough for an error message: the first two (the
-    cause; what follows is mostly its consequences) and the last."""
+    """A tool's distinct error lines, short enough for an error message and fit for a client
+    (public_text): the first two (the cause; what follows is mostly its consequences) and the last."""
     lines: list[str] = []
-    for line in stderr.splitlines():
+    for line in public_text(stderr).splitlines():
         line = line.strip()
         if line and line not in lines:
             lines.append(line)
@@ -163,7 +177,7 @@ def probe(path: Path, what: str, expect: str) -> Media:
     An image is decoded (its first frame) here, so a corrupt upload fails before any render."""
     path = Path(path)
     if not path.is_file():
-        raise RenderError(f"{what}: input file {path} does not exist")
+        raise RenderError(f"{what}: its input file {path.name} does not exist")
     with tempfile.TemporaryDirectory(prefix="vgprobe-") as tmp:
         url = link_input(path, Path(tmp), "input")
         report = _ffprobe_json(["-show_streams", "-show_format"], what, url, path.name)

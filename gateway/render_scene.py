@@ -304,7 +304,7 @@ def video_command(plan: RenderPlan, index: int, tmp: Path, output: Path) -> tupl
     """ffmpeg arguments writing video number `index` of plan to output; and its duration.
     Video i uses seed + i, so the n videos differ and each is reproducible."""
     if not FONT.is_file():
-        raise RenderError(f"the caption font {FONT} is missing (Debian package fonts-dejavu-core)")
+        raise RenderError(f"the caption font {FONT.name} is missing on this server (Debian package fonts-dejavu-core)")
     seed = plan.seed + index
     graph = Graph(tmp)
     video, source_audio, frames = _video(graph, plan, seed)
