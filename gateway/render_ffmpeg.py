@@ -8,7 +8,9 @@ image-sequence pattern (`%d`), a protocol (`concat:`) or an option.
 Every child dies with the server: it leads a process group of its own (a timeout kills the whole
 group) and asks the kernel for SIGKILL when its parent dies (PR_SET_PDEATHSIG), even by kill -9. A
 render's ffmpeg also leaves a pid file, <pid>.pid, in the render's folder while it runs, so a start
-after a crash can kill what a previous run left (reap_leftovers).
+after a crash can kill what a previous run left (reap_leftovers). A render's ffmpeg has a budget:
+a wall-clock deadline the server enforces, and CPU time (RLIMIT_CPU) the kernel enforces even if
+the server stops watching.
 
 [SECTION] errors · child processes · media probing · filter escaping · running ffmpeg
 """
@@ -17,9 +19,11 @@ from __future__ import annotations
 
 import ctypes
 import json
+import math
 import os
 import queue
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -33,6 +37,8 @@ from typing import Callable
 FFMPEG = shutil.which("ffmpeg") or "ffmpeg"
 FFPROBE = shutil.which("ffprobe") or "ffprobe"
 PROBE_TIMEOUT_S = 30
+BUDGET_S = 120.0  # the default wall-clock budget of one job's render (serve.py --render-budget)
+CPU_PER_BUDGET_S = max(2, os.cpu_count() or 1)  # ffmpeg's CPU seconds per second of budget: every core busy
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 _LIBC = ctypes.CDLL(None, use_errno=True)  # loaded before any fork: the child only calls into it
 
@@ -45,6 +51,10 @@ class RenderError(Exception):
 
 class RenderCancelled(Exception):
     """cancelled() turned true: ffmpeg was stopped and the partial files removed."""
+
+
+class OverBudget(RenderError):
+    """ffmpeg was stopped at its deadline or by its CPU time limit."""
 
 
 # "[Parsed_drawtext_4 @ 0x5581c0a3b2c0]" -> "[drawtext]": ffmpeg names a component by its heap address
@@ -74,31 +84,45 @@ def summarize_stderr(stderr: str, limit: int = 400) -> str:
 
 # [SECTION] child processes
 
-def _die_with_parent(parent: int) -> None:
+def _child_setup(parent: int, cpu_limit_s: int | None) -> None:
     """Runs in the child between fork and exec: SIGKILL when the thread that started it ends (the
-    server's death included); if the server died before this call, exit now."""
+    server's death included; if the server died before this call, exit now); and the CPU limit,
+    soft = hard so the kernel sends SIGKILL (ffmpeg takes SIGXCPU as a polite request to stop)."""
     _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:
         os._exit(1)
+    if cpu_limit_s is not None:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_limit_s, cpu_limit_s))
 
 
-def start_child(command: list[str], **options) -> subprocess.Popen:
-    """Popen of a child that dies with the server and leads its own process group. Raises
-    RenderError when it cannot start."""
+def start_child(command: list[str], cpu_limit_s: int | None = None, **options) -> subprocess.Popen:
+    """Popen of a child that dies with the server and leads its own process group, with at most
+    cpu_limit_s seconds of CPU time. Raises RenderError when it cannot start."""
     parent = os.getpid()
     try:
         return subprocess.Popen(command, stdin=subprocess.DEVNULL, start_new_session=True,
-                                preexec_fn=lambda: _die_with_parent(parent), **options)
+                                preexec_fn=lambda: _child_setup(parent, cpu_limit_s), **options)
     except OSError as error:
         raise RenderError(f"{Path(command[0]).name} could not start: {error.strerror or error}") from None
 
 
+def _exited(process: subprocess.Popen, block: bool) -> float | None:
+    """When the child has exited: reaps it (process.returncode set) and returns the CPU seconds it
+    used (os.wait4 has them, Popen.wait does not); None while it runs."""
+    pid, status, usage = os.wait4(process.pid, 0 if block else os.WNOHANG)
+    if pid == 0:
+        return None
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_utime + usage.ru_stime
+
+
 def kill_child(process: subprocess.Popen) -> None:
     """Kills the child's whole process group and waits for the child."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+    if process.returncode is None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
     process.wait()
 
 
@@ -228,25 +252,34 @@ def escape_option(value: str) -> str:
 # [SECTION] running ffmpeg
 
 def run_ffmpeg(args: list[str], duration_s: float, on_progress: Callable[[float], None],
-               cancelled: Callable[[], bool], timeout_s: float, pid_dir: Path | None = None) -> None:
+               cancelled: Callable[[], bool], timeout_s: float, cpu_s: float | None = None,
+               pid_dir: Path | None = None) -> None:
     """Runs ffmpeg to completion, reporting out_time / duration_s (0..1) from `-progress`.
-    cancelled() is polled ten times a second; on cancel or after timeout_s ffmpeg is killed.
+    cancelled() is polled ten times a second; on cancel ffmpeg is killed. OverBudget when it is
+    still running after timeout_s, or has used cpu_s seconds of CPU time (the kernel kills it).
     pid_dir: where its <pid>.pid lies while it runs (a folder its command names, for reap_leftovers)."""
     command = [FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-progress", "pipe:1",
                "-stats_period", "0.25", "-y", *args]
-    process = start_child(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
+    cpu_limit_s = max(1, math.ceil(cpu_s)) if cpu_s is not None else None
+    process = start_child(command, cpu_limit_s, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          errors="replace")
     pid_file = Path(pid_dir) / f"{process.pid}.pid" if pid_dir else None
     try:
         if pid_file:
             pid_file.write_text(f"{process.pid}\n")
-        _follow(process, duration_s, on_progress, cancelled, timeout_s)
+        cpu_used_s, stderr = _follow(process, duration_s, on_progress, cancelled, timeout_s)
     finally:
         if pid_file:
             pid_file.unlink(missing_ok=True)
+    if process.returncode == -signal.SIGKILL and cpu_limit_s is not None and cpu_used_s >= cpu_limit_s - 0.5:
+        raise OverBudget(f"ffmpeg used up its {cpu_limit_s} s of CPU time")
+    if process.returncode != 0:
+        raise RenderError(f"ffmpeg failed: {summarize_stderr(stderr)}")
 
 
 def _follow(process: subprocess.Popen, duration_s: float, on_progress: Callable[[float], None],
-            cancelled: Callable[[], bool], timeout_s: float) -> None:
+            cancelled: Callable[[], bool], timeout_s: float) -> tuple[float, str]:
+    """Watches ffmpeg until it exits: (CPU seconds it used, the tail of its error output)."""
     progress_lines: queue.Queue[str] = queue.Queue()
     stderr_tail: list[str] = []
     readers = [threading.Thread(target=_pump, args=(process.stdout, progress_lines.put), daemon=True),
@@ -254,16 +287,19 @@ def _follow(process: subprocess.Popen, duration_s: float, on_progress: Callable[
     for reader in readers:
         reader.start()
     deadline = time.monotonic() + timeout_s
+    cpu_used_s = None
     try:
         while True:
             if cancelled():
                 raise RenderCancelled("render cancelled")
             if time.monotonic() > deadline:
-                raise RenderError(f"ffmpeg did not finish within {timeout_s:g} s")
+                raise OverBudget(f"ffmpeg did not finish within {timeout_s:g} s")
             try:
                 line = progress_lines.get(timeout=0.1)
             except queue.Empty:
-                if process.poll() is not None and not readers[0].is_alive():
+                if cpu_used_s is None:
+                    cpu_used_s = _exited(process, block=False)
+                if cpu_used_s is not None and not readers[0].is_alive():
                     break
                 continue
             key, _, value = line.strip().partition("=")
@@ -272,11 +308,9 @@ def _follow(process: subprocess.Popen, duration_s: float, on_progress: Callable[
     except BaseException:
         kill_child(process)
         raise
-    process.wait()
     for reader in readers:
         reader.join(timeout=5)
-    if process.returncode != 0:
-        raise RenderError(f"ffmpeg failed: {summarize_stderr(''.join(stderr_tail))}")
+    return cpu_used_s, "".join(stderr_tail)
 
 
 def _pump(stream, sink: Callable[[str], None]) -> None:
