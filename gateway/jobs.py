@@ -31,6 +31,7 @@ from gateway.render_ffmpeg import BUDGET_S as RENDER_BUDGET_S, public_text, reap
 from gateway.store import StoreUnavailable
 
 TERMINAL = ("succeeded", "failed", "cancelled")
+RAW_TEXT_CHARS = 200             # the longest text of the submitted body a job keeps (see echoed_fields)
 PROGRESS_WRITE_INTERVAL_S = 1.0  # progress reaches the database at most this often (memory has it at once)
 STOP_GRACE_S = 10.0              # how long stop() waits for workers to leave an interrupted render
 ALPHANUMERIC = string.ascii_letters + string.digits
@@ -46,8 +47,8 @@ class Job:
     dialect: str
     status: str                     # queued | running | succeeded | failed | cancelled
     created_at: float               # epoch seconds
-    request: dict                   # the canonical request (wasm/core/request.h)
-    raw: dict                       # the body as submitted
+    request: dict                   # the canonical request (wasm/core/request.h), media as their file names
+    raw: dict                       # the short top-level fields of the body as submitted (echoed_fields)
     inputs: dict = field(default_factory=dict)   # canonical pointer -> input file (str)
     progress: int = 0               # 0-100
     started_at: float | None = None
@@ -70,6 +71,42 @@ def new_job_id(dialect: str) -> str:
     if dialect in ("jobs", "creative-hub"):
         return str(uuid.uuid4())
     return "op_" + secrets.token_hex(16)
+
+
+def echoed_fields(raw) -> dict:
+    """What a job keeps of the body as submitted: its top-level numbers, booleans and texts up to
+    RAW_TEXT_CHARS, which the routes echo (model, size, seconds, remixed_from_video_id). Not media,
+    arrays or long text: the canonical request and the input files hold what a render needs, and
+    a body may carry megabytes of them (a 50 MB array in an unknown field was kept as ~200 MB)."""
+    return {key: value for key, value in (raw.items() if isinstance(raw, dict) else ())
+            if value is None or isinstance(value, (bool, int, float))
+            or (isinstance(value, str) and len(value) <= RAW_TEXT_CHARS)}
+
+
+def without_inline_media(canonical: dict, inputs: dict) -> dict:
+    """canonical with the value at each input's pointer (a data URL, base64, a link) replaced by
+    the name of the file it was stored as: the render reads the file, and an inline image would
+    otherwise stay in memory and in the database for the job's life. Containers on the way are
+    copied, never changed; a pointer that names nothing leaves the request as it is."""
+    for pointer, path in inputs.items():
+        canonical = _replaced(canonical, pointer.split("/")[1:], f"(stored as {Path(path).name})")
+    return canonical
+
+
+def _replaced(document, parts: list[str], value):
+    root = node = _shallow_copy(document)
+    for depth, part in enumerate(parts):
+        key = int(part) if isinstance(node, list) and part.isdigit() else part
+        if not (isinstance(node, dict) and key in node or isinstance(node, list) and isinstance(key, int)
+                and key < len(node)):
+            return document
+        node[key] = value if depth == len(parts) - 1 else _shallow_copy(node[key])
+        node = node[key]
+    return root
+
+
+def _shallow_copy(value):
+    return dict(value) if isinstance(value, dict) else list(value) if isinstance(value, list) else value
 
 
 @dataclass
@@ -143,8 +180,8 @@ class JobService:
             if self.store.problem:
                 raise StoreUnavailable(self.store.problem)
             kept = self._take_inputs(job_id, inputs)
-            job = Job(id=job_id, dialect=dialect, status="queued", created_at=time.time(), request=canonical,
-                      raw=raw, inputs=kept)
+            job = Job(id=job_id, dialect=dialect, status="queued", created_at=time.time(),
+                      request=without_inline_media(canonical, kept), raw=echoed_fields(raw), inputs=kept)
             with self._cond:
                 job.seq = self.store.insert(self._record(job))
                 self._jobs[job_id] = job
@@ -387,7 +424,9 @@ class JobService:
             self.log(f"{len(self._queue)} unfinished job(s) from the last run are queued again")
 
     def _requeue_unfinished(self, records: list[dict]):
-        for record in records:
+        for record in records:  # rows of older versions kept the whole body: trimmed as submit() does
+            record["raw"] = echoed_fields(record["raw"])
+            record["request"] = without_inline_media(record["request"], record["inputs"])
             self._jobs[record["id"]] = Job(**record)
         unfinished = sorted((job for job in self._jobs.values() if job.status == "running"),
                             key=lambda job: job.started_at or 0) + \
