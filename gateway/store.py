@@ -104,6 +104,7 @@ class Store:
         """A connection to jobs.sqlite3 with the schema; raises _Damaged when the file is not a sound
         jobs database, sqlite3.Error when the folder or disk fails."""
         connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        connection.text_factory = _text  # a damaged byte in one row must not make every read fail
         try:
             # Exclusive locking, set before WAL is entered, keeps the WAL index in this process's heap
             # instead of a memory-mapped -shm file, and mmap_size=0 reads the database with read():
@@ -115,9 +116,9 @@ class Store:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute(SCHEMA)
-            check = connection.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise _Damaged(f"quick_check: {check}")
+            check = [row[0] for row in connection.execute("PRAGMA quick_check(3)")]
+            if check != ["ok"]:
+                raise _Damaged(_one_line(f"quick_check: {'; '.join(check)}"))
             columns = tuple(row[1] for row in connection.execute("PRAGMA table_info(jobs)"))
             if columns != ("seq", *COLUMNS):
                 raise _Damaged(f"its jobs table has other columns: {', '.join(columns)}")
@@ -249,9 +250,18 @@ class Store:
                 self._connection.close()
 
 
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "\u2026"
+
+
 def _reason(error: sqlite3.Error) -> str:
-    """SQLite's own words, with a hint where they need one."""
-    text = str(error) or type(error).__name__
+    """SQLite's own words on one line, with a hint where they need one."""
+    text = _one_line(str(error) or type(error).__name__)
     if getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY"):
         text += "; is another serve.py using this --data folder?"
     return text
