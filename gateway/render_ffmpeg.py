@@ -155,7 +155,10 @@ def reap_leftovers(root: Path, log) -> None:
                 cmdline = b""
             if folder in cmdline:
                 try:
-                    os.killpg(pid, signal.SIGKILL) if os.getpgid(pid) == pid else os.kill(pid, signal.SIGKILL)
+                    if os.getpgid(pid) == pid:  # a group of its own: ours, with whatever it started
+                        os.killpg(pid, signal.SIGKILL)
+                    else:
+                        os.kill(pid, signal.SIGKILL)
                     log(f"killed process {pid}, left rendering in {pid_file.parent} by the previous run")
                 except ProcessLookupError:
                     pass

@@ -11,6 +11,7 @@ do that.
 """
 
 import contextlib
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -61,7 +62,7 @@ def stored_job(job_id: str, **fields) -> dict:
 class DamagedDatabaseTest(unittest.TestCase):
     def setUp(self):
         self.data = Path(tempfile.mkdtemp(prefix="vgdata-"))
-        self.addCleanup(subprocess.run, ["rm", "-rf", str(self.data)])
+        self.addCleanup(shutil.rmtree, self.data, ignore_errors=True)
 
     def serve(self) -> ServeProcess:
         server = ServeProcess("--workers", "1", data=self.data)
@@ -111,7 +112,7 @@ class DamagedDatabaseTest(unittest.TestCase):
 class UnwritableDataFolderTest(unittest.TestCase):
     def setUp(self):
         self.data = Path(tempfile.mkdtemp(prefix="vgdata-"))
-        self.addCleanup(subprocess.run, ["rm", "-rf", str(self.data)])
+        self.addCleanup(shutil.rmtree, self.data, ignore_errors=True)
         self.addCleanup(immutable, [self.data], False)  # runs first: the folder can be removed again
 
     def test_the_folder_turning_immutable_mid_run_degrades_without_a_signal(self):

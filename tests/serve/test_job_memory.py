@@ -9,6 +9,7 @@ and a big array in an unknown field kept both, twice (canonical and raw), for th
 import base64
 import json
 import os
+import shutil
 import struct
 import sys
 import tempfile
@@ -55,7 +56,7 @@ def deep_size(value) -> int:
 class JobMemoryTest(unittest.TestCase):
     def setUp(self):
         self.data = Path(tempfile.mkdtemp(prefix="vgmemory-"))
-        self.addCleanup(lambda: __import__("shutil").rmtree(self.data, ignore_errors=True))
+        self.addCleanup(shutil.rmtree, self.data, ignore_errors=True)
         self.log = []
 
     def service(self) -> JobService:

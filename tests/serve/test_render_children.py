@@ -7,6 +7,7 @@ that render's.
 """
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -80,7 +81,7 @@ class ChildrenTest(unittest.TestCase):
 
     def test_children_left_by_a_previous_run_are_killed_at_start_when_proc_says_they_are_its(self):
         data = Path(tempfile.mkdtemp(prefix="vgreap-"))
-        self.addCleanup(subprocess.run, ["rm", "-rf", str(data)])
+        self.addCleanup(shutil.rmtree, data, ignore_errors=True)
         leftover_dir = data / "files" / "video_old" / ".render-0123456789ab"
         unrelated_dir = data / "files" / "video_other" / ".render-ba9876543210"
         sleeper = [sys.executable, "-c", "import time; time.sleep(600)"]
