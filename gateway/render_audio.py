@@ -26,8 +26,10 @@ ESPEAK = shutil.which("espeak-ng") or "espeak-ng"
 
 # [SECTION] quoted speech
 
-_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|\u201e([^\u201c\u201d]+)[\u201c\u201d]'
-                     r'|\u00ab([^\u00bb]+)\u00bb')
+# A quote's words never hold its own opening mark: a search from an opening mark that is never
+# closed stops at the next one instead of running to the end, which made unclosed marks quadratic.
+_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d|\u201e([^\u201e\u201c\u201d]+)[\u201c\u201d]'
+                     r'|\u00ab([^\u00ab\u00bb]+)\u00bb')
 _VOICE_TAG = re.compile(r"<<<voice_\d+>>>")
 
 

@@ -1,7 +1,8 @@
-"""One job cannot hold a render worker for long (gateway/render_scene.py, render_ffmpeg.py,
-render.py): captions cost work bounded by what fits the frame, however long the prompt (a word of
-10 MB was quadratic: minutes in Python), and every render has a budget, a wall-clock deadline plus
-RLIMIT_CPU on ffmpeg, after which it fails saying so (serve.py --render-budget).
+"""One job cannot hold a render worker for long (gateway/render_scene.py, render_audio.py,
+render_ffmpeg.py, render.py): captions and speech cost work bounded by what fits the frame,
+however long the prompt (a word of 10 MB, or a million unclosed quotes, was quadratic: minutes to
+hours in Python, where no budget can stop it), and every render has a budget, a wall-clock
+deadline plus RLIMIT_CPU on ffmpeg, after which it fails saying so (serve.py --render-budget).
 
     python3 -m unittest discover -s tests/serve -p 'test_render_limits.py'
 """
@@ -15,38 +16,61 @@ from server_fixture import REPO, ServeProcess
 
 sys.path.insert(0, str(REPO))
 from gateway.render_ffmpeg import RenderError, run_ffmpeg  # noqa: E402
+from gateway.render_plan import plan_from_request  # noqa: E402
 
-CPU_CAP_S = 30  # the caption work is killed past this much CPU time (the kernel counts it, not a clock)
-CAPTION_WORK = f"""
+CPU_CAP_S = 30  # the text work is killed past this much CPU time (the kernel counts it, not a clock)
+TEXT_WORK = f"""
 import json, resource, sys, time
 resource.setrlimit(resource.RLIMIT_CPU, ({CPU_CAP_S}, {CPU_CAP_S}))
 sys.path.insert(0, {str(REPO)!r})
+from gateway.render_audio import quoted_speech
+from gateway.render_plan import plan_from_request
 from gateway.render_scene import caption_lines
 prompts = {{"one word": "x" * 10_000_000, "short words": "ab " * 3_500_000, "line breaks": "\\n" * 10_000_000,
            "format characters": "\\u200b" * 10_000_000, "spaces then words": " " * 10_000_000 + "hello there"}}
+openers = {{"straight quotes": '"', "curly quotes": "\\u201c", "low quotes": "\\u201e", "guillemets": "\\u00ab"}}
 results = {{}}
 for name, prompt in prompts.items():
     started = time.process_time()
     lines = caption_lines(prompt, 40)
-    results[name] = {{"lines": lines, "cpu_s": time.process_time() - started}}
+    results["caption of " + name] = {{"result": lines, "cpu_s": time.process_time() - started}}
+for name, opener in openers.items():
+    started = time.process_time()
+    speech = quoted_speech(opener * 1_000_000 + "no closing quote")
+    results["speech in " + name] = {{"result": speech, "cpu_s": time.process_time() - started}}
+started = time.process_time()
+plan = plan_from_request({{"mode": "t2v", "prompt": "pan left, tilt up, zoom in " * 400_000}}, {{}})
+results["plan of camera words"] = {{"result": len(plan.prompt), "cpu_s": time.process_time() - started}}
 print(json.dumps(results))
 """
 LONG = {"model": "luma/ray-2", "prompt": "a slow sunrise", "seconds": "300", "size": "1920x1080"}  # minutes of work
 
 
-class CaptionTest(unittest.TestCase):
-    def test_captions_of_ten_megabyte_prompts_cost_bounded_work(self):
-        done = subprocess.run([sys.executable, "-c", CAPTION_WORK], capture_output=True, text=True, timeout=600)
+class TextWorkTest(unittest.TestCase):
+    def test_captions_and_speech_of_megabyte_prompts_cost_bounded_work(self):
+        done = subprocess.run([sys.executable, "-c", TEXT_WORK], capture_output=True, text=True, timeout=600)
         self.assertEqual(done.returncode, 0, f"killed after {CPU_CAP_S} s of CPU time? {done.stderr[-500:]}")
         results = json.loads(done.stdout)
-        for name, result in results.items():
-            with self.subTest(prompt=name):
-                self.assertLessEqual(len(result["lines"]), 3)
-                self.assertTrue(all(len(line) <= 40 for line in result["lines"]), result["lines"])
-                self.assertLess(result["cpu_s"], 2.0, "a caption costs what fits the frame, not the prompt's size")
-        self.assertEqual(results["one word"]["lines"], ["x" * 40, "x" * 40, "x" * 39 + "\u2026"])
-        self.assertEqual(results["line breaks"]["lines"], [])
-        self.assertEqual(results["spaces then words"]["lines"], ["hello there"])
+        for name, outcome in results.items():
+            with self.subTest(name):
+                self.assertLess(outcome["cpu_s"], 2.0, "the work is what fits the frame, not the prompt's size")
+                if name.startswith("caption"):
+                    self.assertLessEqual(len(outcome["result"]), 3)
+                    self.assertTrue(all(len(line) <= 40 for line in outcome["result"]), outcome["result"])
+        self.assertEqual(results["caption of one word"]["result"], ["x" * 40, "x" * 40, "x" * 39 + "\u2026"])
+        self.assertEqual(results["caption of line breaks"]["result"], [])
+        self.assertEqual(results["caption of spaces then words"]["result"], ["hello there"])
+        self.assertEqual(results["speech in low quotes"]["result"], "", "no quote is closed")
+        self.assertLessEqual(results["plan of camera words"]["result"], 20_000, "a render reads what it can use")
+
+
+class PlanTest(unittest.TestCase):
+    def test_more_shots_than_the_renderer_draws_are_refused_before_any_work(self):
+        shots = [{"index": number, "prompt": "a shot", "duration": "0.01"} for number in range(1, 5001)]
+        request = {"mode": "t2v", "prompt": "x", "providerOptions": {"klingai": {"multiShot": True,
+                                                                               "multiPrompt": shots}}}
+        with self.assertRaisesRegex(RenderError, r"5000 shots.*at most 32"):
+            plan_from_request(request, {})
 
 
 class BudgetTest(unittest.TestCase):
