@@ -4,7 +4,7 @@ gateway that speaks every dialect of DESIGN.md's table and renders real videos (
 
     python3 serve.py [--host 127.0.0.1] [--port 8000] [--root build/wasm/site] [--native-dir build/native]
                      [--data build/serve-data] [--workers N] [--max-body BYTES] [--max-upload BYTES]
-                     [--link-ttl SECONDS] [--max-connections N]
+                     [--link-ttl SECONDS] [--max-connections N] [--render-budget SECONDS]
                      [--faults SPEC] [--fault-seed N] [--allow-fetch HOST]... [--cors ORIGIN]...
                      [--require-key [VAR]] [--api-key-env VAR]
                      [--upstream URL --upstream-dialect NAME] [--upstream-fetch HOST]... [--quiet]
@@ -44,7 +44,7 @@ from gateway.core_bridge import CoreBridge, CoreUnavailable
 from gateway.faults import Faults
 from gateway.http_request import body_length, read_body, read_head
 from gateway.http_util import HttpError, Response, cors_headers, public_route, safe_header_value
-from gateway.jobs import JobService, RendererUnavailable
+from gateway.jobs import RENDER_BUDGET_S, JobService, RendererUnavailable
 from gateway.media_inputs import InputError, InputResolver
 from gateway.route_common import dialect_for_path, error_response
 from gateway.static_site import COMPRESSIBLE, StaticSite, accepts_gzip, etag_matches
@@ -461,6 +461,16 @@ def positive_int(text: str) -> int:
     return int(text)
 
 
+def positive_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return seconds
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Serve the VideoGen Playground, its catalog and a local gateway.")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
@@ -478,6 +488,9 @@ def parse_args(argv):
     parser.add_argument("--max-upload", type=int, default=30 * 1024 * 1024,
                         help="largest file POST /v1/uploads keeps, in bytes (default 30 MB; the body cap "
                              "--max-body applies first)")
+    parser.add_argument("--render-budget", type=positive_seconds, default=RENDER_BUDGET_S, metavar="SECONDS",
+                        help="seconds one job's render may take, ffmpeg's CPU time capped to match; a render "
+                             f"over it fails saying so (default {RENDER_BUDGET_S:g})")
     parser.add_argument("--link-ttl", type=float, default=1200,
                         help="seconds result links work after a video completes (default 1200: seed 002's 20 minutes)")
     parser.add_argument("--faults", default="", metavar="SPEC",
@@ -555,9 +568,8 @@ def main(argv=None) -> int:
         print(f"serve.py: cannot listen on {args.host}:{args.port}: {problem.strerror}", file=sys.stderr)
         return 1
     host, port = server.server_address[:2]
-    args.data.mkdir(parents=True, exist_ok=True)
-    store = Store(args.data)
-    jobs = JobService(store, load_renderer(log), args.workers, args.link_ttl, log)
+    store = Store(args.data, log)  # a damaged or unwritable --data is logged and degrades, never stops the start
+    jobs = JobService(store, load_renderer(log), args.workers, args.link_ttl, log, args.render_budget)
     inputs = InputResolver(store, jobs, args.allow_fetch, args.max_body, port)
     server.ctx = ServerContext(args, CoreBridge(args.native_dir), store, jobs, faults, inputs,
                                base_url_of(host, port), api_key)

@@ -27,7 +27,11 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gateway.render_ffmpeg import BUDGET_S as RENDER_BUDGET_S, public_text, reap_leftovers
+from gateway.store import StoreUnavailable
+
 TERMINAL = ("succeeded", "failed", "cancelled")
+RAW_TEXT_CHARS = 200             # the longest text of the submitted body a job keeps (see echoed_fields)
 PROGRESS_WRITE_INTERVAL_S = 1.0  # progress reaches the database at most this often (memory has it at once)
 STOP_GRACE_S = 10.0              # how long stop() waits for workers to leave an interrupted render
 ALPHANUMERIC = string.ascii_letters + string.digits
@@ -43,8 +47,8 @@ class Job:
     dialect: str
     status: str                     # queued | running | succeeded | failed | cancelled
     created_at: float               # epoch seconds
-    request: dict                   # the canonical request (wasm/core/request.h)
-    raw: dict                       # the body as submitted
+    request: dict                   # the canonical request (wasm/core/request.h), media as their file names
+    raw: dict                       # the short top-level fields of the body as submitted (echoed_fields)
     inputs: dict = field(default_factory=dict)   # canonical pointer -> input file (str)
     progress: int = 0               # 0-100
     started_at: float | None = None
@@ -67,6 +71,42 @@ def new_job_id(dialect: str) -> str:
     if dialect in ("jobs", "creative-hub"):
         return str(uuid.uuid4())
     return "op_" + secrets.token_hex(16)
+
+
+def echoed_fields(raw) -> dict:
+    """What a job keeps of the body as submitted: its top-level numbers, booleans and texts up to
+    RAW_TEXT_CHARS, which the routes echo (model, size, seconds, remixed_from_video_id). Not media,
+    arrays or long text: the canonical request and the input files hold what a render needs, and
+    a body may carry megabytes of them (a 50 MB array in an unknown field was kept as ~200 MB)."""
+    return {key: value for key, value in (raw.items() if isinstance(raw, dict) else ())
+            if value is None or isinstance(value, (bool, int, float))
+            or (isinstance(value, str) and len(value) <= RAW_TEXT_CHARS)}
+
+
+def without_inline_media(canonical: dict, inputs: dict) -> dict:
+    """canonical with the value at each input's pointer (a data URL, base64, a link) replaced by
+    the name of the file it was stored as: the render reads the file, and an inline image would
+    otherwise stay in memory and in the database for the job's life. Containers on the way are
+    copied, never changed; a pointer that names nothing leaves the request as it is."""
+    for pointer, path in inputs.items():
+        canonical = _replaced(canonical, pointer.split("/")[1:], f"(stored as {Path(path).name})")
+    return canonical
+
+
+def _replaced(document, parts: list[str], value):
+    root = node = _shallow_copy(document)
+    for depth, part in enumerate(parts):
+        key = int(part) if isinstance(node, list) and part.isdigit() else part
+        if not (isinstance(node, dict) and key in node or isinstance(node, list) and isinstance(key, int)
+                and key < len(node)):
+            return document
+        node[key] = value if depth == len(parts) - 1 else _shallow_copy(node[key])
+        node = node[key]
+    return root
+
+
+def _shallow_copy(value):
+    return dict(value) if isinstance(value, dict) else list(value) if isinstance(value, list) else value
 
 
 @dataclass
@@ -99,10 +139,12 @@ class RendererUnavailable:
 
 
 class JobService:
-    def __init__(self, store, renderer, workers: int, link_ttl_s: float, log=None):
+    def __init__(self, store, renderer, workers: int, link_ttl_s: float, log=None,
+                 render_budget_s: float = RENDER_BUDGET_S):
         self.store = store
         self.renderer = renderer
         self.link_ttl_s = link_ttl_s
+        self.render_budget_s = render_budget_s  # wall-clock seconds one job's render may take
         self.log = log or (lambda message: print(f"serve.py: {message}", file=sys.stderr, flush=True))
         self._cond = threading.Condition()
         self._jobs: dict[str, Job] = {}          # every job, in submission order
@@ -125,28 +167,51 @@ class JobService:
         it short (hand slow work to a thread of your own)."""
         self._listeners.append(callback)
 
+    def refusal(self) -> str | None:
+        """Why new jobs are refused (the data folder failed: degraded mode), else None."""
+        return self.store.problem
+
     def submit(self, dialect: str, canonical: dict, raw: dict, inputs: dict) -> Job:
         """A new queued job. inputs (canonical pointer -> file) are staged files the service takes
-        over: they move into the job's folder, and are deleted with it."""
+        over: they move into the job's folder, and are deleted with it. Raises StoreUnavailable
+        (the staged files deleted) when the data folder cannot keep the job."""
         job_id = new_job_id(dialect)
+        try:
+            if self.store.problem:
+                raise StoreUnavailable(self.store.problem)
+            kept = self._take_inputs(job_id, inputs)
+            job = Job(id=job_id, dialect=dialect, status="queued", created_at=time.time(),
+                      request=without_inline_media(canonical, kept), raw=echoed_fields(raw), inputs=kept)
+            with self._cond:
+                job.seq = self.store.insert(self._record(job))
+                self._jobs[job_id] = job
+                self._queue.append(job_id)
+                snapshot = self._snapshot(job)
+                self._cond.notify_all()
+        except StoreUnavailable:
+            for path in inputs.values():
+                Path(path).unlink(missing_ok=True)
+            shutil.rmtree(self.job_dir(job_id), ignore_errors=True)
+            raise
+        self._emit(snapshot, "queued")
+        return snapshot
+
+    def _take_inputs(self, job_id: str, inputs: dict) -> dict:
+        """Moves staged inputs into the job's folder; canonical pointer -> new path."""
         kept = {}
-        if inputs:
-            inputs_dir = self.job_dir(job_id) / "inputs"
+        if not inputs:
+            return kept
+        inputs_dir = self.job_dir(job_id) / "inputs"
+        try:
             inputs_dir.mkdir(parents=True, exist_ok=True)
             for index, (pointer, path) in enumerate(sorted(inputs.items())):
                 target = inputs_dir / f"{index}{Path(path).suffix}"
                 os.replace(path, target)
                 kept[pointer] = str(target)
-        job = Job(id=job_id, dialect=dialect, status="queued", created_at=time.time(), request=canonical,
-                  raw=raw, inputs=kept)
-        with self._cond:
-            job.seq = self.store.insert(self._record(job))
-            self._jobs[job_id] = job
-            self._queue.append(job_id)
-            snapshot = self._snapshot(job)
-            self._cond.notify_all()
-        self._emit(snapshot, "queued")
-        return snapshot
+        except OSError as error:
+            raise StoreUnavailable(f"the job's input files cannot be stored in the data folder ({error.strerror})") \
+                from None
+        return kept
 
     def get(self, job_id: str) -> Job | None:
         with self._cond:
@@ -288,7 +353,7 @@ class JobService:
         try:
             plan = renderer.plan_from_request(job.request, {key: Path(path) for key, path in job.inputs.items()})
             rendered = renderer.render(plan, attempt_dir, self._progress_reporter(job),
-                                       lambda: control.cancel or control.shutdown)
+                                       lambda: control.cancel or control.shutdown, self.render_budget_s)
             outcome = "succeeded"
             videos = [{"path": str(self._place(video.path, job_dir)),
                        "thumbnail": str(self._place(video.thumbnail_path, job_dir)), "width": video.width,
@@ -299,8 +364,9 @@ class JobService:
         except renderer.RenderError as problem:
             code, message = "render_failed", str(problem)
         except Exception as problem:  # a renderer bug fails this job, not the worker
-            code, message = "internal_error", f"the renderer failed: {type(problem).__name__}: {problem}"
+            message = f"the renderer failed: {type(problem).__name__}: {problem}"
             self.log(f"job {job.id}: {message}")
+            code, message = "internal_error", public_text(message)  # the log has the paths, the client not
         finally:
             shutil.rmtree(attempt_dir, ignore_errors=True)
         with self._cond:
@@ -349,14 +415,18 @@ class JobService:
 
     def _resume(self):
         """Loads every stored job; unfinished ones go back in the queue: those that were running
-        first (they started first), then the queued ones in submission order."""
+        first (they started first), then the queued ones in submission order. Children a killed
+        run left rendering are killed first."""
+        reap_leftovers(self.store.files_dir, self.log)
         with self._cond:
             self._requeue_unfinished(self.store.load_all())
         if self._queue:
             self.log(f"{len(self._queue)} unfinished job(s) from the last run are queued again")
 
     def _requeue_unfinished(self, records: list[dict]):
-        for record in records:
+        for record in records:  # rows of older versions kept the whole body: trimmed as submit() does
+            record["raw"] = echoed_fields(record["raw"])
+            record["request"] = without_inline_media(record["request"], record["inputs"])
             self._jobs[record["id"]] = Job(**record)
         unfinished = sorted((job for job in self._jobs.values() if job.status == "running"),
                             key=lambda job: job.started_at or 0) + \

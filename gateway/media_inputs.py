@@ -106,7 +106,10 @@ class InputResolver:
         self.own_port = own_port
         self.staging = store.files_dir / ".staging"
         shutil.rmtree(self.staging, ignore_errors=True)  # left by a request the last run never finished
-        self.staging.mkdir(parents=True, exist_ok=True)
+        try:
+            self.staging.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass  # an unwritable data folder: the store has logged it, and new jobs are refused
 
     def host_allowed(self, url: str) -> bool:
         """Is the URL's host one given with --allow-fetch (as HOST or HOST:PORT)?"""

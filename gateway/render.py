@@ -13,19 +13,19 @@ ffmpeg command per mode), render_audio (speech and ambience), render_ffmpeg (pro
 from __future__ import annotations
 
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from gateway.render_ffmpeg import FFMPEG, RenderCancelled, RenderError, probe, run_ffmpeg, run_tool
+from gateway.render_ffmpeg import (BUDGET_S, CPU_PER_BUDGET_S, FFMPEG, OverBudget, RenderCancelled, RenderError,
+                                   probe, run_ffmpeg, run_tool)
 from gateway.render_plan import RenderPlan, Shot, plan_from_request
 from gateway.render_scene import video_command
 
 __all__ = ["RenderCancelled", "RenderError", "RenderPlan", "RenderedVideo", "Shot", "plan_from_request",
            "render", "render_spritesheet"]
 
-TIMEOUT_PER_SECOND = 10   # a video may take 10x its length to render, plus TIMEOUT_BASE_S
-TIMEOUT_BASE_S = 60
 THUMBNAIL_TIMEOUT_S = 30
 
 
@@ -49,10 +49,13 @@ def _never() -> bool:
 
 
 def render(plan: RenderPlan, out_dir: Path, on_progress: Callable[[float], None] | None = None,
-           cancelled: Callable[[], bool] | None = None) -> list[RenderedVideo]:
+           cancelled: Callable[[], bool] | None = None, budget_s: float = BUDGET_S) -> list[RenderedVideo]:
     """Renders plan.n videos into out_dir as video_<i>.mp4 with video_<i>.jpg thumbnails.
     on_progress gets the fraction done (0..1) over all videos; cancelled() is polled while
-    ffmpeg runs. On RenderError or RenderCancelled no file of this call is left behind."""
+    ffmpeg runs. All the videos must be done within budget_s seconds, with ffmpeg's CPU time
+    capped to match: past it, a RenderError says so. On RenderError or RenderCancelled no file
+    of this call is left behind."""
+    deadline = time.monotonic() + budget_s
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = on_progress or (lambda fraction: None)
@@ -69,8 +72,13 @@ def render(plan: RenderPlan, out_dir: Path, on_progress: Callable[[float], None]
             # working files live in out_dir, so a killed server leaves nothing elsewhere
             with tempfile.TemporaryDirectory(prefix=".work-", dir=out_dir) as tmp:
                 args, duration = video_command(plan, index, Path(tmp), partial)
-                run_ffmpeg(args, duration, lambda fraction: report((index + 0.95 * fraction) / plan.n),
-                           cancelled, TIMEOUT_PER_SECOND * duration + TIMEOUT_BASE_S)
+                remaining = max(0.0, deadline - time.monotonic())
+                try:
+                    run_ffmpeg(args, duration, lambda fraction: report((index + 0.95 * fraction) / plan.n),
+                               cancelled, remaining, remaining * CPU_PER_BUDGET_S, pid_dir=out_dir)
+                except OverBudget:
+                    raise RenderError(f"the render exceeded its {budget_s:g} s budget (serve.py --render-budget)") \
+                        from None
             partial.replace(path)
             _thumbnail(path, thumbnail)
             videos.append(RenderedVideo(path, thumbnail, plan.width, plan.height, duration, plan.audio))

@@ -6,6 +6,7 @@ generated ambience (seeded noise and a drone) or over the source clip's own soun
 
 from __future__ import annotations
 
+import math
 import random
 import re
 import shutil
@@ -18,14 +19,17 @@ from gateway.render_ffmpeg import RenderError, link_input, run_tool
 SAMPLE_RATE = 48000
 SPEECH_LEAD_S = 0.3      # speech starts this long after its shot begins
 MAX_TEMPO = 2.0          # speech longer than its shot is sped up at most this much, then cut
+SPEECH_CHARS_PER_S = 20  # espeak-ng at -s 165 says ~16 a second: more than this never fits a shot
 VOICES = ("en-us+m3", "en-us+f2", "en+m1", "en-gb+f3")
 ESPEAK = shutil.which("espeak-ng") or "espeak-ng"
 
 
 # [SECTION] quoted speech
 
-_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|\u201e([^\u201c\u201d]+)[\u201c\u201d]'
-                     r'|\u00ab([^\u00bb]+)\u00bb')
+# A quote's words never hold its own opening mark: a search from an opening mark that is never
+# closed stops at the next one instead of running to the end, which made unclosed marks quadratic.
+_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d|\u201e([^\u201e\u201c\u201d]+)[\u201c\u201d]'
+                     r'|\u00ab([^\u00ab\u00bb]+)\u00bb')
 _VOICE_TAG = re.compile(r"<<<voice_\d+>>>")
 
 
@@ -85,8 +89,9 @@ def audio_chain(graph, lines: list[Line], duration: float, seed: int, tmp: Path,
     voices = [bed]
     for number, line in enumerate(lines):
         wav = tmp / f"speech_{number}.wav"
-        length = _synthesize(line.text, wav, seed + number)
         room = max(line.room - SPEECH_LEAD_S, 0.1)
+        # only what can be heard is synthesized: the rest would be cut, after minutes of espeak-ng
+        length = _synthesize(line.text[:math.ceil(room * MAX_TEMPO * SPEECH_CHARS_PER_S)], wav, seed + number)
         tempo = min(MAX_TEMPO, max(1.0, length / room))
         stream = graph.input("-i", link_input(wav, tmp, f"speech_{number}_input"))
         voice = graph.label("voice")

@@ -5,15 +5,27 @@ Every process is started from an argument list (never a shell). Input files are 
 symlinks with plain names in a private directory, so a user-supplied path can never be read as an
 image-sequence pattern (`%d`), a protocol (`concat:`) or an option.
 
-[SECTION] errors · media probing · filter escaping · running ffmpeg
+Every child dies with the server: it leads a process group of its own (a timeout kills the whole
+group) and asks the kernel for SIGKILL when its parent dies (PR_SET_PDEATHSIG), even by kill -9. A
+render's ffmpeg also leaves a pid file, <pid>.pid, in the render's folder while it runs, so a start
+after a crash can kill what a previous run left (reap_leftovers). A render's ffmpeg has a budget:
+a wall-clock deadline the server enforces, and CPU time (RLIMIT_CPU) the kernel enforces even if
+the server stops watching.
+
+[SECTION] errors · child processes · media probing · filter escaping · running ffmpeg
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
+import math
 import os
 import queue
+import re
+import resource
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -25,6 +37,10 @@ from typing import Callable
 FFMPEG = shutil.which("ffmpeg") or "ffmpeg"
 FFPROBE = shutil.which("ffprobe") or "ffprobe"
 PROBE_TIMEOUT_S = 30
+BUDGET_S = 120.0  # the default wall-clock budget of one job's render (serve.py --render-budget)
+CPU_PER_BUDGET_S = max(2, os.cpu_count() or 1)  # ffmpeg's CPU seconds per second of budget: every core busy
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_LIBC = ctypes.CDLL(None, use_errno=True)  # loaded before any fork: the child only calls into it
 
 
 # [SECTION] errors
@@ -37,16 +53,116 @@ class RenderCancelled(Exception):
     """cancelled() turned true: ffmpeg was stopped and the partial files removed."""
 
 
+class OverBudget(RenderError):
+    """ffmpeg was stopped at its deadline or by its CPU time limit."""
+
+
+# "[Parsed_drawtext_4 @ 0x5581c0a3b2c0]" -> "[drawtext]": ffmpeg names a component by its heap address
+_COMPONENT = re.compile(r"\[(?:Parsed_)?([^\]@]+?)(?:_\d+)? @ 0x[0-9a-fA-F]+\]")
+_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+_PATH = re.compile(r"(?:/[\w.+@%=~-]+)+/([\w.+@%=~-]+)")  # an absolute path of two parts or more
+
+
+def public_text(text: str) -> str:
+    """text fit for a client: heap addresses dropped, and every absolute path (the data folder,
+    temporary folders, system files) cut to its last part, which is all a client can use."""
+    text = _COMPONENT.sub(r"[\1]", text)
+    return _PATH.sub(r"\1", _ADDRESS.sub("0x\u2026", text))
+
+
 def summarize_stderr(stderr: str, limit: int = 400) -> str:
-    """ffmpeg's distinct error lines, short enough for an error message: the first two (the
-    cause; what follows is mostly its consequences) and the last."""
+    """A tool's distinct error lines, short enough for an error message and fit for a client
+    (public_text): the first two (the cause; what follows is mostly its consequences) and the last."""
     lines: list[str] = []
-    for line in stderr.splitlines():
+    for line in public_text(stderr).splitlines():
         line = line.strip()
         if line and line not in lines:
             lines.append(line)
     summary = " | ".join(lines if len(lines) <= 3 else lines[:2] + lines[-1:]) or "no error output"
     return summary if len(summary) <= limit else "..." + summary[-limit:]
+
+
+# [SECTION] child processes
+
+def _child_setup(parent: int, cpu_limit_s: int | None) -> None:
+    """Runs in the child between fork and exec: SIGKILL when the thread that started it ends (the
+    server's death included; if the server died before this call, exit now); and the CPU limit,
+    soft = hard so the kernel sends SIGKILL (ffmpeg takes SIGXCPU as a polite request to stop)."""
+    _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+    if cpu_limit_s is not None:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_limit_s, cpu_limit_s))
+
+
+def start_child(command: list[str], cpu_limit_s: int | None = None, **options) -> subprocess.Popen:
+    """Popen of a child that dies with the server and leads its own process group, with at most
+    cpu_limit_s seconds of CPU time. Raises RenderError when it cannot start."""
+    parent = os.getpid()
+    try:
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, start_new_session=True,
+                                preexec_fn=lambda: _child_setup(parent, cpu_limit_s), **options)
+    except OSError as error:
+        raise RenderError(f"{Path(command[0]).name} could not start: {error.strerror or error}") from None
+
+
+def _exited(process: subprocess.Popen, block: bool) -> float | None:
+    """When the child has exited: reaps it (process.returncode set) and returns the CPU seconds it
+    used (os.wait4 has them, Popen.wait does not); None while it runs."""
+    pid, status, usage = os.wait4(process.pid, 0 if block else os.WNOHANG)
+    if pid == 0:
+        return None
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_utime + usage.ru_stime
+
+
+def kill_child(process: subprocess.Popen) -> None:
+    """Kills the child's whole process group and waits for the child."""
+    if process.returncode is None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    process.wait()
+
+
+def run_child(command: list[str], what: str, timeout_s: float, **options) -> subprocess.CompletedProcess:
+    """Runs a short child to completion with its output captured as text; RenderError when it
+    takes longer than timeout_s (its process group is killed)."""
+    process = start_child(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace",
+                          **options)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout_s)
+    except BaseException as problem:
+        kill_child(process)
+        if isinstance(problem, subprocess.TimeoutExpired):
+            raise RenderError(f"{what} took longer than {timeout_s:.0f} s") from None
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def reap_leftovers(root: Path, log) -> None:
+    """Kills the children a previous run left: each <pid>.pid under root/*/.render-*/ whose process
+    /proc shows still working in that render's folder (a pid reused by another process is left
+    alone). The pid files go."""
+    for pid_file in root.glob("*/.render-*/*.pid"):
+        folder = str(pid_file.parent).encode()
+        if pid_file.stem.isdigit():
+            pid = int(pid_file.stem)
+            try:
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                cmdline = b""
+            if folder in cmdline:
+                try:
+                    if os.getpgid(pid) == pid:  # a group of its own: ours, with whatever it started
+                        os.killpg(pid, signal.SIGKILL)
+                    else:
+                        os.kill(pid, signal.SIGKILL)
+                    log(f"killed process {pid}, left rendering in {pid_file.parent} by the previous run")
+                except ProcessLookupError:
+                    pass
+        pid_file.unlink(missing_ok=True)
 
 
 # [SECTION] media probing
@@ -71,13 +187,7 @@ def link_input(path: Path, directory: Path, name: str) -> str:
 
 def _ffprobe_json(args: list[str], what: str, url: str, shown: str) -> dict:
     """ffprobe's JSON report on url; its error output names the file `shown`, not our link."""
-    try:
-        done = subprocess.run([FFPROBE, "-v", "error", "-of", "json", *args, url], capture_output=True,
-                              text=True, errors="replace", timeout=PROBE_TIMEOUT_S, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        raise RenderError(f"{what}: ffprobe took longer than {PROBE_TIMEOUT_S} s") from None
-    except OSError as error:
-        raise RenderError(f"ffprobe could not start: {error}") from None
+    done = run_child([FFPROBE, "-v", "error", "-of", "json", *args, url], f"{what}: ffprobe", PROBE_TIMEOUT_S)
     stderr = done.stderr.replace(url, shown)
     if done.returncode != 0:
         raise RenderError(f"{what} is not a readable image or video ({summarize_stderr(stderr)})")
@@ -94,7 +204,7 @@ def probe(path: Path, what: str, expect: str) -> Media:
     An image is decoded (its first frame) here, so a corrupt upload fails before any render."""
     path = Path(path)
     if not path.is_file():
-        raise RenderError(f"{what}: input file {path} does not exist")
+        raise RenderError(f"{what}: its input file {path.name} does not exist")
     with tempfile.TemporaryDirectory(prefix="vgprobe-") as tmp:
         url = link_input(path, Path(tmp), "input")
         report = _ffprobe_json(["-show_streams", "-show_format"], what, url, path.name)
@@ -145,16 +255,34 @@ def escape_option(value: str) -> str:
 # [SECTION] running ffmpeg
 
 def run_ffmpeg(args: list[str], duration_s: float, on_progress: Callable[[float], None],
-               cancelled: Callable[[], bool], timeout_s: float) -> None:
+               cancelled: Callable[[], bool], timeout_s: float, cpu_s: float | None = None,
+               pid_dir: Path | None = None) -> None:
     """Runs ffmpeg to completion, reporting out_time / duration_s (0..1) from `-progress`.
-    cancelled() is polled ten times a second; on cancel or after timeout_s ffmpeg is killed."""
+    cancelled() is polled ten times a second; on cancel ffmpeg is killed. OverBudget when it is
+    still running after timeout_s, or has used cpu_s seconds of CPU time (the kernel kills it).
+    pid_dir: where its <pid>.pid lies while it runs (a folder its command names, for reap_leftovers)."""
     command = [FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-progress", "pipe:1",
                "-stats_period", "0.25", "-y", *args]
+    cpu_limit_s = max(1, math.ceil(cpu_s)) if cpu_s is not None else None
+    process = start_child(command, cpu_limit_s, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          errors="replace")
+    pid_file = Path(pid_dir) / f"{process.pid}.pid" if pid_dir else None
     try:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True, errors="replace")
-    except OSError as error:
-        raise RenderError(f"ffmpeg could not start: {error}") from None
+        if pid_file:
+            pid_file.write_text(f"{process.pid}\n")
+        cpu_used_s, stderr = _follow(process, duration_s, on_progress, cancelled, timeout_s)
+    finally:
+        if pid_file:
+            pid_file.unlink(missing_ok=True)
+    if process.returncode == -signal.SIGKILL and cpu_limit_s is not None and cpu_used_s >= cpu_limit_s - 0.5:
+        raise OverBudget(f"ffmpeg used up its {cpu_limit_s} s of CPU time")
+    if process.returncode != 0:
+        raise RenderError(f"ffmpeg failed: {summarize_stderr(stderr)}")
+
+
+def _follow(process: subprocess.Popen, duration_s: float, on_progress: Callable[[float], None],
+            cancelled: Callable[[], bool], timeout_s: float) -> tuple[float, str]:
+    """Watches ffmpeg until it exits: (CPU seconds it used, the tail of its error output)."""
     progress_lines: queue.Queue[str] = queue.Queue()
     stderr_tail: list[str] = []
     readers = [threading.Thread(target=_pump, args=(process.stdout, progress_lines.put), daemon=True),
@@ -162,30 +290,30 @@ def run_ffmpeg(args: list[str], duration_s: float, on_progress: Callable[[float]
     for reader in readers:
         reader.start()
     deadline = time.monotonic() + timeout_s
+    cpu_used_s = None
     try:
         while True:
             if cancelled():
                 raise RenderCancelled("render cancelled")
             if time.monotonic() > deadline:
-                raise RenderError(f"ffmpeg did not finish within {timeout_s:g} s")
+                raise OverBudget(f"ffmpeg did not finish within {timeout_s:g} s")
             try:
                 line = progress_lines.get(timeout=0.1)
             except queue.Empty:
-                if process.poll() is not None and not readers[0].is_alive():
+                if cpu_used_s is None:
+                    cpu_used_s = _exited(process, block=False)
+                if cpu_used_s is not None and not readers[0].is_alive():
                     break
                 continue
             key, _, value = line.strip().partition("=")
             if key == "out_time_us" and value.lstrip("-").isdigit() and duration_s > 0:
                 on_progress(min(1.0, max(0.0, int(value) / 1e6 / duration_s)))
     except BaseException:
-        process.kill()
-        process.wait()
+        kill_child(process)
         raise
-    process.wait()
     for reader in readers:
         reader.join(timeout=5)
-    if process.returncode != 0:
-        raise RenderError(f"ffmpeg failed: {summarize_stderr(''.join(stderr_tail))}")
+    return cpu_used_s, "".join(stderr_tail)
 
 
 def _pump(stream, sink: Callable[[str], None]) -> None:
@@ -203,12 +331,6 @@ def _tail_appender(tail: list[str], keep: int = 200) -> Callable[[str], None]:
 
 def run_tool(command: list[str], what: str, timeout_s: float) -> None:
     """A short helper process (espeak-ng, a thumbnail) that must succeed."""
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, errors="replace",
-                              timeout=timeout_s, stdin=subprocess.DEVNULL, env={**os.environ, "LC_ALL": "C.UTF-8"})
-    except subprocess.TimeoutExpired:
-        raise RenderError(f"{what} took longer than {timeout_s:.0f} s") from None
-    except OSError as error:
-        raise RenderError(f"{what} could not start: {error}") from None
+    done = run_child(command, what, timeout_s, env={**os.environ, "LC_ALL": "C.UTF-8"})
     if done.returncode != 0:
         raise RenderError(f"{what} failed: {summarize_stderr(done.stderr)}")

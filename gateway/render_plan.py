@@ -21,10 +21,14 @@ DEFAULT_RESOLUTION = "720p"
 DEFAULT_ASPECT = 16 / 9
 MAX_DURATION_S = 300.0
 MAX_N = 16
+MAX_SHOTS = 32  # of a multi-shot video: each is a chain of filters, so the graph grows with them
 MAX_SIDE = 4096
 SHORT_SIDES = {"360p": 360, "480p": 480, "540p": 540, "720p": 720, "1080p": 1080, "1440p": 1440,
                "2160p": 2160, "4k": 2160}
 MODES = ("t2v", "i2v", "flf", "r2v", "v2v")
+# What a render reads of a prompt (the caption shows 3 lines; 300 s of speech is ~10,000 characters):
+# camera cues, speech and styles further on are ignored, so a prompt of megabytes costs no more.
+PROMPT_CHARS = 20_000
 
 
 # [SECTION] RenderPlan
@@ -121,10 +125,12 @@ def _shots(prompt: str, duration: float, kling: dict, multi_shot: bool) -> tuple
     entries = kling.get("multiPrompt") if multi_shot and kling.get("multiShot") is True else None
     if not isinstance(entries, list) or not entries:
         return (Shot(prompt, duration, forced or camera_from_prompt(prompt) or PUSH_IN),)
+    if len(entries) > MAX_SHOTS:
+        raise RenderError(f"multiPrompt has {len(entries)} shots; this renderer draws at most {MAX_SHOTS}")
     ordered = sorted((e for e in entries if isinstance(e, dict)), key=_index_of)
     shots = []
     for number, entry in enumerate(ordered):
-        text = str(entry.get("prompt") or "")
+        text = str(entry.get("prompt") or "")[:PROMPT_CHARS]
         camera = (forced or camera_from_prompt(text) or camera_from_prompt(prompt)
                   or SHOT_DEFAULTS[number % len(SHOT_DEFAULTS)])
         shots.append(Shot(text, _seconds(entry.get("duration"), f"multiPrompt shot {number + 1} duration"), camera))
@@ -205,7 +211,7 @@ def plan_from_request(canonical: dict, inputs: dict[str, Path]) -> RenderPlan:
     # Veo's providerOptions.vertex.resizeMode (seed 001), honoured in whichever namespace it comes
     resize_mode = next((o.get("resizeMode") for o in options.values()
                         if isinstance(o, dict) and o.get("resizeMode") in ("pad", "crop")), "pad")
-    prompt = str(canonical.get("prompt") or "")
+    prompt = str(canonical.get("prompt") or "")[:PROMPT_CHARS]
     image = last_frame = video = None
     references: tuple[Reference, ...] = ()
     if mode in ("i2v", "flf"):

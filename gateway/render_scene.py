@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import colorsys
 import hashlib
+import itertools
 import random
-import textwrap
+import re
 from pathlib import Path
 
 from gateway.render_audio import Line, audio_chain, quoted_speech
@@ -24,6 +25,7 @@ from gateway.render_plan import RenderPlan, even
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 CAPTION_LINES = 3
+LABEL_CHARS = 40  # of a reference's tag on its tile
 TRANSITIONS = ("fade", "dissolve", "smoothleft", "smoothup", "circleopen", "radial")
 GRADIENT_TYPES = ("linear", "radial", "circular", "spiral")
 
@@ -75,11 +77,37 @@ def _one_line(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines() breaks
+
+
 def caption_lines(prompt: str, columns: int) -> list[str]:
-    """The prompt wrapped to columns, its own line breaks kept, at most CAPTION_LINES lines."""
+    """The prompt wrapped to columns, its own line breaks kept, at most CAPTION_LINES lines (the
+    last ending in an ellipsis when text was left out). The work is bounded by what fits, not by
+    the prompt: words are read one at a time, a long one in column-sized pieces, and reading
+    stops when the caption is full or after a bounded number of pieces (a prompt of invisible
+    characters), so a prompt of megabytes costs what one of a few lines does."""
+    width = max(columns, 8)
+    pieces = re.compile(rf"[{LINE_BREAKS}]\s*|[^\s]{{1,{width}}}")  # a break (and blank lines after it), or a word
     lines: list[str] = []
-    for paragraph in prompt.splitlines():
-        lines.extend(textwrap.wrap(_one_line(paragraph), width=max(columns, 8)))
+    line = ""
+    for match in itertools.islice(pieces.finditer(prompt), (CAPTION_LINES + 1) * (width + 1)):
+        piece = match.group()
+        if piece[0] in LINE_BREAKS:
+            if line:
+                lines.append(line)
+            line = ""
+            continue
+        for word in _one_line(piece).split():
+            if line and len(line) + 1 + len(word) <= width:
+                line += " " + word
+            else:
+                if line:
+                    lines.append(line)
+                line = word
+        if len(lines) > CAPTION_LINES:
+            break
+    if line:
+        lines.append(line)
     if len(lines) > CAPTION_LINES:
         lines = lines[:CAPTION_LINES]
         lines[-1] = lines[-1][:max(columns - 1, 1)].rstrip() + "\u2026"
@@ -177,8 +205,8 @@ def _composition(graph: Graph, plan: RenderPlan, prompt: str, rng: random.Random
         else:
             stream = graph.media(media.path)
             timing = _hold(frames, fps)
-        label = _drawtext(graph, _one_line(reference.tag)[:40], label_size, "black", "(w-text_w)/2",
-                          f"h-{band}+({band}-text_h)/2", "box=0")
+        tag = _one_line(reference.tag[:LABEL_CHARS * 4])[:LABEL_CHARS]  # cut first: a tag may be megabytes
+        label = _drawtext(graph, tag, label_size, "black", "(w-text_w)/2", f"h-{band}+({band}-text_h)/2", "box=0")
         tile = graph.then(f"{stream}:v", f"scale={box_w}:{box_h}:force_original_aspect_ratio=decrease"
                                          f":force_divisible_by=2,pad=iw+{2 * border}:ih+{2 * border + band}"
                                          f":{border}:{border}:color=white,{label},format=yuv420p,{timing}")
@@ -304,7 +332,7 @@ def video_command(plan: RenderPlan, index: int, tmp: Path, output: Path) -> tupl
     """ffmpeg arguments writing video number `index` of plan to output; and its duration.
     Video i uses seed + i, so the n videos differ and each is reproducible."""
     if not FONT.is_file():
-        raise RenderError(f"the caption font {FONT} is missing (Debian package fonts-dejavu-core)")
+        raise RenderError(f"the caption font {FONT.name} is missing on this server (Debian package fonts-dejavu-core)")
     seed = plan.seed + index
     graph = Graph(tmp)
     video, source_audio, frames = _video(graph, plan, seed)

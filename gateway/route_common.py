@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .core_bridge import CoreUnavailable
 from .http_util import Response, json_response
+from .store import StoreUnavailable
 
 # -----------------------------------------------------------------------------
 # [SECTION] Dialect of a path
@@ -186,10 +187,28 @@ def submit_job(ctx, dialect: str, body: bytes, raw=None, check=None):
     refusal = check(canonical) if check else None
     if refusal is not None:
         return refusal
-    inputs = ctx.resolve_inputs(canonical, dialect)
+    return submit_canonical(ctx, dialect, canonical, parsed if raw is None else raw,
+                            lambda: ctx.resolve_inputs(canonical, dialect))
+
+
+def submit_canonical(ctx, dialect: str, canonical: dict, raw, stage_inputs):
+    """The new job for a validated request, or the Response refusing it. stage_inputs() gives the
+    staged media files ({pointer: path}) or a refusal. A data folder that cannot take new jobs (the
+    store's degraded mode) is a 503 saying why, before anything is staged."""
+    reason = ctx.jobs.refusal()
+    if reason:
+        return error_response(dialect, 503, reason)
+    try:
+        inputs = stage_inputs()
+    except OSError as problem:
+        return error_response(dialect, 503, f"the request's media cannot be stored in the data folder "
+                                            f"({problem.strerror or problem})")
     if isinstance(inputs, Response):
         return inputs
-    return ctx.jobs.submit(dialect, canonical, parsed if raw is None else raw, inputs)
+    try:
+        return ctx.jobs.submit(dialect, canonical, raw, inputs)
+    except StoreUnavailable as problem:
+        return error_response(dialect, 503, str(problem))
 
 
 def file_url(ctx, job, video: dict, key: str = "path") -> str:

@@ -7,7 +7,8 @@ Webhooks: the request's webhookUrl gets a POST of the same body plus `event` for
 lists in webhookEvents (progress, completed, failed; all three when the list is absent). Progress
 events are sent every 10 points. Delivery runs on a thread of its own, retried with backoff; only
 to loopback or --allow-fetch hosts (checked when the job is submitted: a 400 otherwise), so the
-server never becomes a way to reach other hosts.
+server never becomes a way to reach other hosts. Redirects are not followed (a redirect may name
+any host): a 3xx answer ends that delivery, with a log line.
 Errors: 400 {error:"Validation error", message, details:[diagnostics]}, 401, 402, 404, 503.
 """
 
@@ -58,12 +59,22 @@ def generate(ctx, request) -> Response:
 
 # ---- webhooks -------------------------------------------------------------------
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, request, fp, code, message, headers, new_url):
+        return None  # urllib raises HTTPError with the 3xx instead of following it
+
+
+class Redirected(Exception):
+    """The webhook URL answered with a redirect, which is never followed (nor retried)."""
+
+
 class WebhookSender:
     """Delivers webhooks in order on one background thread."""
 
     def __init__(self, log):
         self.log = log
         self._queue = queue.Queue()
+        self._opener = urllib.request.build_opener(_NoRedirects)
         threading.Thread(target=self._deliver_all, name="webhooks", daemon=True).start()
 
     def send(self, url: str, payload: dict):
@@ -72,20 +83,28 @@ class WebhookSender:
     def _deliver_all(self):
         while True:
             url, data = self._queue.get()
-            for wait in (0.0, *WEBHOOK_BACKOFF_S):
-                time.sleep(wait)
-                if self._deliver(url, data):
-                    break
-            else:
-                self.log(f"webhook to {url} failed after {1 + len(WEBHOOK_BACKOFF_S)} attempts")
+            try:
+                for wait in (0.0, *WEBHOOK_BACKOFF_S):
+                    time.sleep(wait)
+                    if self._deliver(url, data):
+                        break
+                else:
+                    self.log(f"webhook to {url} failed after {1 + len(WEBHOOK_BACKOFF_S)} attempts")
+            except Redirected as redirect:
+                self.log(f"webhook to {url} not delivered: {redirect}")
 
-    @staticmethod
-    def _deliver(url: str, data: bytes) -> bool:
+    def _deliver(self, url: str, data: bytes) -> bool:
         request = urllib.request.Request(url, data=data, method="POST", headers={
             "Content-Type": "application/json", "User-Agent": "VideoGenPlayground/1"})
         try:
-            with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_S) as response:
+            with self._opener.open(request, timeout=WEBHOOK_TIMEOUT_S) as response:
                 return 200 <= response.status < 300
+        except urllib.error.HTTPError as answer:
+            answer.close()
+            if 300 <= answer.code < 400:
+                raise Redirected(f"it answered {answer.code} to {answer.headers.get('Location')!r}, and webhooks "
+                                 "do not follow redirects") from None
+            return False
         except (urllib.error.URLError, OSError):
             return False
 

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from .http_util import HttpError, Response, file_response, json_response, media_type, parse_multipart, query_integer
-from .route_common import error_response, not_found, read_json, submit_job, validated, whole_seconds
+from .route_common import error_response, not_found, read_json, submit_canonical, submit_job, validated, whole_seconds
 
 DIALECT = "openai"
 DEFAULT_MODEL = "sora-2"  # the API's default when `model` is omitted
@@ -185,9 +185,10 @@ def remix(ctx, request) -> Response:
     if isinstance(checked, Response):
         return checked
     canonical = {**original.request, "prompt": checked[0]["prompt"]}
-    inputs = {pointer: ctx.inputs.stage_copy(Path(path)) for pointer, path in original.inputs.items()}
     raw = {**original.raw, "prompt": prompt, "remixed_from_video_id": original.id}
-    return json_response(200, video_object(ctx.jobs.submit(DIALECT, canonical, raw, inputs)))
+    job = submit_canonical(ctx, DIALECT, canonical, raw, lambda: {
+        pointer: ctx.inputs.stage_copy(Path(path)) for pointer, path in original.inputs.items()})
+    return job if isinstance(job, Response) else json_response(200, video_object(job))
 
 
 ID = r"([A-Za-z0-9_-]{1,200})"

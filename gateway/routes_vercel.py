@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .core_bridge import CoreUnavailable
 from .http_util import Response, json_response
-from .route_common import read_json, summary_of
+from .route_common import read_json, submit_canonical, summary_of
 
 HEARTBEAT_SECONDS = 2.0  # a `:` comment this often keeps proxies and the SDK's fetch from timing out
 MEDIA_TYPE = "video/mp4"  # a video's type when the job does not say (every local render is an mp4)
@@ -146,10 +146,8 @@ def submit(ctx, request, core_path: str):
     if isinstance(checked, Response):
         return checked
     canonical, body, warnings = checked
-    inputs = ctx.resolve_inputs(canonical)
-    if isinstance(inputs, Response):
-        return inputs
-    return ctx.jobs.submit("gateway", canonical, body, inputs), warnings
+    job = submit_canonical(ctx, "gateway", canonical, body, lambda: ctx.resolve_inputs(canonical))
+    return job if isinstance(job, Response) else (job, warnings)
 
 
 def encoded_videos(job) -> list[dict]:

@@ -64,6 +64,9 @@ class ScriptedJobs:
         self.submitted = []
         self.waits = 0
 
+    def refusal(self):
+        return None  # the data folder takes new jobs
+
     def submit(self, dialect, canonical, raw, inputs):
         job = SimpleNamespace(id=f"job{len(self.jobs) + 1}", dialect=dialect, status="queued", request=canonical,
                               raw=raw, videos=[], error_code="", error_message="")
