@@ -44,7 +44,7 @@ from gateway.core_bridge import CoreBridge, CoreUnavailable
 from gateway.faults import Faults
 from gateway.http_request import body_length, read_body, read_head
 from gateway.http_util import HttpError, Response, cors_headers, public_route, safe_header_value
-from gateway.jobs import RENDER_BUDGET_S, JobService, RendererUnavailable
+from gateway.jobs import JobService, RendererUnavailable
 from gateway.media_inputs import InputError, InputResolver
 from gateway.route_common import dialect_for_path, error_response
 from gateway.static_site import COMPRESSIBLE, StaticSite, accepts_gzip, etag_matches
@@ -488,9 +488,9 @@ def parse_args(argv):
     parser.add_argument("--max-upload", type=int, default=30 * 1024 * 1024,
                         help="largest file POST /v1/uploads keeps, in bytes (default 30 MB; the body cap "
                              "--max-body applies first)")
-    parser.add_argument("--render-budget", type=positive_seconds, default=RENDER_BUDGET_S, metavar="SECONDS",
+    parser.add_argument("--render-budget", type=positive_seconds, default=None, metavar="SECONDS",
                         help="seconds one job's render may take, ffmpeg's CPU time capped to match; a render "
-                             f"over it fails saying so (default {RENDER_BUDGET_S:g})")
+                             "over it fails saying so (default: 60 plus 10 per second of video the job renders)")
     parser.add_argument("--link-ttl", type=float, default=1200,
                         help="seconds result links work after a video completes (default 1200: seed 002's 20 minutes)")
     parser.add_argument("--faults", default="", metavar="SPEC",

@@ -27,7 +27,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gateway.render_ffmpeg import BUDGET_S as RENDER_BUDGET_S, public_text, reap_leftovers
+from gateway.render_ffmpeg import public_text, reap_leftovers
 from gateway.store import StoreUnavailable
 
 TERMINAL = ("succeeded", "failed", "cancelled")
@@ -140,11 +140,11 @@ class RendererUnavailable:
 
 class JobService:
     def __init__(self, store, renderer, workers: int, link_ttl_s: float, log=None,
-                 render_budget_s: float = RENDER_BUDGET_S):
+                 render_budget_s: float | None = None):
         self.store = store
         self.renderer = renderer
         self.link_ttl_s = link_ttl_s
-        self.render_budget_s = render_budget_s  # wall-clock seconds one job's render may take
+        self.render_budget_s = render_budget_s  # wall-clock seconds one job's render may take (None: by its length)
         self.log = log or (lambda message: print(f"serve.py: {message}", file=sys.stderr, flush=True))
         self._cond = threading.Condition()
         self._jobs: dict[str, Job] = {}          # every job, in submission order

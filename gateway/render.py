@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from gateway.render_ffmpeg import (BUDGET_S, CPU_PER_BUDGET_S, FFMPEG, OverBudget, RenderCancelled, RenderError,
-                                   probe, run_ffmpeg, run_tool)
+from gateway.render_ffmpeg import (BUDGET_BASE_S, BUDGET_PER_VIDEO_S, CPU_PER_BUDGET_S, FFMPEG, OverBudget,
+                                   RenderCancelled, RenderError, probe, run_ffmpeg, run_tool)
 from gateway.render_plan import RenderPlan, Shot, plan_from_request
 from gateway.render_scene import video_command
 
@@ -48,13 +48,20 @@ def _never() -> bool:
     return False
 
 
+def default_budget_s(plan: RenderPlan) -> float:
+    """A job's render budget when serve.py --render-budget does not fix one: a base plus a share per
+    second of video, so a four-video 20 s job is not held to what a 5 s one needs."""
+    return BUDGET_BASE_S + BUDGET_PER_VIDEO_S * plan.n * plan.duration
+
+
 def render(plan: RenderPlan, out_dir: Path, on_progress: Callable[[float], None] | None = None,
-           cancelled: Callable[[], bool] | None = None, budget_s: float = BUDGET_S) -> list[RenderedVideo]:
+           cancelled: Callable[[], bool] | None = None, budget_s: float | None = None) -> list[RenderedVideo]:
     """Renders plan.n videos into out_dir as video_<i>.mp4 with video_<i>.jpg thumbnails.
     on_progress gets the fraction done (0..1) over all videos; cancelled() is polled while
-    ffmpeg runs. All the videos must be done within budget_s seconds, with ffmpeg's CPU time
-    capped to match: past it, a RenderError says so. On RenderError or RenderCancelled no file
-    of this call is left behind."""
+    ffmpeg runs. All the videos must be done within budget_s seconds (default: default_budget_s),
+    with ffmpeg's CPU time capped to match: past it, a RenderError says so. On RenderError or
+    RenderCancelled no file of this call is left behind."""
+    budget_s = budget_s or default_budget_s(plan)
     deadline = time.monotonic() + budget_s
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -37,7 +37,8 @@ from typing import Callable
 FFMPEG = shutil.which("ffmpeg") or "ffmpeg"
 FFPROBE = shutil.which("ffprobe") or "ffprobe"
 PROBE_TIMEOUT_S = 30
-BUDGET_S = 120.0  # the default wall-clock budget of one job's render (serve.py --render-budget)
+BUDGET_BASE_S = 60.0  # the default budget of one job's render: this, plus BUDGET_PER_VIDEO_S per second of
+BUDGET_PER_VIDEO_S = 10.0  # video it renders (serve.py --render-budget sets a fixed one instead)
 CPU_PER_BUDGET_S = max(2, os.cpu_count() or 1)  # ffmpeg's CPU seconds per second of budget: every core busy
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 _LIBC = ctypes.CDLL(None, use_errno=True)  # loaded before any fork: the child only calls into it
