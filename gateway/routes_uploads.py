@@ -66,9 +66,15 @@ def post_upload(ctx, request) -> Response:
                                          "file (the type is read from the file's first bytes)")
     name = hashlib.sha256(data).hexdigest()[:40] + extension
     folder = ctx.store.uploads_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    if not (folder / name).is_file():
-        keep(folder, name, data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / name).is_file():
+            keep(folder, name, data)
+    except OSError as problem:  # read-only, full or vanished data folder: say so, keep serving
+        ctx.log(f"an upload cannot be stored in {folder}: {problem.strerror or problem}")
+        return error_response(None, 503, f"the upload cannot be stored: the data folder refused it "
+                                         f"({problem.strerror or type(problem).__name__}); free space or fix the "
+                                         "--data folder, then send it again", headers={"Retry-After": "30"})
     return json_response(201, {"url": f"{ctx.base_url}/v1/uploads/{name}", "id": name, "bytes": len(data),
                                "contentType": TYPES[extension]})
 

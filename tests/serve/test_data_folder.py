@@ -27,6 +27,8 @@ sys.path.insert(0, str(REPO))
 from gateway.store import Store  # noqa: E402
 
 TINY = {"model": "luma/ray-2", "prompt": "a dot", "seconds": "1", "size": "320x180"}  # a render of a moment
+# the smallest PNG a media sniffer recognises: signature and the start of an IHDR chunk
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00" + bytes(64)
 JOBS_TINY = {"model": "kling-2.6", "prompt": "a dot", "parameters": {"duration": 5}}
 
 
@@ -129,6 +131,9 @@ class UnwritableDataFolderTest(unittest.TestCase):
         status, body, _ = server.json("POST", "/v2/videos/generate", JOBS_TINY)
         self.assertEqual((status, body["error"]), (503, "Service unavailable"), body)
         self.assertIn("jobs database", body["message"])
+        status, body, _ = server.json("POST", "/v1/uploads", PNG, headers={"Content-Type": "image/png"})
+        self.assertEqual(status, 503, body)
+        self.assertIn("cannot be stored", body["error"]["message"])
         self.assertIsNone(server.process.poll(), "serve.py is still running")
 
         listed = server.json("GET", "/v1/videos")[1]["data"]
