@@ -12,11 +12,24 @@ import subprocess
 import sys
 import tempfile
 import time
+import unittest
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 NATIVE_DIR = Path(os.environ.get("VG_NATIVE_DIR", REPO / "build" / "native"))
 RENDER_TIMEOUT_S = 180
+
+
+class ServerTestCase(unittest.TestCase):
+    """Tests that share one serve.py, started before the first and stopped after the last."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = ServeProcess()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
 
 
 class ServeProcess:

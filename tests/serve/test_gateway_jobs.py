@@ -13,7 +13,7 @@ import unittest
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from server_fixture import ServeProcess, ffprobe
+from server_fixture import ServeProcess, ServerTestCase, ffprobe
 
 UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 
@@ -126,15 +126,7 @@ class JobsTest(unittest.TestCase):
         self.assertEqual((status, body["error"]), (404, "Not found"))
 
 
-class CreativeHubTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = ServeProcess()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.close()
-
+class CreativeHubTest(ServerTestCase):
     def test_generate_202_pending_then_completed_with_result_urls_at_no_cost(self):
         status, body, _ = self.server.json("POST", "/api/v1/creative-hub/generate/video", {
             "prompt": "A coffee cup being filled, slow zoom in", "provider": "runway_gen4", "duration": 2,

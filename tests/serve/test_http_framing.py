@@ -12,20 +12,12 @@ import struct
 import unittest
 
 from raw_http import exchange, split_answers
-from server_fixture import ServeProcess, png_bytes
+from server_fixture import ServeProcess, ServerTestCase, png_bytes
 
 SMUGGLED = b"GET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n"  # what a second request hidden in a body looks like
 
 
-class FramingTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = ServeProcess()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.close()
-
+class FramingTest(ServerTestCase):
     def answers(self, data: bytes):
         return split_answers(exchange(self.server.host, self.server.port, data))
 

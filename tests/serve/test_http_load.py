@@ -13,7 +13,7 @@ import threading
 import time
 import unittest
 
-from server_fixture import ServeProcess
+from server_fixture import ServeProcess, ServerTestCase
 
 CLIENTS = 50
 DEADLINE_S = 30
@@ -52,15 +52,7 @@ def connect_all(host: str, port: int, count: int, deadline_s: float) -> tuple[li
     return sockets, connected
 
 
-class BurstTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = ServeProcess()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.close()
-
+class BurstTest(ServerTestCase):
     def test_fifty_simultaneous_clients_all_get_an_answer_and_none_is_reset(self):
         # The burst arrives while the server cannot accept (stopped here; a busy process in real life),
         # so every connection must wait in the listen backlog, the case a backlog of 5 loses.

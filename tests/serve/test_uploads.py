@@ -12,7 +12,7 @@ import subprocess
 import threading
 import unittest
 
-from server_fixture import ServeProcess, ffprobe, multipart, png_bytes
+from server_fixture import ServeProcess, ServerTestCase, ffprobe, multipart, png_bytes
 
 NAME = r"^[0-9a-f]{40}\.(png|jpg|webp|gif|mp4|webm|wav|mp3|ogg)$"
 
@@ -119,15 +119,7 @@ class UploadsTest(unittest.TestCase):
         self.assertIn("no file at /v1/uploads/", body["message"])
 
 
-class ConcurrentUploadsTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = ServeProcess()  # the default --max-upload (30 MB)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.close()
-
+class ConcurrentUploadsTest(ServerTestCase):  # the default --max-upload (30 MB)
     def test_identical_uploads_at_once_all_succeed_with_one_file(self):
         senders = 8
         png = png_bytes(64, 64)

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from server_fixture import NATIVE_DIR, RENDER_TIMEOUT_S, REPO, ServeProcess  # noqa: E402
+from server_fixture import NATIVE_DIR, RENDER_TIMEOUT_S, REPO, ServeProcess, ServerTestCase  # noqa: E402
 
 sys.path.insert(0, str(REPO))
 from gateway import routes_vercel  # noqa: E402 (after the path is set)
@@ -242,15 +242,7 @@ class GatewayHandlersTest(unittest.TestCase):
 # serve.py over real HTTP, real renders
 # -----------------------------------------------------------------------------
 
-class GatewayOverHttpTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = ServeProcess()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.close()
-
+class GatewayOverHttpTest(ServerTestCase):
     def test_held_open_stream_answers_at_once_then_one_result_event(self):
         for version in ("v3", "v4"):
             connection = http.client.HTTPConnection(self.server.host, self.server.port, timeout=RENDER_TIMEOUT_S)
