@@ -126,6 +126,17 @@ class BadInput(unittest.TestCase):
     def test_duplicate_keys(self):
         self.assert_unreadable(b'{"model":"kling-2.6","duration":5,"duration":10}', "duplicate")
 
+    def test_duplicate_key_after_a_large_prefix_is_exit_2_not_a_crash(self):
+        # issue 9 finding 1: from about 128 KB on this segfaulted (exit 139)
+        padding = b"x" * (300 * 1024)
+        for repeat in (b'"duration":5,"duration":10', b'"providerOptions":{"klingai":{"mode":"std","mode":"pro"}}'):
+            with self.subTest(repeat=repeat):
+                result = vgen("validate", "--json",
+                              stdin=b'{"model":"kling-2.6","prompt":"' + padding + b'",\n' + repeat + b"}")
+                self.assertEqual(result.returncode, 2, result.stderr[-400:])
+                self.assertIn(b"duplicate key", result.stderr)
+                self.assertIn(b"(line 2, column ", result.stderr)
+
     def test_ten_megabyte_string_is_checked_not_crashed(self):
         big = dict(KLING_AISDK)
         big["prompt"] = dict(big["prompt"], text="a" * (10 * 1024 * 1024))

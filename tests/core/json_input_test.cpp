@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vg {
 namespace {
@@ -151,29 +153,66 @@ TEST(JsonInput, LoneSurrogateEscapesAreRejected) {
 
 TEST(JsonInput, DuplicateKeysAreRejectedAtTopAndNested) {
     EXPECT_EQ(errorOf(R"({"duration": 5, "duration": 10})"),
-              "duplicate key \"duration\" in the top-level object: keep one");
+              "duplicate key \"duration\" in the top-level object (line 1, column 17): keep one");
     const JsonInput input = parseJsonInput(R"({"providerOptions": {"klingai": {"duration": 5,
         "duration": 10}}})");
     ASSERT_TRUE(input.error);
-    EXPECT_EQ(input.error->message, "duplicate key \"duration\" in /providerOptions/klingai: keep one");
+    EXPECT_EQ(input.error->message,
+              "duplicate key \"duration\" in /providerOptions/klingai (line 2, column 9): keep one");
     EXPECT_EQ(input.error->byteOffset, 56u);  // the second "duration"
-    EXPECT_EQ(errorOf(R"([{"a":1}, {"b":[{"a/b":1, "a/b":2}]}])"), "duplicate key \"a/b\" in /1/b/0: keep one");
-    EXPECT_EQ(errorOf(R"({"\"q":1, "\"q":2})"), "duplicate key \"\\\"q\" in the top-level object: keep one");
+    EXPECT_EQ(errorOf(R"([{"a":1}, {"b":[{"a/b":1, "a/b":2}]}])"),
+              "duplicate key \"a/b\" in /1/b/0 (line 1, column 27): keep one");
+    EXPECT_EQ(errorOf(R"({"\"q":1, "\"q":2})"),
+              "duplicate key \"\\\"q\" in the top-level object (line 1, column 11): keep one");
     // the same key in sibling objects is fine
     EXPECT_EQ(errorOf(R"([{"a":1}, {"a":2}])"), "");
+}
+
+// Issue 9, finding 1: the fast pass had no read position, so describing a duplicate key scanned
+// memory before the document (ASan: stack-buffer-underflow; a segfault from about 128 KB on).
+TEST(JsonInput, DuplicateKeysInSmallAndLargeDocumentsSayWhere) {
+    EXPECT_EQ(errorOf(R"({"a":1,"a":2})"), "duplicate key \"a\" in the top-level object (line 1, column 8): keep one");
+    const std::string padding(200 * 1024, 'x');  // well past the size that used to segfault
+    const std::string prefix = "{\"pad\":\"" + padding + "\",\n";
+    const std::vector<std::pair<std::string, std::string>> documents = {
+        {prefix + "\"a\":1,\"a\":2}", "the top-level object"},
+        {prefix + "\"b\":{\"c\":[0,{\"d\":1,\"d\":2}]}}", "/b/c/1"},
+        {prefix + "\"e\":" + nested(30, "{\"f\":", "}", "{\"g\":1,\"g\":2}") + "}",
+         "/e" + nested(30, "/f", "", "")},
+    };
+    for (const auto& [text, where] : documents) {
+        const JsonInput input = parseJsonInput(text);
+        ASSERT_TRUE(input.error) << where;
+        EXPECT_NE(input.error->message.find(" in " + where + " (line 2, column "), std::string::npos)
+            << input.error->message;
+        const size_t lastKey = text.rfind('"', text.rfind(':') - 2);  // the opening quote of the repeat
+        EXPECT_EQ(input.error->byteOffset, lastKey) << input.error->message;
+        EXPECT_TRUE(input.value.is_null());
+    }
+}
+
+TEST(JsonInput, TooDeepNestingInALargeDocumentSaysWhere) {
+    const std::string padding(200 * 1024, 'x');
+    const std::string text = "{\"pad\":\"" + padding + "\",\n\"deep\":" + nested(70, "[", "]", "") + "}";
+    const JsonInput input = parseJsonInput(text);
+    ASSERT_TRUE(input.error);
+    EXPECT_EQ(input.error->message, "JSON nested deeper than 64 levels at /deep" + nested(63, "/0", "", "") +
+                                        " (line 2, column 71): flatten the document");
+    EXPECT_EQ(input.error->byteOffset, text.find('[') + 63);
 }
 
 TEST(JsonInput, DepthUpToTheLimitIsFine) {
     EXPECT_EQ(errorOf(nested(64, "[", "]", "1")), "");
     EXPECT_EQ(errorOf(nested(63, "{\"a\":", "}", "[]")), "");
     EXPECT_EQ(errorOf(nested(65, "[", "]", "")),
-              "JSON nested deeper than 64 levels at " + nested(64, "/0", "", "") + ": flatten the document");
+              "JSON nested deeper than 64 levels at " + nested(64, "/0", "", "") +
+                  " (line 1, column 65): flatten the document");
     JsonLimits shallow;
     shallow.maxDepth = 2;
     EXPECT_EQ(errorOf(R"({"a": {"b": [1]}})", shallow),
-              "JSON nested deeper than 2 levels at /a/b: flatten the document");
+              "JSON nested deeper than 2 levels at /a/b (line 1, column 13): flatten the document");
     EXPECT_EQ(errorOf(R"([[1], [2], [[3]]])", shallow),
-              "JSON nested deeper than 2 levels at /2/0: flatten the document");
+              "JSON nested deeper than 2 levels at /2/0 (line 1, column 13): flatten the document");
 }
 
 TEST(JsonInput, HundredThousandNestedArraysAreAnErrorNotACrash) {

@@ -81,9 +81,11 @@ struct SyntaxFailure {
     int id = 0;             // 101 parse error, 406 number overflow
 };
 
+// Runs twice on a document that breaks a rule: first on the fast pass, where no read position
+// exists (readUpTo is null) and it only stops; then on the tracked pass, which says what and where.
 class DomBuilder {
 public:
-    DomBuilder(json& root, std::string_view text, const char* const& readUpTo, size_t maxDepth)
+    DomBuilder(json& root, std::string_view text, const char* const* readUpTo, size_t maxDepth)
         : root_(root), text_(text), readUpTo_(readUpTo), maxDepth_(maxDepth) {}
 
     bool null() { return place(nullptr) != nullptr; }
@@ -104,11 +106,13 @@ public:
         auto& members = levels_.back().container->get_ref<json::object_t&>();
         auto [member, inserted] = members.try_emplace(std::move(name));
         if (!inserted) {
+            if (!tracked()) return false;
             const std::string where = containerPointer();
-            limitError_ =
-                JsonParseError{"duplicate key " + json(name).dump() + " in " +
-                                   (where.empty() ? std::string("the top-level object") : where) + ": keep one",
-                               openingQuoteBefore(text_, offsetRead() - 1)};
+            const size_t at = openingQuoteBefore(text_, lastByteRead());
+            limitError_ = JsonParseError{"duplicate key " + json(name).dump() + " in " +
+                                             (where.empty() ? std::string("the top-level object") : where) + " (" +
+                                             lineAndColumn(text_, at) + "): keep one",
+                                         at};
             return false;
         }
         levels_.back().key = &member->first;
@@ -131,7 +135,10 @@ private:
         json* member = nullptr;            // objects: where that member's value goes
     };
 
-    size_t offsetRead() const { return static_cast<size_t>(readUpTo_ - text_.data()); }
+    bool tracked() const { return readUpTo_ != nullptr; }
+    // Tracked pass only. Called for a key or a container, so the lexer has read at least its first
+    // byte: the closing quote of the key, the '[' or '{'.
+    size_t lastByteRead() const { return static_cast<size_t>(*readUpTo_ - text_.data()) - 1; }
 
     json* place(json&& value) {
         if (levels_.empty()) {
@@ -150,9 +157,12 @@ private:
 
     bool open(json::value_t type) {
         if (levels_.size() >= maxDepth_) {
+            if (!tracked()) return false;
+            const size_t at = lastByteRead();
             limitError_ = JsonParseError{"JSON nested deeper than " + std::to_string(maxDepth_) + " levels at " +
-                                             slotPointer() + ": flatten the document",
-                                         offsetRead() - 1};
+                                             slotPointer() + " (" + lineAndColumn(text_, at) +
+                                             "): flatten the document",
+                                         at};
             return false;
         }
         levels_.push_back({place(json(type))});
@@ -184,7 +194,7 @@ private:
 
     json& root_;
     std::string_view text_;
-    const char* const& readUpTo_;
+    const char* const* readUpTo_;  // null on the fast pass
     size_t maxDepth_;
     std::vector<Level> levels_;
     std::optional<JsonParseError> limitError_;
@@ -433,13 +443,12 @@ JsonInput parseJsonInput(std::string_view text, const JsonLimits& limits) {
         // Fast path: plain pointers let nlohmann's lexer run at full speed. Positions are needed only
         // to describe a failure, so a failing document is read again, tracked, for the message.
         {
-            const char* unused = body.data();
-            DomBuilder fast(input.value, body, unused, static_cast<size_t>(std::max(limits.maxDepth, 0)));
+            DomBuilder fast(input.value, body, nullptr, static_cast<size_t>(std::max(limits.maxDepth, 0)));
             if (json::sax_parse(body.data(), body.data() + body.size(), &fast)) return input;
             input.value = nullptr;
         }
         const char* readUpTo = body.data();
-        DomBuilder builder(input.value, body, readUpTo, static_cast<size_t>(std::max(limits.maxDepth, 0)));
+        DomBuilder builder(input.value, body, &readUpTo, static_cast<size_t>(std::max(limits.maxDepth, 0)));
         const TrackingIterator first{body.data(), &readUpTo};
         const TrackingIterator last{body.data() + body.size(), &readUpTo};
         if (json::sax_parse(first, last, &builder)) return input;

@@ -21,7 +21,8 @@ struct JsonLimits {
 };
 
 struct JsonParseError {
-    std::string message;  // says what is wrong and where: "duplicate key \"duration\" at /providerOptions/klingai"
+    // what is wrong and where: "duplicate key \"mode\" in /providerOptions/klingai (line 3, column 5): keep one"
+    std::string message;
     size_t byteOffset = 0;
 };
 
