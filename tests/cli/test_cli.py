@@ -158,6 +158,52 @@ class BadInput(unittest.TestCase):
         self.assertEqual(vgen().returncode, 2)
 
 
+class OddFiles(unittest.TestCase):
+    """Issue 9, finding 9: a directory, an unreadable file or an endless stream is exit 2 with a
+    message, never an abort (exit 134) or a read without end."""
+
+    def run_from_file(self, path):
+        return vgen("validate", path)
+
+    def run_from_stdin(self, path):
+        descriptor = os.open(path, os.O_RDONLY)  # open() refuses directories; the shell's < does not
+        try:
+            return subprocess.run([VGEN, "validate", "-"], stdin=descriptor, capture_output=True, timeout=120)
+        finally:
+            os.close(descriptor)
+
+    def assert_refused(self, result, words):
+        self.assertEqual(result.returncode, 2, result.stderr[-400:])
+        self.assertEqual(result.stdout, b"")
+        self.assertIn(words, result.stderr.decode("utf-8", "replace"))
+
+    def test_a_directory_is_named_as_one(self):
+        with tempfile.TemporaryDirectory() as folder:
+            for path in ("/etc", folder):
+                with self.subTest(path=path):
+                    self.assert_refused(self.run_from_file(path), f"cannot read {path}: it is a directory")
+            self.assert_refused(self.run_from_stdin(folder), "cannot read standard input: it is a directory")
+
+    def test_a_file_that_fails_while_reading_is_exit_2(self):
+        if not os.path.exists("/proc/self/mem"):
+            self.skipTest("no /proc on this system")
+        self.assert_refused(self.run_from_file("/proc/self/mem"), "cannot read /proc/self/mem: ")
+
+    def test_a_file_without_permission_is_exit_2(self):
+        if os.geteuid() == 0:
+            self.skipTest("root reads any file")
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "secret.json")
+            with open(path, "w") as file:
+                file.write("{}")
+            os.chmod(path, 0)
+            self.assert_refused(self.run_from_file(path), f"cannot read {path}: Permission denied")
+
+    def test_an_endless_stream_is_cut_at_the_body_limit(self):
+        for result in (self.run_from_file("/dev/zero"), self.run_from_stdin("/dev/zero")):
+            self.assert_refused(result, "is larger than 67108864 bytes")
+
+
 class BuildAndConvert(unittest.TestCase):
     def test_build_prints_the_http_request_for_each_dialect_that_carries_the_model(self):
         request = {"model": "klingai/kling-v2.6-t2v", "prompt": "A fox in the snow", "duration": 5}

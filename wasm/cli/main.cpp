@@ -7,13 +7,11 @@
 // Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage.
 #include "api.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -66,29 +64,41 @@ Arguments parseArguments(int argc, char** argv) {
     return args;
 }
 
+// Everything in `stream` up to `limit` bytes. Reads at most limit + 1 bytes, so an endless stream
+// (/dev/zero) or a huge file stops there; a read error (a directory, /proc/self/mem) is a message.
+std::optional<std::string> readBounded(std::FILE* stream, const std::string& name, size_t limit, std::string& error) {
+    std::string text;
+    char chunk[1 << 16];
+    while (text.size() <= limit) {
+        const size_t wanted = std::min(sizeof chunk, limit + 1 - text.size());
+        const size_t got = std::fread(chunk, 1, wanted, stream);
+        text.append(chunk, got);
+        if (got == wanted) continue;
+        if (std::ferror(stream)) {
+            error = "cannot read " + name + ": " +
+                    (errno == EISDIR ? std::string("it is a directory, give a JSON file") : std::strerror(errno));
+            return std::nullopt;
+        }
+        return text;  // the end of the input
+    }
+    error = name + " is larger than " + std::to_string(limit) + " bytes: give a smaller JSON document";
+    return std::nullopt;
+}
+
 // The input text from FILE, or stdin for "-" / no file. nullopt (and a message) when unreadable.
 std::optional<std::string> readInput(const std::vector<std::string>& positional, std::string& error) {
     if (positional.size() > 1) {
         error = "give one input file at most (got " + std::to_string(positional.size()) + ")";
         return std::nullopt;
     }
-    std::string text;
-    if (positional.empty() || positional[0] == "-") {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        text = buffer.str();
-    } else {
-        std::ifstream file(positional[0], std::ios::binary);
-        if (!file) {
-            error = "cannot read " + positional[0] + ": " + std::strerror(errno);
-            return std::nullopt;
-        }
-        text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    }
-    if (text.size() > kMaxInputBytes) {
-        error = "input is " + std::to_string(text.size()) + " bytes; vgen reads at most 64 MiB";
+    if (positional.empty() || positional[0] == "-") return readBounded(stdin, "standard input", kMaxInputBytes, error);
+    std::FILE* file = std::fopen(positional[0].c_str(), "rb");
+    if (!file) {
+        error = "cannot read " + positional[0] + ": " + std::strerror(errno);
         return std::nullopt;
     }
+    std::optional<std::string> text = readBounded(file, positional[0], kMaxInputBytes, error);
+    std::fclose(file);
     return text;
 }
 
@@ -106,7 +116,6 @@ int usage(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::ios::sync_with_stdio(false);
     Arguments args = parseArguments(argc, argv);
     if (args.command == "--help" || args.command == "-h" || args.command == "help") {
         std::fputs(kUsage, stdout);
