@@ -145,6 +145,13 @@ class BadInput(unittest.TestCase):
         codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
         self.assertIn("too_long", codes)
 
+    def test_megabyte_model_name_is_unknown_without_suggestions(self):
+        # issue 9 finding 2: "did you mean" compared the whole name with every id (5 s of CPU per MB)
+        result = vgen("validate", "--json", stdin={"model": "k" * (1024 * 1024), "prompt": "a fox"})
+        self.assertEqual(result.returncode, 1, result.stderr[-400:])
+        [unknown] = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "unknown_model"]
+        self.assertNotIn("did you mean", unknown["message"])
+
     def test_wrong_types_are_diagnostics(self):
         result = vgen("validate", "--json", stdin={"model": 5, "prompt": ["x"], "duration": {}})
         self.assertIn(result.returncode, (1, 2))

@@ -82,34 +82,19 @@ bool isEnvelope(const json& input) {
 
 
 std::string closestName(std::string_view name, const std::vector<std::string>& candidates) {
-    auto lower = [](std::string_view s) {
+    // Compared without '_' and '-' and case, so cfg_scale finds cfgScale.
+    auto squashed = [](std::string_view s) {
         std::string out;
         for (char c : s)
             if (c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return out;
     };
-    const std::string a = lower(name);
-    std::string best;
-    size_t bestDistance = std::max<size_t>(2, a.size() / 3) + 1;
-    for (const std::string& candidate : candidates) {
-        const std::string b = lower(candidate);
-        std::vector<size_t> row(b.size() + 1);
-        for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-        for (size_t i = 1; i <= a.size(); ++i) {
-            size_t diagonal = row[0];
-            row[0] = i;
-            for (size_t j = 1; j <= b.size(); ++j) {
-                size_t above = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-                diagonal = above;
-            }
-        }
-        if (row[b.size()] < bestDistance) {
-            bestDistance = row[b.size()];
-            best = candidate;
-        }
-    }
-    return best;
+    std::vector<std::string> squashedCandidates;
+    for (const std::string& candidate : candidates) squashedCandidates.push_back(squashed(candidate));
+    const std::string wanted = squashed(name);
+    const std::vector<size_t> found =
+        closestCandidates(wanted, squashedCandidates, 1, std::max<size_t>(2, wanted.size() / 3));
+    return found.empty() ? "" : candidates[found[0]];
 }
 
 std::string describeTypedValue(const json& value) {

@@ -26,7 +26,18 @@ const char* jsonKindName(const json& value);
 size_t codePointCount(std::string_view utf8);
 std::string camelToSnake(std::string_view name);  // "cfgScale" -> "cfg_scale"
 std::string snakeToCamel(std::string_view name);  // "cfg_scale" -> "cfgScale"
-// Levenshtein distance, case-insensitive (ASCII).
-size_t editDistance(std::string_view a, std::string_view b);
+// Case-insensitive (ASCII) equality.
+bool equalsIgnoringCase(std::string_view a, std::string_view b);
+// Levenshtein distance, case-insensitive (ASCII), when it is at most `bound`; otherwise bound + 1.
+// Only a band of 2 * bound + 1 diagonals is computed and it stops at the first row past the bound,
+// so the work is at most min(|a|, |b|) * (2 * bound + 1), and none when the lengths alone differ by more.
+size_t editDistanceWithin(std::string_view a, std::string_view b, size_t bound);
+// A typo does not make a name this much longer than what it was meant to be.
+constexpr size_t kTypoLengthMargin = 16;
+// "Did you mean": indices of up to `count` candidates at most `maxEdits` edits from `name`, closest
+// first (ties: the earlier candidate). A name longer than the longest candidate by more than
+// kTypoLengthMargin gets none, so the work depends on the candidates, never on the input's length.
+std::vector<size_t> closestCandidates(std::string_view name, const std::vector<std::string>& candidates,
+                                      size_t count, size_t maxEdits);
 
 }  // namespace vg

@@ -141,7 +141,7 @@ void checkEnum(Context& ctx, const ParamSpec& spec, const std::string& path, con
     std::string hint;
     if (value.is_string()) {
         for (const json& allowed : spec.values)
-            if (allowed.is_string() && editDistance(allowed.get<std::string>(), value.get<std::string>()) == 0)
+            if (allowed.is_string() && equalsIgnoringCase(allowed.get_ref<const std::string&>(), value.get_ref<const std::string&>()))
                 hint = " (check the letter case)";
     }
     ctx.error(path, camelToSnake(pointerLeaf(spec.path)) + "_not_offered",
