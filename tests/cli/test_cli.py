@@ -28,6 +28,12 @@ KLING_UNIFIED = {
 }
 
 
+def limit(name):
+    """A value of the input-limits table, as `vgen limits --json` prints it."""
+    table = json.loads(subprocess.run([VGEN, "limits", "--json"], capture_output=True, timeout=120, check=True).stdout)
+    return next(entry["value"] for entry in table if entry["name"] == name)
+
+
 def vgen(*args, stdin=b""):
     if isinstance(stdin, str):
         stdin = stdin.encode()
@@ -165,6 +171,49 @@ class BadInput(unittest.TestCase):
         self.assertEqual(vgen().returncode, 2)
 
 
+class Limits(unittest.TestCase):
+    """Issue 9, finding 3: one table of size limits, printed by `vgen limits`, enforced while reading."""
+
+    def test_limits_json_is_the_table(self):
+        result = vgen("limits", "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        table = json.loads(result.stdout)
+        names = [entry["name"] for entry in table]
+        for name in ("body_bytes", "string_bytes", "nesting_depth", "array_items", "object_members", "json_values",
+                     "prompt_characters", "diagnostics", "upload_bytes"):
+            self.assertIn(name, names)
+        for entry in table:
+            self.assertEqual(set(entry), {"name", "value", "unit", "why"})
+            self.assertIsInstance(entry["value"], int)
+        text = vgen("limits")
+        self.assertEqual(text.returncode, 0)
+        self.assertRegex(text.stdout.decode(), rf"(?m)^body_bytes +{limit('body_bytes')} bytes\n    \S")
+        self.assertEqual(vgen("limits", "extra").returncode, 2)
+
+    def test_fifty_megabyte_array_in_an_unknown_field_is_refused_while_reading(self):
+        head = b'{"model":"kling-2.6","prompt":"a fox","junk":['
+        items = (limit("body_bytes") - len(head) - 2) // 2
+        result = vgen("validate", "--json", stdin=head + b"0," * (items - 1) + b"0]}")
+        self.assertEqual(result.returncode, 2, result.stderr[-400:])
+        self.assertIn(b"array at /junk (line 1, column 46) has more than", result.stderr)
+        self.assertIn(b"(limit array_items)", result.stderr)
+
+    def test_many_unknown_fields_get_a_bounded_answer(self):
+        # a 2.3 MB request once got a 30 MB answer: one warning per unknown field, each quoting it
+        request = dict(KLING_AISDK, **{f"field_{'x' * 200}_{i}": 1 for i in range(limit("object_members") - 10)})
+        result = vgen("validate", "--json", stdin=request)
+        self.assertEqual(result.returncode, 0, result.stderr[-400:])
+        diagnostics = json.loads(result.stdout)["diagnostics"]
+        self.assertEqual(len(diagnostics), limit("diagnostics"))
+        self.assertEqual(diagnostics[-1]["code"], "more_problems")
+        self.assertLess(len(result.stdout), 64 * 1024)
+        too_many = dict(KLING_AISDK, **{f"f{i}": 1 for i in range(200000)})
+        refused = vgen("validate", "--json", stdin=too_many)
+        self.assertEqual(refused.returncode, 2)
+        self.assertIn(b"(limit object_members)", refused.stderr)
+        self.assertLess(len(refused.stdout) + len(refused.stderr), 8 * 1024)
+
+
 class OddFiles(unittest.TestCase):
     """Issue 9, finding 9: a directory, an unreadable file or an endless stream is exit 2 with a
     message, never an abort (exit 134) or a read without end."""
@@ -208,7 +257,7 @@ class OddFiles(unittest.TestCase):
 
     def test_an_endless_stream_is_cut_at_the_body_limit(self):
         for result in (self.run_from_file("/dev/zero"), self.run_from_stdin("/dev/zero")):
-            self.assert_refused(result, "is larger than 67108864 bytes")
+            self.assert_refused(result, f"is larger than {limit('body_bytes')} bytes (limit body_bytes)")
 
 
 class BuildAndConvert(unittest.TestCase):

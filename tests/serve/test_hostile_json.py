@@ -5,9 +5,14 @@
 """
 
 import json
+import socket
+import sys
 import unittest
 
-from server_fixture import ServeProcess
+from server_fixture import NATIVE_DIR, REPO, ServeProcess
+
+sys.path.insert(0, str(REPO))
+from gateway.core_bridge import CoreBridge  # noqa: E402 (after the path is set)
 
 GATEWAY_HEADERS = {"ai-model-id": "google/veo-3.1-fast-generate-001", "ai-video-model-specification-version": "3",
                    "ai-gateway-protocol-version": "0.0.1"}
@@ -59,6 +64,58 @@ class DuplicateKeysOnEveryCreateRoute(unittest.TestCase):
                     self.assertEqual(codes, ["invalid_json"])
                     self.assertIsNone(self.server.process.poll(), "serve.py died")
                     self.assertEqual(self.server.request("GET", "/v1/models")[0], 200)
+
+
+class SizeLimitsFromTheCoreTable(unittest.TestCase):
+    """Issue 9, finding 3: serve.py's --max-body and --max-upload default to the core's table, and a
+    document over one of the table's JSON limits is refused while the core reads it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.limits = CoreBridge(NATIVE_DIR).limits()
+        cls.server = ServeProcess()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def test_the_bridge_reads_the_same_table_as_the_cli(self):
+        cli = CoreBridge(NATIVE_DIR)
+        cli._load_library = lambda: None  # the CLI path
+        self.assertEqual(cli.limits(), self.limits)
+        self.assertEqual(self.limits["body_bytes"]["unit"], "bytes")
+
+    def test_a_body_over_body_bytes_is_413_naming_the_limit(self):
+        too_long = self.limits["body_bytes"]["value"] + 1
+        with socket.create_connection((self.server.host, self.server.port), timeout=60) as connection:
+            connection.sendall(f"POST /v1/videos HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               f"Content-Length: {too_long}\r\n\r\n{{}}".encode())
+            answer = connection.makefile("rb").read()
+        self.assertTrue(answer.startswith(b"HTTP/1.1 413"), answer[:200])
+        self.assertIn(f"at most {too_long - 1} bytes".encode(), answer)
+
+    def test_an_upload_over_upload_bytes_is_413_naming_the_limit(self):
+        cap = self.limits["upload_bytes"]["value"]
+        status, _, raw = self.server.request("POST", "/v1/uploads", b"\x89PNG\r\n\x1a\n" + b"\0" * (cap - 7),
+                                             {"Content-Type": "image/png"})
+        self.assertEqual(status, 413, raw[:300])
+        self.assertIn(f"at most {cap} bytes", json.loads(raw)["error"]["message"])
+
+    def test_a_fifty_megabyte_array_in_an_unknown_field_is_refused_on_every_route(self):
+        head = b'{"model":"sora-2","prompt":"a fox","junk":['
+        items = (self.limits["body_bytes"]["value"] - len(head) - 400) // 2  # room for the gateway envelope
+        document = head + b"0," * (items - 1) + b"0]}"
+        for dialect, (path, headers, read_error) in CREATE_ROUTES.items():
+            with self.subTest(dialect=dialect):
+                status, _, raw = self.server.request("POST", path, document,
+                                                     {"Content-Type": "application/json", **headers})
+                self.assertEqual(status, 400, raw[:300])
+                message, codes = read_error(json.loads(raw))
+                self.assertIn("/junk", message)
+                self.assertIn("(limit array_items)", message)
+                self.assertEqual(codes, ["invalid_json"])
+                self.assertLess(len(raw), 4096, "the answer does not grow with the request")
+        self.assertEqual(self.server.request("GET", "/v1/models")[0], 200)
 
 
 if __name__ == "__main__":

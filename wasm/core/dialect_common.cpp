@@ -103,11 +103,7 @@ std::string describeTypedValue(const json& value) {
         case json::value_t::object: return "an object";
         case json::value_t::array: return "an array";
         case json::value_t::boolean: return std::string("boolean ") + (value.get<bool>() ? "true" : "false");
-        case json::value_t::string: {
-            std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-            if (text.size() > 42) text = text.substr(0, 40) + "...\"";
-            return "string " + text;
-        }
+        case json::value_t::string: return "string " + quotedExcerpt(value.get_ref<const std::string&>());
         default: return "number " + value.dump(-1, ' ', false, json::error_handler_t::replace);
     }
 }
@@ -177,14 +173,14 @@ bool fitsShape(const json& value, Shape shape) {
 std::string fixHint(const json& value, Shape shape) {
     if ((shape == Shape::Number || shape == Shape::Integer) && value.is_string() &&
         isNumericText(value.get<std::string>()))
-        return ": write " + value.get<std::string>() + " without quotes";
+        return ": write " + excerpt(value.get_ref<const std::string&>()) + " without quotes";
     if (shape == Shape::Boolean && value.is_string() &&
         (value.get<std::string>() == "true" || value.get<std::string>() == "false"))
-        return ": write " + value.get<std::string>() + " without quotes";
+        return ": write " + excerpt(value.get_ref<const std::string&>()) + " without quotes";
     if (shape == Shape::String && (value.is_number() || value.is_boolean()))
         return ": write \"" + value.dump() + "\" in quotes";
     if (shape == Shape::StringArray && value.is_string())
-        return ": write [" + value.dump(-1, ' ', false, json::error_handler_t::replace) + "]";
+        return ": write [" + quotedExcerpt(value.get_ref<const std::string&>()) + "]";
     return "";
 }
 
@@ -999,7 +995,7 @@ BuildOutcome buildWithSpec(const DialectSpec& spec, const Request& request, cons
     if (!model) {
         std::vector<std::string> near = catalog.nearestIds(id);
         outcome.diagnostics.push_back(makeError("/model", "unknown_model",
-                                                "model \"" + id + "\" is not in the catalog" +
+                                                "model \"" + excerpt(id) + "\" is not in the catalog" +
                                                     (near.empty() ? std::string() : ": did you mean " + joinNames(near) + "?")));
         return outcome;
     }

@@ -1,5 +1,7 @@
 #include "text_format.h"
 
+#include "input_limits.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -25,9 +27,31 @@ std::string formatBytes(size_t bytes) {
 
 std::string describeValue(const json& value) {
     if (value.is_number()) return formatNumber(value.get<double>());
-    std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
-    return text;
+    if (value.is_string()) return quotedExcerpt(value.get_ref<const std::string&>());
+    return excerpt(value.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+namespace {
+
+// The first bytes of `text`, at most `room`, ending on a character boundary.
+std::string_view headOf(std::string_view text, size_t room) {
+    if (text.size() <= room) return text;
+    size_t cut = room;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut);
+}
+
+}  // namespace
+
+std::string excerpt(std::string_view text) {
+    if (text.size() <= kEchoBytes.value) return std::string(text);
+    return std::string(headOf(text, kEchoBytes.value - 3)) + "...";
+}
+
+std::string quotedExcerpt(std::string_view text) {
+    const std::string_view head = headOf(text, kEchoBytes.value - 5);  // room for the quotes and "..."
+    const std::string quoted = json(std::string(head)).dump(-1, ' ', false, json::error_handler_t::replace);
+    return head.size() < text.size() ? quoted + "..." : quoted;
 }
 
 std::string joinWords(const std::vector<std::string>& words, std::string_view lastSeparator) {

@@ -12,8 +12,13 @@ namespace vg {
 
 using json = nlohmann::json;
 
-// 7 -> "7", 0.5 -> "0.5", "720p" -> "\"720p\"", objects/arrays -> compact JSON (cut at 60 chars).
+// 7 -> "7", 0.5 -> "0.5", "720p" -> "\"720p\"", objects/arrays -> compact JSON (cut by excerpt).
 std::string describeValue(const json& value);
+// Text a message quotes back, cut to about echo_bytes (input_limits.h) at a character boundary with
+// "..." marking the cut, so a client's megabyte of text is not repeated in every answer.
+std::string excerpt(std::string_view text);
+// The same as a JSON string: "\"abc\"", or "\"abc\"..." when cut; invalid UTF-8 shows as U+FFFD.
+std::string quotedExcerpt(std::string_view text);
 // {5, 10} -> "5 or 10"; {"a","b","c"} -> "\"a\", \"b\" or \"c\"".
 std::string joinAlternatives(const std::vector<json>& values);
 std::string joinWords(const std::vector<std::string>& words, std::string_view lastSeparator = " or ");
