@@ -483,11 +483,12 @@ def parse_args(argv):
                         help="jobs database and files (default: build/serve-data next to serve.py)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="videos rendered at once (default: the machine's cores)")
-    parser.add_argument("--max-body", type=int, default=50 * 1024 * 1024,
-                        help="largest request body and fetched input in bytes (default 50 MB)")
-    parser.add_argument("--max-upload", type=int, default=30 * 1024 * 1024,
-                        help="largest file POST /v1/uploads keeps, in bytes (default 30 MB; the body cap "
-                             "--max-body applies first)")
+    parser.add_argument("--max-body", type=int, default=None,
+                        help="largest request body and fetched input in bytes (default: the core's body_bytes, "
+                             "50 MiB; vgen limits lists them)")
+    parser.add_argument("--max-upload", type=int, default=None,
+                        help="largest file POST /v1/uploads keeps, in bytes (default: the core's upload_bytes, "
+                             "30 MiB; the body cap --max-body applies first)")
     parser.add_argument("--render-budget", type=positive_seconds, default=None, metavar="SECONDS",
                         help="seconds one job's render may take, ffmpeg's CPU time capped to match; a render "
                              "over it fails saying so (default: 60 plus 10 per second of video the job renders)")
@@ -515,6 +516,15 @@ def parse_args(argv):
                              f"(default {DEFAULT_MAX_CONNECTIONS})")
     parser.add_argument("--quiet", action="store_true", help="do not log each request")
     return parser.parse_args(argv)
+
+
+def take_size_limits(args, core: CoreBridge):
+    """--max-body and --max-upload not given come from the core's table of input limits, so serve.py
+    and the core refuse the same sizes."""
+    if args.max_body is None or args.max_upload is None:
+        limits = core.limits()
+        args.max_body = limits["body_bytes"]["value"] if args.max_body is None else args.max_body
+        args.max_upload = limits["upload_bytes"]["value"] if args.max_upload is None else args.max_upload
 
 
 def required_key(args) -> str | None:
@@ -550,6 +560,12 @@ def main(argv=None) -> int:
     site = StaticSite(args.root)
     if not site.is_built():
         print(f"serve.py: {site.root}/index.html is missing. {NOT_BUILT}", file=sys.stderr)
+    core = CoreBridge(args.native_dir)
+    try:
+        take_size_limits(args, core)
+    except CoreUnavailable as problem:
+        print(f"serve.py: {problem} (or give --max-body and --max-upload)", file=sys.stderr)
+        return 2
     try:
         faults = Faults(args.faults, args.fault_seed)
         api_key = required_key(args)
@@ -571,7 +587,7 @@ def main(argv=None) -> int:
     store = Store(args.data, log)  # a damaged or unwritable --data is logged and degrades, never stops the start
     jobs = JobService(store, load_renderer(log), args.workers, args.link_ttl, log, args.render_budget)
     inputs = InputResolver(store, jobs, args.allow_fetch, args.max_body, port)
-    server.ctx = ServerContext(args, CoreBridge(args.native_dir), store, jobs, faults, inputs,
+    server.ctx = ServerContext(args, core, store, jobs, faults, inputs,
                                base_url_of(host, port), api_key)
     server.routes = routes
     install_route_modules(server.ctx)

@@ -24,6 +24,7 @@ class CoreBridge:
         self.cli_path = Path(native_dir) / "vgen"
         self._library = None
         self._has_parse = False
+        self._has_limits = False
         self._lock = threading.Lock()  # loading once; the core's functions themselves are reentrant
 
     def _load_library(self):
@@ -40,6 +41,10 @@ class CoreBridge:
                 if self._has_parse:
                     library.vg_parse.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, *out]
                     library.vg_parse.restype = ctypes.c_void_p
+                self._has_limits = hasattr(library, "vg_limits")  # likewise newer than vg_catalog
+                if self._has_limits:
+                    library.vg_limits.argtypes = [ctypes.c_int, *out]
+                    library.vg_limits.restype = ctypes.c_void_p
                 self._library = library
             return self._library
 
@@ -65,6 +70,20 @@ class CoreBridge:
             exit_code = ctypes.c_int(2)
             return self._take(library, library.vg_catalog(1, ctypes.byref(exit_code), None), exit_code)
         return self._run_cli(["catalog", "--json"])
+
+    def limits(self) -> dict[str, dict]:
+        """The core's size limits on input (`vgen limits --json`, wasm/core/input_limits.h):
+        name -> {"value", "unit", "why"}, e.g. limits()["body_bytes"]["value"]."""
+        library = self._load_library()
+        if library is not None and self._has_limits:
+            exit_code = ctypes.c_int(2)
+            code, output = self._take(library, library.vg_limits(1, ctypes.byref(exit_code), None), exit_code)
+        else:
+            code, output = self._run_cli(["limits", "--json"])
+        if code != 0:
+            raise CoreUnavailable(f"the core could not list its limits (exit {code}): rebuild it "
+                                  "(bash scripts/build.sh)")
+        return {entry["name"]: {key: entry[key] for key in ("value", "unit", "why")} for entry in json.loads(output)}
 
     def parse(self, text: str | bytes, dialect: str) -> tuple[int, dict]:
         """(exit code, report) of `vgen parse --dialect DIALECT`: 0 valid, 1 invalid, 2 unreadable.

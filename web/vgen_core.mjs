@@ -1,5 +1,5 @@
-// VideoGen headless core for JavaScript: the vgen commands (catalog, validate, parse, build, convert,
-// schema) run in WebAssembly, with the same output as the native CLI.
+// VideoGen headless core for JavaScript: the vgen commands (catalog, limits, validate, parse, build,
+// convert, schema) run in WebAssembly, with the same output as the native CLI.
 //
 //   import { loadVgenCore } from './web/vgen_core.mjs';
 //   const core = await loadVgenCore();
@@ -110,6 +110,7 @@ function wrap(module) {
   const input = (text) => ({ withLength: text });
   return {
     catalog: (asJson = false) => call('vg_catalog', [asJson ? 1 : 0]),
+    limits: (asJson = false) => call('vg_limits', [asJson ? 1 : 0]),
     validate: (text, { dialect = '', json = false } = {}) =>
       call('vg_validate', [input(text), dialect, json ? 1 : 0]),
     parse: (text, { dialect = '' } = {}) => call('vg_parse', [input(text), dialect]),

@@ -28,6 +28,12 @@ KLING_UNIFIED = {
 }
 
 
+def limit(name):
+    """A value of the input-limits table, as `vgen limits --json` prints it."""
+    table = json.loads(subprocess.run([VGEN, "limits", "--json"], capture_output=True, timeout=120, check=True).stdout)
+    return next(entry["value"] for entry in table if entry["name"] == name)
+
+
 def vgen(*args, stdin=b""):
     if isinstance(stdin, str):
         stdin = stdin.encode()
@@ -126,6 +132,17 @@ class BadInput(unittest.TestCase):
     def test_duplicate_keys(self):
         self.assert_unreadable(b'{"model":"kling-2.6","duration":5,"duration":10}', "duplicate")
 
+    def test_duplicate_key_after_a_large_prefix_is_exit_2_not_a_crash(self):
+        # issue 9 finding 1: from about 128 KB on this segfaulted (exit 139)
+        padding = b"x" * (300 * 1024)
+        for repeat in (b'"duration":5,"duration":10', b'"providerOptions":{"klingai":{"mode":"std","mode":"pro"}}'):
+            with self.subTest(repeat=repeat):
+                result = vgen("validate", "--json",
+                              stdin=b'{"model":"kling-2.6","prompt":"' + padding + b'",\n' + repeat + b"}")
+                self.assertEqual(result.returncode, 2, result.stderr[-400:])
+                self.assertIn(b"duplicate key", result.stderr)
+                self.assertIn(b"(line 2, column ", result.stderr)
+
     def test_ten_megabyte_string_is_checked_not_crashed(self):
         big = dict(KLING_AISDK)
         big["prompt"] = dict(big["prompt"], text="a" * (10 * 1024 * 1024))
@@ -133,6 +150,13 @@ class BadInput(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
         self.assertIn("too_long", codes)
+
+    def test_megabyte_model_name_is_unknown_without_suggestions(self):
+        # issue 9 finding 2: "did you mean" compared the whole name with every id (5 s of CPU per MB)
+        result = vgen("validate", "--json", stdin={"model": "k" * (1024 * 1024), "prompt": "a fox"})
+        self.assertEqual(result.returncode, 1, result.stderr[-400:])
+        [unknown] = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "unknown_model"]
+        self.assertNotIn("did you mean", unknown["message"])
 
     def test_wrong_types_are_diagnostics(self):
         result = vgen("validate", "--json", stdin={"model": 5, "prompt": ["x"], "duration": {}})
@@ -145,6 +169,95 @@ class BadInput(unittest.TestCase):
         self.assertEqual(vgen("validate", "--dialect", "klingon", stdin=KLING_AISDK).returncode, 2)
         self.assertEqual(vgen("teleport").returncode, 2)
         self.assertEqual(vgen().returncode, 2)
+
+
+class Limits(unittest.TestCase):
+    """Issue 9, finding 3: one table of size limits, printed by `vgen limits`, enforced while reading."""
+
+    def test_limits_json_is_the_table(self):
+        result = vgen("limits", "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        table = json.loads(result.stdout)
+        names = [entry["name"] for entry in table]
+        for name in ("body_bytes", "string_bytes", "nesting_depth", "array_items", "object_members", "json_values",
+                     "prompt_characters", "diagnostics", "upload_bytes"):
+            self.assertIn(name, names)
+        for entry in table:
+            self.assertEqual(set(entry), {"name", "value", "unit", "why"})
+            self.assertIsInstance(entry["value"], int)
+        text = vgen("limits")
+        self.assertEqual(text.returncode, 0)
+        self.assertRegex(text.stdout.decode(), rf"(?m)^body_bytes +{limit('body_bytes')} bytes\n    \S")
+        self.assertEqual(vgen("limits", "extra").returncode, 2)
+
+    def test_fifty_megabyte_array_in_an_unknown_field_is_refused_while_reading(self):
+        head = b'{"model":"kling-2.6","prompt":"a fox","junk":['
+        items = (limit("body_bytes") - len(head) - 2) // 2
+        result = vgen("validate", "--json", stdin=head + b"0," * (items - 1) + b"0]}")
+        self.assertEqual(result.returncode, 2, result.stderr[-400:])
+        self.assertIn(b"array at /junk (line 1, column 46) has more than", result.stderr)
+        self.assertIn(b"(limit array_items)", result.stderr)
+
+    def test_many_unknown_fields_get_a_bounded_answer(self):
+        # a 2.3 MB request once got a 30 MB answer: one warning per unknown field, each quoting it
+        request = dict(KLING_AISDK, **{f"field_{'x' * 200}_{i}": 1 for i in range(limit("object_members") - 10)})
+        result = vgen("validate", "--json", stdin=request)
+        self.assertEqual(result.returncode, 0, result.stderr[-400:])
+        diagnostics = json.loads(result.stdout)["diagnostics"]
+        self.assertEqual(len(diagnostics), limit("diagnostics"))
+        self.assertEqual(diagnostics[-1]["code"], "more_problems")
+        self.assertLess(len(result.stdout), 64 * 1024)
+        too_many = dict(KLING_AISDK, **{f"f{i}": 1 for i in range(200000)})
+        refused = vgen("validate", "--json", stdin=too_many)
+        self.assertEqual(refused.returncode, 2)
+        self.assertIn(b"(limit object_members)", refused.stderr)
+        self.assertLess(len(refused.stdout) + len(refused.stderr), 8 * 1024)
+
+
+class OddFiles(unittest.TestCase):
+    """Issue 9, finding 9: a directory, an unreadable file or an endless stream is exit 2 with a
+    message, never an abort (exit 134) or a read without end."""
+
+    def run_from_file(self, path):
+        return vgen("validate", path)
+
+    def run_from_stdin(self, path):
+        descriptor = os.open(path, os.O_RDONLY)  # open() refuses directories; the shell's < does not
+        try:
+            return subprocess.run([VGEN, "validate", "-"], stdin=descriptor, capture_output=True, timeout=120)
+        finally:
+            os.close(descriptor)
+
+    def assert_refused(self, result, words):
+        self.assertEqual(result.returncode, 2, result.stderr[-400:])
+        self.assertEqual(result.stdout, b"")
+        self.assertIn(words, result.stderr.decode("utf-8", "replace"))
+
+    def test_a_directory_is_named_as_one(self):
+        with tempfile.TemporaryDirectory() as folder:
+            for path in ("/etc", folder):
+                with self.subTest(path=path):
+                    self.assert_refused(self.run_from_file(path), f"cannot read {path}: it is a directory")
+            self.assert_refused(self.run_from_stdin(folder), "cannot read standard input: it is a directory")
+
+    def test_a_file_that_fails_while_reading_is_exit_2(self):
+        if not os.path.exists("/proc/self/mem"):
+            self.skipTest("no /proc on this system")
+        self.assert_refused(self.run_from_file("/proc/self/mem"), "cannot read /proc/self/mem: ")
+
+    def test_a_file_without_permission_is_exit_2(self):
+        if os.geteuid() == 0:
+            self.skipTest("root reads any file")
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "secret.json")
+            with open(path, "w") as file:
+                file.write("{}")
+            os.chmod(path, 0)
+            self.assert_refused(self.run_from_file(path), f"cannot read {path}: Permission denied")
+
+    def test_an_endless_stream_is_cut_at_the_body_limit(self):
+        for result in (self.run_from_file("/dev/zero"), self.run_from_stdin("/dev/zero")):
+            self.assert_refused(result, f"is larger than {limit('body_bytes')} bytes (limit body_bytes)")
 
 
 class BuildAndConvert(unittest.TestCase):

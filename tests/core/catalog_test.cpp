@@ -143,6 +143,15 @@ TEST(Catalog, NearestIdsSuggestCloseNames) {
     EXPECT_TRUE(catalog().nearestIds("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz").empty());
 }
 
+// Issue 9, finding 2: every id was compared in full with whatever the client sent (about 5 s of
+// CPU per MB of model name). A name longer than any id by more than a typo adds gets no suggestion.
+TEST(Catalog, NearestIdsIgnoreNamesNoTypoMakes) {
+    const std::string id = "google/veo-3.1-fast-generate-001";
+    EXPECT_EQ(catalog().nearestIds(id + "-preview").at(0), id);
+    EXPECT_TRUE(catalog().nearestIds(id + "-preview-edition-of-2026").empty());
+    EXPECT_TRUE(catalog().nearestIds(std::string(1u << 20, 'k')).empty());
+}
+
 // ---- sourced limits ---------------------------------------------------------------------------
 
 TEST(Catalog, EveryRuleKindIsImplemented) {

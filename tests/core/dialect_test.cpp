@@ -483,6 +483,15 @@ TEST(DialectShape, UnknownFieldSuggestsTheDialectsOwnName) {
     EXPECT_EQ(d->message, "aisdk has no field aspect_ratio: it is ignored; did you mean aspectRatio?");
 }
 
+TEST(DialectShape, LongUnknownFieldGetsNoSuggestion) {
+    json body = json::parse(R"({"model":"xai/grok-imagine-video","prompt":"x"})");
+    body["aspectRatio" + std::string(100000, 'o')] = "16:9";
+    ParseOutcome outcome = parse(Dialect::AiSdk, body);
+    const Diagnostic* d = findCode(outcome.diagnostics, "unknown_field");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->message.find("did you mean"), std::string::npos);
+}
+
 TEST(DialectShape, BodyMustBeAnObject) {
     for (const json& body : {json::array(), json("text"), json(3), json()}) {
         ParseOutcome outcome = parse(Dialect::Unified, body);

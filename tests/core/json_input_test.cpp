@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vg {
 namespace {
@@ -151,36 +153,76 @@ TEST(JsonInput, LoneSurrogateEscapesAreRejected) {
 
 TEST(JsonInput, DuplicateKeysAreRejectedAtTopAndNested) {
     EXPECT_EQ(errorOf(R"({"duration": 5, "duration": 10})"),
-              "duplicate key \"duration\" in the top-level object: keep one");
+              "duplicate key \"duration\" in the top-level object (line 1, column 17): keep one");
     const JsonInput input = parseJsonInput(R"({"providerOptions": {"klingai": {"duration": 5,
         "duration": 10}}})");
     ASSERT_TRUE(input.error);
-    EXPECT_EQ(input.error->message, "duplicate key \"duration\" in /providerOptions/klingai: keep one");
+    EXPECT_EQ(input.error->message,
+              "duplicate key \"duration\" in /providerOptions/klingai (line 2, column 9): keep one");
     EXPECT_EQ(input.error->byteOffset, 56u);  // the second "duration"
-    EXPECT_EQ(errorOf(R"([{"a":1}, {"b":[{"a/b":1, "a/b":2}]}])"), "duplicate key \"a/b\" in /1/b/0: keep one");
-    EXPECT_EQ(errorOf(R"({"\"q":1, "\"q":2})"), "duplicate key \"\\\"q\" in the top-level object: keep one");
+    EXPECT_EQ(errorOf(R"([{"a":1}, {"b":[{"a/b":1, "a/b":2}]}])"),
+              "duplicate key \"a/b\" in /1/b/0 (line 1, column 27): keep one");
+    EXPECT_EQ(errorOf(R"({"\"q":1, "\"q":2})"),
+              "duplicate key \"\\\"q\" in the top-level object (line 1, column 11): keep one");
     // the same key in sibling objects is fine
     EXPECT_EQ(errorOf(R"([{"a":1}, {"a":2}])"), "");
+}
+
+// Issue 9, finding 1: the fast pass had no read position, so describing a duplicate key scanned
+// memory before the document (ASan: stack-buffer-underflow; a segfault from about 128 KB on).
+TEST(JsonInput, DuplicateKeysInSmallAndLargeDocumentsSayWhere) {
+    EXPECT_EQ(errorOf(R"({"a":1,"a":2})"), "duplicate key \"a\" in the top-level object (line 1, column 8): keep one");
+    const std::string padding(200 * 1024, 'x');  // well past the size that used to segfault
+    const std::string prefix = "{\"pad\":\"" + padding + "\",\n";
+    const std::vector<std::pair<std::string, std::string>> documents = {
+        {prefix + "\"a\":1,\"a\":2}", "the top-level object"},
+        {prefix + "\"b\":{\"c\":[0,{\"d\":1,\"d\":2}]}}", "/b/c/1"},
+        {prefix + "\"e\":" + nested(30, "{\"f\":", "}", "{\"g\":1,\"g\":2}") + "}",
+         "/e" + nested(30, "/f", "", "")},
+    };
+    for (const auto& [text, where] : documents) {
+        const JsonInput input = parseJsonInput(text);
+        ASSERT_TRUE(input.error) << where;
+        EXPECT_NE(input.error->message.find(" in " + where + " (line 2, column "), std::string::npos)
+            << input.error->message;
+        const size_t lastKey = text.rfind('"', text.rfind(':') - 2);  // the opening quote of the repeat
+        EXPECT_EQ(input.error->byteOffset, lastKey) << input.error->message;
+        EXPECT_TRUE(input.value.is_null());
+    }
+}
+
+TEST(JsonInput, TooDeepNestingInALargeDocumentSaysWhere) {
+    const std::string padding(200 * 1024, 'x');
+    const std::string text = "{\"pad\":\"" + padding + "\",\n\"deep\":" + nested(70, "[", "]", "") + "}";
+    const JsonInput input = parseJsonInput(text);
+    ASSERT_TRUE(input.error);
+    EXPECT_EQ(input.error->message, "JSON nested deeper than 64 levels (limit nesting_depth) at /deep" +
+                                        nested(63, "/0", "", "") + " (line 2, column 71): flatten the document");
+    EXPECT_EQ(input.error->byteOffset, text.find('[') + 63);
 }
 
 TEST(JsonInput, DepthUpToTheLimitIsFine) {
     EXPECT_EQ(errorOf(nested(64, "[", "]", "1")), "");
     EXPECT_EQ(errorOf(nested(63, "{\"a\":", "}", "[]")), "");
     EXPECT_EQ(errorOf(nested(65, "[", "]", "")),
-              "JSON nested deeper than 64 levels at " + nested(64, "/0", "", "") + ": flatten the document");
+              "JSON nested deeper than 64 levels (limit nesting_depth) at " + nested(64, "/0", "", "") +
+                  " (line 1, column 65): flatten the document");
     JsonLimits shallow;
-    shallow.maxDepth = 2;
+    shallow.depth.value = 2;
     EXPECT_EQ(errorOf(R"({"a": {"b": [1]}})", shallow),
-              "JSON nested deeper than 2 levels at /a/b: flatten the document");
+              "JSON nested deeper than 2 levels (limit nesting_depth) at /a/b (line 1, column 13): flatten the "
+              "document");
     EXPECT_EQ(errorOf(R"([[1], [2], [[3]]])", shallow),
-              "JSON nested deeper than 2 levels at /2/0: flatten the document");
+              "JSON nested deeper than 2 levels (limit nesting_depth) at /2/0 (line 1, column 13): flatten the "
+              "document");
 }
 
 TEST(JsonInput, HundredThousandNestedArraysAreAnErrorNotACrash) {
     const std::string deep = nested(100000, "[", "]", "");
     const JsonInput input = parseJsonInput(deep);
     ASSERT_TRUE(input.error);
-    EXPECT_NE(input.error->message.find("JSON nested deeper than 64 levels at /0/0/"), std::string::npos);
+    EXPECT_NE(input.error->message.find("JSON nested deeper than 64 levels (limit nesting_depth) at /0/0/"),
+              std::string::npos);
     EXPECT_EQ(input.error->byteOffset, 64u);
     EXPECT_TRUE(input.value.is_null());
     // unbalanced: no closing brackets at all
@@ -188,7 +230,8 @@ TEST(JsonInput, HundredThousandNestedArraysAreAnErrorNotACrash) {
 }
 
 TEST(JsonInput, HundredThousandNestedObjectsAreAnErrorNotACrash) {
-    EXPECT_NE(errorOf(nested(100000, "{\"a\":", "}", "1")).find("JSON nested deeper than 64 levels at /a/a/a/"),
+    EXPECT_NE(errorOf(nested(100000, "{\"a\":", "}", "1"))
+                  .find("JSON nested deeper than 64 levels (limit nesting_depth) at /a/a/a/"),
               std::string::npos);
     std::string unclosed;
     for (int i = 0; i < 100000; ++i) unclosed += "{\"a\":";
@@ -207,13 +250,72 @@ TEST(JsonInput, TenMegabyteStringParsesQuickly) {
 
 TEST(JsonInput, OversizeInputIsRefusedBeforeParsing) {
     JsonLimits small;
-    small.maxBytes = 16;
+    small.bytes.value = 16;
     EXPECT_EQ(errorOf("[1,2,3,4,5,6,7,8,9]", small),
-              "input is 19 bytes, over the limit of 16 bytes: send a smaller document");
+              "input is 19 bytes, more than 16 bytes (limit body_bytes): send a smaller document");
     // refused by size even though it is not JSON at all: the parser never saw it
     EXPECT_EQ(errorOf(std::string(17, '['), small),
-              "input is 17 bytes, over the limit of 16 bytes: send a smaller document");
+              "input is 17 bytes, more than 16 bytes (limit body_bytes): send a smaller document");
     EXPECT_EQ(errorOf("[1,2,3,4,5,6,7]", small), "");
+}
+
+// Issue 9, finding 3: every size limit is checked while reading, names its table entry and the
+// JSON Pointer, and a refused document costs no more than reading up to the refusal.
+TEST(JsonInput, EachLimitIsCheckedWhileReadingAndNamed) {
+    JsonLimits small;
+    small.stringBytes.value = 8;
+    small.keyBytes.value = 4;
+    small.arrayItems.value = 3;
+    small.objectMembers.value = 2;
+    EXPECT_EQ(errorOf(R"({"a": "12345678"})", small), "");
+    EXPECT_EQ(errorOf(R"({"a": "123456789"})", small),
+              "string at /a (line 1, column 7) is longer than 8 bytes (limit string_bytes): send large media by "
+              "URL, or upload it and send its URL");
+    EXPECT_EQ(errorOf(R"({"b": ["", "123456789"]})", small).substr(0, 33), "string at /b/1 (line 1, column 12");
+    EXPECT_EQ(errorOf(R"( "123456789")", small).substr(0, 41), "string at the top level (line 1, column 2");
+    EXPECT_EQ(errorOf(R"({"abcd": 1})", small), "");
+    EXPECT_EQ(errorOf(R"({"x": {"abcde": 1}})", small),
+              "key in /x (line 1, column 8) is longer than 4 bytes (limit key_bytes): use the field names "
+              "`vgen schema` lists");
+    EXPECT_EQ(errorOf(R"({"x": [1, 2, 3]})", small), "");
+    EXPECT_EQ(errorOf(R"({"x": [1, 2, 3, 4]})", small),
+              "array at /x (line 1, column 7) has more than 3 items (limit array_items): send fewer items");
+    EXPECT_EQ(errorOf("[[], {}, null, true]", small),
+              "array at the top level (line 1, column 1) has more than 3 items (limit array_items): send fewer items");
+    EXPECT_EQ(errorOf(R"({"a": 1, "b": 2, "c": 3})", small),
+              "the top-level object (line 1, column 1) has more than 2 members (limit object_members): send only the "
+              "fields the model takes");
+    EXPECT_EQ(errorOf(R"([{"a": 1, "b": 2, "c": 3}])", small).substr(0, 40), "the object at /0 (line 1, column 2) has ");
+
+    JsonLimits few;
+    few.values.value = 5;
+    EXPECT_EQ(errorOf(R"(["a", "b", ["c"]])", few), "");
+    const std::string tooMany = errorOf(R"(["a", "b", ["c", "d"]])", few);
+    EXPECT_EQ(tooMany.substr(0, 72), "document has more than 5 values (limit json_values); the next is at /2/1");
+    EXPECT_NE(tooMany.find(": send a smaller request"), std::string::npos) << tooMany;
+}
+
+TEST(JsonInput, FiftyMegabyteArrayInAnUnknownFieldIsRefusedAtItsLimit) {
+    std::string text = R"({"model": "kling-2.6", "junk": [)";
+    const size_t arrayStart = text.size() - 1;
+    text.reserve(kBodyBytes.value);
+    while (text.size() + 3 < kBodyBytes.value) text += "0, ";
+    text += "0]}";
+    ASSERT_LE(text.size(), kBodyBytes.value);
+    const JsonInput input = parseJsonInput(text);
+    ASSERT_TRUE(input.error);
+    EXPECT_EQ(input.error->message, "array at /junk (line 1, column " + std::to_string(arrayStart + 1) +
+                                        ") has more than 1000 items (limit array_items): send fewer items");
+    EXPECT_EQ(input.error->byteOffset, arrayStart);
+    EXPECT_TRUE(input.value.is_null());
+}
+
+TEST(JsonInput, AnswersMayCarryAWholeVideoAsOneString) {
+    const std::string answer = R"({"videos": [{"data": ")" + std::string(30 * kMiB, 'A') + R"("}]})";
+    EXPECT_NE(errorOf(answer).find("(limit string_bytes)"), std::string::npos);
+    const JsonInput input = parseJsonInput(answer, answerJsonLimits());
+    ASSERT_FALSE(input.error) << input.error->message;
+    EXPECT_EQ(input.value["videos"][0]["data"].get_ref<const std::string&>().size(), 30 * kMiB);
 }
 
 TEST(JsonInput, EveryPrefixOfAValidDocumentIsAnErrorOrAValue) {

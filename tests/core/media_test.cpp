@@ -10,6 +10,7 @@
 // [SECTION] probeMediaBytes: formats
 // [SECTION] Hostile input
 
+#include "input_limits.h"
 #include "media.h"
 
 #include <gtest/gtest.h>
@@ -542,9 +543,9 @@ TEST(MediaValue, AnythingElseIsInvalid) {
               "not a URL, data URL or base64: \"./images/cat.png\" (character '.' at offset 0 is not base64)");
     EXPECT_EQ(probeMediaValue("gs://bucket/cat.png").problem,
               "not a URL, data URL or base64: \"gs://bucket/cat.png\" (only http:// and https:// URLs can be fetched)");
-    EXPECT_EQ(probeMediaValue(std::string(50, 'x') + "!").problem,
-              "not a URL, data URL or base64: \"" + std::string(40, 'x') +
-                  "\"... (character '!' at offset 50 is not base64)");
+    EXPECT_EQ(probeMediaValue(std::string(500, 'x') + "!").problem,
+              "not a URL, data URL or base64: \"" + std::string(kEchoBytes.value - 5, 'x') +
+                  "\"... (character '!' at offset 500 is not base64)");
     EXPECT_EQ(probeMediaValue(" \n").problem, "empty media value: use a URL, a data URL or base64");
     EXPECT_EQ(probeMediaValue("").encoding, MediaEncoding::Invalid);
 }

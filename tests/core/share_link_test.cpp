@@ -74,12 +74,12 @@ TEST(ShareLink, RefusesBytesThatAreNotJson) {
 }
 
 TEST(ShareLink, SizeLimitIs256KiBBothWays) {
-    const std::string atLimit = "\"" + std::string(kMaxShareRequestBytes - 2, 'a') + "\"";
+    const std::string atLimit = "\"" + std::string(kShareLinkBytes.value - 2, 'a') + "\"";
     ShareLink fits = encodeShareLink(atLimit);
     ASSERT_EQ(fits.error, "");
     EXPECT_EQ(decodeShareFragment(fits.fragment).requestJson, atLimit);
 
-    const std::string over = "\"" + std::string(kMaxShareRequestBytes - 1, 'a') + "\"";
+    const std::string over = "\"" + std::string(kShareLinkBytes.value - 1, 'a') + "\"";
     ShareLink refused = encodeShareLink(over);
     EXPECT_EQ(refused.fragment, "");
     EXPECT_EQ(refused.error, "the request is too large to share (257 KB; the limit is 256 KB)");

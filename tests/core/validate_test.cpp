@@ -85,6 +85,13 @@ TEST(Models, UnknownModelSuggestsNearestIds) {
     EXPECT_NE(d->message.find("kling-2.6"), std::string::npos) << d->message;
 }
 
+TEST(Models, MegabyteModelNameIsUnknownWithoutSuggestions) {
+    auto diags = check({{"model", std::string(1u << 20, 'k')}, {"prompt", "a fox"}});
+    const vg::Diagnostic* d = find(diags, "unknown_model", "/model");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(d->message.find("did you mean"), std::string::npos);
+}
+
 TEST(Models, MissingModelIsAnError) { EXPECT_CODE(check({{"prompt", "a fox"}}), "model_missing", "/model"); }
 
 TEST(ModesSeed000, TextToVideoIdRefusesAnImage) {

@@ -62,6 +62,11 @@ describe('parity without input', () => {
     assertSame(core.catalog(false), runCli(['catalog']), 'vgen catalog');
   });
 
+  test('vgen limits --json and vgen limits', () => {
+    assertSame(core.limits(true), runCli(['limits', '--json']), 'vgen limits --json');
+    assertSame(core.limits(false), runCli(['limits']), 'vgen limits');
+  });
+
   test('vgen schema --dialect D MODEL for every model in the catalog and every dialect', () => {
     const models = JSON.parse(runCli(['catalog', '--json']).stdout);
     assert.ok(models.length > 0, 'the catalog lists models');

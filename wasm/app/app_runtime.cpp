@@ -260,7 +260,7 @@ void mediaUploaded(AppState& state, const std::string& path, int id, const std::
     const std::string name = upload->second.name;
     media.uploads.erase(upload);
     if (!state.selected || state.selected->id != modelId) return;  // another model's request now
-    const JsonInput body = parseJsonInput(answer.body);
+    const JsonInput body = parseJsonInput(answer.body, answerJsonLimits());
     const bool ok = answer.status == 201 && !body.error && body.value.is_object() && body.value.value("url", "") != "";
     if (ok) {
         setRequestValue(state, path, body.value.value("url", ""));
@@ -333,7 +333,7 @@ void fileChosen(AppState& state, const json& event) {
 }  // namespace
 
 void handleEvent(AppState& state, const std::string& jsonObject) {
-    const JsonInput input = parseJsonInput(jsonObject);
+    const JsonInput input = parseJsonInput(jsonObject, answerJsonLimits());  // may carry a chosen file
     if (input.error || !input.value.is_object()) return;
     const json& event = input.value;
     const std::string type = event.value("type", "");

@@ -120,7 +120,7 @@ namespace {
 // JSON (so messages can quote a proxy's HTML page), null when empty.
 json bodyValue(const std::string& text) {
     if (text.empty()) return json();
-    JsonInput input = parseJsonInput(text);
+    JsonInput input = parseJsonInput(text, answerJsonLimits());
     return input.error ? json(text) : std::move(input.value);
 }
 

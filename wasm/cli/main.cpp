@@ -1,19 +1,19 @@
 // vgen: the VideoGen command line. Reads files, prints what the core's text API answers.
 //   vgen catalog [--json]
+//   vgen limits [--json]
 //   vgen validate [--dialect NAME] [--json] [FILE|-]
 //   vgen build --to NAME [--from NAME] [FILE|-]
 //   vgen convert --to NAME [--from NAME] [FILE|-]
 //   vgen schema --dialect NAME MODEL
 // Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage.
 #include "api.h"
+#include "input_limits.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,6 +22,7 @@ namespace {
 constexpr const char* kUsage =
     "usage:\n"
     "  vgen catalog [--json]\n"
+    "  vgen limits [--json]                      (the size limits on input)\n"
     "  vgen validate [--dialect NAME] [--json] [FILE|-]\n"
     "  vgen parse [--dialect NAME] [FILE|-]      (the canonical request, for tools)\n"
     "  vgen build --to NAME [--from NAME] [FILE|-]\n"
@@ -29,8 +30,6 @@ constexpr const char* kUsage =
     "  vgen schema --dialect NAME MODEL\n"
     "dialects: aisdk, gateway, openai, unified, jobs, creative-hub\n"
     "exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage\n";
-
-constexpr size_t kMaxInputBytes = 64u * 1024u * 1024u;  // the core refuses more anyway (JsonLimits)
 
 struct Arguments {
     std::string command;
@@ -66,29 +65,45 @@ Arguments parseArguments(int argc, char** argv) {
     return args;
 }
 
+// Everything in `stream` up to `limit` bytes. Reads at most limit + 1 bytes, so an endless stream
+// (/dev/zero) or a huge file stops there; a read error (a directory, /proc/self/mem) is a message.
+std::optional<std::string> readBounded(std::FILE* stream, const std::string& name, const vg::InputLimit& bound,
+                                       std::string& error) {
+    const size_t limit = bound.value;
+    std::string text;
+    char chunk[1 << 16];
+    while (text.size() <= limit) {
+        const size_t wanted = std::min(sizeof chunk, limit + 1 - text.size());
+        const size_t got = std::fread(chunk, 1, wanted, stream);
+        text.append(chunk, got);
+        if (got == wanted) continue;
+        if (std::ferror(stream)) {
+            error = "cannot read " + name + ": " +
+                    (errno == EISDIR ? std::string("it is a directory, give a JSON file") : std::strerror(errno));
+            return std::nullopt;
+        }
+        return text;  // the end of the input
+    }
+    error = name + " is larger than " + std::to_string(limit) + " " + std::string(bound.unit) + " (limit " +
+            std::string(bound.name) + "): give a smaller JSON document";
+    return std::nullopt;
+}
+
 // The input text from FILE, or stdin for "-" / no file. nullopt (and a message) when unreadable.
 std::optional<std::string> readInput(const std::vector<std::string>& positional, std::string& error) {
     if (positional.size() > 1) {
         error = "give one input file at most (got " + std::to_string(positional.size()) + ")";
         return std::nullopt;
     }
-    std::string text;
-    if (positional.empty() || positional[0] == "-") {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        text = buffer.str();
-    } else {
-        std::ifstream file(positional[0], std::ios::binary);
-        if (!file) {
-            error = "cannot read " + positional[0] + ": " + std::strerror(errno);
-            return std::nullopt;
-        }
-        text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    }
-    if (text.size() > kMaxInputBytes) {
-        error = "input is " + std::to_string(text.size()) + " bytes; vgen reads at most 64 MiB";
+    if (positional.empty() || positional[0] == "-")
+        return readBounded(stdin, "standard input", vg::kBodyBytes, error);
+    std::FILE* file = std::fopen(positional[0].c_str(), "rb");
+    if (!file) {
+        error = "cannot read " + positional[0] + ": " + std::strerror(errno);
         return std::nullopt;
     }
+    std::optional<std::string> text = readBounded(file, positional[0], vg::kBodyBytes, error);
+    std::fclose(file);
     return text;
 }
 
@@ -106,7 +121,6 @@ int usage(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::ios::sync_with_stdio(false);
     Arguments args = parseArguments(argc, argv);
     if (args.command == "--help" || args.command == "-h" || args.command == "help") {
         std::fputs(kUsage, stdout);
@@ -117,6 +131,10 @@ int main(int argc, char** argv) {
     if (args.command == "catalog") {
         if (!args.positional.empty()) return usage("catalog takes no arguments");
         return emit(vg::apiCatalog(args.json));
+    }
+    if (args.command == "limits") {
+        if (!args.positional.empty()) return usage("limits takes no arguments");
+        return emit(vg::apiLimits(args.json));
     }
     if (args.command == "schema") {
         if (args.positional.size() != 1) return usage("schema needs exactly one MODEL");

@@ -3,11 +3,13 @@
 
 #include "catalog.h"
 #include "dialect.h"
+#include "input_limits.h"
 #include "json_input.h"
 #include "schema.h"
 #include "text_format.h"
 #include "validate.h"
 
+#include <algorithm>
 #include <exception>
 
 namespace vg {
@@ -26,7 +28,7 @@ ApiResult usageError(const std::string& message) { return {kExitUsage, "", "vgen
 // Human-readable lines for stderr: "error /duration duration_not_offered: ..."
 std::string diagnosticLines(const Diagnostics& diagnostics) {
     std::string text;
-    for (const Diagnostic& d : diagnostics)
+    for (const Diagnostic& d : shownDiagnostics(diagnostics))
         text += std::string(severityName(d.severity)) + " " + (d.path.empty() ? "(document)" : d.path) + " " + d.code +
                 ": " + d.message + "\n";
     return text;
@@ -40,7 +42,7 @@ struct Checked {
     std::string dialectName;         // "" when no dialect could be told
     ParseOutcome parsed;
     Diagnostics diagnostics;         // parse + validation
-    std::string modelLabel;          // canonical id when known, else as written
+    std::string modelLabel;          // canonical id when known, else as written (cut by excerpt)
 };
 
 Checked parseAndValidate(std::string_view input, std::string_view dialectName) {
@@ -75,11 +77,12 @@ Checked parseAndValidate(std::string_view input, std::string_view dialectName) {
     checked.dialectName = vg::dialectName(*chosen);
     checked.parsed = parseRequest(*chosen, document.value, catalog);
     checked.diagnostics = checked.parsed.diagnostics;
-    checked.modelLabel = checked.parsed.request.modelId();
+    const std::string written = checked.parsed.request.modelId();
+    const Model* known = catalog.resolve(written).model;
+    checked.modelLabel = !known ? excerpt(written) : checked.parsed.usable ? known->id : written;
     if (checked.parsed.usable) {
         Diagnostics found = validateRequest(checked.parsed.request, catalog, checked.dialectName);
         checked.diagnostics.insert(checked.diagnostics.end(), found.begin(), found.end());
-        if (const Model* model = catalog.resolve(checked.modelLabel).model) checked.modelLabel = model->id;
     }
     checked.exitCode = (!checked.parsed.usable || hasErrors(checked.diagnostics)) ? kExitInvalid : kExitValid;
     return checked;
@@ -92,7 +95,7 @@ nlohmann::ordered_json validationReport(const Checked& checked) {
     report["dialect"] = checked.dialectName;
     report["model"] = checked.modelLabel;
     report["diagnostics"] = nlohmann::ordered_json::array();
-    for (const Diagnostic& d : checked.diagnostics) {
+    for (const Diagnostic& d : shownDiagnostics(checked.diagnostics)) {
         report["diagnostics"].push_back({{"severity", severityName(d.severity)},
                                          {"path", d.path},
                                          {"code", d.code},
@@ -158,6 +161,26 @@ ApiResult apiCatalog(bool asJson) {
     });
 }
 
+ApiResult apiLimits(bool asJson) {
+    return guarded([&] {
+        if (asJson) {
+            nlohmann::ordered_json table = nlohmann::ordered_json::array();
+            for (const InputLimit& limit : kInputLimits)
+                table.push_back(
+                    {{"name", limit.name}, {"value", limit.value}, {"unit", limit.unit}, {"why", limit.why}});
+            return ApiResult{kExitValid, dumpJson(table), ""};
+        }
+        size_t nameWidth = 0;
+        for (const InputLimit& limit : kInputLimits) nameWidth = std::max(nameWidth, limit.name.size());
+        std::string text;
+        for (const InputLimit& limit : kInputLimits)
+            text += std::string(limit.name) + std::string(nameWidth + 2 - limit.name.size(), ' ') +
+                    std::to_string(limit.value) + " " + std::string(limit.unit) + "\n    " + std::string(limit.why) +
+                    "\n";
+        return ApiResult{kExitValid, text, ""};
+    });
+}
+
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson) {
     return guarded([&] {
         Checked checked = parseAndValidate(input, dialect);
@@ -210,7 +233,7 @@ ApiResult apiSchema(std::string_view dialect, std::string_view modelId) {
         if (!model) {
             std::vector<std::string> quoted;
             for (const std::string& id : catalog.nearestIds(modelId, 3)) quoted.push_back("\"" + id + "\"");
-            return usageError("unknown model \"" + std::string(modelId) + "\"" +
+            return usageError("unknown model \"" + excerpt(modelId) + "\"" +
                               (quoted.empty() ? "" : ": did you mean " + joinWords(quoted) + "?"));
         }
         return ApiResult{kExitValid, dumpJson(schemaFor(*chosen, *model, catalog)), ""};

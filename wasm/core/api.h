@@ -17,6 +17,8 @@ struct ApiResult {
 
 // `vgen catalog [--json]`
 ApiResult apiCatalog(bool asJson);
+// `vgen limits [--json]`: the input-limits table (input_limits.h): name, value, unit, why
+ApiResult apiLimits(bool asJson);
 // `vgen validate [--dialect NAME] [--json]`; dialect "" = detect
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson);
 // `vgen build --to NAME [--from NAME]`

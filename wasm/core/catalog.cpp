@@ -544,36 +544,18 @@ AliasMatch Catalog::resolve(std::string_view anyId) const {
     return {};
 }
 
-namespace {
-
-std::string lowered(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-
-}  // namespace
-
 std::vector<std::string> Catalog::nearestIds(std::string_view unknownId, size_t count) const {
+    std::set<std::string> ids;  // sorted, so equally close ids come out in alphabetical order
+    for (const Model& model : models) {
+        ids.insert(model.id);
+        for (const Alias& alias : model.aliases) ids.insert(alias.id);
+    }
+    const std::vector<std::string> candidates(ids.begin(), ids.end());
     // Ids so far away that they share almost nothing are not suggestions (more than half the
     // length of what the user typed, and at least 3 edits).
-    const std::string wanted = lowered(unknownId);
-    const size_t limit = std::max<size_t>(3, wanted.size() / 2);
-    std::vector<std::pair<size_t, std::string>> ranked;
-    std::set<std::string> seen;
-    auto consider = [&](const std::string& id) {
-        if (!seen.insert(id).second) return;
-        const size_t distance = editDistance(wanted, lowered(id));
-        if (distance <= limit) ranked.emplace_back(distance, id);
-    };
-    for (const Model& model : models) {
-        consider(model.id);
-        for (const Alias& alias : model.aliases) consider(alias.id);
-    }
-    std::sort(ranked.begin(), ranked.end());
+    const size_t maxEdits = std::max<size_t>(3, unknownId.size() / 2);
     std::vector<std::string> out;
-    for (size_t i = 0; i < ranked.size() && i < count; ++i) out.push_back(ranked[i].second);
+    for (size_t index : closestCandidates(unknownId, candidates, count, maxEdits)) out.push_back(candidates[index]);
     return out;
 }
 

@@ -9,6 +9,22 @@ bool hasErrors(const Diagnostics& diagnostics) {
                        [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
+Diagnostics shownDiagnostics(Diagnostics diagnostics, const InputLimit& limit) {
+    const size_t shown = limit.value;
+    if (diagnostics.size() <= shown || shown == 0) return diagnostics;
+    std::stable_partition(diagnostics.begin(), diagnostics.end(),
+                          [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    const Diagnostics hidden(diagnostics.begin() + static_cast<std::ptrdiff_t>(shown - 1), diagnostics.end());
+    diagnostics.resize(shown - 1);
+    Diagnostic more = makeWarning("", "more_problems",
+                                  std::to_string(hidden.size()) + " more problems not shown (a report lists " +
+                                      std::to_string(shown) + ", limit " + std::string(limit.name) +
+                                      "): fix these first, then check again");
+    if (hasErrors(hidden)) more.severity = Severity::Error;
+    diagnostics.push_back(std::move(more));
+    return diagnostics;
+}
+
 const char* severityName(Severity severity) {
     return severity == Severity::Error ? "error" : "warning";
 }

@@ -3,6 +3,8 @@
 // snake_case code tools can match on) and how to fix it (a message that says what is allowed).
 #pragma once
 
+#include "input_limits.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -31,6 +33,10 @@ inline Diagnostic makeWarning(std::string path, std::string code, std::string me
 }
 
 bool hasErrors(const Diagnostics& diagnostics);
+// At most limit.value diagnostics for a report: when there are more, errors come first and the last
+// one says how many more problems there are (an error when any of them is), so an answer stays
+// small whatever the request. Fewer are returned unchanged.
+Diagnostics shownDiagnostics(Diagnostics diagnostics, const InputLimit& limit = kDiagnostics);
 const char* severityName(Severity severity);
 json diagnosticToJson(const Diagnostic& diagnostic);
 json diagnosticsToJson(const Diagnostics& diagnostics);

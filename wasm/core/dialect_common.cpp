@@ -82,34 +82,19 @@ bool isEnvelope(const json& input) {
 
 
 std::string closestName(std::string_view name, const std::vector<std::string>& candidates) {
-    auto lower = [](std::string_view s) {
+    // Compared without '_' and '-' and case, so cfg_scale finds cfgScale.
+    auto squashed = [](std::string_view s) {
         std::string out;
         for (char c : s)
             if (c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return out;
     };
-    const std::string a = lower(name);
-    std::string best;
-    size_t bestDistance = std::max<size_t>(2, a.size() / 3) + 1;
-    for (const std::string& candidate : candidates) {
-        const std::string b = lower(candidate);
-        std::vector<size_t> row(b.size() + 1);
-        for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-        for (size_t i = 1; i <= a.size(); ++i) {
-            size_t diagonal = row[0];
-            row[0] = i;
-            for (size_t j = 1; j <= b.size(); ++j) {
-                size_t above = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-                diagonal = above;
-            }
-        }
-        if (row[b.size()] < bestDistance) {
-            bestDistance = row[b.size()];
-            best = candidate;
-        }
-    }
-    return best;
+    std::vector<std::string> squashedCandidates;
+    for (const std::string& candidate : candidates) squashedCandidates.push_back(squashed(candidate));
+    const std::string wanted = squashed(name);
+    const std::vector<size_t> found =
+        closestCandidates(wanted, squashedCandidates, 1, std::max<size_t>(2, wanted.size() / 3));
+    return found.empty() ? "" : candidates[found[0]];
 }
 
 std::string describeTypedValue(const json& value) {
@@ -118,11 +103,7 @@ std::string describeTypedValue(const json& value) {
         case json::value_t::object: return "an object";
         case json::value_t::array: return "an array";
         case json::value_t::boolean: return std::string("boolean ") + (value.get<bool>() ? "true" : "false");
-        case json::value_t::string: {
-            std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-            if (text.size() > 42) text = text.substr(0, 40) + "...\"";
-            return "string " + text;
-        }
+        case json::value_t::string: return "string " + quotedExcerpt(value.get_ref<const std::string&>());
         default: return "number " + value.dump(-1, ' ', false, json::error_handler_t::replace);
     }
 }
@@ -192,14 +173,14 @@ bool fitsShape(const json& value, Shape shape) {
 std::string fixHint(const json& value, Shape shape) {
     if ((shape == Shape::Number || shape == Shape::Integer) && value.is_string() &&
         isNumericText(value.get<std::string>()))
-        return ": write " + value.get<std::string>() + " without quotes";
+        return ": write " + excerpt(value.get_ref<const std::string&>()) + " without quotes";
     if (shape == Shape::Boolean && value.is_string() &&
         (value.get<std::string>() == "true" || value.get<std::string>() == "false"))
-        return ": write " + value.get<std::string>() + " without quotes";
+        return ": write " + excerpt(value.get_ref<const std::string&>()) + " without quotes";
     if (shape == Shape::String && (value.is_number() || value.is_boolean()))
         return ": write \"" + value.dump() + "\" in quotes";
     if (shape == Shape::StringArray && value.is_string())
-        return ": write [" + value.dump(-1, ' ', false, json::error_handler_t::replace) + "]";
+        return ": write [" + quotedExcerpt(value.get_ref<const std::string&>()) + "]";
     return "";
 }
 
@@ -1014,7 +995,7 @@ BuildOutcome buildWithSpec(const DialectSpec& spec, const Request& request, cons
     if (!model) {
         std::vector<std::string> near = catalog.nearestIds(id);
         outcome.diagnostics.push_back(makeError("/model", "unknown_model",
-                                                "model \"" + id + "\" is not in the catalog" +
+                                                "model \"" + excerpt(id) + "\" is not in the catalog" +
                                                     (near.empty() ? std::string() : ": did you mean " + joinNames(near) + "?")));
         return outcome;
     }

@@ -109,7 +109,7 @@ std::string wirePointerWithSpec(const DialectSpec& spec, const Model& model, con
 // An envelope is {method?, path?, headers?, body}: an object with a `body` and a `path` or `method`.
 bool isEnvelope(const json& input);
 // NOTE from the lead: findAt/pointerTokens/pointerLeaf live in json_path.h, and describeValue,
-// joinWords, editDistance in text_format.h (shared by validate/rules/catalog): use those, do not
+// joinWords, closestCandidates in text_format.h (shared by validate/rules/catalog): use those, do not
 // define second copies (same names in namespace vg would not link).
 // "string \"x\"", "number 5": a value with its JSON kind, for "got ..." messages.
 std::string describeTypedValue(const json& value);

@@ -4,7 +4,7 @@
 // rewrite its error messages into plain words with a line and column an editor can jump to.
 //
 // [SECTION] Positions      byte offset -> "line L, column C"; a cursor that follows the lexer
-// [SECTION] DomBuilder     the SAX handler: builds the tree, enforces depth and unique keys
+// [SECTION] DomBuilder     the SAX handler: builds the tree, enforces the limits and unique keys
 // [SECTION] Syntax errors  nlohmann's parse errors reworded
 // [SECTION] parseJsonInput
 
@@ -81,38 +81,72 @@ struct SyntaxFailure {
     int id = 0;             // 101 parse error, 406 number overflow
 };
 
+// Runs twice on a document that breaks a rule: first on the fast pass, where no read position
+// exists (readUpTo is null) and it only stops; then on the tracked pass, which says what and where.
+// Every limit is checked as the value arrives, so a refused document costs no more than its prefix.
 class DomBuilder {
 public:
-    DomBuilder(json& root, std::string_view text, const char* const& readUpTo, size_t maxDepth)
-        : root_(root), text_(text), readUpTo_(readUpTo), maxDepth_(maxDepth) {}
+    DomBuilder(json& root, std::string_view text, const char* const* readUpTo, const JsonLimits& limits)
+        : root_(root), text_(text), readUpTo_(readUpTo), limits_(limits) {}
 
-    bool null() { return place(nullptr) != nullptr; }
-    bool boolean(bool value) { return place(value) != nullptr; }
-    bool number_integer(json::number_integer_t value) { return place(value) != nullptr; }
-    bool number_unsigned(json::number_unsigned_t value) { return place(value) != nullptr; }
-    bool number_float(json::number_float_t value, const json::string_t&) { return place(value) != nullptr; }
-    bool string(json::string_t& value) { return place(std::move(value)) != nullptr; }
+    bool null() { return admit() && place(nullptr); }
+    bool boolean(bool value) { return admit() && place(value); }
+    bool number_integer(json::number_integer_t value) { return admit() && place(value); }
+    bool number_unsigned(json::number_unsigned_t value) { return admit() && place(value); }
+    bool number_float(json::number_float_t value, const json::string_t&) { return admit() && place(value); }
+    bool string(json::string_t& value) {
+        if (value.size() > limits_.stringBytes.value) {
+            return refuse([&](size_t lastRead) {
+                const size_t at = openingQuoteBefore(text_, lastRead);
+                return JsonParseError{"string at " + placeWords(slotPointer()) + " (" + lineAndColumn(text_, at) +
+                                          ") is longer than " + limitWords(limits_.stringBytes) +
+                                          ": send large media by URL, or upload it and send its URL",
+                                      at};
+            });
+        }
+        return admit() && place(std::move(value));
+    }
     // Part of nlohmann's SAX contract; JSON text never produces binary values.
-    bool binary(json::binary_t& value) { return place(json::binary(std::move(value))) != nullptr; }
+    bool binary(json::binary_t& value) { return admit() && place(json::binary(std::move(value))); }
 
-    bool start_object(size_t) { return open(json::value_t::object); }
-    bool start_array(size_t) { return open(json::value_t::array); }
+    bool start_object(size_t) { return admit() && open(json::value_t::object); }
+    bool start_array(size_t) { return admit() && open(json::value_t::array); }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
 
     bool key(json::string_t& name) {
-        auto& members = levels_.back().container->get_ref<json::object_t&>();
-        auto [member, inserted] = members.try_emplace(std::move(name));
-        if (!inserted) {
-            const std::string where = containerPointer();
-            limitError_ =
-                JsonParseError{"duplicate key " + json(name).dump() + " in " +
-                                   (where.empty() ? std::string("the top-level object") : where) + ": keep one",
-                               openingQuoteBefore(text_, offsetRead() - 1)};
-            return false;
+        Level& top = levels_.back();
+        auto& members = top.container->get_ref<json::object_t&>();
+        if (name.size() > limits_.keyBytes.value) {
+            return refuse([&](size_t lastRead) {
+                const size_t at = openingQuoteBefore(text_, lastRead);
+                return JsonParseError{"key in " + objectWords() + " (" + lineAndColumn(text_, at) +
+                                          ") is longer than " + limitWords(limits_.keyBytes) +
+                                          ": use the field names `vgen schema` lists",
+                                      at};
+            });
         }
-        levels_.back().key = &member->first;
-        levels_.back().member = &member->second;
+        if (members.size() >= limits_.objectMembers.value) {
+            return refuse([&](size_t) {
+                const std::string where = containerPointer();
+                return JsonParseError{(where.empty() ? "the top-level object" : "the object at " + where) + " (" +
+                                          lineAndColumn(text_, top.start) + ") has more than " +
+                                          limitWords(limits_.objectMembers) +
+                                          ": send only the fields the model takes",
+                                      top.start};
+            });
+        }
+        auto [member, inserted] = members.try_emplace(std::move(name));  // name survives a failed insert
+        if (!inserted) {
+            return refuse([&](size_t lastRead) {
+                const size_t at = openingQuoteBefore(text_, lastRead);
+                return JsonParseError{"duplicate key " + json(name).dump() + " in " + objectWords() + " (" +
+                                          lineAndColumn(text_, at) + "): keep one",
+                                      at};
+            });
+        }
+        top.key = &member->first;
+        top.member = &member->second;
         return true;
     }
 
@@ -127,11 +161,54 @@ public:
 private:
     struct Level {
         json* container = nullptr;
+        size_t start = 0;                  // offset of its '[' or '{' (tracked pass only)
         const std::string* key = nullptr;  // objects: the member being read
         json* member = nullptr;            // objects: where that member's value goes
     };
 
-    size_t offsetRead() const { return static_cast<size_t>(readUpTo_ - text_.data()); }
+    bool tracked() const { return readUpTo_ != nullptr; }
+
+    // Stops the parse at a broken rule. Only the tracked pass says what and where: describe gets
+    // the offset of the last byte the lexer read (a value, key or bracket was just read, so there is one).
+    template <typename Describe>
+    bool refuse(Describe describe) {
+        if (tracked()) limitError_ = describe(static_cast<size_t>(*readUpTo_ - text_.data()) - 1);
+        return false;
+    }
+
+    static std::string limitWords(const InputLimit& limit) {
+        return std::to_string(limit.value) + " " + std::string(limit.unit) + " (limit " + std::string(limit.name) + ")";
+    }
+
+    // A JSON Pointer for a message: the empty one is the document itself.
+    static std::string placeWords(const std::string& pointer) { return pointer.empty() ? "the top level" : pointer; }
+
+    // "/providerOptions/klingai", or "the top-level object"; for the object being read.
+    std::string objectWords() const {
+        const std::string where = containerPointer();
+        return where.empty() ? "the top-level object" : where;
+    }
+
+    // Before any value is placed: the document's value count and the array's item count.
+    bool admit() {
+        if (++values_ > limits_.values.value) {
+            return refuse([&](size_t lastRead) {
+                return JsonParseError{"document has more than " + limitWords(limits_.values) + "; the next is at " +
+                                          placeWords(slotPointer()) + " (" + lineAndColumn(text_, lastRead) +
+                                          "): send a smaller request",
+                                      lastRead};
+            });
+        }
+        if (levels_.empty() || !levels_.back().container->is_array()) return true;
+        const Level& top = levels_.back();
+        if (top.container->size() < limits_.arrayItems.value) return true;
+        return refuse([&](size_t) {
+            return JsonParseError{"array at " + placeWords(containerPointer()) + " (" +
+                                      lineAndColumn(text_, top.start) + ") has more than " +
+                                      limitWords(limits_.arrayItems) + ": send fewer items",
+                                  top.start};
+        });
+    }
 
     json* place(json&& value) {
         if (levels_.empty()) {
@@ -149,13 +226,15 @@ private:
     }
 
     bool open(json::value_t type) {
-        if (levels_.size() >= maxDepth_) {
-            limitError_ = JsonParseError{"JSON nested deeper than " + std::to_string(maxDepth_) + " levels at " +
-                                             slotPointer() + ": flatten the document",
-                                         offsetRead() - 1};
-            return false;
+        if (levels_.size() >= limits_.depth.value) {
+            return refuse([&](size_t bracket) {
+                return JsonParseError{"JSON nested deeper than " + limitWords(limits_.depth) + " at " + slotPointer() +
+                                          " (" + lineAndColumn(text_, bracket) + "): flatten the document",
+                                      bracket};
+            });
         }
-        levels_.push_back({place(json(type))});
+        const size_t start = tracked() ? static_cast<size_t>(*readUpTo_ - text_.data()) - 1 : 0;
+        levels_.push_back({place(json(type)), start});
         return true;
     }
 
@@ -184,8 +263,9 @@ private:
 
     json& root_;
     std::string_view text_;
-    const char* const& readUpTo_;
-    size_t maxDepth_;
+    const char* const* readUpTo_;  // null on the fast pass
+    const JsonLimits& limits_;
+    size_t values_ = 0;
     std::vector<Level> levels_;
     std::optional<JsonParseError> limitError_;
     std::optional<SyntaxFailure> syntax_;
@@ -416,9 +496,10 @@ JsonInput failed(std::string message, size_t byteOffset) {
 // ---- [SECTION] parseJsonInput -----------------------------------------------------------------
 
 JsonInput parseJsonInput(std::string_view text, const JsonLimits& limits) {
-    if (text.size() > limits.maxBytes) {
-        return failed("input is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                          std::to_string(limits.maxBytes) + " bytes: send a smaller document",
+    if (text.size() > limits.bytes.value) {
+        return failed("input is " + std::to_string(text.size()) + " bytes, more than " +
+                          std::to_string(limits.bytes.value) + " bytes (limit " + std::string(limits.bytes.name) +
+                          "): send a smaller document",
                       0);
     }
     // Editors on Windows write a UTF-8 byte order mark; it carries no meaning, so skip it.
@@ -433,13 +514,12 @@ JsonInput parseJsonInput(std::string_view text, const JsonLimits& limits) {
         // Fast path: plain pointers let nlohmann's lexer run at full speed. Positions are needed only
         // to describe a failure, so a failing document is read again, tracked, for the message.
         {
-            const char* unused = body.data();
-            DomBuilder fast(input.value, body, unused, static_cast<size_t>(std::max(limits.maxDepth, 0)));
+            DomBuilder fast(input.value, body, nullptr, limits);
             if (json::sax_parse(body.data(), body.data() + body.size(), &fast)) return input;
             input.value = nullptr;
         }
         const char* readUpTo = body.data();
-        DomBuilder builder(input.value, body, readUpTo, static_cast<size_t>(std::max(limits.maxDepth, 0)));
+        DomBuilder builder(input.value, body, &readUpTo, limits);
         const TrackingIterator first{body.data(), &readUpTo};
         const TrackingIterator last{body.data() + body.size(), &readUpTo};
         if (json::sax_parse(first, last, &builder)) return input;

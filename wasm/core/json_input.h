@@ -4,6 +4,8 @@
 // Never throws and never recurses per nesting level: 100,000 nested '[' is an error, not a crash.
 #pragma once
 
+#include "input_limits.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -15,13 +17,29 @@ namespace vg {
 
 using json = nlohmann::json;
 
+// What parseJsonInput accepts: entries of the input-limits table, so a refusal names its limit.
+// The defaults are a request's; answerJsonLimits() reads what a gateway answers.
 struct JsonLimits {
-    size_t maxBytes = 64u * 1024u * 1024u;  // larger inputs are refused before parsing (default 64 MiB)
-    int maxDepth = 64;                       // deepest array/object nesting accepted (default 64)
+    InputLimit bytes = kBodyBytes;  // the whole text, refused before parsing
+    InputLimit depth = kNestingDepth;
+    InputLimit stringBytes = kStringBytes;
+    InputLimit keyBytes = kKeyBytes;
+    InputLimit arrayItems = kArrayItems;
+    InputLimit objectMembers = kObjectMembers;
+    InputLimit values = kJsonValues;
 };
 
+// A gateway's answer (or the page's own event): one string may be a whole video as base64.
+inline JsonLimits answerJsonLimits() {
+    JsonLimits limits;
+    limits.bytes = kAnswerBytes;
+    limits.stringBytes = kAnswerBytes;
+    return limits;
+}
+
 struct JsonParseError {
-    std::string message;  // says what is wrong and where: "duplicate key \"duration\" at /providerOptions/klingai"
+    // what is wrong and where: "duplicate key \"mode\" in /providerOptions/klingai (line 3, column 5): keep one"
+    std::string message;
     size_t byteOffset = 0;
 };
 
@@ -30,8 +48,8 @@ struct JsonInput {
     std::optional<JsonParseError> error;  // set when the text is not acceptable JSON
 };
 
-// Rejects: empty input, syntax errors, invalid UTF-8, NaN/Infinity (not JSON), nesting deeper than
-// limits.maxDepth, duplicate object keys (ambiguous: which one did the user mean?), oversize input.
+// Rejects: empty input, syntax errors, invalid UTF-8, NaN/Infinity (not JSON), duplicate object keys
+// (ambiguous: which one did the user mean?), and anything over `limits` (checked while reading).
 JsonInput parseJsonInput(std::string_view text, const JsonLimits& limits = {});
 
 }  // namespace vg

@@ -4,8 +4,7 @@
 #include "media.h"
 
 #include "base64.h"
-
-#include <nlohmann/json.hpp>
+#include "text_format.h"
 
 #include <algorithm>
 #include <cctype>
@@ -21,14 +20,6 @@ std::string lowerCase(std::string_view text) {
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() && lowerCase(text.substr(0, prefix.size())) == prefix;
-}
-
-// The start of a value for a message, quoted; invalid UTF-8 shows as U+FFFD instead of failing.
-std::string excerpt(std::string_view value) {
-    constexpr size_t kShown = 40;
-    const std::string quoted = nlohmann::json(std::string(value.substr(0, kShown)))
-                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return value.size() > kShown ? quoted + "..." : quoted;
 }
 
 // "https://host/a/b.PNG?x=1#f" -> "png"; "" when the last path segment has no extension.
@@ -49,7 +40,7 @@ MediaInfo probeUrl(std::string_view value) {
     const size_t hostStart = value.find("://") + 3;
     const size_t hostEnd = std::min(value.find_first_of("/?#", hostStart), value.size());
     if (hostEnd == hostStart)
-        info.problem = "URL has no host: " + excerpt(value);
+        info.problem = "URL has no host: " + quotedExcerpt(value);
     else if (value.find_first_of(" \t\r\n") != std::string_view::npos)
         info.problem = "URL contains spaces: encode them as %20";
     info.urlExtension = urlExtension(value);
@@ -126,7 +117,7 @@ MediaInfo probeMediaValue(std::string_view value) {
     if (isBase64Text(value)) return probeInline(value, MediaEncoding::RawBase64, "base64 value");
 
     MediaInfo info;
-    info.problem = "not a URL, data URL or base64: " + excerpt(value) +
+    info.problem = "not a URL, data URL or base64: " + quotedExcerpt(value) +
                    (hasOtherScheme(value) ? " (only http:// and https:// URLs can be fetched)"
                                           : " (" + decodeBase64Checked(value).problem + ")");
     return info;

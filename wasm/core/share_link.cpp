@@ -18,11 +18,12 @@ std::string kilobytes(size_t bytes) { return std::to_string((bytes + 1023) / 102
 
 std::string tooLarge(size_t bytes) {
     return "the request is too large to share (" + kilobytes(bytes) + "; the limit is " +
-           kilobytes(kMaxShareRequestBytes) + ")";
+           kilobytes(kShareLinkBytes.value) + ")";
 }
 
 std::string linkTooLarge(size_t bytes) {
-    return "the link's request is too large (" + kilobytes(bytes) + "; the limit is " + kilobytes(kMaxShareRequestBytes) + ")";
+    return "the link's request is too large (" + kilobytes(bytes) + "; the limit is " +
+           kilobytes(kShareLinkBytes.value) + ")";
 }
 
 // The value of the `request=` member of an `a=1&request=...&b=2` fragment, if there is one.
@@ -40,7 +41,7 @@ std::optional<std::string_view> requestMember(std::string_view fragment) {
 }  // namespace
 
 ShareLink encodeShareLink(std::string_view requestJsonText) {
-    if (requestJsonText.size() > kMaxShareRequestBytes) return {"", tooLarge(requestJsonText.size())};
+    if (requestJsonText.size() > kShareLinkBytes.value) return {"", tooLarge(requestJsonText.size())};
     try {
         std::string text = encodeBase64(reinterpret_cast<const uint8_t*>(requestJsonText.data()), requestJsonText.size());
         // base64url (RFC 4648 section 5): a fragment keeps these characters as they are.
@@ -63,7 +64,7 @@ SharedRequest decodeShareFragment(std::string_view fragment) {
         return shared;
     }
     // Refused before decoding: 4 characters carry 3 bytes.
-    if (encoded->size() / 4 * 3 > kMaxShareRequestBytes) {
+    if (encoded->size() / 4 * 3 > kShareLinkBytes.value) {
         shared.error = linkTooLarge(encoded->size() / 4 * 3);
         return shared;
     }
@@ -73,7 +74,7 @@ SharedRequest decodeShareFragment(std::string_view fragment) {
             shared.error = "the link's request is not valid base64url: " + decoded.problem;
             return shared;
         }
-        if (decoded.bytes.size() > kMaxShareRequestBytes) {  // the estimate above ignores whitespace and padding
+        if (decoded.bytes.size() > kShareLinkBytes.value) {  // the estimate above ignores whitespace and padding
             shared.error = linkTooLarge(decoded.bytes.size());
             return shared;
         }

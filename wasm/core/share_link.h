@@ -4,14 +4,13 @@
 // JSON has none, see dialect.h).
 #pragma once
 
+#include "input_limits.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace vg {
-
-// Larger requests make links that mail clients and chat apps cut (default 256 KiB of JSON).
-inline constexpr size_t kMaxShareRequestBytes = 256u * 1024u;
 
 struct ShareLink {
     std::string fragment;  // "#request=eyJtb2RlbCI6..."; "" when error is set
@@ -28,7 +27,7 @@ struct SharedRequest {
 };
 
 // Reads location.hash ("#request=...", the '#' optional; other `&`-separated members are ignored).
-// Refuses text that is not base64url, that decodes to more than kMaxShareRequestBytes, or that is not
+// Refuses text that is not base64url, that decodes to more than kShareLinkBytes, or that is not
 // JSON (json_input's rules: UTF-8, no duplicate keys, bounded depth).
 SharedRequest decodeShareFragment(std::string_view fragment);
 

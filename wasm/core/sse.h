@@ -12,6 +12,8 @@
 // gateway's stream is answered once and never reconnected.
 #pragma once
 
+#include "input_limits.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -27,9 +29,9 @@ struct SseEvent {
 };
 
 struct SseParser {
-    // Longest line, and largest event data, accepted (default 64 MiB, as JsonLimits: one data
-    // line may carry a whole base64 video, so this cannot be small).
-    size_t maxLineBytes = 64u * 1024u * 1024u;
+    // Longest line, and largest event data, accepted (answer_bytes: one data line may carry a whole
+    // base64 video, so this cannot be small).
+    size_t maxLineBytes = kAnswerBytes.value;
 
     // Set when the stream became unusable (a line over the cap); later input is ignored.
     std::string error;

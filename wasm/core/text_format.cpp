@@ -1,9 +1,12 @@
 #include "text_format.h"
 
+#include "input_limits.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace vg {
 
@@ -24,9 +27,31 @@ std::string formatBytes(size_t bytes) {
 
 std::string describeValue(const json& value) {
     if (value.is_number()) return formatNumber(value.get<double>());
-    std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
-    return text;
+    if (value.is_string()) return quotedExcerpt(value.get_ref<const std::string&>());
+    return excerpt(value.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+namespace {
+
+// The first bytes of `text`, at most `room`, ending on a character boundary.
+std::string_view headOf(std::string_view text, size_t room) {
+    if (text.size() <= room) return text;
+    size_t cut = room;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut);
+}
+
+}  // namespace
+
+std::string excerpt(std::string_view text) {
+    if (text.size() <= kEchoBytes.value) return std::string(text);
+    return std::string(headOf(text, kEchoBytes.value - 3)) + "...";
+}
+
+std::string quotedExcerpt(std::string_view text) {
+    const std::string_view head = headOf(text, kEchoBytes.value - 5);  // room for the quotes and "..."
+    const std::string quoted = json(std::string(head)).dump(-1, ' ', false, json::error_handler_t::replace);
+    return head.size() < text.size() ? quoted + "..." : quoted;
 }
 
 std::string joinWords(const std::vector<std::string>& words, std::string_view lastSeparator) {
@@ -93,19 +118,56 @@ std::string snakeToCamel(std::string_view name) {
     return out;
 }
 
-size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<size_t> previous(b.size() + 1), current(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+namespace {
+
+bool sameLetter(char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+}
+
+}  // namespace
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), sameLetter);
+}
+
+size_t editDistanceWithin(std::string_view a, std::string_view b, size_t bound) {
+    if (a.size() > b.size()) std::swap(a, b);  // a is the shorter: one row per character of a
+    const size_t over = bound + 1;
+    if (b.size() - a.size() > bound) return over;
+    // row[j]: edits between a's first i characters and b's first j; cells outside the band stay `over`
+    std::vector<size_t> previous(b.size() + 1, over), current(b.size() + 1, over);
+    for (size_t j = 0; j <= std::min(b.size(), bound); ++j) previous[j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
-        current[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same ? 0 : 1)});
+        const size_t first = i > bound ? i - bound : 1;
+        const size_t last = std::min(b.size(), i + bound);
+        current[first - 1] = first == 1 ? std::min(i, over) : over;
+        size_t rowBest = current[first - 1];
+        for (size_t j = first; j <= last; ++j) {
+            const size_t replace = previous[j - 1] + (sameLetter(a[i - 1], b[j - 1]) ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, replace, over});
+            rowBest = std::min(rowBest, current[j]);
         }
+        if (last < b.size()) current[last + 1] = over;  // read by the next row's band
+        if (rowBest > bound) return over;               // every path already costs more
         std::swap(previous, current);
     }
     return previous[b.size()];
+}
+
+std::vector<size_t> closestCandidates(std::string_view name, const std::vector<std::string>& candidates,
+                                      size_t count, size_t maxEdits) {
+    size_t longest = 0;
+    for (const std::string& candidate : candidates) longest = std::max(longest, candidate.size());
+    if (name.size() > longest + kTypoLengthMargin) return {};
+    std::vector<std::pair<size_t, size_t>> ranked;  // (distance, index)
+    for (size_t index = 0; index < candidates.size(); ++index) {
+        const size_t distance = editDistanceWithin(name, candidates[index], maxEdits);
+        if (distance <= maxEdits) ranked.emplace_back(distance, index);
+    }
+    std::sort(ranked.begin(), ranked.end());
+    std::vector<size_t> out;
+    for (size_t i = 0; i < ranked.size() && i < count; ++i) out.push_back(ranked[i].second);
+    return out;
 }
 
 }  // namespace vg

@@ -12,8 +12,13 @@ namespace vg {
 
 using json = nlohmann::json;
 
-// 7 -> "7", 0.5 -> "0.5", "720p" -> "\"720p\"", objects/arrays -> compact JSON (cut at 60 chars).
+// 7 -> "7", 0.5 -> "0.5", "720p" -> "\"720p\"", objects/arrays -> compact JSON (cut by excerpt).
 std::string describeValue(const json& value);
+// Text a message quotes back, cut to about echo_bytes (input_limits.h) at a character boundary with
+// "..." marking the cut, so a client's megabyte of text is not repeated in every answer.
+std::string excerpt(std::string_view text);
+// The same as a JSON string: "\"abc\"", or "\"abc\"..." when cut; invalid UTF-8 shows as U+FFFD.
+std::string quotedExcerpt(std::string_view text);
 // {5, 10} -> "5 or 10"; {"a","b","c"} -> "\"a\", \"b\" or \"c\"".
 std::string joinAlternatives(const std::vector<json>& values);
 std::string joinWords(const std::vector<std::string>& words, std::string_view lastSeparator = " or ");
@@ -26,7 +31,18 @@ const char* jsonKindName(const json& value);
 size_t codePointCount(std::string_view utf8);
 std::string camelToSnake(std::string_view name);  // "cfgScale" -> "cfg_scale"
 std::string snakeToCamel(std::string_view name);  // "cfg_scale" -> "cfgScale"
-// Levenshtein distance, case-insensitive (ASCII).
-size_t editDistance(std::string_view a, std::string_view b);
+// Case-insensitive (ASCII) equality.
+bool equalsIgnoringCase(std::string_view a, std::string_view b);
+// Levenshtein distance, case-insensitive (ASCII), when it is at most `bound`; otherwise bound + 1.
+// Only a band of 2 * bound + 1 diagonals is computed and it stops at the first row past the bound,
+// so the work is at most min(|a|, |b|) * (2 * bound + 1), and none when the lengths alone differ by more.
+size_t editDistanceWithin(std::string_view a, std::string_view b, size_t bound);
+// A typo does not make a name this much longer than what it was meant to be.
+constexpr size_t kTypoLengthMargin = 16;
+// "Did you mean": indices of up to `count` candidates at most `maxEdits` edits from `name`, closest
+// first (ties: the earlier candidate). A name longer than the longest candidate by more than
+// kTypoLengthMargin gets none, so the work depends on the candidates, never on the input's length.
+std::vector<size_t> closestCandidates(std::string_view name, const std::vector<std::string>& candidates,
+                                      size_t count, size_t maxEdits);
 
 }  // namespace vg

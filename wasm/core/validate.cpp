@@ -9,6 +9,7 @@
 // [SECTION] Entry point
 #include "validate.h"
 
+#include "input_limits.h"
 #include "json_path.h"
 #include "media.h"
 #include "rules.h"
@@ -141,7 +142,7 @@ void checkEnum(Context& ctx, const ParamSpec& spec, const std::string& path, con
     std::string hint;
     if (value.is_string()) {
         for (const json& allowed : spec.values)
-            if (allowed.is_string() && editDistance(allowed.get<std::string>(), value.get<std::string>()) == 0)
+            if (allowed.is_string() && equalsIgnoringCase(allowed.get_ref<const std::string&>(), value.get_ref<const std::string&>()))
                 hint = " (check the letter case)";
     }
     ctx.error(path, camelToSnake(pointerLeaf(spec.path)) + "_not_offered",
@@ -404,7 +405,7 @@ bool resolveModel(Context& ctx) {
         std::vector<std::string> quoted;
         for (const std::string& id : near) quoted.push_back("\"" + id + "\"");
         ctx.error("/model", "unknown_model",
-                  "unknown model \"" + ctx.modelName + "\"" +
+                  "unknown model \"" + excerpt(ctx.modelName) + "\"" +
                       (quoted.empty() ? std::string() : ": did you mean " + joinWords(quoted) + "?") +
                       " (`vgen catalog` lists every model)");
         return false;
@@ -539,6 +540,20 @@ void checkWebhook(Context& ctx, const json& webhook) {
     }
 }
 
+// A model that publishes no prompt limit still gets one: the table's prompt_characters, so a
+// megabyte prompt never reaches a render.
+void checkPromptCeiling(Context& ctx, const std::string& path, const json& value) {
+    const ParamSpec* own = ctx.model->param(path);
+    const ParamSpec* route = dialectSpec(ctx, path);
+    if (!value.is_string() || (own && own->maxLength) || (route && route->maxLength)) return;
+    const size_t length = codePointCount(value.get_ref<const std::string&>());
+    if (length <= kPromptCharacters.value) return;
+    ctx.error(path, "too_long",
+              ctx.fieldName(path) + " has " + std::to_string(length) + " characters; " + ctx.modelName +
+                  " publishes no limit, so at most " + std::to_string(kPromptCharacters.value) +
+                  " are taken (limit " + std::string(kPromptCharacters.name) + ")");
+}
+
 void walkRequest(Context& ctx) {
     const json& body = ctx.request.body;
     for (auto it = body.begin(); it != body.end(); ++it) {
@@ -562,6 +577,7 @@ void walkRequest(Context& ctx) {
             continue;
         }
         checkMember(ctx, path, it.value(), member->type);
+        if (name == "prompt") checkPromptCeiling(ctx, path, it.value());
     }
     for (const RuleSpec& rule : ctx.model->rules) applyRule(rule, *ctx.model, ctx.request, ctx.out);
 }

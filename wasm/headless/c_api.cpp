@@ -59,6 +59,10 @@ char* vg_catalog(int as_json, int* exit_code, char** notes) {
     return guarded(exit_code, notes, [&] { return vg::apiCatalog(as_json != 0); });
 }
 
+char* vg_limits(int as_json, int* exit_code, char** notes) {
+    return guarded(exit_code, notes, [&] { return vg::apiLimits(as_json != 0); });
+}
+
 char* vg_validate(const char* input, size_t input_len, const char* dialect, int as_json, int* exit_code,
                   char** notes) {
     return guarded(exit_code, notes,
