@@ -176,7 +176,7 @@ class FullDiskTest(unittest.TestCase):
                 for _ in range(1000):
                     filler.write(b"\0" * 65536)
                     filler.flush()
-        status, body, _ = server.json("POST", "/v1/videos", {**TINY, "prompt": "x" * 200_000})
+        status, body, _ = server.json("POST", "/v1/videos", {**TINY, "prompt": "x" * 9_000})  # a row over a page
         self.assertEqual(status, 503, body)
         self.assertIn("full", body["error"]["message"])
         self.assertNotIn("Traceback", stop_and_read_log(server))
