@@ -68,6 +68,7 @@ TEST(InputLimits, AgreeWithTheCatalogTheyAreDerivedFrom) {
     EXPECT_GE(kStringBytes.value, (largestMedia + 2) / 3 * 4 + dataUrlPrefix);
     EXPECT_GE(kBodyBytes.value, kStringBytes.value);
     EXPECT_GE(kAnswerBytes.value, kBodyBytes.value);
+    EXPECT_GE(kAnswerValues.value, kJsonValues.value);
     EXPECT_GE(kUploadBytes.value, largestMedia);
     EXPECT_GE(kArrayItems.value, longestItems);
     EXPECT_GE(kPromptCharacters.value, longestPrompt);

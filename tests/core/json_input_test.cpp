@@ -310,6 +310,18 @@ TEST(JsonInput, FiftyMegabyteArrayInAnUnknownFieldIsRefusedAtItsLimit) {
     EXPECT_TRUE(input.value.is_null());
 }
 
+TEST(JsonInput, AStoredHistoryMayHoldMoreValuesThanARequest) {
+    std::string history = "[";
+    for (size_t entry = 0; entry < 100; ++entry) {
+        history += entry ? ",[" : "[";
+        for (size_t value = 0; value < kJsonValues.value / 50; ++value) history += value ? ",0" : "0";
+        history += "]";
+    }
+    history += "]";
+    EXPECT_NE(errorOf(history).find("(limit json_values)"), std::string::npos);
+    EXPECT_FALSE(parseJsonInput(history, answerJsonLimits()).error);
+}
+
 TEST(JsonInput, AnswersMayCarryAWholeVideoAsOneString) {
     const std::string answer = R"({"videos": [{"data": ")" + std::string(30 * kMiB, 'A') + R"("}]})";
     EXPECT_NE(errorOf(answer).find("(limit string_bytes)"), std::string::npos);

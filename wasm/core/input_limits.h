@@ -58,9 +58,12 @@ inline constexpr InputLimit kShareLinkBytes{
 inline constexpr InputLimit kAnswerBytes{
     "answer_bytes", 64 * kMiB, "bytes",
     "one gateway answer or event-stream line the playground reads: it may carry a whole video as base64"};
+inline constexpr InputLimit kAnswerValues{
+    "answer_values", 1000000, "values",
+    "one answer or the page's stored history: 100 jobs, each keeping its request twice (~1,500 values each)"};
 
-inline constexpr std::array<InputLimit, 13> kInputLimits{
-    kBodyBytes,  kStringBytes,  kKeyBytes,   kNestingDepth,  kArrayItems,     kObjectMembers, kJsonValues,
-    kPromptCharacters, kDiagnostics, kEchoBytes, kUploadBytes, kShareLinkBytes, kAnswerBytes};
+inline constexpr std::array<InputLimit, 14> kInputLimits{
+    kBodyBytes,     kStringBytes, kKeyBytes,    kNestingDepth,   kArrayItems,  kObjectMembers, kJsonValues,
+    kPromptCharacters, kDiagnostics, kEchoBytes, kUploadBytes, kShareLinkBytes, kAnswerBytes, kAnswerValues};
 
 }  // namespace vg

@@ -29,11 +29,13 @@ struct JsonLimits {
     InputLimit values = kJsonValues;
 };
 
-// A gateway's answer (or the page's own event): one string may be a whole video as base64.
+// A gateway's answer (or the page's own event, its stored history): one string may be a whole
+// video as base64, and a history holds many requests.
 inline JsonLimits answerJsonLimits() {
     JsonLimits limits;
     limits.bytes = kAnswerBytes;
     limits.stringBytes = kAnswerBytes;
+    limits.values = kAnswerValues;
     return limits;
 }
 
