@@ -89,6 +89,21 @@ TEST(JsonInput, TrailingGarbageIsRejected) {
               "true, false, null, an object or an array");
 }
 
+// nlohmann's lexer takes a NUL byte for the end of the text: "{...}\0anything" read as the object
+// alone, so a payload with binary junk after it (or a C string cut short) passed as valid.
+TEST(JsonInput, NulBytesAreRejectedWhereverTheyAre) {
+    using namespace std::string_view_literals;
+    EXPECT_EQ(errorOf("{\"a\":1}\0trailing"sv),
+              "NUL byte at line 1, column 8: JSON text holds none (is this a binary file? inside a string write "
+              "\\u0000)");
+    EXPECT_EQ(errorOf("{\"a\":\n \"x\0y\"}"sv),
+              "NUL byte at line 2, column 4: JSON text holds none (is this a binary file? inside a string write "
+              "\\u0000)");
+    EXPECT_EQ(errorOf("\0"sv), "NUL byte at line 1, column 1: JSON text holds none (is this a binary file? inside "
+                               "a string write \\u0000)");
+    EXPECT_FALSE(parseJsonInput("{\"a\":\"x\\u0000y\"}").error) << "the escape is fine";
+}
+
 TEST(JsonInput, EmptyAndWhitespaceOnlyInput) {
     EXPECT_EQ(errorOf(""), "empty input: expected a JSON document");
     EXPECT_EQ(errorOf(" \n\t\r\n "), "empty input: expected a JSON document");

@@ -508,6 +508,13 @@ JsonInput parseJsonInput(std::string_view text, const JsonLimits& limits) {
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         return failed("empty input: expected a JSON document", bomLength);
     }
+    // nlohmann's lexer takes a NUL byte for the end of the text, so "{...}\0junk" would pass as the
+    // object alone; JSON text holds no NUL anywhere (inside a string it is written \u0000).
+    if (const size_t nul = body.find('\0'); nul != std::string_view::npos) {
+        return failed("NUL byte at " + lineAndColumn(body, nul) +
+                          ": JSON text holds none (is this a binary file? inside a string write \\u0000)",
+                      bomLength + nul);
+    }
 
     JsonInput input;
     try {
