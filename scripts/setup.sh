@@ -23,9 +23,11 @@ need_root() {
 # captions; ffmpeg + espeak-ng:
 # serve.py's gateway renders videos and their speech; chromium: browser tests; python3: serve.py
 # and CLI tests; git/ca-certificates/xz-utils: clone and unpack the ImGui source; dpkg-dev:
-# `apt-get source`.
+# `apt-get source`; clang-14/libclang-rt-14-dev (libFuzzer, ASan, UBSan)/llvm-14 (llvm-symbolizer):
+# scripts/fuzz.sh.
 PACKAGES=(build-essential cmake emscripten nlohmann-json3-dev libgtest-dev libgmock-dev
-          fonts-dejavu-core ffmpeg espeak-ng chromium python3 git ca-certificates xz-utils dpkg-dev)
+          fonts-dejavu-core ffmpeg espeak-ng chromium python3 git ca-certificates xz-utils dpkg-dev
+          clang-14 libclang-rt-14-dev llvm-14)
 # node and npm: keep whatever node the machine has (e.g. node 20 from NodeSource, which bundles
 # npm and conflicts with Debian's npm package); install Debian's only when node is absent.
 if ! command -v node >/dev/null; then

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up, builds native + wasm, runs every test suite and ends with one line:
 #   summary: <passed> passed, <failed> failed
-# Suites: ctest (GoogleTest core + CLI), node --test tests/node/, python unittest (test_*.py under
-# tests/), tests/browser/run.mjs. A suite that cannot run (its build failed) counts as a failure.
+# Suites: ctest (GoogleTest core + CLI), scripts/fuzz.sh (libFuzzer on every parser of outside
+# bytes, bounded time), node --test tests/node/, python unittest (test_*.py under tests/),
+# tests/browser/run.mjs. A suite that cannot run (its build failed) counts as a failure.
 # Exit status: 0 only when nothing failed. VG_BUILD_DIR moves the build folders (default: build).
 set -uo pipefail
 
@@ -74,6 +75,10 @@ if bash scripts/build.sh native; then
 else
     record "native build" 0 1
 fi
+
+# ---- fuzzing: kept crashes replayed, then every target for a bounded time (VG_FUZZ_SECONDS) -----
+bash scripts/fuzz.sh 2>&1 | tee "$LOGS/fuzz.log"
+record_generic "fuzz" "$LOGS/fuzz.log" "${PIPESTATUS[0]}"
 
 # ---- wasm build -------------------------------------------------------------------------------
 bash scripts/build.sh wasm || record "wasm build" 0 1
