@@ -9,7 +9,7 @@ import socket
 import sys
 import unittest
 
-from server_fixture import NATIVE_DIR, REPO, ServeProcess
+from server_fixture import NATIVE_DIR, REPO, ServerTestCase
 
 sys.path.insert(0, str(REPO))
 from gateway.core_bridge import CoreBridge  # noqa: E402 (after the path is set)
@@ -42,15 +42,7 @@ def duplicate_key_documents() -> dict[str, bytes]:
     }
 
 
-class DuplicateKeysOnEveryCreateRoute(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.server = ServeProcess()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.close()
-
+class DuplicateKeysOnEveryCreateRoute(ServerTestCase):
     def test_every_dialect_answers_400_in_its_shape_and_the_server_lives_on(self):
         for dialect, (path, headers, read_error) in CREATE_ROUTES.items():
             for name, document in duplicate_key_documents().items():
@@ -66,18 +58,14 @@ class DuplicateKeysOnEveryCreateRoute(unittest.TestCase):
                     self.assertEqual(self.server.request("GET", "/v1/models")[0], 200)
 
 
-class SizeLimitsFromTheCoreTable(unittest.TestCase):
+class SizeLimitsFromTheCoreTable(ServerTestCase):
     """Issue 9, finding 3: serve.py's --max-body and --max-upload default to the core's table, and a
     document over one of the table's JSON limits is refused while the core reads it."""
 
     @classmethod
     def setUpClass(cls):
         cls.limits = CoreBridge(NATIVE_DIR).limits()
-        cls.server = ServeProcess()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.close()
+        super().setUpClass()
 
     def test_the_bridge_reads_the_same_table_as_the_cli(self):
         cli = CoreBridge(NATIVE_DIR)
