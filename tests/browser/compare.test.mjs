@@ -185,8 +185,17 @@ async function main() {
         const video = document.querySelector(`video[data-key="${column.key}"]`);
         return video && video.style.visibility === 'visible' && !video.paused && video.currentTime > 0.5;
       }), undefined, 30000);
-      const clocks = await assertInStep(page, 'while playing');
-      assert(clocks.every((clock) => !clock.paused), `not all playing: ${JSON.stringify(clocks)}`);
+      // The group holds every video while one of them waits for data (a busy machine decodes slowly)
+      // and resumes them together: take a moment when all of them play, and they must be in step then.
+      const deadline = Date.now() + 30000;
+      let clocks = await videoClocks(page);
+      while (!clocks.every((clock) => !clock.missing && !clock.paused)) {
+        assert(Date.now() < deadline, `not all playing within 30 s: ${JSON.stringify(clocks)}`);
+        await page.waitForTimeout(100);  // a poll interval, not a wait for something to happen
+        clocks = await videoClocks(page);
+      }
+      assert(clocks.length === MODELS.length, `videos ${JSON.stringify(clocks)}`);
+      assert(spread(clocks) <= IN_STEP, `while playing: the videos are ${spread(clocks).toFixed(3)} s apart: ${JSON.stringify(clocks)}`);
       await page.screenshot({ path: path.join(ARTIFACTS, 'compare-playing.png') });
     });
 
