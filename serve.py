@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """VideoGen Playground server: the built page at /, the catalog at GET /v1/models, and a local
-gateway that speaks every dialect of DESIGN.md's table and renders real videos (ffmpeg).
+gateway that speaks every dialect the README lists and renders real videos (ffmpeg).
 
     python3 serve.py [--host 127.0.0.1] [--port 8000] [--root build/wasm/site] [--native-dir build/native]
                      [--data build/serve-data] [--workers N] [--max-body BYTES] [--max-upload BYTES]

@@ -537,7 +537,7 @@ def serve_result(upstream: Upstream):
 # [SECTION] Routes per dialect
 # -----------------------------------------------------------------------------
 
-# (method, path pattern) of each dialect's API, as in DESIGN.md's dialect table.
+# (method, path pattern) of each dialect's API, as the README's serve.py section lists them.
 DIALECT_ROUTES = {
     "gateway": [("POST", r"^/v[34]/ai/video-model$"), ("POST", r"^/v[34]/ai/video-model/start$"),
                 ("POST", r"^/v[34]/ai/video-model/status$")],

@@ -1,4 +1,4 @@
-"""The vgen CLI contract (../shared/DESIGN.md): commands, JSON shapes and exit codes, run as a
+"""The vgen CLI contract (README, "The vgen CLI"): commands, JSON shapes and exit codes, run as a
 user runs it: a real process, stdin or a file, stdout/stderr and the exit status."""
 
 import json

@@ -1,6 +1,6 @@
 // The headless WASM module on its own: bad input (issue 2, "Bad input") ends in a diagnostic or
 // exit 2 with a message, never a trap, a thrown JS error or a hang; `validate --json` keeps the
-// DESIGN.md contract; byte input behaves like the same text.
+// vgen CLI contract (README); byte input behaves like the same text.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
@@ -54,7 +54,7 @@ test('a 10 MB prompt is a diagnostic at /prompt, not a crash', () => {
   assert.ok(report.diagnostics.some((d) => d.path === '/prompt' && d.severity === 'error'));
 });
 
-test('validate --json follows the DESIGN.md contract on every case', () => {
+test('validate --json follows the vgen CLI contract on every case', () => {
   let readable = 0;
   for (const { name, input } of caseInputs()) {
     const result = core.validate(input, { json: true });
