@@ -128,7 +128,7 @@ class ConnectionCapTest(unittest.TestCase):
                 status = status_of(exchange(sock, b"GET /v1/models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
             if status == 200 or time.monotonic() > deadline:
                 break
-            time.sleep(0.1)
+            time.sleep(0.1)  # poll interval of a wait for the state above (slots back), bounded by the deadline
         self.assertEqual(status, 200)
 
 

@@ -56,7 +56,7 @@ def wait_until(condition, what: str, timeout: float = DEADLINE_S):
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"{what} within {timeout} s")
-        time.sleep(0.05)
+        time.sleep(0.05)  # poll interval: the wait is for condition(), bounded by the deadline
 
 
 def kill_if_alive(pid: int):

@@ -68,7 +68,7 @@ class ScriptedHandler(BaseHTTPRequestHandler):
             for chunk in payload:
                 self.wfile.write(chunk)
                 self.wfile.flush()
-                time.sleep(0.05)
+                time.sleep(0.05)  # paces the fake stream so chunks arrive apart, as a real one's do; no test waits on it
             self.close_connection = True
             return
         if "Content-Length" not in extra_headers:  # a test may send a wrong one
