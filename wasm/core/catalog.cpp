@@ -9,6 +9,7 @@
 // [SECTION] Output: catalogToJson
 #include "catalog.h"
 
+#include "request_members.h"
 #include "text_format.h"
 
 #include <algorithm>
@@ -69,11 +70,6 @@ std::optional<ValueType> valueTypeByName(std::string_view name) {
 bool isMediaType(ValueType type) {
     return type == ValueType::Image || type == ValueType::Video || type == ValueType::Audio;
 }
-
-// The members of a canonical request (request.h); a param path must start with one of them.
-constexpr std::string_view kCanonicalMembers[] = {
-    "model", "mode", "prompt", "image", "lastFrame", "references", "video", "duration", "resolution",
-    "aspectRatio", "fps", "n", "seed", "audio", "negativePrompt", "quality", "webhook", "providerOptions"};
 
 }  // namespace
 
@@ -292,8 +288,8 @@ void checkParamPath(const std::string& path, const std::string& provider, const 
     if (path.size() < 2 || path[0] != '/') fail(where, "param path must be a JSON Pointer like \"/duration\"");
     const size_t end = path.find('/', 1);
     const std::string member = path.substr(1, end == std::string::npos ? std::string::npos : end - 1);
-    if (std::find(std::begin(kCanonicalMembers), std::end(kCanonicalMembers), member) == std::end(kCanonicalMembers))
-        fail(where, "\"" + member + "\" is not a canonical request member (see request.h)");
+    if (!requestMember(member) || member == "dialectOptions")  // route-only fields have no model params
+        fail(where, "\"" + member + "\" is not a canonical request member (`vgen schema` lists them)");
     if (member == "providerOptions" && !provider.empty()) {
         const std::string prefix = "/providerOptions/" + provider + "/";
         if (path.rfind(prefix, 0) != 0) fail(where, "provider options of this model belong under " + prefix);

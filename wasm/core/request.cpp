@@ -1,6 +1,10 @@
 // VideoGen core: the canonical request (request.h): where values came from, and the mode.
 #include "request.h"
 
+#include "request_members.h"
+
+#include <algorithm>
+
 namespace vg {
 
 void OriginMap::record(const std::string& canonicalPointer, const std::string& inputPointer) {
@@ -54,10 +58,13 @@ bool present(const json& body, const char* member) {
 
 Mode inferMode(const json& canonicalBody) {
     if (!canonicalBody.is_object()) return Mode::T2V;
-    if (present(canonicalBody, "video")) return Mode::V2V;
-    if (present(canonicalBody, "references")) return Mode::R2V;
-    if (present(canonicalBody, "image") && present(canonicalBody, "lastFrame")) return Mode::FLF;
-    if (present(canonicalBody, "image")) return Mode::I2V;
+    // The first mode whose every input is present, in this order: a video is edited whatever else
+    // the request holds, references outrank frames, two frames outrank one.
+    for (Mode mode : {Mode::V2V, Mode::R2V, Mode::FLF, Mode::I2V}) {
+        const std::vector<const RequestMember*> inputs = modeInputs(mode);
+        if (std::all_of(inputs.begin(), inputs.end(), [&](const RequestMember* input) { return present(canonicalBody, input->name); }))
+            return mode;
+    }
     return Mode::T2V;
 }
 

@@ -1,7 +1,8 @@
 // VideoGen core: the canonical request.
 // Every dialect parses into this one shape and builds from it; validation only ever sees it.
 //
-// The canonical body is a JSON object with these members (all optional but model):
+// The canonical body is a JSON object with these members (all optional but model); their names,
+// types and the modes that need them are one table, request_members.h, which the code reads:
 //   model            string   the id exactly as the user wrote it
 //   mode             string   "t2v" | "i2v" | "flf" | "r2v" | "v2v" (inferred from inputs when absent)
 //   prompt           string   the text prompt

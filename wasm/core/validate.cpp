@@ -12,6 +12,7 @@
 #include "input_limits.h"
 #include "json_path.h"
 #include "media.h"
+#include "request_members.h"
 #include "rules.h"
 #include "text_format.h"
 
@@ -25,28 +26,6 @@ namespace vg {
 //-----------------------------------------------------------------------------
 
 namespace {
-
-// The canonical members every request may carry, with the JSON type the canonical form uses.
-// Model specs refine these; a member missing here is not part of the canonical request.
-struct CanonicalMember {
-    const char* name;
-    ValueType type;
-};
-constexpr CanonicalMember kCanonicalMembers[] = {
-    {"model", ValueType::String},       {"mode", ValueType::String},     {"prompt", ValueType::String},
-    {"image", ValueType::Image},        {"lastFrame", ValueType::Image}, {"references", ValueType::Array},
-    {"video", ValueType::Video},        {"duration", ValueType::Number}, {"resolution", ValueType::String},
-    {"aspectRatio", ValueType::String}, {"fps", ValueType::Integer},     {"n", ValueType::Integer},
-    {"seed", ValueType::Integer},       {"audio", ValueType::Boolean},   {"negativePrompt", ValueType::String},
-    {"quality", ValueType::String},     {"webhook", ValueType::Object},  {"providerOptions", ValueType::Object},
-    {"dialectOptions", ValueType::Object},
-};
-
-const CanonicalMember* canonicalMember(const std::string& name) {
-    for (const CanonicalMember& member : kCanonicalMembers)
-        if (name == member.name) return &member;
-    return nullptr;
-}
 
 struct Context {
     const Request& request;
@@ -376,16 +355,6 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
 
 namespace {
 
-// The inputs a mode cannot do without, whatever the model (seed 000's "Required Inputs").
-struct ModeInputs {
-    Mode mode;
-    const char* members[2];
-};
-constexpr ModeInputs kModeInputs[] = {
-    {Mode::T2V, {"prompt", nullptr}},     {Mode::I2V, {"image", nullptr}}, {Mode::FLF, {"image", "lastFrame"}},
-    {Mode::R2V, {"references", nullptr}}, {Mode::V2V, {"video", nullptr}},
-};
-
 // Resolves the model; false when validation cannot go on (diagnostics say why).
 bool resolveModel(Context& ctx) {
     const json& body = ctx.request.body;
@@ -440,13 +409,10 @@ bool resolveModel(Context& ctx) {
 }
 
 void checkModeInputs(Context& ctx) {
-    for (const ModeInputs& entry : kModeInputs) {
-        if (entry.mode != ctx.mode) continue;
-        for (const char* member : entry.members) {
-            if (!member || ctx.request.body.contains(member)) continue;
-            ctx.error(std::string("/") + member, "input_missing",
-                      std::string(modeTitle(ctx.mode)) + " needs " + member + " for " + ctx.modelName);
-        }
+    for (const RequestMember* input : modeInputs(ctx.mode)) {
+        if (ctx.request.body.contains(input->name)) continue;
+        ctx.error(std::string("/") + input->name, "input_missing",
+                  std::string(modeTitle(ctx.mode)) + " needs " + input->name + " for " + ctx.modelName);
     }
     for (const ParamSpec& spec : ctx.model->params) {
         if (spec.requiredIn.empty() || !modeListed(spec.requiredIn, ctx.mode)) continue;
@@ -560,7 +526,7 @@ void walkRequest(Context& ctx) {
         const std::string& name = it.key();
         const std::string path = pointerChild("", name);
         if (name == "model" || name == "mode" || name == "dialectOptions") continue;
-        const CanonicalMember* member = canonicalMember(name);
+        const RequestMember* member = requestMember(name);
         if (!member) {
             ctx.warning(path, "unknown_field", name + " is not part of a video request; it will be ignored");
             continue;
