@@ -381,17 +381,22 @@ std::vector<Sample> allSamples() {
     return samples;
 }
 
+// What the probe read agrees with what ffprobe said of the same file.
+void expectMatchesFfprobe(const MediaInfo& info, const RealFile& file) {
+    EXPECT_EQ(info.problem, "");
+    EXPECT_EQ(info.format, file.format);
+    EXPECT_EQ(info.width, file.width);
+    EXPECT_EQ(info.height, file.height);
+    EXPECT_NEAR(info.durationSeconds, file.durationSeconds, 1e-9);
+    EXPECT_EQ(info.byteSize, file.byteSize);
+}
+
 TEST(MediaFfmpegFiles, RawBase64MatchesFfprobe) {
     for (const RealFile& file : kRealFiles) {
         SCOPED_TRACE(file.name);
         const MediaInfo info = probeMediaValue(file.base64);
         EXPECT_EQ(info.encoding, MediaEncoding::RawBase64);
-        EXPECT_EQ(info.problem, "");
-        EXPECT_EQ(info.format, file.format);
-        EXPECT_EQ(info.width, file.width);
-        EXPECT_EQ(info.height, file.height);
-        EXPECT_NEAR(info.durationSeconds, file.durationSeconds, 1e-9);
-        EXPECT_EQ(info.byteSize, file.byteSize);
+        expectMatchesFfprobe(info, file);
     }
 }
 
@@ -401,12 +406,7 @@ TEST(MediaFfmpegFiles, DataUrlsMatchFfprobe) {
         const MediaInfo info = probeMediaValue(std::string("data:application/octet-stream;base64,") + file.base64);
         EXPECT_EQ(info.encoding, MediaEncoding::DataUrl);
         EXPECT_EQ(info.declaredMime, "application/octet-stream");
-        EXPECT_EQ(info.problem, "");
-        EXPECT_EQ(info.format, file.format);
-        EXPECT_EQ(info.width, file.width);
-        EXPECT_EQ(info.height, file.height);
-        EXPECT_NEAR(info.durationSeconds, file.durationSeconds, 1e-9);
-        EXPECT_EQ(info.byteSize, file.byteSize);
+        expectMatchesFfprobe(info, file);
     }
 }
 
