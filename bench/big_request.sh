@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What a big inline image costs the core (not a test: nothing here asserts on speed).
 #   bash bench/big_request.sh [RUNS=21]
+#   VG_BENCH_DIR=build/native bash bench/big_request.sh     reuse another Release build folder
 # Builds vgen and vg_bench_big_request in build/bench (Release), writes build/bench/big/small.json
 # and big.json (the same Kling image-to-video request, image by URL / 8.7 MB of inline base64),
 # then prints the per-call medians of the core functions the playground calls on an edit, and the
@@ -9,7 +10,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-BENCH_DIR=$PWD/build/bench
+BENCH_DIR=$(realpath -m "${VG_BENCH_DIR:-build/bench}")
 OUT_DIR=$BENCH_DIR/big
 RUNS=${1:-21}
 
