@@ -25,4 +25,7 @@ add_executable(vg_bench_corpus ${CMAKE_CURRENT_SOURCE_DIR}/bench/make_corpus.cpp
 target_link_libraries(vg_bench_corpus PRIVATE vgcore)
 add_executable(vg_bench_native ${CMAKE_CURRENT_SOURCE_DIR}/bench/bench_native.cpp)
 target_link_libraries(vg_bench_native PRIVATE vgcore)
-set_target_properties(vg_bench_corpus vg_bench_native PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+# bench/big_request.sh: what a big inline image costs the core, per call and for `vgen validate`.
+add_executable(vg_bench_big_request ${CMAKE_CURRENT_SOURCE_DIR}/bench/bench_big_request.cpp)
+target_link_libraries(vg_bench_big_request PRIVATE vgcore)
+set_target_properties(vg_bench_corpus vg_bench_native vg_bench_big_request PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})

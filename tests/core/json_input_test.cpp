@@ -263,6 +263,69 @@ TEST(JsonInput, TenMegabyteStringParsesQuickly) {
     EXPECT_LT(seconds, 5.0);  // about 0.1 s here; generous for slow CI machines and sanitizer builds
 }
 
+// Issue 10: long plain strings (an inline image's base64) skip nlohmann's lexer on the fast pass
+// and are put back as they arrive; what comes back is what nlohmann reads, wherever they stand.
+TEST(JsonInput, LongPlainStringsComeBackIntact) {
+    std::string image;
+    for (size_t i = 0; image.size() < 70000; ++i) image += "iVBORw0KGgo+/AAA"[i % 16];
+    const std::string url = "https://example.com/" + std::string(5000, 'p') + ".png";
+    const std::vector<std::string> documents = {
+        "\"" + image + "\"",
+        "{\"image\": \"" + image + "\", \"text\": \"caf\u00e9 \\\"quoted\\\" \\u00e9\"}",
+        "[\"" + image + "\", 1, \"" + url + "\", [\"" + image + "x\"], {\"" + image + "\": \"" + image + "\"}]",
+        "{\"a\": \"" + image + "\\n" + image + "\", \"b\": \"" + image + "\u00e9\"}",  // long but not plain
+        "{\"prompt\": {\"image\": \"" + image + "\"}, \"n\": [true, null, -1.5e3, \"\"]}",
+    };
+    JsonLimits longKeys;
+    longKeys.keyBytes.value = kStringBytes.value;
+    for (const std::string& text : documents) {
+        const JsonInput input = parseJsonInput(text, longKeys);
+        ASSERT_FALSE(input.error) << input.error->message;
+        EXPECT_EQ(input.value, json::parse(text)) << text.substr(0, 80);
+    }
+}
+
+TEST(JsonInput, LongStringsKeepEveryDiagnosticExact) {
+    const std::string image(5000, 'Q');
+    JsonLimits roomy;
+    roomy.keyBytes.value = 6000;
+    JsonLimits tight;
+    tight.stringBytes.value = 4999;
+    tight.keyBytes.value = 4999;
+    const auto expectError = [](const JsonInput& input, const std::string& message, size_t byteOffset) {
+        ASSERT_TRUE(input.error);
+        EXPECT_EQ(input.error->message, message);
+        EXPECT_EQ(input.error->byteOffset, byteOffset);
+        EXPECT_TRUE(input.value.is_null());
+    };
+    expectError(parseJsonInput("{\"a\": \"" + image + "\",\n \"a\": \"" + image + "\"}"),
+                "duplicate key \"a\" in the top-level object (line 2, column 2): keep one", 5011);
+    expectError(parseJsonInput("{\"" + image + "\": 1,\n \"" + image + "\": 2}", roomy),
+                "duplicate key \"" + image + "\" in the top-level object (line 2, column 2): keep one", 5009);
+    expectError(parseJsonInput("{\"a\": [\"" + image + "\"]}", tight),
+                "string at /a/0 (line 1, column 8) is longer than 4999 bytes (limit string_bytes): send large media "
+                "by URL, or upload it and send its URL",
+                7);
+    expectError(parseJsonInput("{\"" + image + "\": 1}", tight),
+                "key in the top-level object (line 1, column 2) is longer than 4999 bytes (limit key_bytes): use the "
+                "field names `vgen schema` lists",
+                1);
+    expectError(parseJsonInput("{\"a\": \"" + image + "\",\n \"b\": tru}"),
+                "invalid JSON at line 2, column 7: 'tru' is not a JSON value, use a string in double quotes, a "
+                "number, true, false, null, an object or an array",
+                5016);
+    expectError(parseJsonInput("{\"a\": \"" + image + "\"\n \"b\": 1}"),
+                "invalid JSON at line 2, column 2: expected ',' or '}' but found a string", 5010);
+    expectError(parseJsonInput("{\"a\": \"" + image),
+                "invalid JSON at line 1, column 7: the string that starts here has no closing quote", 6);
+    expectError(parseJsonInput("{\"a\": \"" + image + "\xFF" + image + "\"}"),
+                "invalid UTF-8 in a string at line 1, column 5008: save the file as UTF-8", 5007);
+    expectError(parseJsonInput("{\"a\": \"" + image + "\n\"}"),
+                "unescaped control character U+000A (LF) in a string at line 1, column 5008: write it as \\u000A or "
+                "\\n",
+                5007);
+}
+
 TEST(JsonInput, OversizeInputIsRefusedBeforeParsing) {
     JsonLimits small;
     small.bytes.value = 16;

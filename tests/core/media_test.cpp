@@ -484,6 +484,47 @@ TEST(MediaBase64, TenMegabyteImageProbesQuickly) {
     EXPECT_LT(seconds, 2.0);  // tens of milliseconds optimised; generous for debug and sanitizer builds
 }
 
+// Issue 10: inline base64 is probed where it stands (only the bytes a header needs are decoded), so
+// it must read exactly as the decoded bytes do, however short the file or wherever the header is.
+TEST(MediaBase64, EveryPrefixReadsAsItsDecodedBytes) {
+    for (const Sample& sample : allSamples()) {
+        SCOPED_TRACE(sample.name);
+        for (size_t length = 1; length <= sample.bytes.size(); ++length) {
+            const Bytes prefix(sample.bytes.begin(), sample.bytes.begin() + length);
+            const MediaInfo bytes = probe(prefix);
+            const MediaInfo inlined = probeMediaValue(base64Of(prefix));
+            ASSERT_EQ(inlined.encoding, MediaEncoding::RawBase64) << "at length " << length;
+            ASSERT_EQ(inlined.problem, bytes.problem) << "at length " << length;
+            ASSERT_EQ(inlined.format, bytes.format) << "at length " << length;
+            ASSERT_EQ(inlined.byteSize, length);
+            ASSERT_EQ(inlined.width, bytes.width) << "at length " << length;
+            ASSERT_EQ(inlined.height, bytes.height) << "at length " << length;
+            ASSERT_EQ(inlined.durationSeconds, bytes.durationSeconds) << "at length " << length;
+        }
+    }
+}
+
+TEST(MediaBase64, WrappedUrlSafeAndUnpaddedBase64ReadTheSame) {
+    for (const Sample& sample : allSamples()) {
+        SCOPED_TRACE(sample.name);
+        const MediaInfo expected = probe(sample.bytes);
+        std::string wrapped, urlSafe;
+        const std::string base64 = base64Of(sample.bytes);
+        for (size_t i = 0; i < base64.size(); i += 76) wrapped += base64.substr(i, 76) + "\r\n";
+        for (char c : base64)
+            if (c != '=') urlSafe += c == '+' ? '-' : c == '/' ? '_' : c;
+        for (const std::string& value : {wrapped, urlSafe, "data:;base64," + wrapped}) {
+            const MediaInfo info = probeMediaValue(value);
+            EXPECT_EQ(info.problem, expected.problem);
+            EXPECT_EQ(info.format, expected.format);
+            EXPECT_EQ(info.byteSize, sample.bytes.size());
+            EXPECT_EQ(info.width, expected.width);
+            EXPECT_EQ(info.height, expected.height);
+            EXPECT_EQ(info.durationSeconds, expected.durationSeconds);
+        }
+    }
+}
+
 // ---- [SECTION] probeMediaValue: classification ------------------------------------------------
 
 TEST(MediaValue, HttpUrlsGiveTheirExtension) {

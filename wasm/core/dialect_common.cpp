@@ -224,7 +224,7 @@ json fileObjectFor(const std::string& value, const char* fallbackMime = "image/p
     if (isDataUrl(value)) {
         size_t comma = value.find(',');
         std::string payload = comma == std::string::npos ? std::string() : value.substr(comma + 1);
-        return json{{"type", "file"}, {"mediaType", mediaTypeOf(value, fallbackMime)}, {"data", payload}};
+        return json{{"type", "file"}, {"mediaType", mediaTypeOf(value, fallbackMime)}, {"data", std::move(payload)}};
     }
     return json{{"type", "file"}, {"mediaType", mediaTypeOf(value, fallbackMime)}, {"data", value}};
 }
@@ -285,7 +285,7 @@ std::optional<json> parseFrameImage(ParseContext& ctx, const json& value, const 
             addOnce(ctx.diagnostics, makeError(ctx.at(wire), "missing_field", fieldName(wire) + " is missing"));
             return std::nullopt;
         }
-        if (auto media = readMedia(ctx, *image, wire, ctx.at(wire))) return json(*media);
+        if (auto media = readMedia(ctx, *image, wire, ctx.at(wire))) return json(std::move(*media));
         return std::nullopt;
     }
     return std::nullopt;
@@ -350,7 +350,7 @@ bool parseRow(ParseContext& ctx, const FieldMap& row, const std::vector<FieldMap
             else addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, shapeTitle(shape), *value, fixHint(*value, shape)));
             break;
         case Codec::Media:
-            if (auto media = readMedia(ctx, *value, row.wire, ctx.at(row.wire))) decoded = *media;
+            if (auto media = readMedia(ctx, *value, row.wire, ctx.at(row.wire))) decoded = std::move(*media);
             break;
         case Codec::UrlOrDataUrl:
         case Codec::RawBase64:
@@ -485,7 +485,7 @@ bool buildReferences(BuildContext& ctx, const FieldMap& row, const json& referen
         }
         const json* type = findAt(item, "/type");
         const bool video = type && type->is_string() && type->get<std::string>() == "video";
-        const std::string media = url->get<std::string>();
+        const std::string& media = url->get_ref<const std::string&>();
         if (ctx.spec.mediaAsFileObjects) {
             json file = fileObjectFor(media, video ? "video/mp4" : "image/png");
             if (video) file["mediaType"] = mediaTypeOf(media, "video/mp4");
@@ -506,17 +506,24 @@ bool buildRow(BuildContext& ctx, const FieldMap& row, const json& value) {
         case Codec::Value: setWire(ctx.out, row.wire, value); return true;
         case Codec::Media:
             if (!value.is_string()) return false;
-            setWire(ctx.out, row.wire, encodeMedia(ctx, value.get<std::string>()));
+            setWire(ctx.out, row.wire, encodeMedia(ctx, value.get_ref<const std::string&>()));
             return true;
         case Codec::RawBase64:
-            if (!value.is_string() || isUrl(value.get<std::string>()) || isDataUrl(value.get<std::string>())) return false;
+            if (!value.is_string() || isUrl(value.get_ref<const std::string&>()) ||
+                isDataUrl(value.get_ref<const std::string&>()))
+                return false;
             setWire(ctx.out, row.wire, value);
             return true;
         case Codec::UrlOrDataUrl: {
             if (!value.is_string()) return false;
-            const std::string media = value.get<std::string>();
-            const bool inlineRaw = !isUrl(media) && !isDataUrl(media);
-            setWire(ctx.out, row.wire, inlineRaw ? "data:" + mediaTypeOf(media) + ";base64," + media : media);
+            const std::string& media = value.get_ref<const std::string&>();
+            if (isUrl(media) || isDataUrl(media)) {
+                setWire(ctx.out, row.wire, value);
+                return true;
+            }
+            std::string dataUrl = "data:" + mediaTypeOf(media) + ";base64,";
+            dataUrl.reserve(dataUrl.size() + media.size());  // a 10 MB image is copied once, not three times
+            setWire(ctx.out, row.wire, std::move(dataUrl.append(media)));
             return true;
         }
         case Codec::SecondsString:
@@ -527,7 +534,7 @@ bool buildRow(BuildContext& ctx, const FieldMap& row, const json& value) {
             if (!value.is_string()) return false;
             json& frames = ctx.out[json::json_pointer(row.wire)];
             if (!frames.is_array()) frames = json::array();
-            frames.push_back(json{{"image", encodeMedia(ctx, value.get<std::string>())}, {"frameType", "last_frame"}});
+            frames.push_back(json{{"image", encodeMedia(ctx, value.get_ref<const std::string&>())}, {"frameType", "last_frame"}});
             return true;
         }
         case Codec::FirstFrameImage: return false;

@@ -47,16 +47,18 @@ MediaInfo probeUrl(std::string_view value) {
     return info;
 }
 
-// Decodes base64 and probes the bytes; `what` names the value in a problem ("data URL payload").
-MediaInfo probeInline(std::string_view base64, MediaEncoding encoding, const char* what) {
-    Base64Decoded decoded = decodeBase64Checked(base64);
-    if (!decoded.problem.empty()) {
-        MediaInfo info;
-        info.encoding = encoding;
-        info.problem = std::string(what) + " is not valid base64: " + decoded.problem;
-        return info;
+// Probes base64 that scanBase64 found valid; `what` names the value in a problem ("data URL payload").
+// Only text with line breaks is decoded first: elsewhere the probe reads the few bytes it needs.
+MediaInfo probeInline(std::string_view base64, const Base64Scan& scan, MediaEncoding encoding, const char* what) {
+    MediaInfo info;
+    if (!scan.problem.empty()) {
+        info.problem = std::string(what) + " is not valid base64: " + scan.problem;
+    } else if (scan.contiguous) {
+        info = probeMediaBase64(base64, scan.byteSize);
+    } else {
+        const Base64Decoded decoded = decodeBase64Checked(base64);
+        info = probeMediaBytes(decoded.bytes.data(), decoded.bytes.size());
     }
-    MediaInfo info = probeMediaBytes(decoded.bytes.data(), decoded.bytes.size());
     info.encoding = encoding;
     return info;
 }
@@ -75,7 +77,8 @@ MediaInfo probeDataUrl(std::string_view value) {
     const bool isBase64 = header.size() >= 7 && header.compare(header.size() - 7, 7, ";base64") == 0;
     MediaInfo info;
     if (isBase64) {
-        info = probeInline(value.substr(comma + 1), MediaEncoding::DataUrl, "data URL payload");
+        const std::string_view payload = value.substr(comma + 1);
+        info = probeInline(payload, scanBase64(payload), MediaEncoding::DataUrl, "data URL payload");
     } else {
         info.encoding = MediaEncoding::DataUrl;
         info.problem = "data URL is not base64 (data:" + mime +
@@ -85,6 +88,8 @@ MediaInfo probeDataUrl(std::string_view value) {
     return info;
 }
 
+// Whether every character is one base64 uses (digits of either alphabet, padding, whitespace), even
+// when they do not make valid base64: then the value was meant as base64 and is only broken.
 bool isBase64Text(std::string_view value) {
     return std::all_of(value.begin(), value.end(), [](unsigned char c) {
         return std::isalnum(c) || c == '+' || c == '/' || c == '-' || c == '_' || c == '=' || c == ' ' || c == '\t' ||
@@ -114,12 +119,15 @@ MediaInfo probeMediaValue(std::string_view value) {
 
     if (startsWithNoCase(value, "https://") || startsWithNoCase(value, "http://")) return probeUrl(value);
     if (startsWithNoCase(value, "data:")) return probeDataUrl(value);
-    if (isBase64Text(value)) return probeInline(value, MediaEncoding::RawBase64, "base64 value");
+    // Valid base64 has only base64 characters, so only broken text needs the second look.
+    const Base64Scan scan = scanBase64(value);
+    if (scan.problem.empty() || isBase64Text(value))
+        return probeInline(value, scan, MediaEncoding::RawBase64, "base64 value");
 
     MediaInfo info;
     info.problem = "not a URL, data URL or base64: " + quotedExcerpt(value) +
                    (hasOtherScheme(value) ? " (only http:// and https:// URLs can be fetched)"
-                                          : " (" + decodeBase64Checked(value).problem + ")");
+                                          : " (" + scan.problem + ")");
     return info;
 }
 

@@ -31,6 +31,9 @@ MediaInfo probeMediaValue(std::string_view value);
 
 // Reads format and dimensions/duration from the first bytes of a file.
 MediaInfo probeMediaBytes(const uint8_t* data, size_t size);
+// The same for the `byteSize` bytes that base64 text without whitespace carries (base64.h's
+// scanBase64 says both), read where they stand instead of from a decoded copy.
+MediaInfo probeMediaBase64(std::string_view base64, size_t byteSize);
 
 // Base64 (standard or URL-safe alphabet, padding optional). nullopt when not base64.
 std::optional<std::vector<uint8_t>> decodeBase64(std::string_view text);

@@ -11,6 +11,8 @@
 
 #include "media.h"
 
+#include "base64.h"
+
 #include <algorithm>
 #include <cstring>
 #include <functional>
@@ -21,20 +23,29 @@ namespace {
 // ---- [SECTION] ByteView -----------------------------------------------------------------------
 
 struct ByteView {
-    const uint8_t* data = nullptr;
+    const uint8_t* data = nullptr;  // the bytes, or null when they are read from `base64`
+    std::string_view base64;        // contiguous base64 text carrying the bytes (scanBase64)
     uint64_t size = 0;
 
     bool has(uint64_t offset, uint64_t count) const { return offset <= size && count <= size - offset; }
-    uint8_t u8(uint64_t offset) const { return has(offset, 1) ? data[offset] : 0; }
-    uint32_t be16(uint64_t o) const { return has(o, 2) ? uint32_t(data[o]) << 8 | data[o + 1] : 0; }
+    // An inline image is probed where it stands: a header needs a few of its bytes, not a decoded copy.
+    uint8_t at(uint64_t offset) const { return data ? data[offset] : base64ByteAt(base64, offset); }
+    uint8_t u8(uint64_t offset) const { return has(offset, 1) ? at(offset) : 0; }
+    uint32_t be16(uint64_t o) const { return has(o, 2) ? uint32_t(at(o)) << 8 | at(o + 1) : 0; }
     uint32_t be32(uint64_t o) const { return has(o, 4) ? be16(o) << 16 | be16(o + 2) : 0; }
     uint64_t be64(uint64_t o) const { return has(o, 8) ? uint64_t(be32(o)) << 32 | be32(o + 4) : 0; }
-    uint32_t le16(uint64_t o) const { return has(o, 2) ? uint32_t(data[o + 1]) << 8 | data[o] : 0; }
-    uint32_t le24(uint64_t o) const { return has(o, 3) ? uint32_t(data[o + 2]) << 16 | le16(o) : 0; }
+    uint32_t le16(uint64_t o) const { return has(o, 2) ? uint32_t(at(o + 1)) << 8 | at(o) : 0; }
+    uint32_t le24(uint64_t o) const { return has(o, 3) ? uint32_t(at(o + 2)) << 16 | le16(o) : 0; }
     uint32_t le32(uint64_t o) const { return has(o, 4) ? le16(o + 2) << 16 | le16(o) : 0; }
-    bool matches(uint64_t offset, const char* text) const {
-        const size_t length = std::strlen(text);
-        return has(offset, length) && std::memcmp(data + offset, text, length) == 0;
+    bool matches(uint64_t offset, std::string_view text) const {
+        if (!has(offset, text.size())) return false;
+        for (size_t i = 0; i < text.size(); ++i)
+            if (at(offset + i) != static_cast<uint8_t>(text[i])) return false;
+        return true;
+    }
+    // `count` bytes from `offset` as text ("moov", a handler type); the caller checked they exist.
+    void copy(uint64_t offset, size_t count, char* out) const {
+        for (size_t i = 0; i < count; ++i) out[i] = static_cast<char>(at(offset + i));
     }
 };
 
@@ -238,7 +249,7 @@ bool forEachBox(const ByteView& bytes, uint64_t begin, uint64_t end, const std::
     for (uint64_t pos = begin; pos < end;) {
         if (end - pos < 8) return false;
         Box box;
-        std::memcpy(box.type, bytes.data + pos + 4, 4);
+        bytes.copy(pos + 4, 4, box.type);
         uint64_t size = bytes.be32(pos);
         uint64_t header = 8;
         if (size == 1) {  // a 64-bit "largesize" follows the type
@@ -280,7 +291,8 @@ TrackInfo readTrack(const ByteView& bytes, const Box& trak) {
             forEachBox(bytes, box.payload, box.end, [&](const Box& child) {
                 // version/flags(4) pre_defined or QuickTime component type(4), then the handler type
                 if (isType(child, "hdlr") && child.payload + 12 <= child.end) {
-                    track.handler.assign(reinterpret_cast<const char*>(bytes.data + child.payload + 8), 4);
+                    track.handler.resize(4);
+                    bytes.copy(child.payload + 8, 4, track.handler.data());
                 }
             });
         }
@@ -342,12 +354,9 @@ bool looksLikeIsoMedia(const ByteView& bytes) {
     return bytes.matches(4, "moov") || bytes.matches(4, "mdat") || bytes.matches(4, "wide");
 }
 
-}  // namespace
-
 // ---- [SECTION] probeMediaBytes ----------------------------------------------------------------
 
-MediaInfo probeMediaBytes(const uint8_t* data, size_t size) {
-    const ByteView bytes{data, data ? size : 0};
+MediaInfo probeBytes(const ByteView& bytes) {
     MediaInfo info;
     info.byteSize = bytes.size;
     const auto as = [&](const char* format) {
@@ -364,5 +373,11 @@ MediaInfo probeMediaBytes(const uint8_t* data, size_t size) {
     if (looksLikeMp3(bytes)) return readMp3(bytes, as("mp3"));
     return info;
 }
+
+}  // namespace
+
+MediaInfo probeMediaBytes(const uint8_t* data, size_t size) { return probeBytes(ByteView{data, {}, data ? size : 0}); }
+
+MediaInfo probeMediaBase64(std::string_view base64, size_t byteSize) { return probeBytes(ByteView{nullptr, base64, byteSize}); }
 
 }  // namespace vg

@@ -278,7 +278,7 @@ void ruleSameResolution(const RuleSpec& rule, const Model&, const Request& reque
         for (const std::string& path : expandPointerPattern(request.body, pattern)) {
             const json* value = findAt(request.body, path);
             if (!value || !value->is_string()) continue;
-            MediaInfo info = probeMediaValue(value->get<std::string>());
+            MediaInfo info = probeMediaValue(value->get_ref<const std::string&>());
             if (info.width <= 0) continue;
             if (firstPath.empty()) {
                 firstPath = path;
@@ -297,7 +297,7 @@ void ruleSameResolution(const RuleSpec& rule, const Model&, const Request& reque
     const std::string aspectOf = argString(rule.args, "aspectOf");
     const json* image = aspectOf.empty() ? nullptr : findAt(request.body, aspectOf);
     if (firstPath.empty() || !image || !image->is_string()) return;
-    MediaInfo picture = probeMediaValue(image->get<std::string>());
+    MediaInfo picture = probeMediaValue(image->get_ref<const std::string&>());
     if (picture.width <= 0) return;
     double maskAspect = static_cast<double>(first.width) / first.height;
     double imageAspect = static_cast<double>(picture.width) / picture.height;
