@@ -15,6 +15,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <regex>
 #include <set>
@@ -297,6 +299,28 @@ TEST(DiagnosticCodes, Issue10DoubleReportsAreOne) {
         ASSERT_EQ(report["diagnostics"].size(), 1u) << report.dump(1);
         EXPECT_EQ(report["diagnostics"][0]["code"], "missing_model");
     }
+}
+
+// The request corpus in tests/cases (faulty and valid requests of every dialect): no fault is
+// reported twice at one place, no message cites a source twice.
+TEST(DiagnosticCodes, CaseCorpusReportsEachFaultOnce) {
+    size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(VG_SOURCE_DIR) + "/tests/cases")) {
+        if (entry.path().extension() != ".json") continue;
+        SCOPED_TRACE(entry.path().filename().string());
+        ++files;
+        std::ifstream file(entry.path(), std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+        const json report = json::parse(apiValidate(text, "", true).output, nullptr, false);
+        if (report.is_discarded()) continue;  // a usage error (an unreadable file) has no report
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const json& d : report["diagnostics"]) {
+            EXPECT_TRUE(seen.insert({d["path"].get<std::string>(), d["code"].get<std::string>()}).second) << d.dump();
+            EXPECT_FALSE(citesASourceTwice(d["message"].get<std::string>())) << d.dump();
+            EXPECT_TRUE(codeByName(d["code"].get<std::string>())) << d.dump();
+        }
+    }
+    EXPECT_GT(files, 20u);
 }
 
 TEST(DiagnosticCodes, MoreProblemsClosesACutReport) {
