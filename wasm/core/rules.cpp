@@ -448,11 +448,12 @@ std::string ruleProblem(const std::string& kindName, const json& args) {
     }
     std::vector<std::string> taken;
     for (const RuleArg& arg : kind->args) taken.push_back(arg.name);
-    for (const auto& [name, value] : args.items()) {
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        const std::string& name = it.key();
         const auto arg = std::find_if(kind->args.begin(), kind->args.end(), [&](const RuleArg& a) { return name == a.name; });
         if (arg == kind->args.end())
             return "unknown argument \"" + name + "\": " + kindName + " takes " + joinWords(taken, " and ");
-        if (std::string wanted = argTypeProblem(arg->type, value); !wanted.empty())
+        if (std::string wanted = argTypeProblem(arg->type, it.value()); !wanted.empty())
             return "argument \"" + name + "\" must be " + wanted;
     }
     for (const RuleArg& arg : kind->args)
