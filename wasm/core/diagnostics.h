@@ -32,10 +32,6 @@ inline Diagnostic makeError(std::string path, Code code, std::string message, st
 inline Diagnostic makeWarning(std::string path, Code code, std::string message, std::string_view detail = {}) {
     return {Severity::Warning, std::move(path), codeName(code, detail), std::move(message)};
 }
-// The registry's severity for the code (a cross-field rule's warning is a warning by its nature).
-inline Diagnostic makeDiagnostic(std::string path, Code code, std::string message) {
-    return {diagnosticCode(code).severity, std::move(path), codeName(code), std::move(message)};
-}
 
 bool hasErrors(const Diagnostics& diagnostics);
 // At most limit.value diagnostics for a report: when there are more, errors come first and the last
