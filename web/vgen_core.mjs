@@ -111,6 +111,7 @@ function wrap(module) {
   return {
     catalog: (asJson = false) => call('vg_catalog', [asJson ? 1 : 0]),
     limits: (asJson = false) => call('vg_limits', [asJson ? 1 : 0]),
+    codes: (asJson = false) => call('vg_codes', [asJson ? 1 : 0]),
     validate: (text, { dialect = '', json = false } = {}) =>
       call('vg_validate', [input(text), dialect, json ? 1 : 0]),
     parse: (text, { dialect = '' } = {}) => call('vg_parse', [input(text), dialect]),

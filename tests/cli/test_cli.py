@@ -171,6 +171,27 @@ class BadInput(unittest.TestCase):
         self.assertEqual(vgen().returncode, 2)
 
 
+class Codes(unittest.TestCase):
+    """Issue 10: one registry of diagnostic codes, printed by `vgen codes`; every code vgen reports is in it."""
+
+    def test_codes_json_is_the_registry_and_reports_use_it(self):
+        result = vgen("codes", "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        table = json.loads(result.stdout)
+        for entry in table:
+            self.assertEqual(set(entry), {"code", "severity", "use", "meaning"})
+        codes = {entry["code"] for entry in table}
+        for code in ("missing_model", "input_missing", "exclusive_options", "<member>_not_offered", "poll_timeout"):
+            self.assertIn(code, codes)
+        self.assertNotIn("model_missing", codes, "one code per fact: missing_model")
+        self.assertRegex(vgen("codes").stdout.decode(), r"(?m)^input_missing  \(error, diagnostic\)\n    \S")
+        self.assertEqual(vgen("codes", "extra").returncode, 2)
+
+    def test_a_request_without_a_model_gets_one_diagnostic(self):
+        report = json.loads(vgen("validate", "--json", "--dialect", "unified", stdin=b'{"prompt": "a fox"}').stdout)
+        self.assertEqual([d["code"] for d in report["diagnostics"]], ["missing_model"])
+
+
 class Limits(unittest.TestCase):
     """Issue 9, finding 3: one table of size limits, printed by `vgen limits`, enforced while reading."""
 

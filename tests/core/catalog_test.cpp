@@ -369,6 +369,46 @@ TEST(CatalogLoader, MalformedEntriesNameTheModel) {
     }
 }
 
+// Issue 10: a rule with a misspelt or mistyped argument, or of a kind the engine lacks, loaded and
+// silently checked something else (or nothing). Each is a load error naming the model, the rule
+// and what is wrong.
+TEST(CatalogLoader, BrokenRulesAreLoadErrorsNamingModelRuleAndArgument) {
+    const json exclusive = json::parse(R"({"kind": "exclusive", "groups": [["/prompt"], ["/seed"]], "source": "seed 001"})");
+    ASSERT_NO_THROW({
+        json data = minimalCatalog();
+        data["models"][0]["rules"] = json::array({exclusive});
+        loadCatalog(data);
+    });
+    struct Breakage {
+        const char* rule;      // the broken rule, as catalog text
+        const char* mentions;  // what the error must name besides the model
+    };
+    const Breakage breakages[] = {
+        {R"({"kind": "exclusive", "grups": [["/prompt"], ["/seed"]], "source": "seed 001"})",
+         "rule (exclusive): unknown argument \"grups\": exclusive takes groups"},
+        {R"({"kind": "exclusiv", "groups": [["/prompt"], ["/seed"]], "source": "seed 001"})",
+         "rule (exclusiv): unknown rule kind \"exclusiv\""},
+        {R"({"kind": "exclusive", "groups": [["prompt"], ["/seed"]], "source": "seed 001"})",
+         "argument \"groups\" must be an array of non-empty arrays of JSON Pointers"},
+        {R"({"kind": "requires", "if": "/seed", "source": "seed 001"})", "rule (requires): missing argument \"then\""},
+        {R"({"kind": "requires", "if": "/seed", "then": "/prompt", "eqals": true, "source": "seed 001"})",
+         "unknown argument \"eqals\""},
+        {R"({"kind": "trajectory_points", "path": "/prompt", "field": "t", "min": "2", "max": 77, "source": "seed 001"})",
+         "argument \"min\" must be a number"},
+        {R"({"kind": "warn_when_present", "path": "/seed", "code": "seed_confict", "message": "m", "source": "seed 001"})",
+         "argument \"code\" must be a diagnostic code of `vgen codes`"},
+        {R"({"kind": "camera_control", "path": "/seed", "configRequired": ["simple"], "axes": ["pan"], "min": -10, "source": "seed 001"})",
+         "missing argument \"max\""},
+    };
+    for (const Breakage& breakage : breakages) {
+        SCOPED_TRACE(breakage.rule);
+        json data = minimalCatalog();
+        data["models"][0]["rules"] = json::array({json::parse(breakage.rule)});
+        expectRefused(data, "model \"acme/m1\", rule (");
+        expectRefused(data, breakage.mentions);
+    }
+}
+
 TEST(CatalogLoader, NameUsedByTwoModelsIsRefused) {
     json data = minimalCatalog();
     json second = data["models"][0];

@@ -97,8 +97,8 @@ TEST(InputLimits, ApiLimitsPrintsTheTable) {
 
 TEST(InputLimits, ReportsShowALimitedNumberOfDiagnosticsErrorsFirst) {
     Diagnostics many;
-    for (int i = 0; i < 150; ++i) many.push_back(makeWarning("/w" + std::to_string(i), "unknown_field", "w"));
-    many.push_back(makeError("/e", "too_long", "e"));
+    for (int i = 0; i < 150; ++i) many.push_back(makeWarning("/w" + std::to_string(i), Code::UnknownField, "w"));
+    many.push_back(makeError("/e", Code::TooLong, "e"));
     const Diagnostics shown = shownDiagnostics(many);
     ASSERT_EQ(shown.size(), kDiagnostics.value);
     EXPECT_EQ(shown.front().path, "/e");
@@ -106,10 +106,10 @@ TEST(InputLimits, ReportsShowALimitedNumberOfDiagnosticsErrorsFirst) {
     EXPECT_EQ(shown.back().severity, Severity::Warning);  // the error is among those shown
     EXPECT_EQ(shown.back().message,
               "52 more problems not shown (a report lists 100, limit diagnostics): fix these first, then check again");
-    many.push_back(makeError("/e2", "too_long", "e"));
-    many.insert(many.begin(), 100, makeError("/first", "x", "x"));
+    many.push_back(makeError("/e2", Code::TooLong, "e"));
+    many.insert(many.begin(), 100, makeError("/first", Code::TooLong, "x"));
     EXPECT_EQ(shownDiagnostics(many).back().severity, Severity::Error);
-    const Diagnostics few(5, makeWarning("", "x", "x"));
+    const Diagnostics few(5, makeWarning("", Code::UnknownField, "x"));
     EXPECT_EQ(shownDiagnostics(few).size(), 5u);
 }
 

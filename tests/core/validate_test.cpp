@@ -92,7 +92,7 @@ TEST(Models, MegabyteModelNameIsUnknownWithoutSuggestions) {
     EXPECT_EQ(d->message.find("did you mean"), std::string::npos);
 }
 
-TEST(Models, MissingModelIsAnError) { EXPECT_CODE(check({{"prompt", "a fox"}}), "model_missing", "/model"); }
+TEST(Models, MissingModelIsAnError) { EXPECT_CODE(check({{"prompt", "a fox"}}), "missing_model", "/model"); }
 
 TEST(ModesSeed000, TextToVideoIdRefusesAnImage) {
     auto diags = check({{"model", "klingai/kling-v2.6-t2v"}, {"prompt", "a fox"}, {"image", "https://example.com/a.png"}});

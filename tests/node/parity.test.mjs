@@ -67,6 +67,11 @@ describe('parity without input', () => {
     assertSame(core.limits(false), runCli(['limits']), 'vgen limits');
   });
 
+  test('vgen codes --json and vgen codes', () => {
+    assertSame(core.codes(true), runCli(['codes', '--json']), 'vgen codes --json');
+    assertSame(core.codes(false), runCli(['codes']), 'vgen codes');
+  });
+
   test('vgen schema --dialect D MODEL for every model in the catalog and every dialect', () => {
     const models = JSON.parse(runCli(['catalog', '--json']).stdout);
     assert.ok(models.length > 0, 'the catalog lists models');

@@ -13,6 +13,7 @@
 #include "app_state.h"
 #include "input_images.h"
 #include "json_path.h"
+#include "rules.h"
 #include "text_format.h"
 #include "ui_style.h"
 #include "ui_widgets.h"
@@ -37,9 +38,7 @@ namespace {
 // The members motionBrushOptions() fills, which sit in the model's provider namespace.
 constexpr const char* kMembers[] = {"staticMask", "dynamicMasks"};
 
-std::string memberPath(const Model& model, const char* member) {
-    return "/providerOptions/" + model.provider + "/" + member;
-}
+std::string memberPath(const Model& model, const char* member) { return providerOptionPath(model, member); }
 
 // The video's duration: the request's, else the catalog's default (the trajectory limit is stated
 // for one duration).
@@ -55,32 +54,13 @@ std::optional<MotionBrushLimits> limitsFor(const AppState& state) {
     return motionBrushLimits(*state.selected, videoSeconds(state));
 }
 
-// A request path the catalog's exclusive rules forbid next to the masks, with the rule's source.
-struct Exclusion {
-    std::string path;    // "/lastFrame"
-    std::string source;  // "seed 001"
-};
-
+// The request paths the catalog's exclusive rules forbid next to the masks, with the rule's source.
 std::vector<Exclusion> exclusions(const Model& model) {
-    std::vector<std::string> own;
-    for (const char* member : kMembers) own.push_back(memberPath(model, member));
-    const auto isOwn = [&](const json& path) {
-        return path.is_string() && std::find(own.begin(), own.end(), path.get<std::string>()) != own.end();
-    };
     std::vector<Exclusion> out;
-    for (const RuleSpec& rule : model.rules) {
-        auto groups = rule.args.find("groups");
-        if (rule.kind != "exclusive" || groups == rule.args.end() || !groups->is_array()) continue;
-        const auto ours = std::find_if(groups->begin(), groups->end(), [&](const json& group) {
-            return group.is_array() && std::any_of(group.begin(), group.end(), isOwn);
-        });
-        if (ours == groups->end()) continue;
-        for (auto group = groups->begin(); group != groups->end(); ++group) {
-            if (group == ours || !group->is_array()) continue;
-            for (const json& path : *group)
-                if (path.is_string()) out.push_back({path.get<std::string>(), rule.source});
-        }
-    }
+    for (const char* member : kMembers)
+        for (Exclusion& exclusion : exclusionsOf(model, memberPath(model, member)))
+            if (std::none_of(out.begin(), out.end(), [&](const Exclusion& e) { return e.path == exclusion.path; }))
+                out.push_back(std::move(exclusion));
     return out;
 }
 

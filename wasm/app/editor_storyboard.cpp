@@ -7,6 +7,8 @@
 #include "ui_style.h"
 #include "ui_widgets.h"
 
+#include "json_path.h"
+#include "rules.h"
 #include "storyboard.h"
 
 #include "imgui.h"
@@ -24,11 +26,30 @@ namespace vg::app {
 
 namespace {
 
-// Seed 001's multi-shot members, all in the klingai namespace.
-const std::string kKlingOptions = "/providerOptions/klingai";
-const std::string kMultiShot = kKlingOptions + "/multiShot";
-const std::string kShotType = kKlingOptions + "/shotType";
-const std::string kMultiPrompt = kKlingOptions + "/multiPrompt";
+// Where the model's catalog entry puts the multi-shot members (seed 001's multiPrompt, multiShot,
+// shotType): the shots share the video's duration by its rule, the list requires the flag, and the
+// shot type sits beside them in the provider's options. All "" without such a model.
+struct ShotPaths {
+    std::string options;  // the provider's options object the three live in
+    std::string list;
+    std::string flag;
+    json flagValue;       // what the list requires of the flag (true)
+    std::string type;
+};
+
+ShotPaths shotPaths(const AppState& state) {
+    ShotPaths paths;
+    if (!state.selected) return paths;
+    paths.list = shotListPath(*state.selected);
+    if (paths.list.empty()) return paths;
+    paths.options = paths.list.substr(0, paths.list.rfind('/'));
+    if (const std::optional<Requirement> needs = requirementOf(*state.selected, paths.list)) {
+        paths.flag = needs->path;
+        paths.flagValue = needs->value;
+    }
+    paths.type = providerOptionPath(*state.selected, "shotType");
+    return paths;
+}
 constexpr const char* kShotPayload = "VG_SHOT";  // ImGui drag-and-drop payload type: an int index
 
 // A shot's duration as the request holds it: a string of whole seconds ("4"), or a number typed in
@@ -83,19 +104,21 @@ int sumOf(const std::vector<Shot>& shots) {
 void turnOn(AppState& state, int totalSeconds) {
     std::vector<Shot> shots(totalSeconds >= 2 ? 2 : 1);
     balanceShotDurations(shots, totalSeconds);
-    const json* current = requestValue(state, kKlingOptions);
+    const ShotPaths paths = shotPaths(state);
+    const json* current = requestValue(state, paths.options);
     json options = current && current->is_object() ? *current : json::object();
-    options["multiShot"] = true;
-    if (const ParamSpec* shotType = offeredParam(state, kShotType); shotType && !shotType->values.empty())
-        options["shotType"] = shotType->values.front();
-    options["multiPrompt"] = multiPromptJson(shots);
-    setRequestValue(state, kKlingOptions, std::move(options));
+    if (!paths.flag.empty()) options[pointerLeaf(paths.flag)] = paths.flagValue.is_null() ? json(true) : paths.flagValue;
+    if (const ParamSpec* shotType = offeredParam(state, paths.type); shotType && !shotType->values.empty())
+        options[pointerLeaf(paths.type)] = shotType->values.front();
+    options[pointerLeaf(paths.list)] = multiPromptJson(shots);
+    setRequestValue(state, paths.options, std::move(options));
 }
 
 // Multi-shot off removes every member it added; the video goes back to the single prompt.
 void turnOff(AppState& state) {
-    for (const std::string& path : {kMultiPrompt, kShotType, kMultiShot})
-        if (requestValue(state, path)) clearRequestValue(state, path);
+    const ShotPaths paths = shotPaths(state);
+    for (const std::string& path : {paths.list, paths.type, paths.flag})
+        if (!path.empty() && requestValue(state, path)) clearRequestValue(state, path);
 }
 
 // A new shot gets the mean duration of the others, then all are fitted to the video's duration,
@@ -210,7 +233,7 @@ void durationSummary(AppState& state, const UiLook& look, std::vector<Shot>& sho
     ImGui::TextColored(kColorError, "Shots add up to %d s but the video lasts %d s: they must be equal.", sum, *total);
     ImGui::BeginDisabled(static_cast<size_t>(*total) < shots.size());
     const std::string fit = "Fit the shots to " + std::to_string(*total) + " s";
-    if (ImGui::Button(fit.c_str()) && balanceShotDurations(shots, *total)) setRequestValue(state, kMultiPrompt, multiPromptJson(shots));
+    if (ImGui::Button(fit.c_str()) && balanceShotDurations(shots, *total)) setRequestValue(state, shotPaths(state).list, multiPromptJson(shots));
     ImGui::EndDisabled();
     recordItemRect(state, look, "storyboard:fit");
     if (static_cast<size_t>(*total) < shots.size() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -226,11 +249,12 @@ void durationSummary(AppState& state, const UiLook& look, std::vector<Shot>& sho
 
 }  // namespace
 
-bool storyboardApplies(const AppState& state) { return offeredParam(state, kMultiPrompt) != nullptr; }
+bool storyboardApplies(const AppState& state) { return offeredParam(state, shotPaths(state).list) != nullptr; }
 
 void drawStoryboardEditor(AppState& state, const UiLook& look) {
-    const json* list = requestValue(state, kMultiPrompt);
-    const json* flag = requestValue(state, kMultiShot);
+    const ShotPaths paths = shotPaths(state);
+    const json* list = requestValue(state, paths.list);
+    const json* flag = paths.flag.empty() ? nullptr : requestValue(state, paths.flag);
     const bool on = list || (flag && *flag == true);
     const std::optional<int> total = videoSeconds(state);
     muted("One video told in several shots, each with its own prompt and duration; the durations add up to "
@@ -257,7 +281,7 @@ void drawStoryboardEditor(AppState& state, const UiLook& look) {
     std::vector<Shot> shots = list ? shotsIn(*list) : std::vector<Shot>{};
     for (size_t i = 0; i < shots.size(); ++i) {
         if (shotRow(state, look, shots, i, total)) {
-            setRequestValue(state, kMultiPrompt, multiPromptJson(shots));
+            setRequestValue(state, paths.list, multiPromptJson(shots));
             return;  // the rows below would draw the old shots: the next frame draws the new ones
         }
         ImGui::Spacing();
@@ -267,7 +291,7 @@ void drawStoryboardEditor(AppState& state, const UiLook& look) {
     ImGui::BeginDisabled(!room);
     if (ImGui::Button("Add shot")) {
         addShot(shots, *total);
-        setRequestValue(state, kMultiPrompt, multiPromptJson(shots));
+        setRequestValue(state, paths.list, multiPromptJson(shots));
         return;
     }
     ImGui::EndDisabled();

@@ -17,6 +17,7 @@
 
 #include "json_input.h"
 #include "prompt_help.h"
+#include "rules.h"
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -29,28 +30,17 @@ namespace vg::app {
 
 namespace {
 
-const std::string kVoiceList = "/providerOptions/klingai/voiceList";
-const std::string kElementList = "/providerOptions/klingai/elementList";
 constexpr const char* kConfirmPopup = "Voices or elements?";
 
 //-----------------------------------------------------------------------------
 // [SECTION] Catalog reads
 //-----------------------------------------------------------------------------
 
-// A "requires" rule of the model: when `ifPath` is present, `path` must be `value` (null: present).
-struct Requirement {
-    std::string path;
-    json value;
-    std::string why;
-};
-
-std::optional<Requirement> requirementOf(const Model& model, const std::string& ifPath) {
-    for (const RuleSpec& rule : model.rules) {
-        if (rule.kind != "requires" || rule.args.value("if", "") != ifPath || !rule.args.contains("then")) continue;
-        if (rule.args.contains("ifEquals")) continue;  // conditional on a value: not what "present" triggers
-        return Requirement{rule.args.value("then", ""), rule.args.value("equals", json()), rule.args.value("why", "")};
-    }
-    return std::nullopt;
+// The two lists, where the model's catalog entry puts them: the voice list its prompt tags count
+// in, and the elements in the model's provider options ("" without a model: nothing applies).
+std::string voiceList(const AppState& state) { return state.selected ? voiceListPath(*state.selected) : ""; }
+std::string elementList(const AppState& state) {
+    return state.selected ? providerOptionPath(*state.selected, "elementList") : "";
 }
 
 bool requirementMet(const AppState& state, const Requirement& requirement) {
@@ -58,27 +48,18 @@ bool requirementMet(const AppState& state, const Requirement& requirement) {
     return value && (requirement.value.is_null() || *value == requirement.value);
 }
 
-// The source of the model's "exclusive" rule that puts `a` and `b` in different groups; nullopt
-// when the model lets them go together.
+// The source of the model's "exclusive" rule that keeps `a` from `b`; nullopt when they go together.
 std::optional<std::string> exclusiveSource(const Model& model, const std::string& a, const std::string& b) {
-    for (const RuleSpec& rule : model.rules) {
-        if (rule.kind != "exclusive" || !rule.args.contains("groups") || !rule.args["groups"].is_array()) continue;
-        int groupOfA = -1, groupOfB = -1, index = 0;
-        for (const json& group : rule.args["groups"]) {
-            for (const json& path : group) {
-                if (path == a) groupOfA = index;
-                if (path == b) groupOfB = index;
-            }
-            ++index;
-        }
-        if (groupOfA >= 0 && groupOfB >= 0 && groupOfA != groupOfB) return rule.source;
-    }
+    for (const Exclusion& exclusion : exclusionsOf(model, a))
+        if (exclusion.path == b) return exclusion.source;
     return std::nullopt;
 }
 
 size_t countOf(const json* list) { return list && list->is_array() ? list->size() : 0; }
 
-const char* itemWord(const std::string& listPath) { return listPath == kVoiceList ? "voice" : "element"; }
+const char* itemWord(const AppState& state, const std::string& listPath) {
+    return listPath == voiceList(state) ? "voice" : "element";
+}
 
 std::string plural(size_t count, const char* word) {
     return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
@@ -133,7 +114,7 @@ void muted(const std::string& text) {
 
 // "Turn audio on" when the catalog says voices need a value the request does not have.
 void voiceRequirement(AppState& state, const UiLook& look, bool haveVoices) {
-    const std::optional<Requirement> requirement = requirementOf(*state.selected, kVoiceList);
+    const std::optional<Requirement> requirement = requirementOf(*state.selected, voiceList(state));
     if (!requirement || requirementMet(state, *requirement)) return;
     const std::string leaf = requirement->path.substr(requirement->path.rfind('/') + 1);
     const json& value = requirement->value;
@@ -151,7 +132,7 @@ void voiceRequirement(AppState& state, const UiLook& look, bool haveVoices) {
 void voiceRows(AppState& state, const UiLook& look, const json& voices, const std::string& prompt) {
     for (size_t i = 0; i < voices.size(); ++i) {
         const std::string name = "voice" + std::to_string(i + 1);
-        const std::string path = kVoiceList + "/" + std::to_string(i) + "/voiceId";
+        const std::string path = voiceList(state) + "/" + std::to_string(i) + "/voiceId";
         const std::string tag = voiceTag(i + 1);
         const json& voice = voices[i];
         std::string id = voice.is_object() && voice.contains("voiceId") && voice["voiceId"].is_string() ? voice["voiceId"].get<std::string>() : "";
@@ -174,7 +155,7 @@ void voiceRows(AppState& state, const UiLook& look, const json& voices, const st
         else if (prompt.find(tag) == std::string::npos) ImGui::TextColored(kColorMuted, "The prompt does not say %s yet.", tag.c_str());
         ImGui::PopID();
         if (removed) {
-            removeItem(state, kVoiceList, i);
+            removeItem(state, voiceList(state), i);
             return;  // the rows after it moved up: the next frame draws them
         }
     }
@@ -182,7 +163,7 @@ void voiceRows(AppState& state, const UiLook& look, const json& voices, const st
 
 void voicesSection(AppState& state, const UiLook& look, const ParamSpec& spec, bool elementsOffered) {
     VoicesEditor& editor = state.creative.voices;
-    const json* voices = requestValue(state, kVoiceList);
+    const json* voices = requestValue(state, voiceList(state));
     const size_t count = countOf(voices);
     const size_t most = spec.maxLength.value_or(SIZE_MAX);
     groupHeading("Voices");
@@ -203,13 +184,13 @@ void voicesSection(AppState& state, const UiLook& look, const ParamSpec& spec, b
     recordItemRect(state, look, "voice:new");
     ImGui::SameLine();
     ImGui::BeginDisabled(editor.newVoiceId.empty() || count >= most || (voices && !voices->is_array()));
-    if (ImGui::Button("Add voice") && addOrAsk(state, kVoiceList, kElementList, {{"voiceId", editor.newVoiceId}}))
+    if (ImGui::Button("Add voice") && addOrAsk(state, voiceList(state), elementList(state), {{"voiceId", editor.newVoiceId}}))
         editor.newVoiceId.clear();
     ImGui::EndDisabled();
     recordItemRect(state, look, "voice:add");
     if (count >= most && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("%s allows at most %s", state.selected->name.c_str(), plural(most, "voice").c_str());
-    if (elementsOffered && countOf(requestValue(state, kElementList)) > 0) {
+    if (elementsOffered && countOf(requestValue(state, elementList(state))) > 0) {
         ImGui::SameLine();
         ImGui::TextColored(kColorMuted, "(asks before removing the elements)");
     }
@@ -231,7 +212,7 @@ std::string elementProblem(const JsonInput& parsed) {
 
 void elementRows(AppState& state, const UiLook& look, const json& elements) {
     for (size_t i = 0; i < elements.size(); ++i) {
-        const std::string path = kElementList + "/" + std::to_string(i);
+        const std::string path = elementList(state) + "/" + std::to_string(i);
         // The person's own text while it is unfinished or says the same as the request (their spacing
         // kept); the request's when it changed elsewhere (the JSON editor).
         auto draft = state.jsonDrafts.find(path);
@@ -262,7 +243,7 @@ void elementRows(AppState& state, const UiLook& look, const json& elements) {
         if (!problem.empty()) ImGui::TextColored(kColorError, "%s The request keeps the last object.", problem.c_str());
         ImGui::PopID();
         if (removed) {
-            removeItem(state, kElementList, i);
+            removeItem(state, elementList(state), i);
             return;
         }
     }
@@ -270,7 +251,7 @@ void elementRows(AppState& state, const UiLook& look, const json& elements) {
 
 void elementsSection(AppState& state, const UiLook& look, const ParamSpec& spec) {
     VoicesEditor& editor = state.creative.voices;
-    const json* elements = requestValue(state, kElementList);
+    const json* elements = requestValue(state, elementList(state));
     const size_t count = countOf(elements);
     const size_t most = spec.maxLength.value_or(SIZE_MAX);
     groupHeading("Elements");
@@ -294,7 +275,7 @@ void elementsSection(AppState& state, const UiLook& look, const ParamSpec& spec)
     if (ImGui::Button("Add element")) {
         const JsonInput parsed = parseJsonInput(editor.newElement);
         editor.elementProblem = elementProblem(parsed);
-        if (editor.elementProblem.empty() && addOrAsk(state, kElementList, kVoiceList, parsed.value)) editor.newElement.clear();
+        if (editor.elementProblem.empty() && addOrAsk(state, elementList(state), voiceList(state), parsed.value)) editor.newElement.clear();
         state.dirty = true;
     }
     ImGui::EndDisabled();
@@ -313,10 +294,10 @@ void settleConflict(AppState& state, const UiLook& look, const std::string& sour
     ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
     ImGui::TextWrapped("%s cannot use voices and elements together (%s): keep one of them.", state.selected->name.c_str(), source.c_str());
     ImGui::PopStyleColor();
-    if (ImGui::Button("Keep the voices")) removeList(state, kElementList);
+    if (ImGui::Button("Keep the voices")) removeList(state, elementList(state));
     recordItemRect(state, look, "conflict:keep-voices");
     ImGui::SameLine();
-    if (ImGui::Button("Keep the elements")) removeList(state, kVoiceList);
+    if (ImGui::Button("Keep the elements")) removeList(state, voiceList(state));
     recordItemRect(state, look, "conflict:keep-elements");
 }
 
@@ -334,13 +315,13 @@ void confirmPopup(AppState& state, const UiLook& look) {
         ImGui::EndPopup();
         return;
     }
-    const std::string otherPath = editor.pendingPath == kVoiceList ? kElementList : kVoiceList;
+    const std::string otherPath = editor.pendingPath == voiceList(state) ? elementList(state) : voiceList(state);
     const size_t others = countOf(requestValue(state, otherPath));
     const std::string source = exclusiveSource(*state.selected, editor.pendingPath, otherPath).value_or("the catalog");
     ImGui::TextWrapped("%s cannot use voices and elements together (%s). Adding this %s removes the request's %s.",
-                       state.selected->name.c_str(), source.c_str(), itemWord(editor.pendingPath), plural(others, itemWord(otherPath)).c_str());
+                       state.selected->name.c_str(), source.c_str(), itemWord(state, editor.pendingPath), plural(others, itemWord(state, otherPath)).c_str());
     ImGui::Spacing();
-    const std::string replace = std::string("Remove the ") + itemWord(otherPath) + "s, add the " + itemWord(editor.pendingPath);
+    const std::string replace = std::string("Remove the ") + itemWord(state, otherPath) + "s, add the " + itemWord(state, editor.pendingPath);
     const bool agreed = ImGui::Button(replace.c_str());
     recordItemRect(state, look, "confirm:replace");
     ImGui::SameLine();
@@ -349,7 +330,7 @@ void confirmPopup(AppState& state, const UiLook& look) {
     if (agreed) {
         removeList(state, otherPath);
         append(state, editor.pendingPath, editor.pendingItem);
-        (editor.pendingPath == kVoiceList ? editor.newVoiceId : editor.newElement).clear();
+        (editor.pendingPath == voiceList(state) ? editor.newVoiceId : editor.newElement).clear();
     }
     if (agreed || cancelled) {
         editor.pendingPath.clear();
@@ -363,20 +344,20 @@ void confirmPopup(AppState& state, const UiLook& look) {
 }  // namespace
 
 bool voicesEditorApplies(const AppState& state) {
-    return offeredParam(state, kVoiceList) != nullptr || offeredParam(state, kElementList) != nullptr;
+    return offeredParam(state, voiceList(state)) != nullptr || offeredParam(state, elementList(state)) != nullptr;
 }
 
 void drawVoicesEditor(AppState& state, const UiLook& look) {
-    const ParamSpec* voiceSpec = offeredParam(state, kVoiceList);
-    const ParamSpec* elementSpec = offeredParam(state, kElementList);
-    if (voiceSpec && elementSpec && countOf(requestValue(state, kVoiceList)) > 0 && countOf(requestValue(state, kElementList)) > 0) {
-        if (const std::optional<std::string> source = exclusiveSource(*state.selected, kVoiceList, kElementList))
+    const ParamSpec* voiceSpec = offeredParam(state, voiceList(state));
+    const ParamSpec* elementSpec = offeredParam(state, elementList(state));
+    if (voiceSpec && elementSpec && countOf(requestValue(state, voiceList(state))) > 0 && countOf(requestValue(state, elementList(state))) > 0) {
+        if (const std::optional<std::string> source = exclusiveSource(*state.selected, voiceList(state), elementList(state)))
             settleConflict(state, look, *source);
     }
     if (voiceSpec) voicesSection(state, look, *voiceSpec, elementSpec != nullptr);
     if (elementSpec) {
         elementsSection(state, look, *elementSpec);
-    } else if (const ParamSpec* refused = state.selected->param(kElementList)) {
+    } else if (const ParamSpec* refused = state.selected->param(elementList(state))) {
         groupHeading("Elements");
         muted(refused->unsupported);
     }

@@ -4,6 +4,8 @@
 #include "panels.h"
 #include "ui_widgets.h"
 
+#include "rules.h"
+
 #include "imgui.h"
 
 namespace vg::app {
@@ -88,7 +90,7 @@ void drawRules(const Model& model) {
     for (const RuleSpec& rule : model.rules) {
         ImGui::BulletText("%s", rule.kind.c_str());
         ImGui::SameLine();
-        ImGui::TextColored(kColorMuted, "%s  %s", rule.args.dump().c_str(), rule.source.c_str());
+        ImGui::TextColored(kColorMuted, "%s", describeRule(rule).c_str());
     }
 }
 

@@ -1,6 +1,7 @@
 // vgen: the VideoGen command line. Reads files, prints what the core's text API answers.
 //   vgen catalog [--json]
 //   vgen limits [--json]
+//   vgen codes [--json]
 //   vgen validate [--dialect NAME] [--json] [FILE|-]
 //   vgen build --to NAME [--from NAME] [FILE|-]
 //   vgen convert --to NAME [--from NAME] [FILE|-]
@@ -27,6 +28,7 @@ constexpr const char* kUsage =
     "usage:\n"
     "  vgen catalog [--json]\n"
     "  vgen limits [--json]                      (the size limits on input)\n"
+    "  vgen codes [--json]                       (every diagnostic code, what it means)\n"
     "  vgen validate [--dialect NAME] [--json] [FILE|-]\n"
     "  vgen parse [--dialect NAME] [FILE|-]      (the canonical request, for tools)\n"
     "  vgen build --to NAME [--from NAME] [FILE|-]\n"
@@ -191,6 +193,10 @@ int main(int argc, char** argv) {
     if (args.command == "limits") {
         if (!args.positional.empty()) return usage("limits takes no arguments");
         return emit(vg::apiLimits(args.json));
+    }
+    if (args.command == "codes") {
+        if (!args.positional.empty()) return usage("codes takes no arguments");
+        return emit(vg::apiCodes(args.json));
     }
     if (args.command == "schema") {
         if (args.positional.size() != 1) return usage("schema needs exactly one MODEL");

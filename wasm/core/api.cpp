@@ -2,6 +2,7 @@
 #include "api.h"
 
 #include "catalog.h"
+#include "diagnostic_codes.h"
 #include "dialect.h"
 #include "input_limits.h"
 #include "json_input.h"
@@ -62,7 +63,7 @@ Checked parseAndValidate(std::string_view input, std::string_view dialectName) {
     if (document.error) {
         checked.exitCode = kExitUsage;
         checked.usageMessage = "input is not readable JSON: " + document.error->message;
-        checked.diagnostics.push_back(makeError("", "invalid_json", document.error->message));
+        checked.diagnostics.push_back(makeError("", Code::InvalidJson, document.error->message));
         return checked;
     }
     if (!chosen) chosen = detectDialect(document.value);
@@ -70,7 +71,7 @@ Checked parseAndValidate(std::string_view input, std::string_view dialectName) {
         checked.exitCode = kExitUsage;
         checked.usageMessage = "cannot tell which dialect this request is written in: pass --dialect (" +
                                dialectNameList() + ")";
-        checked.diagnostics.push_back(makeError("", "dialect_unknown", checked.usageMessage));
+        checked.diagnostics.push_back(makeError("", Code::DialectUnknown, checked.usageMessage));
         return checked;
     }
     checked.dialect = *chosen;
@@ -177,6 +178,26 @@ ApiResult apiLimits(bool asJson) {
             text += std::string(limit.name) + std::string(nameWidth + 2 - limit.name.size(), ' ') +
                     std::to_string(limit.value) + " " + std::string(limit.unit) + "\n    " + std::string(limit.why) +
                     "\n";
+        return ApiResult{kExitValid, text, ""};
+    });
+}
+
+ApiResult apiCodes(bool asJson) {
+    return guarded([&] {
+        const auto useName = [](CodeUse use) { return use == CodeUse::Diagnostic ? "diagnostic" : "job"; };
+        if (asJson) {
+            nlohmann::ordered_json table = nlohmann::ordered_json::array();
+            for (const DiagnosticCode& code : diagnosticCodes())
+                table.push_back({{"code", code.name},
+                                 {"severity", severityName(code.severity)},
+                                 {"use", useName(code.use)},
+                                 {"meaning", code.meaning}});
+            return ApiResult{kExitValid, dumpJson(table), ""};
+        }
+        std::string text;
+        for (const DiagnosticCode& code : diagnosticCodes())
+            text += std::string(code.name) + "  (" + severityName(code.severity) + ", " + useName(code.use) + ")\n    " +
+                    std::string(code.meaning) + "\n";
         return ApiResult{kExitValid, text, ""};
     });
 }

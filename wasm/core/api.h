@@ -19,6 +19,8 @@ struct ApiResult {
 ApiResult apiCatalog(bool asJson);
 // `vgen limits [--json]`: the input-limits table (input_limits.h): name, value, unit, why
 ApiResult apiLimits(bool asJson);
+// `vgen codes [--json]`: the diagnostic-code registry (diagnostic_codes.h): code, severity, use, meaning
+ApiResult apiCodes(bool asJson);
 // `vgen validate [--dialect NAME] [--json]`; dialect "" = detect
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson);
 // `vgen build --to NAME [--from NAME]`

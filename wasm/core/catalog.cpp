@@ -8,6 +8,7 @@
 // [SECTION] Lookups
 // [SECTION] Output: catalogToJson
 #include "catalog.h"
+#include "rules.h"
 
 #include "request_members.h"
 #include "text_format.h"
@@ -361,6 +362,8 @@ RuleSpec parseRule(const json& j, const Catalog& catalog, const std::string& whe
     rule.args = j;
     rule.args.erase("kind");
     rule.args.erase("source");
+    // A misspelt argument would otherwise be read as absent and silently change what the rule checks.
+    if (const std::string problem = ruleProblem(rule.kind, rule.args); !problem.empty()) fail(ruleWhere, problem);
     return rule;
 }
 

@@ -16,7 +16,7 @@ Diagnostics shownDiagnostics(Diagnostics diagnostics, const InputLimit& limit) {
                           [](const Diagnostic& d) { return d.severity == Severity::Error; });
     const Diagnostics hidden(diagnostics.begin() + static_cast<std::ptrdiff_t>(shown - 1), diagnostics.end());
     diagnostics.resize(shown - 1);
-    Diagnostic more = makeWarning("", "more_problems",
+    Diagnostic more = makeWarning("", Code::MoreProblems,
                                   std::to_string(hidden.size()) + " more problems not shown (a report lists " +
                                       std::to_string(shown) + ", limit " + std::string(limit.name) +
                                       "): fix these first, then check again");

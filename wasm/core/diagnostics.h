@@ -1,8 +1,10 @@
 // VideoGen core: diagnostics, the one way every check reports what is wrong.
 // A diagnostic names where (a JSON Pointer into the *input* the user wrote), what (a stable
-// snake_case code tools can match on) and how to fix it (a message that says what is allowed).
+// snake_case code tools can match on, from the registry in diagnostic_codes.h) and how to fix it
+// (a message that says what is allowed).
 #pragma once
 
+#include "diagnostic_codes.h"
 #include "input_limits.h"
 
 #include <nlohmann/json.hpp>
@@ -14,22 +16,21 @@ namespace vg {
 
 using json = nlohmann::json;
 
-enum class Severity { Error, Warning };
-
 struct Diagnostic {
     Severity severity = Severity::Error;
     std::string path;     // JSON Pointer ("" is the whole document, "/duration", "/providerOptions/klingai/cfgScale")
-    std::string code;     // stable snake_case code, e.g. "duration_not_offered"
+    std::string code;     // codeName() of a registry entry, e.g. "duration_not_offered"
     std::string message;  // one sentence: what is wrong and what is allowed
 };
 
 using Diagnostics = std::vector<Diagnostic>;
 
-inline Diagnostic makeError(std::string path, std::string code, std::string message) {
-    return {Severity::Error, std::move(path), std::move(code), std::move(message)};
+// `detail` fills the code's <placeholder> ("duration" for <member>_not_offered).
+inline Diagnostic makeError(std::string path, Code code, std::string message, std::string_view detail = {}) {
+    return {Severity::Error, std::move(path), codeName(code, detail), std::move(message)};
 }
-inline Diagnostic makeWarning(std::string path, std::string code, std::string message) {
-    return {Severity::Warning, std::move(path), std::move(code), std::move(message)};
+inline Diagnostic makeWarning(std::string path, Code code, std::string message, std::string_view detail = {}) {
+    return {Severity::Warning, std::move(path), codeName(code, detail), std::move(message)};
 }
 
 bool hasErrors(const Diagnostics& diagnostics);

@@ -132,7 +132,7 @@ ParseOutcome parseRequest(Dialect dialect, const json& input, const Catalog& cat
     } catch (const std::exception& error) {  // a bug, never the input's fault: report, do not crash
         ParseOutcome outcome;
         outcome.usable = false;
-        outcome.diagnostics.push_back(makeError("", "internal_error", std::string("parse failed: ") + error.what()));
+        outcome.diagnostics.push_back(makeError("", Code::InternalError, std::string("parse failed: ") + error.what()));
         return outcome;
     }
 }
@@ -142,7 +142,7 @@ BuildOutcome buildRequest(Dialect dialect, const Request& request, const Catalog
         return buildWithSpec(specFor(dialect), request, catalog);
     } catch (const std::exception& error) {
         BuildOutcome outcome;
-        outcome.diagnostics.push_back(makeError("", "internal_error", std::string("build failed: ") + error.what()));
+        outcome.diagnostics.push_back(makeError("", Code::InternalError, std::string("build failed: ") + error.what()));
         return outcome;
     }
 }

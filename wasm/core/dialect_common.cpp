@@ -186,7 +186,7 @@ std::string fixHint(const json& value, Shape shape) {
 
 Diagnostic typeError(const std::string& inputPointer, const std::string& wire, const char* expected,
                      const json& value, const std::string& hint) {
-    return makeError(inputPointer, "wrong_type",
+    return makeError(inputPointer, Code::WrongType,
                      fieldName(wire) + " must be " + expected + ", got " + describeTypedValue(value) + hint);
 }
 
@@ -282,7 +282,7 @@ std::optional<json> parseFrameImage(ParseContext& ctx, const json& value, const 
         if (!type || !type->is_string() || type->get<std::string>() != frameType) continue;
         std::string wire = std::string(row.wire) + "/" + std::to_string(i) + "/image";
         if (!image) {
-            addOnce(ctx.diagnostics, makeError(ctx.at(wire), "missing_field", fieldName(wire) + " is missing"));
+            addOnce(ctx.diagnostics, makeError(ctx.at(wire), Code::MissingField, fieldName(wire) + " is missing"));
             return std::nullopt;
         }
         if (auto media = readMedia(ctx, *image, wire, ctx.at(wire))) return json(std::move(*media));
@@ -334,7 +334,7 @@ bool parseRow(ParseContext& ctx, const FieldMap& row, const std::vector<FieldMap
     const json::json_pointer canonical(row.canonical);
     if (body.contains(canonical)) {
         if (row.codec != Codec::Size)
-            ctx.diagnostics.push_back(makeWarning(ctx.at(row.wire), "duplicate_field",
+            ctx.diagnostics.push_back(makeWarning(ctx.at(row.wire), Code::DuplicateField,
                                                   fieldName(row.wire) + " repeats " + fieldName(row.canonical) +
                                                       ", already given at " +
                                                       ctx.request.origin.inputPointer(row.canonical) +
@@ -419,7 +419,7 @@ std::string carriersOf(const BuildContext& ctx, const std::string& canonical);
 
 Diagnostic notExpressible(const BuildContext& ctx, const std::string& canonical, const std::string& why) {
     std::string carriers = carriersOf(ctx, canonical);
-    return makeError(canonical, "not_expressible",
+    return makeError(canonical, Code::NotExpressible,
                      std::string(dialectName(ctx.spec.dialect)) + " cannot carry " + fieldName(canonical) + ": " + why +
                          (carriers.empty() ? "" : "; use " + carriers));
 }
@@ -476,7 +476,7 @@ bool buildReferences(BuildContext& ctx, const FieldMap& row, const json& referen
         const json* url = findAt(item, "/url");
         const std::string pointer = "/references/" + std::to_string(i);
         if (!url || !url->is_string()) {
-            ctx.diagnostics.push_back(makeError(pointer, "invalid_value", "references[" + std::to_string(i) + "] needs a url string"));
+            ctx.diagnostics.push_back(makeError(pointer, Code::InvalidValue, "references[" + std::to_string(i) + "] needs a url string"));
             return false;
         }
         if (findAt(item, "/tag")) {
@@ -642,7 +642,7 @@ void demotePromotions(ParseContext& ctx) {
         const std::string optionInput = ctx.request.origin.inputPointer(promotion.option);
         const json::json_pointer field(promotion.field);
         if (body.contains(field) && body[field] != *canonical) {
-            ctx.diagnostics.push_back(makeWarning(optionInput, "conflicting_fields",
+            ctx.diagnostics.push_back(makeWarning(optionInput, Code::ConflictingFields,
                                                   fieldName(promotion.option) + " disagrees with " +
                                                       fieldName(promotion.field) + ": " + fieldName(promotion.field) + " is used"));
         } else if (!body.contains(field)) {
@@ -702,7 +702,7 @@ void parseModel(ParseContext& ctx, const json& input, const Catalog& catalog, Al
         value = (isEnvelope(input) && headers) ? headerValue(*headers, "ai-model-id") : nullptr;
         if (!value) {
             ctx.diagnostics.push_back(makeError(
-                "", "missing_model",
+                "", Code::MissingModel,
                 dialect + " requests name the model in the ai-model-id header: pass the {method,path,headers,body} "
                           "envelope that `vgen build` prints"));
             return;
@@ -715,7 +715,7 @@ void parseModel(ParseContext& ctx, const json& input, const Catalog& catalog, Al
             std::vector<std::string> ids = routableIds(catalog, dialect);
             if (ids.size() > 8) ids.resize(8);
             ctx.diagnostics.push_back(makeError(
-                ctx.prefix, "missing_model",
+                ctx.prefix, Code::MissingModel,
                 dialect + " requests name the model in \"" + fieldName(ctx.spec.modelWire) + "\"" +
                     (ids.empty() ? std::string() : ", for example " + joinNames(ids))));
             return;
@@ -731,7 +731,7 @@ void parseModel(ParseContext& ctx, const json& input, const Catalog& catalog, Al
     match = catalog.resolve(value->get<std::string>());
     ctx.model = match.model;
     if (match.alias && !match.alias->routable && aliasServes(*match.alias, dialect))
-        ctx.diagnostics.push_back(makeError(inputPointer, "model_not_in_dialect", match.alias->refusal));
+        ctx.diagnostics.push_back(makeError(inputPointer, Code::ModelNotInDialect, match.alias->refusal));
 }
 
 void parseOptions(ParseContext& ctx) {
@@ -820,7 +820,7 @@ void checkUnknownFields(ParseContext& ctx) {
             const std::string wire = (container.empty() ? "" : "/" + escapePointerToken(container)) + "/" + escapePointerToken(it.key());
             const std::string suggestion = closestName(it.key(), names);
             ctx.diagnostics.push_back(makeWarning(
-                ctx.at(wire), "unknown_field",
+                ctx.at(wire), Code::UnknownField,
                 std::string(dialectName(spec.dialect)) + " has no field " + fieldName(wire) + ": it is ignored" +
                     (suggestion.empty() ? "" : "; did you mean " + suggestion + "?")));
         }
@@ -858,13 +858,13 @@ ParseOutcome parseWithSpec(const DialectSpec& spec, const json& input, const Cat
         if (path && path->is_string() &&
             std::none_of(spec.acceptedPaths.begin(), spec.acceptedPaths.end(),
                          [&](const char* p) { return path->get<std::string>() == p; }))
-            outcome.diagnostics.push_back(makeWarning("/path", "path_mismatch",
+            outcome.diagnostics.push_back(makeWarning("/path", Code::PathMismatch,
                                                       "path " + describeTypedValue(*path) + " is not a " + dialectName(spec.dialect) +
                                                           " path (" + spec.path + "): read as " + dialectName(spec.dialect)));
     }
     if (!body.is_object()) {
         outcome.usable = false;
-        outcome.diagnostics.push_back(makeError(prefix, "body_not_object",
+        outcome.diagnostics.push_back(makeError(prefix, Code::BodyNotObject,
                                                 std::string("a ") + dialectName(spec.dialect) +
                                                     " request body must be a JSON object, got " + describeTypedValue(body)));
         return outcome;
@@ -872,6 +872,9 @@ ParseOutcome parseWithSpec(const DialectSpec& spec, const json& input, const Cat
     ParseContext ctx{spec, body, prefix, nullptr, outcome.request, outcome.diagnostics};
     AliasMatch match;
     parseModel(ctx, input, catalog, match);
+    // Without a model no canonical request can be checked; parseModel said why (missing_model,
+    // wrong_type), so validation must not say it again.
+    if (!outcome.request.body.contains("model")) outcome.usable = false;
     for (const FieldMap& row : spec.fields) parseRow(ctx, row, spec.fields);
     parseOptions(ctx);
     parseRouteOnly(ctx);
@@ -912,7 +915,7 @@ const Alias* chooseAlias(BuildContext& ctx) {
         for (const Alias& candidate : ctx.model.aliases)
             if (!candidate.routable && aliasServes(candidate, dialect) && !candidate.dialects.empty()) alias = &candidate;
     if (alias && !alias->refusal.empty()) {
-        ctx.diagnostics.push_back(makeError("/model", "model_not_in_dialect", alias->refusal));
+        ctx.diagnostics.push_back(makeError("/model", Code::ModelNotInDialect, alias->refusal));
         return nullptr;
     }
     std::vector<std::string> carriers;
@@ -921,7 +924,7 @@ const Alias* chooseAlias(BuildContext& ctx) {
         if (a && a->routable) carriers.push_back(dialectName(other) + std::string(" (") + a->id + ")");
     }
     ctx.diagnostics.push_back(makeError(
-        "/model", "model_not_in_dialect",
+        "/model", Code::ModelNotInDialect,
         ctx.model.id + " has no id in " + dialect + " for " + modeTitle(ctx.mode) +
             (carriers.empty() ? std::string() : "; dialects that carry it: " + joinNames(carriers))));
     return nullptr;
@@ -961,7 +964,7 @@ void buildDialectOptions(BuildContext& ctx) {
                                           [&](const char* f) { return field.key() == f; });
             if (ours) ctx.out[field.key()] = *field;
             else
-                ctx.diagnostics.push_back(makeWarning(pointer, "dropped_field",
+                ctx.diagnostics.push_back(makeWarning(pointer, Code::DroppedField,
                                                       dialect.key() + "'s " + field.key() + " has no meaning in " + self +
                                                           ": it is left out"));
         }
@@ -994,14 +997,14 @@ void checkConsumed(BuildContext& ctx) {
 BuildOutcome buildWithSpec(const DialectSpec& spec, const Request& request, const Catalog& catalog) {
     BuildOutcome outcome;
     if (!request.body.is_object()) {
-        outcome.diagnostics.push_back(makeError("", "body_not_object", "the canonical request must be a JSON object"));
+        outcome.diagnostics.push_back(makeError("", Code::BodyNotObject, "the canonical request must be a JSON object"));
         return outcome;
     }
     const std::string id = request.modelId();
     const Model* model = catalog.resolve(id).model;
     if (!model) {
         std::vector<std::string> near = catalog.nearestIds(id);
-        outcome.diagnostics.push_back(makeError("/model", "unknown_model",
+        outcome.diagnostics.push_back(makeError("/model", Code::UnknownModel,
                                                 "model \"" + excerpt(id) + "\" is not in the catalog" +
                                                     (near.empty() ? std::string() : ": did you mean " + joinNames(near) + "?")));
         return outcome;

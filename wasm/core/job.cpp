@@ -10,6 +10,7 @@
 //                      cancel, checkDeadline
 #include "job.h"
 
+#include "diagnostic_codes.h"
 #include "job_status.h"
 
 #include <string>
@@ -97,7 +98,7 @@ void recordTransient(Job& job, std::string problem, const HttpResponse* response
     ++job.consecutiveErrors;
     if (job.consecutiveErrors >= job.policy.maxConsecutiveErrors) {
         finish(job,
-               {JobState::Failed, "too_many_errors",
+               {JobState::Failed, codeName(Code::TooManyErrors),
                 "gave up after " + std::to_string(job.consecutiveErrors) +
                     " transient errors in a row; the last: " + problem,
                 "The gateway may be down: try again later", 0},
@@ -116,12 +117,12 @@ void handleRefusal(Job& job, int status, const HttpResponse& response, int64_t n
     const std::string statusText = "HTTP " + std::to_string(status);
     if (status == 410) {
         finish(job,
-               {JobState::Expired, orDefault(error.code, "http_410"),
+               {JobState::Expired, orDefault(error.code, codeName(Code::HttpStatus, "410")),
                 orDefault(error.message, "the video link has expired (" + statusText + ")"), kExpiredHint, status},
                now);
-    } else if (status == 429 && (job.dialect == Dialect::Unified || error.code == "insufficient_quota")) {
+    } else if (status == 429 && (job.dialect == Dialect::Unified || error.code == codeName(Code::InsufficientQuota))) {
         finish(job,
-               {JobState::Failed, orDefault(error.code, "insufficient_quota"),
+               {JobState::Failed, orDefault(error.code, codeName(Code::InsufficientQuota)),
                 orDefault(error.message, "not enough balance or quota (" + statusText + ")"), kQuotaHint, status},
                now);
     } else if (status == 408 || status == 429 || status < 400 || status >= 500) {
@@ -129,7 +130,7 @@ void handleRefusal(Job& job, int status, const HttpResponse& response, int64_t n
                         &response, now);
     } else {
         finish(job,
-               {JobState::Failed, orDefault(error.code, "http_" + std::to_string(status)),
+               {JobState::Failed, orDefault(error.code, codeName(Code::HttpStatus, std::to_string(status))),
                 orDefault(error.message, "the gateway refused the request with " + statusText + " and no message"),
                 refusalHint(status), status},
                now);
@@ -141,7 +142,7 @@ void applyReading(Job& job, StatusReading reading, const HttpResponse& response,
         if (reading.retryable)
             recordTransient(job, std::move(reading.problem), &response, now);
         else
-            finish(job, {JobState::Failed, "bad_gateway_response", std::move(reading.problem), "", 0}, now);
+            finish(job, {JobState::Failed, codeName(Code::BadGatewayResponse), std::move(reading.problem), "", 0}, now);
         return;
     }
     job.consecutiveErrors = 0;
@@ -160,12 +161,12 @@ void applyReading(Job& job, StatusReading reading, const HttpResponse& response,
             return;
         case JobState::Failed:
             finish(job,
-                   {JobState::Failed, orDefault(reading.errorCode, "generation_failed"),
+                   {JobState::Failed, orDefault(reading.errorCode, codeName(Code::GenerationFailed)),
                     orDefault(reading.errorMessage, "the gateway reported the job failed without saying why"), "", 0},
                    now);
             return;
         case JobState::Cancelled:
-            finish(job, {JobState::Cancelled, "cancelled_by_gateway", "the gateway reported the job cancelled", "", 0},
+            finish(job, {JobState::Cancelled, codeName(Code::CancelledByGateway), "the gateway reported the job cancelled", "", 0},
                    now);
             return;
         default:  // Queued, Running (readers produce nothing else)
@@ -197,7 +198,7 @@ Job startJob(Dialect dialect, const PollPolicy& policy, uint64_t seed, int64_t n
     if (dialect == Dialect::AiSdk) {
         finish(
             job,
-            {JobState::Failed, "dialect_has_no_jobs",
+            {JobState::Failed, codeName(Code::DialectHasNoJobs),
              "aisdk is the AI SDK's call options, not a wire protocol: submit it through the gateway dialect", "", 0},
             now);
     }
@@ -224,12 +225,12 @@ Job onSubmitted(Job job, const HttpResponse& response, int64_t now) {
     if (!reading.state) {
         // Unlike a poll, an unreadable submit answer is not retried: the gateway may have started a
         // generation, and submitting again could bill a second one.
-        finish(job, {JobState::Failed, "bad_gateway_response", std::move(reading.problem), "", 0}, now);
+        finish(job, {JobState::Failed, codeName(Code::BadGatewayResponse), std::move(reading.problem), "", 0}, now);
         return job;
     }
     if (!isTerminal(*reading.state) && reading.jobId.empty() && reading.operation.is_null()) {
         finish(job,
-               {JobState::Failed, "bad_gateway_response",
+               {JobState::Failed, codeName(Code::BadGatewayResponse),
                 std::string("the gateway accepted the job but its answer has no \"") + jobIdField(job.dialect) +
                     "\" to follow it by",
                 "", 0},
@@ -256,7 +257,7 @@ Job onNetworkError(Job job, std::string_view message, int64_t now) {
     job.lastPollAt = now;
     if (job.state == JobState::Submitting) {
         finish(job,
-               {JobState::Failed, "network_error",
+               {JobState::Failed, codeName(Code::NetworkError),
                 "the connection failed before the gateway answered: " + std::string(message),
                 "The gateway may already be generating (and billing) this video: check it before submitting again", 0},
                now);
@@ -271,7 +272,7 @@ Job onContentResponse(Job job, int httpStatus, const json& body, int64_t now) {
     if (job.state != JobState::Succeeded || httpStatus != 410) return job;
     const GatewayErrorBody error = readErrorBody(body);
     finish(job,
-           {JobState::Expired, orDefault(error.code, "http_410"),
+           {JobState::Expired, orDefault(error.code, codeName(Code::HttpStatus, "410")),
             orDefault(error.message, "the video link has expired (HTTP 410)"), kExpiredHint, 410},
            now);
     return job;
@@ -279,16 +280,16 @@ Job onContentResponse(Job job, int httpStatus, const json& body, int64_t now) {
 
 Job cancel(Job job, int64_t now) {
     if (isTerminal(job.state)) return job;
-    finish(job, {JobState::Cancelled, "cancelled_by_user", "cancelled by the user", "", 0}, now);
+    finish(job, {JobState::Cancelled, codeName(Code::CancelledByUser), "cancelled by the user", "", 0}, now);
     return job;
 }
 
 Job checkDeadline(Job job, int64_t now) {
     if (job.state == JobState::Succeeded && job.expiresAt >= 0 && now >= job.expiresAt) {
-        finish(job, {JobState::Expired, "links_expired", "the video links have expired", kExpiredHint, 0}, now);
+        finish(job, {JobState::Expired, codeName(Code::LinksExpired), "the video links have expired", kExpiredHint, 0}, now);
     } else if (!isTerminal(job.state) && now >= job.submittedAt + job.policy.deadlineMs) {
         finish(job,
-               {JobState::Failed, "poll_timeout",
+               {JobState::Failed, codeName(Code::PollTimeout),
                 "gave up after " + describeDuration(job.policy.deadlineMs) + " without a result (pollTimeoutMs)",
                 "The gateway may still finish it: check its job list, or raise pollTimeoutMs", 0},
                now);

@@ -12,6 +12,7 @@
 // [SECTION] Queries for editors
 #include "rules.h"
 
+#include "diagnostic_codes.h"
 #include "json_path.h"
 #include "media.h"
 #include "text_format.h"
@@ -19,6 +20,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <algorithm>
+#include <span>
 
 namespace vg {
 
@@ -33,7 +35,8 @@ std::string argString(const json& args, const char* name) {
     return it != args.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-double argNumber(const json& args, const char* name, double fallback) {
+// The loader checked the types and that required arguments are there; `fallback` is for optional ones.
+double argNumber(const json& args, const char* name, double fallback = 0) {
     auto it = args.find(name);
     return it != args.end() && it->is_number() ? it->get<double>() : fallback;
 }
@@ -47,8 +50,6 @@ std::vector<std::string> argStrings(const json& args, const char* name) {
     return out;
 }
 
-std::string withSource(const RuleSpec& rule) { return rule.source.empty() ? "" : " (" + rule.source + ")"; }
-
 // A number, or a string holding one ("4": Kling's multiPrompt durations are strings).
 std::optional<double> numberIn(const json& value) {
     if (value.is_number()) return value.get<double>();
@@ -61,11 +62,11 @@ std::optional<double> numberIn(const json& value) {
     return std::nullopt;
 }
 
-// The request's duration, or the model's default when the request leaves it out.
-std::optional<double> effectiveDuration(const Model& model, const Request& request) {
-    if (const json* duration = findAt(request.body, "/duration"))
+// The request's duration at `path`, or the model's default when the request leaves it out.
+std::optional<double> effectiveDuration(const Model& model, const Request& request, const std::string& path) {
+    if (const json* duration = findAt(request.body, path))
         return duration->is_number() ? std::optional<double>(duration->get<double>()) : std::nullopt;
-    if (const ParamSpec* spec = model.param("/duration"); spec && spec->defaultValue.is_number())
+    if (const ParamSpec* spec = model.param(path); spec && spec->defaultValue.is_number())
         return spec->defaultValue.get<double>();
     return std::nullopt;
 }
@@ -103,11 +104,11 @@ void ruleExclusive(const RuleSpec& rule, const Model& model, const Request& requ
             firstPresent = present;
             continue;
         }
-        out.push_back(makeError(present, "exclusive_options",
+        out.push_back(makeError(present, Code::ExclusiveOptions,
                                 pointerLeaf(present) + " cannot be combined with " + pointerLeaf(firstPresent) + " on " +
                                     modelLabel(request, model) + ": " + joinWords(groupNames, " and ") +
                                     (groups->size() > groupNames.size() ? " ..." : "") +
-                                    " are mutually exclusive; keep one" + withSource(rule)));
+                                    " are mutually exclusive; keep one"));
     }
 }
 
@@ -123,17 +124,17 @@ void ruleRequires(const RuleSpec& rule, const Model& model, const Request& reque
     std::string wanted = pointerLeaf(thenPath);
     if (rule.args.contains("equals")) wanted += " " + describeValue(rule.args["equals"]);
     std::string why = argString(rule.args, "why");
-    out.push_back(makeError(target ? thenPath : ifPath, "requires_option",
+    out.push_back(makeError(target ? thenPath : ifPath, Code::RequiresOption,
                             pointerLeaf(ifPath) + " on " + modelLabel(request, model) + " requires " + wanted +
-                                (why.empty() ? std::string() : ": " + why) + withSource(rule)));
+                                (why.empty() ? std::string() : ": " + why)));
 }
 
-// {"path": ptr, "code": "seed_conflict", "message": "..."}
+// {"path": ptr, "code": "seed_conflict", "message": "..."}: code is a registered warning (checked at load).
 void ruleWarnWhenPresent(const RuleSpec& rule, const Model&, const Request& request, Diagnostics& out) {
     const std::string path = argString(rule.args, "path");
     if (!findAt(request.body, path)) return;
-    std::string code = argString(rule.args, "code");
-    out.push_back(makeWarning(path, code.empty() ? "notice" : code, argString(rule.args, "message") + withSource(rule)));
+    const Code code = *codeByName(argString(rule.args, "code"));
+    out.push_back(makeWarning(path, code, argString(rule.args, "message")));
 }
 
 }  // namespace
@@ -153,23 +154,22 @@ void ruleCameraControl(const RuleSpec& rule, const Model& model, const Request& 
     if (!type || !type->is_string()) return;  // the spec reports a missing or mistyped type
     const std::vector<std::string> needsConfig = argStrings(rule.args, "configRequired");
     const std::vector<std::string> axes = argStrings(rule.args, "axes");
-    const double low = argNumber(rule.args, "min", -10), high = argNumber(rule.args, "max", 10);
+    const double low = argNumber(rule.args, "min"), high = argNumber(rule.args, "max");
     const std::string typeName = type->get<std::string>();
     const std::string configPath = path + "/config";
     const json* config = findAt(*control, "/config");
     bool required = std::find(needsConfig.begin(), needsConfig.end(), typeName) != needsConfig.end();
     if (!required) {
         if (config)
-            out.push_back(makeWarning(configPath, "camera_config_ignored",
-                                      "cameraControl type \"" + typeName + "\" is a preset move: its config is ignored" +
-                                          withSource(rule)));
+            out.push_back(makeWarning(configPath, Code::CameraConfigIgnored,
+                                      "cameraControl type \"" + typeName + "\" is a preset move: its config is ignored"));
         return;
     }
     if (!config || !config->is_object()) {
-        out.push_back(makeError(config ? configPath : path, "camera_config_missing",
+        out.push_back(makeError(config ? configPath : path, Code::CameraConfigMissing,
                                 "cameraControl type \"" + typeName + "\" needs config with one axis set (" +
                                     joinWords(axes) + ", each from " + formatNumber(low) + " to " + formatNumber(high) +
-                                    ")" + withSource(rule)));
+                                    ")"));
         return;
     }
     std::vector<std::string> moving;
@@ -178,17 +178,16 @@ void ruleCameraControl(const RuleSpec& rule, const Model& model, const Request& 
         if (!value || !value->is_number()) continue;  // a wrong type is the spec's to report
         double amount = value->get<double>();
         if (amount < low || amount > high) {
-            out.push_back(makeError(configPath + "/" + axis, "camera_axis_out_of_range",
+            out.push_back(makeError(configPath + "/" + axis, Code::CameraAxisOutOfRange,
                                     "cameraControl " + axis + " " + formatNumber(amount) + " is out of range: use " +
-                                        formatNumber(low) + " to " + formatNumber(high) + withSource(rule)));
+                                        formatNumber(low) + " to " + formatNumber(high)));
         }
         if (amount != 0) moving.push_back(axis + "=" + formatNumber(amount));
     }
     if (moving.size() != 1) {
-        out.push_back(makeError(configPath, "camera_axes_count",
+        out.push_back(makeError(configPath, Code::CameraAxesCount,
                                 "a \"" + typeName + "\" camera move sets exactly one axis to a non-zero value and the others to 0 on " +
-                                    modelLabel(request, model) + (moving.empty() ? ": none is set" : ": found " + joinWords(moving, " and ")) +
-                                    withSource(rule)));
+                                    modelLabel(request, model) + (moving.empty() ? ": none is set" : ": found " + joinWords(moving, " and "))));
     }
 }
 
@@ -214,26 +213,24 @@ void ruleShotDurations(const RuleSpec& rule, const Model& model, const Request& 
         if (!indexField.empty()) {
             std::optional<double> index = shot.contains(indexField) ? numberIn(shot[indexField]) : std::nullopt;
             if (!index || *index != static_cast<double>(i + 1)) {
-                out.push_back(makeError(shotPath + "/" + indexField, "shot_index_sequence",
+                out.push_back(makeError(shotPath + "/" + indexField, Code::ShotIndexSequence,
                                         "shot " + std::to_string(i + 1) + " must have " + indexField + " " +
-                                            std::to_string(i + 1) + ": shots are numbered from 1 in order" +
-                                            withSource(rule)));
+                                            std::to_string(i + 1) + ": shots are numbered from 1 in order"));
             }
         }
         std::optional<double> seconds = shot.contains(field) ? numberIn(shot[field]) : std::nullopt;
         if (!seconds || *seconds <= 0) {
-            out.push_back(makeError(shotPath + "/" + field, "shot_duration_invalid",
-                                    "shot " + std::to_string(i + 1) + " needs a positive " + field + " in seconds" +
-                                        withSource(rule)));
+            out.push_back(makeError(shotPath + "/" + field, Code::ShotDurationInvalid,
+                                    "shot " + std::to_string(i + 1) + " needs a positive " + field + " in seconds"));
             return;
         }
         sum += *seconds;
     }
-    std::optional<double> total = effectiveDuration(model, request);
+    std::optional<double> total = effectiveDuration(model, request, argString(rule.args, "total"));
     if (total && std::fabs(sum - *total) > 1e-9) {
-        out.push_back(makeError(path, "shot_durations_sum",
+        out.push_back(makeError(path, Code::ShotDurationsSum,
                                 "the shots' durations add up to " + formatNumber(sum) + " s but the video is " +
-                                    formatNumber(*total) + " s: make them sum to the duration" + withSource(rule)));
+                                    formatNumber(*total) + " s: make them sum to the duration"));
     }
 }
 
@@ -242,9 +239,9 @@ void ruleTrajectoryPoints(const RuleSpec& rule, const Model& model, const Reques
     const std::string path = argString(rule.args, "path"), field = argString(rule.args, "field");
     const json* masks = findAt(request.body, path);
     if (!masks || !masks->is_array()) return;
-    const double low = argNumber(rule.args, "min", 2), high = argNumber(rule.args, "max", 1e9);
-    const double forDuration = argNumber(rule.args, "forDuration", 0);
-    std::optional<double> duration = effectiveDuration(model, request);
+    const double low = argNumber(rule.args, "min"), high = argNumber(rule.args, "max");
+    const double forDuration = argNumber(rule.args, "forDuration");
+    std::optional<double> duration = effectiveDuration(model, request, "/duration");
     bool maxApplies = forDuration == 0 || (duration && *duration == forDuration);
     for (size_t i = 0; i < masks->size(); ++i) {
         const json* points = findAt((*masks)[i], "/" + field);
@@ -252,11 +249,10 @@ void ruleTrajectoryPoints(const RuleSpec& rule, const Model& model, const Reques
         double count = static_cast<double>(points->size());
         std::string where = pointerChild(path, i) + "/" + field;
         if (count < low || (maxApplies && count > high)) {
-            out.push_back(makeError(where, "trajectory_points",
+            out.push_back(makeError(where, Code::TrajectoryPoints,
                                     "dynamic mask " + std::to_string(i + 1) + " has " + formatNumber(count) +
                                         " trajectory points; use " + formatNumber(low) + " to " + formatNumber(high) +
-                                        (forDuration > 0 ? " for a " + formatNumber(forDuration) + " s video" : "") +
-                                        withSource(rule)));
+                                        (forDuration > 0 ? " for a " + formatNumber(forDuration) + " s video" : "")));
         }
     }
 }
@@ -286,11 +282,11 @@ void ruleSameResolution(const RuleSpec& rule, const Model&, const Request& reque
                 continue;
             }
             if (info.width != first.width || info.height != first.height) {
-                out.push_back(makeError(path, "mask_resolution_mismatch",
+                out.push_back(makeError(path, Code::MaskResolutionMismatch,
                                         "every mask must have the same resolution: this one is " +
                                             std::to_string(info.width) + "x" + std::to_string(info.height) + ", " +
                                             pointerLeaf(firstPath) + " is " + std::to_string(first.width) + "x" +
-                                            std::to_string(first.height) + withSource(rule)));
+                                            std::to_string(first.height)));
             }
         }
     }
@@ -302,10 +298,10 @@ void ruleSameResolution(const RuleSpec& rule, const Model&, const Request& reque
     double maskAspect = static_cast<double>(first.width) / first.height;
     double imageAspect = static_cast<double>(picture.width) / picture.height;
     if (std::fabs(maskAspect - imageAspect) > 0.01 * imageAspect) {
-        out.push_back(makeError(firstPath, "mask_aspect_mismatch",
+        out.push_back(makeError(firstPath, Code::MaskAspectMismatch,
                                 "masks must have the input image's aspect ratio: mask " + std::to_string(first.width) +
                                     "x" + std::to_string(first.height) + ", image " + std::to_string(picture.width) +
-                                    "x" + std::to_string(picture.height) + withSource(rule)));
+                                    "x" + std::to_string(picture.height)));
     }
 }
 
@@ -324,11 +320,10 @@ void ruleVoiceTags(const RuleSpec& rule, const Model&, const Request& request, D
         if (end == digits || text.compare(end, close.size(), close) != 0) continue;
         unsigned long n = std::strtoul(text.substr(digits, end - digits).c_str(), nullptr, 10);
         if (n >= 1 && n <= voices) continue;
-        out.push_back(makeError(promptPath, "voice_tag_unknown",
+        out.push_back(makeError(promptPath, Code::VoiceTagUnknown,
                                 "the prompt says " + text.substr(at, end + close.size() - at) + " but " +
                                     pointerLeaf(listPath) + " has " + std::to_string(voices) + " voice" +
-                                    (voices == 1 ? "" : "s") + ": tags count from <<<voice_1>>> in the list's order" +
-                                    withSource(rule)));
+                                    (voices == 1 ? "" : "s") + ": tags count from <<<voice_1>>> in the list's order"));
     }
 }
 
@@ -341,20 +336,62 @@ void ruleVoiceTags(const RuleSpec& rule, const Model&, const Request& request, D
 namespace {
 
 using RuleFunction = void (*)(const RuleSpec&, const Model&, const Request&, Diagnostics&);
+
+// What a rule argument holds; the loader checks each against this, so a rule never reads a
+// missing or mistyped argument as its default.
+enum class ArgType {
+    Pointer,        // a JSON Pointer into the canonical request: "/providerOptions/klingai/cameraControl"
+    Pointers,       // an array of pointers; "*" stands for every array index
+    PointerGroups,  // an array of arrays of pointers
+    Name,           // a member name inside the value the rule looks at: "duration"
+    Names,          // an array of names
+    Number,
+    Text,           // a sentence for the message
+    Value,          // any JSON value to compare with
+    WarningCode,    // a warning code of the registry (diagnostic_codes.h)
+};
+
+struct RuleArg {
+    const char* name;
+    ArgType type;
+    bool required;
+};
+
 struct RuleKind {
     const char* name;
     RuleFunction apply;
     const char* description;  // for schema descriptions: what a JSON Schema cannot say
+    std::span<const RuleArg> args;
 };
+
+constexpr RuleArg kExclusiveArgs[] = {{"groups", ArgType::PointerGroups, true}};
+constexpr RuleArg kRequiresArgs[] = {{"if", ArgType::Pointer, true},   {"ifEquals", ArgType::Value, false},
+                                     {"then", ArgType::Pointer, true}, {"equals", ArgType::Value, false},
+                                     {"why", ArgType::Text, false}};
+constexpr RuleArg kCameraControlArgs[] = {{"path", ArgType::Pointer, true}, {"configRequired", ArgType::Names, true},
+                                          {"axes", ArgType::Names, true},   {"min", ArgType::Number, true},
+                                          {"max", ArgType::Number, true}};
+constexpr RuleArg kShotDurationsArgs[] = {{"path", ArgType::Pointer, true}, {"field", ArgType::Name, true},
+                                          {"index", ArgType::Name, false},  {"total", ArgType::Pointer, true}};
+constexpr RuleArg kTrajectoryPointsArgs[] = {{"path", ArgType::Pointer, true}, {"field", ArgType::Name, true},
+                                             {"min", ArgType::Number, true},   {"max", ArgType::Number, true},
+                                             {"forDuration", ArgType::Number, false}};
+constexpr RuleArg kSameResolutionArgs[] = {{"paths", ArgType::Pointers, true}, {"aspectOf", ArgType::Pointer, false}};
+constexpr RuleArg kVoiceTagsArgs[] = {{"prompt", ArgType::Pointer, true}, {"list", ArgType::Pointer, true}};
+constexpr RuleArg kWarnWhenPresentArgs[] = {{"path", ArgType::Pointer, true}, {"code", ArgType::WarningCode, true},
+                                            {"message", ArgType::Text, true}};
+
 constexpr RuleKind kRuleKinds[] = {
-    {"exclusive", ruleExclusive, "options that are mutually exclusive"},
-    {"requires", ruleRequires, "an option that requires another option or value"},
-    {"camera_control", ruleCameraControl, "a simple camera move sets exactly one non-zero axis"},
-    {"shot_durations_sum", ruleShotDurations, "multi-shot durations sum to the video's duration, indices count from 1"},
-    {"trajectory_points", ruleTrajectoryPoints, "trajectory point counts per video duration"},
-    {"same_resolution", ruleSameResolution, "all masks share one resolution and the input image's aspect ratio"},
-    {"voice_tags", ruleVoiceTags, "<<<voice_N>>> tags in the prompt name entries of the voice list"},
-    {"warn_when_present", ruleWarnWhenPresent, "a notice when an option is used"},
+    {"exclusive", ruleExclusive, "options that are mutually exclusive", kExclusiveArgs},
+    {"requires", ruleRequires, "an option that requires another option or value", kRequiresArgs},
+    {"camera_control", ruleCameraControl, "a simple camera move sets exactly one non-zero axis", kCameraControlArgs},
+    {"shot_durations_sum", ruleShotDurations, "multi-shot durations sum to the video's duration, indices count from 1",
+     kShotDurationsArgs},
+    {"trajectory_points", ruleTrajectoryPoints, "trajectory point counts per video duration", kTrajectoryPointsArgs},
+    {"same_resolution", ruleSameResolution, "all masks share one resolution and the input image's aspect ratio",
+     kSameResolutionArgs},
+    {"voice_tags", ruleVoiceTags, "<<<voice_N>>> tags in the prompt name entries of the voice list", kVoiceTagsArgs},
+    {"warn_when_present", ruleWarnWhenPresent, "a notice when an option is used", kWarnWhenPresentArgs},
 };
 
 const RuleKind* findKind(const std::string& name) {
@@ -363,13 +400,66 @@ const RuleKind* findKind(const std::string& name) {
     return nullptr;
 }
 
+bool isPointer(const json& value) {
+    return value.is_string() && (value.get_ref<const std::string&>().empty() || value.get_ref<const std::string&>()[0] == '/');
+}
+bool isArrayOf(const json& value, bool (*each)(const json&)) {
+    return value.is_array() && std::all_of(value.begin(), value.end(), each);
+}
+
+// "" when `value` is what `type` asks for, else what it should be.
+std::string argTypeProblem(ArgType type, const json& value) {
+    switch (type) {
+        case ArgType::Pointer: return isPointer(value) ? "" : "a JSON Pointer string starting with \"/\"";
+        case ArgType::Pointers: return isArrayOf(value, isPointer) ? "" : "an array of JSON Pointers";
+        case ArgType::PointerGroups:
+            return isArrayOf(value, [](const json& group) { return isArrayOf(group, isPointer) && !group.empty(); })
+                       ? ""
+                       : "an array of non-empty arrays of JSON Pointers";
+        case ArgType::Name:
+        case ArgType::Text: return value.is_string() ? "" : "a string";
+        case ArgType::Names:
+            return isArrayOf(value, [](const json& v) { return v.is_string(); }) ? "" : "an array of strings";
+        case ArgType::Number: return value.is_number() ? "" : "a number";
+        case ArgType::Value: return "";
+        case ArgType::WarningCode: {
+            const std::optional<Code> code = value.is_string() ? codeByName(value.get<std::string>()) : std::nullopt;
+            return code && diagnosticCode(*code).use == CodeUse::Diagnostic ? "" : "a diagnostic code of `vgen codes`";
+        }
+    }
+    return "";
+}
+
 }  // namespace
 
 void applyRule(const RuleSpec& rule, const Model& model, const Request& request, Diagnostics& out) {
-    if (const RuleKind* kind = findKind(rule.kind)) kind->apply(rule, model, request, out);
+    const size_t before = out.size();
+    findKind(rule.kind)->apply(rule, model, request, out);  // the catalog's loader refused unknown kinds
+    // Every message cites the rule's source once, also when an argument ("why") already names it.
+    for (size_t i = before; i < out.size(); ++i) out[i].message = citing(std::move(out[i].message), rule.source);
 }
 
-bool isKnownRuleKind(const std::string& kind) { return findKind(kind) != nullptr; }
+std::string ruleProblem(const std::string& kindName, const json& args) {
+    const RuleKind* kind = findKind(kindName);
+    if (!kind) {
+        std::vector<std::string> names;
+        for (const RuleKind& known : kRuleKinds) names.push_back(known.name);
+        return "unknown rule kind \"" + kindName + "\": the engine implements " + joinWords(names, " and ");
+    }
+    std::vector<std::string> taken;
+    for (const RuleArg& arg : kind->args) taken.push_back(arg.name);
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        const std::string& name = it.key();
+        const auto arg = std::find_if(kind->args.begin(), kind->args.end(), [&](const RuleArg& a) { return name == a.name; });
+        if (arg == kind->args.end())
+            return "unknown argument \"" + name + "\": " + kindName + " takes " + joinWords(taken, " and ");
+        if (std::string wanted = argTypeProblem(arg->type, it.value()); !wanted.empty())
+            return "argument \"" + name + "\" must be " + wanted;
+    }
+    for (const RuleArg& arg : kind->args)
+        if (arg.required && !args.contains(arg.name)) return "missing argument \"" + std::string(arg.name) + "\"";
+    return "";
+}
 
 std::string describeRule(const RuleSpec& rule) {
     const RuleKind* kind = findKind(rule.kind);
@@ -377,34 +467,65 @@ std::string describeRule(const RuleSpec& rule) {
     if (rule.kind == "exclusive" && rule.args.contains("groups")) text += ": " + rule.args["groups"].dump();
     else if (rule.kind == "requires") text += ": " + argString(rule.args, "if") + " -> " + argString(rule.args, "then");
     else if (rule.args.contains("path")) text += ": " + argString(rule.args, "path");
-    return text + withSource(rule);
+    return citing(std::move(text), rule.source);
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Queries for editors
 //-----------------------------------------------------------------------------
 
-std::vector<std::string> exclusivePartners(const Model& model, std::string_view path) {
-    std::vector<std::string> partners;
+std::vector<Exclusion> exclusionsOf(const Model& model, std::string_view path) {
+    std::vector<Exclusion> out;
+    const auto names = [&](const json& group) {
+        return std::any_of(group.begin(), group.end(), [&](const json& member) { return member == path; });
+    };
     for (const RuleSpec& rule : model.rules) {
-        auto groups = rule.args.find("groups");
-        if (rule.kind != "exclusive" || groups == rule.args.end() || !groups->is_array()) continue;
-        const auto names = [&](const json& group) {
-            return group.is_array() && std::any_of(group.begin(), group.end(), [&](const json& member) {
-                       return member.is_string() && member.get_ref<const std::string&>() == path;
-                   });
-        };
-        if (std::none_of(groups->begin(), groups->end(), names)) continue;
-        for (const json& group : *groups) {
-            if (names(group) || !group.is_array()) continue;
+        if (rule.kind != "exclusive") continue;
+        const json& groups = rule.args.at("groups");  // an array of arrays of pointers (checked at load)
+        if (std::none_of(groups.begin(), groups.end(), names)) continue;
+        for (const json& group : groups) {
+            if (names(group)) continue;
             for (const json& member : group) {
-                if (!member.is_string()) continue;
                 const std::string& other = member.get_ref<const std::string&>();
-                if (std::find(partners.begin(), partners.end(), other) == partners.end()) partners.push_back(other);
+                if (std::none_of(out.begin(), out.end(), [&](const Exclusion& e) { return e.path == other; }))
+                    out.push_back({other, rule.source});
             }
         }
     }
+    return out;
+}
+
+std::vector<std::string> exclusivePartners(const Model& model, std::string_view path) {
+    std::vector<std::string> partners;
+    for (Exclusion& exclusion : exclusionsOf(model, path)) partners.push_back(std::move(exclusion.path));
     return partners;
+}
+
+std::optional<Requirement> requirementOf(const Model& model, std::string_view path) {
+    for (const RuleSpec& rule : model.rules) {
+        // A rule conditional on a value (multiShot: true) is not what presence triggers.
+        if (rule.kind != "requires" || argString(rule.args, "if") != path || rule.args.contains("ifEquals")) continue;
+        return Requirement{argString(rule.args, "then"), rule.args.value("equals", json()), argString(rule.args, "why"),
+                           rule.source};
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+std::string firstRulePath(const Model& model, const char* kind, const char* argument) {
+    for (const RuleSpec& rule : model.rules)
+        if (rule.kind == kind) return argString(rule.args, argument);
+    return {};
+}
+
+}  // namespace
+
+std::string voiceListPath(const Model& model) { return firstRulePath(model, "voice_tags", "list"); }
+std::string shotListPath(const Model& model) { return firstRulePath(model, "shot_durations_sum", "path"); }
+
+std::string providerOptionPath(const Model& model, std::string_view member) {
+    return "/providerOptions/" + model.provider + "/" + std::string(member);
 }
 
 bool offeredInMode(const Model& model, std::string_view path, Mode mode) {

@@ -31,14 +31,7 @@ const char* jsonSchemaType(ValueType type) {
     return nullptr;
 }
 
-std::string describeSpec(const ParamSpec& spec) {
-    std::string text = spec.note;
-    if (!spec.source.empty() && text.find(spec.source) == std::string::npos) {
-        if (!text.empty()) text += ' ';
-        text.append("(").append(spec.source).append(")");
-    }
-    return text;
-}
+std::string describeSpec(const ParamSpec& spec) { return citing(spec.note, spec.source); }
 
 // A catalog spec as JSON Schema, in canonical terms.
 json specSchema(const ParamSpec& spec) {

@@ -70,6 +70,11 @@ std::string joinAlternatives(const std::vector<json>& values) {
     return joinWords(words);
 }
 
+std::string citing(std::string text, std::string_view source) {
+    if (source.empty() || text.find(source) != std::string::npos) return text;
+    return (text.empty() ? std::string() : std::move(text) + " ") + "(" + std::string(source) + ")";
+}
+
 const char* jsonKindName(const json& value) {
     switch (value.type()) {
         case json::value_t::null: return "null";

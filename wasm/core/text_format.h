@@ -25,6 +25,9 @@ std::string joinWords(const std::vector<std::string>& words, std::string_view la
 // 1.5 -> "1.5", 10.0 -> "10", 10485760 bytes -> "10 MB" (formatBytes).
 std::string formatNumber(double value);
 std::string formatBytes(size_t bytes);
+// `text` followed by " (source)", the catalog source a message cites ("seed 001"); unchanged when
+// the source is "" or the text already names it (a catalog note that ends "(seed 001)").
+std::string citing(std::string text, std::string_view source);
 // "string", "number", ... for "expected a number, got string".
 const char* jsonKindName(const json& value);
 // Unicode code points in a UTF-8 string (the input is valid UTF-8: json_input checked it).

@@ -36,10 +36,10 @@ struct Context {
     const DialectLimits* dialectLimits = nullptr;
     Diagnostics out;        // canonical paths; mapped to input paths at the end
 
-    void error(const std::string& path, const std::string& code, const std::string& message) {
-        out.push_back(makeError(path, code, message));
+    void error(const std::string& path, Code code, const std::string& message, std::string_view detail = {}) {
+        out.push_back(makeError(path, code, message, detail));
     }
-    void warning(const std::string& path, const std::string& code, const std::string& message) {
+    void warning(const std::string& path, Code code, const std::string& message) {
         out.push_back(makeWarning(path, code, message));
     }
     // The name the user wrote for a canonical member ("seconds" in an OpenAI body), for messages.
@@ -124,9 +124,10 @@ void checkEnum(Context& ctx, const ParamSpec& spec, const std::string& path, con
             if (allowed.is_string() && equalsIgnoringCase(allowed.get_ref<const std::string&>(), value.get_ref<const std::string&>()))
                 hint = " (check the letter case)";
     }
-    ctx.error(path, camelToSnake(pointerLeaf(spec.path)) + "_not_offered",
+    ctx.error(path, Code::ValueNotOffered,
               ctx.fieldName(path) + " " + describeValue(value) + " is not offered by " + ctx.modelName + ": use " +
-                  joinAlternatives(spec.values) + hint);
+                  joinAlternatives(spec.values) + hint,
+              camelToSnake(pointerLeaf(spec.path)));
 }
 
 void checkRange(Context& ctx, const ParamSpec& spec, const std::string& path, double number) {
@@ -137,7 +138,7 @@ void checkRange(Context& ctx, const ParamSpec& spec, const std::string& path, do
         if (spec.min && spec.max) allowed = "from " + formatNumber(*spec.min) + " to " + formatNumber(*spec.max);
         else if (spec.min) allowed = "of at least " + formatNumber(*spec.min);
         else allowed = "of at most " + formatNumber(*spec.max);
-        ctx.error(path, "out_of_range",
+        ctx.error(path, Code::OutOfRange,
                   ctx.fieldName(path) + " " + formatNumber(number) + " is out of range for " + ctx.modelName +
                       ": use a value " + allowed);
         return;
@@ -146,7 +147,7 @@ void checkRange(Context& ctx, const ParamSpec& spec, const std::string& path, do
         double base = spec.min.value_or(0.0);
         double steps = (number - base) / *spec.step;
         if (std::fabs(steps - std::round(steps)) > 1e-9) {
-            ctx.error(path, "off_step",
+            ctx.error(path, Code::OffStep,
                       ctx.fieldName(path) + " " + formatNumber(number) + " is not a multiple of " +
                           formatNumber(*spec.step) + " from " + formatNumber(base) + " for " + ctx.modelName);
         }
@@ -156,11 +157,11 @@ void checkRange(Context& ctx, const ParamSpec& spec, const std::string& path, do
 void checkLength(Context& ctx, const ParamSpec& spec, const std::string& path, size_t length, bool isArray) {
     const char* unit = isArray ? "items" : "characters";
     if (spec.maxLength && length > *spec.maxLength) {
-        ctx.error(path, isArray ? "too_many_items" : "too_long",
+        ctx.error(path, isArray ? Code::TooManyItems : Code::TooLong,
                   ctx.fieldName(path) + " has " + std::to_string(length) + " " + unit + "; " + ctx.modelName +
                       " accepts at most " + std::to_string(*spec.maxLength));
     } else if (spec.minLength && length < *spec.minLength) {
-        ctx.error(path, isArray ? "too_few_items" : "too_short",
+        ctx.error(path, isArray ? Code::TooFewItems : Code::TooShort,
                   ctx.fieldName(path) + " has " + std::to_string(length) + " " + unit + "; " + ctx.modelName +
                       " needs at least " + std::to_string(*spec.minLength));
     }
@@ -181,16 +182,16 @@ void checkObject(Context& ctx, const ParamSpec& spec, const std::string& path, c
             for (const ParamSpec& property : spec.properties) known.push_back(pointerLeaf(property.path));
             std::string message = ctx.fieldName(childPath) + " is not a member of " + ctx.fieldName(path) +
                                   " for " + ctx.modelName + ": known members are " + joinWords(known, " and ");
-            if (spec.closed) ctx.error(childPath, "unknown_member", message);
-            else ctx.warning(childPath, "unknown_member", message + "; it will be ignored");
+            if (spec.closed) ctx.error(childPath, Code::UnknownMember, message);
+            else ctx.warning(childPath, Code::UnknownMember, message + "; it will be ignored");
         }
     }
     for (const ParamSpec& property : spec.properties) {
         bool required = !property.requiredIn.empty() && modeListed(property.requiredIn, ctx.mode);
         if (required && !value.contains(pointerLeaf(property.path))) {
-            ctx.error(path + property.path, "missing_member",
-                      ctx.fieldName(path) + " needs " + pointerLeaf(property.path) + " for " + ctx.modelName +
-                          (property.source.empty() ? "" : " (" + property.source + ")"));
+            ctx.error(path + property.path, Code::MissingMember,
+                      citing(ctx.fieldName(path) + " needs " + pointerLeaf(property.path) + " for " + ctx.modelName,
+                             property.source));
         }
     }
 }
@@ -198,12 +199,12 @@ void checkObject(Context& ctx, const ParamSpec& spec, const std::string& path, c
 void checkValue(Context& ctx, const ParamSpec& spec, const std::string& path, const json& value) {
     if (!spec.unsupported.empty()) {
         if (value.is_boolean() && !value.get<bool>()) return;  // "audio": false asks for what the model does anyway
-        ctx.error(path, "not_supported",
+        ctx.error(path, Code::NotSupported,
                   ctx.fieldName(path) + " is not supported by " + ctx.modelName + ": " + spec.unsupported);
         return;
     }
     if (!typeMatches(spec.type, value)) {
-        ctx.error(path, "wrong_type",
+        ctx.error(path, Code::WrongType,
                   ctx.fieldName(path) + " must be " + expectedWords(spec.type) + ", got " + jsonKindName(value) + " " +
                       describeValue(value));
         return;
@@ -250,13 +251,13 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
     const MediaInfo info = probeMediaValue(value);
     const std::string name = ctx.fieldName(path);
     if (info.encoding == MediaEncoding::Invalid) {
-        ctx.error(path, "media_unreadable", name + " could not be read: " + info.problem);
+        ctx.error(path, Code::MediaUnreadable, name + " could not be read: " + info.problem);
         return;
     }
     // Where the value may not be inline at all, say that before what is wrong inside it.
     const bool unreadable = !info.problem.empty();
     if (!spec.media) {
-        if (unreadable) ctx.error(path, "media_unreadable", name + " could not be read: " + info.problem);
+        if (unreadable) ctx.error(path, Code::MediaUnreadable, name + " could not be read: " + info.problem);
         return;
     }
     const MediaRules& rules = *spec.media;
@@ -264,63 +265,65 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
     switch (info.encoding) {
         case MediaEncoding::Url:
             if (!rules.urlAllowed) {
-                ctx.error(path, "media_url_not_allowed",
+                ctx.error(path, Code::MediaUrlNotAllowed,
                           name + " must be inline data for " + ctx.modelName + ", not a URL: send the file's base64");
                 return;
             }
             if (!info.urlExtension.empty() && !formats.empty() && !formatAllowed(rules.formats, info.urlExtension) &&
                 std::string("png jpg jpeg webp gif bmp tiff heic avif mp4 mov webm mkv avi mp3 wav ogg m4a flac")
                         .find(info.urlExtension) != std::string::npos) {
-                ctx.warning(path, "media_format_suspect",
+                ctx.warning(path, Code::MediaFormatSuspect,
                             name + " looks like ." + info.urlExtension + " from its URL; " + ctx.modelName +
                                 " accepts " + formats);
             }
             return;  // nothing more can be known about a URL offline
         case MediaEncoding::DataUrl:
             if (!rules.dataUrlAllowed) {
-                ctx.error(path, "media_data_url_not_allowed",
-                          name + " must be " + (rules.rawBase64Allowed ? "raw base64 without a data: prefix" : "a URL") +
-                              " for " + ctx.modelName + ": " +
-                              (rules.rawBase64Allowed ? "strip everything up to and including \"base64,\""
-                                                      : "host the file and pass its URL") +
-                              (spec.source.empty() ? "" : " (" + spec.source + ")"));
+                ctx.error(path, Code::MediaDataUrlNotAllowed,
+                          citing(name + " must be " +
+                                     (rules.rawBase64Allowed ? "raw base64 without a data: prefix" : "a URL") + " for " +
+                                     ctx.modelName + ": " +
+                                     (rules.rawBase64Allowed ? "strip everything up to and including \"base64,\""
+                                                             : "host the file and pass its URL"),
+                                 spec.source));
                 return;
             }
             break;
         case MediaEncoding::RawBase64:
             if (!rules.rawBase64Allowed) {
-                ctx.error(path, "media_inline_not_allowed",
-                          name + " must be " + (rules.urlAllowed ? "a URL" : "a data URL") + " for " + ctx.modelName +
-                              ", not inline base64: host the file and pass its URL" +
-                              (spec.source.empty() ? "" : " (" + spec.source + ")"));
+                ctx.error(path, Code::MediaInlineNotAllowed,
+                          citing(name + " must be " + (rules.urlAllowed ? "a URL" : "a data URL") + " for " +
+                                     ctx.modelName + ", not inline base64: host the file and pass its URL",
+                                 spec.source));
                 return;
             }
             break;
         case MediaEncoding::Invalid: return;
     }
     if (unreadable) {
-        ctx.error(path, "media_unreadable", name + " could not be read: " + info.problem);
+        ctx.error(path, Code::MediaUnreadable, name + " could not be read: " + info.problem);
         return;
     }
     if (info.format.empty()) {
-        ctx.error(path, "media_format_unknown",
+        ctx.error(path, Code::MediaFormatUnknown,
                   name + " is not a file format the validator recognises" +
                       (formats.empty() ? std::string() : ": " + ctx.modelName + " accepts " + formats));
         return;
     }
     if (!formatAllowed(rules.formats, info.format)) {
-        ctx.error(path, "media_format_not_allowed",
+        ctx.error(path, Code::MediaFormatNotAllowed,
                   name + " is " + info.format + "; " + ctx.modelName + " accepts " + formats +
                       ": convert it to one of those");
+        return;  // the converted file is the one whose size and length count
     }
     if (rules.maxBytes && info.byteSize > *rules.maxBytes) {
-        ctx.error(path, "media_too_large",
+        ctx.error(path, Code::MediaTooLarge,
                   name + " is " + formatBytes(info.byteSize) + "; " + ctx.modelName + " accepts at most " +
                       formatBytes(*rules.maxBytes) + ": compress it or scale it down");
     }
     const std::string size = std::to_string(info.width) + "x" + std::to_string(info.height) + " px";
     if (rules.minSide && info.width > 0 && std::min(info.width, info.height) < *rules.minSide) {
-        ctx.error(path, "media_too_small",
+        ctx.error(path, Code::MediaTooSmall,
                   name + " is " + size + "; " + ctx.modelName + " needs at least " + std::to_string(*rules.minSide) +
                       " px on each side: use a larger image, or upscale this one");
     }
@@ -328,7 +331,7 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
         double aspect = static_cast<double>(info.width) / info.height;
         if ((rules.minAspect && aspect < *rules.minAspect - 1e-9) ||
             (rules.maxAspect && aspect > *rules.maxAspect + 1e-9)) {
-            ctx.error(path, "media_aspect_out_of_range",
+            ctx.error(path, Code::MediaAspectOutOfRange,
                       name + " is " + size + " (aspect " + formatNumber(std::round(aspect * 100) / 100) + "); " +
                           ctx.modelName + " accepts width/height from " + formatNumber(rules.minAspect.value_or(0)) +
                           " to " + formatNumber(rules.maxAspect.value_or(0)) + ": crop it " +
@@ -338,7 +341,7 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
     if (info.durationSeconds > 0) {
         if ((rules.minSeconds && info.durationSeconds < *rules.minSeconds) ||
             (rules.maxSeconds && info.durationSeconds > *rules.maxSeconds)) {
-            ctx.error(path, "media_duration_out_of_range",
+            ctx.error(path, Code::MediaDurationOutOfRange,
                       name + " lasts " + formatNumber(std::round(info.durationSeconds * 10) / 10) + " s; " +
                           ctx.modelName + " accepts " + formatNumber(rules.minSeconds.value_or(0)) + " to " +
                           formatNumber(rules.maxSeconds.value_or(0)) + " s: " +
@@ -360,11 +363,11 @@ bool resolveModel(Context& ctx) {
     const json& body = ctx.request.body;
     const json* model = findAt(body, "/model");
     if (!model) {
-        ctx.error("/model", "model_missing", "the request names no model: add \"model\" with an id from `vgen catalog`");
+        ctx.error("/model", Code::MissingModel, "the request names no model: add \"model\" with an id from `vgen catalog`");
         return false;
     }
     if (!model->is_string()) {
-        ctx.error("/model", "wrong_type", "model must be a string id, got " + std::string(jsonKindName(*model)));
+        ctx.error("/model", Code::WrongType, "model must be a string id, got " + std::string(jsonKindName(*model)));
         return false;
     }
     ctx.modelName = model->get<std::string>();
@@ -373,7 +376,7 @@ bool resolveModel(Context& ctx) {
         std::vector<std::string> near = ctx.catalog.nearestIds(ctx.modelName, 3);
         std::vector<std::string> quoted;
         for (const std::string& id : near) quoted.push_back("\"" + id + "\"");
-        ctx.error("/model", "unknown_model",
+        ctx.error("/model", Code::UnknownModel,
                   "unknown model \"" + excerpt(ctx.modelName) + "\"" +
                       (quoted.empty() ? std::string() : ": did you mean " + joinWords(quoted) + "?") +
                       " (`vgen catalog` lists every model)");
@@ -384,14 +387,14 @@ bool resolveModel(Context& ctx) {
     if (const json* mode = findAt(body, "/mode")) {
         std::optional<Mode> named = mode->is_string() ? modeByName(mode->get<std::string>()) : std::nullopt;
         if (!named) {
-            ctx.error("/mode", "unknown_mode",
+            ctx.error("/mode", Code::UnknownMode,
                       "mode " + describeValue(*mode) + " is not a mode: use t2v, i2v, flf, r2v or v2v");
             return false;
         }
     }
     ctx.mode = ctx.request.effectiveMode();
     if (!ctx.model->supports(ctx.mode)) {
-        ctx.error(findAt(body, "/mode") ? "/mode" : "/model", "mode_not_supported",
+        ctx.error(findAt(body, "/mode") ? "/mode" : "/model", Code::ModeNotSupported,
                   ctx.modelName + " does not do " + modeTitle(ctx.mode) + ": it offers " + modeList(ctx.model->modes));
         return false;
     }
@@ -400,7 +403,7 @@ bool resolveModel(Context& ctx) {
         for (const Alias& alias : ctx.model->aliases)
             if (alias.routable && modeListed(alias.modes, ctx.mode) && alias.dialects == match.alias->dialects)
                 better = alias.id;
-        ctx.error("/model", "mode_not_offered_by_id",
+        ctx.error("/model", Code::ModeNotOfferedById,
                   "\"" + ctx.modelName + "\" is the " + modeList(match.alias->modes) + " id of " + ctx.model->name +
                       "; this request is " + modeTitle(ctx.mode) +
                       (better.empty() ? std::string() : ": use \"" + better + "\""));
@@ -408,19 +411,16 @@ bool resolveModel(Context& ctx) {
     return true;
 }
 
+// The inputs a mode needs are the catalog's "required" params (its "inputs" template gives every
+// model seed 000's list), so each missing input is reported once, with the model's own note.
 void checkModeInputs(Context& ctx) {
-    for (const RequestMember* input : modeInputs(ctx.mode)) {
-        if (ctx.request.body.contains(input->name)) continue;
-        ctx.error(std::string("/") + input->name, "input_missing",
-                  std::string(modeTitle(ctx.mode)) + " needs " + input->name + " for " + ctx.modelName);
-    }
     for (const ParamSpec& spec : ctx.model->params) {
         if (spec.requiredIn.empty() || !modeListed(spec.requiredIn, ctx.mode)) continue;
         if (findAt(ctx.request.body, spec.path)) continue;
-        ctx.error(spec.path, "input_missing",
-                  ctx.modelName + " needs " + pointerLeaf(spec.path) + " for " + modeTitle(ctx.mode) +
-                      (spec.note.empty() ? std::string() : ": " + spec.note) +
-                      (spec.source.empty() ? std::string() : " (" + spec.source + ")"));
+        ctx.error(spec.path, Code::InputMissing,
+                  citing(ctx.modelName + " needs " + pointerLeaf(spec.path) + " for " + modeTitle(ctx.mode) +
+                             (spec.note.empty() ? std::string() : ": " + spec.note),
+                         spec.source));
     }
 }
 
@@ -443,7 +443,7 @@ void checkMember(Context& ctx, const std::string& path, const json& value, Value
     const ParamSpec* spec = ctx.model->param(path);
     if (spec) {
         if (!spec->modes.empty() && !modeListed(spec->modes, ctx.mode) && spec->unsupported.empty()) {
-            ctx.warning(path, "not_used_in_mode",
+            ctx.warning(path, Code::NotUsedInMode,
                         ctx.fieldName(path) + " is used by " + ctx.modelName + " only in " + modeList(spec->modes) +
                             "; this request is " + modeTitle(ctx.mode) + ", so it will be ignored");
             return;
@@ -456,7 +456,7 @@ void checkMember(Context& ctx, const std::string& path, const json& value, Value
         size_t before = ctx.out.size();
         checkValue(ctx, shapeOnly, path, value);
         if (ctx.out.size() == before && ctx.model->limitsKnown) {
-            ctx.warning(path, "option_ignored",
+            ctx.warning(path, Code::OptionIgnored,
                         ctx.fieldName(path) + " is not a parameter of " + ctx.modelName + "; it will be ignored");
         }
     }
@@ -467,13 +467,13 @@ void checkProviderOptions(Context& ctx, const json& options) {
     for (auto ns = options.begin(); ns != options.end(); ++ns) {
         const std::string nsPath = pointerChild("/providerOptions", ns.key());
         if (ns.key() != ctx.model->provider) {
-            ctx.warning(nsPath, "option_ignored",
+            ctx.warning(nsPath, Code::OptionIgnored,
                         "providerOptions." + ns.key() + " is ignored by " + ctx.modelName + ": its options go under " +
                             "providerOptions." + ctx.model->provider);
             continue;
         }
         if (!ns.value().is_object()) {
-            ctx.error(nsPath, "wrong_type", "providerOptions." + ns.key() + " must be an object");
+            ctx.error(nsPath, Code::WrongType, "providerOptions." + ns.key() + " must be an object");
             continue;
         }
         for (auto option = ns.value().begin(); option != ns.value().end(); ++option)
@@ -485,12 +485,12 @@ void checkWebhook(Context& ctx, const json& webhook) {
     const json* url = findAt(webhook, "/url");
     if (!url || !url->is_string() ||
         (url->get<std::string>().rfind("https://", 0) != 0 && url->get<std::string>().rfind("http://", 0) != 0)) {
-        ctx.error("/webhook/url", "webhook_url_invalid", "webhook url must be an http(s) URL that receives the events");
+        ctx.error("/webhook/url", Code::WebhookUrlInvalid, "webhook url must be an http(s) URL that receives the events");
     }
     const json* events = findAt(webhook, "/events");
     if (!events || !ctx.dialectLimits || ctx.dialectLimits->webhookEvents.empty()) return;
     if (!events->is_array()) {
-        ctx.error("/webhook/events", "wrong_type", "webhook events must be an array of event names");
+        ctx.error("/webhook/events", Code::WrongType, "webhook events must be an array of event names");
         return;
     }
     const std::vector<std::string>& allowed = ctx.dialectLimits->webhookEvents;
@@ -500,7 +500,7 @@ void checkWebhook(Context& ctx, const json& webhook) {
             continue;
         std::vector<std::string> quoted;
         for (const std::string& name : allowed) quoted.push_back("\"" + name + "\"");
-        ctx.error(pointerChild("/webhook/events", i), "webhook_event_unknown",
+        ctx.error(pointerChild("/webhook/events", i), Code::WebhookEventUnknown,
                   "webhook event " + describeValue(event) + " is not sent by the " + ctx.dialectLimits->dialect +
                       " API: use " + joinWords(quoted));
     }
@@ -514,7 +514,7 @@ void checkPromptCeiling(Context& ctx, const std::string& path, const json& value
     if (!value.is_string() || (own && own->maxLength) || (route && route->maxLength)) return;
     const size_t length = codePointCount(value.get_ref<const std::string&>());
     if (length <= kPromptCharacters.value) return;
-    ctx.error(path, "too_long",
+    ctx.error(path, Code::TooLong,
               ctx.fieldName(path) + " has " + std::to_string(length) + " characters; " + ctx.modelName +
                   " publishes no limit, so at most " + std::to_string(kPromptCharacters.value) +
                   " are taken (limit " + std::string(kPromptCharacters.name) + ")");
@@ -528,18 +528,18 @@ void walkRequest(Context& ctx) {
         if (name == "model" || name == "mode" || name == "dialectOptions") continue;
         const RequestMember* member = requestMember(name);
         if (!member) {
-            ctx.warning(path, "unknown_field", name + " is not part of a video request; it will be ignored");
+            ctx.warning(path, Code::UnknownField, name + " is not part of a video request; it will be ignored");
             continue;
         }
         if (name == "providerOptions") {
             if (it.value().is_object()) checkProviderOptions(ctx, it.value());
-            else ctx.error(path, "wrong_type", "providerOptions must be an object of provider namespaces");
+            else ctx.error(path, Code::WrongType, "providerOptions must be an object of provider namespaces");
             continue;
         }
         if (name == "webhook") {
             // A route's field, not a model's: the dialect carries it or refuses it at build time.
             if (it.value().is_object()) checkWebhook(ctx, it.value());
-            else ctx.error(path, "wrong_type", "webhook must be an object {\"url\", \"events\"}");
+            else ctx.error(path, Code::WrongType, "webhook must be an object {\"url\", \"events\"}");
             continue;
         }
         checkMember(ctx, path, it.value(), member->type);
@@ -558,10 +558,10 @@ Diagnostics validateRequest(const Request& request, const Catalog& catalog, std:
     Context ctx{request, catalog, nullptr, {}, Mode::T2V, nullptr, {}};
     if (!dialect.empty()) ctx.dialectLimits = catalog.limitsFor(dialect);
     if (!request.body.is_object()) {
-        ctx.error("", "wrong_type", "a request must be a JSON object");
+        ctx.error("", Code::WrongType, "a request must be a JSON object");
     } else if (resolveModel(ctx)) {
         if (!ctx.model->limitsKnown) {
-            ctx.warning("/model", "limits_unknown",
+            ctx.warning("/model", Code::LimitsUnknown,
                         "the source documents list " + ctx.modelName +
                             " without its limits: only the request's shape and the route's own limits were checked");
         }
