@@ -1,6 +1,7 @@
 // vgen: the VideoGen command line. Reads files, prints what the core's text API answers.
 //   vgen catalog [--json]
 //   vgen limits [--json]
+//   vgen dialect-facts
 //   vgen validate [--dialect NAME] [--json] [FILE|-]
 //   vgen build --to NAME [--from NAME] [FILE|-]
 //   vgen convert --to NAME [--from NAME] [FILE|-]
@@ -23,6 +24,7 @@ constexpr const char* kUsage =
     "usage:\n"
     "  vgen catalog [--json]\n"
     "  vgen limits [--json]                      (the size limits on input)\n"
+    "  vgen dialect-facts                        (routes, status words, result fields, error shapes)\n"
     "  vgen validate [--dialect NAME] [--json] [FILE|-]\n"
     "  vgen parse [--dialect NAME] [FILE|-]      (the canonical request, for tools)\n"
     "  vgen build --to NAME [--from NAME] [FILE|-]\n"
@@ -135,6 +137,10 @@ int main(int argc, char** argv) {
     if (args.command == "limits") {
         if (!args.positional.empty()) return usage("limits takes no arguments");
         return emit(vg::apiLimits(args.json));
+    }
+    if (args.command == "dialect-facts") {
+        if (!args.positional.empty()) return usage("dialect-facts takes no arguments");
+        return emit(vg::apiDialectFacts());
     }
     if (args.command == "schema") {
         if (args.positional.size() != 1) return usage("schema needs exactly one MODEL");

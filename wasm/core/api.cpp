@@ -3,6 +3,7 @@
 
 #include "catalog.h"
 #include "dialect.h"
+#include "dialect_wire.h"
 #include "input_limits.h"
 #include "json_input.h"
 #include "schema.h"
@@ -179,6 +180,10 @@ ApiResult apiLimits(bool asJson) {
                     "\n";
         return ApiResult{kExitValid, text, ""};
     });
+}
+
+ApiResult apiDialectFacts() {
+    return guarded([] { return ApiResult{kExitValid, dumpJson(dialectFactsJson()), ""}; });
 }
 
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson) {

@@ -19,6 +19,9 @@ struct ApiResult {
 ApiResult apiCatalog(bool asJson);
 // `vgen limits [--json]`: the input-limits table (input_limits.h): name, value, unit, why
 ApiResult apiLimits(bool asJson);
+// `vgen dialect-facts`: every dialect's wire facts (dialect_wire.h) as JSON: routes, status words,
+// result fields, error shapes. serve.py registers its routes and writes its answers from it.
+ApiResult apiDialectFacts();
 // `vgen validate [--dialect NAME] [--json]`; dialect "" = detect
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson);
 // `vgen build --to NAME [--from NAME]`

@@ -23,6 +23,8 @@ extern "C" {
 char* vg_catalog(int as_json, int* exit_code, char** notes);
 /* vgen limits [--json]: the size limits on input, [{"name","value","unit","why"}, ...] */
 char* vg_limits(int as_json, int* exit_code, char** notes);
+/* vgen dialect-facts: every dialect's routes, status words, result fields and error shapes (JSON) */
+char* vg_dialect_facts(int* exit_code, char** notes);
 /* vgen validate [--dialect NAME] [--json]; input need not be NUL-terminated */
 char* vg_validate(const char* input, size_t input_len, const char* dialect, int as_json, int* exit_code,
                   char** notes);
