@@ -1,32 +1,27 @@
 """The `gateway` dialect: the Vercel AI Gateway's video protocol, as `@ai-sdk/gateway` speaks it.
 
 Wire format (npm `@ai-sdk/gateway` 3.0.232 dist GatewayVideoModel, and vercel/ai main's
-packages/gateway/src/gateway-video-model.ts for the start/status pair; the core's reading of it is
-documented in wasm/core/dialect_gateway.cpp and wasm/core/job_status.h). Every path exists under
-both /v3/ai and /v4/ai, because the SDK appends its paths to whichever base URL it is given:
+packages/gateway/src/gateway-video-model.ts for the start/status pair). Its routes, status words and
+error shape are the core's table (wasm/core/dialect_wire.h, `vgen dialect-facts`); by role:
 
-  POST .../video-model         held open: `text/event-stream` at once, `:` comment heartbeats
-                               while the job renders, then exactly ONE `data:` event:
-                                 {"type":"result","videos":[{"type":"base64","data","mediaType"}],
-                                  "warnings":[...]}
-                               or {"type":"error","message","errorType","statusCode","param"}
-                               (the SDK reads only the first event and releases the stream).
-  POST .../video-model/start   {"operation":{"id"},"warnings":[...]}: the operation is opaque to
-                               the SDK, which sends it back unchanged to /status.
-  POST .../video-model/status  body {"operation":...} -> {"status":"pending"}
-                               | {"status":"completed","videos":[...]}
-                               | {"status":"error","error":"<message>"} | {"status":"cancelled"}
+  submit   held open: `text/event-stream` at once, `:` comment heartbeats while the job renders,
+           then exactly ONE `data:` event: {"type":"result","videos":[{"type":"base64","data",
+           "mediaType"}],"warnings":[...]} or {"type":"error","message","errorType","statusCode",
+           "param"} (the SDK reads only the first event and releases the stream).
+  start    {"operation":{"id"},"warnings":[...]}: the operation is opaque to the SDK, which sends it
+           back unchanged to the status route.
+  status   body {"operation":...} -> {"status"}, with "videos" when completed, "error" (a message)
+           when failed.
 The model id is the `ai-model-id` header. Refusals before a job exists are plain JSON in the
-gateway's error shape {"error":{"message","type","param"}}, which the SDK maps onto its error
-classes by `type` (invalid_request_error, model_not_found, authentication_error, ...).
+gateway's error shape, which the SDK maps onto its error classes by `type`.
 Videos go back as base64: the AI SDK refuses to download from loopback URLs.
 serve.py checks the key (--require-key) and injects faults before these handlers run, as for
-every dialect, in this module's error shape (route_common.error_response calls gateway_error).
+every dialect, in the dialect's error shape (route_common.error_response).
 
 [SECTION] Gateway error shape
 [SECTION] Validation through the core
-[SECTION] Held-open stream (POST .../video-model)
-[SECTION] Start / status (POST .../video-model/start, /status)
+[SECTION] Held-open stream (submit)
+[SECTION] Start / status
 [SECTION] HANDLERS
 """
 
@@ -161,7 +156,7 @@ def failure_status(job) -> int:
 
 
 # -----------------------------------------------------------------------------
-# [SECTION] Held-open stream (POST .../video-model)
+# [SECTION] Held-open stream (submit)
 # -----------------------------------------------------------------------------
 
 def sse_event(payload: dict) -> bytes:
@@ -213,7 +208,7 @@ def post_video_model(ctx, request) -> Response:
 
 
 # -----------------------------------------------------------------------------
-# [SECTION] Start / status (POST .../video-model/start, /status)
+# [SECTION] Start / status
 # -----------------------------------------------------------------------------
 
 def post_start(ctx, request) -> Response:
