@@ -40,6 +40,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
+from gateway import dialect_facts
 from gateway.core_bridge import CoreBridge, CoreUnavailable
 from gateway.faults import Faults
 from gateway.http_request import body_length, read_body, read_head
@@ -123,7 +124,9 @@ def get_models(ctx, _request) -> Response:
 
 
 def collect_routes(config, log) -> list[tuple[str, re.Pattern, Callable]]:
-    """The upstream proxy's routes (when --upstream), then the local dialects', then the catalog."""
+    """The upstream proxy's routes (when --upstream), then the local dialects', then the catalog.
+    A dialect module's routes are the core's table (dialect_facts), each served by its handler for
+    the route's role; the other modules (files, uploads) list their own ROUTES."""
     routes = [("GET", r"^/v1/models$", get_models)]
     for name in LOCAL_ROUTE_MODULES + OPTIONAL_ROUTE_MODULES:
         try:
@@ -133,7 +136,7 @@ def collect_routes(config, log) -> list[tuple[str, re.Pattern, Callable]]:
                 raise
             log(f"gateway/{name}.py is not usable, its routes are off: {type(problem).__name__}: {problem}")
             continue
-        routes += module.ROUTES
+        routes += dialect_facts.routes(module.DIALECT, module.HANDLERS) if hasattr(module, "HANDLERS") else module.ROUTES
     if config.upstream:
         from gateway import upstream
         routes = upstream.routes_for(config) + routes
@@ -565,6 +568,11 @@ def main(argv=None) -> int:
         take_size_limits(args, core)
     except CoreUnavailable as problem:
         print(f"serve.py: {problem} (or give --max-body and --max-upload)", file=sys.stderr)
+        return 2
+    try:
+        dialect_facts.use(core)  # every dialect's routes, status words and error shapes
+    except CoreUnavailable as problem:
+        print(f"serve.py: {problem}", file=sys.stderr)
         return 2
     try:
         faults = Faults(args.faults, args.fault_seed)

@@ -13,7 +13,7 @@ set_target_properties(vgen_core PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINA
 # -O3, not -Oz: validation throughput is benchmarked and nlohmann parses about 4x faster
 # (46 vs 11.5 MB/s measured with this toolchain). Size cost: see README ("Headless module").
 target_compile_options(vgen_core PRIVATE -O3)
-set(VG_HEADLESS_EXPORTS _vg_catalog,_vg_limits,_vg_codes,_vg_validate,_vg_parse,_vg_build,_vg_convert,_vg_schema,_vg_free,_malloc,_free)
+set(VG_HEADLESS_EXPORTS _vg_catalog,_vg_limits,_vg_codes,_vg_dialect_facts,_vg_validate,_vg_parse,_vg_build,_vg_convert,_vg_schema,_vg_free,_malloc,_free)
 target_link_options(vgen_core PRIVATE
   -O3
   -sMODULARIZE=1

@@ -25,6 +25,7 @@ class CoreBridge:
         self._library = None
         self._has_parse = False
         self._has_limits = False
+        self._has_dialect_facts = False
         self._lock = threading.Lock()  # loading once; the core's functions themselves are reentrant
 
     def _load_library(self):
@@ -45,6 +46,10 @@ class CoreBridge:
                 if self._has_limits:
                     library.vg_limits.argtypes = [ctypes.c_int, *out]
                     library.vg_limits.restype = ctypes.c_void_p
+                self._has_dialect_facts = hasattr(library, "vg_dialect_facts")  # likewise newer
+                if self._has_dialect_facts:
+                    library.vg_dialect_facts.argtypes = out
+                    library.vg_dialect_facts.restype = ctypes.c_void_p
                 self._library = library
             return self._library
 
@@ -84,6 +89,21 @@ class CoreBridge:
             raise CoreUnavailable(f"the core could not list its limits (exit {code}): rebuild it "
                                   "(bash scripts/build.sh)")
         return {entry["name"]: {key: entry[key] for key in ("value", "unit", "why")} for entry in json.loads(output)}
+
+    def dialect_facts(self) -> dict:
+        """Every dialect's wire facts (`vgen dialect-facts`, wasm/core/dialect_wire.h):
+        {"dialects": [{"name", "pathPattern", "idPattern", "routes", "statusWords", "answerWords",
+        "videoFields", "webhookEvents", "errorShape", "errorRows", ...}]}, in the order paths match."""
+        library = self._load_library()
+        if library is not None and self._has_dialect_facts:
+            exit_code = ctypes.c_int(2)
+            code, output = self._take(library, library.vg_dialect_facts(ctypes.byref(exit_code), None), exit_code)
+        else:
+            code, output = self._run_cli(["dialect-facts"])
+        if code != 0:
+            raise CoreUnavailable(f"the core could not list its dialect facts (exit {code}): rebuild it "
+                                  "(bash scripts/build.sh)")
+        return json.loads(output)
 
     def parse(self, text: str | bytes, dialect: str) -> tuple[int, dict]:
         """(exit code, report) of `vgen parse --dialect DIALECT`: 0 valid, 1 invalid, 2 unreadable.

@@ -24,6 +24,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from . import dialect_facts
 from .http_util import whole_number
 
 FETCH_TIMEOUT_S = 30
@@ -197,8 +198,8 @@ class InputResolver:
             return None
         query = urllib.parse.parse_qs(parts.query)
         path = None
-        if match := re.fullmatch(r"/v1/videos/([A-Za-z0-9_-]+)/content", parts.path):
-            job = self.jobs.get(match.group(1))
+        if job_id := dialect_facts.content_job_id(parts.path):
+            job = self.jobs.get(job_id)
             index = whole_number(query.get("index", ["0"])[0], 0, len(job.videos) - 1) if job is not None else None
             key = "thumbnail" if query.get("variant", ["video"])[0] == "thumbnail" else "path"
             if index is not None:

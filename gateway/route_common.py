@@ -1,100 +1,34 @@
-"""What every dialect route shares: which dialect a path belongs to, each dialect's error shape,
-validation through the core, and submitting a validated request as a job.
+"""What every dialect route shares: each dialect's error shape, validation through the core, and
+submitting a validated request as a job. The dialects' routes, status words and error shapes are the
+core's (gateway/dialect_facts.py).
 
-[SECTION] Dialect of a path
 [SECTION] Error shapes
 [SECTION] Validation and submission
 """
 
 import json
-import re
 from pathlib import Path
 
+from . import dialect_facts
 from .core_bridge import CoreUnavailable
 from .http_util import Response, json_response
 from .store import StoreUnavailable
 
-# -----------------------------------------------------------------------------
-# [SECTION] Dialect of a path
-# -----------------------------------------------------------------------------
-
-# In order: the first prefix that matches names the dialect (unified tasks share /v1/videos/ with
-# openai and are told apart by their id's prefix, task_ vs video_).
-PATH_DIALECTS = [
-    (re.compile(r"^/v[34]/ai/"), "gateway"),
-    (re.compile(r"^/v1/video/generations$|^/v1/videos/task_"), "unified"),
-    (re.compile(r"^/v1/videos(/|$)"), "openai"),
-    (re.compile(r"^/v2/(videos|jobs)(/|$)"), "jobs"),
-    (re.compile(r"^/api/v1/creative-hub/"), "creative-hub"),
-]
-
-
-def dialect_for_path(path: str) -> str | None:
-    """The gateway dialect a path belongs to; None for the catalog, result files and the page."""
-    return next((dialect for pattern, dialect in PATH_DIALECTS if pattern.search(path)), None)
+dialect_for_path = dialect_facts.dialect_for_path
 
 
 # -----------------------------------------------------------------------------
 # [SECTION] Error shapes
 # -----------------------------------------------------------------------------
 
-# OpenAI's error `type` and `code` per status (its API reference's error codes).
-OPENAI_ERRORS = {400: ("invalid_request_error", None), 401: ("invalid_request_error", "invalid_api_key"),
-                 402: ("insufficient_quota", "insufficient_quota"), 404: ("invalid_request_error", "not_found"),
-                 429: ("requests", "rate_limit_exceeded")}
-
-# Seed 002's error table: 401 http_401, 404 not_found, 410 http_410, 429 insufficient_quota,
-# 500/502/503 api_error. Statuses the table does not list follow its http_NNN pattern.
-# The table's code wins for its statuses; other statuses keep a specific code (e.g. the core's).
-UNIFIED_CODES = {401: "http_401", 404: "not_found", 410: "http_410", 429: "insufficient_quota",
-                 402: "insufficient_quota", 500: "api_error", 502: "api_error", 503: "api_error"}
-
-# Seed 004's error words (400, 401, 402, 503); the others in the same style.
-JOBS_WORDS = {400: "Validation error", 401: "Unauthorized", 402: "Insufficient credits", 404: "Not found",
-              405: "Method not allowed", 410: "Gone", 411: "Length required", 413: "Payload too large",
-              429: "Too many requests", 500: "Internal server error", 502: "Bad gateway",
-              503: "Service unavailable"}
-
-# Seed 003 names only `error_message`; `code` is a stable word beside it.
-CREATIVE_HUB_CODES = {400: "validation_error", 401: "unauthorized", 402: "insufficient_credits", 404: "not_found",
-                      405: "method_not_allowed", 410: "gone", 411: "length_required", 413: "payload_too_large",
-                      429: "rate_limited", 500: "internal_error", 502: "bad_gateway", 503: "service_unavailable"}
-
-
 def error_response(dialect: str | None, status: int, message: str, *, code: str | None = None,
-                   param: str | None = None, diagnostics: list | None = None, headers: dict | None = None) -> Response:
-    """A refusal in the shape the dialect's clients read (wasm/core/job_status.h, readErrorBody)."""
-    if dialect == "gateway":
-        from . import routes_vercel  # present whenever a gateway path is routed
-        extra = {"diagnostics": diagnostics} if diagnostics is not None else param
-        answer = routes_vercel.gateway_error(status, message, param=extra)
-        answer.headers.update(headers or {})
-        return answer
-    if dialect == "unified":
-        error = {"message": message,
-                 "type": "api_error" if status >= 500 else "authentication_error" if status == 401
-                 else "insufficient_quota" if status in (402, 429) else "invalid_request_error",
-                 "code": UNIFIED_CODES.get(status) or code or f"http_{status}", "status": status}
-        if diagnostics is not None:
-            error["diagnostics"] = diagnostics
-        return json_response(status, {"error": error}, headers)
-    if dialect == "jobs":
-        body = {"error": JOBS_WORDS.get(status, f"HTTP {status}"), "message": message}
-        if diagnostics is not None:
-            body["details"] = diagnostics
-        return json_response(status, body, headers)
-    if dialect == "creative-hub":
-        body = {"error_message": message, "code": code or CREATIVE_HUB_CODES.get(status, f"http_{status}")}
-        if diagnostics is not None:
-            body["details"] = diagnostics
-        return json_response(status, body, headers)
-    # openai, and paths outside the dialects (the catalog, result files)
-    error_type, default_code = OPENAI_ERRORS.get(status, ("server_error" if status >= 500 else
-                                                          "invalid_request_error", None))
-    error = {"message": message, "type": error_type, "param": param, "code": code or default_code}
-    if diagnostics is not None:
-        error["diagnostics"] = diagnostics
-    return json_response(status, {"error": error}, headers)
+                   param=None, diagnostics: list | None = None, headers: dict | None = None,
+                   error_type: str | None = None) -> Response:
+    """A refusal in the shape the dialect's clients read (wasm/core/job_status.h, readErrorBody);
+    paths outside the dialects (the catalog, result files) answer in OpenAI's."""
+    body = dialect_facts.error_body(dialect or "openai", status, message, code=code, param=param,
+                                    diagnostics=diagnostics, error_type=error_type)
+    return json_response(status, body, headers)
 
 
 def not_found(dialect: str, what: str) -> Response:

@@ -1,18 +1,17 @@
-"""The `creative-hub` dialect (seed 003).
+"""The `creative-hub` dialect (seed 003). Its routes and status words are the core's
+(`vgen dialect-facts`).
 
-  POST /api/v1/creative-hub/generate/video   -> 202 {job_id, status:"pending"}
-  GET  /api/v1/creative-hub/generate/jobs/{id} -> {job_id, status: pending|processing|completed|failed,
-                                                   progress, result_urls, cost_cents, error_message}
+  submit -> 202 {job_id, status}
+  status -> {job_id, status, progress, result_urls, cost_cents, error_message}
 cost_cents is 0: local renders cost nothing. The seed has no cancelled state: a cancelled job reads
 as failed with its reason.
 """
 
+from . import dialect_facts
 from .http_util import Response, json_response
 from .route_common import file_url, job_lookup, submit_job
 
 DIALECT = "creative-hub"
-STATUS_WORDS = {"queued": "pending", "running": "processing", "succeeded": "completed", "failed": "failed",
-                "cancelled": "failed"}
 
 
 def job_body(ctx, job) -> dict:
@@ -21,17 +20,15 @@ def job_body(ctx, job) -> dict:
         message = job.error_message or "the render failed"
     elif job.status == "cancelled":
         message = "the job was cancelled"
-    return {"job_id": job.id, "status": STATUS_WORDS[job.status], "progress": job.progress,
+    return {"job_id": job.id, "status": dialect_facts.answer_word(DIALECT, job.status), "progress": job.progress,
             "result_urls": [file_url(ctx, job, video) for video in job.videos], "cost_cents": 0,
             "error_message": message}
 
 
 def generate(ctx, request) -> Response:
     job = submit_job(ctx, DIALECT, request.body)
-    return job if isinstance(job, Response) else json_response(202, {"job_id": job.id, "status": "pending"})
+    return job if isinstance(job, Response) else json_response(202, {"job_id": job.id, "status": dialect_facts.answer_word(DIALECT, "queued")})
 
 
-ROUTES = [
-    ("POST", r"^/api/v1/creative-hub/generate/video$", generate),
-    ("GET", r"^/api/v1/creative-hub/generate/jobs/([A-Za-z0-9_-]{1,100})$", job_lookup(DIALECT, job_body)),
-]
+# By role of the core's route table (dialect_facts.routes).
+HANDLERS = {"submit": generate, "status": job_lookup(DIALECT, job_body)}

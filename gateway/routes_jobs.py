@@ -1,15 +1,15 @@
-"""The `jobs` dialect (seed 004): asynchronous jobs with webhooks.
+"""The `jobs` dialect (seed 004): asynchronous jobs with webhooks. Its routes, status words and
+webhook event names are the core's (`vgen dialect-facts`).
 
-  POST /v2/videos/generate  -> 202 {jobId, status:"QUEUED"}
-  GET  /v2/jobs/{jobId}     -> {jobId, status: QUEUED|PROCESSING|COMPLETED|FAILED|CANCELLED, progress,
-                               videos:[{url}], error: {message, code} | null}
+  submit -> 202 {jobId, status}
+  status -> {jobId, status, progress, videos:[{url}], error: {message, code} | null}
 Webhooks: the request's webhookUrl gets a POST of the same body plus `event` for each event it
-lists in webhookEvents (progress, completed, failed; all three when the list is absent). Progress
+lists in webhookEvents (all of them when the list is absent). Progress
 events are sent every 10 points. Delivery runs on a thread of its own, retried with backoff; only
 to loopback or --allow-fetch hosts (checked when the job is submitted: a 400 otherwise), so the
 server never becomes a way to reach other hosts. Redirects are not followed (a redirect may name
 any host): a 3xx answer ends that delivery, with a log line.
-Errors: 400 {error:"Validation error", message, details:[diagnostics]}, 401, 402, 404, 503.
+Errors in the core's shape for the dialect: {error: <word>, message, details: [diagnostics]}.
 """
 
 import json
@@ -19,14 +19,11 @@ import time
 import urllib.error
 import urllib.request
 
+from . import dialect_facts
 from .http_util import Response, json_response
 from .route_common import error_response, file_url, job_lookup, submit_job
 
 DIALECT = "jobs"
-STATUS_WORDS = {"queued": "QUEUED", "running": "PROCESSING", "succeeded": "COMPLETED", "failed": "FAILED",
-                "cancelled": "CANCELLED"}
-WEBHOOK_EVENTS = ("progress", "completed", "failed")
-EVENT_OF = {"progress": "progress", "succeeded": "completed", "failed": "failed"}
 PROGRESS_STEP = 10
 WEBHOOK_TIMEOUT_S = 5
 WEBHOOK_BACKOFF_S = (0.5, 1.0, 2.0, 4.0)  # waits between attempts: five tries in all
@@ -36,7 +33,7 @@ def job_body(ctx, job) -> dict:
     error = None
     if job.status == "failed":
         error = {"message": job.error_message or "the render failed", "code": job.error_code or "render_failed"}
-    return {"jobId": job.id, "status": STATUS_WORDS[job.status], "progress": job.progress,
+    return {"jobId": job.id, "status": dialect_facts.answer_word(DIALECT, job.status), "progress": job.progress,
             "videos": [{"url": file_url(ctx, job, video)} for video in job.videos], "error": error}
 
 
@@ -54,7 +51,7 @@ def webhook_check(ctx):
 
 def generate(ctx, request) -> Response:
     job = submit_job(ctx, DIALECT, request.body, check=webhook_check(ctx))
-    return job if isinstance(job, Response) else json_response(202, {"jobId": job.id, "status": "QUEUED"})
+    return job if isinstance(job, Response) else json_response(202, {"jobId": job.id, "status": dialect_facts.answer_word(DIALECT, "queued")})
 
 
 # ---- webhooks -------------------------------------------------------------------
@@ -114,12 +111,14 @@ def install(ctx):
     sender = WebhookSender(ctx.log)
     sent_progress: dict[str, int] = {}
 
+    event_names = dialect_facts.webhook_events(DIALECT)  # our event -> the dialect's name
+
     def on_change(job, event):
         hook = job.request.get("webhook") if job.dialect == DIALECT else None
-        name = EVENT_OF.get(event)
+        name = event_names.get(event)
         if not isinstance(hook, dict) or not isinstance(hook.get("url"), str) or name is None:
             return
-        if name in hook.get("events", WEBHOOK_EVENTS):
+        if name in hook.get("events", list(event_names.values())):
             if name == "progress":
                 if job.progress < sent_progress.get(job.id, 0) + PROGRESS_STEP:
                     return
@@ -131,7 +130,5 @@ def install(ctx):
     ctx.jobs.on_change(on_change)
 
 
-ROUTES = [
-    ("POST", r"^/v2/videos/generate$", generate),
-    ("GET", r"^/v2/jobs/([A-Za-z0-9_-]{1,100})$", job_lookup(DIALECT, job_body)),
-]
+# By role of the core's route table (dialect_facts.routes).
+HANDLERS = {"submit": generate, "status": job_lookup(DIALECT, job_body)}

@@ -1,13 +1,14 @@
-"""The `openai` dialect: the OpenAI Videos API (npm `openai` resources/videos).
+"""The `openai` dialect: the OpenAI Videos API (npm `openai` resources/videos). Its routes and
+status words are the core's (`vgen dialect-facts`); by role:
 
-  POST   /v1/videos                 JSON or multipart/form-data (model, prompt, seconds, size,
-                                    input_reference file or input_reference[image_url]) -> video object
-  GET    /v1/videos/{id}            the video object; `openai-poll-after-ms` while not finished
-  GET    /v1/videos                 {object:"list", data, first_id, last_id, has_more}; after/limit/order
-  DELETE /v1/videos/{id}            {id, object:"video.deleted", deleted:true}
-  GET    /v1/videos/{id}/content    ?variant=video|thumbnail|spritesheet (video with Range)
-  POST   /v1/videos/{id}/remix      {prompt}: a new video from the original's request
-The video object: {id, object:"video", model, status: queued|in_progress|completed|failed, progress,
+  submit    JSON or multipart/form-data (model, prompt, seconds, size, input_reference file or
+            input_reference[image_url]) -> video object
+  status    the video object; `openai-poll-after-ms` while not finished
+  list      {object:"list", data, first_id, last_id, has_more}; after/limit/order
+  delete    {id, object:"video.deleted", deleted:true}
+  content   ?variant=video|thumbnail|spritesheet (video with Range)
+  remix     {prompt}: a new video from the original's request
+The video object: {id, object:"video", model, status, progress,
 created_at, completed_at, expires_at (Unix seconds), seconds, size, prompt, error:{code,message}|null,
 remixed_from_video_id}. Content expires at expires_at (--link-ttl after completion): 410.
 """
@@ -17,14 +18,13 @@ import json
 import time
 from pathlib import Path
 
+from . import dialect_facts
 from .http_util import HttpError, Response, file_response, json_response, media_type, parse_multipart, query_integer
 from .route_common import error_response, not_found, read_json, submit_canonical, submit_job, validated, whole_seconds
 
 DIALECT = "openai"
 DEFAULT_MODEL = "sora-2"  # the API's default when `model` is omitted
 POLL_AFTER_MS = 1000
-STATUS_WORDS = {"queued": "queued", "running": "in_progress", "succeeded": "completed", "failed": "failed",
-                "cancelled": "failed"}
 LIST_LIMIT = (1, 100, 20)  # OpenAI's list limits: min, max, default
 VARIANTS = {"video": "video/mp4", "thumbnail": "image/jpeg", "spritesheet": "image/jpeg"}
 
@@ -47,7 +47,7 @@ def video_object(job) -> dict:
     elif job.status == "cancelled":
         error = {"code": "cancelled", "message": "the video was cancelled"}
     return {"id": job.id, "object": "video", "model": raw.get("model") or DEFAULT_MODEL,
-            "status": STATUS_WORDS[job.status], "progress": job.progress, "created_at": epoch(job.created_at),
+            "status": dialect_facts.answer_word(DIALECT, job.status), "progress": job.progress, "created_at": epoch(job.created_at),
             "completed_at": epoch(job.finished_at) if job.status == "succeeded" else None,
             "expires_at": epoch(job.expires_at), "seconds": None if duration is None else str(whole_seconds(duration)),
             "size": size, "prompt": job.request.get("prompt"), "error": error,
@@ -191,12 +191,6 @@ def remix(ctx, request) -> Response:
     return job if isinstance(job, Response) else json_response(200, video_object(job))
 
 
-ID = r"([A-Za-z0-9_-]{1,200})"
-ROUTES = [
-    ("POST", r"^/v1/videos$", create),
-    ("GET", r"^/v1/videos$", list_videos),
-    ("GET", rf"^/v1/videos/{ID}$", retrieve),
-    ("DELETE", rf"^/v1/videos/{ID}$", delete),
-    ("GET", rf"^/v1/videos/{ID}/content$", content),
-    ("POST", rf"^/v1/videos/{ID}/remix$", remix),
-]
+# By role of the core's route table (dialect_facts.routes).
+HANDLERS = {"submit": create, "list": list_videos, "status": retrieve, "delete": delete, "content": content,
+            "remix": remix}

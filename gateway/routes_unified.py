@@ -1,30 +1,28 @@
-"""The `unified` dialect (seed 002): one held-open POST that answers when the video is done.
+"""The `unified` dialect (seed 002): one held-open POST that answers when the video is done. Its
+routes, task ids and error table are the core's (`vgen dialect-facts`); by role:
 
-  POST /v1/video/generations      -> 200 {id, created, model, duration, videos:[{url, mime_type}]}
-  GET  /v1/videos/{task}          the task's status, in the OpenAI video object's shape (seed 002
-                                  accepts /v1/videos for compatible clients)
-  GET  /v1/videos/{task}/content  the file; after --link-ttl (default 20 minutes, "download within 20
-                                  minutes") the seed's 410 body
-Task ids are `task_<32 alphanumerics>`, as in the seed's example link, so they share /v1/videos/ with
-the openai dialect's `video_` ids. Errors follow the seed's table (route_common.error_response).
+  submit   -> 200 {id, created, model, duration, videos:[{url, mime_type}]}
+  status   the task's status, in the OpenAI video object's shape (seed 002 accepts the OpenAI
+           routes for compatible clients)
+  content  the file; after --link-ttl (default 20 minutes, "download within 20 minutes") the
+           seed's 410 body
 """
 
 import time
 from pathlib import Path
 
+from . import dialect_facts
 from .http_util import Response, file_response, json_response, public_route, query_integer
 from .route_common import error_response, not_found, submit_job, whole_seconds
 from .routes_openai import video_object
 
 DIALECT = "unified"
 CLIENT_CHECK_S = 1.0  # how often a held-open request looks whether its client is still there
-# The seed's body, word for word.
-LINK_EXPIRED = {"error": {"message": "Video link expired", "type": "invalid_request_error", "code": "http_410",
-                          "status": 410}}
+LINK_EXPIRED = "Video link expired"  # the seed's 410 message, word for word
 
 
 def content_url(ctx, job, index: int) -> str:
-    return f"{ctx.base_url}/v1/videos/{job.id}/content" + (f"?index={index}" if index else "")
+    return ctx.base_url + dialect_facts.route_path(DIALECT, "content", job.id) + (f"?index={index}" if index else "")
 
 
 def result_body(ctx, job) -> dict:
@@ -72,13 +70,9 @@ def content(ctx, request) -> Response:
     if job.status != "succeeded" or index >= len(job.videos):
         return error_response(DIALECT, 404, f"task {job.id} has no video {index} (yet)", code="not_found")
     if job.expires_at is not None and time.time() > job.expires_at:
-        return json_response(410, LINK_EXPIRED)
+        return error_response(DIALECT, 410, LINK_EXPIRED)
     return file_response(Path(job.videos[index]["path"]), "video/mp4", request.headers.get("Range"))
 
 
-TASK = r"(task_[A-Za-z0-9]{1,64})"
-ROUTES = [
-    ("POST", r"^/v1/video/generations$", generate),
-    ("GET", rf"^/v1/videos/{TASK}$", status),
-    ("GET", rf"^/v1/videos/{TASK}/content$", content),
-]
+# By role of the core's route table (dialect_facts.routes).
+HANDLERS = {"submit": generate, "status": status, "content": content}

@@ -1,33 +1,28 @@
 """The `gateway` dialect: the Vercel AI Gateway's video protocol, as `@ai-sdk/gateway` speaks it.
 
 Wire format (npm `@ai-sdk/gateway` 3.0.232 dist GatewayVideoModel, and vercel/ai main's
-packages/gateway/src/gateway-video-model.ts for the start/status pair; the core's reading of it is
-documented in wasm/core/dialect_gateway.cpp and wasm/core/job_status.h). Every path exists under
-both /v3/ai and /v4/ai, because the SDK appends its paths to whichever base URL it is given:
+packages/gateway/src/gateway-video-model.ts for the start/status pair). Its routes, status words and
+error shape are the core's table (wasm/core/dialect_wire.h, `vgen dialect-facts`); by role:
 
-  POST .../video-model         held open: `text/event-stream` at once, `:` comment heartbeats
-                               while the job renders, then exactly ONE `data:` event:
-                                 {"type":"result","videos":[{"type":"base64","data","mediaType"}],
-                                  "warnings":[...]}
-                               or {"type":"error","message","errorType","statusCode","param"}
-                               (the SDK reads only the first event and releases the stream).
-  POST .../video-model/start   {"operation":{"id"},"warnings":[...]}: the operation is opaque to
-                               the SDK, which sends it back unchanged to /status.
-  POST .../video-model/status  body {"operation":...} -> {"status":"pending"}
-                               | {"status":"completed","videos":[...]}
-                               | {"status":"error","error":"<message>"} | {"status":"cancelled"}
+  submit   held open: `text/event-stream` at once, `:` comment heartbeats while the job renders,
+           then exactly ONE `data:` event: {"type":"result","videos":[{"type":"base64","data",
+           "mediaType"}],"warnings":[...]} or {"type":"error","message","errorType","statusCode",
+           "param"} (the SDK reads only the first event and releases the stream).
+  start    {"operation":{"id"},"warnings":[...]}: the operation is opaque to the SDK, which sends it
+           back unchanged to the status route.
+  status   body {"operation":...} -> {"status"}, with "videos" when completed, "error" (a message)
+           when failed.
 The model id is the `ai-model-id` header. Refusals before a job exists are plain JSON in the
-gateway's error shape {"error":{"message","type","param"}}, which the SDK maps onto its error
-classes by `type` (invalid_request_error, model_not_found, authentication_error, ...).
+gateway's error shape, which the SDK maps onto its error classes by `type`.
 Videos go back as base64: the AI SDK refuses to download from loopback URLs.
 serve.py checks the key (--require-key) and injects faults before these handlers run, as for
-every dialect, in this module's error shape (route_common.error_response calls gateway_error).
+every dialect, in the dialect's error shape (route_common.error_response).
 
 [SECTION] Gateway error shape
 [SECTION] Validation through the core
-[SECTION] Held-open stream (POST .../video-model)
-[SECTION] Start / status (POST .../video-model/start, /status)
-[SECTION] ROUTES
+[SECTION] Held-open stream (submit)
+[SECTION] Start / status
+[SECTION] HANDLERS
 """
 
 import base64
@@ -35,16 +30,14 @@ import json
 from pathlib import Path
 
 from .core_bridge import CoreUnavailable
+from . import dialect_facts
 from .http_util import Response, json_response
-from .route_common import read_json, submit_canonical, summary_of
+from .route_common import error_response, read_json, submit_canonical, summary_of
 
 HEARTBEAT_SECONDS = 2.0  # a `:` comment this often keeps proxies and the SDK's fetch from timing out
 MEDIA_TYPE = "video/mp4"  # a video's type when the job does not say (every local render is an mp4)
 
-# The envelope path the core's gateway dialect knows for each operation: the body is the same
-# under /v3 and /v4, and the core warns (path_mismatch) about any other spelling.
-HELD_OPEN_CORE_PATH = "/v3/ai/video-model"
-START_CORE_PATH = "/v4/ai/video-model/start"
+DIALECT = "gateway"
 
 # Headers of the SDK's request that the core's gateway dialect reads (the model is only here).
 CORE_HEADERS = ("ai-model-id", "ai-video-model-specification-version", "ai-gateway-protocol-version")
@@ -56,20 +49,15 @@ TERMINAL = ("succeeded", "failed", "cancelled")
 # [SECTION] Gateway error shape
 # -----------------------------------------------------------------------------
 
-# The gateway's error `type` for an HTTP status; the SDK's createGatewayErrorFromResponse switches
-# on these words (anything else becomes a GatewayInternalServerError).
-ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 403: "forbidden",
-               404: "not_found", 429: "rate_limit_exceeded"}
-
-
 def error_type_for(status: int) -> str:
-    return ERROR_TYPES.get(status, "internal_server_error")
+    """The gateway's error `type` for an HTTP status (the core's table); the SDK's
+    createGatewayErrorFromResponse switches on these words."""
+    return dialect_facts.error_fields(DIALECT, status)[0]
 
 
 def gateway_error(status: int, message: str, error_type: str | None = None, param=None) -> Response:
     """A refusal in the shape @ai-sdk/gateway parses: {"error":{"message","type","param"}}."""
-    return json_response(status, {"error": {"message": message, "type": error_type or error_type_for(status),
-                                            "param": param}})
+    return error_response(DIALECT, status, message, param=param, error_type=error_type)
 
 
 def header(request, name: str) -> str | None:
@@ -118,7 +106,9 @@ def refusal_for(report: dict, model_id: str) -> Response:
 
 
 def validated_job_input(ctx, request, core_path: str):
-    """(canonical request, raw body, warnings) of a valid video request, or a Response refusing it."""
+    """(canonical request, raw body, warnings) of a valid video request, or a Response refusing it.
+    core_path: the envelope path of the operation in the core's table (the body is the same under /v3
+    and /v4, and the core warns, path_mismatch, about any other spelling)."""
     try:
         body_text = request.body.decode("utf-8")
         body = json.loads(body_text)
@@ -132,7 +122,7 @@ def validated_job_input(ctx, request, core_path: str):
     envelope = ('{"method":"POST","path":' + json.dumps(core_path) + ',"headers":' + json.dumps(headers)
                 + ',"body":' + body_text + "}")
     try:
-        exit_code, report = ctx.core.parse(envelope, "gateway")
+        exit_code, report = ctx.core.parse(envelope, DIALECT)
     except CoreUnavailable as problem:
         return gateway_error(503, str(problem))
     if exit_code != 0:
@@ -146,7 +136,7 @@ def submit(ctx, request, core_path: str):
     if isinstance(checked, Response):
         return checked
     canonical, body, warnings = checked
-    job = submit_canonical(ctx, "gateway", canonical, body, lambda: ctx.resolve_inputs(canonical))
+    job = submit_canonical(ctx, DIALECT, canonical, body, lambda: ctx.resolve_inputs(canonical))
     return job if isinstance(job, Response) else (job, warnings)
 
 
@@ -166,7 +156,7 @@ def failure_status(job) -> int:
 
 
 # -----------------------------------------------------------------------------
-# [SECTION] Held-open stream (POST .../video-model)
+# [SECTION] Held-open stream (submit)
 # -----------------------------------------------------------------------------
 
 def sse_event(payload: dict) -> bytes:
@@ -209,7 +199,7 @@ def event_stream(ctx, job, warnings: list[dict]):
 
 
 def post_video_model(ctx, request) -> Response:
-    started = submit(ctx, request, HELD_OPEN_CORE_PATH)
+    started = submit(ctx, request, dialect_facts.route_path(DIALECT, "submit"))
     if isinstance(started, Response):
         return started
     job, warnings = started
@@ -218,11 +208,11 @@ def post_video_model(ctx, request) -> Response:
 
 
 # -----------------------------------------------------------------------------
-# [SECTION] Start / status (POST .../video-model/start, /status)
+# [SECTION] Start / status
 # -----------------------------------------------------------------------------
 
 def post_start(ctx, request) -> Response:
-    started = submit(ctx, request, START_CORE_PATH)
+    started = submit(ctx, request, dialect_facts.route_path(DIALECT, "start"))
     if isinstance(started, Response):
         return started
     job, warnings = started
@@ -230,17 +220,16 @@ def post_start(ctx, request) -> Response:
 
 
 def status_body(job) -> dict:
+    body = {"status": dialect_facts.answer_word(DIALECT, job.status)}
     if job.status == "succeeded":
-        return {"status": "completed", "videos": encoded_videos(job)}
-    if job.status == "failed":
-        return {"status": "error", "error": job.error_message or "the render failed without a reason"}
-    if job.status == "cancelled":
-        return {"status": "cancelled"}
-    return {"status": "pending"}
+        body["videos"] = encoded_videos(job)
+    elif job.status == "failed":
+        body["error"] = job.error_message or "the render failed without a reason"
+    return body
 
 
 def post_status(ctx, request) -> Response:
-    body = read_json(ctx, "gateway", request.body)
+    body = read_json(ctx, DIALECT, request.body)
     if isinstance(body, Response):
         return body
     operation = body.get("operation") if isinstance(body, dict) else None
@@ -249,17 +238,14 @@ def post_status(ctx, request) -> Response:
         return gateway_error(400, 'the body must be {"operation": <the operation /start returned>}',
                              param={"operation": operation})
     job = ctx.jobs.get(job_id)
-    if job is None or job.dialect != "gateway":
+    if job is None or job.dialect != DIALECT:
         return gateway_error(404, f"no video operation {job_id!r}", param={"operation": operation})
     return json_response(200, status_body(job))
 
 
 # -----------------------------------------------------------------------------
-# [SECTION] ROUTES
+# [SECTION] HANDLERS
 # -----------------------------------------------------------------------------
 
-ROUTES = [
-    ("POST", r"^/v[34]/ai/video-model$", post_video_model),
-    ("POST", r"^/v[34]/ai/video-model/start$", post_start),
-    ("POST", r"^/v[34]/ai/video-model/status$", post_status),
-]
+# By role of the core's route table (dialect_facts.routes).
+HANDLERS = {"submit": post_video_model, "start": post_start, "status": post_status}

@@ -29,7 +29,7 @@ dialect's own error shape (route_common.error_response).
 [SECTION] Talking to the upstream
 [SECTION] Rewriting answers
 [SECTION] Route handlers
-[SECTION] Routes per dialect
+[SECTION] Routes
 """
 
 import hashlib
@@ -42,6 +42,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import dialect_facts
 from .http_util import Response, file_response, json_response, media_type, public_route, safe_header_value
 from .route_common import error_response
 from .upstream_redact import KeyRedactor, key_problem
@@ -59,7 +60,7 @@ SCRIPTABLE_MEDIA = ("image/svg+xml",)
 RELAYED_REQUEST_HEADERS = ("content-type", "accept", "idempotency-key", "ai-model-id",
                            "ai-video-model-specification-version", "ai-gateway-protocol-version")
 RELAYED_RESPONSE_HEADERS = ("retry-after", "openai-poll-after-ms")
-ID = r"([A-Za-z0-9_-]{1,200})"
+ID = r"[A-Za-z0-9_-]{1,200}"  # what an id in a forwarded path may be: never `..` nor an encoded slash
 
 
 class UpstreamConfigError(Exception):
@@ -124,8 +125,8 @@ def upstream_from(config) -> Upstream:
     if url.query or url.fragment or url.username:
         raise UpstreamConfigError("--upstream takes an origin and optional path prefix, without query, "
                                   "fragment or credentials (the key comes from --api-key-env)")
-    if config.upstream_dialect not in DIALECT_ROUTES:
-        raise UpstreamConfigError(f"--upstream-dialect must be one of {', '.join(sorted(DIALECT_ROUTES))}, "
+    if config.upstream_dialect not in dialect_facts.wires():
+        raise UpstreamConfigError(f"--upstream-dialect must be one of {', '.join(sorted(dialect_facts.wires()))}, "
                                   f"not {config.upstream_dialect!r}")
     if not config.api_key_env:
         raise UpstreamConfigError("--upstream needs --api-key-env VAR: the environment variable holding the key")
@@ -289,30 +290,27 @@ def keep_result(upstream: Upstream, ctx, url: str) -> str:
 # -----------------------------------------------------------------------------
 
 def result_url_slots(dialect: str, body) -> list[tuple[object, object]]:
-    """(container, key) for every result URL in a dialect's answer (job_status.h lists the fields)."""
+    """(container, key) for every result URL in a dialect's answer: the video fields of the core's
+    table ("result.videos": member videos of object result), each an array or one video."""
     slots = []
 
-    def url_list(container, key):
-        items = container.get(key) if isinstance(container, dict) else None
-        for index, item in enumerate(items if isinstance(items, list) else []):
-            if isinstance(item, str):
-                slots.append((items, index))
-            elif isinstance(item, dict) and isinstance(item.get("url"), str) and item.get("type", "url") == "url":
-                slots.append((item, "url"))
+    def add(container, key):
+        item = container[key]
+        if isinstance(item, str):
+            slots.append((container, key))
+        elif isinstance(item, dict) and isinstance(item.get("url"), str) and item.get("type", "url") == "url":
+            slots.append((item, "url"))
 
-    if not isinstance(body, dict):
-        return slots
-    if dialect in ("unified", "gateway"):
-        url_list(body, "videos")
-    elif dialect == "jobs":
-        for container in (body, body.get("result")):
-            if isinstance(container, dict):
-                url_list(container, "videos")
-                url_list(container, "videoUrls")
-                if isinstance(container.get("videoUrl"), str):
-                    slots.append((container, "videoUrl"))
-    elif dialect == "creative-hub":
-        url_list(body, "result_urls")
+    for field in dialect_facts.wire(dialect)["videoFields"]:
+        container, *path = [body, *field.split(".")]
+        for name in path[:-1]:
+            container = container.get(name) if isinstance(container, dict) else None
+        value = container.get(path[-1]) if isinstance(container, dict) else None
+        if isinstance(value, list):
+            for index in range(len(value)):
+                add(value, index)
+        elif value is not None:
+            add(container, path[-1])
     return slots
 
 
@@ -450,7 +448,7 @@ def after_success(upstream: Upstream, ctx, request, answer: Response) -> Respons
     if body is None:
         return answer
     try:
-        if upstream.dialect == "openai":
+        if not dialect_facts.wire(upstream.dialect)["videoFields"]:
             keep_openai_content(upstream, request, body)
             return answer
         rewritten = rewrite_results(upstream, ctx, body)
@@ -482,8 +480,9 @@ def redacted_stream(upstream: Upstream, chunks):
             chunks.close()  # the client went away: the upstream connection closes too
 
 
-# OpenAI's answers carry no URL: a completed video is GET /v1/videos/{id}/content, whose upstream
-# copy expires at `expires_at`. Each completed video seen in an answer is fetched once.
+# OpenAI's answers carry no URL (its row of the core's table has no video fields): a completed video
+# is its content route, whose upstream copy expires at `expires_at`. Each completed video seen in an
+# answer is fetched once.
 def openai_content_name(video_id: str, variant: str) -> str:
     return ResultFiles.name_for(f"openai:{video_id}:{variant}")
 
@@ -496,12 +495,12 @@ def keep_openai_content(upstream: Upstream, request, body):
         return
     videos = body.get("data") if isinstance(body, dict) and body.get("object") == "list" else [body]
     for video in videos if isinstance(videos, list) else []:
-        if isinstance(video, dict) and video.get("status") == "completed" and isinstance(video.get("id"), str) \
-                and re.fullmatch(ID, video["id"]):
+        if isinstance(video, dict) and dialect_facts.state_of(upstream.dialect, video.get("status")) == "succeeded" \
+                and isinstance(video.get("id"), str) and re.fullmatch(ID, video["id"]):
             name = openai_content_name(video["id"], "video")
             if upstream.files.find(name) is None:
                 url = f"{upstream.scheme}://{upstream.host}:{upstream.port}{upstream.base_path}" \
-                      f"/v1/videos/{video['id']}/content?variant=video"
+                      f"{dialect_facts.route_path(upstream.dialect, 'content', video['id'])}?variant=video"
                 upstream.keep(name, *fetch_result(upstream, url))
 
 
@@ -534,34 +533,19 @@ def serve_result(upstream: Upstream):
 
 
 # -----------------------------------------------------------------------------
-# [SECTION] Routes per dialect
+# [SECTION] Routes
 # -----------------------------------------------------------------------------
 
-# (method, path pattern) of each dialect's API, as the README's serve.py section lists them.
-DIALECT_ROUTES = {
-    "gateway": [("POST", r"^/v[34]/ai/video-model$"), ("POST", r"^/v[34]/ai/video-model/start$"),
-                ("POST", r"^/v[34]/ai/video-model/status$")],
-    "openai": [("POST", r"^/v1/videos$"), ("GET", r"^/v1/videos$"), ("GET", rf"^/v1/videos/{ID}$"),
-               ("DELETE", rf"^/v1/videos/{ID}$"), ("GET", rf"^/v1/videos/{ID}/content$"),
-               ("POST", rf"^/v1/videos/{ID}/remix$")],
-    "unified": [("POST", r"^/v1/video/generations$"), ("GET", rf"^/v1/videos/{ID}$"),
-                ("GET", rf"^/v1/videos/{ID}/content$")],
-    "jobs": [("POST", r"^/v2/videos/generate$"), ("GET", rf"^/v2/jobs/{ID}$")],
-    "creative-hub": [("POST", r"^/api/v1/creative-hub/generate/video$"),
-                     ("GET", rf"^/api/v1/creative-hub/generate/jobs/{ID}$")],
-}
-
-
 def routes_for(config) -> list:
-    """ROUTES for --upstream: the dialect's paths forwarded, plus where kept results are served.
-    Raises UpstreamConfigError when the options cannot work."""
+    """ROUTES for --upstream: the dialect's paths (the core's route table, ids limited to ID)
+    forwarded, plus where kept results are served. Raises UpstreamConfigError when the options
+    cannot work."""
     upstream = upstream_from(config)
     relay = forward(upstream)
-    routes = []
-    for method, pattern in DIALECT_ROUTES[upstream.dialect]:
-        if upstream.dialect == "openai" and pattern.endswith("/content$"):
-            routes.append((method, pattern, openai_content(upstream)))
-        else:
-            routes.append((method, pattern, relay))
+    # A dialect whose answers carry no URL (OpenAI) has its videos at its content route: kept here.
+    content = relay if dialect_facts.wire(upstream.dialect)["videoFields"] else openai_content(upstream)
+    handlers = {entry["role"]: content if entry["role"] == "content" else relay
+                for entry in dialect_facts.wire(upstream.dialect)["routes"]}
+    routes = dialect_facts.routes(upstream.dialect, handlers, ID)
     routes.append(("GET", r"^/upstream/files/([0-9a-f]{40})$", serve_result(upstream)))
     return [(method, pattern, redacting(upstream, handler)) for method, pattern, handler in routes]

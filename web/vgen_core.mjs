@@ -1,5 +1,5 @@
-// VideoGen headless core for JavaScript: the vgen commands (catalog, limits, validate, parse, build,
-// convert, schema) run in WebAssembly, with the same output as the native CLI.
+// VideoGen headless core for JavaScript: the vgen commands (catalog, limits, dialect-facts, validate,
+// parse, build, convert, schema) run in WebAssembly, with the same output as the native CLI.
 //
 //   import { loadVgenCore } from './web/vgen_core.mjs';
 //   const core = await loadVgenCore();
@@ -112,6 +112,7 @@ function wrap(module) {
     catalog: (asJson = false) => call('vg_catalog', [asJson ? 1 : 0]),
     limits: (asJson = false) => call('vg_limits', [asJson ? 1 : 0]),
     codes: (asJson = false) => call('vg_codes', [asJson ? 1 : 0]),
+    dialectFacts: () => call('vg_dialect_facts', []),
     validate: (text, { dialect = '', json = false } = {}) =>
       call('vg_validate', [input(text), dialect, json ? 1 : 0]),
     parse: (text, { dialect = '' } = {}) => call('vg_parse', [input(text), dialect]),

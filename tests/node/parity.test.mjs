@@ -72,6 +72,13 @@ describe('parity without input', () => {
     assertSame(core.codes(false), runCli(['codes']), 'vgen codes');
   });
 
+  test('vgen dialect-facts', () => {
+    assertSame(core.dialectFacts(), runCli(['dialect-facts']), 'vgen dialect-facts');
+    const { dialects: table } = JSON.parse(core.dialectFacts().output);
+    assert.deepEqual(table.map((d) => d.name), ['gateway', 'unified', 'openai', 'jobs', 'creative-hub'],
+      'every dialect with a wire protocol, in the order paths are matched');
+  });
+
   test('vgen schema --dialect D MODEL for every model in the catalog and every dialect', () => {
     const models = JSON.parse(runCli(['catalog', '--json']).stdout);
     assert.ok(models.length > 0, 'the catalog lists models');

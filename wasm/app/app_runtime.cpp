@@ -11,6 +11,7 @@
 #include "editor_media.h"
 #include "input_images.h"
 #include "json_input.h"
+#include "json_path.h"
 #include "local_file.h"
 #include "platform_web.h"
 #include "share_link.h"
@@ -34,7 +35,7 @@ JobEntry* findJob(AppState& state, const std::string& localId) {
 }
 
 // The history entry storage.js keeps (web/storage.js): its own summary fields, and under job.poll
-// everything this app needs to show and resume the job (jobs.h's persisted form, never the key).
+// everything this app needs to show and resume the job (the core's job record, never the key).
 json historyRecord(const JobEntry& entry) {
     json resultKeys = json::array();
     for (size_t i = 0; i < entry.results.size(); ++i) resultKeys.push_back(entry.localId + "/" + std::to_string(i));
@@ -44,7 +45,7 @@ json historyRecord(const JobEntry& entry) {
                    {"createdAt", entry.createdAt},
                    {"status", jobStateName(entry.job.state)},
                    {"job", {{"id", entry.job.id}, {"baseUrl", entry.baseUrl}, {"dialect", dialectName(entry.job.dialect)},
-                            {"poll", jobToJson(entry)}}},
+                            {"poll", jobRecordToJson(entry)}}},
                    {"resultKeys", resultKeys},
                    {"error", entry.job.errorMessage}};
     record["id"] = entry.storageId;
@@ -201,24 +202,42 @@ namespace {
 // stored yet are stored now.
 void historyLoaded(AppState& state, const json& result) {
     const int64_t now = web::nowMs();
-    for (const json& record : result.value("entries", json::array())) {
-        if (!record.is_object() || !record.contains("job") || !record["job"].is_object()) continue;
-        std::optional<JobEntry> entry = jobFromJson(record["job"].value("poll", json()));
-        if (!entry || findJob(state, entry->localId)) continue;
-        entry->storageId = record.value("id", int64_t{0});
-        if (!isTerminal(entry->job.state)) {
-            resumeAfterReload(*entry, now);
-            persist(*entry);
-        } else if (entry->job.state == JobState::Succeeded) {
-            storeResults(*entry);  // the page closed before its copies were made: try again while the links work
+    const json noEntries = json::array();
+    auto listed = result.find("entries");
+    const json& records = listed != result.end() && listed->is_array() ? *listed : noEntries;
+    std::vector<std::string>& skipped = state.jobs.skippedRecords;
+    skipped.clear();
+    for (const json& record : records) {
+        const json* poll = record.is_object() ? findAt(record, "/job/poll") : nullptr;
+        JobRecordReading reading = readJobRecord(poll ? *poll : json());
+        if (!reading.record) {
+            const json* id = record.is_object() ? findAt(record, "/id") : nullptr;
+            skipped.push_back((id ? "entry " + id->dump() + ": " : "") + reading.problem);
+            continue;
         }
-        state.jobs.entries.push_back(std::move(*entry));
+        JobEntry entry = entryFromHistory(std::move(*reading.record));
+        if (findJob(state, entry.localId)) continue;
+        const json* storageId = findAt(record, "/id");
+        entry.storageId = storageId && storageId->is_number_integer() ? storageId->get<int64_t>() : 0;
+        if (!isTerminal(entry.job.state)) {
+            resumeAfterReload(entry, now);
+            persist(entry);
+        } else if (entry.job.state == JobState::Succeeded) {
+            storeResults(entry);  // the page closed before its copies were made: try again while the links work
+        }
+        state.jobs.entries.push_back(std::move(entry));
     }
     auto& entries = state.jobs.entries;
     std::stable_sort(entries.begin(), entries.end(), [](const JobEntry& a, const JobEntry& b) { return a.createdAt > b.createdAt; });
     state.jobs.historyLoaded = true;
     if (state.selectedJob.empty() && !entries.empty()) state.selectedJob = entries.front().localId;
-    if (result.contains("error")) state.toast = "history: " + result.value("error", "");
+    if (!skipped.empty()) {
+        // Said at once in the header; the History panel keeps the list (panel_history.cpp).
+        state.toast = "history: skipped " + std::to_string(skipped.size()) + " stored job" +
+                      (skipped.size() == 1 ? "" : "s") + " that could not be read";
+    }
+    if (const json* error = findAt(result, "/error"); error && error->is_string())
+        state.toast = "history: " + error->get<std::string>();
     pumpJobs(state);
 }
 

@@ -384,6 +384,7 @@ std::string statusJson(const AppState& state) {
                 {"submit", state.formCheck.submit ? state.formCheck.submit->toJson().dump(2) : ""},
                 {"gatewayDialect", dialectName(state.gateway.dialect)},
                 {"historyLoaded", state.jobs.historyLoaded},
+                {"historySkipped", state.jobs.skippedRecords},
                 {"jobs", jobs},
                 {"shareNote", state.shareNote},
                 {"wireTarget", dialectName(state.wireTarget)},

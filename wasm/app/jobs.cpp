@@ -8,6 +8,7 @@
 // [SECTION] Words for people
 #include "jobs.h"
 
+#include "dialect_wire.h"
 #include "json_input.h"
 #include "sse.h"
 
@@ -29,24 +30,18 @@ PollPolicy policyFor(const std::string& baseUrl) {
     return policy;
 }
 
-// The status call of each dialect's follow route (DESIGN.md's dialect table). Held-open dialects
-// (unified, gateway /v3) answer the submission with the result and are never polled, except a
-// unified job whose answer named a task (GET /v1/videos/{task}).
+// The status call of the dialect's status route (the core's table, dialect_wire.h). Held-open
+// dialects (unified, gateway /v3) answer the submission with the result and are never polled, except
+// a unified job whose answer named a task. A POST status route (gateway /v4) takes the operation
+// the start answer gave back as its body.
 HttpCall statusCall(const JobEntry& entry) {
     const Job& job = entry.job;
-    HttpCall call{HttpCall::Kind::Poll, "GET", "", {}, ""};
-    switch (job.dialect) {
-        case Dialect::Jobs: call.url = "/v2/jobs/" + job.id; break;
-        case Dialect::CreativeHub: call.url = "/api/v1/creative-hub/generate/jobs/" + job.id; break;
-        case Dialect::Gateway:
-            call.method = "POST";
-            call.url = "/v4/ai/video-model/status";
-            call.body = json{{"operation", job.operation}}.dump();
-            call.headers.emplace_back("content-type", "application/json");
-            break;
-        default: call.url = "/v1/videos/" + job.id; break;  // openai, unified
+    const WireRoute* route = wireRoute(wireFor(job.dialect), "status");
+    HttpCall call{HttpCall::Kind::Poll, route->method, entry.baseUrl + wirePath(*route, job.id), {}, ""};
+    if (call.method == "POST") {
+        call.body = json{{"operation", job.operation}}.dump();
+        call.headers.emplace_back("content-type", "application/json");
     }
-    call.url = entry.baseUrl + call.url;
     return call;
 }
 
@@ -182,105 +177,10 @@ void collectResults(JobEntry& entry) {
 // [SECTION] Persisted form
 //-----------------------------------------------------------------------------
 
-namespace {
-
-std::optional<JobState> jobStateByName(const std::string& name) {
-    for (JobState state : {JobState::Submitting, JobState::Queued, JobState::Running, JobState::Succeeded,
-                           JobState::Failed, JobState::Expired, JobState::Cancelled}) {
-        if (name == jobStateName(state)) return state;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
-json jobToJson(const JobEntry& entry) {
-    const Job& job = entry.job;
-    json results = json::array();
-    for (const ResultVideo& video : entry.results) {
-        // Inline bytes live in browser storage, not in the entry: a history list stays small.
-        const bool inlineBytes = video.url.rfind("data:", 0) == 0;
-        results.push_back({{"url", inlineBytes ? "" : video.url}, {"mimeType", video.mimeType}, {"stored", video.stored},
-                           {"storeProblem", video.storeProblem}});
-    }
-    return {{"localId", entry.localId},
-            {"createdAt", entry.createdAt},
-            {"request", entry.request},
-            {"baseUrl", entry.baseUrl},
-            {"submit", entry.submit.toJson()},
-            {"retries", entry.retries},
-            {"group", entry.group},
-            {"results", results},
-            {"job",
-             {{"dialect", dialectName(job.dialect)},
-              {"state", jobStateName(job.state)},
-              {"id", job.id},
-              {"operation", job.operation},
-              {"progress", job.progress},
-              {"submittedAt", job.submittedAt},
-              {"lastPollAt", job.lastPollAt},
-              {"nextPollAt", job.nextPollAt},
-              {"pollsMade", job.pollsMade},
-              {"consecutiveErrors", job.consecutiveErrors},
-              {"rngState", job.rngState},
-              {"intervalMs", job.policy.intervalMs},
-              {"lastTransientError", job.lastTransientError},
-              {"expiresAt", job.expiresAt},
-              {"costCents", job.costCents},
-              {"errorCode", job.errorCode},
-              {"errorMessage", job.errorMessage},
-              {"errorHint", job.errorHint},
-              {"errorHttpStatus", job.errorHttpStatus},
-              {"finishedAt", job.finishedAt}}}};
-}
-
-std::optional<JobEntry> jobFromJson(const json& value) {
-    if (!value.is_object() || !value.contains("job") || !value["job"].is_object()) return std::nullopt;
-    const json& stored = value["job"];
-    const std::optional<Dialect> dialect = dialectByName(stored.value("dialect", ""));
-    const std::optional<JobState> state = jobStateByName(stored.value("state", ""));
-    const json submit = value.value("submit", json::object());
-    if (!dialect || !state || !submit.is_object()) return std::nullopt;
+JobEntry entryFromHistory(JobRecord record) {
     JobEntry entry;
-    entry.localId = value.value("localId", "");
-    if (entry.localId.empty()) return std::nullopt;
-    entry.createdAt = value.value("createdAt", int64_t{0});
-    entry.request = value.value("request", json::object());
-    entry.baseUrl = value.value("baseUrl", "");
-    entry.submit.method = submit.value("method", "POST");
-    entry.submit.path = submit.value("path", "");
-    entry.submit.headers = submit.value("headers", json::object());
-    entry.submit.body = submit.value("body", json());
-    entry.retries = value.value("retries", 0);
-    entry.group = value.value("group", "");
-    for (const json& result : value.value("results", json::array())) {
-        if (!result.is_object()) continue;
-        entry.results.push_back({result.value("url", ""), result.value("mimeType", "video/mp4"),
-                                 result.value("stored", false), result.value("storeProblem", "")});
-    }
-    Job& job = entry.job;
-    job.dialect = *dialect;
-    job.state = *state;
-    job.policy = policyFor(entry.baseUrl);
-    job.policy.intervalMs = stored.value("intervalMs", job.policy.intervalMs);
-    job.id = stored.value("id", "");
-    job.operation = stored.value("operation", json());
-    job.progress = stored.value("progress", -1);
-    job.submittedAt = stored.value("submittedAt", entry.createdAt);
-    job.lastPollAt = stored.value("lastPollAt", int64_t{-1});
-    job.nextPollAt = stored.value("nextPollAt", int64_t{-1});
-    job.pollsMade = stored.value("pollsMade", 0);
-    job.consecutiveErrors = stored.value("consecutiveErrors", 0);
-    job.rngState = stored.value("rngState", uint64_t{1});
-    job.lastTransientError = stored.value("lastTransientError", "");
-    job.expiresAt = stored.value("expiresAt", int64_t{-1});
-    job.costCents = stored.value("costCents", int64_t{-1});
-    job.errorCode = stored.value("errorCode", "");
-    job.errorMessage = stored.value("errorMessage", "");
-    job.errorHint = stored.value("errorHint", "");
-    job.errorHttpStatus = stored.value("errorHttpStatus", 0);
-    job.finishedAt = stored.value("finishedAt", int64_t{-1});
-    entry.persistedTerminal = isTerminal(job.state);
+    static_cast<JobRecord&>(entry) = std::move(record);
+    entry.persistedTerminal = isTerminal(entry.job.state);
     entry.fromHistory = true;
     return entry;
 }

@@ -2,11 +2,12 @@
 // Plain C++ around the core's job logic (job.h: state machine, poll schedule with backoff and
 // Retry-After; job_status.h: per-dialect bodies; sse.h: the gateway's event stream). What is here is
 // only HTTP plumbing the core leaves to its caller: which URL a dialect polls, headers, reading a
-// response into vg::HttpResponse, and the entry's persisted form (never the API key).
+// response into vg::HttpResponse. The entry's persisted form is the core's (job_record.h).
 #pragma once
 
 #include "dialect.h"
 #include "job.h"
+#include "job_record.h"
 
 #include <cstdint>
 #include <optional>
@@ -15,37 +16,22 @@
 
 namespace vg::app {
 
-// One result video as the page shows it.
-struct ResultVideo {
-    std::string url;           // absolute or same-origin URL; a data: URL for inline (base64) results
-    std::string mimeType;      // "video/mp4"
-    bool stored = false;       // a copy is in browser storage (plays after the link expires)
-    std::string storeProblem;  // why the copy failed, "" when it did not
-};
-
-struct JobEntry {
-    std::string localId;       // "j<epoch ms>-<n>": the history key and the prefix of stored results
-    int64_t createdAt = 0;     // epoch ms
-    json request;              // the canonical request it was made from (re-run, edit)
-    std::string baseUrl;       // "" = same origin
-    HttpRequest submit;        // what is (re)submitted: built once by the core for job.dialect
-    Job job;
-    std::vector<ResultVideo> results;
-    int retries = 0;           // transient errors retried (429, 5xx, network) over the job's life
+// A job the page follows: its history record (the core's, job_record.h: what is kept across reloads)
+// and what only this page knows about it.
+struct JobEntry : JobRecord {
     bool inFlight = false;     // a request for this job is on the wire: send nothing else
     bool fromHistory = false;  // loaded from browser storage (a past page), not made in this one
     bool resumed = false;      // loaded from history unfinished, and followed again
     bool persistedTerminal = false;  // the terminal state has been saved (save once more, then stop)
     int64_t storageId = 0;     // the history entry's key in browser storage (a number, as storage.js
                                // keys them): chosen here, so every save, the first included, is a put
-    std::string group;         // the compare group ("c<epoch ms>-<n>") of jobs sent together from the
-                               // Compare tab, kept by a retry; "" for a job sent alone
 };
 
 struct JobBoard {
     std::vector<JobEntry> entries;  // newest first
     int made = 0;                   // jobs created in this page, for unique local ids
     bool historyLoaded = false;     // browser storage has answered (entries include past sessions)
+    std::vector<std::string> skippedRecords;  // why each stored record history could not read was left out
 };
 
 // One HTTP exchange for the platform to perform.
@@ -88,9 +74,8 @@ int64_t nextDriverWake(const JobBoard& board);
 // Results turned into URLs the page can load (relative gateway paths joined to the base URL).
 void collectResults(JobEntry& entry);
 
-// Persisted form: everything but the API key and inline video bytes.
-json jobToJson(const JobEntry& entry);
-std::optional<JobEntry> jobFromJson(const json& value);
+// An entry for a record read back from history (readJobRecord).
+JobEntry entryFromHistory(JobRecord record);
 
 // "queued 3 s ago", "12 s", "1 min 05 s": elapsed and waiting times for people.
 std::string describeSeconds(int64_t ms);

@@ -65,6 +65,11 @@ void drawHistoryPanel(AppState& state, const UiLook& look) {
         ImGui::TextColored(kColorMuted, "Reading history from this browser...");
         return;
     }
+    for (const std::string& why : state.jobs.skippedRecords) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorWarning);
+        ImGui::TextWrapped("A stored job could not be read and is not listed: %s", why.c_str());
+        ImGui::PopStyleColor();
+    }
     if (entries.empty()) {
         ImGui::TextColored(kColorMuted, "No history yet: every job you generate is kept here, in this browser.");
         return;

@@ -2,6 +2,7 @@
 //   vgen catalog [--json]
 //   vgen limits [--json]
 //   vgen codes [--json]
+//   vgen dialect-facts
 //   vgen validate [--dialect NAME] [--json] [FILE|-]
 //   vgen build --to NAME [--from NAME] [FILE|-]
 //   vgen convert --to NAME [--from NAME] [FILE|-]
@@ -29,6 +30,7 @@ constexpr const char* kUsage =
     "  vgen catalog [--json]\n"
     "  vgen limits [--json]                      (the size limits on input)\n"
     "  vgen codes [--json]                       (every diagnostic code, what it means)\n"
+    "  vgen dialect-facts                        (routes, status words, result fields, error shapes)\n"
     "  vgen validate [--dialect NAME] [--json] [FILE|-]\n"
     "  vgen parse [--dialect NAME] [FILE|-]      (the canonical request, for tools)\n"
     "  vgen build --to NAME [--from NAME] [FILE|-]\n"
@@ -197,6 +199,10 @@ int main(int argc, char** argv) {
     if (args.command == "codes") {
         if (!args.positional.empty()) return usage("codes takes no arguments");
         return emit(vg::apiCodes(args.json));
+    }
+    if (args.command == "dialect-facts") {
+        if (!args.positional.empty()) return usage("dialect-facts takes no arguments");
+        return emit(vg::apiDialectFacts());
     }
     if (args.command == "schema") {
         if (args.positional.size() != 1) return usage("schema needs exactly one MODEL");

@@ -4,6 +4,7 @@
 #include "catalog.h"
 #include "diagnostic_codes.h"
 #include "dialect.h"
+#include "dialect_wire.h"
 #include "input_limits.h"
 #include "json_input.h"
 #include "schema.h"
@@ -200,6 +201,10 @@ ApiResult apiCodes(bool asJson) {
                     std::string(code.meaning) + "\n";
         return ApiResult{kExitValid, text, ""};
     });
+}
+
+ApiResult apiDialectFacts() {
+    return guarded([] { return ApiResult{kExitValid, dumpJson(dialectFactsJson()), ""}; });
 }
 
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson) {

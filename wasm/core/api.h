@@ -21,6 +21,9 @@ ApiResult apiCatalog(bool asJson);
 ApiResult apiLimits(bool asJson);
 // `vgen codes [--json]`: the diagnostic-code registry (diagnostic_codes.h): code, severity, use, meaning
 ApiResult apiCodes(bool asJson);
+// `vgen dialect-facts`: every dialect's wire facts (dialect_wire.h) as JSON: routes, status words,
+// result fields, error shapes. serve.py registers its routes and writes its answers from it.
+ApiResult apiDialectFacts();
 // `vgen validate [--dialect NAME] [--json]`; dialect "" = detect
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson);
 // `vgen build --to NAME [--from NAME]`

@@ -1,48 +1,23 @@
 // VideoGen core: per-dialect reading of job bodies (the field table is in job_status.h).
 //
 // [SECTIONS]
-//   status words       each dialect's vocabulary, mapped onto JobState
+//   status words       each dialect's vocabulary (dialect_wire.h), mapped onto JobState
 //   field helpers      strings, progress, videos, errors, quoting what the gateway sent
 //   dialect readers    openai, unified, jobs, creative-hub, gateway
 //   public             readJobBody, readErrorBody
 #include "job_status.h"
 
+#include "dialect_wire.h"
+
 #include <algorithm>
 #include <cmath>
-#include <span>
 #include <string_view>
 
 namespace vg {
 namespace {
 
 // ---- status words ----------------------------------------------------------------------------
-struct StatusWord {
-    std::string_view word;
-    JobState state;
-};
-
-constexpr StatusWord kOpenAiWords[] = {{"queued", JobState::Queued},
-                                       {"in_progress", JobState::Running},
-                                       {"completed", JobState::Succeeded},
-                                       {"failed", JobState::Failed}};
-// Seed 004 shows only QUEUED; the others are the usual words of job APIs in the same style.
-constexpr StatusWord kJobsWords[] = {{"QUEUED", JobState::Queued},       {"PENDING", JobState::Queued},
-                                     {"PROCESSING", JobState::Running},  {"RUNNING", JobState::Running},
-                                     {"IN_PROGRESS", JobState::Running}, {"COMPLETED", JobState::Succeeded},
-                                     {"SUCCEEDED", JobState::Succeeded}, {"FAILED", JobState::Failed},
-                                     {"CANCELLED", JobState::Cancelled}, {"CANCELED", JobState::Cancelled}};
-constexpr StatusWord kCreativeHubWords[] = {{"pending", JobState::Queued},
-                                            {"processing", JobState::Running},
-                                            {"completed", JobState::Succeeded},
-                                            {"failed", JobState::Failed}};
-// /v4 status: `pending` is the gateway's only in-flight word; it has accepted the operation, so
-// the job counts as running.
-constexpr StatusWord kGatewayWords[] = {{"pending", JobState::Running},
-                                        {"completed", JobState::Succeeded},
-                                        {"error", JobState::Failed},
-                                        {"cancelled", JobState::Cancelled}};
-
-constexpr int64_t kUnifiedLinkLifetimeMs = 20 * 60 * 1000;  // seed 002: "download within 20 minutes"
+// Each dialect's words and the fields read below are its row of dialect_wire.h.
 constexpr size_t kQuoteLimit = 120;                         // bytes of a gateway value quoted in a message
 constexpr size_t kErrorTextLimit = 300;                     // bytes of a non-JSON error body kept
 
@@ -53,7 +28,7 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
            });
 }
 
-std::string wordList(std::span<const StatusWord> words) {
+std::string wordList(const std::vector<StatusWord>& words) {
     std::string list;
     for (const StatusWord& w : words) {
         if (!list.empty()) list += ", ";
@@ -91,7 +66,7 @@ std::string firstString(const json& object, std::initializer_list<const char*> k
 }
 
 // Reads `status` and maps it through `words`; on failure says what the gateway sent.
-void readStatusWord(const json& body, std::span<const StatusWord> words, StatusReading& reading) {
+void readStatusWord(const json& body, const std::vector<StatusWord>& words, StatusReading& reading) {
     auto it = body.find("status");
     if (it == body.end()) {
         reading.problem =
@@ -110,13 +85,6 @@ void readStatusWord(const json& body, std::span<const StatusWord> words, StatusR
     reading.problem = "the gateway answered status " + quote(*it) + ", which is not one of " + wordList(words);
 }
 
-void readProgress(const json& body, StatusReading& reading) {
-    auto it = body.find("progress");
-    if (it == body.end() || !it->is_number()) return;
-    const double value = it->get<double>();
-    if (std::isfinite(value)) reading.progress = static_cast<int>(std::lround(std::clamp(value, 0.0, 100.0)));
-}
-
 std::optional<VideoResult> readVideo(const json& entry) {
     if (entry.is_string()) return VideoResult{entry.get<std::string>(), "", "video/mp4"};
     if (!entry.is_object()) return std::nullopt;
@@ -132,15 +100,13 @@ std::optional<VideoResult> readVideo(const json& entry) {
     return video;
 }
 
-// Appends the readable entries of `field` (an array of videos, or one video) in `object`.
-void collectVideos(const json& object, const char* field, std::vector<VideoResult>& out) {
-    auto it = object.find(field);
-    if (it == object.end()) return;
-    if (!it->is_array()) {
-        if (auto video = readVideo(*it)) out.push_back(std::move(*video));
+// Appends the readable entries of `videos` (an array of videos, or one video).
+void collectVideos(const json& videos, std::vector<VideoResult>& out) {
+    if (!videos.is_array()) {
+        if (auto video = readVideo(videos)) out.push_back(std::move(*video));
         return;
     }
-    for (const json& entry : *it) {
+    for (const json& entry : videos) {
         if (auto video = readVideo(entry)) out.push_back(std::move(*video));
     }
 }
@@ -170,64 +136,81 @@ GatewayErrorBody readFailure(const json& error) {
     return failure;
 }
 
-void readFailureInto(const json& body, StatusReading& reading) {
-    auto it = body.find("error");
-    if (it == body.end()) return;
-    GatewayErrorBody failure = readFailure(*it);
-    reading.errorCode = std::move(failure.code);
-    reading.errorMessage = std::move(failure.message);
+// ---- dialect readers -------------------------------------------------------------------------
+// The member at a dotted field of the table ("result.videos"), nullptr when absent.
+const json* fieldAt(const json& body, std::string_view field) {
+    const json* at = &body;
+    while (!field.empty() && at->is_object()) {
+        const size_t dot = field.find('.');
+        auto it = at->find(std::string(field.substr(0, dot)));
+        if (it == at->end()) return nullptr;
+        if (dot == std::string_view::npos) return &*it;
+        at = &*it;
+        field.remove_prefix(dot + 1);
+    }
+    return nullptr;
 }
 
-// ---- dialect readers -------------------------------------------------------------------------
-void readOpenAi(const json& body, StatusReading& reading) {
-    reading.jobId = firstString(body, {"id"});
-    readStatusWord(body, kOpenAiWords, reading);
-    readProgress(body, reading);
-    if (auto it = body.find("expires_at"); it != body.end() && it->is_number_integer())
-        reading.expiresAt = it->get<int64_t>() * 1000;
-    readFailureInto(body, reading);
-    if (reading.state == JobState::Succeeded && !reading.jobId.empty())
-        reading.videos.push_back({"/v1/videos/" + reading.jobId + "/content", "", "video/mp4"});
-    requireVideos(reading, "an \"id\" to fetch /v1/videos/{id}/content with");
+std::string fieldList(const std::vector<const char*>& fields) {
+    std::string list;
+    for (const char* field : fields) list += (list.empty() ? "" : ", ") + std::string(field);
+    return list;
+}
+
+// What every job answer shares, read through the dialect's row of the table.
+void readJobFields(const DialectWire& wire, const json& body, StatusReading& reading) {
+    for (const char* field : wire.jobIdFields) {
+        const json* id = fieldAt(body, field);
+        if (id && id->is_string()) {
+            reading.jobId = id->get<std::string>();
+            break;
+        }
+    }
+    readStatusWord(body, wire.statusWords, reading);
+    if (const json* progress = fieldAt(body, wire.progressField); progress && progress->is_number()) {
+        const double value = progress->get<double>();
+        if (std::isfinite(value)) reading.progress = static_cast<int>(std::lround(std::clamp(value, 0.0, 100.0)));
+    }
+    for (const char* field : wire.videoFields) {
+        if (const json* videos = fieldAt(body, field)) collectVideos(*videos, reading.videos);
+    }
+    for (const char* field : wire.errorFields) {
+        const json* error = fieldAt(body, field);
+        if (!error) continue;
+        GatewayErrorBody failure = readFailure(*error);
+        if (reading.errorCode.empty()) reading.errorCode = std::move(failure.code);
+        if (reading.errorMessage.empty()) reading.errorMessage = std::move(failure.message);
+    }
+    if (const json* expires = fieldAt(body, wire.expiresAtField); expires && expires->is_number_integer())
+        reading.expiresAt = expires->get<int64_t>() * 1000;
+    if (const json* cost = fieldAt(body, wire.costField); cost && cost->is_number_integer())
+        reading.costCents = cost->get<int64_t>();
+    reading.linksLiveMs = wire.linkLifetimeMs;
+    if (wire.videoFields.empty()) {
+        // OpenAI: a completed body carries no URL; the video is the content route's.
+        const WireRoute* content = wireRoute(wire, "content");
+        if (reading.state == JobState::Succeeded && !reading.jobId.empty() && content)
+            reading.videos.push_back({wirePath(*content, reading.jobId), "", "video/mp4"});
+        if (content) requireVideos(reading, ("an \"id\" to fetch " + std::string(content->path) + " with").c_str());
+        return;
+    }
+    requireVideos(reading, fieldList(wire.videoFields).c_str());
 }
 
 void readUnified(const json& body, StatusReading& reading) {
-    reading.linksLiveMs = kUnifiedLinkLifetimeMs;
+    const DialectWire& wire = wireFor(Dialect::Unified);
     if (auto it = body.find("videos"); it != body.end() && it->is_array() && !it->empty()) {
         // The held-open POST's answer: {created, model, duration, videos:[{url, mime_type}]}.
         reading.state = JobState::Succeeded;
         reading.jobId = firstString(body, {"id"});
-        collectVideos(body, "videos", reading.videos);
-        requireVideos(reading, "videos[].url");
-        return;
+        for (const char* field : wire.videoFields) {
+            if (const json* videos = fieldAt(body, field)) collectVideos(*videos, reading.videos);
+        }
+        requireVideos(reading, fieldList(wire.videoFields).c_str());
+    } else {
+        readJobFields(wireFor(Dialect::OpenAI), body, reading);  // GET /v1/videos/{task}: OpenAI's video object
     }
-    readOpenAi(body, reading);  // GET /v1/videos/{task} and the /v1/videos compatible route
-}
-
-void readJobs(const json& body, StatusReading& reading) {
-    reading.jobId = firstString(body, {"jobId", "id"});
-    readStatusWord(body, kJobsWords, reading);
-    readProgress(body, reading);
-    const json* result = nullptr;
-    if (auto it = body.find("result"); it != body.end() && it->is_object()) result = &*it;
-    for (const json* holder : {&body, result}) {
-        if (holder == nullptr) continue;
-        for (const char* field : {"videos", "videoUrls", "videoUrl"}) collectVideos(*holder, field, reading.videos);
-    }
-    readFailureInto(body, reading);
-    if (reading.errorMessage.empty()) reading.errorMessage = firstString(body, {"errorMessage"});
-    requireVideos(reading, "videos, videoUrls, videoUrl, result.videos, result.videoUrls, result.videoUrl");
-}
-
-void readCreativeHub(const json& body, StatusReading& reading) {
-    reading.jobId = firstString(body, {"job_id", "id"});
-    readStatusWord(body, kCreativeHubWords, reading);
-    readProgress(body, reading);
-    collectVideos(body, "result_urls", reading.videos);
-    if (auto it = body.find("cost_cents"); it != body.end() && it->is_number_integer())
-        reading.costCents = it->get<int64_t>();
-    reading.errorMessage = firstString(body, {"error_message"});
-    requireVideos(reading, "result_urls");
+    reading.linksLiveMs = wire.linkLifetimeMs;
 }
 
 void readGateway(const json& body, StatusReading& reading) {
@@ -235,8 +218,8 @@ void readGateway(const json& body, StatusReading& reading) {
         // /v3 held-open stream: its one data event.
         if (type->is_string() && *type == "result") {
             reading.state = JobState::Succeeded;
-            collectVideos(body, "videos", reading.videos);
-            requireVideos(reading, "videos[].url or videos[].data");
+            if (auto videos = body.find("videos"); videos != body.end()) collectVideos(*videos, reading.videos);
+            requireVideos(reading, "videos");
         } else if (type->is_string() && *type == "error") {
             reading.state = JobState::Failed;
             reading.errorMessage = firstString(body, {"message"});
@@ -254,10 +237,7 @@ void readGateway(const json& body, StatusReading& reading) {
         if (operation->is_object()) reading.jobId = firstString(*operation, {"id"});
         return;
     }
-    readStatusWord(body, kGatewayWords, reading);  // /v4/ai/video-model/status
-    collectVideos(body, "videos", reading.videos);
-    readFailureInto(body, reading);
-    requireVideos(reading, "videos[].url or videos[].data");
+    readJobFields(wireFor(Dialect::Gateway), body, reading);  // /v4/ai/video-model/status
 }
 
 }  // namespace
@@ -280,11 +260,11 @@ StatusReading readJobBody(Dialect dialect, const json& body) {
         return reading;
     }
     switch (dialect) {
-        case Dialect::OpenAI: readOpenAi(body, reading); break;
         case Dialect::Unified: readUnified(body, reading); break;
-        case Dialect::Jobs: readJobs(body, reading); break;
-        case Dialect::CreativeHub: readCreativeHub(body, reading); break;
         case Dialect::Gateway: readGateway(body, reading); break;
+        case Dialect::OpenAI:
+        case Dialect::Jobs:
+        case Dialect::CreativeHub: readJobFields(wireFor(dialect), body, reading); break;
         case Dialect::AiSdk:
             reading.problem = "the aisdk dialect has no job protocol of its own: its calls go through gateway";
             break;

@@ -2,26 +2,15 @@
 // Liberal in what it accepts (any letter case of a status word, a video as a string or an
 // object), never throws, and says in words what it could not read.
 //
-// The fields read, per dialect (a submit answer and a status answer share one reader):
-// - openai (OpenAI Videos API): job id `id`; `status` queued | in_progress | completed | failed;
-//   `progress`; `error{code,message}`; `expires_at` (Unix seconds). A completed body carries no
-//   URL: the video is `GET /v1/videos/{id}/content`.
-// - unified (seed 002): the held-open POST answers `{created, model, duration,
-//   videos:[{url, mime_type}]}`, a result; a body without `videos` (GET /v1/videos/{task}, or the
-//   /v1/videos compatible route) is read as openai. Links live 20 minutes ("download within 20
-//   minutes").
-// - jobs (seed 004): job id `jobId` (or `id`); `status` QUEUED | PENDING -> queued, PROCESSING |
-//   RUNNING | IN_PROGRESS -> running, COMPLETED | SUCCEEDED, FAILED, CANCELLED | CANCELED;
-//   `progress`; videos in `videos[]`, `videoUrls[]` or `videoUrl`, each also under `result`;
-//   failure in `error` (a string or `{message, code}`) or `errorMessage`. Seed 004 shows only
-//   `jobId` and QUEUED: the rest is the common vocabulary of such APIs, accepted liberally.
-// - creative-hub (seed 003): job id `job_id` (or `id`); `status` pending | processing |
-//   completed | failed; `progress`; `result_urls[]`; `cost_cents`; `error_message`.
+// Which fields each dialect's answers keep (job id, status words, progress, videos, error, expiry,
+// cost) is its row of the wire table, dialect_wire.h. Beyond the table:
+// - openai: a completed body carries no URL: the video is the dialect's content route.
+// - unified (seed 002): the held-open POST answers `{created, model, duration, videos:[...]}`, a
+//   result; a body without `videos` (its status route) is read as OpenAI's video object.
 // - gateway (Vercel AI Gateway, as @ai-sdk/gateway's video model reads it): the /v3 stream's data
 //   event `type` result | error, with `videos[]` or `message`, `errorType`, `statusCode`; the /v4
 //   start answer's opaque `operation` (its `id`, when an object has one, is shown as the job id);
-//   the /v4 status answer's `status` pending | completed | error | cancelled, with `videos[]` or
-//   `error` (a string). A gateway video is `{type:"url", url, mediaType}` or
+//   the /v4 status answer through the table. A gateway video is `{type:"url", url, mediaType}` or
 //   `{type:"base64", data, mediaType}`.
 // Status words match in any letter case. A video entry anywhere may also be a bare URL string,
 // and its MIME type may be spelled `mediaType`, `mime_type`, `mimeType` or `contentType`

@@ -67,6 +67,10 @@ char* vg_codes(int as_json, int* exit_code, char** notes) {
     return guarded(exit_code, notes, [&] { return vg::apiCodes(as_json != 0); });
 }
 
+char* vg_dialect_facts(int* exit_code, char** notes) {
+    return guarded(exit_code, notes, [] { return vg::apiDialectFacts(); });
+}
+
 char* vg_validate(const char* input, size_t input_len, const char* dialect, int as_json, int* exit_code,
                   char** notes) {
     return guarded(exit_code, notes,

@@ -25,6 +25,8 @@ char* vg_catalog(int as_json, int* exit_code, char** notes);
 char* vg_limits(int as_json, int* exit_code, char** notes);
 /* vgen codes [--json]: the diagnostic codes, [{"code","severity","use","meaning"}, ...] */
 char* vg_codes(int as_json, int* exit_code, char** notes);
+/* vgen dialect-facts: every dialect's routes, status words, result fields and error shapes (JSON) */
+char* vg_dialect_facts(int* exit_code, char** notes);
 /* vgen validate [--dialect NAME] [--json]; input need not be NUL-terminated */
 char* vg_validate(const char* input, size_t input_len, const char* dialect, int as_json, int* exit_code,
                   char** notes);

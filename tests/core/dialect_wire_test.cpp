@@ -1,0 +1,64 @@
+// The dialects' wire facts (dialect_wire.h): one table that the answer readers, the playground's
+// poll calls and serve.py (through `vgen dialect-facts`) all use.
+#include "dialect_wire.h"
+#include "job_status.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+namespace vg {
+namespace {
+
+TEST(DialectWire, EveryDialectWithJobsHasASubmitAndAStatusRoute) {
+    for (const DialectWire& wire : dialectWires()) {
+        EXPECT_TRUE(wireRoute(wire, "submit")) << dialectName(wire.dialect);
+        EXPECT_TRUE(wireRoute(wire, "status")) << dialectName(wire.dialect);
+    }
+    EXPECT_EQ(&wireFor(Dialect::AiSdk), &wireFor(Dialect::Gateway));  // aisdk's calls go through gateway
+}
+
+TEST(DialectWire, EveryRoutePatternMatchesItsOwnPath) {
+    for (const DialectWire& wire : dialectWires()) {
+        for (const WireRoute& route : wire.routes) {
+            std::string pattern = route.pattern;
+            if (const size_t at = pattern.find("{id}"); at != std::string::npos)
+                pattern.replace(at, 4, std::string("(") + wire.idPattern + ")");
+            const std::string path = wirePath(route, wire.dialect == Dialect::Unified ? "task_abc" : "job_1");
+            EXPECT_TRUE(std::regex_search(path, std::regex(pattern))) << route.pattern << " vs " << path;
+            EXPECT_TRUE(std::regex_search(path, std::regex(wire.pathPattern))) << wire.pathPattern << " vs " << path;
+        }
+    }
+}
+
+// What serve.py writes for each state, the playground reads back as that state.
+TEST(DialectWire, EveryAnswerWordReadsBackAsItsState) {
+    for (const DialectWire& wire : dialectWires()) {
+        for (const auto& [state, word] : wire.answerWords) {
+            json body = {{"status", word}, {"jobId", "j"}, {"job_id", "j"}, {"id", "j"}, {"videos", json::array({"u"})},
+                         {"result_urls", json::array({"u"})}};
+            if (wire.dialect == Dialect::Unified) body.erase("videos");  // its held-open answer has no status
+            const StatusReading reading = readJobBody(wire.dialect, body);
+            // A dialect without a cancelled word (OpenAI, seed 003) writes failed for it.
+            const JobState expected = state == JobState::Cancelled && std::string(word) == "failed" ? JobState::Failed
+                                      : wire.dialect == Dialect::Gateway && state == JobState::Queued
+                                          ? JobState::Running  // the gateway's one in-flight word
+                                          : state;
+            EXPECT_EQ(reading.state, expected) << dialectName(wire.dialect) << " " << word << ": " << reading.problem;
+        }
+    }
+}
+
+TEST(DialectWire, FactsJsonListsTheTable) {
+    const auto facts = dialectFactsJson();
+    ASSERT_EQ(facts["dialects"].size(), dialectWires().size());
+    const auto& jobs = facts["dialects"][3];
+    EXPECT_EQ(jobs["name"], "jobs");
+    EXPECT_EQ(jobs["answerWords"]["running"], "PROCESSING");
+    EXPECT_EQ(jobs["routes"][1]["path"], "/v2/jobs/{id}");
+    EXPECT_EQ(jobs["webhookEvents"]["succeeded"], "completed");
+    EXPECT_EQ(jobs["errorShape"]["error"], "$type");
+}
+
+}  // namespace
+}  // namespace vg
