@@ -7,6 +7,7 @@
 #include "ui_style.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ErrorCheckEndFrameRecover
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 
@@ -49,6 +50,12 @@ void frame() {
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     if (app.pendingFonts > 0) return;
+    // A frame that threw (platform_web.h guarded) left ImGui inside it, its windows still open:
+    // they are closed, so this frame starts clean.
+    if (ImGui::GetCurrentContext()->WithinFrameScope) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ImGui::EndFrame();
+    }
 
     // New fonts need a new texture; the backend recreates all its objects lazily in NewFrame.
     if (vg::app::updateLook(app.look, metrics.pixelRatio)) ImGui_ImplOpenGL3_DestroyDeviceObjects();
@@ -124,6 +131,8 @@ int main() {
 #endif
     vg::web::installPlatform({frame, wheel, paste, pageEvent});
     vg::web::startFrameLoop();
-    vg::app::startRuntime(app.state);
+    // The share link, the remembered key and history come from outside: a fault there is reported, and the
+    // playground runs with what it has.
+    vg::web::guarded("starting the playground (share link, history)", [] { vg::app::startRuntime(gApp->state); });
     return 0;
 }
