@@ -6,13 +6,11 @@
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/boundaries.test.mjs
 // Ends with `boundaries: N passed, M failed`; exit 1 on any failure.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
 import {
-  ARTIFACTS, CHROMIUM_FLAGS, VIEWPORT, assert, centreOf, check, finishSuite, openPage, pressCtrlEnter, shareFragment,
-  startServer, status, waitFor } from './harness.mjs';
+  ARTIFACTS, assert, centreOf, check, dragFile, finishSuite, openPage, pressCtrlEnter, shareFragment, startSession,
+  status, uploadToServer, waitFor } from './harness.mjs';
 
 // Two 2x2 PNGs (orange, blue): the images are not what is tested, only that the field shows and takes
 // a file; serve.py names an upload by its bytes, so the second upload gets a URL of its own.
@@ -20,36 +18,14 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR
 const OTHER_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR42mPQqDgBRAwQCgAk7gWhGYaOqgAAAABJRU5ErkJggg==', 'base64');
 const TERMINAL = ['succeeded', 'failed', 'expired', 'cancelled'];
 
-async function uploadToServer(url, bytes, type) {
-  const answer = await fetch(new URL('/v1/uploads', url), { method: 'POST', body: bytes, headers: { 'Content-Type': type } });
-  assert(answer.status === 201, `POST /v1/uploads answered ${answer.status}`);
-  return (await answer.json()).url;
-}
-
-// A file dropped on the centre of the control the app published as `control`, as a person drops one.
-async function dropFile(page, control, bytes, name, type) {
-  const { x, y } = await centreOf(page, control);
-  await page.evaluate(({ b64, n, t, px, py }) => {
-    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([data], n, { type: t }));
-    const canvas = document.getElementById('canvas');
-    const init = { dataTransfer: transfer, clientX: px, clientY: py, bubbles: true, cancelable: true };
-    for (const kind of ['dragenter', 'dragover', 'drop']) canvas.dispatchEvent(new DragEvent(kind, init));
-  }, { b64: bytes.toString('base64'), n: name, t: type, px: x, py: y });
-}
-
 const faultNote = (page) => page.evaluate(() => {
   const note = document.getElementById('vg-fault');
   return note && !note.hidden ? note.firstChild.textContent : '';
 });
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const { stop, url } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const { url, context, close } = await startSession();
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const placeholder = await uploadToServer(url, PNG, 'image/png');
     const request = { model: 'alibaba/wan-v2.6', prompt: { image: placeholder, text: 'a paper boat on a pond' } };
     const { page, errors } = await openPage(context, url + shareFragment(request));
@@ -65,7 +41,7 @@ async function main() {
 
     await check('an upload answer that throws in the app shows a note naming it and what to do, and logs it', async () => {
       await page.route('**/v1/uploads', (route) => route.fulfill({ status: 201, contentType: 'application/json', body: '{"url": 42}' }));
-      await dropFile(page, 'media:/image', PNG, 'pond.png', 'image/png');
+      await dragFile(page, 'media:/image', PNG, 'pond.png', 'image/png');
       await waitFor(page, () => (window.__vg.faults || []).length > 0, undefined, 30000);
       const note = await faultNote(page);
       await page.screenshot({ path: path.join(ARTIFACTS, 'boundaries-note.png') });
@@ -90,7 +66,7 @@ async function main() {
 
     await check('the next upload, answered properly, goes into the field', async () => {
       await page.unroute('**/v1/uploads');
-      await dropFile(page, 'media:/image', OTHER_PNG, 'lake.png', 'image/png');
+      await dragFile(page, 'media:/image', OTHER_PNG, 'lake.png', 'image/png');
       await waitFor(page, (old) => {
         const image = JSON.parse(window.__vg.requestText).prompt.image;
         return image !== old && /\/v1\/uploads\/[0-9a-f]{40}\.png$/.test(image);
@@ -98,8 +74,7 @@ async function main() {
     });
     await page.close();
   } finally {
-    await browser.close();
-    stop();
+    await close();
   }
 }
 
