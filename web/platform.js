@@ -39,15 +39,19 @@
 
   // Called by the C++ boundary (platform_web.cpp guarded) and by the page-side handlers below when
   // something throws: console.error, window.__vg.faults (tests read it) and a note over the page
-  // that stays until closed. The same fault again counts up instead of stacking notes.
+  // that stays until closed. The same fault again (one that fails every frame) counts up in the
+  // note instead of stacking notes or flooding the console.
   P.fault = function (what, detail) {
-    console.error('VideoGen Playground: ' + what + ' failed: ' + detail);
     var status = root['__vg'] = root['__vg'] || {};
     var faults = status['faults'] = status['faults'] || [];
     var last = faults[faults.length - 1];
-    if (last && last.what === what && last.detail === detail) last.count++;
-    else faults.push({ what: what, detail: detail, count: 1 });
-    last = faults[faults.length - 1];
+    if (last && last.what === what && last.detail === detail) {
+      last.count++;
+    } else {
+      last = { what: what, detail: detail, count: 1 };
+      faults.push(last);
+      console.error('VideoGen Playground: ' + what + ' failed: ' + detail);
+    }
     if (typeof document === 'undefined') return;
     var note = document.getElementById('vg-fault');
     if (!note) {
