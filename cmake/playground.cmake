@@ -49,8 +49,9 @@ target_link_options(playground PRIVATE ${VG_PLAYGROUND_OPT}
   -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 -sENVIRONMENT=web
   -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0
-  # The platform layer hands strings between JS and C++ through the heap (events, sessionStorage).
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']")
+  # The platform layer hands strings between JS and C++ through the heap (events, sessionStorage);
+  # web/platform.js copies them in with Module.allocateUTF8.
+  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']" "-sEXPORTED_RUNTIME_METHODS=['allocateUTF8']")
 # Linked to .js, never .html: emcc's HTML minifier crashes in 3.1.6 and the page is ours (web/).
 set_target_properties(playground PROPERTIES
   SUFFIX ".js"

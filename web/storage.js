@@ -13,7 +13,7 @@
 //
 // [SECTION] index
 //   API (JavaScript)
-//   Calling from C++ (EM_JS), exactly
+//   Calling from C++
 //   Database and errors
 //   Secrets
 //   History, results, settings
@@ -43,34 +43,12 @@
 //   resultKey(jobId, index)               -> "<jobId>/<index>" (synchronous)
 //   callJson(name, argsJson)              -> Promise<string>: the bridge for C++, below
 //
-// ---- Calling from C++ (EM_JS), exactly ------------------------------------------------------------
-// Arguments travel as one JSON array, results come back as JSON text through the same two-step
-// hand-over the paste bridge in platform_web.cpp uses (JS keeps the text, C++ sizes a buffer and
-// pulls it), so nothing depends on _malloc being exported:
-//
-//   EM_JS(void, vgJsStorageCall, (int requestId, const char* name, const char* argsJson), {
-//       var pending = Module['vgStorageResults'] = Module['vgStorageResults'] || {};
-//       window['VideoGenStorage'].callJson(UTF8ToString(name), UTF8ToString(argsJson)).then(function (text) {
-//           pending[requestId] = text;
-//           Module['_vg_web_storage_done'](requestId, lengthBytesUTF8(text) + 1);
-//       });
-//   });
-//   EM_JS(void, vgJsStorageTake, (int requestId, char* buffer, int capacity), {
-//       var pending = Module['vgStorageResults'];
-//       stringToUTF8(pending[requestId], buffer, capacity);
-//       delete pending[requestId];
-//   });
-//   extern "C" EMSCRIPTEN_KEEPALIVE void vg_web_storage_done(int requestId, int bytesWithTerminator) {
-//       std::string text(bytesWithTerminator, '\0');
-//       vgJsStorageTake(requestId, text.data(), bytesWithTerminator);
-//       text.resize(std::strlen(text.c_str()));
-//       // parse with vg::parseJsonInput; text is {"error": "..."} on failure, else the result above
-//   }
-//
-//   vgJsStorageCall(7, "putHistory", R"([{"requestJson":"{...}","dialect":"unified","model":"...",
-//                                         "createdAt":1700000000000,"status":"submitting"}])");
-//   vgJsStorageCall(8, "listHistory", "[{\"limit\":100}]");
-//   vgJsStorageCall(9, "putResultFromUrl", R"(["job_123",0,"https://cdn.example.com/v.mp4"])");
+// ---- Calling from C++ ------------------------------------------------------------------------------
+// platform_web.h storageCall(name, argsJson, tag) reaches web/platform.js storageCall, which calls
+// callJson(name, argsJson) and hands the parsed result to the app as the page event
+// {"type":"storage","call":name,"tag":tag,"result":<what it resolved to>}, e.g.
+//   storageCall("listHistory", "[{\"limit\":100}]", "");
+//   storageCall("putResultFromUrl", R"(["job_123",0,"https://cdn.example.com/v.mp4"])", "job_123/0");
 // The page must load storage.js before the module calls it (index.html: <script src="storage.js">).
 // JSON cannot carry a Blob: from C++ use getResultObjectUrl and put the blob: URL in a <video>.
 'use strict';

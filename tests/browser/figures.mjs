@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { ARTIFACTS, SITE, VIEWPORT, openPage, startServer, waitFor } from './harness.mjs';
 
 // What index.html loads (fonts are fetched too, listed apart).
-const PAGE_FILES = ['index.html', 'app.css', 'app_glue.js', 'storage.js', 'playground.js', 'playground.wasm'];
+const PAGE_FILES = ['index.html', 'app.css', 'app_glue.js', 'platform.js', 'videos.js', 'storage.js', 'playground.js', 'playground.wasm'];
 
 function pageSize() {
   let raw = 0, gzip = 0;

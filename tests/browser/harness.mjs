@@ -2,10 +2,11 @@
 // runner (ok / not ok lines and a count), and helpers that read window.__vg and click controls the
 // app published rectangles for.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
@@ -125,4 +126,41 @@ export async function pressCtrlEnter(page) {
 // "#request=<base64url>" for a request object.
 export function shareFragment(request) {
   return '#request=' + Buffer.from(JSON.stringify(request)).toString('base64url');
+}
+
+// A suite's session: tests/artifacts/ made, serve.py started (startServer(extra)), Chromium with one
+// context at VIEWPORT, devicePixelRatio 1. `close` ends the browser and the server.
+export async function startSession(extra = []) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { stop, url } = await startServer(extra);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const close = async () => {
+    await browser.close();
+    stop();
+  };
+  return { url, browser, context, close };
+}
+
+// POST /v1/uploads on serve.py: the URL it serves `bytes` at (named by the bytes).
+export async function uploadToServer(url, bytes, type) {
+  const answer = await fetch(new URL('/v1/uploads', url), { method: 'POST', body: bytes, headers: { 'Content-Type': type } });
+  assert(answer.status === 201, `POST /v1/uploads answered ${answer.status}`);
+  return (await answer.json()).url;
+}
+
+// A file dragged over the canvas to the centre of the control the app published as `control`, and
+// dropped there unless `drop` is false (then it stays over the canvas until the next drag event).
+export async function dragFile(page, control, bytes, name, type, drop = true) {
+  const { x, y } = await centreOf(page, control);
+  await page.evaluate(({ b64, n, t, px, py, d }) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([data], n, { type: t }));
+    const canvas = document.getElementById('canvas');
+    const init = { dataTransfer: transfer, clientX: px, clientY: py, bubbles: true, cancelable: true };
+    canvas.dispatchEvent(new DragEvent('dragenter', init));
+    canvas.dispatchEvent(new DragEvent('dragover', init));
+    if (d) canvas.dispatchEvent(new DragEvent('drop', init));
+  }, { b64: bytes.toString('base64'), n: name, t: type, px: x, py: y, d: drop });
 }

@@ -9,14 +9,12 @@
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/media.test.mjs
 // Ends with `media: N passed, M failed`; exit 1 on any failure.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
 import { decodePng } from './png.mjs';
 import {
-  ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, openPage, shareFragment,
-  startServer, status, waitFor, finishSuite } from './harness.mjs';
+  ARTIFACTS, HOLD, NATIVE, assert, centreOf, check, dragFile, openPage, shareFragment, startSession, status,
+  uploadToServer, waitFor, finishSuite } from './harness.mjs';
 
 // ---- inputs -----------------------------------------------------------------------------------------
 function ffmpeg(args) {
@@ -42,28 +40,7 @@ function vgenValidate(request) {
   return JSON.parse(run.stdout.toString());
 }
 
-async function uploadToServer(url, bytes, type) {
-  const answer = await fetch(new URL('/v1/uploads', url), { method: 'POST', body: bytes, headers: { 'Content-Type': type } });
-  assert(answer.status === 201, `POST /v1/uploads answered ${answer.status}`);
-  return (await answer.json()).url;
-}
-
 // ---- a person's gestures ------------------------------------------------------------------------------
-// A file dragged over the canvas to the centre of the control the app published as `control`, and
-// dropped there unless `drop` is false (then it stays over the canvas until the next drag event).
-async function dragFile(page, control, bytes, name, type, drop = true) {
-  const { x, y } = await centreOf(page, control);
-  await page.evaluate(({ b64, n, t, px, py, d }) => {
-    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([data], n, { type: t }));
-    const canvas = document.getElementById('canvas');
-    const init = { dataTransfer: transfer, clientX: px, clientY: py, bubbles: true, cancelable: true };
-    canvas.dispatchEvent(new DragEvent('dragenter', init));
-    canvas.dispatchEvent(new DragEvent('dragover', init));
-    if (d) canvas.dispatchEvent(new DragEvent('drop', init));
-  }, { b64: bytes.toString('base64'), n: name, t: type, px: x, py: y, d: drop });
-}
 const dropFile = (page, control, bytes, name, type) => dragFile(page, control, bytes, name, type, true);
 
 // Pixels of the accent colour (ui_style.h kColorAccent, the drop target's frame) around a control.
@@ -220,17 +197,13 @@ async function videoChecks(context, url) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const { stop, url } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const { url, context, close } = await startSession();
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     await klingChecks(context, url);
     await wanChecks(context, url);
     await videoChecks(context, url);
   } finally {
-    await browser.close();
-    stop();
+    await close();
   }
 }
 

@@ -16,6 +16,7 @@
 #include "platform_web.h"
 #include "ui_style.h"
 #include "ui_widgets.h"
+#include "video_box.h"
 #include "validate.h"
 
 #include "imgui.h"
@@ -239,25 +240,6 @@ float requestAspect(const json& request) {
     return 16.0f / 9.0f;
 }
 
-// The result's <video>, laid over a black box of `size` at the cursor and cut to what the tab shows.
-void placeResult(const AppState& state, const UiLook& look, const std::string& key, const ResultVideo& video, ImVec2 size) {
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(size);
-    const ImVec2 max = ImGui::GetItemRectMax();
-    ImGui::GetWindowDrawList()->AddRectFilled(min, max, IM_COL32(0, 0, 0, 255));
-    // A <video> draws above the canvas: it steps aside while a popup is open.
-    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
-    if (video.url.empty() && !video.stored) return;
-    const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
-    const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
-    const float r = look.pixelRatio;
-    const web::PageRect rect{min.x / r, min.y / r, (max.x - min.x) / r, (max.y - min.y) / r};
-    const float vx = std::max(min.x, clipMin.x), vy = std::max(min.y, clipMin.y);
-    const web::PageRect visible{vx / r, vy / r, std::max(0.0f, std::min(max.x, clipMax.x) - vx) / r,
-                                std::max(0.0f, std::min(max.y, clipMax.y) - vy) / r};
-    web::placeVideo(key, video.url, rect, visible, state.loopingVideos.count(key) > 0);
-}
-
 // One line of text cut at `width`, so a long name or clock never widens its column.
 void clippedText(const std::string& text, const ImVec4& color, float width) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -275,8 +257,10 @@ bool drawColumn(AppState& state, const UiLook& look, const JobEntry& entry, floa
     const Job& job = entry.job;
     clippedText(modelName(state, entry), kColorAccent, width);
     if (job.state == JobState::Succeeded && !entry.results.empty()) {
-        placeResult(state, look, entry.localId + "/0", entry.results.front(), ImVec2(width, videoHeight));
-        const std::string clock = web::videoClock(entry.localId + "/0");
+        const std::string key = entry.localId + "/0";
+        const ResultVideo& video = entry.results.front();
+        videoBox(look, key, video.url, video.stored, state.loopingVideos.count(key) > 0, ImVec2(width, videoHeight));
+        const std::string clock = web::videoClock(key);
         clippedText(clock.empty() ? "loading..." : clock, kColorMuted, width);
         return false;
     }

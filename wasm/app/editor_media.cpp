@@ -14,6 +14,7 @@
 #include "platform_web.h"
 #include "ui_style.h"
 #include "ui_widgets.h"
+#include "video_box.h"
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -126,30 +127,12 @@ void imagePreview(AppState& state, const UiLook& look, const std::string& path) 
     }
 }
 
-// The source video in a <video> element laid over a black box (platform_web.h placeVideo), cut to
-// the visible part of the panel; hidden while a popup is open, as the job results are. The element
-// keeps its source: a data URL of megabytes is handed over once, not every frame.
+// The source video in a <video> laid over a black box, looping (video_box.h), as the job results are.
 void videoPreview(AppState& state, const UiLook& look, const std::string& path, const std::string& value) {
-    MediaEditor& media = state.creative.media;
     const std::string key = "media" + path + "#" + std::to_string(mediaFingerprint(value));
     const float width = std::min(ImGui::GetContentRegionAvail().x, dp(look, 256));
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(width, width * 9.0f / 16.0f));
-    const ImVec2 max = ImGui::GetItemRectMax();
-    ImGui::GetWindowDrawList()->AddRectFilled(min, max, IM_COL32(0, 0, 0, 255));
+    videoBox(look, key, value, false, true, ImVec2(width, width * 9.0f / 16.0f));
     recordItemRect(state, look, ("video:" + path).c_str());
-    const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
-    if (!popupOpen) {
-        const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
-        const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
-        const float r = look.pixelRatio;
-        const float vx = std::max(min.x, clipMin.x), vy = std::max(min.y, clipMin.y);
-        const web::PageRect rect{min.x / r, min.y / r, (max.x - min.x) / r, (max.y - min.y) / r};
-        const web::PageRect visible{vx / r, vy / r, std::max(0.0f, std::min(max.x, clipMax.x) - vx) / r,
-                                    std::max(0.0f, std::min(max.y, clipMax.y) - vy) / r};
-        const bool known = !media.placedVideos.insert(key).second;
-        web::placeVideo(key, known ? std::string() : value, rect, visible, true);
-    }
     const std::string clock = web::videoClock(key);
     ImGui::TextColored(kColorMuted, "%s", clock.empty() ? "loading the video..." : clock.c_str());
 }

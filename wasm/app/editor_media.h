@@ -11,7 +11,6 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -54,7 +53,6 @@ struct MediaEditor {
     std::map<std::string, MediaUpload> uploads;   // by canonical path: uploads in flight
     int nextUpload = 1;
     std::map<std::string, MediaProbe> probes;     // by canonical path
-    std::set<std::string> placedVideos;     // preview keys whose <video> exists (its source is given once)
     std::string dropTarget;                 // while a file is dragged over the canvas: the field a drop fills
 };
 

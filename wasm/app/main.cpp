@@ -7,6 +7,7 @@
 #include "ui_style.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ErrorCheckEndFrameRecover
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 
@@ -49,6 +50,12 @@ void frame() {
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     if (app.pendingFonts > 0) return;
+    // A frame that threw (platform_web.h guarded) left ImGui inside it, its windows still open:
+    // they are closed, so this frame starts clean.
+    if (ImGui::GetCurrentContext()->WithinFrameScope) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ImGui::EndFrame();
+    }
 
     // New fonts need a new texture; the backend recreates all its objects lazily in NewFrame.
     if (vg::app::updateLook(app.look, metrics.pixelRatio)) ImGui_ImplOpenGL3_DestroyDeviceObjects();
@@ -85,6 +92,27 @@ void fontFetched(std::vector<unsigned char> bytes, void* target) {
     vg::web::requestFrames();
 }
 
+// The GLFW port calls these from the page's input events: each goes through the platform's boundary
+// (platform_web.h guarded) into ImGui's GLFW backend. No scroll callback: the wheel comes in notches
+// through PlatformHooks::wheel (the port passes raw, inverted pixel deltas).
+void installInputCallbacks(GLFWwindow* window) {
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int focused) {
+        vg::web::guarded("taking the focus", [&] { ImGui_ImplGlfw_WindowFocusCallback(w, focused); });
+    });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int entered) {
+        vg::web::guarded("following the pointer", [&] { ImGui_ImplGlfw_CursorEnterCallback(w, entered); });
+    });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int mods) {
+        vg::web::guarded("taking a click", [&] { ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods); });
+    });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int scancode, int action, int mods) {
+        vg::web::guarded("taking a key", [&] { ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods); });
+    });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
+        vg::web::guarded("taking typed text", [&] { ImGui_ImplGlfw_CharCallback(w, c); });
+    });
+}
+
 void installClipboard(Playground& app) {
     ImGuiIO& io = ImGui::GetIO();
     io.ClipboardUserData = &app;
@@ -109,10 +137,9 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // no file system; layout is computed, not saved
-    ImGui_ImplGlfw_InitForOpenGL(app.window, true);
+    ImGui_ImplGlfw_InitForOpenGL(app.window, false);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    // The GLFW port passes raw, inverted pixel deltas; the platform layer sends notches instead.
-    glfwSetScrollCallback(app.window, nullptr);
+    installInputCallbacks(app.window);
     installClipboard(app);
     vg::app::initLook(app.look);
 
@@ -124,6 +151,8 @@ int main() {
 #endif
     vg::web::installPlatform({frame, wheel, paste, pageEvent});
     vg::web::startFrameLoop();
-    vg::app::startRuntime(app.state);
+    // The share link, the remembered key and history come from outside: a fault there is reported, and the
+    // playground runs with what it has.
+    vg::web::guarded("starting the playground (share link, history)", [] { vg::app::startRuntime(gApp->state); });
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "panels.h"
 #include "platform_web.h"
 #include "ui_widgets.h"
+#include "video_box.h"
 
 #include "imgui.h"
 
@@ -94,31 +95,17 @@ float requestAspect(const json& request) {
 }  // namespace
 
 void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) {
-    const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
     const float aspect = requestAspect(entry.request);
     const float captionHeight = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2;
     const float boxHeight = std::max(dp(look, 90), ImGui::GetContentRegionAvail().y - captionHeight);
     const float boxWidth = std::min(boxHeight * aspect, ImGui::GetContentRegionAvail().x);
-    const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
-    const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
     for (size_t i = 0; i < entry.results.size(); ++i) {
         const ResultVideo& video = entry.results[i];
         const std::string key = entry.localId + "/" + std::to_string(i);
         if (i > 0) ImGui::SameLine();
         ImGui::BeginGroup();
         ImGui::PushID(static_cast<int>(i));
-        const ImVec2 min = ImGui::GetCursorScreenPos();
-        ImGui::Dummy(ImVec2(boxWidth, boxWidth / aspect));
-        const ImVec2 max = ImGui::GetItemRectMax();
-        ImGui::GetWindowDrawList()->AddRectFilled(min, max, IM_COL32(0, 0, 0, 255));
-        if (!popupOpen && (!video.url.empty() || video.stored)) {
-            const float r = look.pixelRatio;
-            const web::PageRect rect{min.x / r, min.y / r, (max.x - min.x) / r, (max.y - min.y) / r};
-            const float vx = std::max(min.x, clipMin.x), vy = std::max(min.y, clipMin.y);
-            const web::PageRect visible{vx / r, vy / r, std::max(0.0f, std::min(max.x, clipMax.x) - vx) / r,
-                                        std::max(0.0f, std::min(max.y, clipMax.y) - vy) / r};
-            web::placeVideo(key, video.url, rect, visible, state.loopingVideos.count(key) > 0);
-        }
+        videoBox(look, key, video.url, video.stored, state.loopingVideos.count(key) > 0, ImVec2(boxWidth, boxWidth / aspect));
         const std::string clock = web::videoClock(key);
         ImGui::TextColored(kColorMuted, "%s", clock.empty() ? "loading..." : clock.c_str());
         if (ImGui::SmallButton("Download")) web::downloadVideo(key, video.url, entry.localId + "-" + std::to_string(i) + ".mp4");

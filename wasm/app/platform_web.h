@@ -1,5 +1,8 @@
-// Browser platform layer: the one place that talks to the page (EM_JS, emscripten_*, the DOM).
-// Everything else in wasm/app is plain C++ and ImGui. What lives here and why:
+// Browser platform layer: the one place that talks to the page (EM_JS, emscripten_*, the DOM; the
+// page-side JavaScript is web/platform.js and web/videos.js). Everything else in wasm/app is plain
+// C++ and ImGui. What lives here and why:
+// - one boundary (guarded) around every call from the page into the app: an exception becomes a
+//   note over the page and a console error, never a stopped frame loop or a silent half-done change;
 // - the frame loop: requestAnimationFrame only while awake (input in the last second, a short burst
 //   after a fetch answer or a video's time update, or a timer the job driver set), so an idle tab
 //   costs no CPU;
@@ -28,7 +31,7 @@
 
 namespace vg::web {
 
-// The app's entry points, called from browser events. All must be set.
+// The app's entry points, called from browser events (each through guarded). All must be set.
 struct PlatformHooks {
     void (*frame)();                                 // draw one frame
     void (*wheel)(float notchesX, float notchesY);   // ImGui's sign: +y scrolls up, +x scrolls left
@@ -46,6 +49,14 @@ struct CanvasMetrics {
 struct PageRect {
     float x = 0, y = 0, width = 0, height = 0;
 };
+
+// Runs `body`, one call from the page into the app: a frame, an input event, a page answer (storage,
+// a file, an image), a fetch answer, the start. An exception escaping it would leave through
+// JavaScript: a frame loop would stop, and the person would see nothing. It is caught here and
+// reported: console.error and a note over the page (web/platform.js fault) saying that `what` ("drawing
+// a frame", "handling the answer to POST ...") failed, why, that nothing was lost and what to do.
+// The state stays as the handler left it (jobs, history and the request are kept); the page keeps running.
+void guarded(const std::string& what, const std::function<void()>& body) noexcept;
 
 // Call once, after glfwCreateWindow (the GLFW port installs its listeners there).
 void installPlatform(const PlatformHooks& hooks);
@@ -106,9 +117,9 @@ void loadImageTexture(const std::string& token, const std::string& source);
 
 // ---- <video> elements over the canvas ----------------------------------------------------------------
 // Shows the video `key` inside `rect`, cut to `visible` (the part of the rect the ImGui window
-// shows). The element plays the stored copy of `key` when there is one, else `url`, and repeats
-// while `loop`. Call for every shown video each frame, then endVideoFrame(), which hides the ones
-// not placed this frame.
+// shows). The element plays the stored copy of `key` when there is one, else `url` (read on the
+// first call for `key`, when the element is made), and repeats while `loop`. Call for every shown
+// video each frame (video_box.h does), then endVideoFrame(), which hides the ones not placed this frame.
 void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop);
 void endVideoFrame();
 // "0:03 / 0:05" of a placed video; "" before its metadata loaded.

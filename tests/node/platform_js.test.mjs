@@ -1,0 +1,234 @@
+// The page side of the playground's platform layer (web/platform.js, web/videos.js) without a
+// browser: where a <video> goes over the canvas and how it is cut, its clock text, the wheel in
+// notches, the key queue, file and link checks, the fault note's record, and the Compare tab's sync
+// group driven with stand-in video elements whose events arrive in order, as a browser's do.
+import assert from 'node:assert/strict';
+import { beforeEach, test } from 'node:test';
+
+import '../../web/platform.js';
+import '../../web/videos.js';
+
+const P = globalThis.VideoGenPlatform;
+
+// ---- placement and clock ------------------------------------------------------------------------------
+test('a whole video sits at the canvas box plus scroll plus its rect, with no clip-path', () => {
+  const style = P.overlayStyle({ left: 10, top: 20 }, { x: 0, y: 100 }, { x: 5, y: 6, width: 320, height: 180 },
+    { x: 5, y: 6, width: 320, height: 180 });
+  assert.deepEqual(style, { left: '15px', top: '126px', width: '320px', height: '180px', clipPath: 'none', visibility: 'visible' });
+});
+
+test('a video scrolled half out of its window is cut to the visible part (top, right, bottom, left)', () => {
+  const style = P.overlayStyle({ left: 0, top: 0 }, { x: 0, y: 0 }, { x: 100, y: 50, width: 320, height: 180 },
+    { x: 110, y: 80, width: 300, height: 100 });
+  assert.equal(style.clipPath, 'inset(30px 10px 50px 10px)');
+  assert.equal(style.visibility, 'visible');
+});
+
+test('a video with nothing visible is hidden; a cut under half a pixel is no cut', () => {
+  const rect = { x: 0, y: 0, width: 320, height: 180 };
+  assert.equal(P.overlayStyle({ left: 0, top: 0 }, { x: 0, y: 0 }, rect, { x: 0, y: 0, width: 320, height: 0 }).visibility, 'hidden');
+  assert.equal(P.overlayStyle({ left: 0, top: 0 }, { x: 0, y: 0 }, rect, { x: 0.3, y: 0, width: 319.7, height: 180 }).clipPath, 'none');
+});
+
+test('the clock says time, length and size once metadata loaded, and when it plays the stored copy', () => {
+  assert.equal(P.clockText({ readyState: 0, duration: NaN }), '');
+  assert.equal(P.clockText(undefined), '');
+  const video = { readyState: 4, currentTime: 65.7, duration: 125, videoWidth: 320, videoHeight: 180, dataset: {} };
+  assert.equal(P.clockText(video), '1:05 / 2:05  320x180');
+  video.dataset.source = 'storage';
+  assert.equal(P.clockText(video), '1:05 / 2:05  320x180  stored copy');
+});
+
+// ---- input ------------------------------------------------------------------------------------------------
+test('the wheel moves one notch per 100 pixels or 3 lines, in ImGui\'s direction', () => {
+  assert.deepEqual(P.wheelNotches({ deltaMode: 0, deltaX: 0, deltaY: 100 }), [-0, -1]);
+  assert.deepEqual(P.wheelNotches({ deltaMode: 1, deltaX: -3, deltaY: 0 }), [1, -0]);
+  assert.deepEqual(P.wheelNotches({ deltaMode: 2, deltaX: 0, deltaY: 1 }), [-0, -80]);
+});
+
+test('a key pressed and released between two frames reaches the app as two frames, in order', () => {
+  const delivered = [];
+  const glfw = { onKeydown: (e) => delivered.push('down ' + e.key), onKeyup: (e) => delivered.push('up ' + e.key),
+    onKeyPress: (e) => delivered.push('press ' + e.key) };
+  const a = { keyCode: 65, key: 'a' };
+  const b = { keyCode: 66, key: 'b' };
+  const queue = [['down', a], ['press', a], ['up', a], ['down', b]];
+  P.deliverKeys(queue, glfw);
+  assert.deepEqual(delivered, ['down a', 'press a']);
+  P.deliverKeys(queue, glfw);
+  assert.deepEqual(delivered, ['down a', 'press a', 'up a', 'down b']);
+  assert.equal(queue.length, 0);
+});
+
+// ---- files ------------------------------------------------------------------------------------------------
+test('a file over 64 MB is refused with its size and what to do; 64 MB is read', () => {
+  assert.equal(P.fileSizeProblem(64 * 1024 * 1024), '');
+  const problem = P.fileSizeProblem(65 * 1024 * 1024);
+  assert.match(problem, /it is 65\.0 MB; the playground reads files up to 64 MB/);
+  assert.match(problem, /host it and paste its URL/);
+});
+
+test('a dragged link list gives its http(s) links, without comments or other schemes', () => {
+  assert.deepEqual(P.linksIn('# from a page\r\nhttps://example.com/a.png\r\nftp://x/y\n  HTTP://b/c.mp4 '),
+    ['https://example.com/a.png', 'HTTP://b/c.mp4']);
+  assert.deepEqual(P.linksIn(''), []);
+});
+
+// ---- the boundary's JavaScript side -----------------------------------------------------------------------
+beforeEach(() => { globalThis.__vg = {}; });
+
+test('a fault is recorded and logged with what failed and why, and counted when it repeats', (t) => {
+  t.mock.method(console, 'error', () => {});
+  P.fault('handling the page event {"type":"file"}', 'type must be string');
+  P.fault('handling the page event {"type":"file"}', 'type must be string');
+  P.fault('drawing a frame', 'boom');
+  assert.deepEqual(globalThis.__vg.faults, [
+    { what: 'handling the page event {"type":"file"}', detail: 'type must be string', count: 2 },
+    { what: 'drawing a frame', detail: 'boom', count: 1 }]);
+  assert.equal(console.error.mock.callCount(), 2, 'a repeated fault is logged once');
+  const text = P.faultText('drawing a frame', 'boom', 2);
+  assert.match(text, /^Something went wrong while drawing a frame: boom\./);
+  assert.match(text, /jobs and history are kept/);
+  assert.match(text, /reload it\. \(2 times\)$/);
+});
+
+test('a guarded page handler that throws becomes a fault, not an exception', (t) => {
+  t.mock.method(console, 'error', () => {});
+  const handler = P.guard('reading a paste', () => { throw new Error('no clipboard'); });
+  assert.doesNotThrow(() => handler());
+  assert.deepEqual(globalThis.__vg.faults, [{ what: 'reading a paste', detail: 'no clipboard', count: 1 }]);
+});
+
+test('text handed to C++ is freed even when the call throws', () => {
+  const freed = [];
+  const module = { allocateUTF8: (text) => ({ text }), _free: (buffer) => freed.push(buffer.text),
+    _vg_web_event: () => { throw new Error('escaped'); } };
+  assert.throws(() => P.callWithText(module, '_vg_web_event', '{"type":"drag"}'), /escaped/);
+  assert.deepEqual(freed, ['{"type":"drag"}']);
+});
+
+// ---- synchronized playback ----------------------------------------------------------------------------
+// Stand-in <video> elements: a call queues the events a browser fires for it, and flush() delivers
+// them in order (play, pause, seeking then seeked), as the browser's event loop does.
+function videoWorld() {
+  const queue = [];
+  const flush = () => { while (queue.length) { const [element, type] = queue.shift(); element.fire(type); } };
+  const make = (readyState) => {
+    const listeners = {};
+    let time = 0;
+    const element = {
+      paused: true, ended: false, seeking: false, readyState, duration: 10,
+      addEventListener: (type, fn) => { (listeners[type] = listeners[type] || []).push(fn); },
+      fire: (type) => {
+        if (type === 'seeked') element.seeking = false;
+        (listeners[type] || []).forEach((fn) => fn());
+      },
+      play: () => {
+        if (element.paused) { element.paused = false; queue.push([element, 'play']); }
+        return Promise.resolve();
+      },
+      pause: () => { if (!element.paused) { element.paused = true; queue.push([element, 'pause']); } },
+      get currentTime() { return time; },
+      set currentTime(value) {
+        time = value;
+        element.seeking = true;
+        queue.push([element, 'seeking'], [element, 'seeked']);
+      },
+      // What the browser does when more data arrived.
+      becomeReady: () => { element.readyState = 4; queue.push([element, 'canplay']); },
+    };
+    return element;
+  };
+  return { make, flush, queue };
+}
+
+function compareGroup(readyStates) {
+  const world = videoWorld();
+  const elements = {};
+  readyStates.forEach((state, i) => { elements['job' + i + '/0'] = world.make(state); });
+  const sync = P.videoSync((key) => elements[key]);
+  const keys = Object.keys(elements);
+  const group = sync.join(keys);
+  world.flush();
+  return { world, sync, keys, group, videos: keys.map((key) => elements[key]) };
+}
+
+test('compared videos wait for the slowest, then start together from 0', () => {
+  const { world, videos, group } = compareGroup([4, 1]);
+  assert.ok(videos.every((v) => v.paused), 'nothing plays while one cannot');
+  videos[1].becomeReady();
+  world.flush();
+  assert.ok(videos.every((v) => !v.paused && v.currentTime === 0), 'both play from 0');
+  assert.equal(group.want, 'play');
+});
+
+test('a pause on one video\'s own controls pauses the others at its time', () => {
+  const { world, videos, group } = compareGroup([4, 4]);
+  videos[0].currentTime = 3.2;
+  world.flush();
+  videos[0].pause();
+  world.flush();
+  assert.ok(videos.every((v) => v.paused), 'both paused');
+  assert.equal(videos[1].currentTime, 3.2);
+  assert.equal(group.want, 'pause');
+});
+
+test('a seek on one video moves the others there, without echoing back', () => {
+  const { world, videos } = compareGroup([4, 4, 4]);
+  videos[2].currentTime = 6;
+  world.flush();
+  assert.deepEqual(videos.map((v) => v.currentTime), [6, 6, 6]);
+  assert.ok(videos.every((v) => !v.paused), 'still playing');
+});
+
+test('a video that runs out of data holds the others, and all resume together at the anchor\'s time', () => {
+  const { world, videos, group } = compareGroup([4, 4]);
+  videos[0].currentTime = 4;  // the first was playing well: the anchor
+  world.flush();
+  videos[1].readyState = 2;
+  world.queue.push([videos[1], 'waiting']);
+  world.flush();
+  assert.ok(group.holding, 'the group holds');
+  assert.ok(videos[0].paused, 'the other video waits');
+  videos[1].becomeReady();
+  world.flush();
+  assert.ok(!group.holding, 'the hold ended');
+  assert.ok(videos.every((v) => !v.paused && v.currentTime === 4), `both play at 4 s: ${videos.map((v) => v.currentTime)}`);
+});
+
+test('the app\'s bar seeks and pauses the whole group', () => {
+  const { world, sync, keys, videos } = compareGroup([4, 4]);
+  sync.control(sync.groupOf(keys), 'seek', 7.5);
+  world.flush();
+  assert.deepEqual(videos.map((v) => v.currentTime), [7.5, 7.5]);
+  sync.control(sync.groupOf(keys), 'pause');
+  world.flush();
+  assert.ok(videos.every((v) => v.paused));
+});
+
+test('a new group that shares a video replaces the old one (a retried column)', () => {
+  const { sync, keys } = compareGroup([4, 4]);
+  const retried = [keys[0], 'job9/0'];
+  sync.join(retried);
+  assert.equal(sync.groupOf(keys), undefined);
+  assert.ok(sync.groupOf(retried));
+});
+
+// ---- the C++ side stays a bridge ---------------------------------------------------------------------------
+test('every EM_JS/EM_ASM in wasm/app is one statement: a call into web/*.js or a plain read', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { repoRoot } = await import('./helpers.mjs');
+  const folder = join(repoRoot, 'wasm/app');
+  let count = 0;
+  for (const name of readdirSync(folder, { recursive: true }).filter((n) => /\.(cpp|h)$/.test(n))) {
+    const code = readFileSync(join(folder, name), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    for (const match of code.matchAll(/\bEM_(?:JS|ASM\w*)\s*\(([^{]*)\{([\s\S]*?)\}\s*\)\s*;/g)) {
+      count++;
+      const body = match[2].replace(/\{[^{}]*\}/g, '{}').trim();  // object literals passed as arguments
+      const statements = body.split(';').filter((s) => s.trim()).length;
+      assert.ok(statements <= 1 && !/\bfunction\b|=>/.test(body), `${name}: ${match[1].trim()} holds JavaScript: ${body}`);
+    }
+  }
+  assert.ok(count > 20, `found only ${count} EM_JS functions: the pattern no longer matches the sources`);
+});
