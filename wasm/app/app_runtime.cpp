@@ -123,7 +123,7 @@ void pumpJobs(AppState& state) {
 
 void generate(AppState& state) {
     if (!state.formCheck.blocked.empty() || !state.formCheck.submit) return;
-    addJob(state, makeJob(state.jobs, state.canonical, state.gateway.dialect, *state.formCheck.submit,
+    addJob(state, makeJob(state.jobs, state.session.body(), state.gateway.dialect, *state.formCheck.submit,
                           state.gateway.origin(), web::nowMs()));
 }
 
@@ -164,7 +164,7 @@ void deleteJob(AppState& state, const std::string& localId) {
 }
 
 void editJob(AppState& state, const JobEntry& entry) {
-    state.canonical = entry.request;
+    state.session.reset(entry.request);
     state.jsonDrafts.clear();
     formChanged(state);
 }
