@@ -94,6 +94,18 @@ TEST(RequestSession, ClearingTheImageKeepsCameraControl) {
     EXPECT_EQ(session.body().value("negativePrompt", ""), "blur");
 }
 
+TEST(RequestSession, ClearingTheImageOfARequestWithoutModeKeepsImageToVideo) {
+    RequestSession session(builtinCatalog());
+    ASSERT_TRUE(session.loadText(R"({"model":"klingai/kling-v2.6","prompt":{"image":"https://example.com/a.png","text":"a fox"},
+                                    "providerOptions":{"klingai":{"cameraControl":{"type":"simple","config":{"zoom":5}}}}})",
+                                 Dialect::AiSdk).usable);
+    ASSERT_EQ(session.mode(), Mode::I2V);
+    session.clear("/image");
+    EXPECT_EQ(session.mode(), Mode::I2V);
+    EXPECT_NE(session.value("/providerOptions/klingai/cameraControl"), nullptr);
+    EXPECT_TRUE(hasDiagnostic(session.diagnostics(Dialect::Jobs), "/image", "input_missing"));
+}
+
 TEST(RequestSession, ModelSwitchAndBackRestoresProviderOptions) {
     RequestSession session = klingTextToVideo();
     session.set("/providerOptions/klingai/cameraControl", {{"type", "simple"}, {"config", {{"pan", 3}}}});

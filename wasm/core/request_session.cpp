@@ -134,7 +134,11 @@ void RequestSession::set(const std::string& canonicalPath, json value) {
 }
 
 void RequestSession::clear(const std::string& canonicalPath) {
+    // The request stays in the mode it was in: without an explicit mode, clearing the image would
+    // quietly make an image-to-video request text-to-video.
+    const Mode before = mode();
     clearMember(canonicalPath);
+    if (mode() != before) request_.body["mode"] = modeName(before);
     edited();
 }
 

@@ -93,7 +93,8 @@ struct RequestSession {
     // another mode does (a last frame in image-to-video) moves an explicit mode to the one the
     // inputs imply (first-and-last frame), so the input is not left unused.
     void set(const std::string& canonicalPath, json value);
-    // Removes the member and the provider-namespace object it leaves empty; nothing else.
+    // Removes the member and the provider-namespace object it leaves empty; nothing else. The mode
+    // stays what it was (made explicit when it was only implied by the inputs).
     void clear(const std::string& canonicalPath);
     // Several sets and clears as one edit (motion-brush Apply).
     void applyBatch(const std::vector<MemberEdit>& edits);
