@@ -124,7 +124,7 @@ void pumpJobs(AppState& state) {
 
 void generate(AppState& state) {
     if (!state.formCheck.blocked.empty() || !state.formCheck.submit) return;
-    addJob(state, makeJob(state.jobs, state.canonical, state.gateway.dialect, *state.formCheck.submit,
+    addJob(state, makeJob(state.jobs, state.session.body(), state.gateway.dialect, *state.formCheck.submit,
                           state.gateway.origin(), web::nowMs()));
 }
 
@@ -165,7 +165,7 @@ void deleteJob(AppState& state, const std::string& localId) {
 }
 
 void editJob(AppState& state, const JobEntry& entry) {
-    state.canonical = entry.request;
+    state.session.reset(entry.request);
     state.jsonDrafts.clear();
     formChanged(state);
 }

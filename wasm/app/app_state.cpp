@@ -10,9 +10,8 @@
 #include "api.h"
 #include "example_request.h"
 #include "json_input.h"
-#include "prompt_help.h"
 #include "request_example.h"
-#include "validate.h"
+#include "text_format.h"
 
 #include <algorithm>
 #include <cctype>
@@ -67,6 +66,7 @@ bool generatesAudio(const Model& model) {
 
 void initState(AppState& state, const Catalog& catalog) {
     state.catalog = &catalog;
+    state.session = RequestSession(catalog);
     std::set<std::string> providers;
     for (const Model& model : catalog.models) providers.insert(model.provider);
     state.providers.assign(providers.begin(), providers.end());
@@ -76,12 +76,19 @@ void initState(AppState& state, const Catalog& catalog) {
 
 void selectModel(AppState& state, const Model& model) {
     state.selected = &model;
-    resetExample(state, defaultExampleMode(model));
+    if (state.session.revision() == state.exampleRevision || !state.session.body().contains("model")) {
+        resetExample(state, defaultExampleMode(model));
+        return;
+    }
+    state.session.changeModel(model);
+    state.jsonDrafts.clear();
+    formChanged(state);
 }
 
 void resetExample(AppState& state, Mode mode) {
     if (!state.selected) return;
-    state.canonical = exampleRequest(*state.selected, mode).body;
+    state.session.reset(exampleRequest(*state.selected, mode).body);
+    state.exampleRevision = state.session.revision();
     state.jsonDrafts.clear();
     formChanged(state);
 }
@@ -91,22 +98,12 @@ bool usedInMode(const ParamSpec& spec, Mode mode) {
 }
 
 void changeMode(AppState& state, Mode mode) {
-    if (!state.selected) return;
-    state.canonical["mode"] = modeName(mode);
-    for (const ParamSpec& spec : state.selected->params) {
-        const json::json_pointer pointer(spec.path);
-        if (!usedInMode(spec, mode) && state.canonical.contains(pointer))
-            state.canonical.at(pointer.parent_pointer()).erase(pointer.back());
-    }
+    state.session.changeMode(mode);
     state.jsonDrafts.clear();
     formChanged(state);
 }
 
-Mode requestMode(const AppState& state) {
-    Request request;
-    request.body = state.canonical;
-    return request.effectiveMode();
-}
+Mode requestMode(const AppState& state) { return state.session.mode(); }
 
 std::string GatewaySettings::origin() const {
     if (local) return "";
@@ -121,49 +118,25 @@ std::string GatewaySettings::origin() const {
 
 namespace {
 
-std::vector<DiagnosticRow> diagnosticRows(const json& list) {
+DiagnosticRow diagnosticRow(const Diagnostic& d) { return {d.severity == Severity::Error, d.path, d.code, d.message}; }
+
+std::vector<DiagnosticRow> diagnosticRows(const Diagnostics& diagnostics) {
     std::vector<DiagnosticRow> rows;
-    if (!list.is_array()) return rows;
-    for (const json& item : list) {
-        if (!item.is_object()) continue;
-        rows.push_back({item.value("severity", "error") != "warning", item.value("path", ""), item.value("code", ""),
-                        item.value("message", "")});
-    }
+    for (const Diagnostic& d : shownDiagnostics(diagnostics)) rows.push_back(diagnosticRow(d));
     return rows;
 }
 
-DiagnosticRow diagnosticRow(const Diagnostic& d) { return {d.severity == Severity::Error, d.path, d.code, d.message}; }
-
-// The core's output is JSON by contract; anything else (a usage message) is shown as one error.
-json parseOutput(const std::string& output) { return json::parse(output, nullptr, false); }
-
-std::string dialectArgument(const std::optional<Dialect>& dialect) { return dialect ? dialectName(*dialect) : ""; }
-
-void rebuildWire(AppState& state) {
-    WirePreview wire;
-    const ApiResult result = apiBuild(state.requestText, dialectArgument(state.inputDialect), dialectName(state.wireTarget));
-    const json output = parseOutput(result.output);
-    if (result.exitCode == 0 && output.is_object() && output.contains("path")) {
-        wire.built = true;
-        wire.requestLine = output.value("method", "POST") + " " + output.value("path", "");
-        wire.headers = output.value("headers", json::object()).dump(2);
-        wire.body = output.value("body", json()).dump(2);
-        wire.envelope = output.dump(2);
-    } else if (output.is_object()) {
-        wire.refusal = diagnosticRows(output.value("diagnostics", json::array()));
-    }
-    wire.notes = result.notes;
-    state.wire = std::move(wire);
+void countRows(Validation& validation) {
+    for (const DiagnosticRow& row : validation.rows) (row.error ? validation.errors : validation.warnings)++;
 }
 
-// The form's request checked for the gateway's dialect (canonical paths: validateRequest maps
-// paths through the request's origin, which is empty here), and built for it when valid.
+// The form's request checked for the gateway's dialect, and built for it when valid: the session
+// answers both from its caches.
 void checkForm(AppState& state) {
     FormCheck check;
-    Request request;
-    request.body = state.canonical;
-    const char* dialect = dialectName(state.gateway.dialect);
-    for (const Diagnostic& d : validateRequest(request, *state.catalog, dialect)) check.rows.push_back(diagnosticRow(d));
+    const Dialect gateway = state.gateway.dialect;
+    const char* dialect = dialectName(gateway);
+    for (const Diagnostic& d : state.session.diagnostics(gateway)) check.rows.push_back(diagnosticRow(d));
     for (const DiagnosticRow& row : check.rows) (row.error ? check.errors : check.warnings)++;
 
     if (state.validation.exitCode == 2) {
@@ -175,12 +148,12 @@ void checkForm(AppState& state) {
         check.blocked = std::string("the request has errors for the ") + dialect + " gateway";
     } else if (!state.gateway.local && state.gateway.origin().empty()) {
         check.blocked = "enter the gateway's base URL (Gateway settings)";
-    } else if (state.gateway.dialect == Dialect::AiSdk) {
+    } else if (gateway == Dialect::AiSdk) {
         check.blocked = "aisdk is the AI SDK's call options, not a gateway: choose the gateway's dialect";
     } else {
-        BuildOutcome built = buildRequest(state.gateway.dialect, request, *state.catalog);
+        const BuildOutcome& built = state.session.built(gateway);
         if (built.http) {
-            check.submit = std::move(built.http);
+            check.submit = built.http;
         } else {
             for (const Diagnostic& d : built.diagnostics) check.rows.push_back(diagnosticRow(d));
             check.errors += static_cast<int>(built.diagnostics.size());
@@ -189,122 +162,153 @@ void checkForm(AppState& state) {
         }
     }
     state.formCheck = std::move(check);
+    state.requestVersion++;
 }
 
-}  // namespace
-
-void requestChanged(AppState& state) {
-    Validation validation;
-    const ApiResult result = apiParse(state.requestText, dialectArgument(state.inputDialect));
-    validation.exitCode = result.exitCode;
-    const json output = parseOutput(result.output);
-    if (output.is_object()) {
-        validation.dialect = output.value("dialect", "");
-        validation.model = output.value("model", "");
-        validation.rows = diagnosticRows(output.value("diagnostics", json::array()));
-        // Unreadable text has no request: the form keeps the last one until the text reads again.
-        const json request = output.value("request", json());
-        if (result.exitCode != 2 && request.is_object() && !request.empty()) state.canonical = request;
-    }
-    if (validation.rows.empty() && result.exitCode != 0) {
-        validation.rows.push_back({true, "", "unreadable", result.notes.empty() ? result.output : result.notes});
-    }
-    for (const DiagnosticRow& row : validation.rows) (row.error ? validation.errors : validation.warnings)++;
-    state.validation = std::move(validation);
-    // The form follows the model the text names (without replacing the text with an example).
-    if (const Model* model = state.catalog->byId(state.validation.model)) state.selected = model;
+// What follows any change of the request: the form's model, its check, the wire preview.
+void requestUpdated(AppState& state) {
+    if (const Model* model = state.session.model()) state.selected = model;
     checkForm(state);
-    rebuildWire(state);
+    state.wireStale = true;
     state.dirty = true;
 }
 
-void formChanged(AppState& state) {
-    // The editor keeps its dialect (the detected one when it says "detect"); aisdk when none yet.
-    Dialect editorDialect = state.inputDialect.value_or(
-        dialectByName(state.validation.dialect).value_or(Dialect::AiSdk));
-    Request request;
-    request.body = state.canonical;
-    BuildOutcome built = buildRequest(editorDialect, request, *state.catalog);
+// The dialect the editor shows the session's request in: the chosen one (the detected one when it
+// says "detect"; aisdk when none yet), else the first that can carry it: aisdk, then the gateway's,
+// then the others (a tagged reference or a mode only the jobs API's id offers has no AI SDK form).
+void chooseEditorDialect(AppState& state) {
+    const RequestSession& session = state.session;
+    Dialect preferred = state.inputDialect.value_or(dialectByName(state.validation.dialect).value_or(Dialect::AiSdk));
     state.editorNote.clear();
-    if (!built.http) {
-        // The first dialect that can carry it: aisdk, then the gateway's, then the others (a tagged
-        // reference or a mode only the jobs API's id offers has no AI SDK form).
-        const std::string why = built.diagnostics.empty() ? "" : " (" + built.diagnostics.front().message + ")";
-        std::vector<Dialect> fallbacks = {Dialect::AiSdk, state.gateway.dialect};
-        fallbacks.insert(fallbacks.end(), std::begin(kAllDialects), std::end(kAllDialects));
-        for (Dialect fallback : fallbacks) {
-            if (fallback == editorDialect) continue;
-            BuildOutcome attempt = buildRequest(fallback, request, *state.catalog);
-            if (!attempt.http) continue;
-            state.editorNote = std::string(dialectName(editorDialect)) + " cannot carry this request" + why +
-                               ": the editor shows it as " + dialectName(fallback) + ".";
-            editorDialect = fallback;
-            built = std::move(attempt);
-            if (state.inputDialect) state.inputDialect = editorDialect;
-            break;
-        }
+    state.editorDialect = preferred;
+    state.editorShowsCanonical = false;
+    const BuildOutcome& built = session.built(preferred);
+    if (built.http) return;
+    const std::string why = built.diagnostics.empty() ? "" : " (" + built.diagnostics.front().message + ")";
+    std::vector<Dialect> fallbacks = {Dialect::AiSdk, state.gateway.dialect};
+    fallbacks.insert(fallbacks.end(), std::begin(kAllDialects), std::end(kAllDialects));
+    for (Dialect fallback : fallbacks) {
+        if (fallback == preferred || !session.built(fallback).http) continue;
+        state.editorNote = std::string(dialectName(preferred)) + " cannot carry this request" + why +
+                           ": the editor shows it as " + dialectName(fallback) + ".";
+        state.editorDialect = fallback;
+        if (state.inputDialect) state.inputDialect = fallback;
+        return;
     }
-    if (built.http) {
-        state.requestText = built.http->body.dump(2);
-    } else {
-        // No dialect can write it (a value no wire format has): show the canonical body itself.
-        state.requestText = state.canonical.dump(2);
-        state.editorNote = "No dialect can carry this request yet: the editor shows the canonical body.";
-    }
-    requestChanged(state);
-}
-
-namespace {
-
-// An input only another mode uses (a last frame in image-to-video, a reference in text-to-video)
-// moves the request to the mode its inputs imply. A parse writes the mode it inferred, and the AI
-// SDK form has no mode field to say otherwise: without this, the new input would sit unused.
-void followInputs(AppState& state, const std::string& canonicalPath) {
-    if (!state.selected || !state.canonical.contains("mode")) return;
-    const std::string member = canonicalPath.substr(0, canonicalPath.find('/', 1));  // "/references/0/url" -> "/references"
-    const ParamSpec* spec = state.selected->param(member);
-    if (!spec || usedInMode(*spec, requestMode(state))) return;
-    json inputs = state.canonical;
-    inputs.erase("mode");
-    const Mode implied = inferMode(inputs);
-    if (state.selected->supports(implied) && usedInMode(*spec, implied)) state.canonical["mode"] = modeName(implied);
+    // No dialect can write it (an input the mode needs is missing, a value no wire format has).
+    const Diagnostics& problems = session.diagnostics(preferred);
+    const auto error = std::find_if(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    state.editorShowsCanonical = true;
+    state.editorNote = "No dialect can carry this request until " +
+                       (error != problems.end() ? error->message : std::string("its errors are fixed")) +
+                       ": the editor shows the canonical body.";
 }
 
 }  // namespace
 
+void syncEditorText(AppState& state, double now) {
+    const uint64_t revision = state.session.revision();
+    if (state.editorRevision == revision) return;
+    // Writing megabytes of JSON (an inline image) takes longer than a frame: while the person keeps
+    // editing such a request, the text waits until they pause.
+    constexpr size_t kImmediateBytes = 1 << 20;
+    constexpr double kPauseSeconds = 0.3;
+    if (state.requestText.size() > kImmediateBytes) {
+        if (state.editorPendingRevision != revision) {
+            state.editorPendingRevision = revision;
+            state.editorDueAt = now + kPauseSeconds;
+        }
+        if (now < state.editorDueAt) {
+            state.dirty = true;  // keeps frames coming until it is due
+            return;
+        }
+    }
+    state.requestText = state.editorShowsCanonical ? state.session.canonicalText() : state.session.text(state.editorDialect);
+    state.editorRevision = state.session.revision();
+    state.requestVersion++;
+}
+
+void refreshWire(AppState& state) {
+    if (!state.wireStale) return;
+    state.wireStale = false;
+    WirePreview wire;
+    if (state.validation.exitCode != 0) {
+        wire.refusal = state.validation.rows;
+        wire.notes = "vgen: the request is invalid and was not built";
+    } else {
+        const BuildOutcome& built = state.session.built(state.wireTarget);
+        if (built.http && !hasErrors(built.diagnostics)) {
+            wire.built = true;
+            wire.requestLine = built.http->method + " " + built.http->path;
+            wire.headers = built.http->headers.dump(2);
+            wire.body = built.http->body.dump(2, ' ', false, json::error_handler_t::replace);
+            wire.envelope = built.http->toJson().dump(2, ' ', false, json::error_handler_t::replace);
+            wire.notes = diagnosticLines(built.diagnostics);
+        } else {
+            wire.refusal = diagnosticRows(built.diagnostics);
+            wire.notes = std::string("vgen: ") + dialectName(state.wireTarget) + " cannot express this request";
+        }
+    }
+    state.wire = std::move(wire);
+}
+
+void requestChanged(AppState& state) {
+    // One parse of the editor's text into the session; the text stays as the person typed it.
+    const TextCheck checked = checkText(state.session, state.requestText, state.inputDialect ? dialectName(*state.inputDialect) : "");
+    Validation validation;
+    validation.exitCode = checked.exitCode;
+    validation.dialect = checked.dialectName;
+    validation.model = checked.modelLabel;
+    validation.rows = diagnosticRows(checked.diagnostics);
+    if (validation.rows.empty() && checked.exitCode != 0) validation.rows.push_back({true, "", "unreadable", checked.usageMessage});
+    countRows(validation);
+    state.validation = std::move(validation);
+    if (checked.usable) state.editorDialect = checked.dialect;
+    state.editorShowsCanonical = false;
+    state.editorRevision = state.session.revision();
+    state.requestVersion++;
+    requestUpdated(state);
+}
+
+void formChanged(AppState& state) {
+    chooseEditorDialect(state);
+    state.editorRevision = ~uint64_t(0);  // the editor shows the request again, in its dialect
+    // The editor's verdict: what reading the rendered text back would say, from the session's cache.
+    Validation validation;
+    const Diagnostics& found = state.session.diagnostics(state.editorDialect);
+    validation.exitCode = hasErrors(found) ? 1 : 0;
+    validation.dialect = dialectName(state.editorDialect);
+    const Model* model = state.session.model();
+    validation.model = model ? model->id : excerpt(state.session.request().modelId());
+    validation.rows = diagnosticRows(found);
+    countRows(validation);
+    state.validation = std::move(validation);
+    requestUpdated(state);
+}
+
 void setRequestValue(AppState& state, const std::string& canonicalPath, json value) {
-    state.canonical[json::json_pointer(canonicalPath)] = std::move(value);
-    followInputs(state, canonicalPath);
+    state.session.set(canonicalPath, std::move(value));
     formChanged(state);
 }
 
 void clearRequestValue(AppState& state, const std::string& canonicalPath) {
-    json::json_pointer pointer(canonicalPath);
-    while (!pointer.empty() && state.canonical.contains(pointer)) {
-        json& parent = state.canonical.at(pointer.parent_pointer());
-        if (parent.is_array()) {
-            parent.erase(static_cast<size_t>(std::stoul(pointer.back())));
-        } else {
-            parent.erase(pointer.back());
-        }
-        pointer = pointer.parent_pointer();
-        if (pointer.empty() || !state.canonical.at(pointer).empty()) break;
-    }
+    state.session.clear(canonicalPath);
     state.jsonDrafts.erase(canonicalPath);
     formChanged(state);
 }
 
+void applyRequestEdits(AppState& state, const std::vector<MemberEdit>& edits) {
+    state.session.applyBatch(edits);
+    formChanged(state);
+}
+
 void insertPromptTag(AppState& state, const std::string& tag) {
-    const json* prompt = requestValue(state, "/prompt");
-    const std::string text = prompt && prompt->is_string() ? prompt->get<std::string>() : "";
-    const PromptEdit edit = insertTag(text, std::min(state.promptCursor, text.size()), tag);
-    state.promptCursor = edit.cursor;
-    setRequestValue(state, "/prompt", edit.text);
+    state.promptCursor = state.session.insertPromptTag(tag, state.promptCursor);
+    formChanged(state);
 }
 
 const json* requestValue(const AppState& state, const std::string& canonicalPath) {
-    const json::json_pointer pointer(canonicalPath);
-    return state.canonical.contains(pointer) ? &state.canonical.at(pointer) : nullptr;
+    return state.session.value(canonicalPath);
 }
 
 const ParamSpec* offeredParam(const AppState& state, const std::string& canonicalPath) {
@@ -327,7 +331,7 @@ void gatewayChanged(AppState& state) {
 }
 
 void wireTargetChanged(AppState& state) {
-    rebuildWire(state);
+    state.wireStale = true;
     state.dirty = true;
 }
 
@@ -344,7 +348,7 @@ void recordRect(AppState& state, const std::string& name, CssRect rect) {
     }
 }
 
-std::string statusJson(const AppState& state) {
+std::string statusJson(const AppState& state, bool withRequest) {
     json rects = json::object();
     for (const auto& [name, rect] : state.rects) rects[name] = {rect.x, rect.y, rect.width, rect.height};
     json jobs = json::array();
@@ -363,7 +367,7 @@ std::string statusJson(const AppState& state) {
                                                  [](const ResultVideo& video) { return video.stored; })},
                         {"error", job.errorMessage}});
     }
-    return json{{"ready", true},
+    json status{{"ready", true},
                 {"models", state.catalog->models.size()},
                 {"visibleRows", state.visibleModels.size()},
                 {"selected", state.selected ? state.selected->id : ""},
@@ -371,7 +375,6 @@ std::string statusJson(const AppState& state) {
                 {"dialect", state.validation.dialect},
                 {"exitCode", state.validation.exitCode},
                 {"errors", state.validation.errors},
-                {"requestText", state.requestText},
                 {"warnings", state.validation.warnings},
                 {"formErrors", state.formCheck.errors},
                 {"formPaths", [&] {
@@ -380,8 +383,6 @@ std::string statusJson(const AppState& state) {
                      return paths;
                  }()},
                 {"canGenerate", state.formCheck.blocked.empty()},
-                // What Generate sends, as `vgen build` prints it: the editors' tests compare the two.
-                {"submit", state.formCheck.submit ? state.formCheck.submit->toJson().dump(2) : ""},
                 {"gatewayDialect", dialectName(state.gateway.dialect)},
                 {"historyLoaded", state.jobs.historyLoaded},
                 {"historySkipped", state.jobs.skippedRecords},
@@ -391,8 +392,19 @@ std::string statusJson(const AppState& state) {
                 {"wireBuilt", state.wire.built},
                 {"wireRequestLine", state.wire.requestLine},
                 {"wireCopied", state.wire.copied},
-                {"rects", rects}}
-        .dump(-1, ' ', false, json::error_handler_t::replace);  // requestText is typed: never throw on bad UTF-8
+                {"rects", rects},
+                {"keptAside", [&] {
+                     json paths = json::array();
+                     for (const KeptMember& kept : state.session.keptAside()) paths.push_back(kept.path);
+                     return paths;
+                 }()},
+                {"requestRevision", state.session.revision()}};
+    if (withRequest) {
+        status["requestText"] = state.requestText;
+        // What Generate sends, as `vgen build` prints it: the editors' tests compare the two.
+        status["submit"] = state.formCheck.submit ? state.formCheck.submit->toJson().dump(2) : "";
+    }
+    return status.dump(-1, ' ', false, json::error_handler_t::replace);  // requestText is typed: never throw on bad UTF-8
 }
 
 }  // namespace vg::app

@@ -1,18 +1,19 @@
 // The playground's state and the operations that change it. No ImGui and no browser here: panels
 // read this state, call these functions when the user acts, and every rule comes from the core
-// (catalog, apiParse, validateRequest, buildRequest).
+// (catalog, request session, validation, builders).
 //
-// One request, two views: `canonical` (the core's canonical body, request.h) is the source of truth
-// the form edits and Generate sends; `requestText` is the same request written in the editor's
-// dialect. A form edit rewrites the text through the core's builder; an editor edit re-parses the
-// text into `canonical` through the core's parser. Each operation recomputes what depends on it, so
-// a panel never sees stale results.
+// One request, one truth: `session` (the core's RequestSession) holds the canonical request the
+// form edits and Generate sends, and answers its diagnostics and built requests from caches. The
+// JSON editor's `requestText` is a view of it in the editor's dialect, rendered when the editor
+// needs it; an editor edit is read into the session once. Each operation updates what depends on
+// it, so a panel never sees stale results.
 #pragma once
 
 #include "catalog.h"
 #include "creative_state.h"
 #include "dialect.h"
 #include "jobs.h"
+#include "request_session.h"
 
 #include <map>
 #include <optional>
@@ -39,7 +40,7 @@ struct DiagnosticRow {
     std::string message;
 };
 
-// The core's verdict on the editor's text (vg::apiParse).
+// The core's verdict on the editor's request (what `vgen parse` would say of the editor's text).
 struct Validation {
     int exitCode = 0;                // vgen contract: 0 valid, 1 invalid, 2 unreadable input
     std::string dialect;             // the dialect used (detected when the selector says auto)
@@ -48,7 +49,7 @@ struct Validation {
     int errors = 0, warnings = 0;
 };
 
-// The core's verdict on `canonical` for the gateway's dialect: what the form shows at its fields
+// The core's verdict on the session's request for the gateway's dialect: what the form shows at its fields
 // and what decides whether Generate is allowed.
 struct FormCheck {
     std::vector<DiagnosticRow> rows; // canonical paths ("/duration", "/providerOptions/klingai/cfgScale")
@@ -57,7 +58,7 @@ struct FormCheck {
     std::string blocked;             // why Generate is disabled, in words; "" when it is allowed
 };
 
-// The result of vg::apiBuild for the wire preview's target dialect.
+// The request built for the wire preview's target dialect (what `vgen build` prints).
 struct WirePreview {
     bool built = false;              // false: `refusal` (or `notes`) says why
     std::string requestLine;         // "POST /v1/videos"
@@ -96,16 +97,24 @@ struct AppState {
     std::vector<const Model*> visibleModels;     // catalog order, after `filter`
     const Model* selected = nullptr;             // the request's model (form, model panel)
 
-    json canonical = json::object();             // the request, canonical; see the file comment
+    RequestSession session;                      // the request; see the file comment
+    uint64_t exampleRevision = ~uint64_t(0);     // the session's revision when an example filled it: untouched, it gives way to the next model's
     std::map<std::string, std::string> jsonDrafts;  // form fields edited as JSON text, by canonical path
-    std::string requestText;                     // the editor's JSON
+    std::string requestText;                     // the editor's JSON (syncEditorText renders it)
     std::optional<Dialect> inputDialect;         // the editor's dialect; nullopt = detect
-    std::string editorNote;                      // why the editor's text was not rewritten, when not
+    Dialect editorDialect = Dialect::AiSdk;      // the dialect requestText is written in
+    bool editorShowsCanonical = false;           // no dialect can carry the request: the text is the canonical body
+    uint64_t editorRevision = ~uint64_t(0);      // the session revision requestText shows (typed text is current)
+    uint64_t editorPendingRevision = ~uint64_t(0);  // a large text waits for this revision until editorDueAt
+    double editorDueAt = 0;                      // seconds (frame time)
+    std::string editorNote;                      // why the editor's text is not in its dialect, when not
     Validation validation;
     FormCheck formCheck;
+    uint64_t requestVersion = 0;                 // bumped when requestText or formCheck changes: what statusJson republishes
 
     Dialect wireTarget = Dialect::Gateway;       // the dialect the wire preview builds for
-    WirePreview wire;
+    WirePreview wire;                            // rebuilt by refreshWire when `wireStale`
+    bool wireStale = true;
 
     CreativeState creative;                      // the creative editors (Direct tab, media fields)
     size_t promptCursor = std::string::npos;     // byte offset of the prompt field's cursor; npos = end
@@ -133,15 +142,23 @@ void applyFilter(AppState& state);
 // The model can generate an audio track: it has an "/audio" parameter the catalog does not refuse.
 bool generatesAudio(const Model& model);
 
-// Shows `model` and replaces the request with its example (text-to-video when offered).
+// Shows `model`: a request the person made moves to it (what the model does not take is kept
+// aside, session.keptAside()); an untouched example becomes the model's example (text-to-video
+// when offered).
 void selectModel(AppState& state, const Model& model);
 
 // Replaces the request with the selected model's example for `mode`.
 void resetExample(AppState& state, Mode mode);
 
-// After the editor's text or its dialect changed: parse and validate it, take its canonical
-// request into the form, rebuild the wire preview.
+// After the editor's text or its dialect changed: read it into the session (one parse), check
+// it, and update the form and the wire preview.
 void requestChanged(AppState& state);
+// Renders requestText from the session when an edit elsewhere changed the request (the editor
+// panel and the status publisher call it before they read the text). A text of megabytes is
+// rendered once the edits pause; `now` is the frame's time in seconds.
+void syncEditorText(AppState& state, double now);
+// Rebuilds the wire preview when the request or its target changed (the wire panel calls it).
+void refreshWire(AppState& state);
 
 // Sets the member at `canonicalPath` ("/providerOptions/klingai/cameraControl"), then formChanged.
 // An input only another mode uses (a last frame in image-to-video) moves the request to the mode
@@ -149,6 +166,8 @@ void requestChanged(AppState& state);
 void setRequestValue(AppState& state, const std::string& canonicalPath, json value);
 // Removes the member, and the provider namespace object it leaves empty, then formChanged.
 void clearRequestValue(AppState& state, const std::string& canonicalPath);
+// Several sets and clears (nullopt) as one edit of the request, then formChanged.
+void applyRequestEdits(AppState& state, const std::vector<MemberEdit>& edits);
 // Inserts a tag the prompt refers to (character1, <<<voice_1>>>) at the prompt field's cursor
 // (prompt_help.h's insertTag), and leaves the cursor after it.
 void insertPromptTag(AppState& state, const std::string& tag);
@@ -158,7 +177,8 @@ const json* requestValue(const AppState& state, const std::string& canonicalPath
 // `unsupported`); nullptr otherwise. What an editor's "applies" asks.
 const ParamSpec* offeredParam(const AppState& state, const std::string& canonicalPath);
 
-// After the form changed `canonical`: rewrite the editor's text in its dialect, then as requestChanged.
+// After the form changed the session's request: check it, choose the dialect the editor shows it in,
+// and update the form and the wire preview (the editor's text is rendered when next shown).
 void formChanged(AppState& state);
 
 // Loads a request written in any dialect (a share link, a history entry) into editor and form.
@@ -174,14 +194,17 @@ void wireTargetChanged(AppState& state);
 Mode requestMode(const AppState& state);
 // The parameter takes part in `mode` (its modes list is empty or names it).
 bool usedInMode(const ParamSpec& spec, Mode mode);
-// Puts the request in `mode` and drops the members only other modes use (a last frame has no place
-// in text-to-video), then formChanged. The form's mode selector and the Direct tab's editors call it.
+// Puts the request in `mode`; members only other modes use (a last frame in text-to-video) are kept
+// aside until the request returns to a mode that uses them, then formChanged. The form's mode
+// selector and the Direct tab's editors call it.
 void changeMode(AppState& state, Mode mode);
 
 // Remembers where a control is, for tests; replaces an earlier rectangle of the same name.
 void recordRect(AppState& state, const std::string& name, CssRect rect);
 
-// window.__vg's content: counts, the selection, the diagnostics summary, jobs and the rectangles.
-std::string statusJson(const AppState& state);
+// window.__vg's content: counts, the selection, the diagnostics summary, jobs and the rectangles;
+// with `withRequest`, also requestText and submit (megabytes with inline media: the caller sends
+// them only when requestVersion changed, window.__vg keeps the last ones).
+std::string statusJson(const AppState& state, bool withRequest);
 
 }  // namespace vg::app

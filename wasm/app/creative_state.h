@@ -1,6 +1,6 @@
 // State of the creative editors (the Direct tab and the media fields): one member per editor, each
 // defined next to the editor that draws it. Like the rest of AppState, the request itself stays in
-// AppState::canonical; these hold only what the request cannot (a mask being painted, the image as
+// AppState::session; these hold only what the request cannot (a mask being painted, the image as
 // a texture, a template being filled in).
 #pragma once
 

@@ -48,7 +48,7 @@ std::string modelName(const AppState& state, const JobEntry& entry) {
 CompareVerdict checkModel(const AppState& state, const Model& model) {
     CompareVerdict verdict;
     verdict.model = &model;
-    verdict.request = state.canonical;
+    verdict.request = state.session.body();
     verdict.request["model"] = model.id;
     Request request;
     request.body = verdict.request;
@@ -83,7 +83,7 @@ std::string sendBlocked(const AppState& state) {
 // Checks every catalog model again when the request or the gateway changed since the last check.
 void refreshVerdicts(AppState& state) {
     CompareBoard& board = state.creative.compare;
-    const std::string key = state.canonical.dump() + "\n" + dialectName(state.gateway.dialect) + "\n" + state.gateway.origin();
+    const std::string key = std::to_string(state.session.revision()) + "\n" + dialectName(state.gateway.dialect) + "\n" + state.gateway.origin();
     if (key == board.checkedFor) return;
     board.checkedFor = key;
     board.blocked = sendBlocked(state);

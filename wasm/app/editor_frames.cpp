@@ -86,15 +86,10 @@ void frameSlot(AppState& state, const UiLook& look, const char* title, const cha
 void swapFrames(AppState& state) {
     const json* first = requestValue(state, kFirstPath);
     const json* last = requestValue(state, kLastPath);
-    const json firstValue = first ? *first : json(), lastValue = last ? *last : json();
-    for (const auto& [path, value] : {std::pair{kFirstPath, lastValue}, std::pair{kLastPath, firstValue}}) {
-        if (value.is_null()) {
-            state.canonical.erase(std::string(path).substr(1));
-        } else {
-            state.canonical[json::json_pointer(path)] = value;
-        }
-    }
-    formChanged(state);
+    // Copies: the batch's first set changes the value `first` points at.
+    const std::optional<json> firstValue = first ? std::optional<json>(*first) : std::nullopt;
+    const std::optional<json> lastValue = last ? std::optional<json>(*last) : std::nullopt;
+    applyRequestEdits(state, {{kFirstPath, lastValue}, {kLastPath, firstValue}});
 }
 
 //-----------------------------------------------------------------------------

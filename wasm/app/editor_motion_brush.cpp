@@ -445,14 +445,17 @@ void apply(AppState& state, MotionBrushEditor& editor, const MotionBrushLimits& 
     if (!brush.staticMask && brush.dynamicMasks.empty())
         editor.problems.push_back("nothing is painted: paint the static mask, or add a dynamic mask, paint it and draw its path");
     if (!editor.problems.empty()) return;
+    // One edit of the request: the masks arrive together, checked once.
+    std::vector<MemberEdit> edits;
     for (const char* member : kMembers) {
         const std::string path = memberPath(*state.selected, member);
         if (options.klingOptions.contains(member)) {
-            setRequestValue(state, path, options.klingOptions[member]);
+            edits.push_back({path, options.klingOptions[member]});
         } else if (requestValue(state, path)) {
-            clearRequestValue(state, path);
+            edits.push_back({path, std::nullopt});
         }
     }
+    applyRequestEdits(state, edits);
     editor.applied = std::move(options.klingOptions);
     editor.appliedRevision = editor.revision;
 }
@@ -468,7 +471,9 @@ void drawApply(AppState& state, const UiLook& look, MotionBrushEditor& editor, c
     if (hasMasks) {
         ImGui::SameLine();
         if (ImGui::Button("Remove from request")) {
-            for (const char* member : kMembers) clearRequestValue(state, memberPath(*state.selected, member));
+            std::vector<MemberEdit> edits;
+            for (const char* member : kMembers) edits.push_back({memberPath(*state.selected, member), std::nullopt});
+            applyRequestEdits(state, edits);
             editor.applied = nullptr;
             editor.problems.clear();
         }

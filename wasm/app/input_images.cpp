@@ -27,17 +27,16 @@ void freeTexture(InputImage& image) {
 }  // namespace
 
 const InputImage* inputImage(AppState& state, const std::string& canonicalPath) {
-    const json::json_pointer pointer(canonicalPath);
+    const json* current = state.session.value(canonicalPath);
     auto& images = state.creative.images;
-    if (!state.canonical.contains(pointer) || !state.canonical.at(pointer).is_string() ||
-        state.canonical.at(pointer).get_ref<const std::string&>().empty()) {
+    if (!current || !current->is_string() || current->get_ref<const std::string&>().empty()) {
         if (auto found = images.find(canonicalPath); found != images.end()) {
             freeTexture(found->second);
             images.erase(found);
         }
         return nullptr;
     }
-    const std::string& value = state.canonical.at(pointer).get_ref<const std::string&>();
+    const std::string& value = current->get_ref<const std::string&>();
     InputImage& image = images[canonicalPath];
     if (image.source != value) {
         static int loads = 0;  // numbers the loads, so a late answer for an older value is recognised

@@ -25,17 +25,25 @@ struct Playground {
     vg::app::UiLook look;
     int pendingFonts = 0;         // fonts still being fetched: the first frame waits, so text never jumps
     std::string clipboard;        // what ImGui pastes: the last DOM paste or the last copy
-    std::string publishedStatus;  // the last window.__vg content sent, to send only changes
+    std::string publishedStatus;  // the last window.__vg content sent (without the request), to send only changes
+    uint64_t publishedRequest = ~uint64_t(0);  // the state's requestVersion when requestText and submit were last sent
 };
 
 // The browser calls back into free functions; there is one playground per page.
 Playground* gApp = nullptr;
 
+// The request's text and what Generate sends can be megabytes (inline media): they are rendered
+// and sent only after the request changed and the editor's text caught up with it, never
+// compared frame by frame.
 void publishStatusIfChanged(Playground& app) {
-    std::string status = vg::app::statusJson(app.state);
-    if (status == app.publishedStatus) return;
-    vg::web::publishStatus(status);
+    vg::app::syncEditorText(app.state, ImGui::GetTime());
+    const bool requestChanged = app.state.requestVersion != app.publishedRequest &&
+                                app.state.editorRevision == app.state.session.revision();
+    std::string status = vg::app::statusJson(app.state, false);
+    if (!requestChanged && status == app.publishedStatus) return;
+    vg::web::publishStatus(requestChanged ? vg::app::statusJson(app.state, true) : status);
     app.publishedStatus = std::move(status);
+    app.publishedRequest = app.state.requestVersion;
 }
 
 void frame() {

@@ -138,6 +138,7 @@ void drawModelRow(AppState& state, const UiLook& look, const Model& model, int r
         state.selected != &model) {
         selectModel(state, model);
     }
+    if (row == 0) recordItemRect(state, look, "first-row");
     if (row == 1) recordItemRect(state, look, "second-row");
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(model.vendor.c_str());

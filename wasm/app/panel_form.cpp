@@ -2,7 +2,8 @@
 // modes and the parameters of the chosen mode are offered; enums are combos, ranges are sliders
 // snapped to their step, media take a URL or a file; an unset field shows its default. Each field
 // shows the core's diagnostics for it underneath, and the full list closes the panel.
-// Every edit goes to state.canonical through formChanged, which also rewrites the JSON editor.
+// Every edit is an edit of state.session (through setRequestValue and its kin); members the mode or
+// model does not take are named under the mode row while they are kept aside.
 //
 // Index
 // [SECTION] Modes and text
@@ -16,6 +17,7 @@
 #include "ui_widgets.h"
 
 #include "json_input.h"
+#include "text_format.h"
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -193,6 +195,7 @@ void drawField(AppState& state, const UiLook& look, const ParamSpec& spec) {
     if (current && !isPromptText(spec)) {
         ImGui::SameLine();
         if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0))) clearRequestValue(state, spec.path);
+        recordItemRect(state, look, ("clear:" + spec.path).c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Unset: the gateway's default applies");
     }
     fieldDiagnostics(state, spec.path);
@@ -211,14 +214,30 @@ void fieldTable(AppState& state, const UiLook& look, const char* id, const std::
     ImGui::EndTable();
 }
 
+// Members a mode or model change set aside (session.keptAside()): named, so nothing seems lost.
+void keptAsideNote(const AppState& state) {
+    const std::vector<KeptMember>& kept = state.session.keptAside();
+    if (kept.empty()) return;
+    std::vector<std::string> names;
+    for (const KeptMember& member : kept) names.push_back(member.path.substr(member.path.rfind('/') + 1));
+    const std::string note = "Kept aside: " + joinWords(names, ", ") + " (not used here; " +
+                             (kept.size() == 1 ? "it returns" : "they return") + " when you switch back).";
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(kColorMuted, "%s", note.c_str());
+    ImGui::PopTextWrapPos();
+}
+
 void modeRow(AppState& state, const UiLook& look, const Model& model, Mode mode) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Mode");
     ImGui::SameLine(dp(look, 118) + ImGui::GetStyle().CellPadding.x * 2);
     ImGui::SetNextItemWidth(dp(look, 200));
-    if (ImGui::BeginCombo("##mode", modeTitle(mode))) {
+    const bool open = ImGui::BeginCombo("##mode", modeTitle(mode));
+    recordItemRect(state, look, "mode");
+    if (open) {
         for (Mode candidate : model.modes) {
             if (ImGui::Selectable(modeTitle(candidate), candidate == mode) && candidate != mode) changeMode(state, candidate);
+            recordItemRect(state, look, (std::string("mode:") + modeName(candidate)).c_str());
         }
         ImGui::EndCombo();
     }
@@ -226,6 +245,7 @@ void modeRow(AppState& state, const UiLook& look, const Model& model, Mode mode)
     ImGui::TextColored(kColorMuted, "%s, by %s", model.name.c_str(), model.vendor.c_str());
     fieldDiagnostics(state, "/mode");
     fieldDiagnostics(state, "/model");
+    keptAsideNote(state);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Request panel: the request as JSON in the editor's dialect (the form's twin: both show
-// state.canonical), the dialect it is read as, and the core's diagnostics for the text.
+// state.session), the dialect it is read as, and the core's diagnostics for the text.
 // Validation runs on edits only, never per frame.
 #include "panels.h"
 #include "ui_widgets.h"
@@ -35,6 +35,7 @@ void drawVerdict(const Validation& validation) {
 }  // namespace
 
 void drawRequestPanel(AppState& state, const UiLook& look) {
+    syncEditorText(state, ImGui::GetTime());
     ImGui::SetNextItemWidth(dp(look, 160));
     if (dialectCombo("##dialect", state.inputDialect, "Detect dialect")) {
         // Written again in the chosen dialect (a detected one stays as written).

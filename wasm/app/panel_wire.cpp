@@ -35,9 +35,7 @@ void drawBuilt(WirePreview& wire, const UiLook& look) {
 // The same request as code (snippets.h), for the gateway's address; the key is never in it (the
 // snippets read $VIDEOGEN_API_KEY).
 void copySnippet(AppState& state, SnippetFormat format) {
-    Request request;
-    request.body = state.canonical;
-    const BuildOutcome built = buildRequest(state.wireTarget, request, *state.catalog);
+    const BuildOutcome& built = state.session.built(state.wireTarget);
     if (!built.http) return;
     std::string base = state.gateway.origin();
     if (base.empty()) {
@@ -56,6 +54,7 @@ void drawWirePanel(AppState& state, const UiLook& look) {
     panelTitle("Wire preview", "what the gateway receives (the API key is added by the sender)");
     ImGui::SetNextItemWidth(dp(look, 160));
     if (dialectCombo("##target", state.wireTarget)) wireTargetChanged(state);
+    refreshWire(state);
     ImGui::SameLine();
     ImGui::BeginDisabled(!state.wire.built);
     if (ImGui::Button("Copy")) {

@@ -6,10 +6,9 @@
 #include "dialect.h"
 #include "dialect_wire.h"
 #include "input_limits.h"
-#include "json_input.h"
+#include "request_session.h"
 #include "schema.h"
 #include "text_format.h"
-#include "validate.h"
 
 #include <algorithm>
 #include <exception>
@@ -27,7 +26,8 @@ std::string dumpJson(const Json& value) {
 
 ApiResult usageError(const std::string& message) { return {kExitUsage, "", "vgen: " + message + "\n"}; }
 
-// Human-readable lines for stderr: "error /duration duration_not_offered: ..."
+}  // namespace
+
 std::string diagnosticLines(const Diagnostics& diagnostics) {
     std::string text;
     for (const Diagnostic& d : shownDiagnostics(diagnostics))
@@ -36,20 +36,10 @@ std::string diagnosticLines(const Diagnostics& diagnostics) {
     return text;
 }
 
-// A parsed, validated request, or the reason there is none.
-struct Checked {
-    int exitCode = kExitValid;
-    std::string usageMessage;        // set when exitCode is kExitUsage
-    Dialect dialect = Dialect::AiSdk;
-    std::string dialectName;         // "" when no dialect could be told
-    ParseOutcome parsed;
-    Diagnostics diagnostics;         // parse + validation
-    std::string modelLabel;          // canonical id when known, else as written (cut by excerpt)
-};
-
-Checked parseAndValidate(std::string_view input, std::string_view dialectName) {
-    Checked checked;
-    const Catalog& catalog = builtinCatalog();
+// One JSON parse, one dialect parse and one validation, all through the session the playground
+// edits, so every front door reads a request the same way.
+TextCheck checkText(RequestSession& session, std::string_view input, std::string_view dialectName) {
+    TextCheck checked;
     std::optional<Dialect> chosen;
     if (!dialectName.empty()) {
         chosen = dialectByName(dialectName);
@@ -60,38 +50,30 @@ Checked parseAndValidate(std::string_view input, std::string_view dialectName) {
             return checked;
         }
     }
-    JsonInput document = parseJsonInput(input);
-    if (document.error) {
+    TextLoad load = session.loadText(input, chosen);
+    checked.diagnostics = std::move(load.diagnostics);
+    if (!load.read) {
         checked.exitCode = kExitUsage;
-        checked.usageMessage = "input is not readable JSON: " + document.error->message;
-        checked.diagnostics.push_back(makeError("", Code::InvalidJson, document.error->message));
+        checked.usageMessage = load.problem;
         return checked;
     }
-    if (!chosen) chosen = detectDialect(document.value);
-    if (!chosen) {
-        checked.exitCode = kExitUsage;
-        checked.usageMessage = "cannot tell which dialect this request is written in: pass --dialect (" +
-                               dialectNameList() + ")";
-        checked.diagnostics.push_back(makeError("", Code::DialectUnknown, checked.usageMessage));
-        return checked;
-    }
-    checked.dialect = *chosen;
-    checked.dialectName = vg::dialectName(*chosen);
-    checked.parsed = parseRequest(*chosen, document.value, catalog);
-    checked.diagnostics = checked.parsed.diagnostics;
-    const std::string written = checked.parsed.request.modelId();
-    const Model* known = catalog.resolve(written).model;
-    checked.modelLabel = !known ? excerpt(written) : checked.parsed.usable ? known->id : written;
-    if (checked.parsed.usable) {
-        Diagnostics found = validateRequest(checked.parsed.request, catalog, checked.dialectName);
+    checked.dialect = *load.dialect;
+    checked.dialectName = vg::dialectName(*load.dialect);
+    checked.usable = load.usable;
+    const Model* known = session.catalog().resolve(load.writtenModel).model;
+    checked.modelLabel = !known ? excerpt(load.writtenModel) : load.usable ? known->id : load.writtenModel;
+    if (load.usable) {
+        const Diagnostics& found = session.diagnostics(*load.dialect);
         checked.diagnostics.insert(checked.diagnostics.end(), found.begin(), found.end());
     }
-    checked.exitCode = (!checked.parsed.usable || hasErrors(checked.diagnostics)) ? kExitInvalid : kExitValid;
+    checked.exitCode = (!load.usable || hasErrors(checked.diagnostics)) ? kExitInvalid : kExitValid;
     return checked;
 }
 
+namespace {
+
 // The report in the contract's member order: valid, dialect, model, diagnostics[severity, path, code, message].
-nlohmann::ordered_json validationReport(const Checked& checked) {
+nlohmann::ordered_json validationReport(const TextCheck& checked) {
     nlohmann::ordered_json report = nlohmann::ordered_json::object();
     report["valid"] = checked.exitCode == kExitValid;
     report["dialect"] = checked.dialectName;
@@ -113,16 +95,17 @@ ApiResult buildFor(std::string_view input, std::string_view from, std::string_vi
         return usageError(to.empty() ? "--to is required: one of " + dialectNameList()
                                      : "unknown dialect \"" + std::string(to) + "\": use one of " + dialectNameList());
     }
-    Checked checked = parseAndValidate(input, from);
+    RequestSession session(builtinCatalog());
+    TextCheck checked = checkText(session, input, from);
     if (checked.exitCode != kExitValid) {
         ApiResult result{checked.exitCode, dumpJson(validationReport(checked)), diagnosticLines(checked.diagnostics)};
         if (!checked.usageMessage.empty()) result.notes = "vgen: " + checked.usageMessage + "\n";
         else result.notes = "vgen: the request is invalid and was not built\n" + result.notes;
         return result;
     }
-    BuildOutcome built = buildRequest(*target, checked.parsed.request, builtinCatalog());
+    const BuildOutcome& built = session.built(*target);
     if (!built.http || hasErrors(built.diagnostics)) {
-        Checked refused = checked;
+        TextCheck refused = checked;
         refused.exitCode = kExitInvalid;
         refused.diagnostics = built.diagnostics;
         return {kExitInvalid, dumpJson(validationReport(refused)),
@@ -209,7 +192,8 @@ ApiResult apiDialectFacts() {
 
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson) {
     return guarded([&] {
-        Checked checked = parseAndValidate(input, dialect);
+        RequestSession session(builtinCatalog());
+        TextCheck checked = checkText(session, input, dialect);
         if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
             return usageError(checked.usageMessage);
         std::string notes = checked.usageMessage.empty() ? "" : "vgen: " + checked.usageMessage + "\n";
@@ -227,15 +211,15 @@ ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJ
 
 ApiResult apiParse(std::string_view input, std::string_view dialect) {
     return guarded([&] {
-        Checked checked = parseAndValidate(input, dialect);
+        RequestSession session(builtinCatalog());
+        TextCheck checked = checkText(session, input, dialect);
         if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
             return usageError(checked.usageMessage);
         nlohmann::ordered_json report = validationReport(checked);
-        if (checked.parsed.usable) {
-            json canonical = checked.parsed.request.body;
-            if (const Model* model = builtinCatalog().resolve(checked.parsed.request.modelId()).model)
-                canonical["model"] = model->id;
-            canonical["mode"] = modeName(checked.parsed.request.effectiveMode());
+        if (checked.usable) {
+            json canonical = session.body();
+            if (const Model* model = session.model()) canonical["model"] = model->id;
+            canonical["mode"] = modeName(session.mode());
             report["request"] = canonical;
         }
         return ApiResult{checked.exitCode, dumpJson(report), diagnosticLines(checked.diagnostics)};

@@ -4,6 +4,10 @@
 // Exit codes follow the vgen contract: 0 valid, 1 invalid, 2 unreadable input or wrong usage.
 #pragma once
 
+#include "dialect.h"
+#include "diagnostics.h"
+#include "request_session.h"
+
 #include <string>
 #include <string_view>
 
@@ -14,6 +18,23 @@ struct ApiResult {
     std::string output;  // stdout: JSON (or text for the human-readable forms), newline-terminated
     std::string notes;   // stderr: what a person should read (why it failed, dropped fields); may be ""
 };
+
+// What a text says, read into `session` (one JSON parse, one dialect parse, one validation): the
+// answers below print it, the playground's JSON editor shows it.
+struct TextCheck {
+    int exitCode = 0;                // 0 valid, 1 invalid, 2 unreadable input or unknown dialect
+    std::string usageMessage;        // set when exitCode is 2
+    Dialect dialect = Dialect::AiSdk;
+    std::string dialectName;         // "" when no dialect could be told
+    bool usable = false;             // the session now holds the text's request
+    Diagnostics diagnostics;         // parse + validation; paths into the text
+    std::string modelLabel;          // canonical id when known, else as written (cut by excerpt)
+};
+// `dialect` "" = detect; an unknown name is exit code 2 with the list of names.
+TextCheck checkText(RequestSession& session, std::string_view input, std::string_view dialect);
+
+// Diagnostics as the CLI prints them on stderr, one a line: "error /duration duration_not_offered: ...".
+std::string diagnosticLines(const Diagnostics& diagnostics);
 
 // `vgen catalog [--json]`
 ApiResult apiCatalog(bool asJson);
