@@ -154,7 +154,7 @@ struct SyntaxFailure {
 class DomBuilder {
 public:
     DomBuilder(json& root, std::string_view text, const char* const* readUpTo, const JsonLimits& limits,
-               const std::vector<LongString>& longStrings = {})
+               const std::vector<LongString>* longStrings = nullptr)
         : root_(root), text_(text), readUpTo_(readUpTo), limits_(limits), longStrings_(longStrings) {}
 
     bool null() { return admit() && place(nullptr); }
@@ -240,8 +240,9 @@ private:
 
     // Every string and key passes here in text order: a long one arrives empty and gets its characters.
     void restoreLongString(json::string_t& value) {
-        if (nextLongString_ < longStrings_.size() && longStrings_[nextLongString_].ordinal == stringsRead_) {
-            value.assign(longStrings_[nextLongString_++].text);
+        if (longStrings_ && nextLongString_ < longStrings_->size() &&
+            (*longStrings_)[nextLongString_].ordinal == stringsRead_) {
+            value.assign((*longStrings_)[nextLongString_++].text);
         }
         ++stringsRead_;
     }
@@ -343,7 +344,7 @@ private:
     std::string_view text_;
     const char* const* readUpTo_;  // null on the fast pass
     const JsonLimits& limits_;
-    const std::vector<LongString>& longStrings_;  // fast pass: the strings taken out of the text it reads
+    const std::vector<LongString>* longStrings_;  // fast pass: the strings taken out of the text it reads
     size_t nextLongString_ = 0, stringsRead_ = 0;
     size_t values_ = 0;
     std::vector<Level> levels_;
@@ -604,7 +605,7 @@ JsonInput parseJsonInput(std::string_view text, const JsonLimits& limits) {
         {
             const WithoutLongStrings shortened = withoutLongStrings(body);
             const std::string_view read = shortened.strings.empty() ? body : std::string_view(shortened.text);
-            DomBuilder fast(input.value, body, nullptr, limits, shortened.strings);
+            DomBuilder fast(input.value, body, nullptr, limits, &shortened.strings);
             if (json::sax_parse(read.data(), read.data() + read.size(), &fast)) return input;
             input.value = nullptr;
         }
