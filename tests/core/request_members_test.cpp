@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <map>
 #include <set>
 #include <string>
@@ -79,6 +81,23 @@ TEST(RequestMembers, CatalogParamsStartWithAMember) {
         for (const vg::ParamSpec& spec : model.params) {
             const std::string member = spec.path.substr(1, spec.path.find('/', 1) - 1);
             EXPECT_NE(vg::requestMember(member), nullptr) << model.id << " " << spec.path;
+        }
+    }
+}
+
+// Validation reads each mode's inputs from the catalog (its "inputs" template, refined per model);
+// mode inference reads them from the member table. The two agree: every model that offers a mode
+// requires at least the table's inputs for it, so a request inferred into a mode is checked for them.
+TEST(RequestMembers, EveryModelRequiresTheInputsOfItsModes) {
+    for (const vg::Model& model : vg::builtinCatalog().models) {
+        for (vg::Mode mode : vg::kAllModes) {
+            if (!model.supports(mode)) continue;
+            for (const vg::RequestMember* input : vg::modeInputs(mode)) {
+                const vg::ParamSpec* spec = model.param(std::string("/") + input->name);
+                ASSERT_NE(spec, nullptr) << model.id << " has no " << input->name;
+                EXPECT_NE(std::find(spec->requiredIn.begin(), spec->requiredIn.end(), mode), spec->requiredIn.end())
+                    << model.id << " does not require " << input->name << " for " << vg::modeName(mode);
+            }
         }
     }
 }
