@@ -9,13 +9,13 @@
 // once, and prints the median of REPETITIONS runs in milliseconds of CPU time (the thread's, so
 // that other work on a busy machine does not count): small, big and the difference.
 // bench/big_request.sh also times the `vgen validate` process itself.
-#include "api.h"
-#include "media.h"
-#include "catalog.h"
-#include "dialect.h"
-#include "json_input.h"
+#include "api/api.h"
+#include "media/media.h"
+#include "catalog/catalog.h"
+#include "dialects/dialect.h"
+#include "text/json_input.h"
 #include "png_encode.h"
-#include "validate.h"
+#include "request/validate.h"
 
 #include <algorithm>
 #include <cstdio>

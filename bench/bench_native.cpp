@@ -5,7 +5,7 @@
 // rate is payloads validated / seconds. Prints JSON on stdout for bench/bench_node.mjs:
 //   {runtime, payloads, repetitions: [{passes, seconds, payloadsPerSecond}], medianPayloadsPerSecond,
 //    exitCodes: [one vgen exit code per corpus line, from the warm-up pass]}
-#include "api.h"
+#include "api/api.h"
 
 #include <nlohmann/json.hpp>
 

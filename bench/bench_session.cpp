@@ -7,9 +7,9 @@
 // Prints JSON: {imageBytes, repetitions, medianEditMs, maxEditMs, medianEditorTextMs}, in
 // milliseconds of this thread's CPU time (what a frame budget is about; wall time on a shared
 // machine also counts other processes). A benchmark, not a test: nothing here asserts on speed.
-#include "catalog.h"
-#include "media.h"
-#include "request_session.h"
+#include "catalog/catalog.h"
+#include "media/media.h"
+#include "request/request_session.h"
 
 #include <nlohmann/json.hpp>
 

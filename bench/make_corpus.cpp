@@ -14,10 +14,10 @@
 // [SECTION] Variants (and fitting them to a route)
 // [SECTION] Out-of-spec values
 // [SECTION] Writing the corpus
-#include "catalog.h"
-#include "dialect.h"
-#include "example_request.h"
-#include "schema.h"
+#include "catalog/catalog.h"
+#include "dialects/dialect.h"
+#include "catalog/example_request.h"
+#include "dialects/schema.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,5 +1,5 @@
 # Writes OUTPUT: a C++ source with every GLSL file in SHADER_DIR (*.vert, *.frag) as a table
-# vg::app::kShaderSources {file name, text}, read by wasm/app/gl_preview.cpp. The shaders stay
+# vg::app::kShaderSources {file name, text}, read by wasm/app/gfx/gl_preview.cpp. The shaders stay
 # plain files in shaders/ (editable, lintable); the page needs no extra request for them.
 file(GLOB VG_SHADER_FILES ${SHADER_DIR}/*.vert ${SHADER_DIR}/*.frag)
 list(SORT VG_SHADER_FILES)
@@ -10,7 +10,7 @@ foreach(VG_FILE ${VG_SHADER_FILES})
   file(READ ${VG_FILE} VG_TEXT)
   string(APPEND VG_ENTRIES "    {\"${VG_NAME}\", R\"${VG_DELIM}(${VG_TEXT})${VG_DELIM}\"},\n")
 endforeach()
-file(WRITE ${OUTPUT}.tmp "// Generated from ${SHADER_DIR}; do not edit.\n#include \"shader_sources.h\"\nnamespace vg::app {\nconst std::vector<ShaderSource> kShaderSources = {\n${VG_ENTRIES}};\n}\n")
+file(WRITE ${OUTPUT}.tmp "// Generated from ${SHADER_DIR}; do not edit.\n#include \"gfx/shader_sources.h\"\nnamespace vg::app {\nconst std::vector<ShaderSource> kShaderSources = {\n${VG_ENTRIES}};\n}\n")
 # Rewritten only when different, so an unchanged set of shaders does not relink the page.
 file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)
 file(REMOVE ${OUTPUT}.tmp)

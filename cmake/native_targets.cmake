@@ -3,7 +3,7 @@ add_executable(vgen ${CMAKE_CURRENT_SOURCE_DIR}/wasm/cli/main.cpp)
 target_link_libraries(vgen PRIVATE vgcore)
 set_target_properties(vgen PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
 
-add_library(vgcore_c SHARED ${CMAKE_CURRENT_SOURCE_DIR}/wasm/headless/c_api.cpp)
+add_library(vgcore_c SHARED ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/c_api.cpp)
 target_link_libraries(vgcore_c PRIVATE vgcore)
 set_target_properties(vgcore_c PROPERTIES OUTPUT_NAME vgcore LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
 
@@ -11,7 +11,7 @@ enable_testing()
 find_package(GTest REQUIRED)
 file(GLOB VG_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/*.cpp)
 add_executable(vg_core_tests ${VG_TEST_SOURCES})
-target_link_libraries(vg_core_tests PRIVATE vgcore GTest::gtest GTest::gtest_main)
+target_link_libraries(vg_core_tests PRIVATE vgcore vgcreative GTest::gtest GTest::gtest_main)
 target_compile_definitions(vg_core_tests PRIVATE VG_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
                                                  VG_VGEN_PATH="$<TARGET_FILE:vgen>")
 add_dependencies(vg_core_tests vgen)
@@ -27,7 +27,7 @@ add_executable(vg_bench_native ${CMAKE_CURRENT_SOURCE_DIR}/bench/bench_native.cp
 target_link_libraries(vg_bench_native PRIVATE vgcore)
 # bench/big_request.sh: what a big inline image costs the core, per call and for `vgen validate`.
 add_executable(vg_bench_big_request ${CMAKE_CURRENT_SOURCE_DIR}/bench/bench_big_request.cpp)
-target_link_libraries(vg_bench_big_request PRIVATE vgcore)
+target_link_libraries(vg_bench_big_request PRIVATE vgcore vgcreative)
 # The playground's keystroke with a 9 MB inline image, through the request session (bench/README.md).
 add_executable(vg_bench_session ${CMAKE_CURRENT_SOURCE_DIR}/bench/bench_session.cpp)
 target_link_libraries(vg_bench_session PRIVATE vgcore)

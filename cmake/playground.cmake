@@ -15,9 +15,9 @@ if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
 endif()
 
 set(VG_SITE_DIR ${CMAKE_BINARY_DIR}/site)
-file(GLOB VG_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/*.cpp)
+file(GLOB_RECURSE VG_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/*.cpp)
 
-# The GLSL files in shaders/ become a table in the module (wasm/app/shader_sources.h).
+# The GLSL files in shaders/ become a table in the module (wasm/app/gfx/shader_sources.h).
 file(GLOB VG_SHADER_FILES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/shaders/*.vert ${CMAKE_CURRENT_SOURCE_DIR}/shaders/*.frag)
 set(VG_SHADER_SOURCES_CPP ${CMAKE_BINARY_DIR}/generated/shader_sources.cpp)
 add_custom_command(OUTPUT ${VG_SHADER_SOURCES_CPP}
@@ -40,7 +40,7 @@ target_include_directories(playground PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
 # ImGui reads our settings from imconfig_vg.h; the ImGui sources stay untouched.
 target_compile_definitions(playground PRIVATE IMGUI_USER_CONFIG="imconfig_vg.h" IMGUI_IMPL_OPENGL_ES3)
-target_link_libraries(playground PRIVATE vgcore)
+target_link_libraries(playground PRIVATE vgcore vgcreative)
 
 # -fexceptions comes from wasm_targets.cmake (CMAKE_CXX_FLAGS, compile and link).
 set(VG_PLAYGROUND_OPT -Oz -flto)

@@ -1,5 +1,5 @@
 # Emscripten targets: the headless WASM module (build/wasm/vgen_core.{js,wasm}: the core plus the
-# C ABI of wasm/headless/c_api.h, for node and pages that only validate) and, from
+# C ABI of wasm/c_abi/c_api.h, for node and pages that only validate) and, from
 # cmake/playground.cmake, the ImGui playground.
 
 # Exceptions are ignored by default in Emscripten: a throw would skip every catch and escape to
@@ -7,7 +7,7 @@
 # target here, vgcore included; CMake passes these flags to the link step too.
 string(APPEND CMAKE_CXX_FLAGS " -fexceptions")
 
-add_executable(vgen_core ${CMAKE_CURRENT_SOURCE_DIR}/wasm/headless/c_api.cpp)
+add_executable(vgen_core ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/c_api.cpp)
 target_link_libraries(vgen_core PRIVATE vgcore)
 set_target_properties(vgen_core PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
 # -O3, not -Oz: validation throughput is benchmarked and nlohmann parses about 4x faster

@@ -1,6 +1,6 @@
 """CoreBridge: the core's text API from Python (libvgcore.so through ctypes, else the vgen CLI).
 
-The C ABI (wasm/headless/c_api.h) returns exactly what `vgen` prints for the same command, so the
+The C ABI (wasm/c_abi/c_api.h) returns exactly what `vgen` prints for the same command, so the
 two paths agree byte for byte; serve.py validates through this and never through a second copy of
 the rules.
 """
@@ -77,7 +77,7 @@ class CoreBridge:
         return self._run_cli(["catalog", "--json"])
 
     def limits(self) -> dict[str, dict]:
-        """The core's size limits on input (`vgen limits --json`, wasm/core/input_limits.h):
+        """The core's size limits on input (`vgen limits --json`, wasm/core/request/input_limits.h):
         name -> {"value", "unit", "why"}, e.g. limits()["body_bytes"]["value"]."""
         library = self._load_library()
         if library is not None and self._has_limits:
@@ -91,7 +91,7 @@ class CoreBridge:
         return {entry["name"]: {key: entry[key] for key in ("value", "unit", "why")} for entry in json.loads(output)}
 
     def dialect_facts(self) -> dict:
-        """Every dialect's wire facts (`vgen dialect-facts`, wasm/core/dialect_wire.h):
+        """Every dialect's wire facts (`vgen dialect-facts`, wasm/core/dialects/dialect_wire.h):
         {"dialects": [{"name", "pathPattern", "idPattern", "routes", "statusWords", "answerWords",
         "videoFields", "webhookEvents", "errorShape", "errorRows", ...}]}, in the order paths match."""
         library = self._load_library()
@@ -108,7 +108,7 @@ class CoreBridge:
     def parse(self, text: str | bytes, dialect: str) -> tuple[int, dict]:
         """(exit code, report) of `vgen parse --dialect DIALECT`: 0 valid, 1 invalid, 2 unreadable.
         The report holds valid, dialect, model, diagnostics [{severity, path, code, message}] and
-        request, the canonical request (wasm/core/request.h)."""
+        request, the canonical request (wasm/core/request/request.h)."""
         data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else bytes(text)
         library = self._load_library()
         if library is not None and self._has_parse:

@@ -1,4 +1,4 @@
-"""Every dialect's wire facts, asked of the core (wasm/core/dialect_wire.h, `vgen dialect-facts`):
+"""Every dialect's wire facts, asked of the core (wasm/core/dialects/dialect_wire.h, `vgen dialect-facts`):
 the routes serve.py registers and the upstream proxy forwards, the status words its answers carry,
 where an answer keeps its videos, the webhook event names, and each dialect's error shape. Python
 keeps no copy of them: serve.py hands its core to use() at start-up; a caller that did not (a test

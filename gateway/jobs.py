@@ -47,7 +47,7 @@ class Job:
     dialect: str
     status: str                     # queued | running | succeeded | failed | cancelled
     created_at: float               # epoch seconds
-    request: dict                   # the canonical request (wasm/core/request.h), media as their file names
+    request: dict                   # the canonical request (wasm/core/request/request.h), media as their file names
     raw: dict                       # the short top-level fields of the body as submitted (echoed_fields)
     inputs: dict = field(default_factory=dict)   # canonical pointer -> input file (str)
     progress: int = 0               # 0-100

@@ -1,4 +1,4 @@
-"""From a canonical request (wasm/core/request.h) and the server's resolved input files to a
+"""From a canonical request (wasm/core/request/request.h) and the server's resolved input files to a
 RenderPlan: the mode, the output size, duration, fps, n, seed, audio, the shots with their
 captions and camera, and the probed input media.
 

@@ -24,7 +24,7 @@ dialect_for_path = dialect_facts.dialect_for_path
 def error_response(dialect: str | None, status: int, message: str, *, code: str | None = None,
                    param=None, diagnostics: list | None = None, headers: dict | None = None,
                    error_type: str | None = None) -> Response:
-    """A refusal in the shape the dialect's clients read (wasm/core/job_status.h, readErrorBody);
+    """A refusal in the shape the dialect's clients read (wasm/core/jobs/job_status.h, readErrorBody);
     paths outside the dialects (the catalog, result files) answer in OpenAI's."""
     body = dialect_facts.error_body(dialect or "openai", status, message, code=code, param=param,
                                     diagnostics=diagnostics, error_type=error_type)

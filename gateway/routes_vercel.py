@@ -2,7 +2,7 @@
 
 Wire format (npm `@ai-sdk/gateway` 3.0.232 dist GatewayVideoModel, and vercel/ai main's
 packages/gateway/src/gateway-video-model.ts for the start/status pair). Its routes, status words and
-error shape are the core's table (wasm/core/dialect_wire.h, `vgen dialect-facts`); by role:
+error shape are the core's table (wasm/core/dialects/dialect_wire.h, `vgen dialect-facts`); by role:
 
   submit   held open: `text/event-stream` at once, `:` comment heartbeats while the job renders,
            then exactly ONE `data:` event: {"type":"result","videos":[{"type":"base64","data",

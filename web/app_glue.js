@@ -1,6 +1,6 @@
 // The page's side of the Emscripten module: which canvas to use, and what the page shows while
 // loading and when something fails. Everything else the app needs from the browser is in
-// wasm/app/platform_web.cpp.
+// wasm/app/platform/platform_web.cpp.
 'use strict';
 
 var Module = (function () {

@@ -1,4 +1,4 @@
-// The page's side of the playground's platform layer (wasm/app/platform_web.cpp): input, the frame
+// The page's side of the playground's platform layer (wasm/app/platform/platform_web.cpp): input, the frame
 // loop, storage glue, files, images, the clipboard, the status object and the fault note. The C++
 // side's EM_JS functions are one-line calls into window.VideoGenPlatform; web/videos.js adds the
 // <video> overlays and synchronized playback to the same object.

@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import { ARTIFACTS, CHROMIUM_FLAGS, VIEWPORT, assert, check, finishSuite, openPage, openTab, startServer, status,
   waitFor } from './harness.mjs';
 
-// A job record as the playground writes it (wasm/core/job_record.h), finished so nothing is polled.
+// A job record as the playground writes it (wasm/core/jobs/job_record.h), finished so nothing is polled.
 function jobRecord(localId, createdAt, state, overrides = {}) {
   return {
     localId, createdAt, request: { model: 'klingai/kling-v2.6', prompt: `history ${localId}` }, baseUrl: '',

@@ -3,12 +3,12 @@
 // validate and build on every keystroke. Counted as bytes allocated by each call, which says the
 // same on any machine (a timed test would not; bench/big_request.sh has the times).
 
-#include "catalog.h"
-#include "dialect.h"
-#include "json_input.h"
-#include "media.h"
+#include "catalog/catalog.h"
+#include "dialects/dialect.h"
+#include "text/json_input.h"
+#include "media/media.h"
 #include "png_encode.h"
-#include "validate.h"
+#include "request/validate.h"
 
 #include <gtest/gtest.h>
 

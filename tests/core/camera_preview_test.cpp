@@ -1,8 +1,8 @@
 // Kling camera control (seed 001): the one-non-zero-axis rule kept by the editor, limits and the
 // wire shape from the catalog, and the preview transform's directions following the seed's table.
 #include "camera_preview.h"
-#include "rules.h"
-#include "validate.h"
+#include "request/rules.h"
+#include "request/validate.h"
 
 #include <gtest/gtest.h>
 

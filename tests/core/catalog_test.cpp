@@ -1,7 +1,7 @@
 // The model catalog: the built-in data (every model the seeds name, with sourced limits) and the
 // loader (template merge, malformed data refused with a message naming the entry).
-#include "catalog.h"
-#include "request.h"
+#include "catalog/catalog.h"
+#include "request/request.h"
 
 #include <gtest/gtest.h>
 

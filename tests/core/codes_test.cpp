@@ -4,14 +4,14 @@
 // validate` (apiValidate) for a dialect's request, the validator for a canonical request (the
 // playground's form), the builder for a canonical request it cannot send, or a small catalog for
 // limits the built-in one does not use; job endings go through the job state machine.
-#include "api.h"
-#include "catalog.h"
-#include "diagnostic_codes.h"
-#include "dialect.h"
-#include "job.h"
-#include "media.h"
+#include "api/api.h"
+#include "catalog/catalog.h"
+#include "request/diagnostic_codes.h"
+#include "dialects/dialect.h"
+#include "jobs/job.h"
+#include "media/media.h"
 #include "png_encode.h"
-#include "validate.h"
+#include "request/validate.h"
 
 #include <gtest/gtest.h>
 

@@ -13,8 +13,8 @@
 // [SECTION] Detection
 // [SECTION] Shape diagnostics
 // [SECTION] Never throws
-#include "dialect.h"
-#include "dialect_common.h"
+#include "dialects/dialect.h"
+#include "dialects/dialect_common.h"
 
 #include <gtest/gtest.h>
 

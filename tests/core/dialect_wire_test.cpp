@@ -1,7 +1,7 @@
 // The dialects' wire facts (dialect_wire.h): one table that the answer readers, the playground's
 // poll calls and serve.py (through `vgen dialect-facts`) all use.
-#include "dialect_wire.h"
-#include "job_status.h"
+#include "dialects/dialect_wire.h"
+#include "jobs/job_status.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Framing: Veo's resizeMode 'pad' / 'crop' (seed 001) as rectangles, aspect ratios as written in
 // requests, and the placement presets of seed 003.
-#include "catalog.h"
+#include "catalog/catalog.h"
 #include "framing.h"
 
 #include <gtest/gtest.h>

@@ -1,11 +1,11 @@
 // Tests for the input-limits table (input_limits.h) and what it bounds: every number agrees with
 // the catalog it is derived from, the table is printed as it is, reports list a bounded number of
 // diagnostics, and a large request gets a small answer (issue 9, finding 3).
-#include "input_limits.h"
+#include "request/input_limits.h"
 
-#include "api.h"
-#include "catalog.h"
-#include "diagnostics.h"
+#include "api/api.h"
+#include "catalog/catalog.h"
+#include "request/diagnostics.h"
 
 #include <gtest/gtest.h>
 

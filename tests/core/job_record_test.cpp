@@ -1,6 +1,6 @@
 // A job's history record (job_record.h): what the playground writes reads back the same, and a bad
 // stored record is reported with what is wrong, never thrown.
-#include "job_record.h"
+#include "jobs/job_record.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Per-dialect reading of job bodies: realistic answers of each gateway, and the bad ones.
-#include "job_status.h"
+#include "jobs/job_status.h"
 
 #include <gtest/gtest.h>
 

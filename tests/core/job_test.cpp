@@ -1,7 +1,7 @@
 // The job state machine and its poll schedule: every transition, backoff and Retry-After, the
 // deadline, cancel, expiry, and the seed 002 error table.
-#include "job.h"
-#include "sse.h"
+#include "jobs/job.h"
+#include "jobs/sse.h"
 
 #include <gtest/gtest.h>
 

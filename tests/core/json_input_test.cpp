@@ -1,7 +1,7 @@
 // Tests for parseJsonInput: every kind of bad input from issue 2's "Bad input" section gives a clear
 // error (never a crash, hang or stack overflow), and good input comes back intact.
 
-#include "json_input.h"
+#include "text/json_input.h"
 
 #include <gtest/gtest.h>
 

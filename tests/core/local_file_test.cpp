@@ -1,8 +1,8 @@
 // Tests for local files made into media values (local_file.h): which forms a field accepts for a
 // model and route (from the catalog data), and what a picked file becomes for each.
-#include "local_file.h"
+#include "media/local_file.h"
 
-#include "media.h"
+#include "media/media.h"
 
 #include <gtest/gtest.h>
 

@@ -10,8 +10,8 @@
 // [SECTION] probeMediaBytes: formats
 // [SECTION] Hostile input
 
-#include "input_limits.h"
-#include "media.h"
+#include "request/input_limits.h"
+#include "media/media.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // Kling's motion brush (seed 001): painting masks, drawn paths resampled and flipped to the
 // bottom-left origin, limits read from the catalog, and the providerOptions.klingai members the
 // editor produces, checked by the core's own validator.
-#include "media.h"
+#include "media/media.h"
 #include "motion_brush.h"
 #include "png_encode.h"
-#include "validate.h"
+#include "request/validate.h"
 
 #include <gtest/gtest.h>
 

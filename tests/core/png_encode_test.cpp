@@ -1,7 +1,7 @@
 // PNG encoding (motion-brush masks are exported as PNG, seed 001 "Same format as input image
 // (.jpg, .jpeg, .png)"): checksums against published values, the header read back by the core's own
 // probe, every chunk's CRC, and the pixels recovered from the stored deflate blocks.
-#include "media.h"
+#include "media/media.h"
 #include "png_encode.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // Prompt help: seed 003's template and hints, every example prompt of seeds 000, 001 and 003 run
 // through the motion hint, and tag insertion for Kling voices (seed 001) and references (seed 000).
-#include "prompt_help.h"
+#include "text/prompt_help.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // The canonical request's member table (request_members.h) is the one list validation, the
 // catalog loader and mode inference read: these tests pin that they agree with it.
-#include "catalog.h"
-#include "request.h"
-#include "request_members.h"
-#include "validate.h"
+#include "catalog/catalog.h"
+#include "request/request.h"
+#include "request/request_members.h"
+#include "request/validate.h"
 
 #include <gtest/gtest.h>
 
@@ -29,6 +29,8 @@ TEST(RequestMembers, NamesAreUniqueAndLabelled) {
         EXPECT_TRUE(seen.insert(member.name).second) << member.name << " is listed twice";
         EXPECT_STRNE(member.label, "") << member.name;
         EXPECT_STRNE(member.meaning, "") << member.name;
+        // An input says what to do when it is missing; other members are never "missing".
+        EXPECT_EQ(member.inputOf.empty(), std::string(member.toAdd).empty()) << member.name;
     }
     EXPECT_EQ(vg::requestMember("negativePrompt")->type, vg::ValueType::String);
     EXPECT_EQ(vg::requestMember("negativeprompt"), nullptr);  // members are case-sensitive

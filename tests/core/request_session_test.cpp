@@ -1,8 +1,8 @@
 // The request session (issue 10): typed edits on one canonical request, answers cached per edit,
 // and mode or model changes that keep every member the person made.
-#include "api.h"
-#include "catalog.h"
-#include "request_session.h"
+#include "api/api.h"
+#include "catalog/catalog.h"
+#include "request/request_session.h"
 
 #include <gtest/gtest.h>
 
@@ -38,6 +38,16 @@ RequestSession klingTextToVideo() {
     return session;
 }
 
+// Kling text-to-video after `image` was given in image-to-video: the image waits aside.
+RequestSession imageKeptAside(const std::string& image) {
+    RequestSession session = klingTextToVideo();
+    session.changeMode(Mode::I2V);
+    session.set("/image", image);
+    session.changeMode(Mode::T2V);
+    EXPECT_EQ(keptPaths(session), std::vector<std::string>{"/image"});
+    return session;
+}
+
 TEST(RequestSession, ImageToVideoWithoutImageStaysImageToVideoAndKeepsNegativePrompt) {
     RequestSession session = klingTextToVideo();
     session.changeMode(Mode::I2V);
@@ -45,6 +55,10 @@ TEST(RequestSession, ImageToVideoWithoutImageStaysImageToVideoAndKeepsNegativePr
     EXPECT_EQ(session.body().value("mode", ""), "i2v");
     EXPECT_EQ(session.body().value("negativePrompt", ""), "blur");
     EXPECT_TRUE(hasDiagnostic(session.diagnostics(Dialect::Gateway), "/image", "input_missing"));
+    const Diagnostics& found = session.diagnostics(Dialect::Gateway);
+    EXPECT_EQ(std::count_if(found.begin(), found.end(), [](const Diagnostic& d) { return d.path == "/image"; }), 1);
+    for (const Diagnostic& d : found)  // the message says what to do, not only what is missing
+        if (d.path == "/image") EXPECT_NE(d.message.find("add the image to animate"), std::string::npos) << d.message;
 
     session.changeMode(Mode::T2V);
     EXPECT_EQ(session.mode(), Mode::T2V);
@@ -72,11 +86,7 @@ TEST(RequestSession, MembersOtherModesUseAreKeptAsideAndComeBack) {
 }
 
 TEST(RequestSession, ANewValueWinsOverTheKeptOne) {
-    RequestSession session = klingTextToVideo();
-    session.changeMode(Mode::I2V);
-    session.set("/image", "https://example.com/old.png");
-    session.changeMode(Mode::T2V);
-    ASSERT_EQ(keptPaths(session), std::vector<std::string>{"/image"});
+    RequestSession session = imageKeptAside("https://example.com/old.png");
     session.set("/image", "https://example.com/new.png");  // implies image-to-video again
     EXPECT_TRUE(session.keptAside().empty());
     EXPECT_EQ(session.body().value("image", ""), "https://example.com/new.png");
@@ -203,11 +213,7 @@ TEST(RequestSession, UnreadableTextKeepsTheRequestAndSaysWhy) {
 }
 
 TEST(RequestSession, LoadingTextKeepsMembersSetAsideUntilTheTextHasTheirOwn) {
-    RequestSession session = klingTextToVideo();
-    session.changeMode(Mode::I2V);
-    session.set("/image", "https://example.com/first.png");
-    session.changeMode(Mode::T2V);
-    ASSERT_EQ(keptPaths(session), std::vector<std::string>{"/image"});
+    RequestSession session = imageKeptAside("https://example.com/first.png");
     ASSERT_TRUE(session.loadText(R"({"model":"klingai/kling-v2.6","prompt":"typed in the editor"})", Dialect::AiSdk).usable);
     EXPECT_EQ(keptPaths(session), std::vector<std::string>{"/image"});
     session.changeMode(Mode::I2V);

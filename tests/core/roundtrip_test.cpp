@@ -3,8 +3,8 @@
 // The request is the catalog's example for that model and mode (example_request.h: defaults or
 // first allowed values of the model's parameters, the inputs the mode needs), cut down to what the
 // dialect can express according to wirePointer(), the same tables build and parse use.
-#include "dialect.h"
-#include "example_request.h"
+#include "dialects/dialect.h"
+#include "catalog/example_request.h"
 
 #include <gtest/gtest.h>
 

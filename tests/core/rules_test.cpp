@@ -1,7 +1,7 @@
 // What the playground's editors ask the rules (rules.h) instead of reading rule arguments: which
 // member needs which, what excludes what (with the rule's source), where the lists are.
-#include "catalog.h"
-#include "rules.h"
+#include "catalog/catalog.h"
+#include "request/rules.h"
 
 #include <gtest/gtest.h>
 

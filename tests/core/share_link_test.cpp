@@ -1,6 +1,6 @@
 // Share links: `#request=<base64url, no padding>` round-trips any request text, and a broken link
 // says what is wrong with it (base64url, JSON, size) instead of opening an empty form.
-#include "share_link.h"
+#include "api/share_link.h"
 
 #include <gtest/gtest.h>
 

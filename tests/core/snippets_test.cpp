@@ -7,9 +7,9 @@
 // [SECTION] Exact text for a small request
 // [SECTION] Hostile prompts stay data
 // [SECTION] AI SDK and the aisdk dialect
-#include "snippets.h"
+#include "dialects/snippets.h"
 
-#include "api.h"
+#include "api/api.h"
 
 #include <gtest/gtest.h>
 

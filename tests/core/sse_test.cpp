@@ -1,6 +1,6 @@
 // The incremental event-stream parser: the gateway's held-open /v3/ai/video-model answer
 // (heartbeat comments, then one data event), cut at every possible place.
-#include "sse.h"
+#include "jobs/sse.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Kling multi-shot storyboards (seed 001): reordering, the multiPrompt wire shape, and durations
 // balanced to the video's duration, checked by the core's validator.
 #include "storyboard.h"
-#include "validate.h"
+#include "request/validate.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Tests for the "did you mean" helpers of text_format.h: the bounded edit distance agrees with the
 // plain Levenshtein distance up to its bound, and names no typo could make get no suggestion, so a
 // client's megabyte-long name costs nothing (issue 9, finding 2).
-#include "text_format.h"
+#include "text/text_format.h"
 
 #include <gtest/gtest.h>
 

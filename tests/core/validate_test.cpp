@@ -1,9 +1,9 @@
 // Validation rules, each with a passing and a failing case named after the seed it comes from.
 // Requests are canonical bodies (request.h) so these tests pin the rules, not a dialect's spelling.
-#include "catalog.h"
-#include "example_request.h"
-#include "media.h"
-#include "validate.h"
+#include "catalog/catalog.h"
+#include "catalog/example_request.h"
+#include "media/media.h"
+#include "request/validate.h"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
 // parse, build, convert), the dialect picked by the first byte. Checked besides "no crash": exit
 // codes are 0, 1 or 2, a report is JSON with at most `diagnostics` entries, and the text and JSON
 // forms of validate agree on the exit code.
-#include "api.h"
-#include "input_limits.h"
+#include "api/api.h"
+#include "request/input_limits.h"
 
 #include <nlohmann/json.hpp>
 

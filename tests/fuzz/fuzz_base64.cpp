@@ -1,8 +1,8 @@
 // libFuzzer target: base64 decoding (standard and URL-safe alphabets, optional padding, whitespace)
 // and encoding. Checked: what decodes re-encodes to text that decodes to the same bytes, and any
 // bytes but none survive an encode-decode round trip.
-#include "base64.h"
-#include "media.h"
+#include "media/base64.h"
+#include "media/media.h"
 
 #include <algorithm>
 #include <cstdint>

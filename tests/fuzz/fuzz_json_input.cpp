@@ -1,7 +1,7 @@
 // libFuzzer target: parseJsonInput, the reader every request, answer and share link goes through.
 // Checked besides "no crash, no sanitizer report": an error points inside the text and leaves no
 // value; a success under small limits is also a success under the defaults (limits only refuse).
-#include "json_input.h"
+#include "text/json_input.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // libFuzzer target: the media probes (PNG, JPEG, WebP, GIF, MP4/MOV, WebM, MP3, WAV headers) on
 // raw bytes, and the same bytes as a request's media value (a URL, a data URL or base64, decoded
 // and probed). Checked besides "no crash": sizes and durations are sane, a problem is a message.
-#include "media.h"
+#include "media/media.h"
 
 #include <cmath>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // libFuzzer target: share links. A `#request=` fragment from the address bar is read (base64url,
 // size cap, then JSON with json_input's rules); any text that can be shared comes back unchanged.
-#include "share_link.h"
+#include "api/share_link.h"
 
 #include <cstdint>
 #include <cstdlib>

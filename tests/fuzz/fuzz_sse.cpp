@@ -1,7 +1,7 @@
 // libFuzzer target: the event-stream (SSE) parser. The first byte chooses where the stream is cut
 // into network chunks; the events must be the same however it is cut (the parser keeps what it
 // has not finished), and a line over the parser's cap stops the stream with an error.
-#include "sse.h"
+#include "jobs/sse.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -42,15 +42,21 @@ def duplicate_key_documents() -> dict[str, bytes]:
     }
 
 
+def post_refused(test, path, headers, read_error, document):
+    """POSTs `document` as JSON to a create route, checks the 400, and returns the refusal's
+    message and codes (read in the dialect's error shape) and the raw answer."""
+    status, _, raw = test.server.request("POST", path, document, {"Content-Type": "application/json", **headers})
+    test.assertEqual(status, 400, raw[:300])
+    message, codes = read_error(json.loads(raw))
+    return message, codes, raw
+
+
 class DuplicateKeysOnEveryCreateRoute(ServerTestCase):
     def test_every_dialect_answers_400_in_its_shape_and_the_server_lives_on(self):
         for dialect, (path, headers, read_error) in CREATE_ROUTES.items():
             for name, document in duplicate_key_documents().items():
                 with self.subTest(dialect=dialect, document=name):
-                    status, _, raw = self.server.request("POST", path, document,
-                                                         {"Content-Type": "application/json", **headers})
-                    self.assertEqual(status, 400, raw[:300])
-                    message, codes = read_error(json.loads(raw))
+                    message, codes, _ = post_refused(self, path, headers, read_error, document)
                     self.assertIn("duplicate key", message)
                     self.assertIn("(line ", message)
                     self.assertEqual(codes, ["invalid_json"])
@@ -95,10 +101,7 @@ class SizeLimitsFromTheCoreTable(ServerTestCase):
         document = head + b"0," * (items - 1) + b"0]}"
         for dialect, (path, headers, read_error) in CREATE_ROUTES.items():
             with self.subTest(dialect=dialect):
-                status, _, raw = self.server.request("POST", path, document,
-                                                     {"Content-Type": "application/json", **headers})
-                self.assertEqual(status, 400, raw[:300])
-                message, codes = read_error(json.loads(raw))
+                message, codes, raw = post_refused(self, path, headers, read_error, document)
                 self.assertIn("/junk", message)
                 self.assertIn("(limit array_items)", message)
                 self.assertEqual(codes, ["invalid_json"])

@@ -1,4 +1,4 @@
-"""Issue 10: every dialect's wire facts live in one table, the core's (wasm/core/dialect_wire.h,
+"""Issue 10: every dialect's wire facts live in one table, the core's (wasm/core/dialects/dialect_wire.h,
 `vgen dialect-facts`). gateway/*.py and serve.py keep no route table or status-word list of their
 own: the routes serve.py registers and the upstream proxy forwards are the core's, and so are the
 status words and error shapes its answers carry.

@@ -8,13 +8,13 @@
 // [SECTION] Start
 #include "app_runtime.h"
 
-#include "editor_media.h"
+#include "editors/editor_media.h"
 #include "input_images.h"
-#include "json_input.h"
-#include "json_path.h"
-#include "local_file.h"
-#include "platform_web.h"
-#include "share_link.h"
+#include "text/json_input.h"
+#include "text/json_path.h"
+#include "media/local_file.h"
+#include "platform/platform_web.h"
+#include "api/share_link.h"
 
 #include <algorithm>
 

@@ -7,11 +7,11 @@
 // [SECTION] Status for tests
 #include "app_state.h"
 
-#include "api.h"
-#include "example_request.h"
-#include "json_input.h"
+#include "api/api.h"
+#include "catalog/example_request.h"
+#include "text/json_input.h"
 #include "request_example.h"
-#include "text_format.h"
+#include "text/text_format.h"
 
 #include <algorithm>
 #include <cctype>

@@ -9,11 +9,11 @@
 // it, so a panel never sees stale results.
 #pragma once
 
-#include "catalog.h"
+#include "catalog/catalog.h"
 #include "creative_state.h"
-#include "dialect.h"
+#include "dialects/dialect.h"
 #include "jobs.h"
-#include "request_session.h"
+#include "request/request_session.h"
 
 #include <map>
 #include <optional>

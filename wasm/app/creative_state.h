@@ -4,15 +4,15 @@
 // a texture, a template being filled in).
 #pragma once
 
-#include "editor_camera.h"
-#include "editor_compare.h"
-#include "editor_framing.h"
-#include "editor_frames.h"
-#include "editor_media.h"
-#include "editor_motion_brush.h"
-#include "editor_prompt.h"
-#include "editor_storyboard.h"
-#include "editor_voices.h"
+#include "editors/editor_camera.h"
+#include "editors/editor_compare.h"
+#include "editors/editor_framing.h"
+#include "editors/editor_frames.h"
+#include "editors/editor_media.h"
+#include "editors/editor_motion_brush.h"
+#include "editors/editor_prompt.h"
+#include "editors/editor_storyboard.h"
+#include "editors/editor_voices.h"
 
 #include <map>
 #include <string>

@@ -1,8 +1,8 @@
 // Input images as textures; see input_images.h.
 #include "input_images.h"
 
-#include "media.h"
-#include "platform_web.h"
+#include "media/media.h"
+#include "platform/platform_web.h"
 
 #include <GLES3/gl3.h>
 

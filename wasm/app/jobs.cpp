@@ -8,9 +8,9 @@
 // [SECTION] Words for people
 #include "jobs.h"
 
-#include "dialect_wire.h"
-#include "json_input.h"
-#include "sse.h"
+#include "dialects/dialect_wire.h"
+#include "text/json_input.h"
+#include "jobs/sse.h"
 
 #include <algorithm>
 

@@ -5,9 +5,9 @@
 // response into vg::HttpResponse. The entry's persisted form is the core's (job_record.h).
 #pragma once
 
-#include "dialect.h"
-#include "job.h"
-#include "job_record.h"
+#include "dialects/dialect.h"
+#include "jobs/job.h"
+#include "jobs/job_record.h"
 
 #include <cstdint>
 #include <optional>

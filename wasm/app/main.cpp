@@ -2,9 +2,9 @@
 // the frame function the platform layer calls while the page is awake.
 #include "app_runtime.h"
 #include "app_state.h"
-#include "panels.h"
-#include "platform_web.h"
-#include "ui_style.h"
+#include "panels/panels.h"
+#include "platform/platform_web.h"
+#include "ui/ui_style.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ErrorCheckEndFrameRecover

@@ -2,7 +2,7 @@
 // vg::exampleRequest, made from the catalog alone).
 #pragma once
 
-#include "catalog.h"
+#include "catalog/catalog.h"
 
 namespace vg::app {
 

@@ -8,8 +8,8 @@
 //   vgen convert --to NAME [--from NAME] [FILE|-]
 //   vgen schema --dialect NAME MODEL
 // Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage.
-#include "api.h"
-#include "input_limits.h"
+#include "api/api.h"
+#include "request/input_limits.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,0 +1,149 @@
+// Offscreen shader previews; see gl_preview.h.
+#include "gfx/gl_preview.h"
+
+#include "gfx/shader_sources.h"
+
+#include <GLES3/gl3.h>
+
+#include <cstdint>
+#include <cstring>
+#include <map>
+
+namespace vg::app {
+
+namespace {
+
+const char* shaderText(const char* name) {
+    for (const ShaderSource& source : kShaderSources)
+        if (std::strcmp(source.name, name) == 0) return source.text;
+    return nullptr;
+}
+
+unsigned compile(GLenum kind, const char* name, std::string& problem) {
+    const char* text = shaderText(name);
+    if (!text) {
+        problem = std::string("no shader named ") + name + " in shaders/";
+        return 0;
+    }
+    const GLuint shader = glCreateShader(kind);
+    glShaderSource(shader, 1, &text, nullptr);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (ok) return shader;
+    char log[1024] = {};
+    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+    problem = std::string(name) + " does not compile: " + log;
+    glDeleteShader(shader);
+    return 0;
+}
+
+struct CompiledProgram {
+    unsigned program = 0;
+    std::string problem;
+};
+
+// One program per fragment shader, for the page's lifetime (a handful, all small).
+std::map<std::string, CompiledProgram>& programs() {
+    static std::map<std::string, CompiledProgram> compiled;
+    return compiled;
+}
+
+CompiledProgram link(const char* fragmentName) {
+    CompiledProgram result;
+    const unsigned vertex = compile(GL_VERTEX_SHADER, "fullscreen.vert", result.problem);
+    const unsigned fragment = vertex ? compile(GL_FRAGMENT_SHADER, fragmentName, result.problem) : 0;
+    if (!vertex || !fragment) {
+        if (vertex) glDeleteShader(vertex);
+        return result;
+    }
+    const GLuint program = glCreateProgram();
+    glAttachShader(program, vertex);
+    glAttachShader(program, fragment);
+    glLinkProgram(program);
+    glDeleteShader(vertex);
+    glDeleteShader(fragment);
+    GLint ok = 0;
+    glGetProgramiv(program, GL_LINK_STATUS, &ok);
+    if (ok) {
+        result.program = program;
+    } else {
+        char log[1024] = {};
+        glGetProgramInfoLog(program, sizeof log, nullptr, log);
+        result.problem = std::string(fragmentName) + " does not link: " + log;
+        glDeleteProgram(program);
+    }
+    return result;
+}
+
+ImTextureID textureId(unsigned texture) { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)); }
+
+}  // namespace
+
+unsigned previewProgram(const char* fragmentName, std::string* problem) {
+    auto found = programs().find(fragmentName);
+    if (found == programs().end()) found = programs().emplace(fragmentName, link(fragmentName)).first;
+    if (problem) *problem = found->second.problem;
+    return found->second.program;
+}
+
+void bindPreviewTexture(unsigned program, const char* name, int unit, unsigned texture) {
+    glActiveTexture(GL_TEXTURE0 + unit);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glUniform1i(glGetUniformLocation(program, name), unit);
+}
+
+bool renderPreview(PreviewTarget& target, const char* fragmentName, int width, int height,
+                   const std::function<void(unsigned program)>& setUniforms) {
+    const unsigned program = previewProgram(fragmentName);
+    if (!program || width <= 0 || height <= 0) return false;
+    if (!target.framebuffer || target.width != width || target.height != height) {
+        releasePreview(target);
+        glGenTextures(1, &target.texture);
+        glBindTexture(GL_TEXTURE_2D, target.texture);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glGenFramebuffers(1, &target.framebuffer);
+        glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.texture, 0);
+        target.width = width;
+        target.height = height;
+    }
+    // A vertex array of our own: the draw reads no attributes, and ImGui's stays untouched.
+    static GLuint emptyVertexArray = 0;
+    if (!emptyVertexArray) glGenVertexArrays(1, &emptyVertexArray);
+
+    GLint viewport[4] = {};
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
+    glViewport(0, 0, width, height);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glUseProgram(program);
+    setUniforms(program);
+    glBindVertexArray(emptyVertexArray);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glUseProgram(0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+    return true;
+}
+
+void previewImage(const PreviewTarget& target, ImVec2 size) {
+    ImGui::Image(textureId(target.texture), size, ImVec2(0, 1), ImVec2(1, 0));
+}
+
+void textureImage(unsigned texture, ImVec2 size) { ImGui::Image(textureId(texture), size); }
+
+void releasePreview(PreviewTarget& target) {
+    if (target.framebuffer) glDeleteFramebuffers(1, &target.framebuffer);
+    if (target.texture) glDeleteTextures(1, &target.texture);
+    target = PreviewTarget{};
+}
+
+}  // namespace vg::app

@@ -1,0 +1,312 @@
+// Form panel: the request as fields generated from the catalog entry of its model. Only the model's
+// modes and the parameters of the chosen mode are offered; enums are combos, ranges are sliders
+// snapped to their step, media take a URL or a file; an unset field shows its default. Each field
+// shows the core's diagnostics for it underneath, and the full list closes the panel.
+// Every edit is an edit of state.session (through setRequestValue and its kin); members the mode or
+// model does not take are named under the mode row while they are kept aside.
+//
+// Index
+// [SECTION] Modes and text
+// [SECTION] Field widgets
+// [SECTION] Groups and the panel
+#include "app_runtime.h"
+#include "editors/editor_media.h"
+#include "editors/editor_prompt.h"
+#include "ui/model_text.h"
+#include "panels/panels.h"
+#include "ui/ui_widgets.h"
+
+#include "request/request_members.h"
+#include "text/json_input.h"
+#include "text/text_format.h"
+
+#include "imgui.h"
+#include "imgui_stdlib.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace vg::app {
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Modes and text
+//-----------------------------------------------------------------------------
+
+size_t codePoints(const std::string& text) {
+    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string shortJson(const json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Field widgets
+//-----------------------------------------------------------------------------
+
+// Unset fields draw faded: what is shown is the default the gateway will use.
+struct Faded {
+    explicit Faded(bool on) : on(on) {
+        if (on) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.55f);
+    }
+    ~Faded() {
+        if (on) ImGui::PopStyleVar();
+    }
+    bool on;
+};
+
+void enumField(AppState& state, const ParamSpec& spec, const json* current) {
+    const std::string unset = spec.defaultValue.is_null() ? "not set" : "default: " + shortJson(spec.defaultValue);
+    const std::string preview = current ? shortJson(*current) : unset;
+    if (!ImGui::BeginCombo("##value", preview.c_str())) return;
+    if (ImGui::Selectable(unset.c_str(), !current) && current) clearRequestValue(state, spec.path);
+    std::vector<json> values = spec.values;
+    if (values.empty()) values = {true, false};  // a boolean without an enum
+    for (const json& value : values) {
+        if (ImGui::Selectable(shortJson(value).c_str(), current && *current == value)) {
+            setRequestValue(state, spec.path, value);
+        }
+    }
+    ImGui::EndCombo();
+}
+
+void rangeField(AppState& state, const ParamSpec& spec, const json* current) {
+    const double min = *spec.min, max = *spec.max;
+    const bool integer = spec.type == ValueType::Integer;
+    double value = current && current->is_number() ? current->get<double>()
+                   : spec.defaultValue.is_number() ? spec.defaultValue.get<double>()
+                                                   : min;
+    Faded faded(!current);
+    bool changed = false;
+    if (integer) {
+        int number = static_cast<int>(std::lround(value));
+        changed = ImGui::SliderInt("##value", &number, static_cast<int>(min), static_cast<int>(max));
+        value = number;
+    } else {
+        const char* format = spec.step && *spec.step >= 1 ? "%.0f" : spec.step && *spec.step >= 0.1 ? "%.1f" : "%.2f";
+        changed = ImGui::SliderScalar("##value", ImGuiDataType_Double, &value, &min, &max, format);
+    }
+    if (!changed) return;
+    if (spec.step && *spec.step > 0) value = min + std::round((value - min) / *spec.step) * *spec.step;
+    value = std::clamp(value, min, max);
+    setRequestValue(state, spec.path, integer ? json(static_cast<int64_t>(std::llround(value))) : json(value));
+}
+
+// Numbers without a range, free strings, arrays and objects: typed as JSON (a bare word is a string).
+void jsonField(AppState& state, const ParamSpec& spec, const json* current, const UiLook& look) {
+    auto draft = state.jsonDrafts.find(spec.path);
+    std::string text = draft != state.jsonDrafts.end() ? draft->second
+                       : !current                      ? ""
+                       : current->is_string()          ? current->get<std::string>()
+                                                       : current->dump(spec.type == ValueType::Array || spec.type == ValueType::Object ? 2 : -1);
+    const std::string hint = spec.defaultValue.is_null() ? "not set" : "default: " + shortJson(spec.defaultValue);
+    const bool structured = spec.type == ValueType::Array || spec.type == ValueType::Object || spec.type == ValueType::Any;
+    bool edited = false;
+    if (structured) {
+        ImGui::PushFont(look.mono);
+        const float lines = std::clamp(static_cast<float>(std::count(text.begin(), text.end(), '\n') + 1), 2.0f, 8.0f);
+        edited = ImGui::InputTextMultiline("##value", &text, ImVec2(ImGui::CalcItemWidth(), ImGui::GetTextLineHeight() * lines + dp(look, 10)));
+        ImGui::PopFont();
+        if (text.empty() && !ImGui::IsItemActive()) {
+            ImGui::SameLine();
+            ImGui::TextColored(kColorMuted, "%s", hint.c_str());
+        }
+    } else {
+        edited = ImGui::InputTextWithHint("##value", hint.c_str(), &text);
+    }
+    if (!edited) return;
+    state.jsonDrafts[spec.path] = text;
+    if (text.empty()) {
+        clearRequestValue(state, spec.path);
+        return;
+    }
+    const JsonInput parsed = parseJsonInput(text);
+    if (!parsed.error) {
+        setRequestValue(state, spec.path, parsed.value);
+    } else if (spec.type == ValueType::String) {
+        setRequestValue(state, spec.path, text);
+    }
+}
+
+void promptField(AppState& state, const ParamSpec& spec, const json* current, const UiLook& look) {
+    std::string text = current && current->is_string() ? current->get<std::string>() : "";
+    const float height = ImGui::GetTextLineHeight() * (spec.path == "/prompt" ? 4.0f : 2.0f) + dp(look, 10);
+    // The prompt's cursor is kept, so a tag clicked elsewhere (a reference, a voice) lands there.
+    const auto keepCursor = [](ImGuiInputTextCallbackData* data) {
+        *static_cast<size_t*>(data->UserData) = static_cast<size_t>(data->CursorPos);
+        return 0;
+    };
+    const bool isPrompt = spec.path == "/prompt";
+    size_t ignoredCursor = 0;
+    if (ImGui::InputTextMultiline("##value", &text, ImVec2(ImGui::CalcItemWidth(), height), ImGuiInputTextFlags_CallbackAlways,
+                                  keepCursor, isPrompt ? &state.promptCursor : &ignoredCursor)) {
+        if (text.empty()) clearRequestValue(state, spec.path); else setRequestValue(state, spec.path, text);
+    }
+    if (spec.path == "/prompt") recordItemRect(state, look, "prompt");
+    const size_t count = codePoints(text);
+    if (spec.maxLength) {
+        const bool over = count > *spec.maxLength;
+        ImGui::TextColored(over ? kColorError : kColorMuted, "%zu / %zu characters", count, *spec.maxLength);
+    } else {
+        ImGui::TextColored(kColorMuted, "%zu characters", count);
+    }
+    if (isPrompt) drawPromptHints(state, look, "form");  // seed 003: name the motion, vertical framing for 9:16
+}
+
+bool isPromptText(const ParamSpec& spec) { return spec.path == "/prompt" || spec.path == "/negativePrompt"; }
+
+bool isMediaType(ValueType type) { return type == ValueType::Image || type == ValueType::Video || type == ValueType::Audio; }
+
+void drawField(AppState& state, const UiLook& look, const ParamSpec& spec) {
+    const json* current = requestValue(state, spec.path);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    // Members read as people name them ("Negative prompt", request_members.h); provider options keep
+    // the provider's own name.
+    const RequestMember* member = requestMember(std::string_view(spec.path).substr(1));
+    const std::string name = member ? member->label : spec.path.substr(spec.path.rfind('/') + 1);
+    ImGui::TextUnformatted(name.c_str());
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::Text("%s  (%s)", spec.path.c_str(), valueTypeName(spec.type));
+        ImGui::TextWrapped("Allowed: %s", describeAllowed(spec).c_str());
+        if (!spec.note.empty()) ImGui::TextWrapped("%s", spec.note.c_str());
+        if (!spec.source.empty()) ImGui::TextColored(kColorMuted, "%s", spec.source.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    ImGui::TableNextColumn();
+    ImGui::PushID(spec.path.c_str());
+    // Room for the reset button on the right of every set field.
+    const float resetWidth = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x - resetWidth);
+    if (isPromptText(spec)) {
+        promptField(state, spec, current, look);
+    } else if (!spec.values.empty() || spec.type == ValueType::Boolean) {
+        enumField(state, spec, current);
+    } else if ((spec.type == ValueType::Integer || spec.type == ValueType::Number) && spec.min && spec.max) {
+        rangeField(state, spec, current);
+    } else if (isMediaType(spec.type)) {
+        mediaInput(state, look, spec.path, spec.type);
+    } else {
+        jsonField(state, spec, current, look);
+    }
+    ImGui::PopItemWidth();
+    if (current && !isPromptText(spec)) {
+        ImGui::SameLine();
+        if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0))) clearRequestValue(state, spec.path);
+        recordItemRect(state, look, ("clear:" + spec.path).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Unset: the gateway's default applies");
+    }
+    fieldDiagnostics(state, spec.path);
+    ImGui::PopID();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Groups and the panel
+//-----------------------------------------------------------------------------
+
+void fieldTable(AppState& state, const UiLook& look, const char* id, const std::vector<const ParamSpec*>& specs) {
+    if (specs.empty() || !ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, dp(look, 118));
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    for (const ParamSpec* spec : specs) drawField(state, look, *spec);
+    ImGui::EndTable();
+}
+
+// Members a mode or model change set aside (session.keptAside()): named, so nothing seems lost.
+void keptAsideNote(const AppState& state) {
+    const std::vector<KeptMember>& kept = state.session.keptAside();
+    if (kept.empty()) return;
+    std::vector<std::string> names;
+    for (const KeptMember& member : kept) names.push_back(member.path.substr(member.path.rfind('/') + 1));
+    const std::string note = "Kept aside: " + joinWords(names, ", ") + " (not used here; " +
+                             (kept.size() == 1 ? "it returns" : "they return") + " when you switch back).";
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(kColorMuted, "%s", note.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+void modeRow(AppState& state, const UiLook& look, const Model& model, Mode mode) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Mode");
+    ImGui::SameLine(dp(look, 118) + ImGui::GetStyle().CellPadding.x * 2);
+    ImGui::SetNextItemWidth(dp(look, 200));
+    const bool open = ImGui::BeginCombo("##mode", modeTitle(mode));
+    recordItemRect(state, look, "mode");
+    if (open) {
+        for (Mode candidate : model.modes) {
+            if (ImGui::Selectable(modeTitle(candidate), candidate == mode) && candidate != mode) changeMode(state, candidate);
+            recordItemRect(state, look, (std::string("mode:") + modeName(candidate)).c_str());
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::TextColored(kColorMuted, "%s, by %s", model.name.c_str(), model.vendor.c_str());
+    fieldDiagnostics(state, "/mode");
+    fieldDiagnostics(state, "/model");
+    keptAsideNote(state);
+}
+
+}  // namespace
+
+void drawFormPanel(AppState& state, const UiLook& look) {
+    if (!state.selected) {
+        ImGui::TextColored(kColorMuted, "Select a model in the catalog, or write a request in the JSON editor.");
+        return;
+    }
+    const Model& model = *state.selected;
+    const Mode mode = requestMode(state);
+    modeRow(state, look, model, mode);
+    if (!model.limitsKnown) ImGui::TextColored(kColorWarning, "The sources name this model without its limits.");
+
+    std::vector<const ParamSpec*> prompt, inputs, parameters;
+    std::vector<std::pair<std::string, std::vector<const ParamSpec*>>> providers;  // namespace -> options
+    for (const ParamSpec& spec : model.params) {
+        if (!usedInMode(spec, mode) || !spec.unsupported.empty() || spec.path == "/model" || spec.path == "/mode") continue;
+        if (spec.path.rfind("/providerOptions/", 0) == 0) {
+            const std::string ns = spec.path.substr(17, spec.path.find('/', 17) - 17);
+            auto group = std::find_if(providers.begin(), providers.end(), [&](const auto& entry) { return entry.first == ns; });
+            if (group == providers.end()) group = providers.insert(providers.end(), {ns, {}});
+            group->second.push_back(&spec);
+        } else if (isPromptText(spec)) {
+            prompt.push_back(&spec);
+        } else if (isMediaType(spec.type) || spec.path == "/references") {
+            inputs.push_back(&spec);
+        } else {
+            parameters.push_back(&spec);
+        }
+    }
+    // The prompt first (its own line), negative prompt after the parameters.
+    std::sort(prompt.begin(), prompt.end(), [](const ParamSpec* a, const ParamSpec* b) { return a->path == "/prompt" && b->path != "/prompt"; });
+    fieldTable(state, look, "prompt", prompt);
+    if (!inputs.empty()) {
+        groupHeading("Inputs");
+        fieldTable(state, look, "inputs", inputs);
+    }
+    if (!parameters.empty()) {
+        groupHeading("Parameters");
+        fieldTable(state, look, "parameters", parameters);
+    }
+    for (const auto& [ns, specs] : providers) {
+        const std::string title = "Provider options: " + ns + " (" + std::to_string(specs.size()) + ")";
+        if (ImGui::CollapsingHeader(title.c_str())) fieldTable(state, look, ns.c_str(), specs);
+    }
+
+    ImGui::Spacing();
+    if (state.formCheck.rows.empty()) {
+        ImGui::TextColored(kColorValid, "No diagnostics for the %s gateway.", dialectName(state.gateway.dialect));
+    } else {
+        ImGui::TextColored(state.formCheck.errors ? kColorError : kColorWarning, "Diagnostics for the %s gateway (%d error%s, %d warning%s)",
+                           dialectName(state.gateway.dialect), state.formCheck.errors, state.formCheck.errors == 1 ? "" : "s",
+                           state.formCheck.warnings, state.formCheck.warnings == 1 ? "" : "s");
+        diagnosticTable("form-diagnostics", state.formCheck.rows, look,
+                        ImGui::GetTextLineHeightWithSpacing() * (2.5f + static_cast<float>(std::min<size_t>(state.formCheck.rows.size(), 6))));
+    }
+}
+
+}  // namespace vg::app

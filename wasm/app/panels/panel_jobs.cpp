@@ -1,0 +1,186 @@
+// Jobs panel: the jobs of this page (and the unfinished ones a reload resumed) in a clipped table:
+// status, progress, elapsed time, polls made, retries, the next poll or the failure in words, cancel
+// and retry. Under it, the selected job's videos: <video> elements the platform lays over the
+// rectangles drawn here (hidden while a popup is open, since a <video> always draws above the canvas).
+#include "app_runtime.h"
+#include "panels/panels.h"
+#include "platform/platform_web.h"
+#include "ui/ui_widgets.h"
+#include "ui/video_box.h"
+
+#include "imgui.h"
+
+#include <algorithm>
+#include <string>
+
+namespace vg::app {
+
+namespace {
+
+ImVec4 stateColor(JobState state) {
+    switch (state) {
+        case JobState::Succeeded: return kColorValid;
+        case JobState::Failed:
+        case JobState::Expired: return kColorError;
+        case JobState::Cancelled: return kColorMuted;
+        default: return kColorAccent;
+    }
+}
+
+std::string jobTitle(const JobEntry& entry) {
+    std::string title = entry.request.value("model", "?");
+    const std::string prompt = entry.request.value("prompt", "");
+    if (!prompt.empty()) title += ": " + prompt;
+    return title;
+}
+
+// Returns true when Retry was pressed (the caller re-runs after the table: a new job grows the list).
+bool drawJobRow(AppState& state, const JobEntry& entry, int64_t now) {
+    const Job& job = entry.job;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const std::string title = jobTitle(entry);
+    if (ImGui::Selectable(title.c_str(), state.selectedJob == entry.localId, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+        state.selectedJob = entry.localId;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s via %s%s", title.c_str(), entry.localId.c_str(), dialectName(job.dialect),
+                                                  job.id.empty() ? "" : (", gateway id " + job.id).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextColored(stateColor(job.state), "%s", jobStateName(job.state));
+    ImGui::TableNextColumn();
+    const float fraction = job.progress >= 0 ? static_cast<float>(job.progress) / 100.0f : 0.0f;
+    const std::string progress = job.progress >= 0 ? std::to_string(job.progress) + "%" : "-";
+    ImGui::ProgressBar(fraction, ImVec2(-1, ImGui::GetTextLineHeight()), progress.c_str());  // a row's height, not a frame's
+    ImGui::TableNextColumn();
+    const int64_t end = isTerminal(job.state) && job.finishedAt >= 0 ? job.finishedAt : now;
+    ImGui::TextUnformatted(describeSeconds(end - job.submittedAt).c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", job.pollsMade);
+    ImGui::TableNextColumn();
+    if (entry.retries > 0) ImGui::TextColored(kColorWarning, "%d", entry.retries); else ImGui::TextUnformatted("0");
+    ImGui::TableNextColumn();
+    const std::string words = describeJob(entry, now);
+    const bool failed = job.state == JobState::Failed || job.state == JobState::Expired;
+    ImGui::TextColored(failed ? kColorError : !job.lastTransientError.empty() ? kColorWarning : kColorMuted, "%s", words.c_str());
+    if (!words.empty() && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+        ImGui::TextUnformatted(words.c_str());
+        if (!job.errorCode.empty()) ImGui::TextColored(kColorMuted, "code: %s", job.errorCode.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    ImGui::TableNextColumn();
+    if (!isTerminal(job.state)) {
+        if (ImGui::SmallButton("Cancel")) cancelJob(state, entry.localId);
+    } else if (job.state != JobState::Succeeded) {
+        return ImGui::SmallButton("Retry");
+    }
+    return false;
+}
+
+// The request's shape, for the video box before the video says its own.
+float requestAspect(const json& request) {
+    const std::string ratio = request.value("aspectRatio", "");
+    const std::string resolution = request.value("resolution", "");
+    for (const std::string& text : {ratio, resolution}) {
+        const size_t cut = text.find_first_of(":x");
+        if (cut == std::string::npos) continue;
+        const float w = std::strtof(text.c_str(), nullptr), h = std::strtof(text.c_str() + cut + 1, nullptr);
+        if (w > 0 && h > 0) return w / h;
+    }
+    return 16.0f / 9.0f;
+}
+
+}  // namespace
+
+void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) {
+    const float aspect = requestAspect(entry.request);
+    const float captionHeight = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2;
+    const float boxHeight = std::max(dp(look, 90), ImGui::GetContentRegionAvail().y - captionHeight);
+    const float boxWidth = std::min(boxHeight * aspect, ImGui::GetContentRegionAvail().x);
+    for (size_t i = 0; i < entry.results.size(); ++i) {
+        const ResultVideo& video = entry.results[i];
+        const std::string key = entry.localId + "/" + std::to_string(i);
+        if (i > 0) ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::PushID(static_cast<int>(i));
+        videoBox(look, key, video.url, video.stored, state.loopingVideos.count(key) > 0, ImVec2(boxWidth, boxWidth / aspect));
+        const std::string clock = web::videoClock(key);
+        ImGui::TextColored(kColorMuted, "%s", clock.empty() ? "loading..." : clock.c_str());
+        if (ImGui::SmallButton("Download")) web::downloadVideo(key, video.url, entry.localId + "-" + std::to_string(i) + ".mp4");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(video.url.empty() || video.url.rfind("data:", 0) == 0);
+        if (ImGui::SmallButton("Copy link")) {
+            web::copyToClipboard(video.url.rfind("/", 0) == 0 ? web::pageUrlWithoutHash() + video.url.substr(1) : video.url);
+            state.toast = "video link copied";
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        bool loop = state.loopingVideos.count(key) > 0;
+        if (ImGui::Checkbox("Loop", &loop)) {
+            if (loop) state.loopingVideos.insert(key); else state.loopingVideos.erase(key);
+        }
+        ImGui::SameLine();
+        if (video.stored) {
+            ImGui::TextColored(kColorValid, "saved in this browser");
+        } else if (!video.storeProblem.empty()) {
+            ImGui::TextColored(kColorWarning, "not saved");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", video.storeProblem.c_str());
+        } else {
+            ImGui::TextColored(kColorMuted, "saving...");
+        }
+        ImGui::PopID();
+        ImGui::EndGroup();
+    }
+}
+
+void drawJobsPanel(AppState& state, const UiLook& look) {
+    std::vector<const JobEntry*> shown;
+    for (const JobEntry& entry : state.jobs.entries) {
+        if (!entry.fromHistory || entry.resumed) shown.push_back(&entry);
+    }
+    if (shown.empty()) {
+        ImGui::TextColored(kColorMuted, "No jobs yet: fill the form and press Generate (or Ctrl+Enter).");
+        ImGui::TextColored(kColorMuted, "Past jobs are in History.");
+        return;
+    }
+    const int64_t now = web::nowMs();
+    const JobEntry* selected = nullptr;
+    for (const JobEntry* entry : shown) {
+        if (entry->localId == state.selectedJob) selected = entry;
+    }
+    const bool hasResults = selected && !selected->results.empty();
+    const float tableHeight = hasResults ? ImGui::GetContentRegionAvail().y * 0.38f : 0.0f;
+    const JobEntry* retry = nullptr;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("jobs", 8, flags, ImVec2(0, tableHeight))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Request", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, dp(look, 74));
+        ImGui::TableSetupColumn("Progress", ImGuiTableColumnFlags_WidthFixed, dp(look, 70));
+        ImGui::TableSetupColumn("Elapsed", ImGuiTableColumnFlags_WidthFixed, dp(look, 56));
+        ImGui::TableSetupColumn("Polls", ImGuiTableColumnFlags_WidthFixed, dp(look, 38));
+        ImGui::TableSetupColumn("Retries", ImGuiTableColumnFlags_WidthFixed, dp(look, 48));
+        ImGui::TableSetupColumn("Next / outcome", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize("Cancel").x + ImGui::GetStyle().FramePadding.x * 2 + dp(look, 4));
+        ImGui::TableHeadersRow();
+        // Only the rows on screen are laid out: 50 jobs cost what 10 do.
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(shown.size()));
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                ImGui::PushID(row);
+                if (drawJobRow(state, *shown[static_cast<size_t>(row)], now)) retry = shown[static_cast<size_t>(row)];
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    if (hasResults) drawJobResults(state, look, *selected);
+    if (retry) rerunJob(state, *retry);
+}
+
+}  // namespace vg::app

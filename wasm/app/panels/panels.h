@@ -1,0 +1,25 @@
+// The playground's panels, one file each, and the layout that places them.
+// Panels read AppState and change it only through the operations in app_state.h and app_runtime.h.
+#pragma once
+
+#include "app_state.h"
+#include "ui/ui_style.h"
+
+namespace vg::app {
+
+// The whole window: header bar, catalog and form on the left, request and jobs on the right.
+void drawPlayground(AppState& state, const UiLook& look);
+
+void drawCatalogPanel(AppState& state, const UiLook& look);        // panel_catalog.cpp
+void drawModelPanel(const AppState& state, const UiLook& look);    // panel_model.cpp
+void drawFormPanel(AppState& state, const UiLook& look);           // panel_form.cpp
+void drawCreativePanel(AppState& state, const UiLook& look);       // panel_creative.cpp: the Direct tab
+void drawRequestPanel(AppState& state, const UiLook& look);        // panel_request.cpp
+void drawWirePanel(AppState& state, const UiLook& look);           // panel_wire.cpp
+void drawJobsPanel(AppState& state, const UiLook& look);           // panel_jobs.cpp
+void drawHistoryPanel(AppState& state, const UiLook& look);        // panel_history.cpp
+// A job's videos in the remaining height, with download and copy-link (panel_jobs.cpp).
+void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry);
+void drawGatewayButton(AppState& state, const UiLook& look);       // panel_gateway.cpp: button + settings popup
+
+}  // namespace vg::app

@@ -1,0 +1,90 @@
+#include "ui/ui_widgets.h"
+
+#include "imgui.h"
+
+namespace vg::app {
+
+void panelTitle(const char* title, const char* note) {
+    ImGui::TextColored(kColorAccent, "%s", title);
+    if (note) {
+        ImGui::SameLine();
+        ImGui::TextColored(kColorMuted, "%s", note);
+    }
+}
+
+void groupHeading(const char* title) {
+    ImGui::Spacing();
+    ImGui::TextColored(kColorMuted, "%s", title);
+    ImGui::Separator();
+}
+
+void recordItemRect(AppState& state, const UiLook& look, const char* name) {
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 size = ImGui::GetItemRectSize();
+    const float ratio = look.pixelRatio;
+    recordRect(state, name, {min.x / ratio, min.y / ratio, size.x / ratio, size.y / ratio});
+}
+
+void fieldDiagnostics(const AppState& state, const std::string& path) {
+    for (const DiagnosticRow& row : state.formCheck.rows) {
+        const bool here = row.path == path || row.path.rfind(path + "/", 0) == 0;
+        if (!here) continue;
+        ImGui::PushStyleColor(ImGuiCol_Text, row.error ? kColorError : kColorWarning);
+        ImGui::TextWrapped("%s", row.message.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+void diagnosticTable(const char* id, const std::vector<DiagnosticRow>& rows, const UiLook& look, float height) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable(id, 4, flags, ImVec2(0.0f, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, dp(look, 64));
+    ImGui::TableSetupColumn("Path", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Code", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableHeadersRow();
+    for (const DiagnosticRow& row : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextColored(row.error ? kColorError : kColorWarning, "%s", row.error ? "error" : "warning");
+        ImGui::TableNextColumn();
+        ImGui::PushFont(look.mono);
+        ImGui::TextUnformatted(row.path.empty() ? "(document)" : row.path.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row.code.c_str());
+        ImGui::PopFont();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", row.message.c_str());
+    }
+    ImGui::EndTable();
+}
+
+bool dialectCombo(const char* label, std::optional<Dialect>& value, const char* autoLabel) {
+    bool changed = false;
+    const char* preview = value ? dialectName(*value) : autoLabel;
+    if (ImGui::BeginCombo(label, preview)) {
+        if (autoLabel && ImGui::Selectable(autoLabel, !value)) {
+            value.reset();
+            changed = true;
+        }
+        for (Dialect dialect : kAllDialects) {
+            if (ImGui::Selectable(dialectName(dialect), value == dialect) && value != dialect) {
+                value = dialect;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+bool dialectCombo(const char* label, Dialect& value) {
+    std::optional<Dialect> choice = value;
+    const bool changed = dialectCombo(label, choice, nullptr);
+    value = *choice;
+    return changed;
+}
+
+}  // namespace vg::app

@@ -1,0 +1,27 @@
+#include "ui/video_box.h"
+
+#include "platform/platform_web.h"
+
+#include <algorithm>
+
+namespace vg::app {
+
+void videoBox(const UiLook& look, const std::string& key, const std::string& url, bool stored, bool loop, ImVec2 size) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->AddRectFilled(min, max, IM_COL32(0, 0, 0, 255));
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+    if (url.empty() && !stored) return;
+    // platform_web.h takes CSS pixels; ImGui draws in physical ones.
+    const ImVec2 clipMin = drawList->GetClipRectMin(), clipMax = drawList->GetClipRectMax();
+    const float r = look.pixelRatio;
+    const float vx = std::max(min.x, clipMin.x), vy = std::max(min.y, clipMin.y);
+    const web::PageRect rect{min.x / r, min.y / r, (max.x - min.x) / r, (max.y - min.y) / r};
+    const web::PageRect visible{vx / r, vy / r, std::max(0.0f, std::min(max.x, clipMax.x) - vx) / r,
+                                std::max(0.0f, std::min(max.y, clipMax.y) - vy) / r};
+    web::placeVideo(key, url, rect, visible, loop);
+}
+
+}  // namespace vg::app

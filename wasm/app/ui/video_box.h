@@ -1,0 +1,19 @@
+// The one place that lays a <video> over the canvas where the app draws a video: job results, the
+// Compare tab's columns and a media field's source preview all call videoBox.
+#pragma once
+
+#include "ui/ui_style.h"
+
+#include "imgui.h"
+
+#include <string>
+
+namespace vg::app {
+
+// A black box of `size` at the cursor (one ImGui item) with the <video> of `key` laid over it
+// (platform_web.h placeVideo), cut to the part the window shows, repeating while `loop`. It plays the
+// stored copy of `key` when there is one (`stored`), else `url`; with neither the box stays black.
+// The video steps aside while a popup is open: a <video> draws above the canvas.
+void videoBox(const UiLook& look, const std::string& key, const std::string& url, bool stored, bool loop, ImVec2 size);
+
+}  // namespace vg::app

@@ -1,0 +1,253 @@
+// VideoGen core: the text API behind vgen, the headless module, serve.py and the playground.
+#include "api/api.h"
+
+#include "catalog/catalog.h"
+#include "request/diagnostic_codes.h"
+#include "dialects/dialect.h"
+#include "dialects/dialect_wire.h"
+#include "request/input_limits.h"
+#include "request/request_session.h"
+#include "dialects/schema.h"
+#include "text/text_format.h"
+
+#include <algorithm>
+#include <exception>
+
+namespace vg {
+
+namespace {
+
+constexpr int kExitValid = 0, kExitInvalid = 1, kExitUsage = 2;
+
+template <typename Json>
+std::string dumpJson(const Json& value) {
+    return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+ApiResult usageError(const std::string& message) { return {kExitUsage, "", "vgen: " + message + "\n"}; }
+
+}  // namespace
+
+std::string diagnosticLines(const Diagnostics& diagnostics) {
+    std::string text;
+    for (const Diagnostic& d : shownDiagnostics(diagnostics))
+        text += std::string(severityName(d.severity)) + " " + (d.path.empty() ? "(document)" : d.path) + " " + d.code +
+                ": " + d.message + "\n";
+    return text;
+}
+
+// One JSON parse, one dialect parse and one validation, all through the session the playground
+// edits, so every front door reads a request the same way.
+TextCheck checkText(RequestSession& session, std::string_view input, std::string_view dialectName) {
+    TextCheck checked;
+    std::optional<Dialect> chosen;
+    if (!dialectName.empty()) {
+        chosen = dialectByName(dialectName);
+        if (!chosen) {
+            checked.exitCode = kExitUsage;
+            checked.usageMessage =
+                "unknown dialect \"" + std::string(dialectName) + "\": use one of " + dialectNameList();
+            return checked;
+        }
+    }
+    TextLoad load = session.loadText(input, chosen);
+    checked.diagnostics = std::move(load.diagnostics);
+    if (!load.read) {
+        checked.exitCode = kExitUsage;
+        checked.usageMessage = load.problem;
+        return checked;
+    }
+    checked.dialect = *load.dialect;
+    checked.dialectName = vg::dialectName(*load.dialect);
+    checked.usable = load.usable;
+    const Model* known = session.catalog().resolve(load.writtenModel).model;
+    checked.modelLabel = !known ? excerpt(load.writtenModel) : load.usable ? known->id : load.writtenModel;
+    if (load.usable) {
+        const Diagnostics& found = session.diagnostics(*load.dialect);
+        checked.diagnostics.insert(checked.diagnostics.end(), found.begin(), found.end());
+    }
+    checked.exitCode = (!load.usable || hasErrors(checked.diagnostics)) ? kExitInvalid : kExitValid;
+    return checked;
+}
+
+namespace {
+
+// The report in the contract's member order: valid, dialect, model, diagnostics[severity, path, code, message].
+nlohmann::ordered_json validationReport(const TextCheck& checked) {
+    nlohmann::ordered_json report = nlohmann::ordered_json::object();
+    report["valid"] = checked.exitCode == kExitValid;
+    report["dialect"] = checked.dialectName;
+    report["model"] = checked.modelLabel;
+    report["diagnostics"] = nlohmann::ordered_json::array();
+    for (const Diagnostic& d : shownDiagnostics(checked.diagnostics)) {
+        report["diagnostics"].push_back({{"severity", severityName(d.severity)},
+                                         {"path", d.path},
+                                         {"code", d.code},
+                                         {"message", d.message}});
+    }
+    return report;
+}
+
+// Build or convert: validate in the source dialect, then build for the target.
+ApiResult buildFor(std::string_view input, std::string_view from, std::string_view to, bool bodyOnly) {
+    std::optional<Dialect> target = dialectByName(to);
+    if (!target) {
+        return usageError(to.empty() ? "--to is required: one of " + dialectNameList()
+                                     : "unknown dialect \"" + std::string(to) + "\": use one of " + dialectNameList());
+    }
+    RequestSession session(builtinCatalog());
+    TextCheck checked = checkText(session, input, from);
+    if (checked.exitCode != kExitValid) {
+        ApiResult result{checked.exitCode, dumpJson(validationReport(checked)), diagnosticLines(checked.diagnostics)};
+        if (!checked.usageMessage.empty()) result.notes = "vgen: " + checked.usageMessage + "\n";
+        else result.notes = "vgen: the request is invalid and was not built\n" + result.notes;
+        return result;
+    }
+    const BuildOutcome& built = session.built(*target);
+    if (!built.http || hasErrors(built.diagnostics)) {
+        TextCheck refused = checked;
+        refused.exitCode = kExitInvalid;
+        refused.diagnostics = built.diagnostics;
+        return {kExitInvalid, dumpJson(validationReport(refused)),
+                "vgen: " + std::string(dialectName(*target)) + " cannot express this request\n" +
+                    diagnosticLines(built.diagnostics)};
+    }
+    Diagnostics warnings = checked.diagnostics;
+    warnings.insert(warnings.end(), built.diagnostics.begin(), built.diagnostics.end());
+    return {kExitValid, dumpJson(bodyOnly ? built.http->body : built.http->toJson()), diagnosticLines(warnings)};
+}
+
+template <typename Function>
+ApiResult guarded(Function&& function) {
+    try {
+        return function();
+    } catch (const std::exception& error) {
+        return {kExitUsage, "", std::string("vgen: internal error: ") + error.what() + "\n"};
+    } catch (...) {
+        return {kExitUsage, "", "vgen: internal error\n"};
+    }
+}
+
+}  // namespace
+
+ApiResult apiCatalog(bool asJson) {
+    return guarded([&] {
+        const Catalog& catalog = builtinCatalog();
+        if (asJson) return ApiResult{kExitValid, dumpJson(catalogToJson(catalog)), ""};
+        std::string text;
+        for (const Model& model : catalog.models) {
+            std::vector<std::string> modes, aliases;
+            for (Mode mode : model.modes) modes.push_back(modeName(mode));
+            for (const Alias& alias : model.aliases) aliases.push_back(alias.id);
+            text += model.id + "  (" + model.vendor + ", " + joinWords(modes, ", ") + ")" +
+                    (model.limitsKnown ? "" : "  [limits not published]") + "\n    " + joinWords(aliases, ", ") + "\n";
+        }
+        return ApiResult{kExitValid, text, ""};
+    });
+}
+
+ApiResult apiLimits(bool asJson) {
+    return guarded([&] {
+        if (asJson) {
+            nlohmann::ordered_json table = nlohmann::ordered_json::array();
+            for (const InputLimit& limit : kInputLimits)
+                table.push_back(
+                    {{"name", limit.name}, {"value", limit.value}, {"unit", limit.unit}, {"why", limit.why}});
+            return ApiResult{kExitValid, dumpJson(table), ""};
+        }
+        size_t nameWidth = 0;
+        for (const InputLimit& limit : kInputLimits) nameWidth = std::max(nameWidth, limit.name.size());
+        std::string text;
+        for (const InputLimit& limit : kInputLimits)
+            text += std::string(limit.name) + std::string(nameWidth + 2 - limit.name.size(), ' ') +
+                    std::to_string(limit.value) + " " + std::string(limit.unit) + "\n    " + std::string(limit.why) +
+                    "\n";
+        return ApiResult{kExitValid, text, ""};
+    });
+}
+
+ApiResult apiCodes(bool asJson) {
+    return guarded([&] {
+        const auto useName = [](CodeUse use) { return use == CodeUse::Diagnostic ? "diagnostic" : "job"; };
+        if (asJson) {
+            nlohmann::ordered_json table = nlohmann::ordered_json::array();
+            for (const DiagnosticCode& code : diagnosticCodes())
+                table.push_back({{"code", code.name},
+                                 {"severity", severityName(code.severity)},
+                                 {"use", useName(code.use)},
+                                 {"meaning", code.meaning}});
+            return ApiResult{kExitValid, dumpJson(table), ""};
+        }
+        std::string text;
+        for (const DiagnosticCode& code : diagnosticCodes())
+            text += std::string(code.name) + "  (" + severityName(code.severity) + ", " + useName(code.use) + ")\n    " +
+                    std::string(code.meaning) + "\n";
+        return ApiResult{kExitValid, text, ""};
+    });
+}
+
+ApiResult apiDialectFacts() {
+    return guarded([] { return ApiResult{kExitValid, dumpJson(dialectFactsJson()), ""}; });
+}
+
+ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson) {
+    return guarded([&] {
+        RequestSession session(builtinCatalog());
+        TextCheck checked = checkText(session, input, dialect);
+        if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
+            return usageError(checked.usageMessage);
+        std::string notes = checked.usageMessage.empty() ? "" : "vgen: " + checked.usageMessage + "\n";
+        if (asJson) return ApiResult{checked.exitCode, dumpJson(validationReport(checked)), notes};
+        size_t errors = 0;
+        for (const Diagnostic& d : checked.diagnostics) errors += d.severity == Severity::Error;
+        size_t warnings = checked.diagnostics.size() - errors;
+        std::string summary = checked.exitCode == kExitValid ? "valid" : "invalid";
+        summary += " (" + (checked.dialectName.empty() ? std::string("unknown dialect") : checked.dialectName) + ", " +
+                   std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " + std::to_string(warnings) +
+                   " warning" + (warnings == 1 ? "" : "s") + ")\n";
+        return ApiResult{checked.exitCode, diagnosticLines(checked.diagnostics) + summary, notes};
+    });
+}
+
+ApiResult apiParse(std::string_view input, std::string_view dialect) {
+    return guarded([&] {
+        RequestSession session(builtinCatalog());
+        TextCheck checked = checkText(session, input, dialect);
+        if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
+            return usageError(checked.usageMessage);
+        nlohmann::ordered_json report = validationReport(checked);
+        if (checked.usable) {
+            json canonical = session.body();
+            if (const Model* model = session.model()) canonical["model"] = model->id;
+            canonical["mode"] = modeName(session.mode());
+            report["request"] = canonical;
+        }
+        return ApiResult{checked.exitCode, dumpJson(report), diagnosticLines(checked.diagnostics)};
+    });
+}
+
+ApiResult apiBuild(std::string_view input, std::string_view fromDialect, std::string_view toDialect) {
+    return guarded([&] { return buildFor(input, fromDialect, toDialect, false); });
+}
+
+ApiResult apiConvert(std::string_view input, std::string_view fromDialect, std::string_view toDialect) {
+    return guarded([&] { return buildFor(input, fromDialect, toDialect, true); });
+}
+
+ApiResult apiSchema(std::string_view dialect, std::string_view modelId) {
+    return guarded([&] {
+        std::optional<Dialect> chosen = dialectByName(dialect);
+        if (!chosen) return usageError("schema needs --dialect: one of " + dialectNameList());
+        const Catalog& catalog = builtinCatalog();
+        const Model* model = catalog.resolve(modelId).model;
+        if (!model) {
+            std::vector<std::string> quoted;
+            for (const std::string& id : catalog.nearestIds(modelId, 3)) quoted.push_back("\"" + id + "\"");
+            return usageError("unknown model \"" + excerpt(modelId) + "\"" +
+                              (quoted.empty() ? "" : ": did you mean " + joinWords(quoted) + "?"));
+        }
+        return ApiResult{kExitValid, dumpJson(schemaFor(*chosen, *model, catalog)), ""};
+    });
+}
+
+}  // namespace vg

@@ -1,0 +1,47 @@
+// The canonical request's members; see request_members.h.
+#include "request/request_members.h"
+
+namespace vg {
+
+const std::vector<RequestMember>& requestMembers() {
+    // The inputs each mode needs are seed 000's "Required Inputs", the same for every model; models
+    // add their own (a catalog param with requiredIn).
+    static const std::vector<RequestMember> members = {
+        {"model", ValueType::String, "Model", {}, "the model id, an alias or a gateway's own id", ""},
+        {"mode", ValueType::String, "Mode", {}, "t2v, i2v, flf, r2v or v2v; implied by the inputs when absent", ""},
+        {"prompt", ValueType::String, "Prompt", {Mode::T2V}, "what the video shows", "write a prompt"},
+        {"image", ValueType::Image, "Image", {Mode::I2V, Mode::FLF}, "the image to animate, or the first frame", "add the image to animate"},
+        {"lastFrame", ValueType::Image, "Last frame", {Mode::FLF}, "the frame the video ends on", "add the frame the video ends on"},
+        {"references", ValueType::Array, "References", {Mode::R2V}, "images or videos the video draws on, each {url, type, tag}", "add at least one reference"},
+        {"video", ValueType::Video, "Video", {Mode::V2V}, "the video to edit", "add the video to edit"},
+        {"duration", ValueType::Number, "Duration", {}, "seconds", ""},
+        {"resolution", ValueType::String, "Resolution", {}, "\"720p\", \"1080p\" or \"1280x720\"", ""},
+        {"aspectRatio", ValueType::String, "Aspect ratio", {}, "width:height, \"16:9\"", ""},
+        {"fps", ValueType::Integer, "Frames per second", {}, "frames per second", ""},
+        {"n", ValueType::Integer, "Videos", {}, "how many videos one request makes", ""},
+        {"seed", ValueType::Integer, "Seed", {}, "the same seed and request give the same video", ""},
+        {"audio", ValueType::Boolean, "Audio", {}, "generate a sound track", ""},
+        {"negativePrompt", ValueType::String, "Negative prompt", {}, "what the video should not show", ""},
+        {"quality", ValueType::String, "Quality", {}, "the provider's quality tier (\"std\", \"pro\")", ""},
+        {"webhook", ValueType::Object, "Webhook", {}, "{url, events}: where the gateway reports the job", ""},
+        {"providerOptions", ValueType::Object, "Provider options", {}, "{namespace: {option: value}}: one provider's own options", ""},
+        {"dialectOptions", ValueType::Object, "Dialect options", {}, "{dialect: {field: value}}: route-only fields kept as written", ""},
+    };
+    return members;
+}
+
+const RequestMember* requestMember(std::string_view name) {
+    for (const RequestMember& member : requestMembers())
+        if (name == member.name) return &member;
+    return nullptr;
+}
+
+std::vector<const RequestMember*> modeInputs(Mode mode) {
+    std::vector<const RequestMember*> inputs;
+    for (const RequestMember& member : requestMembers())
+        for (Mode of : member.inputOf)
+            if (of == mode) inputs.push_back(&member);
+    return inputs;
+}
+
+}  // namespace vg

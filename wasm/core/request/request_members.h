@@ -1,0 +1,32 @@
+// VideoGen core: the members of the canonical request, one table.
+// Validation (types, unknown members, the inputs each mode needs), the catalog loader (a param path
+// must start with a member), mode inference and the form all read this table; request.h describes
+// the request in words.
+#pragma once
+
+#include "catalog/catalog.h"
+
+#include <string_view>
+#include <vector>
+
+namespace vg {
+
+struct RequestMember {
+    const char* name;             // "negativePrompt": the canonical JSON member
+    ValueType type;               // the JSON type of its canonical form (media are strings: URL, data URL, base64)
+    const char* label;            // "Negative prompt": what a person reads in a form
+    std::vector<Mode> inputOf;    // the modes that cannot do without it, whatever the model; empty = none
+    const char* meaning;          // one line for people and schema descriptions
+    const char* toAdd;            // for an input: what a person does when it is missing ("add the image to
+                                  // animate"), the start of the input_missing message; "" for other members
+};
+
+// Every member, in the order a request is usually written.
+const std::vector<RequestMember>& requestMembers();
+// The member called `name`, or nullptr when `name` is not part of a canonical request.
+const RequestMember* requestMember(std::string_view name);
+// The members `mode` cannot do without (text-to-video: prompt; first-and-last frame: image and
+// lastFrame), in table order.
+std::vector<const RequestMember*> modeInputs(Mode mode);
+
+}  // namespace vg
