@@ -42,15 +42,15 @@ function assertMp4Matches(bytes, { duration, width, height, audio }) {
   assert.equal(probe.hasAudio, audio, audio ? 'audio was asked for' : 'no audio was asked for');
 }
 
-test('AI SDK: generateVideo over the held-open /v3/ai/video-model stream', async () => {
-  const result = await generateVideo({
-    model: gatewayAt('v3').video(MODEL),
-    prompt: 'A red kite over a windy beach. The narrator says "look at it fly".',
-    duration: 4,
-    resolution: '720p',
-    generateAudio: true,
-    maxRetries: 0,
+// A 4 s 720p video of MODEL through the gateway at base URL /VERSION/ai.
+function generateAt(version, prompt, generateAudio) {
+  return generateVideo({
+    model: gatewayAt(version).video(MODEL), prompt, duration: 4, resolution: '720p', generateAudio, maxRetries: 0,
   });
+}
+
+test('AI SDK: generateVideo over the held-open /v3/ai/video-model stream', async () => {
+  const result = await generateAt('v3', 'A red kite over a windy beach. The narrator says "look at it fly".', true);
   assert.equal(result.videos.length, 1);
   assert.equal(result.videos[0].mediaType, 'video/mp4');
   assertMp4Matches(result.videos[0].uint8Array, { duration: 4, width: 1280, height: 720, audio: true });
@@ -60,14 +60,7 @@ test('AI SDK: generateVideo over the held-open /v3/ai/video-model stream', async
 });
 
 test('AI SDK: the same call through the /v4/ai base URL', async () => {
-  const result = await generateVideo({
-    model: gatewayAt('v4').video(MODEL),
-    prompt: 'Rain on a window at night, city lights behind',
-    duration: 4,
-    resolution: '720p',
-    generateAudio: false,
-    maxRetries: 0,
-  });
+  const result = await generateAt('v4', 'Rain on a window at night, city lights behind', false);
   assertMp4Matches(result.videos[0].uint8Array, { duration: 4, width: 1280, height: 720, audio: false });
 });
 
