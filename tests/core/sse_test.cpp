@@ -84,34 +84,34 @@ TEST(SseGateway, CrLfSplitBetweenCrAndLfIsOneLineEnd) {
     EXPECT_EQ(events[0].data, "a\nb");
 }
 
+// Feeds `text` and expects it to complete exactly one event, which it returns (an empty event when not).
+SseEvent onlyEvent(SseParser& parser, std::string_view text) {
+    const std::vector<SseEvent> events = feedSse(parser, text);
+    EXPECT_EQ(events.size(), 1u) << text;
+    return events.size() == 1 ? events[0] : SseEvent{};
+}
+
 TEST(SseGateway, OneSpaceAfterColonDroppedAndOnlyOne) {
     SseParser parser;
-    const std::vector<SseEvent> events = feedSse(parser, "data:x\ndata:  y\n\n");
-    ASSERT_EQ(events.size(), 1u);
-    EXPECT_EQ(events[0].data, "x\n y");
+    EXPECT_EQ(onlyEvent(parser, "data:x\ndata:  y\n\n").data, "x\n y");
 }
 
 TEST(SseGateway, IdRetryAndUnknownFieldsIgnored) {
     SseParser parser;
-    const std::vector<SseEvent> events = feedSse(parser, "id: 7\nretry: 100\nfoo\nbar: baz\ndata: ok\n\n");
-    ASSERT_EQ(events.size(), 1u);
-    EXPECT_EQ(events[0].type, "message");
-    EXPECT_EQ(events[0].data, "ok");
+    const SseEvent event = onlyEvent(parser, "id: 7\nretry: 100\nfoo\nbar: baz\ndata: ok\n\n");
+    EXPECT_EQ(event.type, "message");
+    EXPECT_EQ(event.data, "ok");
 }
 
 TEST(SseGateway, EventWithoutDataIsNotDispatched) {
     SseParser parser;
     EXPECT_TRUE(feedSse(parser, "event: result\n\n").empty());
-    const std::vector<SseEvent> events = feedSse(parser, "data: later\n\n");
-    ASSERT_EQ(events.size(), 1u);
-    EXPECT_EQ(events[0].type, "message");  // the earlier event type does not leak into this one
+    EXPECT_EQ(onlyEvent(parser, "data: later\n\n").type, "message");  // the earlier event type does not leak into this one
 }
 
 TEST(SseGateway, EmptyDataLineIsStillAnEvent) {
     SseParser parser;
-    const std::vector<SseEvent> events = feedSse(parser, "data\n\n");
-    ASSERT_EQ(events.size(), 1u);
-    EXPECT_EQ(events[0].data, "");
+    EXPECT_EQ(onlyEvent(parser, "data\n\n").data, "");
 }
 
 TEST(SseGateway, EndOfStreamDeliversAnUnterminatedLastEvent) {
