@@ -39,10 +39,36 @@ per_target=$(( SECONDS_TOTAL * JOBS / ${#targets[@]} ))
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
+# Real media files seed the media probe. They are made here with ffmpeg (the repository keeps no
+# media): a frame of PNG, JPEG, GIF and WebP (lossy, lossy with alpha, lossless), a tenth of a
+# second of H.264 in MP4 and MOV, of VP8 in WebM, and of MP3 and WAV.
+MEDIA_SEEDS=$WORK/media-seeds
+make_media_seeds() {
+    local color=(-f lavfi -i color=c=red:s=16x16:d=0.1) h264=(-c:v libx264 -pix_fmt yuv420p)
+    mkdir -p "$MEDIA_SEEDS" &&
+        ffmpeg -v error -y "${color[@]}" -frames:v 1 "$MEDIA_SEEDS/tiny.jpg" &&
+        ffmpeg -v error -y "${color[@]}" -frames:v 1 "$MEDIA_SEEDS/tiny.gif" &&
+        ffmpeg -v error -y "${color[@]}" -frames:v 1 "$MEDIA_SEEDS/tiny.png" &&
+        ffmpeg -v error -y "${color[@]}" -frames:v 1 -c:v libwebp "$MEDIA_SEEDS/tiny.webp" &&
+        ffmpeg -v error -y -f lavfi -i "color=c=red@0.5:s=16x16,format=rgba" -frames:v 1 -c:v libwebp \
+            "$MEDIA_SEEDS/tiny_alpha.webp" &&
+        ffmpeg -v error -y "${color[@]}" -frames:v 1 -c:v libwebp -lossless 1 "$MEDIA_SEEDS/tiny_lossless.webp" &&
+        ffmpeg -v error -y "${color[@]}" -c:v libvpx "$MEDIA_SEEDS/tiny.webm" &&
+        ffmpeg -v error -y -f lavfi -i sine=d=0.1 "$MEDIA_SEEDS/tiny.wav" &&
+        ffmpeg -v error -y "${color[@]}" "${h264[@]}" "$MEDIA_SEEDS/tiny.mp4" &&
+        ffmpeg -v error -y "${color[@]}" "${h264[@]}" "$MEDIA_SEEDS/tiny.mov" &&
+        ffmpeg -v error -y -f lavfi -i sine=d=0.1 "$MEDIA_SEEDS/tiny.mp3"
+}
+if ! make_media_seeds; then
+    echo "[fuzz] ffmpeg could not make the media seeds (scripts/setup.sh installs it): media_probe starts from its text seeds only"
+    rm -rf "$MEDIA_SEEDS"
+fi
+
 # fuzz_one TARGET: replays its crash folder, then fuzzes; writes one result line to $WORK/TARGET.result.
 fuzz_one() {
     local target=$1 binary=$BUILD/fuzz_$1 crashes=tests/fuzz/crashes/$1 corpus=tests/fuzz/corpus/$1
-    local log=$WORK/$target.log runs replayed=0 found=()
+    local log=$WORK/$target.log runs replayed=0 found=() seeds=()
+    [[ $target == media_probe && -d $MEDIA_SEEDS ]] && seeds=("$MEDIA_SEEDS")
     mkdir -p "$WORK/$target/corpus" "$WORK/$target/artifacts"
     if [[ -d $crashes ]] && compgen -G "$crashes/*" >/dev/null; then
         replayed=$(find "$crashes" -type f | wc -l)
@@ -53,7 +79,7 @@ fuzz_one() {
         fi
     fi
     "$binary" -max_total_time="$per_target" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$WORK/$target/artifacts/" "$WORK/$target/corpus" "$corpus" >"$log" 2>&1
+        -artifact_prefix="$WORK/$target/artifacts/" "$WORK/$target/corpus" "$corpus" "${seeds[@]}" >"$log" 2>&1
     local status=$?
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$')
     mapfile -t found < <(find "$WORK/$target/artifacts" -type f)
