@@ -36,13 +36,17 @@ function vgenBuild(model) {
 
 const compare = (page) => page.evaluate(() => window.__vg.compare || null);
 
-// The comparison's <video> elements, in column order: time, state, readiness.
-function videoClocks(page) {
-  return page.evaluate(() => (window.__vg.compare.columns || []).map((column) => {
+// Runs in the page: the comparison's <video> elements, in column order: time, state, readiness.
+function clocksInPage() {
+  return (window.__vg.compare.columns || []).map((column) => {
     const video = document.querySelector(`video[data-key="${column.key}"]`);
     return video ? { key: column.key, time: video.currentTime, paused: video.paused, ready: video.readyState,
       duration: video.duration, visible: video.style.visibility } : { key: column.key, missing: true };
-  }));
+  });
+}
+
+function videoClocks(page) {
+  return page.evaluate(clocksInPage);
 }
 
 function spread(clocks) {
@@ -187,13 +191,12 @@ async function main() {
       }), undefined, 30000);
       // The group holds every video while one of them waits for data (a busy machine decodes slowly)
       // and resumes them together: take a moment when all of them play, and they must be in step then.
-      const deadline = Date.now() + 30000;
-      let clocks = await videoClocks(page);
-      while (!clocks.every((clock) => !clock.missing && !clock.paused)) {
-        assert(Date.now() < deadline, `not all playing within 30 s: ${JSON.stringify(clocks)}`);
-        await page.waitForTimeout(100);  // a poll interval, not a wait for something to happen
-        clocks = await videoClocks(page);
-      }
+      // The clocks are read in the same page task that finds them all playing.
+      const playing = await page.waitForFunction(`(() => {
+        const clocks = (${clocksInPage})();
+        return clocks.length > 0 && clocks.every((clock) => !clock.missing && !clock.paused) && clocks;
+      })()`, undefined, { timeout: 30000 });
+      const clocks = await playing.jsonValue();
       assert(clocks.length === MODELS.length, `videos ${JSON.stringify(clocks)}`);
       assert(spread(clocks) <= IN_STEP, `while playing: the videos are ${spread(clocks).toFixed(3)} s apart: ${JSON.stringify(clocks)}`);
       await page.screenshot({ path: path.join(ARTIFACTS, 'compare-playing.png') });

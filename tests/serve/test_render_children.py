@@ -7,6 +7,7 @@ that render's.
 """
 
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -59,6 +60,20 @@ def wait_until(condition, what: str, timeout: float = DEADLINE_S):
         time.sleep(0.05)  # poll interval: the wait is for condition(), bounded by the deadline
 
 
+def wait_for_exit(pid: int, what: str, timeout: float):
+    """Waits for process `pid` (not necessarily a child) to end: its pidfd becomes readable then."""
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return  # already gone
+    try:
+        ready, _, _ = select.select([fd], [], [], timeout)
+        if not ready:
+            raise AssertionError(f"{what} within {timeout} s")
+    finally:
+        os.close(fd)
+
+
 def kill_if_alive(pid: int):
     """Cleanup for a process this test caused to exist (by its id, never by name)."""
     if alive(pid):
@@ -77,14 +92,15 @@ class ChildrenTest(unittest.TestCase):
         for pid in found:
             self.addCleanup(kill_if_alive, pid)
         server.stop(sig=signal.SIGKILL)
-        wait_until(lambda: not any(alive(pid) for pid in found), "ffmpeg outlived the killed server", DEATH_S)
+        for pid in found:
+            wait_for_exit(pid, "ffmpeg outlived the killed server", DEATH_S)
 
     def test_children_left_by_a_previous_run_are_killed_at_start_when_proc_says_they_are_its(self):
         data = Path(tempfile.mkdtemp(prefix="vgreap-"))
         self.addCleanup(shutil.rmtree, data, ignore_errors=True)
         leftover_dir = data / "files" / "video_old" / ".render-0123456789ab"
         unrelated_dir = data / "files" / "video_other" / ".render-ba9876543210"
-        sleeper = [sys.executable, "-c", "import time; time.sleep(600)"]
+        sleeper = [sys.executable, "-c", "import signal; signal.pause()"]  # lives until killed
         for folder in (leftover_dir, unrelated_dir):
             folder.mkdir(parents=True)
         # as a killed server leaves it: a render child naming its folder, and its pid file there
