@@ -7,12 +7,9 @@
 // Standalone: ends with `history: N passed, M failed` and exits 1 on any failure.
 // Site: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site. Core: $VG_NATIVE_DIR, else
 // build/native. A screenshot of the History tab goes to tests/artifacts/history_skipped.png.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, VIEWPORT, assert, check, finishSuite, openPage, openTab, startServer, status,
-  waitFor } from './harness.mjs';
+import { ARTIFACTS, assert, check, finishSuite, openPage, openTab, startSession, status, waitFor } from './harness.mjs';
 
 // A job record as the playground writes it (wasm/core/jobs/job_record.h), finished so nothing is polled.
 function jobRecord(localId, createdAt, state, overrides = {}) {
@@ -36,11 +33,8 @@ function historyEntry(record) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const { stop, url } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const { url, context, close } = await startSession();
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const { page, errors } = await openPage(context, url);
 
     const good = [jobRecord('j1700000000000-1', 1700000000000, 'succeeded'),
@@ -70,8 +64,7 @@ async function main() {
       assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
     });
   } finally {
-    await browser.close();
-    stop();
+    await close();
   }
 }
 

@@ -9,13 +9,12 @@
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/request_session.test.mjs
 // Ends with `request session: N passed, M failed`; exit 1 on any failure.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage,
-  shareFragment, startServer, status, waitFor, finishSuite } from './harness.mjs';
+import { ARTIFACTS, HOLD, NATIVE, assert, check, clickControl, openPage, shareFragment, startSession, status, waitFor,
+  finishSuite } from './harness.mjs';
 
 // What `vgen build --to jobs --from aisdk` prints for `request` (the local gateway speaks jobs).
 function vgenBuild(request) {
@@ -65,11 +64,8 @@ async function chooseModel(page, search, id) {
 }
 
 async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const { stop, url } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const { url, context, close } = await startSession();
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const { page, errors } = await openPage(context, url);
     await waitFor(page, () => window.__vg.canGenerate && window.__vg.submit);
     const fresh = await status(page);
@@ -142,8 +138,7 @@ async function main() {
     });
     await context.close();
   } finally {
-    await browser.close();
-    stop();
+    await close();
   }
 }
 
