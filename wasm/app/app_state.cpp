@@ -199,9 +199,8 @@ void chooseEditorDialect(AppState& state) {
     const Diagnostics& problems = session.diagnostics(preferred);
     const auto error = std::find_if(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
     state.editorShowsCanonical = true;
-    state.editorNote = "No dialect can carry this request until " +
-                       (error != problems.end() ? error->message : std::string("its errors are fixed")) +
-                       ": the editor shows the canonical body.";
+    state.editorNote = "No dialect can carry this request yet, so the editor shows the canonical body: " +
+                       (error != problems.end() ? error->message : std::string("fix its errors first"));
 }
 
 }  // namespace
