@@ -18,6 +18,9 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 namespace vg {
 namespace {
 
@@ -376,6 +379,37 @@ TEST(CreativeHubSeed003, MissingProviderListsTheRoutableOnes) {
 //-----------------------------------------------------------------------------
 // [SECTION] Conversions and refusals
 //-----------------------------------------------------------------------------
+
+// The session hands its parsed document over (parseRequest(json&&)) so a 9 MB image moves into the
+// request instead of being copied: the outcome must be the one the copying form gives, for media
+// in every spelling, repeated media included (the second one is warned about, never emptied first).
+TEST(DialectConversion, ConsumingParseGivesWhatTheCopyingParseGives) {
+    const std::string png = "iVBORw0KGgoAAAANSUhEUgAAAgAAAAIACAIAAAA=";
+    const std::vector<std::pair<Dialect, json>> inputs = {
+        {Dialect::AiSdk, json::parse(R"({"model":"xai/grok-imagine-video",
+            "prompt":{"text":"x","image":"https://example.com/prompt.png"},
+            "frameImages":[{"image":"https://example.com/first.png","frameType":"first_frame"},
+                           {"image":"https://example.com/last.png","frameType":"last_frame"}],
+            "inputReferences":["https://example.com/r.png",{"data":"AAAA","mediaType":"image/png"}]})")},
+        {Dialect::Gateway, json{{"method", "POST"}, {"path", "/v3/ai/video-model"},
+                                {"headers", {{"ai-model-id", "klingai/kling-v2.6-i2v"}}},
+                                {"body", {{"prompt", "x"}, {"image", {{"type", "file"}, {"mediaType", "image/png"}, {"data", png}}}}}}},
+        {Dialect::OpenAI, json::parse(R"({"model":"sora-2","prompt":"x",
+            "input_reference":{"image_url":"data:image/png;base64,iVBORw0KGgo="}})")},
+        {Dialect::Unified, json{{"model", "klingai/kling-v2.6"}, {"prompt", "x"}, {"input_image_b64", png},
+                                {"input_image", "https://example.com/k.png"}}},
+    };
+    for (const auto& [dialect, input] : inputs) {
+        const std::string where = std::string(dialectName(dialect)) + " " + input.dump();
+        const ParseOutcome copied = parseRequest(dialect, input, catalog());
+        json consumed = input;
+        const ParseOutcome moved = parseRequest(dialect, std::move(consumed), catalog());
+        EXPECT_EQ(moved.request.body, copied.request.body) << where;
+        EXPECT_EQ(dump(moved.diagnostics), dump(copied.diagnostics)) << where;
+        EXPECT_EQ(moved.usable, copied.usable) << where;
+        EXPECT_TRUE(copied.request.body.contains("image")) << where << " " << copied.request.body.dump();
+    }
+}
 
 TEST(DialectConversion, RouteOnlyFieldsAreDroppedWithAWarning) {
     BuildOutcome outcome = build(Dialect::Jobs, json::parse(R"({"model":"klingai/kling-v2.6","prompt":"x",

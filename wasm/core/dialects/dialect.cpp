@@ -126,7 +126,7 @@ std::optional<Dialect> detectDialect(const json& input) {
     return candidates.front();
 }
 
-ParseOutcome parseRequest(Dialect dialect, const json& input, const Catalog& catalog) {
+ParseOutcome parseRequest(Dialect dialect, json&& input, const Catalog& catalog) {
     try {
         return parseWithSpec(specFor(dialect), input, catalog);
     } catch (const std::exception& error) {  // a bug, never the input's fault: report, do not crash
@@ -135,6 +135,10 @@ ParseOutcome parseRequest(Dialect dialect, const json& input, const Catalog& cat
         outcome.diagnostics.push_back(makeError("", Code::InternalError, std::string("parse failed: ") + error.what()));
         return outcome;
     }
+}
+
+ParseOutcome parseRequest(Dialect dialect, const json& input, const Catalog& catalog) {
+    return parseRequest(dialect, json(input), catalog);
 }
 
 BuildOutcome buildRequest(Dialect dialect, const Request& request, const Catalog& catalog) {

@@ -54,6 +54,9 @@ struct ParseOutcome {
     bool usable = true;       // false when no canonical request could be formed at all
 };
 
+// Reads `input` into the canonical request. The rvalue form consumes the input: its media strings
+// (a 9 MB inline image) move into the request instead of being copied, and are left empty there.
+ParseOutcome parseRequest(Dialect dialect, json&& input, const Catalog& catalog);
 ParseOutcome parseRequest(Dialect dialect, const json& input, const Catalog& catalog);
 
 struct BuildOutcome {

@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <utility>
 
 namespace vg {
 
@@ -230,14 +231,18 @@ json fileObjectFor(const std::string& value, const char* fallbackMime = "image/p
 }
 
 // The media string of a file object: its URL, or its base64 data (raw: the wire keeps no prefix).
-std::optional<std::string> mediaFromFileObject(const json& file) {
+// The characters of a string the parse consumes: moved out of the input, which keeps an empty
+// string (the member and its type stay for the checks that follow, which read no media).
+std::string takeString(json& value) { return std::move(value.get_ref<std::string&>()); }
+
+std::optional<std::string> mediaFromFileObject(json& file) {
     if (!file.is_object()) return std::nullopt;
-    const json* type = findAt(file, "/type");
+    const json* type = findAt(std::as_const(file), "/type");
     if (!type || !type->is_string()) return std::nullopt;
     const char* key = type->get<std::string>() == "url" ? "/url" : type->get<std::string>() == "file" ? "/data" : nullptr;
-    const json* value = key ? findAt(file, key) : nullptr;
+    json* value = key ? findAt(file, key) : nullptr;
     if (!value || !value->is_string()) return std::nullopt;
-    return value->get<std::string>();
+    return takeString(*value);
 }
 
 constexpr const char* kFileObjectShape =
@@ -249,7 +254,7 @@ constexpr const char* kFileObjectShape =
 
 struct ParseContext {
     const DialectSpec& spec;
-    const json& body;
+    json& body;  // the input's body: its media strings move into the request
     std::string prefix;  // "/body" for an envelope, "" for a bare body
     const Model* model;  // null when the id is unknown
     Request& request;
@@ -259,26 +264,26 @@ struct ParseContext {
 };
 
 // A media value: a string, or a file object on the gateway wire.
-std::optional<std::string> readMedia(ParseContext& ctx, const json& value, const std::string& wire,
+std::optional<std::string> readMedia(ParseContext& ctx, json& value, const std::string& wire,
                                      const std::string& inputPointer) {
     if (ctx.spec.mediaAsFileObjects) {
         if (auto media = mediaFromFileObject(value)) return media;
         addOnce(ctx.diagnostics, typeError(inputPointer, wire, kFileObjectShape, value, ""));
         return std::nullopt;
     }
-    if (value.is_string()) return value.get<std::string>();
+    if (value.is_string()) return takeString(value);
     addOnce(ctx.diagnostics, typeError(inputPointer, wire, "a string (URL, data URL or base64)", value, ""));
     return std::nullopt;
 }
 
-std::optional<json> parseFrameImage(ParseContext& ctx, const json& value, const FieldMap& row, const char* frameType) {
+std::optional<json> parseFrameImage(ParseContext& ctx, json& value, const FieldMap& row, const char* frameType) {
     if (!value.is_array()) {
         addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "an array of {image, frameType}", value, ""));
         return std::nullopt;
     }
     for (size_t i = 0; i < value.size(); ++i) {
-        const json* type = findAt(value[i], "/frameType");
-        const json* image = findAt(value[i], "/image");
+        const json* type = findAt(std::as_const(value[i]), "/frameType");
+        json* image = findAt(value[i], "/image");
         if (!type || !type->is_string() || type->get<std::string>() != frameType) continue;
         std::string wire = std::string(row.wire) + "/" + std::to_string(i) + "/image";
         if (!image) {
@@ -291,14 +296,14 @@ std::optional<json> parseFrameImage(ParseContext& ctx, const json& value, const 
     return std::nullopt;
 }
 
-std::optional<json> parseReferences(ParseContext& ctx, const json& value, const FieldMap& row) {
+std::optional<json> parseReferences(ParseContext& ctx, json& value, const FieldMap& row) {
     if (!value.is_array()) {
         addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "an array", value, ""));
         return std::nullopt;
     }
     json out = json::array();
     for (size_t i = 0; i < value.size(); ++i) {
-        const json& item = value[i];
+        json& item = value[i];
         const std::string wire = std::string(row.wire) + "/" + std::to_string(i);
         std::optional<std::string> media;
         std::string mediaType;
@@ -306,9 +311,9 @@ std::optional<json> parseReferences(ParseContext& ctx, const json& value, const 
             media = readMedia(ctx, item, wire, ctx.at(wire));
             if (const json* mt = findAt(item, "/mediaType"); mt && mt->is_string()) mediaType = mt->get<std::string>();
         } else if (item.is_string()) {
-            media = item.get<std::string>();
-        } else if (const json* data = findAt(item, "/data"); data && data->is_string()) {
-            media = data->get<std::string>();
+            media = takeString(item);
+        } else if (json* data = findAt(item, "/data"); data && data->is_string()) {
+            media = takeString(*data);
             if (const json* mt = findAt(item, "/mediaType"); mt && mt->is_string()) mediaType = mt->get<std::string>();
         } else {
             addOnce(ctx.diagnostics, typeError(ctx.at(wire), wire, "a string or {data, mediaType}", item, ""));
@@ -321,7 +326,7 @@ std::optional<json> parseReferences(ParseContext& ctx, const json& value, const 
 
 // Reads `row` from the body into the canonical request; false when the row's field is absent.
 bool parseRow(ParseContext& ctx, const FieldMap& row, const std::vector<FieldMap>& rows) {
-    const json* value = findAt(ctx.body, row.wire);
+    json* value = findAt(ctx.body, row.wire);
     if (!value) return false;
     // A container another row reads inside (prompt {text,image}) is not this row's value.
     if (value->is_object() &&
@@ -354,7 +359,7 @@ bool parseRow(ParseContext& ctx, const FieldMap& row, const std::vector<FieldMap
             break;
         case Codec::UrlOrDataUrl:
         case Codec::RawBase64:
-            if (value->is_string()) decoded = *value;
+            if (value->is_string()) decoded = takeString(*value);
             else addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "a string", *value, ""));
             break;
         case Codec::SecondsString:
@@ -848,10 +853,10 @@ void parseMode(ParseContext& ctx, const AliasMatch& match) {
 
 }  // namespace
 
-ParseOutcome parseWithSpec(const DialectSpec& spec, const json& input, const Catalog& catalog) {
+ParseOutcome parseWithSpec(const DialectSpec& spec, json& input, const Catalog& catalog) {
     ParseOutcome outcome;
     const bool envelope = isEnvelope(input);
-    const json& body = envelope ? input["body"] : input;
+    json& body = envelope ? input["body"] : input;
     const std::string prefix = envelope ? "/body" : "";
     if (envelope) {
         const json* path = findAt(input, "/path");

@@ -102,7 +102,8 @@ extern const std::vector<SizeRow> kOpenAiSizes;
 // [SECTION] The engine
 //-----------------------------------------------------------------------------
 
-ParseOutcome parseWithSpec(const DialectSpec& spec, const json& input, const Catalog& catalog);
+// Consumes `input`'s media strings (moved into the request); see parseRequest.
+ParseOutcome parseWithSpec(const DialectSpec& spec, json& input, const Catalog& catalog);
 BuildOutcome buildWithSpec(const DialectSpec& spec, const Request& request, const Catalog& catalog);
 std::string wirePointerWithSpec(const DialectSpec& spec, const Model& model, const std::string& canonicalPointer);
 

@@ -230,7 +230,7 @@ TextLoad RequestSession::loadText(std::string_view text, std::optional<Dialect> 
         return load;
     }
     load.read = true;
-    ParseOutcome parsed = parseRequest(*load.dialect, document.value, *catalog_);
+    ParseOutcome parsed = parseRequest(*load.dialect, std::move(document.value), *catalog_);  // media moved, not copied
     load.usable = parsed.usable;
     load.writtenModel = parsed.request.modelId();
     load.diagnostics = std::move(parsed.diagnostics);

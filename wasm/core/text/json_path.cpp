@@ -1,5 +1,7 @@
 #include "text/json_path.h"
 
+#include <utility>
+
 #include "request/diagnostics.h"
 
 #include <cstdlib>
@@ -61,6 +63,10 @@ const json* findAt(const json& document, std::string_view pointer) {
         start = end + 1;
     }
     return node;
+}
+
+json* findAt(json& document, std::string_view pointer) {
+    return const_cast<json*>(findAt(std::as_const(document), pointer));
 }
 
 std::string pointerLeaf(std::string_view pointer) {

@@ -15,6 +15,7 @@ using json = nlohmann::json;
 std::vector<std::string> pointerTokens(std::string_view pointer);
 // The value at `pointer`, or nullptr when any step is missing or of the wrong kind.
 const json* findAt(const json& document, std::string_view pointer);
+json* findAt(json& document, std::string_view pointer);
 // The last reference token of a pointer ("cfgScale" for "/providerOptions/klingai/cfgScale").
 std::string pointerLeaf(std::string_view pointer);
 // Every concrete pointer matching a pattern whose "*" tokens stand for any array index or member.
