@@ -1,11 +1,14 @@
 """The vgen CLI contract (README, "The vgen CLI"): commands, JSON shapes and exit codes, run as a
 user runs it: a real process, stdin or a file, stdout/stderr and the exit status."""
 
+import base64
 import json
 import os
+import struct
 import subprocess
 import tempfile
 import unittest
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 VGEN = os.environ.get("VGEN", os.path.join(ROOT, "build", "native", "vgen"))
@@ -150,6 +153,30 @@ class BadInput(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
         self.assertIn("too_long", codes)
+
+    def test_an_eight_megabyte_inline_image_in_a_file_validates_and_converts_intact(self):
+        # vgen maps a regular file, moves the image from the parsed document into the request and
+        # keeps blocks of 1 MB and more in their own mappings: none of it may change a character.
+        width = height = 1500
+        raw = b"".join(b"\0" + os.urandom(width * 3) for _ in range(height))
+        chunk = lambda kind, data: (struct.pack(">I", len(data)) + kind + data +
+                                    struct.pack(">I", zlib.crc32(kind + data)))
+        png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) +
+               chunk(b"IDAT", zlib.compress(raw, 0)) + chunk(b"IEND", b""))
+        image = base64.b64encode(png).decode()
+        self.assertGreater(len(image), 8 * 1024 * 1024)
+        request = dict(KLING_AISDK, prompt=dict(KLING_AISDK["prompt"], image=image))
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "big.json")
+            with open(path, "w") as out:
+                json.dump(request, out)
+            checked = vgen("validate", "--json", path)
+            self.assertEqual(checked.returncode, 0, checked.stdout[-600:] + checked.stderr[-400:])
+            by_url = vgen("validate", "--json", stdin=KLING_AISDK)
+            self.assertEqual(json.loads(checked.stdout), json.loads(by_url.stdout))
+            converted = vgen("convert", "--to", "unified", path)
+            self.assertEqual(converted.returncode, 0, converted.stderr[-400:])
+            self.assertEqual(json.loads(converted.stdout)["input_image_b64"], image)
 
     def test_megabyte_model_name_is_unknown_without_suggestions(self):
         # issue 9 finding 2: "did you mean" compared the whole name with every id (5 s of CPU per MB)
