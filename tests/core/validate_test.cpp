@@ -4,10 +4,13 @@
 #include "catalog/example_request.h"
 #include "media/media.h"
 #include "request/validate.h"
+#include "text/text_format.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -498,3 +501,96 @@ TEST(Catalog, EveryModelsExampleRequestIsValidInEveryMode) {
 }
 
 }  // namespace
+
+// ---- Wrong values name what is allowed, for every enum, range and promoted option -------------
+// Each loop walks the whole catalog, so a new model or parameter is covered without a new test.
+
+namespace {
+
+// The model's t2v (or first) example with `value` at `path`.
+json exampleWith(const vg::Model& model, const std::string& path, const json& value) {
+    const vg::Mode mode = model.supports(vg::Mode::T2V) ? vg::Mode::T2V : model.modes.front();
+    json body = vg::exampleRequest(model, mode).body;
+    body[json::json_pointer(path)] = value;
+    return body;
+}
+
+// A value of another JSON type than every allowed one.
+json wrongTypeFor(const std::vector<json>& values) {
+    const bool anyString = std::any_of(values.begin(), values.end(), [](const json& v) { return v.is_string(); });
+    return anyString ? json(true) : json("wrong");
+}
+
+}  // namespace
+
+TEST(ValueMessages, EveryEnumRefusesAnotherTypeListingTheAllowedValues) {
+    size_t checked = 0;
+    for (const vg::Model& model : vg::builtinCatalog().models) {
+        for (const vg::ParamSpec& spec : model.params) {
+            if (spec.values.empty() || !spec.unsupported.empty() || !spec.modes.empty() || !spec.requiredIn.empty()) continue;
+            const vg::Diagnostics d = check(exampleWith(model, spec.path, wrongTypeFor(spec.values)));
+            const vg::Diagnostic* wrong = find(d, "wrong_type", spec.path);
+            ASSERT_NE(wrong, nullptr) << model.id << " " << spec.path << "\n" << dump(d);
+            for (const json& allowed : spec.values)
+                EXPECT_NE(wrong->message.find(allowed.dump()), std::string::npos) << model.id << " " << wrong->message;
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 25u);  // 33 enums today
+}
+
+TEST(ValueMessages, EveryRangeRefusesAStringGivingTheRange) {
+    size_t checked = 0;
+    for (const vg::Model& model : vg::builtinCatalog().models) {
+        for (const vg::ParamSpec& spec : model.params) {
+            if (!spec.values.empty() || !(spec.min || spec.max) || !spec.unsupported.empty() || !spec.modes.empty()) continue;
+            if (spec.type != vg::ValueType::Number && spec.type != vg::ValueType::Integer) continue;
+            const vg::Diagnostics d = check(exampleWith(model, spec.path, "wrong"));
+            const vg::Diagnostic* wrong = find(d, "wrong_type", spec.path);
+            ASSERT_NE(wrong, nullptr) << model.id << " " << spec.path << "\n" << dump(d);
+            const std::string bound = vg::formatNumber(spec.min ? *spec.min : *spec.max);
+            EXPECT_NE(wrong->message.find(bound), std::string::npos) << model.id << " " << wrong->message;
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 3u);  // 5 ranges today
+}
+
+// Kling's sound is the request's audio written "on"/"off": a value that maps to neither used to be
+// "not a parameter ... ignored", and the job ran without the sound asked for.
+TEST(ValueMessages, APromotedOptionWithAValueThatMapsToNothingIsAnErrorNamingTheValues) {
+    size_t checked = 0;
+    for (const vg::Model& model : vg::builtinCatalog().models) {
+        for (const vg::Promotion& promotion : model.promotions) {
+            if (promotion.valueMap.empty() || promotion.option.rfind("/providerOptions/", 0) != 0) continue;
+            std::vector<json> allowed;
+            for (const auto& [member, option] : promotion.valueMap) allowed.push_back(option);
+            for (const json& value : {wrongTypeFor(allowed), json("maybe")}) {
+                if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) continue;
+                const vg::Diagnostics d = check(exampleWith(model, promotion.option, value));
+                EXPECT_TRUE(vg::hasErrors(d)) << model.id << " " << promotion.option << " " << value << "\n" << dump(d);
+                EXPECT_EQ(find(d, "option_ignored", promotion.option), nullptr) << model.id << "\n" << dump(d);
+                for (const vg::Diagnostic& diagnostic : d) {
+                    if (diagnostic.path != promotion.option) continue;
+                    for (const json& option : allowed)
+                        EXPECT_NE(diagnostic.message.find(option.dump()), std::string::npos) << diagnostic.message;
+                }
+            }
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 0u);
+}
+
+// n counts videos: 0 or fewer is never a request, whatever the model; 1 is what every model makes,
+// so it is not worth a warning on a model that takes no n (the AI SDK always sends n: 1).
+TEST(ValueMessages, NBelowOneIsAnErrorOnEveryModelAndOneIsNeverWarnedAbout) {
+    for (const vg::Model& model : vg::builtinCatalog().models) {
+        for (const json& count : {json(0), json(-1)}) {
+            const vg::Diagnostics d = check(exampleWith(model, "/n", count));
+            EXPECT_TRUE(find(d, "out_of_range", "/n") || find(d, "n_not_offered", "/n")) << model.id << "\n" << dump(d);
+        }
+        const vg::Diagnostics one = check(exampleWith(model, "/n", 1));
+        for (const vg::Diagnostic& diagnostic : one) EXPECT_NE(diagnostic.path, "/n") << model.id << "\n" << dump(one);
+    }
+}

@@ -145,9 +145,15 @@ class GatewayHandlersTest(unittest.TestCase):
         self.assertEqual(self.jobs.submitted[0].dialect, "gateway")
 
     def test_ignored_option_reaches_the_sdk_as_an_unsupported_warning(self):
-        _, raw = self.stream()
+        _, raw = self.stream(body=dict(VALID_BODY, n=2))
         warnings = sse_parts(raw)[1][0]["warnings"]
         self.assertIn("n", [warning.get("feature") for warning in warnings])
+
+    def test_n_of_one_which_the_sdk_always_sends_is_not_warned_about(self):
+        # ai 7 sends n: 1 on every call; one video is what every model makes, so nothing is ignored
+        _, raw = self.stream()
+        warnings = sse_parts(raw)[1][0].get("warnings", [])
+        self.assertNotIn("n", [warning.get("feature") for warning in warnings])
 
     def test_failed_render_is_one_error_event_in_the_sdk_schema(self):
         self.jobs.outcome, self.jobs.error_message = "failed", "ffmpeg exited with 1"

@@ -18,7 +18,7 @@ const std::vector<RequestMember>& requestMembers() {
         {"resolution", ValueType::String, "Resolution", {}, "\"720p\", \"1080p\" or \"1280x720\"", ""},
         {"aspectRatio", ValueType::String, "Aspect ratio", {}, "width:height, \"16:9\"", ""},
         {"fps", ValueType::Integer, "Frames per second", {}, "frames per second", ""},
-        {"n", ValueType::Integer, "Videos", {}, "how many videos one request makes", ""},
+        {"n", ValueType::Integer, "Videos", {}, "how many videos one request makes", "", 1.0, 1},
         {"seed", ValueType::Integer, "Seed", {}, "the same seed and request give the same video", ""},
         {"audio", ValueType::Boolean, "Audio", {}, "generate a sound track", ""},
         {"negativePrompt", ValueType::String, "Negative prompt", {}, "what the video should not show", ""},

@@ -6,6 +6,7 @@
 
 #include "catalog/catalog.h"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,10 @@ struct RequestMember {
     const char* meaning;          // one line for people and schema descriptions
     const char* toAdd;            // for an input: what a person does when it is missing ("add the image to
                                   // animate"), the start of the input_missing message; "" for other members
+    std::optional<double> least;  // the smallest value any model takes (n: 1), checked even where the
+                                  // model does not list the member; none = only the model's own range
+    json everyModelGives;         // what every model does without the member (n: 1 video): giving it asks
+                                  // for nothing, so no option_ignored warning; null for none
 };
 
 // Every member, in the order a request is usually written.

@@ -114,6 +114,22 @@ namespace {
 
 void checkValue(Context& ctx, const ParamSpec& spec, const std::string& path, const json& value);
 
+// What a wrong type is told to use instead: " (5 or 10)", " from 0 to 1", or "" when any value of the
+// type goes.
+// "from 0 to 1", "of at least 1", "of at most 10", or "" without a range.
+std::string rangeWords(const ParamSpec& spec) {
+    if (spec.min && spec.max) return "from " + formatNumber(*spec.min) + " to " + formatNumber(*spec.max);
+    if (spec.min) return "of at least " + formatNumber(*spec.min);
+    if (spec.max) return "of at most " + formatNumber(*spec.max);
+    return "";
+}
+
+std::string allowedWords(const ParamSpec& spec) {
+    if (!spec.values.empty()) return " (" + joinAlternatives(spec.values) + ")";
+    const std::string range = rangeWords(spec);
+    return range.empty() ? range : " " + range;
+}
+
 // "duration 7 is not offered by klingai/kling-v2.6-i2v: use 5 or 10"
 void checkEnum(Context& ctx, const ParamSpec& spec, const std::string& path, const json& value) {
     for (const json& allowed : spec.values)
@@ -134,13 +150,9 @@ void checkRange(Context& ctx, const ParamSpec& spec, const std::string& path, do
     bool low = spec.min && number < *spec.min;
     bool high = spec.max && number > *spec.max;
     if (low || high) {
-        std::string allowed;
-        if (spec.min && spec.max) allowed = "from " + formatNumber(*spec.min) + " to " + formatNumber(*spec.max);
-        else if (spec.min) allowed = "of at least " + formatNumber(*spec.min);
-        else allowed = "of at most " + formatNumber(*spec.max);
         ctx.error(path, Code::OutOfRange,
                   ctx.fieldName(path) + " " + formatNumber(number) + " is out of range for " + ctx.modelName +
-                      ": use a value " + allowed);
+                      ": use a value " + rangeWords(spec));
         return;
     }
     if (spec.step && *spec.step > 0) {
@@ -205,8 +217,8 @@ void checkValue(Context& ctx, const ParamSpec& spec, const std::string& path, co
     }
     if (!typeMatches(spec.type, value)) {
         ctx.error(path, Code::WrongType,
-                  ctx.fieldName(path) + " must be " + expectedWords(spec.type) + ", got " + jsonKindName(value) + " " +
-                      describeValue(value));
+                  ctx.fieldName(path) + " must be " + expectedWords(spec.type) + allowedWords(spec) + ", got " +
+                      jsonKindName(value) + " " + describeValue(value));
         return;
     }
     if (!spec.values.empty()) {
@@ -443,8 +455,30 @@ const ParamSpec* dialectSpec(const Context& ctx, const std::string& path) {
     return nullptr;
 }
 
-void checkMember(Context& ctx, const std::string& path, const json& value, ValueType canonicalType) {
+// A provider option that spells a member of the model's own (Kling's sound is audio, "on" or "off"):
+// the parse left it an option because its value maps to no member value, so it is wrong, not ignored.
+std::optional<ParamSpec> promotedOptionSpec(const Model& model, const std::string& path) {
+    for (const Promotion& promotion : model.promotions) {
+        if (promotion.option != path || promotion.valueMap.empty()) continue;
+        ParamSpec spec;
+        spec.path = path;
+        for (const auto& [member, option] : promotion.valueMap) spec.values.push_back(option);
+        const bool allStrings = std::all_of(spec.values.begin(), spec.values.end(), [](const json& v) { return v.is_string(); });
+        spec.type = allStrings ? ValueType::String : ValueType::Any;
+        return spec;
+    }
+    return std::nullopt;
+}
+
+// `member` is the canonical request member at `path`, or null for a provider option.
+void checkMember(Context& ctx, const std::string& path, const json& value, const RequestMember* member) {
     const ParamSpec* spec = ctx.model->param(path);
+    if (!spec) {
+        if (std::optional<ParamSpec> promoted = promotedOptionSpec(*ctx.model, path)) {
+            checkValue(ctx, *promoted, path, value);
+            return;
+        }
+    }
     if (spec) {
         if (!spec->modes.empty() && !modeListed(spec->modes, ctx.mode) && spec->unsupported.empty()) {
             ctx.warning(path, Code::NotUsedInMode,
@@ -456,10 +490,12 @@ void checkMember(Context& ctx, const std::string& path, const json& value, Value
     } else {
         ParamSpec shapeOnly;
         shapeOnly.path = path;
-        shapeOnly.type = canonicalType;
+        shapeOnly.type = member ? member->type : ValueType::Any;
+        if (member) shapeOnly.min = member->least;
         size_t before = ctx.out.size();
         checkValue(ctx, shapeOnly, path, value);
-        if (ctx.out.size() == before && ctx.model->limitsKnown) {
+        const bool asksNothing = member && !member->everyModelGives.is_null() && valuesEqual(member->everyModelGives, value);
+        if (ctx.out.size() == before && ctx.model->limitsKnown && !asksNothing) {
             ctx.warning(path, Code::OptionIgnored,
                         ctx.fieldName(path) + " is not a parameter of " + ctx.modelName + "; it will be ignored");
         }
@@ -481,7 +517,7 @@ void checkProviderOptions(Context& ctx, const json& options) {
             continue;
         }
         for (auto option = ns.value().begin(); option != ns.value().end(); ++option)
-            checkMember(ctx, pointerChild(nsPath, option.key()), option.value(), ValueType::Any);
+            checkMember(ctx, pointerChild(nsPath, option.key()), option.value(), nullptr);
     }
 }
 
@@ -546,7 +582,7 @@ void walkRequest(Context& ctx) {
             else ctx.error(path, Code::WrongType, "webhook must be an object {\"url\", \"events\"}");
             continue;
         }
-        checkMember(ctx, path, it.value(), member->type);
+        checkMember(ctx, path, it.value(), member);
         if (name == "prompt") checkPromptCeiling(ctx, path, it.value());
     }
     for (const RuleSpec& rule : ctx.model->rules) applyRule(rule, *ctx.model, ctx.request, ctx.out);
