@@ -594,3 +594,26 @@ TEST(ValueMessages, NBelowOneIsAnErrorOnEveryModelAndOneIsNeverWarnedAbout) {
         for (const vg::Diagnostic& diagnostic : one) EXPECT_NE(diagnostic.path, "/n") << model.id << "\n" << dump(one);
     }
 }
+
+// A misspelt provider option gets a "did you mean", as a misspelt top-level field does.
+TEST(ValueMessages, AMisspeltProviderOptionSuggestsTheModelsOwn) {
+    size_t checked = 0;
+    for (const vg::Model& model : vg::builtinCatalog().models) {
+        if (!model.limitsKnown) continue;
+        const std::string prefix = "/providerOptions/" + model.provider + "/";
+        for (const vg::ParamSpec& spec : model.params) {
+            const std::string name = spec.path.substr(std::min(spec.path.size(), prefix.size()));
+            if (spec.path.rfind(prefix, 0) != 0 || name.find('/') != std::string::npos || name.size() < 6 ||
+                !spec.unsupported.empty())
+                continue;
+            const std::string typo = name.substr(0, name.size() - 1);  // the last letter left out
+            const vg::Diagnostics d = check(exampleWith(model, prefix + typo, 1));
+            const vg::Diagnostic* ignored = find(d, "option_ignored", prefix + typo);
+            ASSERT_NE(ignored, nullptr) << model.id << " " << typo << "\n" << dump(d);
+            EXPECT_NE(ignored->message.find("did you mean " + name + "?"), std::string::npos) << ignored->message;
+            ++checked;
+            break;
+        }
+    }
+    EXPECT_GT(checked, 3u);
+}

@@ -81,23 +81,6 @@ bool isEnvelope(const json& input) {
 }
 
 
-
-std::string closestName(std::string_view name, const std::vector<std::string>& candidates) {
-    // Compared without '_' and '-' and case, so cfg_scale finds cfgScale.
-    auto squashed = [](std::string_view s) {
-        std::string out;
-        for (char c : s)
-            if (c != '_' && c != '-') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return out;
-    };
-    std::vector<std::string> squashedCandidates;
-    for (const std::string& candidate : candidates) squashedCandidates.push_back(squashed(candidate));
-    const std::string wanted = squashed(name);
-    const std::vector<size_t> found =
-        closestCandidates(wanted, squashedCandidates, 1, std::max<size_t>(2, wanted.size() / 3));
-    return found.empty() ? "" : candidates[found[0]];
-}
-
 std::string describeTypedValue(const json& value) {
     switch (value.type()) {
         case json::value_t::null: return "null";

@@ -118,7 +118,5 @@ bool isEnvelope(const json& input);
 // define second copies (same names in namespace vg would not link).
 // "string \"x\"", "number 5": a value with its JSON kind, for "got ..." messages.
 std::string describeTypedValue(const json& value);
-// The candidate closest to `name` by edit distance, or "" when none is close enough to suggest.
-std::string closestName(std::string_view name, const std::vector<std::string>& candidates);
 
 }  // namespace vg

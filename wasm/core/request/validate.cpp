@@ -470,6 +470,20 @@ std::optional<ParamSpec> promotedOptionSpec(const Model& model, const std::strin
     return std::nullopt;
 }
 
+// The model's provider option nearest to a misspelt one ("cfg_scal" -> cfgScale), or "".
+std::string closestOption(const Model& model, const std::string& name) {
+    const std::string prefix = "/providerOptions/" + model.provider + "/";
+    std::vector<std::string> options;
+    auto add = [&](const std::string& path) {  // the model's own options, not their members
+        if (path.rfind(prefix, 0) == 0 && path.find('/', prefix.size()) == std::string::npos)
+            options.push_back(path.substr(prefix.size()));
+    };
+    for (const ParamSpec& spec : model.params)
+        if (spec.unsupported.empty()) add(spec.path);
+    for (const Promotion& promotion : model.promotions) add(promotion.option);
+    return closestName(name, options);
+}
+
 // `member` is the canonical request member at `path`, or null for a provider option.
 void checkMember(Context& ctx, const std::string& path, const json& value, const RequestMember* member) {
     const ParamSpec* spec = ctx.model->param(path);
@@ -496,8 +510,10 @@ void checkMember(Context& ctx, const std::string& path, const json& value, const
         checkValue(ctx, shapeOnly, path, value);
         const bool asksNothing = member && !member->everyModelGives.is_null() && valuesEqual(member->everyModelGives, value);
         if (ctx.out.size() == before && ctx.model->limitsKnown && !asksNothing) {
+            const std::string suggestion = member ? "" : closestOption(*ctx.model, pointerLeaf(path));
             ctx.warning(path, Code::OptionIgnored,
-                        ctx.fieldName(path) + " is not a parameter of " + ctx.modelName + "; it will be ignored");
+                        ctx.fieldName(path) + " is not a parameter of " + ctx.modelName + "; it will be ignored" +
+                            (suggestion.empty() ? "" : ": did you mean " + suggestion + "?"));
         }
     }
     if (const ParamSpec* routeSpec = dialectSpec(ctx, path)) checkValue(ctx, *routeSpec, path, value);

@@ -47,5 +47,8 @@ constexpr size_t kTypoLengthMargin = 16;
 // kTypoLengthMargin gets none, so the work depends on the candidates, never on the input's length.
 std::vector<size_t> closestCandidates(std::string_view name, const std::vector<std::string>& candidates,
                                       size_t count, size_t maxEdits);
+// The field name closest to `name` ('_', '-' and case aside, so cfg_scale finds cfgScale), or ""
+// when none is close enough to suggest.
+std::string closestName(std::string_view name, const std::vector<std::string>& candidates);
 
 }  // namespace vg
