@@ -45,7 +45,7 @@ function measure(runtime, pass) {
   for (let repetition = 0; repetition < repetitions; ++repetition) {
     const start = performance.now();
     let passes = 0;
-    let seconds = 0;
+    let seconds;
     do {
       pass();
       ++passes;

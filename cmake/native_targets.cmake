@@ -33,3 +33,7 @@ add_executable(vg_bench_session ${CMAKE_CURRENT_SOURCE_DIR}/bench/bench_session.
 target_link_libraries(vg_bench_session PRIVATE vgcore)
 set_target_properties(vg_bench_corpus vg_bench_native vg_bench_big_request vg_bench_session
                       PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+
+foreach(target vgen vgcore_c vg_core_tests vg_bench_corpus vg_bench_native vg_bench_big_request vg_bench_session)
+  vg_warnings(${target})
+endforeach()

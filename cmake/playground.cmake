@@ -36,11 +36,12 @@ add_executable(playground
   ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(playground PRIVATE
-  ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
+target_include_directories(playground PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app)
+target_include_directories(playground SYSTEM PRIVATE ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
 # ImGui reads our settings from imconfig_vg.h; the ImGui sources stay untouched.
 target_compile_definitions(playground PRIVATE IMGUI_USER_CONFIG="imconfig_vg.h" IMGUI_IMPL_OPENGL_ES3)
 target_link_libraries(playground PRIVATE vgcore vgcreative)
+vg_warnings(playground)  # the app's sources and the embedded shaders; ImGui's keep their own flags
 
 # -fexceptions comes from wasm_targets.cmake (CMAKE_CXX_FLAGS, compile and link).
 set(VG_PLAYGROUND_OPT -Oz -flto)

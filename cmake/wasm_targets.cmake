@@ -10,6 +10,7 @@ string(APPEND CMAKE_CXX_FLAGS " -fexceptions")
 add_executable(vgen_core ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/c_api.cpp)
 target_link_libraries(vgen_core PRIVATE vgcore)
 set_target_properties(vgen_core PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+vg_warnings(vgen_core)
 # -O3, not -Oz: validation throughput is benchmarked and nlohmann parses about 4x faster
 # (46 vs 11.5 MB/s measured with this toolchain). Size cost: see README ("Headless module").
 target_compile_options(vgen_core PRIVATE -O3)

@@ -24,10 +24,10 @@ need_root() {
 # serve.py's gateway renders videos and their speech; chromium: browser tests; python3: serve.py
 # and CLI tests; git/ca-certificates/xz-utils: clone and unpack the ImGui source; dpkg-dev:
 # `apt-get source`; clang-14/libclang-rt-14-dev (libFuzzer, ASan, UBSan)/llvm-14 (llvm-symbolizer):
-# scripts/fuzz.sh.
+# scripts/fuzz.sh; flake8: scripts/lint.sh (Python; ESLint comes from npm below).
 PACKAGES=(build-essential cmake emscripten nlohmann-json3-dev libgtest-dev libgmock-dev
           fonts-dejavu-core ffmpeg espeak-ng chromium python3 git ca-certificates xz-utils dpkg-dev
-          clang-14 libclang-rt-14-dev llvm-14)
+          clang-14 libclang-rt-14-dev llvm-14 flake8)
 # node and npm: keep whatever node the machine has (e.g. node 20 from NodeSource, which bundles
 # npm and conflicts with Debian's npm package); install Debian's only when node is absent.
 if ! command -v node >/dev/null; then
@@ -96,7 +96,7 @@ else
     step "build/include-wasm/nlohmann: present"
 fi
 
-# ---- npm packages for the tests (playwright-core, ajv, ajv-formats) --------------------------
+# ---- npm packages for the tests and lints (playwright-core, ajv, eslint, ...: package.json) ----
 # A stamp holding the hash of package.json + package-lock.json tells whether node_modules matches.
 stamp=$REPO/node_modules/.vg-installed
 wanted=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)

@@ -59,6 +59,10 @@ if ! bash scripts/setup.sh; then
     finish
 fi
 
+# ---- lint: flake8 (Python, .flake8) and ESLint (JavaScript, eslint.config.mjs) -----------------
+bash scripts/lint.sh 2>&1 | tee "$LOGS/lint.log"
+record_generic "lint" "$LOGS/lint.log" "${PIPESTATUS[0]}"
+
 # ---- native: build, then ctest ----------------------------------------------------------------
 if bash scripts/build.sh native; then
     ctest --test-dir "$BUILD_DIR/native" --output-on-failure --no-tests=error -j2 2>&1 | tee "$LOGS/ctest.log"

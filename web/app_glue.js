@@ -3,6 +3,7 @@
 // wasm/app/platform/platform_web.cpp.
 'use strict';
 
+/* exported Module -- the global Emscripten's playground.js reads its settings from */
 var Module = (function () {
   var status = document.getElementById('status');
   function fail(message) {

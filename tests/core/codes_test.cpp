@@ -276,8 +276,9 @@ TEST(DiagnosticCodes, EachFaultGivesExactlyItsOneDiagnostic) {
         const std::optional<Code> registered = codeByName(diagnostics[0].code);
         EXPECT_TRUE(registered) << diagnostics[0].code << " is not in the registry";
         if (!registered) continue;
-        if (*registered != Code::UnknownMember)  // a warning on an open object, an error on a closed one
+        if (*registered != Code::UnknownMember) {  // a warning on an open object, an error on a closed one
             EXPECT_EQ(diagnostics[0].severity, diagnosticCode(*registered).severity) << dump(diagnostics);
+        }
         EXPECT_FALSE(citesASourceTwice(diagnostics[0].message)) << diagnostics[0].message;
     }
 }

@@ -57,8 +57,11 @@ TEST(RequestSession, ImageToVideoWithoutImageStaysImageToVideoAndKeepsNegativePr
     EXPECT_TRUE(hasDiagnostic(session.diagnostics(Dialect::Gateway), "/image", "input_missing"));
     const Diagnostics& found = session.diagnostics(Dialect::Gateway);
     EXPECT_EQ(std::count_if(found.begin(), found.end(), [](const Diagnostic& d) { return d.path == "/image"; }), 1);
-    for (const Diagnostic& d : found)  // the message says what to do, not only what is missing
-        if (d.path == "/image") EXPECT_NE(d.message.find("add the image to animate"), std::string::npos) << d.message;
+    for (const Diagnostic& d : found) {  // the message says what to do, not only what is missing
+        if (d.path == "/image") {
+            EXPECT_NE(d.message.find("add the image to animate"), std::string::npos) << d.message;
+        }
+    }
 
     session.changeMode(Mode::T2V);
     EXPECT_EQ(session.mode(), Mode::T2V);

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from server_fixture import NATIVE_DIR, RENDER_TIMEOUT_S, REPO, ServeProcess, ServerTestCase  # noqa: E402
+from server_fixture import NATIVE_DIR, RENDER_TIMEOUT_S, REPO, ServerTestCase  # noqa: E402
 
 sys.path.insert(0, str(REPO))
 from gateway import routes_vercel  # noqa: E402 (after the path is set)

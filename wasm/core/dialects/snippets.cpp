@@ -102,7 +102,10 @@ std::string indentContinuation(const std::string& text, std::string_view prefix)
 
 std::string commentLines(std::string_view text, std::string_view marker) {
     std::string out = std::string(marker) + " ";
-    for (char c : text) out += c == '\n' ? "\n" + std::string(marker) + " " : std::string(1, c);
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out.append(marker).append(" ");
+    }
     return out + "\n";
 }
 

@@ -184,9 +184,10 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
 void checkObject(Context& ctx, const ParamSpec& spec, const std::string& path, const json& value) {
     for (auto it = value.begin(); it != value.end(); ++it) {
         const std::string childPath = pointerChild(path, it.key());
+        const std::string relativePath = pointerChild("", it.key());  // how properties name it: "/x"
         const ParamSpec* child = nullptr;
         for (const ParamSpec& property : spec.properties)
-            if (property.path == "/" + escapePointerToken(it.key())) child = &property;
+            if (property.path == relativePath) child = &property;
         if (child) {
             checkValue(ctx, *child, childPath, it.value());
         } else if (!spec.properties.empty()) {
