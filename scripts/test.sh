@@ -80,10 +80,10 @@ record() {  # record NAME PASSED FAILED: one row of the table; a failed step's l
     fi
 }
 
-build_step() {  # build_step NAME: waits for build NAME; 0 when it built, otherwise records a failure
+build_step() {  # build_step NAME: waits for set-up or a build; 0 when it worked, otherwise records a failure
     finish "$1"
     if ((STATUS == 0)); then
-        printf '[test] %s: built in %s s\n' "$1" "$(seconds "$TENTHS")"
+        printf '[test] %s: done in %s s\n' "$1" "$(seconds "$TENTHS")"
         ROWS+=("$1|-|-|$(seconds "$TENTHS")")
         return 0
     fi
