@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Builds (after scripts/setup.sh): `build.sh` = native + wasm, `build.sh native`, `build.sh wasm`.
-#   native: build/native (vgen CLI, libvgcore.so, tests, benchmark)
-#   wasm:   build/wasm (headless module vgen_core.{js,wasm}, the playground)
-# VG_BUILD_DIR (default: build) moves both, e.g. to keep a private build next to the shared one.
+# Builds (after scripts/setup.sh): `build.sh` = native + wasm, `build.sh native`, `build.sh wasm`,
+# `build.sh sanitize [TARGET...]` (every target, or only those named).
+#   native:   build/native (vgen CLI, libvgcore.so, tests, benchmark)
+#   wasm:     build/wasm (headless module vgen_core.{js,wasm}, the playground)
+#   sanitize: build/sanitize (clang-14, ASan + UBSan: vgen, libvgcore.so, the core tests, the
+#             libFuzzer targets of scripts/fuzz.sh and the planted bugs of tests/sanitize)
+# VG_BUILD_DIR (default: build) moves them all, e.g. to keep a private build next to the shared one.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,9 +30,16 @@ build_wasm() {
     cmake --build "$BUILD_DIR/wasm" -j"$JOBS"
 }
 
+build_sanitize() {  # build_sanitize [TARGET...]
+    echo "[build] sanitize -> $BUILD_DIR/sanitize"
+    CC=clang-14 CXX=clang++-14 cmake -S . -B "$BUILD_DIR/sanitize" -DVG_SANITIZE=ON >/dev/null
+    cmake --build "$BUILD_DIR/sanitize" -j"$JOBS" ${1:+--target "$@"}
+}
+
 case ${1:-all} in
     native) build_native ;;
     wasm) build_wasm ;;
+    sanitize) shift; build_sanitize "$@" ;;
     all) build_native && build_wasm ;;
-    *) echo "usage: bash scripts/build.sh [native|wasm|all]" >&2; exit 2 ;;
+    *) echo "usage: bash scripts/build.sh [native|wasm|sanitize [TARGET...]|all]" >&2; exit 2 ;;
 esac

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every core parser of outside bytes (tests/fuzz/fuzz_<target>.cpp) with libFuzzer under
 # ASan and UBSan, for a bounded time, after replaying every crash ever found as a regression.
-#   bash scripts/fuzz.sh            build/fuzz, about VG_FUZZ_SECONDS (default 180) of wall time
+#   bash scripts/fuzz.sh            build/sanitize, about VG_FUZZ_SECONDS (default 180) of wall time
 #   VG_FUZZ_SECONDS=1800 bash scripts/fuzz.sh      a longer run
 # Per target: tests/fuzz/corpus/<target>/ is the seed corpus (read only; new inputs go to a
 # temporary folder), tests/fuzz/crashes/<target>/ holds every crash found, replayed first. A new
@@ -12,27 +12,27 @@ set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
 REPO=$PWD
-BUILD=$REPO/${VG_BUILD_DIR:-build}/fuzz
+BUILD=$REPO/${VG_BUILD_DIR:-build}/sanitize  # shared with the sanitized tests (build.sh sanitize)
 SECONDS_TOTAL=${VG_FUZZ_SECONDS:-180}
 JOBS=${VG_FUZZ_JOBS:-2}
 export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-/usr/lib/llvm-14/bin/llvm-symbolizer}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 
+targets=()
+for source in tests/fuzz/fuzz_*.cpp; do
+    name=$(basename "$source" .cpp)
+    targets+=("${name#fuzz_}")
+done
+
 echo "[fuzz] build -> ${BUILD#"$REPO"/}"
-if ! { CC=clang-14 CXX=clang++-14 cmake -S . -B "$BUILD" -DVG_FUZZ=ON -DCMAKE_BUILD_TYPE=Release >/dev/null &&
-       cmake --build "$BUILD" -j"$JOBS" >"$BUILD.log" 2>&1; }; then
+if ! VG_JOBS=$JOBS bash scripts/build.sh sanitize "${targets[@]/#/fuzz_}" >"$BUILD.log" 2>&1; then
     tail -n 30 "$BUILD.log" 2>/dev/null
     echo "[fuzz] the fuzz build failed (clang-14 and libclang-rt-14-dev come from scripts/setup.sh)"
     echo "0 passed, 1 failed"
     exit 1
 fi
 
-targets=()
-for source in tests/fuzz/fuzz_*.cpp; do
-    name=$(basename "$source" .cpp)
-    targets+=("${name#fuzz_}")
-done
 # Two cores fuzz JOBS targets at once: each gets its share of the wall-time budget.
 per_target=$(( SECONDS_TOTAL * JOBS / ${#targets[@]} ))
 ((per_target < 5)) && per_target=5

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Sets up, builds native + wasm, runs every test suite and ends with one line:
+# Sets up, builds, runs every test suite, prints a table of what each step took and ends with one
+# line:
 #   summary: <passed> passed, <failed> failed
-# Suites: ctest (GoogleTest core + CLI), scripts/fuzz.sh (libFuzzer on every parser of outside
-# bytes, bounded time), node --test tests/node/, python unittest (test_*.py under tests/),
-# tests/browser/run.mjs. A suite that cannot run (its build failed) counts as a failure.
+# Steps: lint.sh (flake8, ESLint); the native, wasm and sanitizer builds (build.sh native|wasm|sanitize); ctest (GoogleTest
+# core + CLI) on the native build and again on the sanitizer build (ASan + UBSan, with the planted
+# bugs of tests/sanitize it must catch); scripts/fuzz.sh (libFuzzer on every parser of outside
+# bytes, bounded time) on the sanitizer build; node --test tests/node/; python unittest (test_*.py
+# under tests/, and tests/cli again with the sanitized vgen); tests/browser/run.mjs and every
+# tests/browser/*.test.mjs.
+# Steps that do not need each other's CPU at the same moment run side by side (see "Schedule"):
+# each writes its own log, build/test-logs/<step>.log (kept after the run; a failed step's log is
+# also printed). A step that cannot run (its build failed) counts as a failure.
 # Exit status: 0 only when nothing failed. VG_BUILD_DIR moves the build folders (default: build).
 set -uo pipefail
 
@@ -13,28 +20,109 @@ BUILD_DIR=${VG_BUILD_DIR:-build}
 export VG_NATIVE_DIR=$REPO/$BUILD_DIR/native  # where tests find vgen and libvgcore.so
 export VG_WASM_DIR=$REPO/$BUILD_DIR/wasm      # where tests find vgen_core.{js,wasm}
 export VGEN=$VG_NATIVE_DIR/vgen               # the CLI tests (tests/cli) take the CLI from here
-LOGS=$(mktemp -d)
-trap 'rm -rf "$LOGS"' EXIT
+SANITIZE_DIR=$REPO/$BUILD_DIR/sanitize
+# Sanitizers stop at the first report and fail the program (the build adds -fno-sanitize-recover).
+# alloc_dealloc_mismatch=0: libstdc++ 12's std::stable_partition takes its temporary buffer with
+# operator new and, inlined into clang-14's code, gives it back in a way ASan reports as free();
+# both halves are the standard library's, so the check would only flag the toolchain.
+export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-/usr/lib/llvm-14/bin/llvm-symbolizer}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1:alloc_dealloc_mismatch=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+LOGS=$REPO/$BUILD_DIR/test-logs
+rm -rf "$LOGS" && mkdir -p "$LOGS" || exit 2
+STATE=$(mktemp -d)  # each background step's exit status and duration
+trap 'rm -rf "$STATE"' EXIT
 
+# [SECTION] Steps: start in the background, wait, count -------------------------------------------
+declare -A STEP_PID=()
+ROWS=()  # "name|passed|failed|seconds" in the order steps finished
 total_passed=0
 total_failed=0
-record() {  # record SUITE PASSED FAILED
-    printf '[test] %s: %d passed, %d failed\n' "$1" "$2" "$3"
+
+log_of() { printf '%s/%s.log' "$LOGS" "${1//[^A-Za-z0-9._-]/-}"; }
+
+state_of() { printf '%s/%s' "$STATE" "${1//[^A-Za-z0-9._-]/-}"; }
+
+run_step() {  # run_step NAME COMMAND...: runs COMMAND, its output in NAME's log; keeps its status and duration
+    local name=$1 begin status
+    shift
+    begin=${EPOCHREALTIME/./}
+    "$@" >"$(log_of "$name")" 2>&1
+    status=$?
+    echo "$status $(((${EPOCHREALTIME/./} - begin) / 100000))" >"$(state_of "$name")"
+}
+
+start() {  # start NAME COMMAND...: run_step in the background
+    printf '[test] %s: started\n' "$1"
+    run_step "$@" &
+    STEP_PID[$1]=$!
+}
+
+STATUS=0 TENTHS=0
+finish() {  # finish NAME: waits for NAME; sets STATUS (its exit status) and TENTHS (its duration)
+    if [[ -n ${STEP_PID[$1]:-} ]]; then
+        wait "${STEP_PID[$1]}"
+        unset "STEP_PID[$1]"
+    fi
+    read -r STATUS TENTHS <"$(state_of "$1")" || { STATUS=1 TENTHS=0; }
+}
+
+seconds() { printf '%d.%d' $(($1 / 10)) $(($1 % 10)); }
+
+record() {  # record NAME PASSED FAILED: one row of the table; a failed step's log is printed
+    local log
+    log=$(log_of "$1")
+    printf '[test] %s: %s passed, %s failed in %s s\n' "$1" "$2" "$3" "$(seconds "$TENTHS")"
+    ROWS+=("$1|$2|$3|$(seconds "$TENTHS")")
     total_passed=$((total_passed + $2))
     total_failed=$((total_failed + $3))
+    if (($3 > 0)) && [[ -s $log ]]; then
+        echo "---- $1 failed: the last 200 lines of ${log#"$REPO"/} ----"
+        tail -n 200 "$log"
+        echo "---- end of ${log#"$REPO"/} ----"
+    fi
 }
-finish() {
+
+build_step() {  # build_step NAME: waits for set-up or a build; 0 when it worked, otherwise records a failure
+    finish "$1"
+    if ((STATUS == 0)); then
+        printf '[test] %s: done in %s s\n' "$1" "$(seconds "$TENTHS")"
+        ROWS+=("$1|-|-|$(seconds "$TENTHS")")
+        return 0
+    fi
+    record "$1" 0 1
+    return 1
+}
+
+cannot_run() {  # cannot_run NAME WHY: a step whose build failed counts as one failure
+    echo "$2" >"$(log_of "$1")"
+    TENTHS=0
+    record "$1" 0 1
+}
+
+summary() {
+    echo "[test] durations (wall time; steps overlap, so they add up to more than the run)"
+    printf '  %-42s %7s %7s %9s\n' suite passed failed seconds
+    local row name passed failed secs
+    for row in "${ROWS[@]}"; do
+        IFS='|' read -r name passed failed secs <<<"$row"
+        printf '  %-42s %7s %7s %9s\n' "$name" "$passed" "$failed" "$secs"
+    done
+    printf '  %-42s %7s %7s %9s\n' "whole run" "$total_passed" "$total_failed" "$(seconds $(((${EPOCHREALTIME/./} - RUN_BEGIN) / 100000)))"
+    echo "[test] logs: ${LOGS#"$REPO"/}/"
     echo "summary: $total_passed passed, $total_failed failed"
     ((total_failed == 0))
     exit
 }
+
+# [SECTION] Counting each runner's results --------------------------------------------------------
 last_number() {  # last_number REGEX FILE: the number in the last line matching REGEX, or empty
     grep -aoE "$1" "$2" | tail -n1 | grep -oE '[0-9]+' | tail -n1
 }
 
 # Counts for a runner whose format we know only loosely: TAP "# pass N" / "# fail N", node's spec
 # "ℹ pass N", or a last line "N passed, M failed"; otherwise its exit status is one result.
-record_generic() {  # record_generic SUITE LOG STATUS
+record_generic() {  # record_generic NAME LOG (after finish NAME)
     local pass fail cancelled tally
     pass=$(last_number '^(# |ℹ )pass [0-9]+' "$2")
     fail=$(last_number '^(# |ℹ )fail [0-9]+' "$2")
@@ -46,78 +134,133 @@ record_generic() {  # record_generic SUITE LOG STATUS
         fail=$(grep -oE '[0-9]+ failed' <<<"$tally" | grep -oE '[0-9]+')
     fi
     if [[ -z $pass ]]; then
-        if (($3 == 0)); then pass=1 fail=0; else pass=0 fail=1; fi
+        if ((STATUS == 0)); then pass=1 fail=0; else pass=0 fail=1; fi
     fi
     fail=${fail:-0}
-    ((fail == 0 && $3 != 0)) && fail=1  # it failed after (or without) printing its counts
+    ((fail == 0 && STATUS != 0)) && fail=1  # it failed after (or without) printing its counts
     record "$1" "$pass" "$fail"
 }
 
-echo "[test] set-up"
-if ! bash scripts/setup.sh; then
-    record "set-up" 0 1
-    finish
-fi
-
-# ---- lint: flake8 (Python, .flake8) and ESLint (JavaScript, eslint.config.mjs) -----------------
-bash scripts/lint.sh 2>&1 | tee "$LOGS/lint.log"
-record_generic "lint" "$LOGS/lint.log" "${PIPESTATUS[0]}"
-
-# ---- native: build, then ctest ----------------------------------------------------------------
-if bash scripts/build.sh native; then
-    ctest --test-dir "$BUILD_DIR/native" --output-on-failure --no-tests=error -j2 2>&1 | tee "$LOGS/ctest.log"
-    status=${PIPESTATUS[0]}
-    out_of=$(last_number 'tests failed out of [0-9]+' "$LOGS/ctest.log")
-    failed=$(last_number '[0-9]+ tests failed out of' "$LOGS/ctest.log")
+record_ctest() {  # record_ctest NAME (after finish NAME)
+    local log out_of failed
+    log=$(log_of "$1")
+    out_of=$(last_number 'tests failed out of [0-9]+' "$log")
+    failed=$(last_number '[0-9]+ tests failed out of' "$log")
     if [[ -z $out_of ]]; then
-        record ctest 0 1
-    elif ((status != 0 && failed == 0)); then  # ctest itself failed after running the tests
-        record ctest $((out_of - 1)) 1
+        record "$1" 0 1
+    elif ((STATUS != 0 && failed == 0)); then  # ctest itself failed after running the tests
+        record "$1" $((out_of - 1)) 1
     else
-        record ctest $((out_of - failed)) "$failed"
+        record "$1" $((out_of - failed)) "$failed"
     fi
-else
-    record "native build" 0 1
-fi
+}
 
-# ---- fuzzing: kept crashes replayed, then every target for a bounded time (VG_FUZZ_SECONDS) -----
-bash scripts/fuzz.sh 2>&1 | tee "$LOGS/fuzz.log"
-record_generic "fuzz" "$LOGS/fuzz.log" "${PIPESTATUS[0]}"
-
-# ---- wasm build -------------------------------------------------------------------------------
-bash scripts/build.sh wasm || record "wasm build" 0 1
-
-# ---- node tests (headless WASM module, parity with the CLI, layering) ----------------------
-node --test --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$LOGS/node.tap" tests/node/
-record_generic "node --test" "$LOGS/node.tap" $?
-
-# ---- python unittest (CLI tests): every folder holding test_*.py ------------------------------
-while IFS= read -r dir; do
-    python3 -m unittest discover -s "$dir" -p 'test_*.py' 2>&1 | tee "$LOGS/unittest.log"
-    status=${PIPESTATUS[0]}
-    ran=$(last_number '^Ran [0-9]+ test' "$LOGS/unittest.log")
+record_unittest() {  # record_unittest NAME (after finish NAME)
+    local log ran bad=0 kind n skipped expected
+    log=$(log_of "$1")
+    ran=$(last_number '^Ran [0-9]+ test' "$log")
     if [[ -z $ran ]]; then
-        record "unittest $dir" 0 1
-        continue
+        record "$1" 0 1
+        return
     fi
-    bad=0  # unittest's tally: "FAILED (failures=1, errors=2, skipped=3, expected failures=4, ...)"
+    # unittest's tally: "FAILED (failures=1, errors=2, skipped=3, expected failures=4, ...)"
     for kind in '[(]failures' errors 'unexpected successes'; do
-        n=$(last_number "$kind=[0-9]+" "$LOGS/unittest.log")
+        n=$(last_number "$kind=[0-9]+" "$log")
         bad=$((bad + ${n:-0}))
     done
-    skipped=$(last_number 'skipped=[0-9]+' "$LOGS/unittest.log")
-    expected=$(last_number 'expected failures=[0-9]+' "$LOGS/unittest.log")
-    ((bad == 0 && status != 0)) && bad=1
-    record "unittest $dir" $((ran - bad - ${skipped:-0} - ${expected:-0})) "$bad"
-done < <(find tests -name 'test_*.py' -not -path '*/node_modules/*' -printf '%h\n' | sort -u)
+    skipped=$(last_number 'skipped=[0-9]+' "$log")
+    expected=$(last_number 'expected failures=[0-9]+' "$log")
+    ((bad == 0 && STATUS != 0)) && bad=1
+    record "$1" $((ran - bad - ${skipped:-0} - ${expected:-0})) "$bad"
+}
 
-# ---- browser tests (the playground in headless Chromium) --------------------------------------
-# run.mjs drives the playground; every *.test.mjs beside it is a suite of its own (embed.js ...).
+# [SECTION] What each step runs --------------------------------------------------------------------
+run_ctest() {  # run_ctest BUILD_FOLDER
+    ctest --test-dir "$1" --output-on-failure --no-tests=error -j2
+}
+run_node() {
+    node --test --test-reporter=spec --test-reporter-destination=stdout \
+        --test-reporter=tap --test-reporter-destination="$LOGS/node.tap" tests/node/
+}
+run_unittest() {  # run_unittest FOLDER [VGEN]
+    VGEN=${2:-$VGEN} python3 -m unittest discover -s "$1" -p 'test_*.py'
+}
+# The browser suites run one after another (each starts its own server and Chromium), as one
+# background lane; each is a step of its own.
+BROWSER_SUITES=()
 for suite in tests/browser/run.mjs tests/browser/*.test.mjs; do
-    [[ -f $suite ]] || continue
-    node "$suite" 2>&1 | tee "$LOGS/browser.log"
-    record_generic "browser $(basename "$suite")" "$LOGS/browser.log" "${PIPESTATUS[0]}"
+    [[ -f $suite ]] && BROWSER_SUITES+=("$suite")
 done
+browser_step() { printf 'browser %s' "$(basename "$1")"; }
+run_browser_lane() {
+    local suite
+    for suite in "${BROWSER_SUITES[@]}"; do run_step "$(browser_step "$suite")" node "$suite"; done
+}
+unittest_folders() { find tests -name 'test_*.py' -not -path '*/node_modules/*' -printf '%h\n' | sort -u; }
 
-finish
+# [SECTION] Schedule ------------------------------------------------------------------------------
+RUN_BEGIN=${EPOCHREALTIME/./}
+start set-up bash scripts/setup.sh
+build_step set-up || summary
+
+# 1. The native build first, on both cores: nearly every suite needs vgen or libvgcore.so. Beside
+#    it, the linters (flake8 for Python, ESLint for JavaScript: seconds of work).
+start lint bash scripts/lint.sh
+start "native build" bash scripts/build.sh native
+build_step "native build" && native_ok=1 || native_ok=0
+finish lint && record_generic lint "$(log_of lint)"
+
+# 2. Beside the wasm build (both cores): the suites that need only the native build and mostly
+#    wait (servers, ffmpeg renders, child processes), and the sanitizer build at low priority, so
+#    that it takes the CPU the others leave without slowing the wasm build the browser suites wait for.
+start "wasm build" bash scripts/build.sh wasm
+start "sanitizer build" nice -n 10 bash scripts/build.sh sanitize
+if ((native_ok)); then
+    start ctest run_ctest "$BUILD_DIR/native"
+    while IFS= read -r dir; do start "unittest $dir" run_unittest "$dir"; done < <(unittest_folders)
+fi
+build_step "wasm build" && wasm_ok=1 || wasm_ok=0
+
+# 3. The browser suites (one after another) and node --test, which need both builds.
+if ((native_ok && wasm_ok)); then
+    echo "[test] browser suites: started (${#BROWSER_SUITES[@]}, one after another)"
+    run_browser_lane &
+    STEP_PID[browser]=$!
+    start "node --test" run_node
+fi
+if ((native_ok)); then
+    finish ctest && record_ctest ctest
+    while IFS= read -r dir; do finish "unittest $dir" && record_unittest "unittest $dir"; done < <(unittest_folders)
+else
+    cannot_run ctest "the native build failed"
+    while IFS= read -r dir; do cannot_run "unittest $dir" "the native build failed"; done < <(unittest_folders)
+fi
+
+# 4. On the sanitizer build: the core tests, the CLI tests with the sanitized vgen, the fuzzers.
+if build_step "sanitizer build"; then
+    start "ctest (sanitizers)" run_ctest "$SANITIZE_DIR"
+    start "unittest tests/cli (sanitizers)" run_unittest tests/cli "$SANITIZE_DIR/vgen"
+    finish "ctest (sanitizers)" && record_ctest "ctest (sanitizers)"
+    finish "unittest tests/cli (sanitizers)" && record_unittest "unittest tests/cli (sanitizers)"
+    # kept crashes replayed, then every target for a bounded time (VG_FUZZ_SECONDS)
+    start fuzz bash scripts/fuzz.sh
+    finish fuzz && record_generic fuzz "$(log_of fuzz)"
+else
+    cannot_run "ctest (sanitizers)" "the sanitizer build failed"
+    cannot_run "unittest tests/cli (sanitizers)" "the sanitizer build failed"
+    cannot_run fuzz "the sanitizer build failed"
+fi
+if ((native_ok && wasm_ok)); then
+    finish "node --test" && record_generic "node --test" "$LOGS/node.tap"
+    wait "${STEP_PID[browser]}"
+    for suite in "${BROWSER_SUITES[@]}"; do
+        finish "$(browser_step "$suite")" && record_generic "$(browser_step "$suite")" "$(log_of "$(browser_step "$suite")")"
+    done
+else
+    cannot_run "node --test" "the node tests need the native and the wasm build, and one failed"
+    for suite in "${BROWSER_SUITES[@]}"; do
+        cannot_run "$(browser_step "$suite")" "the browser suites need the native and the wasm build, and one failed"
+    done
+fi
+
+summary
