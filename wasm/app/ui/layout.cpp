@@ -28,12 +28,10 @@ void drawHeader(AppState& state, const UiLook& look) {
     if (ImGui::Button("Generate  (Ctrl+Enter)")) generate(state);
     ImGui::PopStyleColor(2);
     ImGui::EndDisabled();
-    recordItemRect(state, look, "generate");
     if (blocked && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Not yet: %s", state.formCheck.blocked.c_str());
     ImGui::SameLine();
     if (ImGui::Button("Copy share link")) copyShareLink(state);
-    recordItemRect(state, look, "share");
     ImGui::SameLine();
     if (blocked) {
         ImGui::TextColored(kColorError, "%s", state.formCheck.blocked.c_str());
