@@ -9,16 +9,16 @@
 //
 //   node tests/browser/camera.test.mjs
 // Ends with `camera: N passed, M failed`; exit 1 on any failure. Site: $VG_SITE_DIR, else
-// $VG_WASM_DIR/site, else build/wasm/site. Core (serve.py and the vgen CLI the request is compared
+// $VG_WASM_DIR/site-test, else build/wasm/site-test. Core (serve.py and the vgen CLI the request is compared
 // with): $VG_NATIVE_DIR, else build/native. Screenshots: tests/artifacts/camera-*.png.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab,
-  shareFragment, startServer, status, waitFor, finishSuite } from './harness.mjs';
+import {
+  ARTIFACTS, HOLD, VIEWPORT, assert, check, clickControl, drag, finishSuite, framesDrawn, itemIfShown, launchBrowser, openPage, openTab, rectOf, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
+} from './harness.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const CAMERA = ['providerOptions', 'klingai', 'cameraControl'];
@@ -39,13 +39,6 @@ function testPicture(size, source = 'testsrc2') {
   }
 }
 
-// What `vgen build --to jobs --from aisdk` prints for `request`: what Generate must send.
-function vgenBuild(request) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'], { input: JSON.stringify(request) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen build refused the hand-written request (exit ${run.status}): ${run.stdout}${run.stderr}`);
-  return run.stdout.toString('utf8').trim();
-}
 
 function simple(axis, value) {
   const config = Object.fromEntries(AXES.map((name) => [name, name === axis ? value : 0]));
@@ -70,39 +63,6 @@ async function expectSubmit(page, request, what) {
   assert(submit.trim() === expected, `${what}: Generate would send\n${submit}\nbut vgen build prints\n${expected}\n(diagnostics at ${JSON.stringify(formPaths)})`);
 }
 
-async function rectOf(page, name) {
-  const { rect, canvas } = await page.evaluate((n) => ({
-    rect: (window.__vg.rects || {})[n],
-    canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
-  }), name);
-  assert(rect, `the app published no rectangle "${name}"`);
-  return { x: canvas.x + rect[0], y: canvas.y + rect[1], width: rect[2], height: rect[3] };
-}
-
-// Scrolls the Direct tab (mouse wheel over it, as a person would) until `name` is fully in view.
-async function reveal(page, name) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const tab = await rectOf(page, 'tab:Direct');
-    const rect = await rectOf(page, name);
-    const top = tab.y + tab.height + 8, bottom = VIEWPORT.height - 16;
-    if (rect.y >= top && rect.y + rect.height <= bottom) return rect;
-    await page.mouse.move(tab.x + 40, top + 40);
-    await page.mouse.wheel(0, rect.y < top ? -120 : 120);
-    await page.waitForTimeout(120);
-  }
-  throw new Error(`"${name}" stays out of the Direct tab's view`);
-}
-
-async function drag(page, from, to) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.waitForTimeout(80);
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.waitForTimeout(80);
-  await page.mouse.up();
-  await page.waitForTimeout(80);
-}
-
 // Drags a slider's grab from its centre to `share` (0 = left end, 1 = right end) of its width.
 async function dragSlider(page, name, share) {
   const rect = await reveal(page, name);
@@ -113,10 +73,8 @@ async function dragSlider(page, name, share) {
 // Ctrl+click on a slider turns it into a text field: the value typed replaces it.
 async function typeIntoSlider(page, name, text) {
   const rect = await reveal(page, name);
-  await page.keyboard.down('Control');
-  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
-  await page.waitForTimeout(80);
-  await page.keyboard.up('Control');
+  assert(rect.width > 0, `"${name}" has no width`);
+  await clickControl(page, name, { modifiers: ['Control'] });  // returns once frames saw the click
   await page.keyboard.type(text, HOLD);
   await page.keyboard.press('Enter', HOLD);
 }
@@ -131,14 +89,14 @@ async function clickAndSettle(page, name) {
 
 async function chooseType(page, type) {
   await clickControl(page, 'camera:type');
-  await waitFor(page, (n) => (window.__vg.rects || {})[n], `camera:type:${type}`);
-  await page.waitForTimeout(100);  // the popup settles in its second frame
+  await waitForItem(page, `camera:type:${type}`);
+  await framesDrawn(page);  // the popup settles in its second frame
   await clickControl(page, `camera:type:${type}`);
 }
 
 async function previewShot(page, file) {
   const rect = await reveal(page, 'camera:preview');
-  await page.waitForTimeout(150);
+  await framesDrawn(page);
   const clip = { x: Math.ceil(rect.x) + 1, y: Math.ceil(rect.y) + 1, width: Math.floor(rect.width) - 2, height: Math.floor(rect.height) - 2 };
   return decodePng(await page.screenshot({ path: path.join(ARTIFACTS, file), clip }));
 }
@@ -161,7 +119,8 @@ function changedShare(a, b, tolerance = 24) {
 // A share link opened on the Direct tab; `shown` names a rectangle the tab publishes once drawn.
 async function openDirect(context, url, request, shown = 'section:Camera control') {
   const opened = await openPage(context, url + shareFragment(request));
-  await openTab(opened.page, 'Direct', `(window.__vg.rects || {})[${JSON.stringify(shown)}]`);
+  await openTab(opened.page, 'Direct');
+  await waitForItem(opened.page, shown);
   return opened;
 }
 
@@ -172,7 +131,7 @@ async function main() {
   const I2V = { model: 'klingai/kling-v2.6-i2v', prompt: { image: picture, text: 'a lighthouse on a cliff, waves below' } };
   const T2V = { model: 'klingai/kling-v2.6-t2v', prompt: 'a paper boat drifts down a rainy street', aspectRatio: '16:9' };
   const { stop, url } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   const newContext = () => browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     const context = await newContext();
@@ -228,19 +187,18 @@ async function main() {
       await clickAndSettle(page, 'camera:play');
       await page.mouse.move(2, VIEWPORT.height - 2);
       assert(end, 'no picture of the clip\'s end to compare with (the previous check failed)');
-      let frames = -1;
-      const deadline = Date.now() + 240000;
-      for (let settled = 0; settled < 3;) {  // the page is idle once no frame was drawn for 3 s
-        assert(Date.now() < deadline, 'the page kept drawing for 4 minutes: the preview never stopped');
-        await page.waitForTimeout(1000);
-        const now = (await status(page)).frames;
-        settled = now === frames ? settled + 1 : 0;
-        frames = now;
-      }
+      // The page is idle once no frame was drawn for 3 s (one deadline: 4 minutes).
+      await page.waitForFunction(() => {
+        const v = window.__vg, now = performance.now();
+        if (v.idleSeen !== v.frames) { v.idleSeen = v.frames; v.idleSince = now; }
+        return now - v.idleSince > 3000;
+      }, undefined, { timeout: 240000, polling: 100 })
+        .catch(() => assert(false, 'the page kept drawing for 4 minutes: the preview never stopped'));
       const after = await previewShot(page, 'camera-played.png');
       assert(changedShare(before, after) > 0.02, 'the preview did not move while playing');
       assert(changedShare(end, after) < 0.01, 'the preview stopped before the end of the clip');
       const still = (await status(page)).frames;
+      // This check is about time passing with nothing drawn: it sleeps the second it measures.
       await page.waitForTimeout(1000);
       assert((await status(page)).frames === still, 'frames drawn after the preview stopped');
     });
@@ -309,7 +267,7 @@ async function main() {
       const { page: flfPage } = await openDirect(own, url, flf, 'direct:unavailable');
       const s = await status(flfPage);
       assert(s.mode === 'flf', `the link opened mode ${s.mode}`);
-      assert(!s.rects['section:Camera control'], 'the Camera control section is shown in first-and-last-frame mode');
+      assert(!(await itemIfShown(flfPage, 'section:Camera control')), 'the Camera control section is shown in first-and-last-frame mode');
       assert(!s.rects['camera:pan'], 'camera sliders are shown in first-and-last-frame mode');
       await flfPage.screenshot({ path: path.join(ARTIFACTS, 'camera-flf.png') });
       await own.close();

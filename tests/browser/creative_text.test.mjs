@@ -7,27 +7,20 @@
 // here by hand. Screenshots go to tests/artifacts/.
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/creative_text.test.mjs
-// Site: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site. Core: $VG_NATIVE_DIR, else build/native.
+// Site: $VG_SITE_DIR, else $VG_WASM_DIR/site-test, else build/wasm/site-test. Core: $VG_NATIVE_DIR, else build/native.
 // Ends with `creative_text: N passed, M failed`; exit 1 on any failure.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab, results, shareFragment, startServer, status, waitFor } from './harness.mjs';
+import {
+  ARTIFACTS, HOLD, VIEWPORT, assert, check, clickControl, framesDrawn, launchBrowser, openPage, openTab, results, reveal, shareFragment, startServer, status, track, typeInto, vgenBuild, waitFor,
+} from './harness.mjs';
 
 // ---- helpers --------------------------------------------------------------------------------------
 
-// What Generate must send: the native CLI's build of the equivalent request.
-function expectedSubmit(request) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'], { input: JSON.stringify(request) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen build refused the expected request (exit ${run.status}): ${run.stderr}`);
-  return run.stdout.toString('utf8').trim();
-}
 
 async function assertSubmit(page, request, what) {
-  const expected = expectedSubmit(request);
+  const expected = vgenBuild(request);
   try {
     await waitFor(page, (e) => (window.__vg.submit || '').trim() === e, expected, 5000);
   } catch {
@@ -40,67 +33,21 @@ async function assertSubmit(page, request, what) {
 const request = (page) => page.evaluate(() => { try { return JSON.parse(window.__vg.requestText); } catch { return {}; } });
 const kling = async (page) => ((await request(page)).providerOptions || {}).klingai || {};
 
-// Scrolls the Direct tab with the mouse wheel until the control `name` is inside it.
-async function reveal(page, name) {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const { rect, tab } = await page.evaluate((n) => ({ rect: window.__vg.rects[n], tab: window.__vg.rects['tab:Direct'] }), name);
-    assert(rect, `the app published no rectangle "${name}"`);
-    if (!tab) return;  // not on the Direct tab
-    const top = tab[1] + tab[3] + 6, bottom = VIEWPORT.height - 14;
-    if (rect[1] >= top && rect[1] + rect[3] <= bottom) return;
-    await page.mouse.move(tab[0] + 12, (top + bottom) / 2);
-    const frame = await page.evaluate(() => window.__vg.frames);
-    await page.mouse.wheel(0, rect[1] < top ? -100 : 100);
-    // The rectangles are the last drawn frame's: wait for frames drawn after the notch, or the
-    // next look (and a click) would use where the control was before it.
-    try {
-      await waitFor(page, (n) => window.__vg.frames >= n + 2, frame, 2000);
-    } catch {
-      // an idle page draws nothing new
-    }
-  }
-  throw new Error(`could not scroll "${name}" into view`);
-}
-
-// A click that must change something: while a text field is active, ImGui 1.86 spends the first
-// click on leaving it, as it does for a person, so the click is repeated until `done` holds.
+// A click that must change something: the harness's click leaves an active text field first (ImGui
+// 1.86 spends a click on that, as it does for a person), then clicks once; `done` must then hold.
 async function clickUntil(page, name, done, arg) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await reveal(page, name);
-    await clickControl(page, name);
-    try {
-      // Long enough for a loaded machine: a toggle clicked again too soon would undo the first click.
-      await waitFor(page, done, arg, 4000);
-      return;
-    } catch (error) {
-      if (attempt === 2) throw new Error(`clicking "${name}" did not do it: ${error.message}`);
-    }
-  }
+  await clickControl(page, name);
+  await waitFor(page, done, arg, 20000).catch((error) => {
+    throw new Error(`clicking "${name}" did not do it: ${error.message}`);
+  });
 }
 
-// Clicks a text field (twice, apart: the first may only leave another field), selects what it holds
-// and types `text` over it.
-async function typeInto(page, name, text) {
-  await reveal(page, name);
-  await clickControl(page, name);
-  await page.waitForTimeout(400);
-  await clickControl(page, name);
-  await page.waitForTimeout(100);
-  await page.keyboard.press('Control+A', HOLD);
-  await page.keyboard.type(text, { delay: 15 });
-}
-
-// typeInto until the request holds `text` (a loaded machine can drop the field's focus mid-typing).
+// Types `text` over what the text field `name` holds, then waits until the request has it.
 async function typeIntoRequest(page, name, text) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await typeInto(page, name, text);
-    try {
-      await waitFor(page, (t) => window.__vg.requestText.includes(t), text, 4000);
-      return;
-    } catch (error) {
-      if (attempt === 2) throw new Error(`typing into "${name}" did not reach the request: ${error.message}`);
-    }
-  }
+  await typeInto(page, name, text);
+  await waitFor(page, (t) => window.__vg.requestText.includes(t), text, 20000).catch((error) => {
+    throw new Error(`typing into "${name}" did not reach the request: ${error.message}`);
+  });
 }
 
 // A rectangle's width, 0 when the app drew it empty (a hint that is not shown).
@@ -162,11 +109,11 @@ async function storyboardChecks(browser, url) {
       const from = centre(rects['shot3:handle']), to = centre(rects['shot1:handle']);
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();
+      await framesDrawn(page, 1);
       for (let step = 1; step <= 12; step++) {
         await page.mouse.move(from.x + (to.x - from.x) * step / 12 + 6, from.y + (to.y - from.y) * step / 12, { steps: 2 });
-        await page.waitForTimeout(40);
+        await framesDrawn(page, 1);  // each step seen by a frame
       }
-      await page.waitForTimeout(100);
       await page.mouse.up();
       await waitFor(page, (t) => JSON.parse(window.__vg.requestText).providerOptions.klingai.multiPrompt[0].prompt === t, b);
       await assertSubmit(page, {
@@ -289,7 +236,7 @@ async function promptChecks(browser, url) {
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const { url, stop } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   try {
     await storyboardChecks(browser, url);
     await voicesChecks(browser, url);

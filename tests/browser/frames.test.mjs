@@ -6,15 +6,12 @@
 //
 //   node tests/browser/frames.test.mjs
 // Ends with `frames: N passed, M failed`; exit 1 on any failure. Site and core as harness.mjs says.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 
 import {
-  ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, openPage, openTab,
-  results, shareFragment, startServer, status, waitFor,
+  ARTIFACTS, HOLD, VIEWPORT, assert, centreOf, check, framesDrawn, launchBrowser, openPage, openTab, results, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
@@ -52,18 +49,9 @@ function solidPng(width, height, [r, g, b]) {
 const RED = solidPng(480, 320, [255, 0, 0]);
 const BLUE = solidPng(480, 320, [0, 0, 255]);
 
-// ---- helpers ---------------------------------------------------------------------------------------
-// What `vgen build --to jobs --from <dialect>` prints for `request`.
-function nativeBuild(request, from) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', from, '-'],
-    { input: JSON.stringify(request) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen build refused the expected request (exit ${run.status}): ${run.stderr}`);
-  return run.stdout.toString('utf8').trim();
-}
 
 async function expectSubmit(page, request, from = 'aisdk') {
-  const expected = nativeBuild(request, from);
+  const expected = vgenBuild(request, { from });
   try {
     await waitFor(page, (text) => (window.__vg.submit || '').trim() === text, expected, 20000);
   } catch {
@@ -71,22 +59,6 @@ async function expectSubmit(page, request, from = 'aisdk') {
     throw new Error(`__vg.submit differs from vgen build --from ${from}:\n  got      ${s.submit || '(nothing: ' +
       JSON.stringify(s.formPaths) + ')'}\n  expected ${expected}`);
   }
-}
-
-// Scrolls the Direct tab with the mouse wheel, as a person would, until the control `name` is wholly
-// inside it: the sections above (camera, motion brush, prompt help...) push these editors down.
-async function reveal(page, name) {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const { rect, tab } = await page.evaluate((n) => ({ rect: window.__vg.rects[n], tab: window.__vg.rects['tab:Direct'] }), name);
-    assert(rect, `the app published no rectangle "${name}"`);
-    if (!tab) return;  // not on the Direct tab
-    const top = tab[1] + tab[3] + 6, bottom = VIEWPORT.height - 14;
-    if (rect[1] >= top && rect[1] + rect[3] <= bottom) return;
-    await page.mouse.move(tab[0] + 12, (top + bottom) / 2);
-    await page.mouse.wheel(0, rect[1] < top ? -100 : 100);
-    await page.waitForTimeout(120);
-  }
-  throw new Error(`could not scroll "${name}" into view`);
 }
 
 // The colour at the centre of a published rectangle, from a screenshot of it.
@@ -103,7 +75,7 @@ async function waitForColour(page, name, test, what) {
   for (let i = 0; i < 60; i++) {
     colour = await centreColour(page, name);
     if (test(colour)) return colour;
-    await page.waitForTimeout(100);
+    await framesDrawn(page, 1);  // the next frame's picture
   }
   throw new Error(`${name} shows rgb(${colour.join(', ')}), not ${what}`);
 }
@@ -203,12 +175,13 @@ async function framesChecks(context, url) {
   await check('frames: Play runs the preview from the first frame towards the last, Pause stops it', async () => {
     assert(isRed(await centreColour(page, 'frames:preview')), 'the preview does not start on the red first frame');
     await press(page, 'frames:play');
-    await page.waitForTimeout(1200);
+    // playing: the cross-fade has left the red first frame
+    await waitForColour(page, 'frames:preview', (c) => c[2] > 20 && c[0] < 235, 'a colour on the way from red to blue');
     await press(page, 'frames:play');  // Pause
-    await page.waitForTimeout(300);
+    await framesDrawn(page);
     const paused = await centreColour(page, 'frames:preview');
     assert(paused[2] > 20 && paused[0] < 235, `after playing the preview still shows rgb(${paused.join(', ')})`);
-    await page.waitForTimeout(600);
+    await framesDrawn(page, 10);  // frames drawn while paused
     const later = await centreColour(page, 'frames:preview');
     assert(later.join() === paused.join(), `paused, the preview still moves: rgb(${paused.join(', ')}) then rgb(${later.join(', ')})`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'frames-played.png') });
@@ -233,7 +206,8 @@ async function referencesChecks(context, url) {
   await check('references: the first added makes the request reference-to-video; two, one typed as an image URL, one switched to video', async () => {
     // This model offers first-and-last frame too: its section is folded away, as a person would, to
     // see the references'.
-    await openTab(page, 'Direct', () => window.__vg.rects['section:Frames']);
+    await openTab(page, 'Direct');
+    await waitForItem(page, 'section:Frames');
     await press(page, 'section:Frames');
     await settle(page);
     assert((await status(page)).mode === 't2v', `the share link opened in ${(await status(page)).mode}`);
@@ -302,7 +276,7 @@ async function referencesChecks(context, url) {
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const { stop, url } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });

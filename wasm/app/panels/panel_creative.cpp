@@ -54,7 +54,6 @@ void drawCreativePanel(AppState& state, const UiLook& look) {
             continue;
         }
         const bool open = ImGui::CollapsingHeader(section.title, ImGuiTreeNodeFlags_DefaultOpen);
-        recordItemRect(state, look, (std::string("section:") + section.title).c_str());
         if (!open) continue;
         ImGui::PushID(section.title);
         ImGui::Indent(dp(look, 6));

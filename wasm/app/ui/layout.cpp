@@ -9,7 +9,6 @@
 
 #include "imgui.h"
 
-#include <string>
 
 namespace vg::app {
 
@@ -61,7 +60,6 @@ void tabbedPanel(const char* id, ImVec2 size, AppState& state, const UiLook& loo
     if (ImGui::BeginTabBar(id)) {
         for (const Tab& tab : tabs) {
             const bool open = ImGui::BeginTabItem(tab.label);
-            recordItemRect(state, look, (std::string("tab:") + tab.label).c_str());
             if (open) {
                 ImGui::BeginChild(tab.label);
                 tab.draw(state, look);
