@@ -10,7 +10,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { ARTIFACTS, REPO, VIEWPORT, launchBrowser, openPage, startServer, waitFor } from '../tests/browser/harness.mjs';
+import {
+  ARTIFACTS, REPO, VIEWPORT, launchBrowser, openPage, startServer, waitFor,
+} from '../tests/browser/harness.mjs';
 
 const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
 

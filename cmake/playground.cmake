@@ -30,7 +30,7 @@ add_custom_command(OUTPUT ${VG_SHADER_SOURCES_CPP}
 # and, with -DVG_TEST_HOOKS=ON, the browser tests' one (site-test/), whose ImGui is compiled with
 # its test-engine hooks (imconfig_vg.h) and which publishes every item's ID, label and rectangle
 # (wasm/app/platform/test_hooks.cpp, bridged by platform_web.cpp). Release builds carry none of it.
-# scripts/build.sh turns it on unless VG_TEST_HOOKS=OFF (scripts/run.sh, which serves site/ only).
+# scripts/build.sh turns it on unless VG_TEST_HOOKS=OFF (scripts/run.sh: it serves site/ only).
 option(VG_TEST_HOOKS "Also build the browser tests' page (site-test/) with ImGui's test-engine hooks" OFF)
 set(VG_VARIANT_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/platform/test_hooks.cpp

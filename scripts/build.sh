@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds (after scripts/setup.sh): `build.sh` = native + wasm, `build.sh native`, `build.sh wasm`.
 #   native: build/native (vgen CLI, libvgcore.so, tests, benchmark)
-#   wasm:   build/wasm (headless module vgen_core.{js,wasm}, the playground in site/; with
-#           VG_TEST_HOOKS=ON also the browser tests' page in site-test/, see cmake/playground.cmake)
+#   wasm:   build/wasm (headless module vgen_core.{js,wasm}, the playground in site/, and the browser
+#           tests' page in site-test/ with ImGui's test hooks; VG_TEST_HOOKS=OFF builds site/ only)
 # VG_BUILD_DIR (default: build) moves both, e.g. to keep a private build next to the shared one.
 set -euo pipefail
 
@@ -24,7 +24,7 @@ build_wasm() {
     # IMGUI_DIR (env) points the playground at another ImGui checkout; otherwise the cache keeps
     # its value (default: third_party/imgui-1.86 from setup.sh).
     emcmake cmake -S . -B "$BUILD_DIR/wasm" -DVG_NLOHMANN_INCLUDE_DIR="$REPO/build/include-wasm" \
-        -DVG_TEST_HOOKS="${VG_TEST_HOOKS:-OFF}" ${IMGUI_DIR:+-DIMGUI_DIR="$IMGUI_DIR"} >/dev/null
+        -DVG_TEST_HOOKS="${VG_TEST_HOOKS:-ON}" ${IMGUI_DIR:+-DIMGUI_DIR="$IMGUI_DIR"} >/dev/null
     cmake --build "$BUILD_DIR/wasm" -j"$JOBS"
 }
 

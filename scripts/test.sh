@@ -12,7 +12,6 @@ REPO=$PWD
 BUILD_DIR=${VG_BUILD_DIR:-build}
 export VG_NATIVE_DIR=$REPO/$BUILD_DIR/native  # where tests find vgen and libvgcore.so
 export VG_WASM_DIR=$REPO/$BUILD_DIR/wasm      # where tests find vgen_core.{js,wasm}
-export VG_SITE_DIR=$VG_WASM_DIR/site-test      # the browser tests' page: ImGui's test hooks on
 export VGEN=$VG_NATIVE_DIR/vgen               # the CLI tests (tests/cli) take the CLI from here
 LOGS=$(mktemp -d)
 trap 'rm -rf "$LOGS"' EXIT
@@ -82,8 +81,7 @@ bash scripts/fuzz.sh 2>&1 | tee "$LOGS/fuzz.log"
 record_generic "fuzz" "$LOGS/fuzz.log" "${PIPESTATUS[0]}"
 
 # ---- wasm build -------------------------------------------------------------------------------
-# The release page (site/) and the browser tests' page (site-test/, with ImGui's test-engine hooks).
-VG_TEST_HOOKS=ON bash scripts/build.sh wasm || record "wasm build" 0 1
+bash scripts/build.sh wasm || record "wasm build" 0 1
 
 # ---- node tests (headless WASM module, parity with the CLI, layering) ----------------------
 node --test --test-reporter=spec --test-reporter-destination=stdout \

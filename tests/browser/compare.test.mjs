@@ -13,7 +13,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import {
-  ARTIFACTS, VIEWPORT, assert, centreOf, check, launchBrowser, openPage, openTab, results, shareFragment, startServer, track, vgenBuild, waitFor,
+  ARTIFACTS, VIEWPORT, assert, centreOf, check, item, launchBrowser, openPage, openTab, results, shareFragment, startServer, track, unchangedFor, vgenBuild, waitFor,
 } from './harness.mjs';
 
 // The request a person opens (written as the AI SDK would), and the models they tick. Veo 3.1 offers
@@ -85,7 +85,7 @@ async function scrollIntoTable(page, name) {
   const table = await centreOf(page, 'compare:models');
   await page.mouse.move(table.x, table.y);
   for (let notch = 0; notch < 40; notch++) {
-    const { row, box } = await page.evaluate((n) => ({ row: window.__vg.rects[n], box: window.__vg.rects['compare:models'] }), name);
+    const [{ rect: row }, { rect: box }] = [await item(page, name), await item(page, 'compare:models')];
     // The row's centre must be below the header (a row high) and above the table's bottom.
     const centre = row[1] + row[3] / 2;
     const above = centre < box[1] + row[3];
@@ -97,11 +97,8 @@ async function scrollIntoTable(page, name) {
 
 // A point on the tab's seek bar, `fraction` of the way along it.
 async function seekBarPoint(page, fraction) {
-  const { rect, canvas } = await page.evaluate(() => ({
-    rect: window.__vg.rects['compare:seek'],
-    canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
-  }));
-  assert(rect, 'the app published no seek bar');
+  const { rect } = await item(page, 'compare:seek');
+  const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
   // ImGui's slider grab is as wide as the bar is high; its centre travels between the ends minus half of it.
   const grab = rect[3];
   return { x: canvas.x + rect[0] + grab / 2 + (rect[2] - grab) * fraction, y: canvas.y + rect[1] + rect[3] / 2 };
@@ -203,8 +200,9 @@ async function main() {
       await pressControl(page, 'compare:play');
       await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => video.paused), undefined, 30000);
       const paused = await assertInStep(page, 'after pause');
-      // Only time passing shows a paused video stays still: this half second is what is checked.
-      await page.waitForTimeout(500);
+      // Only time passing shows a paused video stays still: their clocks stay put for half a second.
+      await unchangedFor(page, () => [...document.querySelectorAll('video')].map((video) => video.currentTime), undefined, 500, 15000)
+        .catch(() => {});  // the assertion below says how they moved
       const still = await videoClocks(page);
       assert(still.every((clock, i) => clock.time === paused[i].time), `paused videos moved: ${JSON.stringify(still)}`);
       await pressControl(page, 'compare:play');

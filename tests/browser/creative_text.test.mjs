@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import {
-  ARTIFACTS, HOLD, VIEWPORT, assert, check, clickControl, framesDrawn, launchBrowser, openPage, openTab, results, reveal, shareFragment, startServer, status, track, typeInto, vgenBuild, waitFor,
+  ARTIFACTS, VIEWPORT, assert, centreOf, check, clickControl, framesDrawn, itemIfShown, launchBrowser, openPage, openTab, results, reveal, shareFragment, startServer, status, track, typeInto, vgenBuild, waitFor, waitForGone, waitForItem,
 } from './harness.mjs';
 
 // ---- helpers --------------------------------------------------------------------------------------
@@ -34,10 +34,13 @@ const request = (page) => page.evaluate(() => { try { return JSON.parse(window._
 const kling = async (page) => ((await request(page)).providerOptions || {}).klingai || {};
 
 // A click that must change something: the harness's click leaves an active text field first (ImGui
-// 1.86 spends a click on that, as it does for a person), then clicks once; `done` must then hold.
+// 1.86 spends a click on that, as it does for a person), then clicks once; `done` must then hold: a
+// page predicate, or {shown: name} / {gone: name} for an item that appears or goes.
 async function clickUntil(page, name, done, arg) {
   await clickControl(page, name);
-  await waitFor(page, done, arg, 20000).catch((error) => {
+  const outcome = done.shown ? waitForItem(page, done.shown, 20000)
+    : done.gone ? waitForGone(page, done.gone, 20000) : waitFor(page, done, arg, 20000);
+  await outcome.catch((error) => {
     throw new Error(`clicking "${name}" did not do it: ${error.message}`);
   });
 }
@@ -50,8 +53,6 @@ async function typeIntoRequest(page, name, text) {
   });
 }
 
-// A rectangle's width, 0 when the app drew it empty (a hint that is not shown).
-const rectWidth = (page, name) => page.evaluate((n) => ((window.__vg.rects || {})[n] || [0, 0, 0, 0])[2], name);
 
 async function newPage(browser, url, start) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -68,7 +69,7 @@ async function storyboardChecks(browser, url) {
   try {
     await check('storyboard: multi-shot on gives two shots sharing the video\'s 10 s', async () => {
       await assertSubmit(page, start, 'before any edit');
-      await openTab(page, 'Direct', () => window.__vg.rects['storyboard:on']);
+      await openTab(page, 'Direct', 'storyboard:on');
       await clickUntil(page, 'storyboard:on', () => /multiPrompt/.test(window.__vg.requestText));
       const options = await kling(page);
       assert(options.multiShot === true && options.shotType === 'customize', `multiShot/shotType: ${JSON.stringify(options)}`);
@@ -103,10 +104,7 @@ async function storyboardChecks(browser, url) {
     await check('storyboard: a shot dragged by its handle onto the first moves there', async () => {
       await reveal(page, 'shot3:handle');
       await reveal(page, 'shot1:handle');
-      const box = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
-      const rects = (await status(page)).rects;
-      const centre = (r) => ({ x: box.x + r[0] + r[2] / 2, y: box.y + r[1] + r[3] / 2 });
-      const from = centre(rects['shot3:handle']), to = centre(rects['shot1:handle']);
+      const from = await centreOf(page, 'shot3:handle'), to = await centreOf(page, 'shot1:handle');
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();
       await framesDrawn(page, 1);
@@ -148,7 +146,7 @@ async function voicesChecks(browser, url) {
   const { context, page, errors } = await newPage(browser, url, start);
   try {
     await check('voices: an element typed as JSON is added to elementList', async () => {
-      await openTab(page, 'Direct', () => window.__vg.rects['element:new']);
+      await openTab(page, 'Direct', 'element:new');
       await typeInto(page, 'element:new', '{"elementId": "hat_01"}');
       await clickUntil(page, 'element:add', () => window.__vg.requestText.includes('hat_01'));
       await assertSubmit(page, { ...start, providerOptions: { klingai: { elementList: [{ elementId: 'hat_01' }] } } }, 'one element');
@@ -156,7 +154,7 @@ async function voicesChecks(browser, url) {
 
     await check('voices: adding a voice asks before removing the elements, then audio on and <<<voice_1>>> inserted', async () => {
       await typeInto(page, 'voice:new', 'fisherman_voice');
-      await clickUntil(page, 'voice:add', () => (window.__vg.rects['confirm:replace'] || [0, 0, 0])[2] > 0);
+      await clickUntil(page, 'voice:add', { shown: 'confirm:replace' });
       await page.screenshot({ path: path.join(ARTIFACTS, 'voices-confirm.png') });
       const asked = await kling(page);
       assert(asked.elementList && !asked.voiceList, `asking changed the request: ${JSON.stringify(asked)}`);
@@ -171,8 +169,8 @@ async function voicesChecks(browser, url) {
 
       // An element now asks again; Cancel keeps the voice.
       await typeInto(page, 'element:new', '{"elementId": "net_02"}');
-      await clickUntil(page, 'element:add', () => window.__vg.rects['confirm:cancel'][2] > 0);
-      await clickUntil(page, 'confirm:cancel', () => window.__vg.rects['confirm:cancel'][2] === 0);
+      await clickUntil(page, 'element:add', { shown: 'confirm:cancel' });
+      await clickUntil(page, 'confirm:cancel', { gone: 'confirm:cancel' });
       await assertSubmit(page, expected, 'after Cancel');
       assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
     });
@@ -186,7 +184,7 @@ async function voicesChecks(browser, url) {
   try {
     await check('voices: on Kling 2.6 (no elements) a voice, audio on and its tag', async () => {
       const { page } = second;
-      await openTab(page, 'Direct', () => window.__vg.rects['voice:new']);
+      await openTab(page, 'Direct', 'voice:new');
       await typeInto(page, 'voice:new', 'vendor_voice');
       await clickUntil(page, 'voice:add', () => window.__vg.requestText.includes('vendor_voice'));
       await clickUntil(page, 'voice:requirement', () => /"sound": "on"/.test(window.__vg.requestText));
@@ -212,18 +210,19 @@ async function promptChecks(browser, url) {
   const { context, page, errors } = await newPage(browser, url, start);
   try {
     await check('prompt help: a still prompt gets the motion and 9:16 hints, in the Form and the Direct tab', async () => {
-      await waitFor(page, () => (window.__vg.rects['form:hint:motion'] || [0, 0, 0])[2] > 0);
-      assert(await rectWidth(page, 'form:hint:framing') > 0, 'the Form shows no 9:16 framing hint');
+      await waitForItem(page, 'form:hint:motion');
+      assert(await itemIfShown(page, 'form:hint:framing'), 'the Form shows no 9:16 framing hint');
       await page.screenshot({ path: path.join(ARTIFACTS, 'prompt-hints-form.png') });
-      await openTab(page, 'Direct', () => window.__vg.rects['template:subject']);
-      await waitFor(page, () => (window.__vg.rects['direct:hint:motion'] || [0, 0, 0])[2] > 0);
-      assert(await rectWidth(page, 'direct:hint:framing') > 0, 'the Direct tab shows no 9:16 framing hint');
+      await openTab(page, 'Direct', 'template:subject');
+      await waitForItem(page, 'direct:hint:motion');
+      assert(await itemIfShown(page, 'direct:hint:framing'), 'the Direct tab shows no 9:16 framing hint');
     });
 
     await check('prompt help: the template filled field by field becomes the prompt; the hints go', async () => {
       for (const [name, value] of Object.entries(fields)) await typeInto(page, `template:${name}`, value);
       await clickUntil(page, 'template:use', (t) => JSON.parse(window.__vg.requestText).prompt === t, filled);
-      await waitFor(page, () => window.__vg.rects['direct:hint:motion'][2] === 0 && window.__vg.rects['direct:hint:framing'][2] === 0);
+      await waitForGone(page, 'direct:hint:motion');
+      await waitForGone(page, 'direct:hint:framing');
       await assertSubmit(page, { ...start, prompt: filled }, 'the template as the prompt');
       await page.screenshot({ path: path.join(ARTIFACTS, 'prompt-help.png') });
       assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);

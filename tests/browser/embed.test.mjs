@@ -16,7 +16,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import {
-  NATIVE, REPO, SITE, assert, check, finishSuite, launchBrowser, startServer, track,
+  NATIVE, REPO, assert, check, finishSuite, launchBrowser, startServer, track,
 } from './harness.mjs';
 
 const CASES = path.join(REPO, 'tests/cases');

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 import {
-  ARTIFACTS, HOLD, VIEWPORT, assert, centreOf, check, framesDrawn, launchBrowser, openPage, openTab, results, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, HOLD, VIEWPORT, assert, centreOf, check, framesDrawn, item, launchBrowser, openPage, openTab, results, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
@@ -72,7 +72,7 @@ async function centreColour(page, name) {
 
 async function waitForColour(page, name, test, what) {
   let colour = [];
-  for (let i = 0; i < 60; i++) {
+  for (const deadline = Date.now() + 20000; Date.now() < deadline;) {
     colour = await centreColour(page, name);
     if (test(colour)) return colour;
     await framesDrawn(page, 1);  // the next frame's picture
@@ -94,19 +94,13 @@ async function press(page, name) {
 // Lets the app draw a few more frames, so the rectangles it published follow the latest change
 // (a list that changed is drawn again on the next frame).
 async function settle(page) {
-  const start = await page.evaluate(() => window.__vg.frames);
-  await page.mouse.move(2, 2);  // input keeps the page drawing
-  try {
-    await waitFor(page, (n) => window.__vg.frames >= n + 3, start, 3000);
-  } catch {
-    // an idle page draws nothing new: its rectangles are already current
-  }
+  await framesDrawn(page, 3);
 }
 
 // Clicks `fraction` of the way along a published slider (ImGui jumps the value to a click).
 async function clickSlider(page, name, fraction) {
   await reveal(page, name);
-  const rect = await page.evaluate((n) => window.__vg.rects[n], name);
+  const { rect } = await item(page, name);
   const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
   await page.mouse.click(canvas.x + rect[0] + rect[2] * fraction, canvas.y + rect[1] + rect[3] / 2, HOLD);
 }
@@ -114,8 +108,7 @@ async function clickSlider(page, name, fraction) {
 // Clicks the text field on the first line of a published group and types or pastes into it.
 async function clickField(page, name) {
   await reveal(page, name);
-  const rect = await page.evaluate((n) => window.__vg.rects[n], name);
-  assert(rect, `the app published no rectangle "${name}"`);
+  const { rect } = await item(page, name);
   const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
   await page.mouse.click(canvas.x + rect[0] + 40, canvas.y + rect[1] + 8, HOLD);
 }
@@ -145,7 +138,7 @@ async function framesChecks(context, url) {
     providerOptions: { klingai: { imageTail: last } } });
 
   await check('frames: a last frame pasted into the empty slot makes the request first-and-last frame (vgen build\'s bytes)', async () => {
-    await openTab(page, 'Direct', () => window.__vg.rects['frames:last']);
+    await openTab(page, 'Direct', 'frames:last');
     assert((await status(page)).mode === 'i2v', `the share link opened in ${(await status(page)).mode}`);
     await clickField(page, 'frames:last');
     await paste(page, BLUE);
@@ -175,9 +168,10 @@ async function framesChecks(context, url) {
   await check('frames: Play runs the preview from the first frame towards the last, Pause stops it', async () => {
     assert(isRed(await centreColour(page, 'frames:preview')), 'the preview does not start on the red first frame');
     await press(page, 'frames:play');
-    // Playback advances with wall-clock time (at most 0.1 s a frame), and a page that draws all the
-    // time makes screenshots wait: this check lets 1.2 s of playing pass, on purpose, then pauses.
-    await page.waitForTimeout(1200);
+    // Playback advances each frame by the time since the last (at most 0.1 s): 40 frames are at
+    // least 0.64 s of the 5 s video (a page that draws all the time makes screenshots wait, so the
+    // colour is read once paused).
+    await framesDrawn(page, 40);
     await press(page, 'frames:play');  // Pause
     await framesDrawn(page);
     const paused = await centreColour(page, 'frames:preview');
@@ -213,13 +207,14 @@ async function referencesChecks(context, url) {
     await settle(page);
     assert((await status(page)).mode === 't2v', `the share link opened in ${(await status(page)).mode}`);
     await press(page, 'references:add');
-    await waitFor(page, () => window.__vg.mode === 'r2v' && window.__vg.rects['reference1:url']);
+    await waitFor(page, () => window.__vg.mode === 'r2v');
+    await waitForItem(page, 'reference1:url');
     await press(page, 'references:add');
-    await waitFor(page, () => window.__vg.rects['reference2:url']);
+    await waitForItem(page, 'reference2:url');
     // The second first: the first's picture, once loaded, pushes everything under it down.
     await settle(page);
     await press(page, 'reference2:type');
-    await waitFor(page, () => window.__vg.rects['reference2:type:video']);
+    await waitForItem(page, 'reference2:type:video');
     await press(page, 'reference2:type:video');
     await waitFor(page, () => window.__vg.requestText.includes('"mediaType"'));  // the AI SDK form of a clip
     await settle(page);

@@ -94,7 +94,7 @@ const ABOVE = [[0.25, 0.05], [0.75, 0.30]], MIDDLE = [[0.25, 0.5], [0.75, 0.5]],
 
 async function waitForPreview(page, predicate, what) {
   let colours = [];
-  for (let attempt = 0; attempt < 40; attempt++) {
+  for (const deadline = Date.now() + 20000; Date.now() < deadline;) {
     colours = await previewColours(page, [...ABOVE, ...MIDDLE, ...BELOW]);
     if (predicate(colours)) return;
     await framesDrawn(page, 1);  // the next frame's picture
@@ -152,10 +152,14 @@ async function framingChecks(context, url) {
   const youtube = { ...pad, aspectRatio: '16:9' };
   await check('the in-stream / YouTube preset sets aspectRatio 16:9 and widens the frame', async () => {
     const tall = await rectOf(page, 'framing:preview');
+    const asked = Date.now();
     await click(page, 'framing:in-stream');
     await expectSubmit(page, youtube, 'after In-stream / YouTube');
-    await waitFor(page, () => { const r = window.__vg.rects['framing:preview']; return r && r[2] > r[3]; });
-    const wide = await rectOf(page, 'framing:preview');
+    let wide = await rectOf(page, 'framing:preview');
+    while (wide.width <= wide.height && Date.now() - asked < 15000) {
+      await framesDrawn(page, 1);
+      wide = await rectOf(page, 'framing:preview');
+    }
     assert(tall.height > tall.width && wide.width > wide.height,
       `preview ${tall.width}x${tall.height} for 9:16 and ${wide.width}x${wide.height} for 16:9`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'framing-youtube.png') });

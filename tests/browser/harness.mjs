@@ -123,14 +123,17 @@ export const waitFor = (page, predicate, arg, timeout = 10000) =>
 
 // ---- ImGui items ---------------------------------------------------------------------------------
 // The test build publishes each drawn frame's items as __vg.ui.text (wasm/app/platform/test_hooks.cpp):
-//   W <index> <clip x y w h> <window name>     and     I <id> <window> <x y w h> <flags> <label>
+//   W <index> <clip x y w h> <window name>   and   I <id> <ID stack> <window> <x y w h> <flags> <label>
 // An item is named by its ID path, as Dear ImGui's test engine names it: the window, then each
 // child window, tab bar or PushID, then the item's own label, joined by "/" ("\/" for a "/" in a
 // label; "$$3" for PushID(3)). The page hashes the path as ImGui does (CRC32, "###" resets) and
 // returns the item with that ID; a last segment "*" takes the last item drawn in that ID scope (a
-// table row's first widget, whatever its label). "**/label" names the one item labelled exactly so.
-// Some items get a short name in `aliases`; a name the test build does not know fails with the
-// labels it drew instead.
+// table row's first widget, whatever its label).
+// "**/" stands for any ID scope: "**/Add voice" is the one item labelled so, or whose last ID
+// segments hash to the item's ID from its own ID stack ("**/###compare-send", "**/pan/##axis");
+// "<path>/**/<leaf>" is such an item inside <path> (its ID stack holds <path>'s ID, or it is in a
+// window inside <path>'s window). More than one such item is an error that lists them.
+// The short names every suite uses are in `controlRef` below; a name not listed is an ID path.
 function uiLookup(ref) {
   const vg = window.__vg || {};
   if (!vg.ui) return { error: 'the page publishes no __vg.ui: is this the test build (site-test/)?' };
@@ -144,21 +147,13 @@ function uiLookup(ref) {
         parsed.windows[Number(f[1])] = w;
         parsed.byName.set(w.name, w);
       } else if (f[0] === 'I') {
-        parsed.items.push({ id: Number(f[1]) >>> 0, seed: Number(f[2]) >>> 0, window: Number(f[3]),
+        parsed.items.push({ id: Number(f[1]) >>> 0, stack: f[2].split(',').map((n) => Number(n) >>> 0), window: Number(f[3]),
           rect: f.slice(4, 8).map(Number), flags: Number(f[8]), label: f.slice(9).join('\t') });
       } else if (f[0] === 'A') {
         parsed.active = Number(f[1]) >>> 0;
       }
     }
     vg.uiCache = parsed;
-  }
-  if (vg.rects && vg.rects[ref]) {
-    // A rectangle the app still records by hand: a preview image, which ImGui draws without an ID
-    // (so no hook sees it). Those are all on the Direct tab, which is what scrolls them.
-    // A popup over it (a question) is in view when it is within the tab's height.
-    const direct = parsed.windows.find((w) => /\/Direct_[0-9A-F]{8}$/.test(w.name));
-    const clip = direct ? direct.clip : [0, 0, 1e6, 1e6];
-    return { legacy: true, rect: vg.rects[ref], clip: [0, clip[1], 1e6, clip[3]], clips: [clip], frame: vg.frames };
   }
   const table = window.__vgCrc || (window.__vgCrc = Array.from({ length: 256 }, (_, n) => {
     let c = n;
@@ -176,53 +171,81 @@ function uiLookup(ref) {
   };
   const hashStr = (text, seed) => crc(new TextEncoder().encode(text), seed, true);
   const hashInt = (n, seed) => crc(new Uint8Array(new Int32Array([n]).buffer), seed, false);
+  const hashSegment = (segment, seed) => (segment.startsWith('$$') ? hashInt(Number(segment.slice(2)), seed) : hashStr(segment, seed));
+  const windowName = (item) => parsed.windows[item.window].name;
   const describe = (item) => ({ id: item.id, label: item.label, rect: item.rect, flags: item.flags,
-    window: parsed.windows[item.window].name, clip: parsed.windows[item.window].clip,
+    window: windowName(item), clip: parsed.windows[item.window].clip,
     // the window's ancestors' visible insides, innermost first (child windows are named parent/child_ID)
-    clips: parsed.windows[item.window].name.split('/').map((_, i, parts) => parts.slice(0, parts.length - i).join('/'))
+    clips: windowName(item).split('/').map((_, i, parts) => parts.slice(0, parts.length - i).join('/'))
       .map((name) => parsed.byName.get(name)).filter(Boolean).map((w) => w.clip),
     active: parsed.active === item.id, frame: vg.ui.frame });
-  if (ref.startsWith('**/')) {
-    const label = ref.slice(3);
-    const found = parsed.items.filter((item) => item.label === label);
-    if (found.length === 1) return describe(found[0]);
-    return { error: `${found.length} items are labelled "${label}"` };
-  }
-  // Each segment may name a child window (its items then hash from the window's own ID, or from an
-  // ID the window pushes first, as a table does) or an ID pushed in the same window: every reading
-  // is followed, and the one that ends on a drawn item wins.
-  const segments = ref.split(/(?<!\\)\//).map((s) => s.replace(/\\\//g, '/'));
-  let states = [{ window: segments[0], id: hashStr(segments[0], 0) }];
-  let any = null;  // "*" as the last segment: the last item drawn whose ID hashes from the path so far
-  for (let i = 1; i < segments.length; i++) {
-    const segment = segments[i];
-    if (segment === '*' && i === segments.length - 1) { any = states; break; }
-    const next = [];
-    for (const state of states) {
-      const id = segment.startsWith('$$') ? hashInt(Number(segment.slice(2)), state.id) : hashStr(segment, state.id);
-      next.push({ window: state.window, id });
-      const child = `${state.window}/${segment}_${id.toString(16).toUpperCase().padStart(8, '0')}`;
-      if (i < segments.length - 1 && parsed.byName.has(child)) {
-        next.push({ window: child, id: hashStr(child, 0) });
-        next.push({ window: child, id });
+  const split = (path) => path.split(/(?<!\\)\//).map((s) => s.replace(/\\\//g, '/'));
+  // Every reading of an ID path: {window, id}. Each segment may name a child window (its items then
+  // hash from the window's own ID, or from an ID the window pushes first, as a table does) or an ID
+  // pushed in the same window; `last` also reads the last segment as a child window.
+  const walk = (segments, last) => {
+    let states = [{ window: segments[0], id: hashStr(segments[0], 0) }];
+    for (let i = 1; i < segments.length; i++) {
+      const next = [];
+      for (const state of states) {
+        const id = hashSegment(segments[i], state.id);
+        next.push({ window: state.window, id });
+        const child = `${state.window}/${segments[i]}_${id.toString(16).toUpperCase().padStart(8, '0')}`;
+        if ((i < segments.length - 1 || last) && parsed.byName.has(child)) {
+          next.push({ window: child, id: hashStr(child, 0) });
+          next.push({ window: child, id });
+        }
       }
+      states = next;
     }
-    states = next;
+    return states;
+  };
+  const nearby = (text) => {
+    const last = text.replace(/##.*/, '');
+    const near = parsed.items.filter((item) => last && item.label && item.label.includes(last))
+      .slice(0, 8).map((item) => `"${item.label}" in ${windowName(item)}`);
+    return near.length ? `; labels like it: ${near.join(', ')}` : '';
+  };
+
+  const anywhere = ref.indexOf('**/');
+  if (anywhere >= 0) {
+    const leaf = split(ref.slice(anywhere + 3));
+    const scopes = anywhere > 0 ? walk(split(ref.slice(0, anywhere - 1)), true) : null;
+    const inScope = (item) => !scopes || scopes.some((scope) => {
+      const name = windowName(item);
+      if (name === scope.window) return item.stack.includes(scope.id);
+      return name.startsWith(`${scope.window}/`) && scope.id === hashStr(scope.window, 0);
+    });
+    const named = (item) => {
+      if (leaf.length === 1 && item.label === leaf[0]) return true;
+      if (item.stack.length < leaf.length) return false;
+      let id = item.stack[item.stack.length - leaf.length];
+      for (const segment of leaf) id = hashSegment(segment, id);
+      return id === item.id;
+    };
+    const found = parsed.items.filter((item) => named(item) && inScope(item));
+    if (found.length === 1) return describe(found[0]);
+    if (found.length > 1 && found.every((item) => item.id === found[0].id)) return describe(found[found.length - 1]);
+    if (found.length > 1) return { error: `${found.length} items match ${ref}: ${found.map((item) => `"${item.label}" in ${windowName(item)}`).join(', ')}` };
+    return { error: `no item ${ref} in frame ${vg.ui.frame}${nearby(leaf[leaf.length - 1])}` };
   }
-  const found = any
-    ? parsed.items.filter((item) => any.some((state) => state.id === item.seed))
-    : parsed.items.filter((item) => states.some((state) => state.id === item.id));
-  if (found.length) return describe(found[found.length - 1]);
-  const last = segments[segments.length - 1].replace(/##.*/, '');
-  const near = parsed.items.filter((item) => last && item.label && item.label.includes(last))
-    .slice(0, 8).map((item) => `"${item.label}" in ${parsed.windows[item.window].name}`);
-  return { error: `no item ${ref} in frame ${vg.ui.frame}${near.length ? `; labels like it: ${near.join(', ')}` : ''}` };
+  const segments = split(ref);
+  if (segments[segments.length - 1] === '*') {
+    const states = walk(segments.slice(0, -1), false);
+    const found = parsed.items.filter((item) => states.some((state) => state.id === item.stack[item.stack.length - 1]));
+    if (found.length) return describe(found[found.length - 1]);
+  } else {
+    const states = walk(segments, false);
+    const found = parsed.items.filter((item) => states.some((state) => state.id === item.id));
+    if (found.length) return describe(found[found.length - 1]);
+  }
+  return { error: `no item ${ref} in frame ${vg.ui.frame}${nearby(segments[segments.length - 1])}` };
 }
 
-// Short names for the items every suite uses; a name not listed here is an ID path itself.
+// The window every panel is in, and the ID path of what a tab shows: a tab's contents hash from the
+// tab's ID (BeginTabItem pushes it), and the layout draws each into a child window named after the
+// tab (wasm/app/ui/layout.cpp).
 export const MAIN = 'VideoGen Playground';
-// The ID path of what a tab shows: a tab's contents hash from the tab's ID (BeginTabItem pushes it),
-// and the layout draws each into a child window named after the tab (wasm/app/ui/layout.cpp).
 const TAB_PANELS = { 'left-tabs': ['Form', 'Direct', 'Model reference'], 'right-tabs': ['Request JSON', 'Wire preview'],
   'job-tabs': ['Jobs', 'Compare', 'History'] };
 export function inTab(tab) {
@@ -230,31 +253,123 @@ export function inTab(tab) {
   assert(panel, `no tab "${tab}"`);
   return `${MAIN}/${panel}/${panel}/${tab}/${tab}`;
 }
-export const aliases = {
+// A Direct tab section (wasm/app/panels/panel_creative.cpp pushes its title as an ID).
+export const inSection = (title) => `${inTab('Direct')}/${title}`;
+const escape = (label) => label.replace(/\//g, '\\/');
+
+// The controls the suites name, by the names they use, as ID paths. Names that take a value:
+// "tab:<tab>", "section:<title>", "mode:<mode>" (the form's mode list), "url:<path>", "file:<path>",
+// "clear:<path>" (a request field's URL field, File... button, unset button, by JSON pointer),
+// "media:<path>" (the whole media field: drops land on it), "video:<path>" (its video box),
+// "camera:<axis>", "camera:type:<type>", "shot<N>:<control>", "reference<N>:<control>",
+// "voice<N>:<control>", "element<N>:<control>", "brush:layer-<N>", "brush:remove-<member>",
+// "compare:<model id>", "<form|direct>:hint:<motion|framing>" (the prompt hints, while shown).
+const CONTROLS = {
   generate: `${MAIN}/Generate  (Ctrl+Enter)`,
   share: `${MAIN}/Copy share link`,
+  gateway: '**/###gateway',
   search: `${MAIN}/catalog/##search`,
+  'first-row': `${MAIN}/catalog/models/$$0/*`,
   'second-row': `${MAIN}/catalog/models/$$1/*`,
   editor: `${inTab('Request JSON')}/##request`,
   copy: `${inTab('Wire preview')}/Copy`,
+  prompt: '**/##text:\\/prompt',
+  mode: `${inTab('Form')}/**/##mode`,
+  'direct:unavailable': '**/direct:unavailable',
+  'template:choice': `${inSection('Prompt help')}/##template`,
+  'template:use': '**/Use as prompt',
+  'frames:first': '**/frames:first',
+  'frames:last': '**/frames:last',
+  'frames:preview': '**/frames:preview',
+  'frames:play': `${inSection('Frames')}/###play`,
+  'frames:time': `${inSection('Frames')}/##time`,
+  'frames:swap': `${inSection('Frames')}/Swap first and last`,
+  'references:add': `${inSection('References')}/Add reference`,
+  'camera:remove-conflicts': `${inSection('Camera control')}/###remove-conflicts`,
+  'camera:remove-camera': `${inSection('Camera control')}/Remove camera control`,
+  'camera:type': `${inSection('Camera control')}/##camera/##type`,
+  'camera:type:none': '**/not set: the model moves the camera',
+  'camera:preview': '**/camera:preview',
+  'camera:time': `${inSection('Camera control')}/##camera/##time`,
+  'camera:play': `${inSection('Camera control')}/##camera/###play`,
+  'camera:loop': `${inSection('Camera control')}/##camera/Loop`,
+  'camera:reset': `${inSection('Camera control')}/##camera/Reset`,
+  'brush:add': `${inSection('Motion brush')}/+ Dynamic`,
+  'brush:tool-paint': `${inSection('Motion brush')}/Paint`,
+  'brush:tool-erase': `${inSection('Motion brush')}/Erase`,
+  'brush:tool-path': `${inSection('Motion brush')}/Draw path`,
+  'brush:canvas': `${inSection('Motion brush')}/canvas`,
+  'brush:apply': `${inSection('Motion brush')}/Apply to request`,
+  'brush:remove': `${inSection('Motion brush')}/Remove from request`,
+  'storyboard:on': `${inSection('Multi-shot storyboard')}/Multi-shot`,
+  'storyboard:add': `${inSection('Multi-shot storyboard')}/Add shot`,
+  'storyboard:fit': `${inSection('Multi-shot storyboard')}/###fit`,
+  'storyboard:set-duration': `${inSection('Multi-shot storyboard')}/###set-duration`,
+  'framing:preview': '**/framing:preview',
+  'voice:requirement': `${inSection('Voices and elements')}/###requirement`,
+  'voice:new': `${inSection('Voices and elements')}/##new-voice`,
+  'voice:add': `${inSection('Voices and elements')}/Add voice`,
+  'element:new': `${inSection('Voices and elements')}/##new-element`,
+  'element:add': `${inSection('Voices and elements')}/Add element`,
+  'conflict:keep-voices': `${inSection('Voices and elements')}/Keep the voices`,
+  'conflict:keep-elements': `${inSection('Voices and elements')}/Keep the elements`,
+  'confirm:replace': 'Voices or elements?/###replace',
+  'confirm:cancel': 'Voices or elements?/Cancel',
+  'compare:send': '**/###compare-send',
+  'compare:models': '**/compare:models',
+  'compare:play': '**/###compare-play',
+  'compare:seek': '**/##compare-seek',
+  'compare:loop': '**/###compare-loop',
 };
-for (const [panel, tabs] of Object.entries(TAB_PANELS)) {
-  for (const tab of tabs) aliases[`tab:${tab}`] = `${MAIN}/${panel}/${panel}/${tab}`;
+// Controls in a numbered row: the row's ID scope, then the control's ID.
+const ROWS = {
+  shot: { scope: (n) => `${inSection('Multi-shot storyboard')}/$$${n - 1}`,
+    controls: { handle: '::', up: 'up', down: 'down', shorter: '-', longer: '+', remove: 'Remove', prompt: '##prompt' } },
+  reference: { scope: (n) => `${inSection('References')}/$$${n - 1}`,
+    controls: { type: '##type', tag: '##tag', insert: '###insert', up: '##up', down: '##down', remove: 'Remove', url: '**/reference{n}:url' } },
+  voice: { scope: (n) => `${inSection('Voices and elements')}/voice${n}`,
+    controls: { id: '##id', insert: `Insert <<<voice_{n}>>>`, remove: 'Remove' } },
+  element: { scope: (n) => `${inSection('Voices and elements')}/element${n}`, controls: { json: '##element', remove: 'Remove' } },
+};
+function controlRef(name) {
+  if (CONTROLS[name]) return CONTROLS[name];
+  let m;
+  if ((m = name.match(/^tab:(.+)$/))) {
+    const panel = Object.keys(TAB_PANELS).find((p) => TAB_PANELS[p].includes(m[1]));
+    return `${MAIN}/${panel}/${panel}/${escape(m[1])}`;
+  }
+  if ((m = name.match(/^section:(.+)$/))) return inSection(escape(m[1]));
+  if ((m = name.match(/^mode:(.+)$/))) return `**/###mode:${m[1]}`;
+  if ((m = name.match(/^url:(.+)$/))) return `**/##url:${escape(m[1])}`;
+  if ((m = name.match(/^file:(.+)$/))) return `**/###file:${escape(m[1])}`;
+  if ((m = name.match(/^clear:(.+)$/))) return `**/###clear:${escape(m[1])}`;
+  if ((m = name.match(/^(media|video):(.+)$/))) return `**/${m[1]}:${escape(m[2])}`;
+  if ((m = name.match(/^(form|direct):hint:(\w+)$/))) return `**/${m[1]}:hint:${m[2]}`;
+  if ((m = name.match(/^camera:type:(.+)$/))) return `**/${escape(m[1])}`;
+  if ((m = name.match(/^camera:(\w+)$/))) return `${inSection('Camera control')}/##camera/${m[1]}/##axis`;
+  if ((m = name.match(/^brush:layer-(\d+)$/))) return `${inSection('Motion brush')}/$$${m[1]}/*`;
+  if ((m = name.match(/^brush:remove-(.+)$/))) return `${inSection('Motion brush')}/${escape(`/${m[1]}`)}/###remove`;
+  if ((m = name.match(/^compare:(.+)$/))) return `**/###compare:${escape(m[1])}`;
+  if ((m = name.match(/^template:(.+)$/))) return `**/##template:${escape(m[1])}`;
+  if ((m = name.match(/^(shot|reference|voice|element)(\d+):(.+)$/)) && ROWS[m[1]] && ROWS[m[1]].controls[m[3]]) {
+    const control = ROWS[m[1]].controls[m[3]].replace('{n}', m[2]);
+    return control.startsWith('**/') ? control : `${ROWS[m[1]].scope(Number(m[2]))}/${control}`;
+  }
+  return name;
 }
-export const alias = (names) => Object.assign(aliases, names);
-// "section:Title" is a Direct tab section's header (wasm/app/panels/panel_creative.cpp).
-const resolve = (name) => aliases[name] || (name.startsWith('section:') ? `${inTab('Direct')}/${name.slice(8)}` : name);
+// Short names a suite adds for its own controls (name -> ID path).
+export const alias = (names) => Object.assign(CONTROLS, names);
 
 // The item `name` as last drawn: {id, label, rect: [x, y, w, h] in canvas CSS pixels, clip (its
 // window's visible inside), active, frame}.
 export async function item(page, name) {
-  const found = await page.evaluate(uiLookup, resolve(name));
+  const found = await page.evaluate(uiLookup, controlRef(name));
   assert(!found.error, `"${name}": ${found.error}`);
   return found;
 }
 // The same, or null when that frame drew no such item (a control that is not shown).
 export async function itemIfShown(page, name) {
-  const found = await page.evaluate(uiLookup, resolve(name));
+  const found = await page.evaluate(uiLookup, controlRef(name));
   return found.error ? null : found;
 }
 
@@ -267,6 +382,15 @@ export async function waitForItem(page, name, timeout = 15000) {
     const found = await itemIfShown(page, name);
     if (found) return found;
     if (Date.now() > deadline) return item(page, name);  // fails, naming what the frame has instead
+    await framesDrawn(page, 1);
+  }
+}
+
+// Waits until a drawn frame no longer has the item `name` (a question that closed, a hint that went).
+export async function waitForGone(page, name, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  while (await itemIfShown(page, name)) {
+    assert(Date.now() < deadline, `"${name}" is still shown after ${timeout} ms`);
     await framesDrawn(page, 1);
   }
 }
@@ -293,6 +417,22 @@ export async function framesDrawn(page, count = 2) {
     if (window.Module && window.VideoGenPlatform) window.VideoGenPlatform.wake(window.Module);
     return window.__vg.frames >= n;
   }, now + count, 30000);
+}
+
+// Waits until what `read` (a page function of `arg`, returning JSON-able data) returns has stayed
+// the same for `ms` in a row: for the checks that are about time passing with nothing happening (an
+// idle page draws no frame, a paused video stays put). One deadline, `timeout` from the call.
+export async function unchangedFor(page, read, arg, ms, timeout = 30000) {
+  await page.waitForFunction(({ source, value, span }) => {
+    const now = performance.now();
+    const seen = JSON.stringify(new Function(`return (${source})`)()(value));
+    const state = window.__vgUnchanged;
+    if (!state || state.source !== source || state.seen !== seen) {
+      window.__vgUnchanged = { source, seen, since: now };
+      return false;
+    }
+    return now - state.since >= span;
+  }, { source: read.toString(), value: arg, span: ms }, { timeout, polling: 50 });
 }
 
 // Scrolls `name` fully into its window's view with the mouse wheel over the innermost window that
@@ -357,9 +497,8 @@ export async function waitForUi(page, predicate, what, timeout = 15000) {
 // `text` over it (ImGui 1.86 reads keys once a frame: the platform layer queues them).
 export async function typeInto(page, name, text) {
   await clickControl(page, name);
-  const { id, legacy } = await item(page, name);
-  // (a hand-recorded rectangle has no ID: then any field taking the keyboard will do)
-  await waitForUi(page, (ui) => (legacy ? ui.active !== 0 : ui.active === id), `"${name}" to take the keyboard`);
+  const { id } = await item(page, name);
+  await waitForUi(page, (ui) => ui.active === id, `"${name}" to take the keyboard`);
   await page.keyboard.press('Control+A', HOLD);
   await page.keyboard.type(text, { delay: 15 });
   await framesDrawn(page);
@@ -376,10 +515,12 @@ export async function drag(page, from, to, steps = 8) {
   await framesDrawn(page);
 }
 
-// A tab of the right-hand or left-hand panel; `shown` (a page predicate) tells it has opened.
+// A tab of the right-hand or left-hand panel; `shown` (an item's name, or a page predicate) tells
+// it has opened.
 export async function openTab(page, name, shown) {
   await clickControl(page, `tab:${name}`);
-  if (shown) await waitFor(page, shown, undefined, 15000);
+  if (typeof shown === 'string') await waitForItem(page, shown);
+  else if (shown) await waitFor(page, shown, undefined, 15000);
 }
 
 // A page whose console errors are collected (`errors`), loaded at `url` and ready.

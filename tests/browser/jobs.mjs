@@ -5,7 +5,9 @@
 // Each check has its own browser context (its own IndexedDB) and, where flags differ, its own server.
 import path from 'node:path';
 
-import { ARTIFACTS, VIEWPORT, assert, check, clickControl, framesDrawn, openPage, openTab, pressCtrlEnter, shareFragment, startServer, status, waitFor } from './harness.mjs';
+import {
+  ARTIFACTS, VIEWPORT, assert, check, clickControl, framesDrawn, openPage, openTab, pressCtrlEnter, shareFragment, startServer, status, waitFor,
+} from './harness.mjs';
 
 const LONG = { model: 'klingai/kling-v2.6-t2v', prompt: 'a lighthouse at dusk, waves rolling in', duration: 10 };
 const PORTRAIT = { model: 'klingai/kling-v2.6-t2v', prompt: 'a paper boat drifts down a rainy street', duration: 5, aspectRatio: '9:16' };

@@ -13,8 +13,7 @@ import path from 'node:path';
 
 import { decodePng } from './png.mjs';
 import {
-  ARTIFACTS, HOLD, NATIVE, assert, centreOf, check, dragFile, finishSuite, framesDrawn, openPage, shareFragment, startSession,
-  status, uploadToServer, vgenBuild, waitFor,
+  ARTIFACTS, HOLD, NATIVE, assert, centreOf, check, dragFile, finishSuite, framesDrawn, item, openPage, shareFragment, startSession, status, uploadToServer, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 
 // ---- inputs -----------------------------------------------------------------------------------------
@@ -40,7 +39,7 @@ const dropFile = (page, control, bytes, name, type) => dragFile(page, control, b
 
 // Pixels of the accent colour (ui_style.h kColorAccent, the drop target's frame) around a control.
 async function accentPixelsAround(page, control) {
-  const [x, y, width, height] = (await status(page)).rects[control];
+  const [x, y, width, height] = (await item(page, control)).rect;
   const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
   const shot = decodePng(await page.screenshot({
     clip: { x: canvas.x + x - 6, y: canvas.y + y - 6, width: width + 12, height: height + 12 } }));
@@ -79,7 +78,7 @@ async function klingChecks(context, url) {
   const start = await uploadToServer(url, png(640, 400), 'image/png');
   const prompt = 'the tide rolls in at dusk';
   const { page, errors } = await openPage(context, url + shareFragment({ model: 'klingai/kling-v2.6', prompt: { image: start, text: prompt } }));
-  await waitFor(page, () => (window.__vg.rects || {})['file:/image']);
+  await waitForItem(page, 'file:/image');
 
   const chosen = jpeg(720, 480);
   await check('Kling: a file chosen with File... goes in as raw base64, and Generate sends what vgen builds', async () => {
@@ -127,7 +126,7 @@ async function wanChecks(context, url) {
   const placeholder = await uploadToServer(url, png(640, 360, 'smptebars'), 'image/png');
   const prompt = 'lanterns drift over the lake';
   const { page, errors } = await openPage(context, url + shareFragment({ model: 'alibaba/wan-v2.6', prompt: { image: placeholder, text: prompt } }));
-  await waitFor(page, () => (window.__vg.rects || {})['media:/image']);
+  await waitForItem(page, 'media:/image');
 
   const file = png(800, 450, 'rgbtestsrc');
   await check('Wan: a file dragged over the field frames it as the drop target', async () => {
@@ -170,7 +169,7 @@ async function videoChecks(context, url) {
     v.src === s && v.style.visibility === 'visible' && v.readyState >= 2 && v.videoWidth === 320), source, 20000);
 
   await check('Veo: the source video shows a preview that plays', async () => {
-    await waitFor(page, () => (window.__vg.rects || {})['video:/video']);
+    await waitForItem(page, 'video:/video');
     await playing(first);
   });
 

@@ -111,7 +111,7 @@ async function main() {
       assert(s.selected === 'klingai/kling-v2.6' && s.mode === 'i2v', `the link opened ${s.selected} in ${s.mode}`);
       await openTab(page, 'Direct');
       await waitForItem(page, 'section:Motion brush');
-      await waitFor(page, () => window.__vg.rects['brush:canvas'], undefined, 15000);
+      await waitForItem(page, 'brush:canvas');
       const rect = await reveal(page, 'brush:canvas');
       const aspect = rect.width / rect.height;
       assert(Math.abs(aspect - WIDTH / HEIGHT) < 0.02, `the canvas is ${rect.width}x${rect.height}: not the image's 16:9`);
@@ -197,8 +197,8 @@ async function main() {
     await check('with camera control in the request, Apply shows the conflict and the note\'s Remove resolves it', async () => {
       const withCamera = { ...request, providerOptions: { klingai: { cameraControl: { type: 'simple', config: { zoom: 5 } } } } };
       const other = await openPage(context, url + shareFragment(withCamera));
-      await openTab(other.page, 'Direct', () => window.__vg.rects['brush:remove-cameraControl']);
-      await waitFor(other.page, () => window.__vg.rects['brush:canvas'], undefined, 15000);
+      await openTab(other.page, 'Direct', 'brush:remove-cameraControl');
+      await waitForItem(other.page, 'brush:canvas');
       await drag(other.page, still.from, still.to);
       await press(other.page, 'brush:apply');
       await waitFor(other.page, () => !window.__vg.canGenerate);

@@ -215,7 +215,7 @@ void drawPreview(AppState& state, const UiLook& look, const Frame& frame, std::o
         return;
     }
     previewImage(editor.preview, ImVec2(width, height));
-    recordItemRect(state, look, "framing:preview");
+    nameLastItem("framing:preview");
     const ImVec2 min = ImGui::GetItemRectMin();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRect(min, ImVec2(min.x + width, min.y + height), ImGui::GetColorU32(ImGuiCol_Border));

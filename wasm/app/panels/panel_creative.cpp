@@ -67,7 +67,7 @@ void drawCreativePanel(AppState& state, const UiLook& look) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
         ImGui::TextWrapped("Not offered by %s in this mode: %s.", state.selected->name.c_str(), unavailable.c_str());
         ImGui::PopStyleColor();
-        recordItemRect(state, look, "direct:unavailable");
+        nameLastItem("direct:unavailable");
     }
 }
 

@@ -18,7 +18,7 @@ namespace {
 
 struct Item {
     ImGuiID id = 0;
-    ImGuiID seed = 0;  // the ID stack's top when it was added: what its label was hashed with
+    std::vector<ImGuiID> stack;  // its window's ID stack when it was added; the top is what its label was hashed with
     ImRect rect;
     int window = 0;  // index into Frame::windows
     ImGuiItemStatusFlags flags = 0;
@@ -61,7 +61,8 @@ void appendRect(std::string& out, const ImRect& rect) {
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
     Item item;
     item.id = id;
-    item.seed = ctx->CurrentWindow->IDStack.back();
+    const ImVector<ImGuiID>& stack = ctx->CurrentWindow->IDStack;
+    item.stack.assign(stack.begin(), stack.end());
     item.rect = bb;
     item.window = windowOf(ctx->CurrentWindow);
     gFrame.items.push_back(std::move(item));
@@ -98,7 +99,7 @@ void beginFrame(float pixelRatio) {
 
 // One line per window, then one per item (tab-separated; rectangles in CSS pixels within the canvas):
 //   W <index> <clip x y w h> <name>          the window's visible inside
-//   I <id> <seed> <window index> <x y w h> <status flags> <label>
+//   I <id> <ID stack, comma-separated> <window index> <x y w h> <status flags> <label>
 //   A <active item ID, 0 for none>            e.g. the text field that has the keyboard
 void endFrame() {
     std::string& out = gFrame.text;
@@ -116,7 +117,13 @@ void endFrame() {
         out += '\n';
     }
     for (const Item& item : gFrame.items) {
-        std::snprintf(buffer, sizeof buffer, "I\t%u\t%u\t%d", item.id, item.seed, item.window);
+        std::snprintf(buffer, sizeof buffer, "I\t%u\t", item.id);
+        out += buffer;
+        for (size_t level = 0; level < item.stack.size(); ++level) {
+            std::snprintf(buffer, sizeof buffer, level ? ",%u" : "%u", item.stack[level]);
+            out += buffer;
+        }
+        std::snprintf(buffer, sizeof buffer, "\t%d", item.window);
         out += buffer;
         appendRect(out, item.rect);
         std::snprintf(buffer, sizeof buffer, "\t%d\t", item.flags);
