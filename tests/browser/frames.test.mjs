@@ -11,7 +11,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 import {
-  ARTIFACTS, HOLD, VIEWPORT, assert, centreOf, check, framesDrawn, item, launchBrowser, openPage, openTab, results, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, HOLD, VIEWPORT, assert, centreOf, check, framesDrawn, item, launchBrowser, openPage, openTab, pasteText, results, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
@@ -113,17 +113,10 @@ async function clickField(page, name) {
   await page.mouse.click(canvas.x + rect[0] + 40, canvas.y + rect[1] + 8, HOLD);
 }
 
+// Pastes into the field just clicked; Enter then leaves the field, as a person does: while a text
+// field is active, ImGui 1.86 spends the next click elsewhere on leaving it.
 async function paste(page, text) {
-  await page.evaluate(async (value) => {
-    await navigator.clipboard.writeText(value);
-    const data = new DataTransfer();
-    data.setData('text/plain', value);
-    document.getElementById('canvas').dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  await page.keyboard.press('Control+V', HOLD);
-  // Enter leaves the field, as a person does: while a text field is active, ImGui 1.86 spends the
-  // next click elsewhere on leaving it.
+  await pasteText(page, text);
   await page.keyboard.press('Enter', HOLD);
 }
 

@@ -261,7 +261,7 @@ const escape = (label) => label.replace(/\//g, '\\/');
 // "tab:<tab>", "section:<title>", "mode:<mode>" (the form's mode list), "url:<path>", "file:<path>",
 // "clear:<path>" (a request field's URL field, File... button, unset button, by JSON pointer),
 // "media:<path>" (the whole media field: drops land on it), "video:<path>" (its video box),
-// "camera:<axis>", "camera:type:<type>", "shot<N>:<control>", "reference<N>:<control>",
+// "camera:<axis>", "camera:type:<type>", "reference<N>:type:<type>", "shot<N>:<control>", "reference<N>:<control>",
 // "voice<N>:<control>", "element<N>:<control>", "brush:layer-<N>", "brush:remove-<member>",
 // "compare:<model id>", "<form|direct>:hint:<motion|framing>" (the prompt hints, while shown).
 const CONTROLS = {
@@ -345,7 +345,8 @@ function controlRef(name) {
   if ((m = name.match(/^clear:(.+)$/))) return `**/###clear:${escape(m[1])}`;
   if ((m = name.match(/^(media|video):(.+)$/))) return `**/${m[1]}:${escape(m[2])}`;
   if ((m = name.match(/^(form|direct):hint:(\w+)$/))) return `**/${m[1]}:hint:${m[2]}`;
-  if ((m = name.match(/^camera:type:(.+)$/))) return `**/${escape(m[1])}`;
+  // an option of an open combo: its popup window is the only place that label is drawn
+  if ((m = name.match(/^(camera|reference\d+):type:(.+)$/))) return `**/${escape(m[2])}`;
   if ((m = name.match(/^camera:(\w+)$/))) return `${inSection('Camera control')}/##camera/${m[1]}/##axis`;
   if ((m = name.match(/^brush:layer-(\d+)$/))) return `${inSection('Motion brush')}/$$${m[1]}/*`;
   if ((m = name.match(/^brush:remove-(.+)$/))) return `${inSection('Motion brush')}/${escape(`/${m[1]}`)}/###remove`;
@@ -442,7 +443,10 @@ export async function reveal(page, name) {
     const found = await item(page, name);
     const [x, y, w, h] = found.rect;
     const [cx, cy, cw, ch] = found.clip;
-    if (w > 0 && h > 0 && y >= cy && y + h <= cy + ch && x >= cx && x + w <= cx + cw) return rectOf(page, name);
+    // In view: its whole height (or its top, when taller than the window) and some of its width
+    // (wide groups run past a column's edge, clipped: the panels do not scroll sideways).
+    const rows = y >= cy && (y + h <= cy + ch || (h > ch && y <= cy + ch / 2));
+    if (w > 0 && h > 0 && rows && x < cx + cw && x + w > cx) return rectOf(page, name);
     const visible = found.clips.find(([, , vw, vh]) => vw > 4 && vh > 4);
     assert(visible, `"${name}" is in no window that shows`);
     const canvas = await canvasBox(page);
@@ -502,6 +506,31 @@ export async function typeInto(page, name, text) {
   await page.keyboard.press('Control+A', HOLD);
   await page.keyboard.type(text, { delay: 15 });
   await framesDrawn(page);
+}
+
+// A paste as a browser makes it: the DOM paste event on the canvas (its text becomes what ImGui
+// pastes) and then Ctrl+V; the clipboard holds the same text in case Chromium fires its own paste
+// event too. Pastes into the active text field, over what Ctrl+A selected if `selectAll`.
+export async function pasteText(page, text, { selectAll = false } = {}) {
+  await page.evaluate(async (value) => {
+    await navigator.clipboard.writeText(value);
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    document.getElementById('canvas').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  if (selectAll) await page.keyboard.press('Control+A', HOLD);
+  await page.keyboard.press('Control+V', HOLD);
+  await framesDrawn(page);
+}
+
+// Clicks the text field `name`, waits until it is the active item and pastes `text` over what it
+// holds: one edit, where typing makes one per character (each a full re-validation of the request).
+export async function pasteInto(page, name, text) {
+  await clickControl(page, name);
+  const { id } = await item(page, name);
+  await waitForUi(page, (ui) => ui.active === id, `"${name}" to take the keyboard`);
+  await pasteText(page, text, { selectAll: true });
 }
 
 // Presses at `from`, moves to `to` in steps and releases, each stage seen by a drawn frame.

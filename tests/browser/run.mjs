@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import {
-  ARTIFACTS, HOLD, VIEWPORT, assert, check, clickControl, framesDrawn, launchBrowser, openTab, results, startServer, status, track, typeInto, unchangedFor, waitFor,
+  ARTIFACTS, HOLD, VIEWPORT, assert, check, clickControl, framesDrawn, launchBrowser, openTab, pasteText, results, startServer, status, track, typeInto, unchangedFor, waitFor,
 } from './harness.mjs';
 import { runJobChecks } from './jobs.mjs';
 import { decodePng, pixelStats } from './png.mjs';
@@ -80,19 +80,7 @@ async function main() {
     });
 
     await check('paste and non-ASCII typing reach the editor', async () => {
-      // A paste is the DOM paste event (its text becomes what ImGui pastes) and then Ctrl+V, as in a
-      // browser; the clipboard holds the same text in case Chromium fires its own paste event too.
-      const paste = async (text) => {
-        await page.evaluate(async (value) => {
-          await navigator.clipboard.writeText(value);
-          const data = new DataTransfer();
-          data.setData('text/plain', value);
-          document.getElementById('canvas').dispatchEvent(
-            new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-        }, text);
-        await page.keyboard.press('Control+A', HOLD);
-        await page.keyboard.press('Control+V', HOLD);
-      };
+      const paste = (text) => pasteText(page, text, { selectAll: true });
       const original = (await status(page)).requestText;
       const request = JSON.parse(original);
       request.prompt = 'café — 東京';  // BMP only: ImGui 1.86 keeps 16-bit ImWchar
