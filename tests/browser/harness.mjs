@@ -349,7 +349,7 @@ function controlRef(name) {
   if ((m = name.match(/^(camera|reference\d+):type:(.+)$/))) return `**/${escape(m[2])}`;
   if ((m = name.match(/^camera:(\w+)$/))) return `${inSection('Camera control')}/##camera/${m[1]}/##axis`;
   if ((m = name.match(/^brush:layer-(\d+)$/))) return `${inSection('Motion brush')}/$$${m[1]}/*`;
-  if ((m = name.match(/^brush:remove-(.+)$/))) return `${inSection('Motion brush')}/${escape(`/${m[1]}`)}/###remove`;
+  if ((m = name.match(/^brush:remove-(.+)$/))) return `${inSection('Motion brush')}/**/###remove-${escape(m[1])}`;
   if ((m = name.match(/^compare:(.+)$/))) return `**/###compare:${escape(m[1])}`;
   if ((m = name.match(/^template:(.+)$/))) return `**/##template:${escape(m[1])}`;
   if ((m = name.match(/^(shot|reference|voice|element)(\d+):(.+)$/)) && ROWS[m[1]] && ROWS[m[1]].controls[m[3]]) {
@@ -438,9 +438,10 @@ export async function unchangedFor(page, read, arg, ms, timeout = 30000) {
 
 // Scrolls `name` fully into its window's view with the mouse wheel over the innermost window that
 // shows (as a person scrolls), a notch at a time, each notch followed by the frames it causes.
-export async function reveal(page, name) {
-  for (let notch = 0; notch < 60; notch++) {
-    const found = await item(page, name);
+export async function reveal(page, name, timeout = 60000) {
+  let found;
+  for (const deadline = Date.now() + timeout; Date.now() < deadline;) {
+    found = await item(page, name);
     const [x, y, w, h] = found.rect;
     const [cx, cy, cw, ch] = found.clip;
     // In view: its whole height (or its top, when taller than the window) and some of its width
@@ -454,7 +455,7 @@ export async function reveal(page, name) {
     await page.mouse.wheel(0, y < cy || (h === 0 && y <= cy) ? -100 : 100);
     await framesDrawn(page);
   }
-  throw new Error(`could not scroll "${name}" into view`);
+  throw new Error(`could not scroll "${name}" into view in ${timeout} ms: at ${found.rect} in a window showing ${found.clip}`);
 }
 
 // A click the app has seen. While a text field is active, ImGui 1.86 may spend a click elsewhere on

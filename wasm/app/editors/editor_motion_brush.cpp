@@ -87,7 +87,7 @@ void drawExclusionNote(AppState& state, const std::vector<Exclusion>& excluded) 
                            pointerLeaf(path).c_str(), state.selected->name.c_str());
         ImGui::PopStyleColor();
         ImGui::PushID(path.c_str());
-        if (ImGui::SmallButton(("Remove " + pointerLeaf(path) + "###remove").c_str())) clearRequestValue(state, path);
+        if (ImGui::SmallButton(("Remove " + pointerLeaf(path) + "###remove-" + pointerLeaf(path)).c_str())) clearRequestValue(state, path);
         ImGui::PopID();
     }
 }
