@@ -11,7 +11,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 import {
-  ARTIFACTS, HOLD, VIEWPORT, assert, centreOf, check, framesDrawn, item, launchBrowser, openPage, openTab, pasteText, results, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, HOLD, VIEWPORT, assert, centreOf, check, framesDrawn, item, launchBrowser, openPage, clickWhileDrawing, openTab, pasteText, results, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
@@ -61,7 +61,7 @@ async function expectSubmit(page, request, from = 'aisdk') {
   }
 }
 
-// The colour at the centre of a published rectangle, from a screenshot of it.
+// The colour at the centre of the item `name`, from a screenshot of it.
 async function centreColour(page, name) {
   await reveal(page, name);
   const { x, y } = await centreOf(page, name);
@@ -160,12 +160,12 @@ async function framesChecks(context, url) {
 
   await check('frames: Play runs the preview from the first frame towards the last, Pause stops it', async () => {
     assert(isRed(await centreColour(page, 'frames:preview')), 'the preview does not start on the red first frame');
-    await press(page, 'frames:play');
+    await clickWhileDrawing(page, 'frames:play');  // Play: from here the page draws every frame
     // Playback advances each frame by the time since the last (at most 0.1 s): 40 frames are at
     // least 0.64 s of the 5 s video (a page that draws all the time makes screenshots wait, so the
     // colour is read once paused).
     await framesDrawn(page, 40);
-    await press(page, 'frames:play');  // Pause
+    await clickWhileDrawing(page, 'frames:play');  // Pause
     await framesDrawn(page);
     const paused = await centreColour(page, 'frames:preview');
     assert(paused[2] > 20 && paused[0] < 235, `after playing the preview still shows rgb(${paused.join(', ')})`);
