@@ -163,8 +163,8 @@ async function framesChecks(context, url) {
     await clickWhileDrawing(page, 'frames:play');  // Play: from here the page draws every frame
     // Playback advances each frame by the time since the last (at most 0.1 s): 40 frames are at
     // least 0.64 s of the 5 s video (a page that draws all the time makes screenshots wait, so the
-    // colour is read once paused).
-    await framesDrawn(page, 40);
+    // colour is read once paused). A loaded machine draws this page at about a frame a second.
+    await framesDrawn(page, 40, 180000);
     await clickWhileDrawing(page, 'frames:play');  // Pause
     await framesDrawn(page);
     const paused = await centreColour(page, 'frames:preview');

@@ -412,12 +412,12 @@ export async function centreOf(page, name) {
 // An idle page draws nothing: the loop is kept awake as input would keep it (VideoGenPlatform.wake, the
 // platform layer's own: a second of frames), at every poll, so the frames come however slowly the
 // machine draws them, even when nothing was sent.
-export async function framesDrawn(page, count = 2) {
+export async function framesDrawn(page, count = 2, timeout = 30000) {
   const now = await page.evaluate(() => window.__vg.frames);
   await waitFor(page, (n) => {
     if (window.Module && window.VideoGenPlatform) window.VideoGenPlatform.wake(window.Module);
     return window.__vg.frames >= n;
-  }, now + count, 30000);
+  }, now + count, timeout);
 }
 
 // Waits until what `read` (a page function of `arg`, returning JSON-able data) returns has stayed
