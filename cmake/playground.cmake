@@ -26,57 +26,99 @@ add_custom_command(OUTPUT ${VG_SHADER_SOURCES_CPP}
   DEPENDS ${VG_SHADER_FILES} ${CMAKE_CURRENT_SOURCE_DIR}/cmake/embed_shaders.cmake
   COMMENT "Embedding shaders/ into the playground")
 
-add_executable(playground
-  ${VG_APP_SOURCES}
-  ${VG_SHADER_SOURCES_CPP}
+# Two variants of the page share every object but four: the release one (site/, what run.sh serves)
+# and, with -DVG_TEST_HOOKS=ON, the browser tests' one (site-test/), whose ImGui is compiled with
+# its test-engine hooks (imconfig_vg.h) and which publishes every item's ID, label and rectangle
+# (wasm/app/platform/test_hooks.cpp, bridged by platform_web.cpp). Release builds carry none of it.
+# scripts/build.sh turns it on unless VG_TEST_HOOKS=OFF (scripts/run.sh: it serves site/ only).
+option(VG_TEST_HOOKS "Also build the browser tests' page (site-test/) with ImGui's test-engine hooks" OFF)
+set(VG_VARIANT_SOURCES
+  ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/platform/test_hooks.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/platform/platform_web.cpp
   ${IMGUI_DIR}/imgui.cpp
-  ${IMGUI_DIR}/imgui_draw.cpp
-  ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp
-  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(playground PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app)
-target_include_directories(playground SYSTEM PRIVATE ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
-# ImGui reads our settings from imconfig_vg.h; the ImGui sources stay untouched.
-target_compile_definitions(playground PRIVATE IMGUI_USER_CONFIG="imconfig_vg.h" IMGUI_IMPL_OPENGL_ES3)
-target_link_libraries(playground PRIVATE vgcore vgcreative)
-vg_warnings(playground)  # the app's sources and the embedded shaders; ImGui's keep their own flags
+  ${IMGUI_DIR}/imgui_widgets.cpp)
+set(VG_SHARED_SOURCES ${VG_APP_SOURCES})
+list(REMOVE_ITEM VG_SHARED_SOURCES
+  ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/platform/test_hooks.cpp ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/platform/platform_web.cpp)
 
 # -fexceptions comes from wasm_targets.cmake (CMAKE_CXX_FLAGS, compile and link).
 set(VG_PLAYGROUND_OPT -Oz -flto)
-target_compile_options(playground PRIVATE ${VG_PLAYGROUND_OPT})
-target_link_options(playground PRIVATE ${VG_PLAYGROUND_OPT}
-  -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 -sENVIRONMENT=web
-  -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0
-  # The platform layer hands strings between JS and C++ through the heap (events, sessionStorage);
-  # web/platform.js copies them in with Module.allocateUTF8.
-  "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']" "-sEXPORTED_RUNTIME_METHODS=['allocateUTF8']")
-# Linked to .js, never .html: emcc's HTML minifier crashes in 3.1.6 and the page is ours (web/).
-set_target_properties(playground PROPERTIES
-  SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY ${VG_SITE_DIR})
-# Emscripten's JS optimizer needs acorn, which Debian ships outside node's default search path.
-if(EXISTS /usr/share/nodejs/acorn)
-  set_target_properties(playground PROPERTIES
-    CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
-endif()
+function(vg_playground_settings target)
+  target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app)
+  target_include_directories(${target} SYSTEM PRIVATE ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
+  # ImGui reads our settings from imconfig_vg.h; the ImGui sources stay untouched.
+  target_compile_definitions(${target} PRIVATE IMGUI_USER_CONFIG="imconfig_vg.h" IMGUI_IMPL_OPENGL_ES3)
+  target_compile_options(${target} PRIVATE ${VG_PLAYGROUND_OPT})
+  target_link_libraries(${target} PRIVATE vgcore vgcreative)
+  vg_warnings(${target})  # the app's sources and the embedded shaders; ImGui's keep their own flags
+  # The app asks for the fonts only when they are there (a missing file would be a 404 in the console).
+  if(EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT})
+    target_compile_definitions(${target} PRIVATE VG_SITE_HAS_FONTS=1)
+  endif()
+endfunction()
+
+add_library(playground_shared OBJECT
+  ${VG_SHARED_SOURCES}
+  ${VG_SHADER_SOURCES_CPP}
+  ${IMGUI_DIR}/imgui_draw.cpp
+  ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+vg_playground_settings(playground_shared)
+
+function(vg_add_playground target site_dir)
+  add_executable(${target} ${VG_VARIANT_SOURCES} $<TARGET_OBJECTS:playground_shared>)
+  vg_playground_settings(${target})
+  target_link_options(${target} PRIVATE ${VG_PLAYGROUND_OPT}
+    -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
+    -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 -sENVIRONMENT=web
+    -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0
+    # The platform layer hands strings between JS and C++ through the heap (events, sessionStorage);
+    # web/platform.js copies them in with Module.allocateUTF8.
+    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']" "-sEXPORTED_RUNTIME_METHODS=['allocateUTF8']")
+  # Linked to .js, never .html: emcc's HTML minifier crashes in 3.1.6 and the page is ours (web/).
+  set_target_properties(${target} PROPERTIES
+    OUTPUT_NAME playground
+    SUFFIX ".js"
+    RUNTIME_OUTPUT_DIRECTORY ${site_dir})
+  # Emscripten's JS optimizer needs acorn, which Debian ships outside node's default search path.
+  if(EXISTS /usr/share/nodejs/acorn)
+    set_target_properties(${target} PROPERTIES
+      CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
+  endif()
+endfunction()
+
+vg_add_playground(playground ${VG_SITE_DIR})
 
 # The page shell (web/) beside the module. Runs on every build: copying a few files is cheaper than
 # tracking them, and an edited page then never goes stale.
-set(VG_SITE_COPY ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/web ${VG_SITE_DIR})
-# The app asks for the fonts only when they are there (a missing file would be a 404 in the console).
-if(EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT})
-  target_compile_definitions(playground PRIVATE VG_SITE_HAS_FONTS=1)
-  list(APPEND VG_SITE_COPY
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${VG_UI_FONT} ${VG_SITE_DIR}/fonts/ui.ttf
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${VG_MONO_FONT} ${VG_SITE_DIR}/fonts/mono.ttf)
-else()
+function(vg_add_site target playground_target site_dir)
+  set(copy ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/web ${site_dir})
+  if(EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT})
+    list(APPEND copy
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different ${VG_UI_FONT} ${site_dir}/fonts/ui.ttf
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different ${VG_MONO_FONT} ${site_dir}/fonts/mono.ttf)
+  endif()
+  add_custom_target(${target} ALL
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts
+    COMMAND ${copy}
+    DEPENDS ${playground_target}
+    COMMENT "Assembling the playground site in ${site_dir}")
+endfunction()
+if(NOT (EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT}))
   message(STATUS "Playground: VG_UI_FONT or VG_MONO_FONT missing, the page uses ImGui's built-in font")
 endif()
-add_custom_target(playground_site ALL
-  COMMAND ${CMAKE_COMMAND} -E make_directory ${VG_SITE_DIR}/fonts
-  COMMAND ${VG_SITE_COPY}
-  DEPENDS playground
-  COMMENT "Assembling the playground site in ${VG_SITE_DIR}")
+vg_add_site(playground_site playground ${VG_SITE_DIR})
+
+if(VG_TEST_HOOKS)
+  set(VG_TEST_SITE_DIR ${CMAKE_BINARY_DIR}/site-test)
+  vg_add_playground(playground_test ${VG_TEST_SITE_DIR})
+  target_compile_definitions(playground_test PRIVATE VG_TEST_HOOKS=1)
+  vg_add_site(playground_test_site playground_test ${VG_TEST_SITE_DIR})
+  # The test page serves the headless module too (web/embed.js loads it from its own folder).
+  add_custom_command(TARGET playground_test POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE:vgen_core>
+            ${CMAKE_BINARY_DIR}/vgen_core.wasm ${VG_TEST_SITE_DIR})
+  add_dependencies(playground_test vgen_core)
+endif()

@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
-bash scripts/build.sh all
+VG_TEST_HOOKS=OFF bash scripts/build.sh all  # site/ only: the browser tests' page is not served
 exec python3 serve.py "$@"

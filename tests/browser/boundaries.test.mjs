@@ -9,8 +9,8 @@
 import path from 'node:path';
 
 import {
-  ARTIFACTS, assert, centreOf, check, dragFile, finishSuite, openPage, pressCtrlEnter, shareFragment, startSession,
-  status, uploadToServer, waitFor } from './harness.mjs';
+  ARTIFACTS, assert, centreOf, check, dragFile, finishSuite, openPage, pressCtrlEnter, shareFragment, startSession, status, uploadToServer, waitFor, waitForItem,
+} from './harness.mjs';
 
 // Two 2x2 PNGs (orange, blue): the images are not what is tested, only that the field shows and takes
 // a file; serve.py names an upload by its bytes, so the second upload gets a URL of its own.
@@ -29,7 +29,7 @@ async function main() {
     const placeholder = await uploadToServer(url, PNG, 'image/png');
     const request = { model: 'alibaba/wan-v2.6', prompt: { image: placeholder, text: 'a paper boat on a pond' } };
     const { page, errors } = await openPage(context, url + shareFragment(request));
-    await waitFor(page, () => (window.__vg.rects || {})['media:/image']);
+    await waitForItem(page, 'media:/image');
 
     let job = null;
     await check('a job runs to its end first (the state the fault must not touch)', async () => {

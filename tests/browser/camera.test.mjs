@@ -9,16 +9,16 @@
 //
 //   node tests/browser/camera.test.mjs
 // Ends with `camera: N passed, M failed`; exit 1 on any failure. Site: $VG_SITE_DIR, else
-// $VG_WASM_DIR/site, else build/wasm/site. Core (serve.py and the vgen CLI the request is compared
+// $VG_WASM_DIR/site-test, else build/wasm/site-test. Core (serve.py and the vgen CLI the request is compared
 // with): $VG_NATIVE_DIR, else build/native. Screenshots: tests/artifacts/camera-*.png.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab,
-  shareFragment, startServer, status, waitFor, finishSuite } from './harness.mjs';
+import {
+  ARTIFACTS, HOLD, VIEWPORT, assert, check, clickControl, drag, finishSuite, framesDrawn, itemIfShown, launchBrowser, openPage, openTab, reveal, shareFragment, startServer, status, track, unchangedFor, vgenBuild, waitFor, waitForItem,
+} from './harness.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const CAMERA = ['providerOptions', 'klingai', 'cameraControl'];
@@ -39,13 +39,6 @@ function testPicture(size, source = 'testsrc2') {
   }
 }
 
-// What `vgen build --to jobs --from aisdk` prints for `request`: what Generate must send.
-function vgenBuild(request) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'], { input: JSON.stringify(request) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen build refused the hand-written request (exit ${run.status}): ${run.stdout}${run.stderr}`);
-  return run.stdout.toString('utf8').trim();
-}
 
 function simple(axis, value) {
   const config = Object.fromEntries(AXES.map((name) => [name, name === axis ? value : 0]));
@@ -70,39 +63,6 @@ async function expectSubmit(page, request, what) {
   assert(submit.trim() === expected, `${what}: Generate would send\n${submit}\nbut vgen build prints\n${expected}\n(diagnostics at ${JSON.stringify(formPaths)})`);
 }
 
-async function rectOf(page, name) {
-  const { rect, canvas } = await page.evaluate((n) => ({
-    rect: (window.__vg.rects || {})[n],
-    canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
-  }), name);
-  assert(rect, `the app published no rectangle "${name}"`);
-  return { x: canvas.x + rect[0], y: canvas.y + rect[1], width: rect[2], height: rect[3] };
-}
-
-// Scrolls the Direct tab (mouse wheel over it, as a person would) until `name` is fully in view.
-async function reveal(page, name) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const tab = await rectOf(page, 'tab:Direct');
-    const rect = await rectOf(page, name);
-    const top = tab.y + tab.height + 8, bottom = VIEWPORT.height - 16;
-    if (rect.y >= top && rect.y + rect.height <= bottom) return rect;
-    await page.mouse.move(tab.x + 40, top + 40);
-    await page.mouse.wheel(0, rect.y < top ? -120 : 120);
-    await page.waitForTimeout(120);
-  }
-  throw new Error(`"${name}" stays out of the Direct tab's view`);
-}
-
-async function drag(page, from, to) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.waitForTimeout(80);
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.waitForTimeout(80);
-  await page.mouse.up();
-  await page.waitForTimeout(80);
-}
-
 // Drags a slider's grab from its centre to `share` (0 = left end, 1 = right end) of its width.
 async function dragSlider(page, name, share) {
   const rect = await reveal(page, name);
@@ -113,10 +73,8 @@ async function dragSlider(page, name, share) {
 // Ctrl+click on a slider turns it into a text field: the value typed replaces it.
 async function typeIntoSlider(page, name, text) {
   const rect = await reveal(page, name);
-  await page.keyboard.down('Control');
-  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
-  await page.waitForTimeout(80);
-  await page.keyboard.up('Control');
+  assert(rect.width > 0, `"${name}" has no width`);
+  await clickControl(page, name, { modifiers: ['Control'] });  // returns once frames saw the click
   await page.keyboard.type(text, HOLD);
   await page.keyboard.press('Enter', HOLD);
 }
@@ -131,14 +89,14 @@ async function clickAndSettle(page, name) {
 
 async function chooseType(page, type) {
   await clickControl(page, 'camera:type');
-  await waitFor(page, (n) => (window.__vg.rects || {})[n], `camera:type:${type}`);
-  await page.waitForTimeout(100);  // the popup settles in its second frame
+  await waitForItem(page, `camera:type:${type}`);
+  await framesDrawn(page);  // the popup settles in its second frame
   await clickControl(page, `camera:type:${type}`);
 }
 
 async function previewShot(page, file) {
   const rect = await reveal(page, 'camera:preview');
-  await page.waitForTimeout(150);
+  await framesDrawn(page);
   const clip = { x: Math.ceil(rect.x) + 1, y: Math.ceil(rect.y) + 1, width: Math.floor(rect.width) - 2, height: Math.floor(rect.height) - 2 };
   return decodePng(await page.screenshot({ path: path.join(ARTIFACTS, file), clip }));
 }
@@ -161,7 +119,8 @@ function changedShare(a, b, tolerance = 24) {
 // A share link opened on the Direct tab; `shown` names a rectangle the tab publishes once drawn.
 async function openDirect(context, url, request, shown = 'section:Camera control') {
   const opened = await openPage(context, url + shareFragment(request));
-  await openTab(opened.page, 'Direct', `(window.__vg.rects || {})[${JSON.stringify(shown)}]`);
+  await openTab(opened.page, 'Direct');
+  await waitForItem(opened.page, shown);
   return opened;
 }
 
@@ -172,12 +131,12 @@ async function main() {
   const I2V = { model: 'klingai/kling-v2.6-i2v', prompt: { image: picture, text: 'a lighthouse on a cliff, waves below' } };
   const T2V = { model: 'klingai/kling-v2.6-t2v', prompt: 'a paper boat drifts down a rainy street', aspectRatio: '16:9' };
   const { stop, url } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   const newContext = () => browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     const context = await newContext();
     const { page, errors } = await openDirect(context, url, I2V);
-    await waitFor(page, () => window.__vg.rects['camera:pan'], undefined, 5000);
+    await waitForItem(page, 'camera:pan');
 
     await check('dragging the pan slider makes pan the only non-zero axis', async () => {
       assert((await cameraControl(page)) === undefined, 'the link had no camera control, yet the request has one');
@@ -228,21 +187,19 @@ async function main() {
       await clickAndSettle(page, 'camera:play');
       await page.mouse.move(2, VIEWPORT.height - 2);
       assert(end, 'no picture of the clip\'s end to compare with (the previous check failed)');
-      let frames = -1;
-      const deadline = Date.now() + 240000;
-      for (let settled = 0; settled < 3;) {  // the page is idle once no frame was drawn for 3 s
-        assert(Date.now() < deadline, 'the page kept drawing for 4 minutes: the preview never stopped');
-        await page.waitForTimeout(1000);
-        const now = (await status(page)).frames;
-        settled = now === frames ? settled + 1 : 0;
-        frames = now;
-      }
+      // The page is idle once no frame was drawn for 3 s (one deadline: 4 minutes).
+      await page.waitForFunction(() => {
+        const v = window.__vg, now = performance.now();
+        if (v.idleSeen !== v.frames) { v.idleSeen = v.frames; v.idleSince = now; }
+        return now - v.idleSince > 3000;
+      }, undefined, { timeout: 240000, polling: 100 })
+        .catch(() => assert(false, 'the page kept drawing for 4 minutes: the preview never stopped'));
       const after = await previewShot(page, 'camera-played.png');
       assert(changedShare(before, after) > 0.02, 'the preview did not move while playing');
       assert(changedShare(end, after) < 0.01, 'the preview stopped before the end of the clip');
-      const still = (await status(page)).frames;
-      await page.waitForTimeout(1000);
-      assert((await status(page)).frames === still, 'frames drawn after the preview stopped');
+      // Time passing with nothing drawn is what this checks: a second more without a frame.
+      await unchangedFor(page, () => window.__vg.frames, undefined, 1000, 15000)
+        .catch(() => assert(false, 'frames drawn after the preview stopped'));
     });
 
     await check('a preset type takes no config; the request is vgen build\'s', async () => {
@@ -271,7 +228,7 @@ async function main() {
       const request = { ...I2V, providerOptions: { klingai: { cameraControl: simple('tilt', 3), staticMask: mask } } };
       const own = await newContext();
       const { page: conflicted, errors: conflictErrors } = await openDirect(own, url, request);
-      await waitFor(conflicted, () => window.__vg.rects['camera:remove-conflicts'], undefined, 5000);
+      await waitForItem(conflicted, 'camera:remove-conflicts');
       let s = await status(conflicted);
       assert(s.formPaths.some((p) => p.startsWith('/providerOptions/klingai/')), `no exclusive diagnostic: ${JSON.stringify(s.formPaths)}`);
       assert(s.requestText.includes('staticMask'), 'the static mask was dropped without a click');
@@ -289,7 +246,7 @@ async function main() {
     await check('text-to-video: the move is previewed on a stand-in scene', async () => {
       const own = await newContext();
       const { page: t2v, errors: t2vErrors } = await openDirect(own, url, withCamera(T2V, simple('roll', 6)));
-      await waitFor(t2v, () => window.__vg.rects['camera:preview'], undefined, 5000);
+      await waitForItem(t2v, 'camera:preview');
       await dragSlider(t2v, 'camera:time', 0);
       const start = await previewShot(t2v, 'camera-t2v-start.png');
       assert(pixelStats(start).distinctColors > 20, 'the stand-in scene looks blank');
@@ -309,8 +266,8 @@ async function main() {
       const { page: flfPage } = await openDirect(own, url, flf, 'direct:unavailable');
       const s = await status(flfPage);
       assert(s.mode === 'flf', `the link opened mode ${s.mode}`);
-      assert(!s.rects['section:Camera control'], 'the Camera control section is shown in first-and-last-frame mode');
-      assert(!s.rects['camera:pan'], 'camera sliders are shown in first-and-last-frame mode');
+      assert(!(await itemIfShown(flfPage, 'section:Camera control')), 'the Camera control section is shown in first-and-last-frame mode');
+      assert(!(await itemIfShown(flfPage, 'camera:pan')), 'camera sliders are shown in first-and-last-frame mode');
       await flfPage.screenshot({ path: path.join(ARTIFACTS, 'camera-flf.png') });
       await own.close();
     });

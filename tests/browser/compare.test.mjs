@@ -8,14 +8,13 @@
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/compare.test.mjs
 // Ends with `compare: N passed, M failed`; exit 1 on any failure. Screenshots: tests/artifacts/compare-*.png.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, NATIVE, VIEWPORT, assert, centreOf, check, openPage, openTab, results,
-  shareFragment, startServer, waitFor } from './harness.mjs';
+import {
+  ARTIFACTS, VIEWPORT, assert, centreOf, check, item, launchBrowser, openPage, openTab, results, shareFragment, startServer, track, unchangedFor, vgenBuild, waitFor,
+} from './harness.mjs';
 
 // The request a person opens (written as the AI SDK would), and the models they tick. Veo 3.1 offers
 // 4, 6 or 8 s only: it must refuse this 5 s request.
@@ -25,14 +24,6 @@ const REFUSING = 'google/veo-3.1';
 const IN_STEP = 0.25;  // seconds: the most two videos of a comparison may be apart
 const TERMINAL = ['succeeded', 'failed', 'expired', 'cancelled'];
 
-// What `vgen build --to jobs --from aisdk` prints for the request with `model` (the envelope, trimmed).
-function vgenBuild(model) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'],
-    { input: JSON.stringify({ ...REQUEST, model }) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen refused the request for ${model}: ${run.stderr}`);
-  return run.stdout.toString('utf8').trim();
-}
 
 const compare = (page) => page.evaluate(() => window.__vg.compare || null);
 
@@ -94,7 +85,7 @@ async function scrollIntoTable(page, name) {
   const table = await centreOf(page, 'compare:models');
   await page.mouse.move(table.x, table.y);
   for (let notch = 0; notch < 40; notch++) {
-    const { row, box } = await page.evaluate((n) => ({ row: window.__vg.rects[n], box: window.__vg.rects['compare:models'] }), name);
+    const [{ rect: row }, { rect: box }] = [await item(page, name), await item(page, 'compare:models')];
     // The row's centre must be below the header (a row high) and above the table's bottom.
     const centre = row[1] + row[3] / 2;
     const above = centre < box[1] + row[3];
@@ -106,11 +97,8 @@ async function scrollIntoTable(page, name) {
 
 // A point on the tab's seek bar, `fraction` of the way along it.
 async function seekBarPoint(page, fraction) {
-  const { rect, canvas } = await page.evaluate(() => ({
-    rect: window.__vg.rects['compare:seek'],
-    canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
-  }));
-  assert(rect, 'the app published no seek bar');
+  const { rect } = await item(page, 'compare:seek');
+  const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
   // ImGui's slider grab is as wide as the bar is high; its centre travels between the ends minus half of it.
   const grab = rect[3];
   return { x: canvas.x + rect[0] + grab / 2 + (rect[2] - grab) * fraction, y: canvas.y + rect[1] + rect[3] / 2 };
@@ -119,7 +107,7 @@ async function seekBarPoint(page, fraction) {
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const received = [];  // bodies of the submissions that reached the gateway
   await context.route(/\/v2\/videos\/generate$/, (route) => {
@@ -134,8 +122,7 @@ async function main() {
       for (const model of MODELS) assert(board.verdicts[model] === 'ok', `${model}: ${board.verdicts[model]}`);
       assert(/duration 5 is not offered/.test(board.verdicts[REFUSING]), `${REFUSING}: ${board.verdicts[REFUSING]}`);
       await scrollIntoTable(page, `compare:${REFUSING}`);
-      await pressControl(page, `compare:${REFUSING}`);
-      await page.waitForTimeout(400);
+      await pressControl(page, `compare:${REFUSING}`);  // each step waited for a frame: the app has seen it
       assert((await compare(page)).chosen.length === 0, `ticking ${REFUSING} chose ${JSON.stringify((await compare(page)).chosen)}`);
     });
 
@@ -148,7 +135,7 @@ async function main() {
       const board = await compare(page);
       assert(isDeepStrictEqual(board.chosen, MODELS), `chosen ${JSON.stringify(board.chosen)}`);
       for (const model of MODELS) {
-        const expected = vgenBuild(model);
+        const expected = vgenBuild({ ...REQUEST, model });
         assert(board.submits[model] === expected, `${model} would be sent\n${board.submits[model]}\nvgen build prints\n${expected}`);
       }
       await page.screenshot({ path: path.join(ARTIFACTS, 'compare-models.png') });
@@ -169,7 +156,9 @@ async function main() {
           await page.screenshot({ path: path.join(ARTIFACTS, 'compare-running.png') });
         }
         assert(Date.now() < deadline, `columns still ${JSON.stringify(columns)}`);
-        await page.waitForTimeout(200);
+        // until a column changes state
+        await waitFor(page, (was) => JSON.stringify((window.__vg.compare.columns || []).map((c) => c.state)) !== was,
+          JSON.stringify(columns.map((c) => c.state)), Math.max(1, deadline - Date.now())).catch(() => {});
       }
       const columns = (await compare(page)).columns;
       assert(columns.every((column) => column.state === 'succeeded'), `columns ended ${JSON.stringify(columns)}`);
@@ -178,7 +167,7 @@ async function main() {
       assert(received.length === MODELS.length, `the gateway received ${received.length} requests`);
       const bodies = received.map((text) => JSON.parse(text));
       for (const model of MODELS) {
-        const expected = JSON.parse(vgenBuild(model)).body;
+        const expected = JSON.parse(vgenBuild({ ...REQUEST, model })).body;
         assert(bodies.filter((body) => isDeepStrictEqual(body, expected)).length === 1,
           `no (or more than one) request for ${model} equal to ${JSON.stringify(expected)}; received ${received.join(' | ')}`);
       }
@@ -211,12 +200,18 @@ async function main() {
       await pressControl(page, 'compare:play');
       await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => video.paused), undefined, 30000);
       const paused = await assertInStep(page, 'after pause');
-      await page.waitForTimeout(500);
+      // Only time passing shows a paused video stays still: their clocks stay put for half a second.
+      await unchangedFor(page, () => [...document.querySelectorAll('video')].map((video) => video.currentTime), undefined, 500, 15000)
+        .catch(() => {});  // the assertion below says how they moved
       const still = await videoClocks(page);
       assert(still.every((clock, i) => clock.time === paused[i].time), `paused videos moved: ${JSON.stringify(still)}`);
       await pressControl(page, 'compare:play');
       await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => !video.paused), undefined, 30000);
-      await page.waitForTimeout(700);
+      // playing again: every video 0.3 s past where it paused (or looped round)
+      await waitFor(page, (times) => (window.__vg.compare.columns || []).every((column, i) => {
+        const video = document.querySelector(`video[data-key="${column.key}"]`);
+        return video && (video.currentTime > times[i] + 0.35 || video.currentTime < times[i]);
+      }), paused.map((clock) => clock.time), 30000);
       const playing = await assertInStep(page, 'after play');
       assert(playing.every((clock, i) => clock.time > paused[i].time + 0.3 || clock.time < paused[i].time),
         `play did not move every video: ${JSON.stringify(playing)}`);
@@ -233,7 +228,8 @@ async function main() {
       assert(clocks.every((clock) => Math.abs(clock.time - duration * 0.2) < 0.4),
         `a seek to ${(duration * 0.2).toFixed(2)} s left the videos at ${JSON.stringify(clocks.map((c) => c.time))}`);
       await setPlaying(page, true);
-      await page.waitForTimeout(600);
+      await waitFor(page, (from) => [...document.querySelectorAll('video')].every((video) => !video.paused && video.currentTime > from + 0.3),
+        duration * 0.2, 30000);
       await assertInStep(page, 'playing after the seek');
     });
 

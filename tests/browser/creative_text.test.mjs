@@ -7,27 +7,20 @@
 // here by hand. Screenshots go to tests/artifacts/.
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/creative_text.test.mjs
-// Site: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site. Core: $VG_NATIVE_DIR, else build/native.
+// Site: $VG_SITE_DIR, else $VG_WASM_DIR/site-test, else build/wasm/site-test. Core: $VG_NATIVE_DIR, else build/native.
 // Ends with `creative_text: N passed, M failed`; exit 1 on any failure.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab, results, shareFragment, startServer, status, waitFor } from './harness.mjs';
+import {
+  ARTIFACTS, VIEWPORT, assert, centreOf, check, clickControl, framesDrawn, itemIfShown, launchBrowser, openPage, openTab, pasteInto, results, reveal, shareFragment, startServer, status, track, typeInto, vgenBuild, waitFor, waitForGone, waitForItem,
+} from './harness.mjs';
 
 // ---- helpers --------------------------------------------------------------------------------------
 
-// What Generate must send: the native CLI's build of the equivalent request.
-function expectedSubmit(request) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'], { input: JSON.stringify(request) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen build refused the expected request (exit ${run.status}): ${run.stderr}`);
-  return run.stdout.toString('utf8').trim();
-}
 
 async function assertSubmit(page, request, what) {
-  const expected = expectedSubmit(request);
+  const expected = vgenBuild(request);
   try {
     await waitFor(page, (e) => (window.__vg.submit || '').trim() === e, expected, 5000);
   } catch {
@@ -40,71 +33,28 @@ async function assertSubmit(page, request, what) {
 const request = (page) => page.evaluate(() => { try { return JSON.parse(window.__vg.requestText); } catch { return {}; } });
 const kling = async (page) => ((await request(page)).providerOptions || {}).klingai || {};
 
-// Scrolls the Direct tab with the mouse wheel until the control `name` is inside it.
-async function reveal(page, name) {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const { rect, tab } = await page.evaluate((n) => ({ rect: window.__vg.rects[n], tab: window.__vg.rects['tab:Direct'] }), name);
-    assert(rect, `the app published no rectangle "${name}"`);
-    if (!tab) return;  // not on the Direct tab
-    const top = tab[1] + tab[3] + 6, bottom = VIEWPORT.height - 14;
-    if (rect[1] >= top && rect[1] + rect[3] <= bottom) return;
-    await page.mouse.move(tab[0] + 12, (top + bottom) / 2);
-    const frame = await page.evaluate(() => window.__vg.frames);
-    await page.mouse.wheel(0, rect[1] < top ? -100 : 100);
-    // The rectangles are the last drawn frame's: wait for frames drawn after the notch, or the
-    // next look (and a click) would use where the control was before it.
-    try {
-      await waitFor(page, (n) => window.__vg.frames >= n + 2, frame, 2000);
-    } catch {
-      // an idle page draws nothing new
-    }
-  }
-  throw new Error(`could not scroll "${name}" into view`);
-}
-
-// A click that must change something: while a text field is active, ImGui 1.86 spends the first
-// click on leaving it, as it does for a person, so the click is repeated until `done` holds.
+// A click that must change something: the harness's click leaves an active text field first (ImGui
+// 1.86 spends a click on that, as it does for a person), then clicks once; `done` must then hold: a
+// page predicate, or {shown: name} / {gone: name} for an item that appears or goes.
 async function clickUntil(page, name, done, arg) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await reveal(page, name);
-    await clickControl(page, name);
-    try {
-      // Long enough for a loaded machine: a toggle clicked again too soon would undo the first click.
-      await waitFor(page, done, arg, 4000);
-      return;
-    } catch (error) {
-      if (attempt === 2) throw new Error(`clicking "${name}" did not do it: ${error.message}`);
-    }
-  }
-}
-
-// Clicks a text field (twice, apart: the first may only leave another field), selects what it holds
-// and types `text` over it.
-async function typeInto(page, name, text) {
-  await reveal(page, name);
   await clickControl(page, name);
-  await page.waitForTimeout(400);
-  await clickControl(page, name);
-  await page.waitForTimeout(100);
-  await page.keyboard.press('Control+A', HOLD);
-  await page.keyboard.type(text, { delay: 15 });
+  const outcome = done.shown ? waitForItem(page, done.shown, 20000)
+    : done.gone ? waitForGone(page, done.gone, 20000) : waitFor(page, done, arg, 20000);
+  await outcome.catch((error) => {
+    throw new Error(`clicking "${name}" did not do it: ${error.message}`);
+  });
 }
 
-// typeInto until the request holds `text` (a loaded machine can drop the field's focus mid-typing).
-async function typeIntoRequest(page, name, text) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await typeInto(page, name, text);
-    try {
-      await waitFor(page, (t) => window.__vg.requestText.includes(t), text, 4000);
-      return;
-    } catch (error) {
-      if (attempt === 2) throw new Error(`typing into "${name}" did not reach the request: ${error.message}`);
-    }
-  }
+// Pastes `text` over what the text field `name` holds (typing is checked in run.mjs and for the
+// short fields here: each key re-validates the request, seconds a key on a busy machine), then
+// waits until the request has it.
+async function pasteIntoRequest(page, name, text) {
+  await pasteInto(page, name, text);
+  await waitFor(page, (t) => window.__vg.requestText.includes(t), text, 20000).catch((error) => {
+    throw new Error(`pasting into "${name}" did not reach the request: ${error.message}`);
+  });
 }
 
-// A rectangle's width, 0 when the app drew it empty (a hint that is not shown).
-const rectWidth = (page, name) => page.evaluate((n) => ((window.__vg.rects || {})[n] || [0, 0, 0, 0])[2], name);
 
 async function newPage(browser, url, start) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -121,18 +71,18 @@ async function storyboardChecks(browser, url) {
   try {
     await check('storyboard: multi-shot on gives two shots sharing the video\'s 10 s', async () => {
       await assertSubmit(page, start, 'before any edit');
-      await openTab(page, 'Direct', () => window.__vg.rects['storyboard:on']);
+      await openTab(page, 'Direct', 'storyboard:on');
       await clickUntil(page, 'storyboard:on', () => /multiPrompt/.test(window.__vg.requestText));
       const options = await kling(page);
       assert(options.multiShot === true && options.shotType === 'customize', `multiShot/shotType: ${JSON.stringify(options)}`);
       assert(JSON.stringify(options.multiPrompt.map((s) => s.duration)) === '["5","5"]', `shots: ${JSON.stringify(options.multiPrompt)}`);
     });
 
-    await check('storyboard: typed prompts, a third shot, reorder by button, durations fitted after a change', async () => {
-      await typeIntoRequest(page, 'shot1:prompt', a);
-      await typeIntoRequest(page, 'shot2:prompt', b);
+    await check('storyboard: prompts pasted in, a third shot, reorder by button, durations fitted after a change', async () => {
+      await pasteIntoRequest(page, 'shot1:prompt', a);
+      await pasteIntoRequest(page, 'shot2:prompt', b);
       await clickUntil(page, 'storyboard:add', () => (window.__vg.requestText.match(/"index"/g) || []).length === 3);
-      await typeIntoRequest(page, 'shot3:prompt', c);
+      await pasteIntoRequest(page, 'shot3:prompt', c);
       // Shot 3 up one place: a, c, b.
       await clickUntil(page, 'shot3:up', (t) => {
         const shots = JSON.parse(window.__vg.requestText).providerOptions.klingai.multiPrompt;
@@ -156,17 +106,14 @@ async function storyboardChecks(browser, url) {
     await check('storyboard: a shot dragged by its handle onto the first moves there', async () => {
       await reveal(page, 'shot3:handle');
       await reveal(page, 'shot1:handle');
-      const box = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
-      const rects = (await status(page)).rects;
-      const centre = (r) => ({ x: box.x + r[0] + r[2] / 2, y: box.y + r[1] + r[3] / 2 });
-      const from = centre(rects['shot3:handle']), to = centre(rects['shot1:handle']);
+      const from = await centreOf(page, 'shot3:handle'), to = await centreOf(page, 'shot1:handle');
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();
+      await framesDrawn(page, 1);
       for (let step = 1; step <= 12; step++) {
         await page.mouse.move(from.x + (to.x - from.x) * step / 12 + 6, from.y + (to.y - from.y) * step / 12, { steps: 2 });
-        await page.waitForTimeout(40);
+        await framesDrawn(page, 1);  // each step seen by a frame
       }
-      await page.waitForTimeout(100);
       await page.mouse.up();
       await waitFor(page, (t) => JSON.parse(window.__vg.requestText).providerOptions.klingai.multiPrompt[0].prompt === t, b);
       await assertSubmit(page, {
@@ -201,7 +148,7 @@ async function voicesChecks(browser, url) {
   const { context, page, errors } = await newPage(browser, url, start);
   try {
     await check('voices: an element typed as JSON is added to elementList', async () => {
-      await openTab(page, 'Direct', () => window.__vg.rects['element:new']);
+      await openTab(page, 'Direct', 'element:new');
       await typeInto(page, 'element:new', '{"elementId": "hat_01"}');
       await clickUntil(page, 'element:add', () => window.__vg.requestText.includes('hat_01'));
       await assertSubmit(page, { ...start, providerOptions: { klingai: { elementList: [{ elementId: 'hat_01' }] } } }, 'one element');
@@ -209,7 +156,7 @@ async function voicesChecks(browser, url) {
 
     await check('voices: adding a voice asks before removing the elements, then audio on and <<<voice_1>>> inserted', async () => {
       await typeInto(page, 'voice:new', 'fisherman_voice');
-      await clickUntil(page, 'voice:add', () => (window.__vg.rects['confirm:replace'] || [0, 0, 0])[2] > 0);
+      await clickUntil(page, 'voice:add', { shown: 'confirm:replace' });
       await page.screenshot({ path: path.join(ARTIFACTS, 'voices-confirm.png') });
       const asked = await kling(page);
       assert(asked.elementList && !asked.voiceList, `asking changed the request: ${JSON.stringify(asked)}`);
@@ -224,8 +171,8 @@ async function voicesChecks(browser, url) {
 
       // An element now asks again; Cancel keeps the voice.
       await typeInto(page, 'element:new', '{"elementId": "net_02"}');
-      await clickUntil(page, 'element:add', () => window.__vg.rects['confirm:cancel'][2] > 0);
-      await clickUntil(page, 'confirm:cancel', () => window.__vg.rects['confirm:cancel'][2] === 0);
+      await clickUntil(page, 'element:add', { shown: 'confirm:cancel' });
+      await clickUntil(page, 'confirm:cancel', { gone: 'confirm:cancel' });
       await assertSubmit(page, expected, 'after Cancel');
       assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
     });
@@ -239,7 +186,7 @@ async function voicesChecks(browser, url) {
   try {
     await check('voices: on Kling 2.6 (no elements) a voice, audio on and its tag', async () => {
       const { page } = second;
-      await openTab(page, 'Direct', () => window.__vg.rects['voice:new']);
+      await openTab(page, 'Direct', 'voice:new');
       await typeInto(page, 'voice:new', 'vendor_voice');
       await clickUntil(page, 'voice:add', () => window.__vg.requestText.includes('vendor_voice'));
       await clickUntil(page, 'voice:requirement', () => /"sound": "on"/.test(window.__vg.requestText));
@@ -265,18 +212,19 @@ async function promptChecks(browser, url) {
   const { context, page, errors } = await newPage(browser, url, start);
   try {
     await check('prompt help: a still prompt gets the motion and 9:16 hints, in the Form and the Direct tab', async () => {
-      await waitFor(page, () => (window.__vg.rects['form:hint:motion'] || [0, 0, 0])[2] > 0);
-      assert(await rectWidth(page, 'form:hint:framing') > 0, 'the Form shows no 9:16 framing hint');
+      await waitForItem(page, 'form:hint:motion');
+      assert(await itemIfShown(page, 'form:hint:framing'), 'the Form shows no 9:16 framing hint');
       await page.screenshot({ path: path.join(ARTIFACTS, 'prompt-hints-form.png') });
-      await openTab(page, 'Direct', () => window.__vg.rects['template:subject']);
-      await waitFor(page, () => (window.__vg.rects['direct:hint:motion'] || [0, 0, 0])[2] > 0);
-      assert(await rectWidth(page, 'direct:hint:framing') > 0, 'the Direct tab shows no 9:16 framing hint');
+      await openTab(page, 'Direct', 'template:subject');
+      await waitForItem(page, 'direct:hint:motion');
+      assert(await itemIfShown(page, 'direct:hint:framing'), 'the Direct tab shows no 9:16 framing hint');
     });
 
     await check('prompt help: the template filled field by field becomes the prompt; the hints go', async () => {
       for (const [name, value] of Object.entries(fields)) await typeInto(page, `template:${name}`, value);
       await clickUntil(page, 'template:use', (t) => JSON.parse(window.__vg.requestText).prompt === t, filled);
-      await waitFor(page, () => window.__vg.rects['direct:hint:motion'][2] === 0 && window.__vg.rects['direct:hint:framing'][2] === 0);
+      await waitForGone(page, 'direct:hint:motion');
+      await waitForGone(page, 'direct:hint:framing');
       await assertSubmit(page, { ...start, prompt: filled }, 'the template as the prompt');
       await page.screenshot({ path: path.join(ARTIFACTS, 'prompt-help.png') });
       assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
@@ -289,7 +237,7 @@ async function promptChecks(browser, url) {
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const { url, stop } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   try {
     await storyboardChecks(browser, url);
     await voicesChecks(browser, url);

@@ -8,15 +8,16 @@
 // browser suite): run it as a child process with the same environment, e.g.
 //   spawnSync(process.execPath, [path.join(REPO, 'tests/browser/embed.test.mjs')], { stdio: 'inherit' })
 // and count a non-zero exit status as a failure.
-// Site: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site. Core (serve.py and the vgen CLI
+// Site: $VG_SITE_DIR, else $VG_WASM_DIR/site-test, else build/wasm/site-test. Core (serve.py and the vgen CLI
 // the answers are compared with): $VG_NATIVE_DIR, else build/native.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium } from 'playwright-core';
 
-import { CHROMIUM_FLAGS, NATIVE, REPO, SITE, assert, check, startServer, finishSuite } from './harness.mjs';
+import {
+  NATIVE, REPO, assert, check, finishSuite, launchBrowser, startServer, track,
+} from './harness.mjs';
 
 const CASES = path.join(REPO, 'tests/cases');
 
@@ -73,7 +74,8 @@ async function embedChecks(browser, url) {
     const frame = await box('#playground iframe');
     assert(boxesMatch(frame, inner), `iframe ${JSON.stringify(frame)} vs element content ${JSON.stringify(inner)}`);
     await page.locator('#playground').evaluate((e) => { e.style.height = '420px'; e.style.width = '700px'; });
-    await page.waitForTimeout(100);
+    await page.waitForFunction(() => Math.round(document.querySelector('#playground iframe').getBoundingClientRect().height) === 420,
+      undefined, { timeout: 15000, polling: 50 });
     const resized = await box('#playground iframe');
     assert(boxesMatch(resized, await contentBox()) && Math.round(resized.width) === 700 && Math.round(resized.height) === 420,
       `after resizing the element to 700x420 the iframe is ${resized.width}x${resized.height}`);
@@ -244,7 +246,7 @@ async function storageChecks(browser, url) {
 
 async function main() {
   const { url, stop } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   try {
     await embedChecks(browser, url);
     await storageChecks(browser, url);

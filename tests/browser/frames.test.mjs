@@ -6,15 +6,12 @@
 //
 //   node tests/browser/frames.test.mjs
 // Ends with `frames: N passed, M failed`; exit 1 on any failure. Site and core as harness.mjs says.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 
 import {
-  ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, centreOf, check, openPage, openTab,
-  results, shareFragment, startServer, status, waitFor,
+  ARTIFACTS, HOLD, VIEWPORT, assert, centreOf, check, framesDrawn, item, launchBrowser, openPage, clickWhileDrawing, openTab, pasteText, results, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
@@ -52,18 +49,9 @@ function solidPng(width, height, [r, g, b]) {
 const RED = solidPng(480, 320, [255, 0, 0]);
 const BLUE = solidPng(480, 320, [0, 0, 255]);
 
-// ---- helpers ---------------------------------------------------------------------------------------
-// What `vgen build --to jobs --from <dialect>` prints for `request`.
-function nativeBuild(request, from) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', from, '-'],
-    { input: JSON.stringify(request) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen build refused the expected request (exit ${run.status}): ${run.stderr}`);
-  return run.stdout.toString('utf8').trim();
-}
 
 async function expectSubmit(page, request, from = 'aisdk') {
-  const expected = nativeBuild(request, from);
+  const expected = vgenBuild(request, { from });
   try {
     await waitFor(page, (text) => (window.__vg.submit || '').trim() === text, expected, 20000);
   } catch {
@@ -73,23 +61,7 @@ async function expectSubmit(page, request, from = 'aisdk') {
   }
 }
 
-// Scrolls the Direct tab with the mouse wheel, as a person would, until the control `name` is wholly
-// inside it: the sections above (camera, motion brush, prompt help...) push these editors down.
-async function reveal(page, name) {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const { rect, tab } = await page.evaluate((n) => ({ rect: window.__vg.rects[n], tab: window.__vg.rects['tab:Direct'] }), name);
-    assert(rect, `the app published no rectangle "${name}"`);
-    if (!tab) return;  // not on the Direct tab
-    const top = tab[1] + tab[3] + 6, bottom = VIEWPORT.height - 14;
-    if (rect[1] >= top && rect[1] + rect[3] <= bottom) return;
-    await page.mouse.move(tab[0] + 12, (top + bottom) / 2);
-    await page.mouse.wheel(0, rect[1] < top ? -100 : 100);
-    await page.waitForTimeout(120);
-  }
-  throw new Error(`could not scroll "${name}" into view`);
-}
-
-// The colour at the centre of a published rectangle, from a screenshot of it.
+// The colour at the centre of the item `name`, from a screenshot of it.
 async function centreColour(page, name) {
   await reveal(page, name);
   const { x, y } = await centreOf(page, name);
@@ -100,10 +72,10 @@ async function centreColour(page, name) {
 
 async function waitForColour(page, name, test, what) {
   let colour = [];
-  for (let i = 0; i < 60; i++) {
+  for (const deadline = Date.now() + 20000; Date.now() < deadline;) {
     colour = await centreColour(page, name);
     if (test(colour)) return colour;
-    await page.waitForTimeout(100);
+    await framesDrawn(page, 1);  // the next frame's picture
   }
   throw new Error(`${name} shows rgb(${colour.join(', ')}), not ${what}`);
 }
@@ -122,19 +94,13 @@ async function press(page, name) {
 // Lets the app draw a few more frames, so the rectangles it published follow the latest change
 // (a list that changed is drawn again on the next frame).
 async function settle(page) {
-  const start = await page.evaluate(() => window.__vg.frames);
-  await page.mouse.move(2, 2);  // input keeps the page drawing
-  try {
-    await waitFor(page, (n) => window.__vg.frames >= n + 3, start, 3000);
-  } catch {
-    // an idle page draws nothing new: its rectangles are already current
-  }
+  await framesDrawn(page, 3);
 }
 
 // Clicks `fraction` of the way along a published slider (ImGui jumps the value to a click).
 async function clickSlider(page, name, fraction) {
   await reveal(page, name);
-  const rect = await page.evaluate((n) => window.__vg.rects[n], name);
+  const { rect } = await item(page, name);
   const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
   await page.mouse.click(canvas.x + rect[0] + rect[2] * fraction, canvas.y + rect[1] + rect[3] / 2, HOLD);
 }
@@ -142,23 +108,15 @@ async function clickSlider(page, name, fraction) {
 // Clicks the text field on the first line of a published group and types or pastes into it.
 async function clickField(page, name) {
   await reveal(page, name);
-  const rect = await page.evaluate((n) => window.__vg.rects[n], name);
-  assert(rect, `the app published no rectangle "${name}"`);
+  const { rect } = await item(page, name);
   const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
   await page.mouse.click(canvas.x + rect[0] + 40, canvas.y + rect[1] + 8, HOLD);
 }
 
+// Pastes into the field just clicked; Enter then leaves the field, as a person does: while a text
+// field is active, ImGui 1.86 spends the next click elsewhere on leaving it.
 async function paste(page, text) {
-  await page.evaluate(async (value) => {
-    await navigator.clipboard.writeText(value);
-    const data = new DataTransfer();
-    data.setData('text/plain', value);
-    document.getElementById('canvas').dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  await page.keyboard.press('Control+V', HOLD);
-  // Enter leaves the field, as a person does: while a text field is active, ImGui 1.86 spends the
-  // next click elsewhere on leaving it.
+  await pasteText(page, text);
   await page.keyboard.press('Enter', HOLD);
 }
 
@@ -173,7 +131,7 @@ async function framesChecks(context, url) {
     providerOptions: { klingai: { imageTail: last } } });
 
   await check('frames: a last frame pasted into the empty slot makes the request first-and-last frame (vgen build\'s bytes)', async () => {
-    await openTab(page, 'Direct', () => window.__vg.rects['frames:last']);
+    await openTab(page, 'Direct', 'frames:last');
     assert((await status(page)).mode === 'i2v', `the share link opened in ${(await status(page)).mode}`);
     await clickField(page, 'frames:last');
     await paste(page, BLUE);
@@ -202,13 +160,16 @@ async function framesChecks(context, url) {
 
   await check('frames: Play runs the preview from the first frame towards the last, Pause stops it', async () => {
     assert(isRed(await centreColour(page, 'frames:preview')), 'the preview does not start on the red first frame');
-    await press(page, 'frames:play');
-    await page.waitForTimeout(1200);
-    await press(page, 'frames:play');  // Pause
-    await page.waitForTimeout(300);
+    await clickWhileDrawing(page, 'frames:play');  // Play: from here the page draws every frame
+    // Playback advances each frame by the time since the last (at most 0.1 s): 40 frames are at
+    // least 0.64 s of the 5 s video (a page that draws all the time makes screenshots wait, so the
+    // colour is read once paused). A loaded machine draws this page at about a frame a second.
+    await framesDrawn(page, 40, 180000);
+    await clickWhileDrawing(page, 'frames:play');  // Pause
+    await framesDrawn(page);
     const paused = await centreColour(page, 'frames:preview');
     assert(paused[2] > 20 && paused[0] < 235, `after playing the preview still shows rgb(${paused.join(', ')})`);
-    await page.waitForTimeout(600);
+    await framesDrawn(page, 10);  // frames drawn while paused
     const later = await centreColour(page, 'frames:preview');
     assert(later.join() === paused.join(), `paused, the preview still moves: rgb(${paused.join(', ')}) then rgb(${later.join(', ')})`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'frames-played.png') });
@@ -233,18 +194,20 @@ async function referencesChecks(context, url) {
   await check('references: the first added makes the request reference-to-video; two, one typed as an image URL, one switched to video', async () => {
     // This model offers first-and-last frame too: its section is folded away, as a person would, to
     // see the references'.
-    await openTab(page, 'Direct', () => window.__vg.rects['section:Frames']);
+    await openTab(page, 'Direct');
+    await waitForItem(page, 'section:Frames');
     await press(page, 'section:Frames');
     await settle(page);
     assert((await status(page)).mode === 't2v', `the share link opened in ${(await status(page)).mode}`);
     await press(page, 'references:add');
-    await waitFor(page, () => window.__vg.mode === 'r2v' && window.__vg.rects['reference1:url']);
+    await waitFor(page, () => window.__vg.mode === 'r2v');
+    await waitForItem(page, 'reference1:url');
     await press(page, 'references:add');
-    await waitFor(page, () => window.__vg.rects['reference2:url']);
+    await waitForItem(page, 'reference2:url');
     // The second first: the first's picture, once loaded, pushes everything under it down.
     await settle(page);
     await press(page, 'reference2:type');
-    await waitFor(page, () => window.__vg.rects['reference2:type:video']);
+    await waitForItem(page, 'reference2:type:video');
     await press(page, 'reference2:type:video');
     await waitFor(page, () => window.__vg.requestText.includes('"mediaType"'));  // the AI SDK form of a clip
     await settle(page);
@@ -302,7 +265,7 @@ async function referencesChecks(context, url) {
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const { stop, url } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });

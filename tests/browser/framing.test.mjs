@@ -8,14 +8,13 @@
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/framing.test.mjs
 // Ends with `framing: N passed, M failed`; exit 1 on any failure. Screenshots: tests/artifacts/framing-*.png.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab,
-  shareFragment, startServer, status, waitFor, finishSuite } from './harness.mjs';
+import {
+  ARTIFACTS, VIEWPORT, alias, assert, check, clickControl, finishSuite, framesDrawn, inTab, itemIfShown, launchBrowser, openPage, openTab, rectOf, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
+} from './harness.mjs';
 import { decodePng } from './png.mjs';
 
 // ---- the input image ------------------------------------------------------------------------------
@@ -49,14 +48,6 @@ const PROMPT = 'The red and blue halves slide apart, slow push-in';
 // The request the share link opens, in the AI SDK's shape (the canonical request's dialect).
 const BASE = { model: 'google/veo-3.1-generate-001', prompt: { text: PROMPT, image: IMAGE } };
 
-// What `vgen build --to jobs --from aisdk` prints for `request`: what Generate must send.
-function vgenBuild(request) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'],
-    { input: JSON.stringify(request) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen build exited ${run.status}: ${run.stderr}`);
-  return run.stdout.toString('utf8').trim();
-}
 
 async function expectSubmit(page, request, what) {
   const expected = vgenBuild(request);
@@ -70,38 +61,19 @@ async function expectSubmit(page, request, what) {
 }
 
 // ---- driving the panel ----------------------------------------------------------------------------
-// Rectangle of a published control in page coordinates.
-async function rectOf(page, name) {
-  const { rect, canvas } = await page.evaluate((n) => ({
-    rect: (window.__vg.rects || {})[n],
-    canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
-  }), name);
-  assert(rect, `the app published no rectangle "${name}"`);
-  return { x: canvas.x + rect[0], y: canvas.y + rect[1], width: rect[2], height: rect[3] };
-}
-
-// Scrolls the Direct tab with the mouse wheel until `name` is wholly on screen below the tab bar.
-async function scrollIntoView(page, name) {
-  const tab = await rectOf(page, 'tab:Direct');
-  const top = tab.y + tab.height + 4, bottom = VIEWPORT.height - 12;
-  await page.mouse.move(tab.x + 40, tab.y + 120);
-  for (let attempt = 0; attempt < 30; attempt++) {
-    const rect = await rectOf(page, name);
-    if (rect.y >= top && rect.y + rect.height <= bottom) return rect;
-    await page.mouse.wheel(0, rect.y < top ? -60 : 60);
-    await page.waitForTimeout(80);
-  }
-  throw new Error(`"${name}" cannot be scrolled into view`);
-}
-
-async function click(page, name) {
-  await scrollIntoView(page, name);
-  await clickControl(page, name);
-}
+const DIRECT = inTab('Direct');
+alias({
+  'framing:reels': `${DIRECT}/Framing/Instagram \\/ Facebook Reels  9:16`,
+  'framing:feed': `${DIRECT}/Framing/Feed (square)  1:1`,
+  'framing:in-stream': `${DIRECT}/Framing/In-stream \\/ YouTube  16:9`,
+  'framing:pad': `${DIRECT}/Framing/Pad (bars)`,
+  'framing:crop': `${DIRECT}/Framing/Crop (fill)`,
+});
+const click = clickControl;
 
 // The preview's pixels at fractions of its width and height, as the screen shows them.
 async function previewColours(page, points) {
-  const rect = await scrollIntoView(page, 'framing:preview');
+  const rect = await reveal(page, 'framing:preview');
   const image = decodePng(await page.screenshot({ clip: rect }));
   return points.map(([fx, fy]) => {
     const x = Math.min(image.width - 1, Math.floor(fx * image.width));
@@ -122,10 +94,10 @@ const ABOVE = [[0.25, 0.05], [0.75, 0.30]], MIDDLE = [[0.25, 0.5], [0.75, 0.5]],
 
 async function waitForPreview(page, predicate, what) {
   let colours = [];
-  for (let attempt = 0; attempt < 40; attempt++) {
+  for (const deadline = Date.now() + 20000; Date.now() < deadline;) {
     colours = await previewColours(page, [...ABOVE, ...MIDDLE, ...BELOW]);
     if (predicate(colours)) return;
-    await page.waitForTimeout(100);
+    await framesDrawn(page, 1);  // the next frame's picture
   }
   throw new Error(`${what}; the preview shows ${show(colours)} (above, above, middle left, middle right, below)`);
 }
@@ -136,13 +108,13 @@ async function framingChecks(context, url) {
 
   await check('the share link opens Veo 3.1 in image-to-video, and Direct shows the framing editor', async () => {
     await waitFor(page, () => window.__vg.selected === 'google/veo-3.1' && window.__vg.mode === 'i2v');
-    await openTab(page, 'Direct', () => window.__vg.rects && window.__vg.rects['framing:reels']);
+    await openTab(page, 'Direct');
+    await waitForItem(page, 'framing:reels');
     await expectSubmit(page, BASE, 'before any edit');
   });
 
   await check('the square feed preset is refused: Veo 3.1 offers 16:9 and 9:16 only', async () => {
-    await click(page, 'framing:feed');
-    await page.waitForTimeout(300);
+    await click(page, 'framing:feed');  // a disabled button: the frames after the click change nothing
     await expectSubmit(page, BASE, 'after clicking the disabled feed preset');
   });
 
@@ -180,10 +152,14 @@ async function framingChecks(context, url) {
   const youtube = { ...pad, aspectRatio: '16:9' };
   await check('the in-stream / YouTube preset sets aspectRatio 16:9 and widens the frame', async () => {
     const tall = await rectOf(page, 'framing:preview');
+    const asked = Date.now();
     await click(page, 'framing:in-stream');
     await expectSubmit(page, youtube, 'after In-stream / YouTube');
-    await waitFor(page, () => { const r = window.__vg.rects['framing:preview']; return r && r[2] > r[3]; });
-    const wide = await rectOf(page, 'framing:preview');
+    let wide = await rectOf(page, 'framing:preview');
+    while (wide.width <= wide.height && Date.now() - asked < 15000) {
+      await framesDrawn(page, 1);
+      wide = await rectOf(page, 'framing:preview');
+    }
     assert(tall.height > tall.width && wide.width > wide.height,
       `preview ${tall.width}x${tall.height} for 9:16 and ${wide.width}x${wide.height} for 16:9`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'framing-youtube.png') });
@@ -203,17 +179,17 @@ async function sizeChecks(context, url) {
 
   await check('Sora 2 Pro: the Reels preset writes the size 720x1280, YouTube 1280x720, as vgen builds them', async () => {
     await waitFor(page, () => window.__vg.selected === 'openai/sora-2-pro');
-    await openTab(page, 'Direct', () => window.__vg.rects && window.__vg.rects['framing:reels']);
-    await click(page, 'framing:feed');  // no square size: refused
-    await page.waitForTimeout(300);
+    await openTab(page, 'Direct');
+    await waitForItem(page, 'framing:reels');
+    await click(page, 'framing:feed');  // no square size: refused (the frames after the click change nothing)
     await expectSubmit(page, base, 'after clicking the disabled feed preset');
     await click(page, 'framing:reels');
     await expectSubmit(page, { ...base, resolution: '720x1280' }, 'after Reels');
     await click(page, 'framing:in-stream');
     await expectSubmit(page, { ...base, resolution: '1280x720' }, 'after In-stream / YouTube');
-    const s = await status(page);
-    assert(!s.rects['framing:pad'] && !s.rects['framing:crop'], 'pad / crop is offered for a model without resizeMode');
-    const preview = await scrollIntoView(page, 'framing:preview');
+    assert(!(await itemIfShown(page, 'framing:pad')) && !(await itemIfShown(page, 'framing:crop')),
+      'pad / crop is offered for a model without resizeMode');
+    const preview = await reveal(page, 'framing:preview');
     assert(preview.width > preview.height, `the 1280x720 frame is drawn ${preview.width}x${preview.height}`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'framing-sizes.png') });
     assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
@@ -224,7 +200,7 @@ async function sizeChecks(context, url) {
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const { url, stop } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     await framingChecks(context, url);

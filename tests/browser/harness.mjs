@@ -1,7 +1,10 @@
-// Shared pieces of the browser tests: serve.py on a free port with its own data folder, a tiny
-// runner (ok / not ok lines and a count), and helpers that read window.__vg and click controls the
-// app published rectangles for.
-import { spawn } from 'node:child_process';
+// Shared pieces of the browser tests: serve.py on a free port with its own data folder, Chromium,
+// a tiny runner (ok / not ok lines and a count, a screenshot of every page on a failed check), the
+// native CLI's build of a request, and helpers that find ImGui items (window.__vg.ui, published by
+// the test build's hooks: wasm/app/platform/test_hooks.cpp), scroll them into view, click, type and drag.
+// Every helper waits for a state (a frame drawn after the input, an active item, a status value)
+// with one deadline, never for a fixed time.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
+// The test page (site-test/: built with VG_TEST_HOOKS=ON, it publishes every ImGui item in __vg.ui).
+export const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site-test');
 export const NATIVE = process.env.VG_NATIVE_DIR || path.join(REPO, 'build/native');
 export const ARTIFACTS = path.join(REPO, 'tests/artifacts');
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--use-gl=angle', '--use-angle=swiftshader',
@@ -20,10 +24,11 @@ export const VIEWPORT = { width: 1400, height: 860 };
 // within one frame is missed, so presses are held for a few frames, as a person's are.
 export const HOLD = { delay: 60 };
 
-// serve.py on a free port with a fresh --data folder; `extra` adds flags (--faults, --link-ttl).
-export function startServer(extra = []) {
+// serve.py on a free port with a fresh --data folder; `extra` adds flags (--faults, --link-ttl);
+// `site` is the folder it serves (the test page unless told).
+export function startServer(extra = [], { site = SITE } = {}) {
   const data = mkdtempSync(path.join(os.tmpdir(), 'vg-browser-'));
-  const server = spawn('python3', [path.join(REPO, 'serve.py'), '--port', '0', '--quiet', '--root', SITE,
+  const server = spawn('python3', [path.join(REPO, 'serve.py'), '--port', '0', '--quiet', '--root', site,
     '--native-dir', NATIVE, '--data', data, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   const stop = () => {
     server.kill('SIGTERM');
@@ -44,6 +49,18 @@ export function startServer(extra = []) {
   });
 }
 
+// Headless Chromium as every suite uses it (software WebGL2, no network chatter).
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}
+
+// Pages to photograph when a check fails: every page of the browser `track` was given.
+const tracked = new Set();
+export function track(browser) {
+  tracked.add(browser);
+  return browser;
+}
+
 export const results = [];
 export async function check(name, body) {
   try {
@@ -53,7 +70,35 @@ export async function check(name, body) {
   } catch (error) {
     results.push(false);
     console.log(`not ok - ${name}\n    ${String(error.message || error).split('\n').join('\n    ')}`);
+    await failureScreenshots(name);
   }
+}
+
+async function failureScreenshots(name) {
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 60);
+  let n = 0;
+  for (const browser of tracked) {
+    for (const context of browser.contexts()) {
+      for (const page of context.pages()) {
+        const file = path.join(ARTIFACTS, `failed-${slug}-${++n}.png`);
+        try {
+          mkdirSync(ARTIFACTS, { recursive: true });
+          await page.screenshot({ path: file, timeout: 5000 });
+          console.log(`    screenshot: ${path.relative(REPO, file)}`);
+        } catch {
+          // a closed or crashed page has nothing to show
+        }
+      }
+    }
+  }
+}
+
+// What the native CLI prints for `vgen build --to TO --from FROM` of `request`: what Generate must send.
+export function vgenBuild(request, { from = 'aisdk', to = 'jobs' } = {}) {
+  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', to, '--from', from], { input: JSON.stringify(request) });
+  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
+  assert(run.status === 0, `vgen build refused the hand-written request (exit ${run.status}): ${run.stdout}${run.stderr}`);
+  return run.stdout.toString('utf8').trim();
 }
 // Ends a suite: runs `main` (a promise), counts a throw outside any check as one failure, then
 // prints "<name>: N passed, M failed" (what scripts/test.sh reads) and sets the exit code.
@@ -76,33 +121,451 @@ export const status = (page) => page.evaluate(() => window.__vg || {});
 export const waitFor = (page, predicate, arg, timeout = 10000) =>
   page.waitForFunction(predicate, arg, { timeout, polling: 50 });
 
-// Centre of a control the app published in window.__vg.rects (CSS pixels within the canvas).
-export async function centreOf(page, name) {
-  const { rect, canvas } = await page.evaluate((n) => ({
-    rect: (window.__vg.rects || {})[n],
-    canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
-  }), name);
-  assert(rect, `the app published no rectangle "${name}"`);
-  return { x: canvas.x + rect[0] + rect[2] / 2, y: canvas.y + rect[1] + rect[3] / 2 };
-}
-
-export async function clickControl(page, name) {
-  const { x, y } = await centreOf(page, name);
-  await page.mouse.click(x, y);
-}
-
-// A tab, until `shown` holds: while a text field is active, ImGui 1.86 spends the first click on
-// leaving it (other items are not hoverable then), as it does for a person.
-export async function openTab(page, name, shown) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await clickControl(page, `tab:${name}`);
-    try {
-      await waitFor(page, shown, undefined, 2000);
-      return;
-    } catch (error) {
-      if (attempt === 2) throw error;
+// ---- ImGui items ---------------------------------------------------------------------------------
+// The test build publishes each drawn frame's items as __vg.ui.text (wasm/app/platform/test_hooks.cpp):
+//   W <index> <clip x y w h> <window name>   and   I <id> <ID stack> <window> <x y w h> <flags> <label>
+// An item is named by its ID path, as Dear ImGui's test engine names it: the window, then each
+// child window, tab bar or PushID, then the item's own label, joined by "/" ("\/" for a "/" in a
+// label; "$$3" for PushID(3)). The page hashes the path as ImGui does (CRC32, "###" resets) and
+// returns the item with that ID; a last segment "*" takes the last item drawn in that ID scope (a
+// table row's first widget, whatever its label).
+// "**/" stands for any ID scope: "**/Add voice" is the one item labelled so, or whose last ID
+// segments hash to the item's ID from its own ID stack ("**/###compare-send", "**/pan/##axis");
+// "<path>/**/<leaf>" is such an item inside <path> (its ID stack holds <path>'s ID, or it is in a
+// window inside <path>'s window). More than one such item is an error that lists them.
+// The short names every suite uses are in `controlRef` below; a name not listed is an ID path.
+function uiLookup(ref) {
+  const vg = window.__vg || {};
+  if (!vg.ui) return { error: 'the page publishes no __vg.ui: is this the test build (site-test/)?' };
+  let parsed = vg.uiCache;
+  if (!parsed || parsed.text !== vg.ui.text) {
+    parsed = { text: vg.ui.text, windows: [], byName: new Map(), items: [], active: 0 };
+    for (const line of vg.ui.text.split('\n')) {
+      const f = line.split('\t');
+      if (f[0] === 'W') {
+        const w = { name: f.slice(6).join('\t'), clip: f.slice(2, 6).map(Number) };
+        parsed.windows[Number(f[1])] = w;
+        parsed.byName.set(w.name, w);
+      } else if (f[0] === 'I') {
+        parsed.items.push({ id: Number(f[1]) >>> 0, stack: f[2].split(',').map((n) => Number(n) >>> 0), window: Number(f[3]),
+          rect: f.slice(4, 8).map(Number), flags: Number(f[8]), label: f.slice(9).join('\t') });
+      } else if (f[0] === 'A') {
+        parsed.active = Number(f[1]) >>> 0;
+      }
     }
+    vg.uiCache = parsed;
   }
+  const table = window.__vgCrc || (window.__vgCrc = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  }));
+  const crc = (bytes, seed, resets) => {
+    const start = ~seed >>> 0;
+    let c = start;
+    for (let i = 0; i < bytes.length; i++) {
+      if (resets && bytes[i] === 35 && bytes[i + 1] === 35 && bytes[i + 2] === 35) c = start;
+      c = ((c >>> 8) ^ table[(c ^ bytes[i]) & 0xff]) >>> 0;
+    }
+    return ~c >>> 0;
+  };
+  const hashStr = (text, seed) => crc(new TextEncoder().encode(text), seed, true);
+  const hashInt = (n, seed) => crc(new Uint8Array(new Int32Array([n]).buffer), seed, false);
+  const hashSegment = (segment, seed) => (segment.startsWith('$$') ? hashInt(Number(segment.slice(2)), seed) : hashStr(segment, seed));
+  const windowName = (item) => parsed.windows[item.window].name;
+  const describe = (item) => ({ id: item.id, label: item.label, rect: item.rect, flags: item.flags,
+    window: windowName(item), clip: parsed.windows[item.window].clip,
+    // the window's ancestors' visible insides, innermost first (child windows are named parent/child_ID)
+    clips: windowName(item).split('/').map((_, i, parts) => parts.slice(0, parts.length - i).join('/'))
+      .map((name) => parsed.byName.get(name)).filter(Boolean).map((w) => w.clip),
+    active: parsed.active === item.id, frame: vg.ui.frame });
+  const split = (path) => path.split(/(?<!\\)\//).map((s) => s.replace(/\\\//g, '/'));
+  // Every reading of an ID path: {window, id}. Each segment may name a child window (its items then
+  // hash from the window's own ID, or from an ID the window pushes first, as a table does) or an ID
+  // pushed in the same window; `last` also reads the last segment as a child window.
+  const walk = (segments, last) => {
+    let states = [{ window: segments[0], id: hashStr(segments[0], 0) }];
+    for (let i = 1; i < segments.length; i++) {
+      const next = [];
+      for (const state of states) {
+        const id = hashSegment(segments[i], state.id);
+        next.push({ window: state.window, id });
+        const child = `${state.window}/${segments[i]}_${id.toString(16).toUpperCase().padStart(8, '0')}`;
+        if ((i < segments.length - 1 || last) && parsed.byName.has(child)) {
+          next.push({ window: child, id: hashStr(child, 0) });
+          next.push({ window: child, id });
+        }
+      }
+      states = next;
+    }
+    return states;
+  };
+  const nearby = (text) => {
+    const last = text.replace(/##.*/, '');
+    const near = parsed.items.filter((item) => last && item.label && item.label.includes(last))
+      .slice(0, 8).map((item) => `"${item.label}" in ${windowName(item)}`);
+    return near.length ? `; labels like it: ${near.join(', ')}` : '';
+  };
+
+  const anywhere = ref.indexOf('**/');
+  if (anywhere >= 0) {
+    const leaf = split(ref.slice(anywhere + 3));
+    const scopes = anywhere > 0 ? walk(split(ref.slice(0, anywhere - 1)), true) : null;
+    const inScope = (item) => !scopes || scopes.some((scope) => {
+      const name = windowName(item);
+      if (name === scope.window) return item.stack.includes(scope.id);
+      return name.startsWith(`${scope.window}/`) && scope.id === hashStr(scope.window, 0);
+    });
+    const named = (item) => {
+      if (leaf.length === 1 && item.label === leaf[0]) return true;
+      if (item.stack.length < leaf.length) return false;
+      let id = item.stack[item.stack.length - leaf.length];
+      for (const segment of leaf) id = hashSegment(segment, id);
+      return id === item.id;
+    };
+    const found = parsed.items.filter((item) => named(item) && inScope(item));
+    if (found.length === 1) return describe(found[0]);
+    if (found.length > 1 && found.every((item) => item.id === found[0].id)) return describe(found[found.length - 1]);
+    if (found.length > 1) return { error: `${found.length} items match ${ref}: ${found.map((item) => `"${item.label}" in ${windowName(item)}`).join(', ')}` };
+    return { error: `no item ${ref} in frame ${vg.ui.frame}${nearby(leaf[leaf.length - 1])}` };
+  }
+  const segments = split(ref);
+  if (segments[segments.length - 1] === '*') {
+    const states = walk(segments.slice(0, -1), false);
+    const found = parsed.items.filter((item) => states.some((state) => state.id === item.stack[item.stack.length - 1]));
+    if (found.length) return describe(found[found.length - 1]);
+  } else {
+    const states = walk(segments, false);
+    const found = parsed.items.filter((item) => states.some((state) => state.id === item.id));
+    if (found.length) return describe(found[found.length - 1]);
+  }
+  return { error: `no item ${ref} in frame ${vg.ui.frame}${nearby(segments[segments.length - 1])}` };
+}
+
+// The window every panel is in, and the ID path of what a tab shows: a tab's contents hash from the
+// tab's ID (BeginTabItem pushes it), and the layout draws each into a child window named after the
+// tab (wasm/app/ui/layout.cpp).
+export const MAIN = 'VideoGen Playground';
+const TAB_PANELS = { 'left-tabs': ['Form', 'Direct', 'Model reference'], 'right-tabs': ['Request JSON', 'Wire preview'],
+  'job-tabs': ['Jobs', 'Compare', 'History'] };
+export function inTab(tab) {
+  const panel = Object.keys(TAB_PANELS).find((p) => TAB_PANELS[p].includes(tab));
+  assert(panel, `no tab "${tab}"`);
+  return `${MAIN}/${panel}/${panel}/${tab}/${tab}`;
+}
+// A Direct tab section (wasm/app/panels/panel_creative.cpp pushes its title as an ID).
+export const inSection = (title) => `${inTab('Direct')}/${title}`;
+const escape = (label) => label.replace(/\//g, '\\/');
+
+// The controls the suites name, by the names they use, as ID paths. Names that take a value:
+// "tab:<tab>", "section:<title>", "mode:<mode>" (the form's mode list), "url:<path>", "file:<path>",
+// "clear:<path>" (a request field's URL field, File... button, unset button, by JSON pointer),
+// "media:<path>" (the whole media field: drops land on it), "video:<path>" (its video box),
+// "camera:<axis>", "camera:type:<type>", "reference<N>:type:<type>", "shot<N>:<control>", "reference<N>:<control>",
+// "voice<N>:<control>", "element<N>:<control>", "brush:layer-<N>", "brush:remove-<member>",
+// "compare:<model id>", "<form|direct>:hint:<motion|framing>" (the prompt hints, while shown).
+const CONTROLS = {
+  generate: `${MAIN}/Generate  (Ctrl+Enter)`,
+  share: `${MAIN}/Copy share link`,
+  gateway: '**/###gateway',
+  search: `${MAIN}/catalog/##search`,
+  'first-row': `${MAIN}/catalog/models/$$0/*`,
+  'second-row': `${MAIN}/catalog/models/$$1/*`,
+  editor: `${inTab('Request JSON')}/##request`,
+  copy: `${inTab('Wire preview')}/Copy`,
+  prompt: '**/##text:\\/prompt',
+  mode: `${inTab('Form')}/**/##mode`,
+  'direct:unavailable': '**/direct:unavailable',
+  'template:choice': `${inSection('Prompt help')}/##template`,
+  'template:use': '**/Use as prompt',
+  'frames:first': '**/frames:first',
+  'frames:last': '**/frames:last',
+  'frames:preview': '**/frames:preview',
+  'frames:play': `${inSection('Frames')}/###play`,
+  'frames:time': `${inSection('Frames')}/##time`,
+  'frames:swap': `${inSection('Frames')}/Swap first and last`,
+  'references:add': `${inSection('References')}/Add reference`,
+  'camera:remove-conflicts': `${inSection('Camera control')}/###remove-conflicts`,
+  'camera:remove-camera': `${inSection('Camera control')}/Remove camera control`,
+  'camera:type': `${inSection('Camera control')}/##camera/##type`,
+  'camera:type:none': '**/not set: the model moves the camera',
+  'camera:preview': '**/camera:preview',
+  'camera:time': `${inSection('Camera control')}/##camera/##time`,
+  'camera:play': `${inSection('Camera control')}/##camera/###play`,
+  'camera:loop': `${inSection('Camera control')}/##camera/Loop`,
+  'camera:reset': `${inSection('Camera control')}/##camera/Reset`,
+  'brush:add': `${inSection('Motion brush')}/+ Dynamic`,
+  'brush:tool-paint': `${inSection('Motion brush')}/Paint`,
+  'brush:tool-erase': `${inSection('Motion brush')}/Erase`,
+  'brush:tool-path': `${inSection('Motion brush')}/Draw path`,
+  'brush:canvas': `${inSection('Motion brush')}/canvas`,
+  'brush:apply': `${inSection('Motion brush')}/Apply to request`,
+  'brush:remove': `${inSection('Motion brush')}/Remove from request`,
+  'storyboard:on': `${inSection('Multi-shot storyboard')}/Multi-shot`,
+  'storyboard:add': `${inSection('Multi-shot storyboard')}/Add shot`,
+  'storyboard:fit': `${inSection('Multi-shot storyboard')}/###fit`,
+  'storyboard:set-duration': `${inSection('Multi-shot storyboard')}/###set-duration`,
+  'framing:preview': '**/framing:preview',
+  'voice:requirement': `${inSection('Voices and elements')}/###requirement`,
+  'voice:new': `${inSection('Voices and elements')}/##new-voice`,
+  'voice:add': `${inSection('Voices and elements')}/Add voice`,
+  'element:new': `${inSection('Voices and elements')}/##new-element`,
+  'element:add': `${inSection('Voices and elements')}/Add element`,
+  'conflict:keep-voices': `${inSection('Voices and elements')}/Keep the voices`,
+  'conflict:keep-elements': `${inSection('Voices and elements')}/Keep the elements`,
+  'confirm:replace': 'Voices or elements?/###replace',
+  'confirm:cancel': 'Voices or elements?/Cancel',
+  'compare:send': '**/###compare-send',
+  'compare:models': '**/compare:models',
+  'compare:play': '**/###compare-play',
+  'compare:seek': '**/##compare-seek',
+  'compare:loop': '**/###compare-loop',
+};
+// Controls in a numbered row: the row's ID scope, then the control's ID.
+const ROWS = {
+  shot: { scope: (n) => `${inSection('Multi-shot storyboard')}/$$${n - 1}`,
+    controls: { handle: '::', up: 'up', down: 'down', shorter: '-', longer: '+', remove: 'Remove', prompt: '##prompt' } },
+  reference: { scope: (n) => `${inSection('References')}/$$${n - 1}`,
+    controls: { type: '##type', tag: '##tag', insert: '###insert', up: '##up', down: '##down', remove: 'Remove', url: '**/reference{n}:url' } },
+  voice: { scope: (n) => `${inSection('Voices and elements')}/voice${n}`,
+    controls: { id: '##id', insert: `Insert <<<voice_{n}>>>`, remove: 'Remove' } },
+  element: { scope: (n) => `${inSection('Voices and elements')}/element${n}`, controls: { json: '##element', remove: 'Remove' } },
+};
+function controlRef(name) {
+  if (CONTROLS[name]) return CONTROLS[name];
+  let m;
+  if ((m = name.match(/^tab:(.+)$/))) {
+    const panel = Object.keys(TAB_PANELS).find((p) => TAB_PANELS[p].includes(m[1]));
+    return `${MAIN}/${panel}/${panel}/${escape(m[1])}`;
+  }
+  if ((m = name.match(/^section:(.+)$/))) return inSection(escape(m[1]));
+  if ((m = name.match(/^mode:(.+)$/))) return `**/###mode:${m[1]}`;
+  if ((m = name.match(/^url:(.+)$/))) return `**/##url:${escape(m[1])}`;
+  if ((m = name.match(/^file:(.+)$/))) return `**/###file:${escape(m[1])}`;
+  if ((m = name.match(/^clear:(.+)$/))) return `**/###clear:${escape(m[1])}`;
+  if ((m = name.match(/^(media|video):(.+)$/))) return `**/${m[1]}:${escape(m[2])}`;
+  if ((m = name.match(/^(form|direct):hint:(\w+)$/))) return `**/${m[1]}:hint:${m[2]}`;
+  // an option of an open combo: its popup window is the only place that label is drawn
+  if ((m = name.match(/^(camera|reference\d+):type:(.+)$/))) return `**/${escape(m[2])}`;
+  if ((m = name.match(/^camera:(\w+)$/))) return `${inSection('Camera control')}/##camera/${m[1]}/##axis`;
+  if ((m = name.match(/^brush:layer-(\d+)$/))) return `${inSection('Motion brush')}/$$${m[1]}/*`;
+  if ((m = name.match(/^brush:remove-(.+)$/))) return `${inSection('Motion brush')}/**/###remove-${escape(m[1])}`;
+  if ((m = name.match(/^compare:(.+)$/))) return `**/###compare:${escape(m[1])}`;
+  if ((m = name.match(/^template:(.+)$/))) return `**/##template:${escape(m[1])}`;
+  if ((m = name.match(/^(shot|reference|voice|element)(\d+):(.+)$/)) && ROWS[m[1]] && ROWS[m[1]].controls[m[3]]) {
+    const control = ROWS[m[1]].controls[m[3]].replace('{n}', m[2]);
+    return control.startsWith('**/') ? control : `${ROWS[m[1]].scope(Number(m[2]))}/${control}`;
+  }
+  return name;
+}
+// Short names a suite adds for its own controls (name -> ID path).
+export const alias = (names) => Object.assign(CONTROLS, names);
+
+// The item `name` as last drawn: {id, label, rect: [x, y, w, h] in canvas CSS pixels, clip (its
+// window's visible inside), active, frame}.
+export async function item(page, name) {
+  const found = await page.evaluate(uiLookup, controlRef(name));
+  assert(!found.error, `"${name}": ${found.error}`);
+  return found;
+}
+// The same, or null when that frame drew no such item (a control that is not shown).
+export async function itemIfShown(page, name) {
+  const found = await page.evaluate(uiLookup, controlRef(name));
+  return found.error ? null : found;
+}
+
+const canvasBox = (page) => page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
+
+// Waits until a drawn frame has the item `name` (a control that appears after a click or a tab).
+export async function waitForItem(page, name, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = await itemIfShown(page, name);
+    if (found) return found;
+    if (Date.now() > deadline) return item(page, name);  // fails, naming what the frame has instead
+    await framesDrawn(page, 1);
+  }
+}
+
+// Waits until a drawn frame no longer has the item `name` (a question that closed, a hint that went).
+export async function waitForGone(page, name, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  while (await itemIfShown(page, name)) {
+    assert(Date.now() < deadline, `"${name}" is still shown after ${timeout} ms`);
+    await framesDrawn(page, 1);
+  }
+}
+
+// Where `name` is on the page: {x, y, width, height} in page CSS pixels.
+export async function rectOf(page, name) {
+  const [{ rect }, canvas] = await Promise.all([item(page, name), canvasBox(page)]);
+  return { x: canvas.x + rect[0], y: canvas.y + rect[1], width: rect[2], height: rect[3] };
+}
+
+export async function centreOf(page, name) {
+  const r = await rectOf(page, name);
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+}
+
+// Resolves once the app has drawn `count` frames after this call: the input sent before it has been
+// read, and ImGui has settled the layout it changed (it takes two frames).
+// An idle page draws nothing: the loop is kept awake as input would keep it (VideoGenPlatform.wake, the
+// platform layer's own: a second of frames), at every poll, so the frames come however slowly the
+// machine draws them, even when nothing was sent.
+export async function framesDrawn(page, count = 2, timeout = 30000) {
+  const now = await page.evaluate(() => window.__vg.frames);
+  await waitFor(page, (n) => {
+    if (window.Module && window.VideoGenPlatform) window.VideoGenPlatform.wake(window.Module);
+    return window.__vg.frames >= n;
+  }, now + count, timeout);
+}
+
+// Waits until what `read` (a page function of `arg`, returning JSON-able data) returns has stayed
+// the same for `ms` in a row: for the checks that are about time passing with nothing happening (an
+// idle page draws no frame, a paused video stays put). One deadline, `timeout` from the call.
+export async function unchangedFor(page, read, arg, ms, timeout = 30000) {
+  await page.waitForFunction(({ source, value, span }) => {
+    const now = performance.now();
+    const seen = JSON.stringify(new Function(`return (${source})`)()(value));
+    const state = window.__vgUnchanged;
+    if (!state || state.source !== source || state.seen !== seen) {
+      window.__vgUnchanged = { source, seen, since: now };
+      return false;
+    }
+    return now - state.since >= span;
+  }, { source: read.toString(), value: arg, span: ms }, { timeout, polling: 50 });
+}
+
+// Scrolls `name` fully into its window's view with the mouse wheel over the innermost window that
+// shows (as a person scrolls), a notch at a time, each notch followed by the frames it causes.
+export async function reveal(page, name, timeout = 60000) {
+  let found;
+  for (const deadline = Date.now() + timeout; Date.now() < deadline;) {
+    found = await item(page, name);
+    const [x, y, w, h] = found.rect;
+    const [cx, cy, cw, ch] = found.clip;
+    // In view: its whole height (or its top, when taller than the window) and some of its width
+    // (wide groups run past a column's edge, clipped: the panels do not scroll sideways).
+    const rows = y >= cy && (y + h <= cy + ch || (h > ch && y <= cy + ch / 2));
+    if (w > 0 && h > 0 && rows && x < cx + cw && x + w > cx) return rectOf(page, name);
+    const visible = found.clips.find(([, , vw, vh]) => vw > 4 && vh > 4);
+    assert(visible, `"${name}" is in no window that shows`);
+    const canvas = await canvasBox(page);
+    await page.mouse.move(canvas.x + visible[0] + Math.min(12, visible[2] / 2), canvas.y + visible[1] + visible[3] / 2);
+    await page.mouse.wheel(0, y < cy || (h === 0 && y <= cy) ? -100 : 100);
+    await framesDrawn(page);
+  }
+  throw new Error(`could not scroll "${name}" into view in ${timeout} ms: at ${found.rect} in a window showing ${found.clip}`);
+}
+
+// A click the app has seen. While a text field is active, ImGui 1.86 may spend a click elsewhere on
+// leaving it (depending on which is drawn first), as it does for a person: so an active field is
+// first left by a click on an empty spot (the header's right end), seen to let go, and only then is
+// the control clicked, once.
+export const EMPTY_SPOT = { x: VIEWPORT.width - 12, y: 20 };
+export async function leaveActiveField(page) {
+  const { active } = await waitForUi(page, () => true, 'a drawn frame');
+  if (!active) return;
+  const canvas = await canvasBox(page);
+  await page.mouse.click(canvas.x + EMPTY_SPOT.x, canvas.y + EMPTY_SPOT.y);
+  await waitForUi(page, (ui) => ui.active === 0, 'the active field to let go');
+}
+
+export async function clickControl(page, name, { modifiers = [] } = {}) {
+  await reveal(page, name);
+  const found = await item(page, name);
+  if (!found.active) await leaveActiveField(page);
+  const { x, y } = await centreOf(page, name);
+  for (const key of modifiers) await page.keyboard.down(key);
+  await page.mouse.click(x, y);
+  await framesDrawn(page);
+  for (const key of [...modifiers].reverse()) await page.keyboard.up(key);
+}
+
+// A click on `name` made of DOM mouse events on the canvas (what the GLFW port listens to), each
+// followed by a drawn frame. For a page that draws every frame (a preview playing): there the CDP
+// input of page.mouse waits for an acknowledgement that a busy software-GL page can hold back for
+// minutes on a loaded machine.
+export async function clickWhileDrawing(page, name) {
+  await reveal(page, name);
+  const { x, y } = await centreOf(page, name);
+  for (const type of ['mousemove', 'mousedown', 'mouseup']) {
+    await page.evaluate(({ t, px, py }) => document.getElementById('canvas').dispatchEvent(
+      new MouseEvent(t, { clientX: px, clientY: py, button: 0, buttons: t === 'mousedown' ? 1 : 0, bubbles: true, cancelable: true })),
+    { t: type, px: x, py: y });
+    await framesDrawn(page, 1);
+  }
+}
+
+// Waits until `predicate(ui)` holds for a drawn frame; ui = {active: the active item's ID}.
+export async function waitForUi(page, predicate, what, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const ui = await page.evaluate(() => {
+      const text = (window.__vg.ui || {}).text || '';
+      const match = text.match(/^A\t(\d+)/m);
+      return { active: match ? Number(match[1]) >>> 0 : 0, frame: (window.__vg.ui || {}).frame };
+    });
+    if (predicate(ui)) return ui;
+    assert(Date.now() < deadline, `timed out waiting for ${what}`);
+    await page.waitForFunction((f) => (window.__vg.ui || {}).frame !== f, ui.frame, { timeout: Math.max(1, deadline - Date.now()), polling: 50 })
+      .catch(() => {});  // an idle page draws no new frame: the loop checks the deadline
+  }
+}
+
+// Clicks the text field `name`, waits until it is the active item, selects what it holds and types
+// `text` over it (ImGui 1.86 reads keys once a frame: the platform layer queues them).
+export async function typeInto(page, name, text) {
+  await clickControl(page, name);
+  const { id } = await item(page, name);
+  await waitForUi(page, (ui) => ui.active === id, `"${name}" to take the keyboard`);
+  await page.keyboard.press('Control+A', HOLD);
+  await page.keyboard.type(text, { delay: 15 });
+  await framesDrawn(page);
+}
+
+// A paste as a browser makes it: the DOM paste event on the canvas (its text becomes what ImGui
+// pastes) and then Ctrl+V; the clipboard holds the same text in case Chromium fires its own paste
+// event too. Pastes into the active text field, over what Ctrl+A selected if `selectAll`.
+export async function pasteText(page, text, { selectAll = false } = {}) {
+  await page.evaluate(async (value) => {
+    await navigator.clipboard.writeText(value);
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    document.getElementById('canvas').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  if (selectAll) await page.keyboard.press('Control+A', HOLD);
+  await page.keyboard.press('Control+V', HOLD);
+  await framesDrawn(page);
+}
+
+// Clicks the text field `name`, waits until it is the active item and pastes `text` over what it
+// holds: one edit, where typing makes one per character (each a full re-validation of the request).
+export async function pasteInto(page, name, text) {
+  await clickControl(page, name);
+  const { id } = await item(page, name);
+  await waitForUi(page, (ui) => ui.active === id, `"${name}" to take the keyboard`);
+  await pasteText(page, text, { selectAll: true });
+}
+
+// Presses at `from`, moves to `to` in steps and releases, each stage seen by a drawn frame.
+export async function drag(page, from, to, steps = 8) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await framesDrawn(page);
+  await page.mouse.move(to.x, to.y, { steps });
+  await framesDrawn(page);
+  await page.mouse.up();
+  await framesDrawn(page);
+}
+
+// A tab of the right-hand or left-hand panel; `shown` (an item's name, or a page predicate) tells
+// it has opened.
+export async function openTab(page, name, shown) {
+  await clickControl(page, `tab:${name}`);
+  if (typeof shown === 'string') await waitForItem(page, shown);
+  else if (shown) await waitFor(page, shown, undefined, 15000);
 }
 
 // A page whose console errors are collected (`errors`), loaded at `url` and ready.
@@ -133,7 +596,7 @@ export function shareFragment(request) {
 export async function startSession(extra = []) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const { stop, url } = await startServer(extra);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const close = async () => {
     await browser.close();
@@ -149,10 +612,11 @@ export async function uploadToServer(url, bytes, type) {
   return (await answer.json()).url;
 }
 
-// A file dragged over the canvas to the centre of the control the app published as `control`, and
-// dropped there unless `drop` is false (then it stays over the canvas until the next drag event).
-export async function dragFile(page, control, bytes, name, type, drop = true) {
-  const { x, y } = await centreOf(page, control);
+// A file dragged over the canvas to the centre of the item `name`, and dropped there unless `drop`
+// is false (then it stays over the canvas until the next drag event); resolves once a frame has
+// been drawn after it.
+export async function dragFile(page, name, bytes, fileName, type, drop = true) {
+  const { x, y } = await centreOf(page, name);
   await page.evaluate(({ b64, n, t, px, py, d }) => {
     const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const transfer = new DataTransfer();
@@ -162,5 +626,6 @@ export async function dragFile(page, control, bytes, name, type, drop = true) {
     canvas.dispatchEvent(new DragEvent('dragenter', init));
     canvas.dispatchEvent(new DragEvent('dragover', init));
     if (d) canvas.dispatchEvent(new DragEvent('drop', init));
-  }, { b64: bytes.toString('base64'), n: name, t: type, px: x, py: y, d: drop });
+  }, { b64: bytes.toString('base64'), n: fileName, t: type, px: x, py: y, d: drop });
+  await framesDrawn(page);
 }

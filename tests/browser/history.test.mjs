@@ -9,7 +9,9 @@
 // build/native. A screenshot of the History tab goes to tests/artifacts/history_skipped.png.
 import path from 'node:path';
 
-import { ARTIFACTS, assert, check, finishSuite, openPage, openTab, startSession, status, waitFor } from './harness.mjs';
+import {
+  ARTIFACTS, assert, check, finishSuite, openPage, openTab, startSession, status, waitFor,
+} from './harness.mjs';
 
 // A job record as the playground writes it (wasm/core/jobs/job_record.h), finished so nothing is polled.
 function jobRecord(localId, createdAt, state, overrides = {}) {

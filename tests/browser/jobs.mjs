@@ -5,7 +5,9 @@
 // Each check has its own browser context (its own IndexedDB) and, where flags differ, its own server.
 import path from 'node:path';
 
-import { ARTIFACTS, VIEWPORT, assert, check, clickControl, openPage, openTab, pressCtrlEnter, shareFragment, startServer, status, waitFor } from './harness.mjs';
+import {
+  ARTIFACTS, VIEWPORT, assert, check, clickControl, framesDrawn, openPage, openTab, pressCtrlEnter, shareFragment, startServer, status, waitFor,
+} from './harness.mjs';
 
 const LONG = { model: 'klingai/kling-v2.6-t2v', prompt: 'a lighthouse at dusk, waves rolling in', duration: 10 };
 const PORTRAIT = { model: 'klingai/kling-v2.6-t2v', prompt: 'a paper boat drifts down a rainy street', duration: 5, aspectRatio: '9:16' };
@@ -77,7 +79,9 @@ export async function runJobChecks(browser) {
       assert(s.formPaths.includes('/duration'), `diagnostics at ${JSON.stringify(s.formPaths)}`);
       await pressCtrlEnter(page);
       await clickControl(page, 'generate');
-      await page.waitForTimeout(1500);
+      // Generate creates its job before sending anything: frames drawn after the click with no job
+      // mean nothing was sent (the routes above count what was).
+      await framesDrawn(page, 4);
       assert(gatewayCalls === 0, `${gatewayCalls} gateway requests were sent`);
       assert((await status(page)).jobs.length === 0, 'a job was created');
       await page.screenshot({ path: path.join(ARTIFACTS, 'invalid-request.png') });
@@ -125,8 +129,13 @@ export async function runJobChecks(browser) {
       assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
       await waitFor(page, () => window.__vg.jobs[0].stored === 1, undefined, 20000);
       const { src } = await playingVideo(page);
-      await page.waitForTimeout(2500);
-      const expired = await fetch(src);
+      // The link lives 2 s (--link-ttl 2): asked until it has expired, with one deadline.
+      let expired;
+      for (const deadline = Date.now() + 20000; ;) {
+        expired = await fetch(src);
+        if (expired.status === 410 || Date.now() > deadline) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
       assert(expired.status === 410, `the gateway link still answers ${expired.status} after its TTL`);
       await page.reload();
       await waitFor(page, () => window.__vg && window.__vg.historyLoaded, undefined, 30000);

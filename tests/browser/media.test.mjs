@@ -13,8 +13,8 @@ import path from 'node:path';
 
 import { decodePng } from './png.mjs';
 import {
-  ARTIFACTS, HOLD, NATIVE, assert, centreOf, check, dragFile, openPage, shareFragment, startSession, status,
-  uploadToServer, waitFor, finishSuite } from './harness.mjs';
+  ARTIFACTS, HOLD, NATIVE, assert, centreOf, check, dragFile, finishSuite, framesDrawn, item, openPage, shareFragment, startSession, status, uploadToServer, vgenBuild, waitFor, waitForItem,
+} from './harness.mjs';
 
 // ---- inputs -----------------------------------------------------------------------------------------
 function ffmpeg(args) {
@@ -29,12 +29,6 @@ const jpeg = (width, height) =>
 const mp4 = (source) => ffmpeg(['-f', 'lavfi', '-i', `${source}=s=320x180:d=2:r=12`, '-pix_fmt', 'yuv420p', '-c:v', 'libx264',
   '-movflags', 'frag_keyframe+empty_moov', '-f', 'mp4']);
 
-// What `vgen build --to jobs --from <dialect>` prints for a request written by hand.
-function vgenBuild(request, from = 'aisdk') {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', from], { input: JSON.stringify(request) });
-  assert(run.status === 0, `vgen build refused the hand-written request: ${run.stdout}${run.stderr}`);
-  return run.stdout.toString().trim();
-}
 function vgenValidate(request) {
   const run = spawnSync(path.join(NATIVE, 'vgen'), ['validate', '--json', '--dialect', 'aisdk'], { input: JSON.stringify(request) });
   return JSON.parse(run.stdout.toString());
@@ -45,7 +39,7 @@ const dropFile = (page, control, bytes, name, type) => dragFile(page, control, b
 
 // Pixels of the accent colour (ui_style.h kColorAccent, the drop target's frame) around a control.
 async function accentPixelsAround(page, control) {
-  const [x, y, width, height] = (await status(page)).rects[control];
+  const [x, y, width, height] = (await item(page, control)).rect;
   const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
   const shot = decodePng(await page.screenshot({
     clip: { x: canvas.x + x - 6, y: canvas.y + y - 6, width: width + 12, height: height + 12 } }));
@@ -62,7 +56,7 @@ async function accentPixelsAround(page, control) {
 async function pasteFile(page, control, bytes, name, type) {
   const { x, y } = await centreOf(page, control);
   await page.mouse.move(x, y);
-  await page.waitForTimeout(150);  // a few frames: the field knows it is pointed at
+  await framesDrawn(page);  // frames drawn with the pointer there: the field knows it is pointed at
   await page.focus('#canvas');
   await page.evaluate(({ b64, n, t }) => {
     const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -84,7 +78,7 @@ async function klingChecks(context, url) {
   const start = await uploadToServer(url, png(640, 400), 'image/png');
   const prompt = 'the tide rolls in at dusk';
   const { page, errors } = await openPage(context, url + shareFragment({ model: 'klingai/kling-v2.6', prompt: { image: start, text: prompt } }));
-  await waitFor(page, () => (window.__vg.rects || {})['file:/image']);
+  await waitForItem(page, 'file:/image');
 
   const chosen = jpeg(720, 480);
   await check('Kling: a file chosen with File... goes in as raw base64, and Generate sends what vgen builds', async () => {
@@ -110,7 +104,7 @@ async function klingChecks(context, url) {
     const diagnostic = report.diagnostics.find((d) => d.code === 'media_too_small');
     assert(diagnostic && /at least 300 px/.test(diagnostic.message) && /use a larger image/.test(diagnostic.message),
       `the core's message: ${JSON.stringify(report.diagnostics)}`);
-    await page.waitForTimeout(200);
+    await framesDrawn(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'media-kling-too-small.png') });
   });
 
@@ -121,7 +115,7 @@ async function klingChecks(context, url) {
     await waitFor(page, (b) => window.__vg.requestText.includes(b.slice(0, 64)) && window.__vg.canGenerate, base64);
     const expected = vgenBuild({ model: 'klingai/kling-v2.6', prompt: { image: base64, text: prompt } });
     assert((await submitOf(page)) === expected, 'the pasted image was not sent as vgen builds it');
-    await page.waitForTimeout(300);
+    await framesDrawn(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'media-kling.png') });
     assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
   });
@@ -132,13 +126,13 @@ async function wanChecks(context, url) {
   const placeholder = await uploadToServer(url, png(640, 360, 'smptebars'), 'image/png');
   const prompt = 'lanterns drift over the lake';
   const { page, errors } = await openPage(context, url + shareFragment({ model: 'alibaba/wan-v2.6', prompt: { image: placeholder, text: prompt } }));
-  await waitFor(page, () => (window.__vg.rects || {})['media:/image']);
+  await waitForItem(page, 'media:/image');
 
   const file = png(800, 450, 'rgbtestsrc');
   await check('Wan: a file dragged over the field frames it as the drop target', async () => {
     const before = await accentPixelsAround(page, 'media:/image');
     await dragFile(page, 'media:/image', file, 'lake.png', 'image/png', false);
-    await page.waitForTimeout(300);
+    await framesDrawn(page);  // frames drawn since the drag went over the field
     const during = await accentPixelsAround(page, 'media:/image');
     await page.screenshot({ path: path.join(ARTIFACTS, 'media-drop-target.png') });
     assert(during > before + 200, `no frame around the field while dragging: ${before} accent pixels before, ${during} during`);
@@ -157,7 +151,7 @@ async function wanChecks(context, url) {
     assert(served.equals(file), `the upload URL serves ${served.length} bytes, not the ${file.length} of the file`);
     const expected = vgenBuild({ model: 'alibaba/wan-v2.6', prompt: { image: uploaded, text: prompt } });
     assert((await submitOf(page)) === expected, `__vg.submit differs from vgen build:\n${await submitOf(page)}\n---\n${expected}`);
-    await page.waitForTimeout(300);
+    await framesDrawn(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'media-wan.png') });
     assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
   });
@@ -175,7 +169,7 @@ async function videoChecks(context, url) {
     v.src === s && v.style.visibility === 'visible' && v.readyState >= 2 && v.videoWidth === 320), source, 20000);
 
   await check('Veo: the source video shows a preview that plays', async () => {
-    await waitFor(page, () => (window.__vg.rects || {})['video:/video']);
+    await waitForItem(page, 'video:/video');
     await playing(first);
   });
 
@@ -186,10 +180,10 @@ async function videoChecks(context, url) {
     await page.keyboard.type(second);
     await page.keyboard.press('Enter', HOLD);
     await waitFor(page, (u) => window.__vg.requestText.includes(u), second);
-    const expected = vgenBuild(veo(second), 'jobs');
+    const expected = vgenBuild(veo(second), { from: 'jobs' });
     assert((await submitOf(page)) === expected, `__vg.submit differs from vgen build:\n${await submitOf(page)}\n---\n${expected}`);
     await playing(second);
-    await page.waitForTimeout(300);
+    await framesDrawn(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'media-video.png') });
     assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
   });

@@ -15,10 +15,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, NATIVE, VIEWPORT, assert, check, clickControl, openPage, openTab,
-  shareFragment, startServer, status, waitFor, finishSuite } from './harness.mjs';
+import {
+  ARTIFACTS, VIEWPORT, assert, check, clickControl, finishSuite, framesDrawn, launchBrowser, openPage, openTab, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
+} from './harness.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const WIDTH = 640, HEIGHT = 360;
@@ -39,60 +39,34 @@ function testImage() {
   }
 }
 
-// What `vgen build --to jobs --from aisdk` prints for `request`.
-function vgenBuild(request) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'], { input: JSON.stringify(request) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen build exited ${run.status}: ${run.stdout}${run.stderr}`);
-  return run.stdout.toString('utf8');
-}
 
 // ---- driving the canvas ----------------------------------------------------------------------------
-// Scrolls the Direct tab (mouse wheel over it) until the control `name` is wholly in view.
-async function reveal(page, name) {
-  for (let attempt = 0; attempt < 30; attempt++) {
-    const { rects } = await status(page);
-    const rect = rects[name], tab = rects['tab:Direct'];
-    assert(rect && tab, `the app published no rectangle "${name}"`);
-    const top = tab[1] + tab[3] + 4, bottom = VIEWPORT.height - 12;
-    if (rect[1] >= top && rect[1] + rect[3] <= bottom) return rect;
-    await page.mouse.move(tab[0] + 8, top + 60);
-    await page.mouse.wheel(0, rect[1] + rect[3] > bottom ? 100 : -100);
-    await page.waitForTimeout(120);
-  }
-  throw new Error(`"${name}" could not be scrolled into view`);
-}
-
-// Page coordinates of image pixel (x, y) on the canvas.
+// Page coordinates of image pixel (x, y) on the canvas, scrolled into view first.
 async function onCanvas(page, x, y) {
   const rect = await reveal(page, 'brush:canvas');
-  const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
-  return { x: canvas.x + rect[0] + (x + 0.5) * rect[2] / WIDTH, y: canvas.y + rect[1] + (y + 0.5) * rect[3] / HEIGHT };
+  return { x: rect.x + (x + 0.5) * rect.width / WIDTH, y: rect.y + (y + 0.5) * rect.height / HEIGHT };
 }
 
-// A drag between two image pixels, in small steps, each held long enough for ImGui to see it.
+// A drag between two image pixels, in small steps, each seen by a drawn frame (ImGui 1.86 reads the
+// mouse once a frame).
 async function drag(page, from, to) {
   const start = await onCanvas(page, from.x, from.y);
   const end = await onCanvas(page, to.x, to.y);
   await page.mouse.move(start.x, start.y);
-  await page.waitForTimeout(HOLD.delay);
+  await framesDrawn(page, 1);
   await page.mouse.down();
-  await page.waitForTimeout(HOLD.delay);
+  await framesDrawn(page, 1);
   const steps = 24;
   for (let i = 1; i <= steps; i++) {
     await page.mouse.move(start.x + (end.x - start.x) * i / steps, start.y + (end.y - start.y) * i / steps);
-    await page.waitForTimeout(25);
+    await framesDrawn(page, 1);
   }
-  await page.waitForTimeout(HOLD.delay);
   await page.mouse.up();
-  await page.waitForTimeout(HOLD.delay);
+  await framesDrawn(page);
 }
 
-async function press(page, name) {
-  await reveal(page, name);
-  await clickControl(page, name);
-  await page.waitForTimeout(HOLD.delay);
-}
+// clickControl scrolls the control into view and returns once frames after the click are drawn.
+const press = clickControl;
 
 // ---- reading the request ---------------------------------------------------------------------------
 // The grey mask PNG (raw base64) as { width, height, at(x, y), painted(): count }.
@@ -120,7 +94,7 @@ async function main() {
   const image = testImage();
   const request = { model: 'klingai/kling-v2.6-i2v', prompt: { image, text: PROMPT } };
   const { stop, url } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const { page, errors } = await openPage(context, url + shareFragment(request));
@@ -135,11 +109,12 @@ async function main() {
     await check('the Direct tab shows the motion brush over the input image for Kling 2.6 image-to-video', async () => {
       const s = await status(page);
       assert(s.selected === 'klingai/kling-v2.6' && s.mode === 'i2v', `the link opened ${s.selected} in ${s.mode}`);
-      await openTab(page, 'Direct', () => window.__vg.rects['section:Motion brush']);
-      await waitFor(page, () => window.__vg.rects['brush:canvas'], undefined, 15000);
+      await openTab(page, 'Direct');
+      await waitForItem(page, 'section:Motion brush');
+      await waitForItem(page, 'brush:canvas');
       const rect = await reveal(page, 'brush:canvas');
-      const aspect = rect[2] / rect[3];
-      assert(Math.abs(aspect - WIDTH / HEIGHT) < 0.02, `the canvas is ${rect[2]}x${rect[3]}: not the image's 16:9`);
+      const aspect = rect.width / rect.height;
+      assert(Math.abs(aspect - WIDTH / HEIGHT) < 0.02, `the canvas is ${rect.width}x${rect.height}: not the image's 16:9`);
     });
 
     await check('Apply refuses a dynamic mask without a path and leaves the request as it was', async () => {
@@ -151,7 +126,7 @@ async function main() {
       await press(page, 'brush:add');
       await drag(page, moving.from, moving.to);
       await press(page, 'brush:apply');
-      await page.waitForTimeout(300);
+      await framesDrawn(page, 3);  // frames drawn after Apply: had it applied, the request would show it
       assert((await submitted()) === before, 'the request changed although dynamic mask 1 has no path');
     });
 
@@ -222,8 +197,8 @@ async function main() {
     await check('with camera control in the request, Apply shows the conflict and the note\'s Remove resolves it', async () => {
       const withCamera = { ...request, providerOptions: { klingai: { cameraControl: { type: 'simple', config: { zoom: 5 } } } } };
       const other = await openPage(context, url + shareFragment(withCamera));
-      await openTab(other.page, 'Direct', () => window.__vg.rects['brush:remove-cameraControl']);
-      await waitFor(other.page, () => window.__vg.rects['brush:canvas'], undefined, 15000);
+      await openTab(other.page, 'Direct', 'brush:remove-cameraControl');
+      await waitForItem(other.page, 'brush:canvas');
       await drag(other.page, still.from, still.to);
       await press(other.page, 'brush:apply');
       await waitFor(other.page, () => !window.__vg.canGenerate);

@@ -13,16 +13,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ARTIFACTS, HOLD, NATIVE, assert, check, clickControl, openPage, shareFragment, startSession, status, waitFor,
-  finishSuite } from './harness.mjs';
-
-// What `vgen build --to jobs --from aisdk` prints for `request` (the local gateway speaks jobs).
-function vgenBuild(request) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', 'jobs', '--from', 'aisdk'], { input: JSON.stringify(request) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen build exited ${run.status}: ${run.stdout}${run.stderr}`);
-  return run.stdout.toString('utf8');
-}
+import {
+  ARTIFACTS, HOLD, assert, check, clickControl, finishSuite, openPage, shareFragment, startSession, status, vgenBuild, waitFor, waitForItem,
+} from './harness.mjs';
 
 // A grey 640x360 PNG as raw base64, the form Kling takes inline (seed 001: no data: prefix).
 function greyImage() {
@@ -44,7 +37,7 @@ function sameRequest(actual, expected) {
 // Picks `mode` ("i2v") in the form's Mode combo and waits until the request is in it.
 async function chooseMode(page, mode) {
   await clickControl(page, 'mode');
-  await waitFor(page, (name) => window.__vg.rects[`mode:${name}`], mode);
+  await waitForItem(page, `mode:${mode}`);
   await clickControl(page, `mode:${mode}`);
   await waitFor(page, (name) => window.__vg.mode === name, mode);
 }
@@ -80,7 +73,8 @@ async function main() {
 
     await check('Mode -> image-to-video shows the empty image field with its diagnostic and keeps the negative prompt', async () => {
       await chooseMode(page, 'i2v');
-      await waitFor(page, () => window.__vg.rects['url:/image'] && window.__vg.formPaths.includes('/image'));
+      await waitFor(page, () => window.__vg.formPaths.includes('/image'));
+      await waitForItem(page, 'url:/image');
       const s = await status(page);
       assert(!s.canGenerate, 'Generate is allowed without the image to animate');
       assert(s.requestText.includes('negativePrompt'), `the negative prompt is gone:\n${s.requestText}`);
@@ -114,7 +108,8 @@ async function main() {
       const request = { model: 'klingai/kling-v2.6', prompt: { image: greyImage(), text },
         providerOptions: { klingai: { cameraControl } } };
       const other = await openPage(context, url + shareFragment(request));
-      await waitFor(other.page, () => window.__vg.canGenerate && window.__vg.rects['clear:/image']);
+      await waitFor(other.page, () => window.__vg.canGenerate);
+      await waitForItem(other.page, 'clear:/image');
       sameRequest((await status(other.page)).submit, vgenBuild(request));
       await clickControl(other.page, 'clear:/image');
       await waitFor(other.page, () => window.__vg.formPaths.includes('/image') && !window.__vg.canGenerate);
@@ -122,7 +117,7 @@ async function main() {
       assert(cleared.mode === 'i2v', `clearing the image moved the request to ${cleared.mode}`);
       assert(cleared.requestText.includes('cameraControl'), `camera control is gone:\n${cleared.requestText}`);
       const imageUrl = 'https://example.com/first-frame.png';
-      await waitFor(other.page, () => window.__vg.rects['url:/image']);
+      await waitForItem(other.page, 'url:/image');
       await clickControl(other.page, 'url:/image');
       await other.page.keyboard.type(imageUrl);
       await other.page.keyboard.press('Enter', HOLD);

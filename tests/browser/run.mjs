@@ -1,7 +1,7 @@
 // The playground in headless Chromium, against serve.py: loads without console errors, renders,
 // takes keyboard and mouse input, copies to the clipboard, goes idle, keeps the host page's keys
 // and draws at devicePixelRatio; then jobs.mjs (generate, share links, diagnostics, reload, history,
-// expired links, faults) and figures.mjs (sizes and timings, printed, not asserted).
+// expired links, faults). Sizes and timings are measured apart: bench/figures.mjs.
 // Ends with `browser: N passed, M failed`; exit 1 on any failure.
 //
 //   node tests/browser/run.mjs
@@ -9,10 +9,10 @@
 // build/native. Screenshots go to tests/artifacts/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
-import { ARTIFACTS, CHROMIUM_FLAGS, HOLD, VIEWPORT, assert, check, clickControl, openTab, results, startServer, status, waitFor } from './harness.mjs';
-import { runFigures } from './figures.mjs';
+import {
+  ARTIFACTS, HOLD, VIEWPORT, assert, check, clickControl, framesDrawn, launchBrowser, openTab, pasteText, results, startServer, status, track, typeInto, unchangedFor, waitFor,
+} from './harness.mjs';
 import { runJobChecks } from './jobs.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
@@ -24,7 +24,7 @@ function screenshotStats(png) {
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const { stop, url } = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = track(await launchBrowser());
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
@@ -44,7 +44,7 @@ async function main() {
     });
 
     await check('the canvas renders the playground (screenshot)', async () => {
-      await page.waitForTimeout(300);
+      await framesDrawn(page);  // the layout settled (ImGui takes two frames)
       const png = await page.screenshot({ path: path.join(ARTIFACTS, 'playground.png') });
       const stats = screenshotStats(png);
       assert(stats.distinctColors > 50, `only ${stats.distinctColors} colours: the canvas looks blank`);
@@ -53,8 +53,7 @@ async function main() {
 
     await check('typing into the catalog search filters the table', async () => {
       const before = await status(page);
-      await clickControl(page, 'search');
-      await page.keyboard.type('veo');
+      await typeInto(page, 'search', 'veo');
       await waitFor(page, (total) => window.__vg.visibleRows > 0 && window.__vg.visibleRows < total, before.models);
       await page.screenshot({ path: path.join(ARTIFACTS, 'search-veo.png') });
       await page.keyboard.press('Control+A', HOLD);
@@ -71,7 +70,7 @@ async function main() {
 
     await check('editing the request re-validates it (diagnostics)', async () => {
       await waitFor(page, () => window.__vg.exitCode !== undefined);
-      await clickControl(page, 'editor');
+      await typeInto(page, 'editor', '');
       await page.keyboard.press('Control+End', HOLD);
       await page.keyboard.type('{ broken');
       await waitFor(page, () => window.__vg.exitCode === 2 && window.__vg.errors > 0);
@@ -81,24 +80,12 @@ async function main() {
     });
 
     await check('paste and non-ASCII typing reach the editor', async () => {
-      // A paste is the DOM paste event (its text becomes what ImGui pastes) and then Ctrl+V, as in a
-      // browser; the clipboard holds the same text in case Chromium fires its own paste event too.
-      const paste = async (text) => {
-        await page.evaluate(async (value) => {
-          await navigator.clipboard.writeText(value);
-          const data = new DataTransfer();
-          data.setData('text/plain', value);
-          document.getElementById('canvas').dispatchEvent(
-            new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-        }, text);
-        await page.keyboard.press('Control+A', HOLD);
-        await page.keyboard.press('Control+V', HOLD);
-      };
+      const paste = (text) => pasteText(page, text, { selectAll: true });
       const original = (await status(page)).requestText;
       const request = JSON.parse(original);
       request.prompt = 'café — 東京';  // BMP only: ImGui 1.86 keeps 16-bit ImWchar
       const pasted = JSON.stringify(request, null, 2);
-      await clickControl(page, 'editor');
+      await typeInto(page, 'editor', '');
       await paste(pasted);
       await waitFor(page, (text) => window.__vg.requestText === text && window.__vg.exitCode !== 2, pasted);
       await page.keyboard.press('Control+End', HOLD);
@@ -107,7 +94,7 @@ async function main() {
       const cdp = await context.newCDPSession(page);
       for (const text of 'é東') {
         await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: text, text, unmodifiedText: text });
-        await page.waitForTimeout(HOLD.delay);
+        await framesDrawn(page, 1);  // held until a frame has read it
         await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: text });
       }
       await cdp.detach();
@@ -121,20 +108,15 @@ async function main() {
     });
 
     await check('Copy puts the wire request on the clipboard', async () => {
-      await openTab(page, 'Wire preview', () => window.__vg.rects.copy);
+      await openTab(page, 'Wire preview', () => window.__vg.wireRequestLine);
+      await framesDrawn(page);
       const s = await status(page);
       assert(s.wireBuilt, `no wire request was built for ${s.wireTarget} (exit ${s.exitCode}, ${s.errors} errors)`);
       await clickControl(page, 'copy');
       await waitFor(page, () => window.__vg.wireCopied);
-      // writeText is asynchronous: poll until the text arrives.
-      const text = await page.evaluate(async () => {
-        for (let i = 0; i < 40; i++) {
-          const value = await navigator.clipboard.readText();
-          if (value) return value;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        return '';
-      });
+      // writeText is asynchronous: wait until the text arrives.
+      const text = await (await page.waitForFunction(async () => (await navigator.clipboard.readText()) || false,
+        undefined, { timeout: 10000, polling: 50 })).jsonValue();
       const copied = JSON.parse(text);
       assert(copied.method && copied.path, `clipboard holds ${text.slice(0, 120)}`);
       assert(`${copied.method} ${copied.path}` === s.wireRequestLine, `${copied.method} ${copied.path} vs ${s.wireRequestLine}`);
@@ -144,11 +126,11 @@ async function main() {
 
     await check('an idle page stops drawing', async () => {
       await page.mouse.move(2, VIEWPORT.height - 2);
-      await page.waitForTimeout(1500);
-      const first = (await status(page)).frames;
-      await page.waitForTimeout(1000);
-      const second = (await status(page)).frames;
-      assert(second === first, `${second - first} frames drawn in 1 s without input`);
+      // The loop stops a second after the last input; then a second passes without a frame. Time
+      // passing with nothing drawn is what this checks (one deadline: 15 s).
+      const before = (await status(page)).frames;
+      await unchangedFor(page, () => window.__vg.frames, undefined, 1000, 15000)
+        .catch(async () => assert(false, `${(await status(page)).frames - before} frames drawn in 15 s without input: the page never went idle`));
     });
 
     await check('keys outside the canvas still reach the host page', async () => {
@@ -175,7 +157,7 @@ async function main() {
       const hiPage = await hiDpi.newPage();
       await hiPage.goto(url);
       await waitFor(hiPage, () => window.__vg && window.__vg.ready, undefined, 30000);
-      await hiPage.waitForTimeout(300);
+      await framesDrawn(hiPage);
       const size = await hiPage.evaluate(() => {
         const canvas = document.getElementById('canvas');
         return { width: canvas.width, height: canvas.height, css: canvas.getBoundingClientRect().width };
@@ -186,7 +168,6 @@ async function main() {
     });
     await context.close();
     await runJobChecks(browser);
-    await runFigures(browser);
   } finally {
     await browser.close();
     stop();

@@ -338,18 +338,7 @@ void wireTargetChanged(AppState& state) {
 // [SECTION] Status for tests
 //-----------------------------------------------------------------------------
 
-void recordRect(AppState& state, const std::string& name, CssRect rect) {
-    auto found = std::find_if(state.rects.begin(), state.rects.end(), [&](const auto& entry) { return entry.first == name; });
-    if (found != state.rects.end()) {
-        found->second = rect;
-    } else {
-        state.rects.emplace_back(name, rect);
-    }
-}
-
 std::string statusJson(const AppState& state, bool withRequest) {
-    json rects = json::object();
-    for (const auto& [name, rect] : state.rects) rects[name] = {rect.x, rect.y, rect.width, rect.height};
     json jobs = json::array();
     for (const JobEntry& entry : state.jobs.entries) {
         const Job& job = entry.job;
@@ -391,7 +380,6 @@ std::string statusJson(const AppState& state, bool withRequest) {
                 {"wireBuilt", state.wire.built},
                 {"wireRequestLine", state.wire.requestLine},
                 {"wireCopied", state.wire.copied},
-                {"rects", rects},
                 {"keptAside", [&] {
                      json paths = json::array();
                      for (const KeptMember& kept : state.session.keptAside()) paths.push_back(kept.path);

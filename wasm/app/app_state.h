@@ -84,11 +84,6 @@ struct GatewaySettings {
     std::string origin() const;
 };
 
-// A screen rectangle in CSS pixels, published for browser tests (window.__vg.rects).
-struct CssRect {
-    float x = 0, y = 0, width = 0, height = 0;
-};
-
 struct AppState {
     const Catalog* catalog = nullptr;
     std::vector<std::string> providers;          // distinct provider namespaces, sorted: the filter's choices
@@ -126,8 +121,6 @@ struct AppState {
     std::string shareNote;                       // what the share link at load did ("" when none)
     std::string toast;                           // a short confirmation ("link copied"), cleared on the next action
 
-    // Rectangles of controls tests need to click (search box, editor, copy button), by name.
-    std::vector<std::pair<std::string, CssRect>> rects;
     // Set by every operation that changes what is shown; the frame loop clears it after asking
     // the platform for frames (changes that do not come from input, e.g. a paste or a fetch).
     bool dirty = true;
@@ -199,10 +192,7 @@ bool usedInMode(const ParamSpec& spec, Mode mode);
 // selector and the Direct tab's editors call it.
 void changeMode(AppState& state, Mode mode);
 
-// Remembers where a control is, for tests; replaces an earlier rectangle of the same name.
-void recordRect(AppState& state, const std::string& name, CssRect rect);
-
-// window.__vg's content: counts, the selection, the diagnostics summary, jobs and the rectangles;
+// window.__vg's content: counts, the selection, the diagnostics summary and jobs;
 // with `withRequest`, also requestText and submit (megabytes with inline media: the caller sends
 // them only when requestVersion changed, window.__vg keeps the last ones).
 std::string statusJson(const AppState& state, bool withRequest);

@@ -8,3 +8,8 @@
 // Built with -sFILESYSTEM=0: no ini file, no fopen. Settings that must persist go through the
 // platform layer (localStorage), not ImGui's file functions.
 #define IMGUI_DISABLE_FILE_FUNCTIONS
+// The browser tests' build (CMake option VG_TEST_HOOKS) turns on ImGui's test-engine hooks, which
+// wasm/app/test_hooks.cpp defines; release builds never see them.
+#ifdef VG_TEST_HOOKS
+#define IMGUI_ENABLE_TEST_ENGINE
+#endif

@@ -4,6 +4,7 @@
 #include "app_state.h"
 #include "panels/panels.h"
 #include "platform/platform_web.h"
+#include "platform/test_hooks.h"
 #include "ui/ui_style.h"
 
 #include "imgui.h"
@@ -70,9 +71,11 @@ void frame() {
     vg::app::pumpJobs(app.state);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    vg::app::test_hooks::beginFrame(metrics.pixelRatio);
     ImGui::NewFrame();
     vg::app::drawPlayground(app.state, app.look);
     ImGui::Render();
+    vg::app::test_hooks::endFrame();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     vg::web::endVideoFrame();
 

@@ -87,7 +87,7 @@ void setControl(AppState& state, const CameraControlLimits& limits, const Camera
 // The catalog's exclusive rule (camera control or the last frame or the motion brush): the inputs
 // already in the request that camera control cannot be sent with, named, with one button per way
 // out. Nothing is removed unless the person presses one.
-void drawConflicts(AppState& state, const UiLook& look, const CameraControlLimits& limits, bool cameraSet) {
+void drawConflicts(AppState& state, const CameraControlLimits& limits, bool cameraSet) {
     std::vector<std::string> present;
     for (const std::string& path : exclusivePartners(*state.selected, limits.path))
         if (requestValue(state, path)) present.push_back(path);
@@ -97,14 +97,12 @@ void drawConflicts(AppState& state, const UiLook& look, const CameraControlLimit
     wrappedText(kColorWarning, cameraSet ? model + " takes either a camera control or " + names + ", not both: keep one."
                                          : model + " takes either a camera control or " + names + ": a camera move needs " +
                                                names + " removed first.");
-    if (ImGui::Button(("Remove " + names).c_str())) {
+    if (ImGui::Button(("Remove " + names + "###remove-conflicts").c_str())) {
         for (const std::string& path : present) clearRequestValue(state, path);
     }
-    recordItemRect(state, look, "camera:remove-conflicts");
     if (!cameraSet) return;
     ImGui::SameLine();
     if (ImGui::Button("Remove camera control")) clearRequestValue(state, limits.path);
-    recordItemRect(state, look, "camera:remove-camera");
 }
 
 //-----------------------------------------------------------------------------
@@ -122,10 +120,8 @@ void drawTypeCombo(AppState& state, const UiLook& look, const CameraControlLimit
     ImGui::SameLine(dp(look, kLabelWidth));
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     const bool open = ImGui::BeginCombo("##type", preview.c_str());
-    recordItemRect(state, look, "camera:type");
     if (!open) return;
     if (ImGui::Selectable(kNotSet, !value) && value) clearRequestValue(state, limits.path);
-    recordItemRect(state, look, "camera:type:none");
     for (const std::string& type : limits.types) {
         if (ImGui::Selectable(type.c_str(), control && control->type == type) && !(control && control->type == type)) {
             CameraControl next;
@@ -133,7 +129,6 @@ void drawTypeCombo(AppState& state, const UiLook& look, const CameraControlLimit
             if (hasConfig(limits, type)) next.axes = editor.simpleAxes;  // the person's last simple move
             setControl(state, limits, next);
         }
-        recordItemRect(state, look, ("camera:type:" + type).c_str());
     }
     ImGui::EndCombo();
 }
@@ -157,7 +152,6 @@ void drawAxes(AppState& state, const UiLook& look, const CameraControlLimits& li
         ImGui::PushID(cameraAxisName(axis));
         const bool changed = ImGui::SliderScalar("##axis", ImGuiDataType_Double, &value, &limits.minAxis, &limits.maxAxis, format.c_str());
         ImGui::PopID();
-        recordItemRect(state, look, (std::string("camera:") + cameraAxisName(axis)).c_str());
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s: negative = %s, positive = %s. Ctrl+click to type a value.", cameraAxisName(axis),
                               directions.negative, directions.positive);
@@ -229,7 +223,7 @@ void drawPreview(AppState& state, const UiLook& look, const std::optional<Camera
     });
     if (drawn) {
         previewImage(editor.preview, ImVec2(width, height));
-        recordItemRect(state, look, "camera:preview");
+        nameLastItem("camera:preview");
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("An approximation: the preview moves the flat picture, the model moves through the scene.");
     } else {
@@ -246,16 +240,13 @@ void drawPreview(AppState& state, const UiLook& look, const std::optional<Camera
         editor.time = std::clamp(shown / shownMax, 0.0, 1.0);
         editor.playing = false;
     }
-    recordItemRect(state, look, "camera:time");
-    if (ImGui::Button(editor.playing ? "Pause" : "Play", ImVec2(dp(look, 64), 0))) {
+    if (ImGui::Button(editor.playing ? "Pause###play" : "Play###play", ImVec2(dp(look, 64), 0))) {
         if (!editor.playing && editor.time >= 1.0) editor.time = 0;
         editor.playing = !editor.playing;
         state.dirty = true;
     }
-    recordItemRect(state, look, "camera:play");
     ImGui::SameLine();
     ImGui::Checkbox("Loop", &editor.loop);
-    recordItemRect(state, look, "camera:loop");
 }
 
 }  // namespace
@@ -279,7 +270,7 @@ void drawCameraEditor(AppState& state, const UiLook& look) {
     // A simple move typed in the JSON editor or loaded from a link is the one to come back to.
     if (control && hasConfig(*limits, control->type)) editor.simpleAxes = control->axes;
 
-    drawConflicts(state, look, *limits, value != nullptr);
+    drawConflicts(state, *limits, value != nullptr);
     // Two columns, so the preview sits next to the axes it shows: controls left, preview right.
     if (!ImGui::BeginTable("##camera", 2, ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("controls", ImGuiTableColumnFlags_WidthFixed, dp(look, kControlsWidth));
@@ -300,7 +291,6 @@ void drawCameraEditor(AppState& state, const UiLook& look) {
         editor.playing = false;
         state.dirty = true;
     }
-    recordItemRect(state, look, "camera:reset");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("No camera control in the request, and the preview back at the start");
     ImGui::TableNextColumn();
     drawPreview(state, look, control);

@@ -115,7 +115,7 @@ std::vector<const CompareVerdict*> sendable(const CompareBoard& board) {
 // [SECTION] Choosing models and sending
 //-----------------------------------------------------------------------------
 
-void drawModelRow(AppState& state, const UiLook& look, const CompareVerdict& verdict) {
+void drawModelRow(AppState& state, const CompareVerdict& verdict) {
     CompareBoard& board = state.creative.compare;
     const std::string& id = verdict.model->id;
     const auto found = std::find(board.chosen.begin(), board.chosen.end(), id);
@@ -127,12 +127,11 @@ void drawModelRow(AppState& state, const UiLook& look, const CompareVerdict& ver
     // A ticked model can always be unticked, even when the request changed under it; an unticked one
     // can be ticked only when it can take the request and there is room.
     ImGui::BeginDisabled(!chosen && (!verdict.problem.empty() || full));
-    if (ImGui::Checkbox(verdict.model->name.c_str(), &chosen)) {
+    if (ImGui::Checkbox((verdict.model->name + "###compare:" + id).c_str(), &chosen)) {
         if (chosen) board.chosen.push_back(id); else board.chosen.erase(found);
         state.dirty = true;
     }
     ImGui::EndDisabled();
-    recordItemRect(state, look, ("compare:" + id).c_str());
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         if (!chosen && verdict.problem.empty() && full) {
             ImGui::SetTooltip("%s\nAt most %d models: untick one first.", id.c_str(), static_cast<int>(kCompareMax));
@@ -161,7 +160,7 @@ void drawModelRow(AppState& state, const UiLook& look, const CompareVerdict& ver
     }
 }
 
-void drawModelPicker(AppState& state, const UiLook& look, float height) {
+void drawModelPicker(AppState& state, float height) {
     CompareBoard& board = state.creative.compare;
     const std::vector<const CompareVerdict*> ready = sendable(board);
     const std::string label = "Send to " + std::to_string(ready.size()) + " model" + (ready.size() == 1 ? "" : "s") + "###compare-send";
@@ -172,7 +171,6 @@ void drawModelPicker(AppState& state, const UiLook& look, float height) {
         board.shownGroup = generateGroup(state, requests);
     }
     ImGui::EndDisabled();
-    recordItemRect(state, look, "compare:send");
     ImGui::SameLine();
     const size_t unable = board.chosen.size() - ready.size();
     if (!board.blocked.empty()) {
@@ -191,9 +189,9 @@ void drawModelPicker(AppState& state, const UiLook& look, float height) {
         ImGui::TableSetupColumn("Model", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("This request, for the gateway", ImGuiTableColumnFlags_WidthStretch, 2.6f);
         ImGui::TableHeadersRow();
-        for (const CompareVerdict& verdict : board.verdicts) drawModelRow(state, look, verdict);
+        for (const CompareVerdict& verdict : board.verdicts) drawModelRow(state, verdict);
         ImGui::EndTable();
-        recordItemRect(state, look, "compare:models");
+        nameLastItem("compare:models");
     }
 }
 
@@ -280,14 +278,13 @@ bool drawColumn(AppState& state, const UiLook& look, const JobEntry& entry, floa
 }
 
 // Play/pause, the time (dragging seeks every video) and Loop, for the group's videos.
-void drawPlaybackBar(AppState& state, const UiLook& look, const std::vector<std::string>& keys) {
+void drawPlaybackBar(AppState& state, const std::vector<std::string>& keys) {
     const web::VideoTime leader = web::videoTime(keys.front());
     double longest = 0;
     for (const std::string& key : keys) longest = std::max(longest, web::videoTime(key).duration);
     state.creative.compare.playing = !leader.paused;
     if (ImGui::Button(leader.paused ? "Play all###compare-play" : "Pause all###compare-play"))
         web::controlVideos(keys, leader.paused ? "play" : "pause");
-    recordItemRect(state, look, "compare:play");
     ImGui::SameLine();
     bool loop = std::all_of(keys.begin(), keys.end(), [&](const std::string& key) { return state.loopingVideos.count(key) > 0; });
     const float loopWidth = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Loop").x;
@@ -296,14 +293,12 @@ void drawPlaybackBar(AppState& state, const UiLook& look, const std::vector<std:
     ImGui::BeginDisabled(!leader.ready);
     if (ImGui::SliderFloat("##compare-seek", &time, 0.0f, static_cast<float>(longest), "%.1f s")) web::controlVideos(keys, "seek", time);
     ImGui::EndDisabled();
-    recordItemRect(state, look, "compare:seek");
     ImGui::SameLine();
-    if (ImGui::Checkbox("Loop", &loop)) {
+    if (ImGui::Checkbox("Loop###compare-loop", &loop)) {
         for (const std::string& key : keys) {
             if (loop) state.loopingVideos.insert(key); else state.loopingVideos.erase(key);
         }
     }
-    recordItemRect(state, look, "compare:loop");
 }
 
 void drawComparison(AppState& state, const UiLook& look) {
@@ -354,7 +349,7 @@ void drawComparison(AppState& state, const UiLook& look) {
     }
     if (!keys.empty()) web::syncVideos(keys);  // after placing them: the elements exist
     board.playing = false;
-    if (!keys.empty() && allDone) drawPlaybackBar(state, look, keys);
+    if (!keys.empty() && allDone) drawPlaybackBar(state, keys);
     if (retry) rerunJob(state, *retry);
 }
 
@@ -392,7 +387,7 @@ void drawComparePanel(AppState& state, const UiLook& look) {
     const bool hasComparison = !compareGroups(state).empty();
     // Negative: the rest but the hint's line under it.
     const float listHeight = hasComparison ? ImGui::GetContentRegionAvail().y * 0.34f : -ImGui::GetTextLineHeightWithSpacing();
-    drawModelPicker(state, look, listHeight);
+    drawModelPicker(state, listHeight);
     drawComparison(state, look);
     publishCompareStatus(state);
 }

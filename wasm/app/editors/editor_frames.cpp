@@ -74,7 +74,7 @@ void frameSlot(AppState& state, const UiLook& look, const char* title, const cha
     ImGui::BeginGroup();
     mediaInput(state, look, path, ValueType::Image);
     ImGui::EndGroup();
-    recordItemRect(state, look, name);  // the URL field is its first line
+    nameLastItem(name);  // the URL field is its first line
     ImGui::PopItemWidth();
     if (!requestValue(state, path)) ImGui::TextColored(kColorMuted, "empty: the request needs both frames");
     ImGui::PopID();
@@ -132,14 +132,13 @@ void transitionPreview(AppState& state, const UiLook& look, FramesEditor& editor
         return;
     }
     previewImage(editor.preview, ImVec2(static_cast<float>(editor.drawn.width), static_cast<float>(editor.drawn.height)));
-    recordItemRect(state, look, "frames:preview");
+    nameLastItem("frames:preview");
 }
 
 // Play / Pause and the time slider, in seconds of the video.
 void playback(AppState& state, const UiLook& look, FramesEditor& editor) {
     const float seconds = static_cast<float>(videoSeconds(state));
-    if (ImGui::Button(editor.playing ? "Pause" : "Play", ImVec2(dp(look, 56), 0))) editor.playing = !editor.playing;
-    recordItemRect(state, look, "frames:play");
+    if (ImGui::Button(editor.playing ? "Pause###play" : "Play###play", ImVec2(dp(look, 56), 0))) editor.playing = !editor.playing;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, dp(look, 420) - dp(look, 56) - ImGui::GetStyle().ItemSpacing.x));
     float at = editor.time * seconds;
@@ -147,7 +146,6 @@ void playback(AppState& state, const UiLook& look, FramesEditor& editor) {
         editor.time = std::clamp(at / seconds, 0.0f, 1.0f);
         editor.playing = false;  // a person scrubbing takes over from playback
     }
-    recordItemRect(state, look, "frames:time");
     if (editor.playing) {
         // At most a tenth of a second per frame: the first frame after an idle spell is not a jump.
         editor.time += std::min(ImGui::GetIO().DeltaTime, 0.1f) / seconds;
@@ -188,7 +186,6 @@ void drawFramesEditor(AppState& state, const UiLook& look) {
     ImGui::BeginDisabled(!requestValue(state, kFirstPath) && !requestValue(state, kLastPath));
     if (ImGui::Button("Swap first and last")) swapFrames(state);
     ImGui::EndDisabled();
-    recordItemRect(state, look, "frames:swap");
 
     ImGui::Spacing();
     ImGui::TextColored(kColorMuted, "Transition: a cross-fade guide between your frames, not the model's motion.");

@@ -81,7 +81,7 @@ bool placementShown(const FramingEditor& editor, const Placement& placement, con
 
 // One button per placement, flowing onto new lines; a preset whose shape the spec does not offer is
 // disabled, and a line under the buttons says which and what the model takes instead.
-void drawPlacements(AppState& state, const UiLook& look, const ParamSpec& spec, const Frame& frame) {
+void drawPlacements(AppState& state, const ParamSpec& spec, const Frame& frame) {
     FramingEditor& editor = state.creative.framing;
     const std::string current = stringAt(state, spec.path);
     std::string notOffered;
@@ -102,7 +102,6 @@ void drawPlacements(AppState& state, const UiLook& look, const ParamSpec& spec, 
         }
         ImGui::EndDisabled();
         if (lit) ImGui::PopStyleColor();
-        recordItemRect(state, look, ("framing:" + std::string(placement.id)).c_str());
         if (!value) {
             notOffered += (notOffered.empty() ? "" : ", ") + std::string(placement.name) + " (" + std::string(placement.aspectRatio) + ")";
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -127,7 +126,7 @@ void drawPlacements(AppState& state, const UiLook& look, const ParamSpec& spec, 
 //-----------------------------------------------------------------------------
 
 // Two radio buttons writing the resize mode; the unset value shows as the spec's default.
-ResizeMode drawResizeMode(AppState& state, const UiLook& look, const ParamSpec& spec) {
+ResizeMode drawResizeMode(AppState& state, const ParamSpec& spec) {
     std::string name = stringAt(state, spec.path);
     const bool unset = name.empty();
     if (unset && spec.defaultValue.is_string()) name = spec.defaultValue.get<std::string>();
@@ -144,7 +143,6 @@ ResizeMode drawResizeMode(AppState& state, const UiLook& look, const ParamSpec& 
                                  Choice{ResizeMode::Crop, "crop", "Crop (fill)", "the frame filled, the image's overflow cut off equally on both sides"}}) {
         ImGui::SameLine();
         if (ImGui::RadioButton(choice.label, mode == choice.mode)) setRequestValue(state, spec.path, choice.value);
-        recordItemRect(state, look, (std::string("framing:") + choice.value).c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s \"%s\": %s", shortPath(spec.path).c_str(), choice.value, choice.help);
     }
     if (unset) {
@@ -217,7 +215,7 @@ void drawPreview(AppState& state, const UiLook& look, const Frame& frame, std::o
         return;
     }
     previewImage(editor.preview, ImVec2(width, height));
-    recordItemRect(state, look, "framing:preview");
+    nameLastItem("framing:preview");
     const ImVec2 min = ImGui::GetItemRectMin();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRect(min, ImVec2(min.x + width, min.y + height), ImGui::GetColorU32(ImGuiCol_Border));
@@ -284,7 +282,7 @@ void drawFramingEditor(AppState& state, const UiLook& look) {
 
     ImGui::TextColored(kColorMuted, "Where the video will be shown (seed 003's placements):");
     Frame frame = currentFrame(state, spec);
-    drawPlacements(state, look, spec, frame);
+    drawPlacements(state, spec, frame);
     frame = currentFrame(state, spec);  // a preset may just have changed it
 
     ImGui::Spacing();
@@ -301,7 +299,7 @@ void drawFramingEditor(AppState& state, const UiLook& look) {
     ImGui::Text("Frame: %s (%s, %s)", frame.value.c_str(), shortPath(spec.path).c_str(), frame.from);
 
     std::optional<ResizeMode> resize;
-    if (const ParamSpec* resizeSpec = resizeModeSpec(model, mode)) resize = drawResizeMode(state, look, *resizeSpec);
+    if (const ParamSpec* resizeSpec = resizeModeSpec(model, mode)) resize = drawResizeMode(state, *resizeSpec);
     ImGui::Spacing();
     drawPreview(state, look, frame, resize);
 }

@@ -87,7 +87,7 @@ std::string inlineSummary(const MediaInfo& info) {
 
 // The value line: a URL field, or for inline data its summary (megabytes of text nobody reads);
 // then the file picker.
-void valueLine(AppState& state, const UiLook& look, const std::string& path, ValueType type, const std::string* value) {
+void valueLine(AppState& state, const std::string& path, ValueType type, const std::string* value) {
     MediaEditor& media = state.creative.media;
     const float fileWidth = ImGui::CalcTextSize("File...").x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetNextItemWidth(ImGui::CalcItemWidth() - fileWidth - ImGui::GetStyle().ItemSpacing.x);
@@ -98,18 +98,17 @@ void valueLine(AppState& state, const UiLook& look, const std::string& path, Val
         // Applied on Enter or on leaving the field, not per key: every half-typed URL would be
         // loaded as a thumbnail or a video and fail.
         std::string url = value ? *value : "";
-        const bool entered = ImGui::InputTextWithHint("##value", "https://...  or drop, paste or choose a file", &url,
+        // Its ID names the field by path ("##url:/image"), one per request field wherever it is shown.
+        const bool entered = ImGui::InputTextWithHint(("##url:" + path).c_str(), "https://...  or drop, paste or choose a file", &url,
                                                       ImGuiInputTextFlags_EnterReturnsTrue);
         if ((entered || ImGui::IsItemDeactivatedAfterEdit()) && url != (value ? *value : "")) {
             media.notes.erase(path);
             media.uploads.erase(path);
             if (url.empty()) clearRequestValue(state, path); else setRequestValue(state, path, url);
         }
-        recordItemRect(state, look, ("url:" + path).c_str());
     }
     ImGui::SameLine();
-    if (ImGui::Button("File...")) chooseFileFor(path, type);
-    recordItemRect(state, look, ("file:" + path).c_str());
+    if (ImGui::Button(("File...###file:" + path).c_str())) chooseFileFor(path, type);
 }
 
 void imagePreview(AppState& state, const UiLook& look, const std::string& path) {
@@ -128,11 +127,11 @@ void imagePreview(AppState& state, const UiLook& look, const std::string& path) 
 }
 
 // The source video in a <video> laid over a black box, looping (video_box.h), as the job results are.
-void videoPreview(AppState& state, const UiLook& look, const std::string& path, const std::string& value) {
+void videoPreview(const UiLook& look, const std::string& path, const std::string& value) {
     const std::string key = "media" + path + "#" + std::to_string(mediaFingerprint(value));
     const float width = std::min(ImGui::GetContentRegionAvail().x, dp(look, 256));
     videoBox(look, key, value, false, true, ImVec2(width, width * 9.0f / 16.0f));
-    recordItemRect(state, look, ("video:" + path).c_str());
+    nameLastItem(("video:" + path).c_str());
     const std::string clock = web::videoClock(key);
     ImGui::TextColored(kColorMuted, "%s", clock.empty() ? "loading the video..." : clock.c_str());
 }
@@ -177,8 +176,8 @@ void rememberRow(AppState& state, const UiLook& look, const std::string& path) {
         const float r = look.pixelRatio;
         media.rows.push_back({path, min.x / r, min.y / r, (max.x - min.x) / r, (max.y - min.y) / r});
     }
-    recordItemRect(state, look, ("media:" + path).c_str());
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) media.hovered = path;
+    nameLastItem(("media:" + path).c_str());
 }
 
 // The field's value, or nullptr when unset or empty. It points into the request: any change to the
@@ -194,10 +193,10 @@ const std::string* fieldValue(const AppState& state, const std::string& path) {
 
 void mediaInput(AppState& state, const UiLook& look, const std::string& canonicalPath, ValueType type) {
     ImGui::BeginGroup();
-    valueLine(state, look, canonicalPath, type, fieldValue(state, canonicalPath));
+    valueLine(state, canonicalPath, type, fieldValue(state, canonicalPath));
     const std::string* value = fieldValue(state, canonicalPath);
     if (type == ValueType::Image) imagePreview(state, look, canonicalPath);
-    if (type == ValueType::Video && value) videoPreview(state, look, canonicalPath, *value);
+    if (type == ValueType::Video && value) videoPreview(look, canonicalPath, *value);
     statusLines(state, canonicalPath, value);
     ImGui::EndGroup();
     if (state.creative.media.dropTarget == canonicalPath) {  // where the file being dragged would go

@@ -66,7 +66,7 @@ std::vector<Exclusion> exclusions(const Model& model) {
 
 // One line on what the masks exclude; when the request has one of those, a warning and a button
 // that removes it, since the gateway refuses the combination.
-void drawExclusionNote(AppState& state, const UiLook& look, const std::vector<Exclusion>& excluded) {
+void drawExclusionNote(AppState& state, const std::vector<Exclusion>& excluded) {
     if (excluded.empty()) return;
     std::vector<std::string> names;
     std::vector<std::string> present;
@@ -87,9 +87,8 @@ void drawExclusionNote(AppState& state, const UiLook& look, const std::vector<Ex
                            pointerLeaf(path).c_str(), state.selected->name.c_str());
         ImGui::PopStyleColor();
         ImGui::PushID(path.c_str());
-        if (ImGui::SmallButton(("Remove " + pointerLeaf(path)).c_str())) clearRequestValue(state, path);
+        if (ImGui::SmallButton(("Remove " + pointerLeaf(path) + "###remove-" + pointerLeaf(path)).c_str())) clearRequestValue(state, path);
         ImGui::PopID();
-        recordItemRect(state, look, ("brush:remove-" + pointerLeaf(path)).c_str());
     }
 }
 
@@ -163,7 +162,7 @@ void clearLayer(MotionBrushEditor& editor, size_t layer) {
 }
 
 // "+ Dynamic" adds a mask and selects it to paint; the catalog's maximum disables it.
-void drawLayerRow(AppState& state, const UiLook& look, MotionBrushEditor& editor, const MotionBrushLimits& limits) {
+void drawLayerRow(AppState& state, MotionBrushEditor& editor, const MotionBrushLimits& limits) {
     for (size_t layer = 0; layer < layerCount(editor); ++layer) {
         if (layer > 0) ImGui::SameLine();
         const ImVec4 tint = layerTint(layer);
@@ -179,7 +178,6 @@ void drawLayerRow(AppState& state, const UiLook& look, MotionBrushEditor& editor
         }
         ImGui::PopID();
         ImGui::PopStyleColor(3);
-        recordItemRect(state, look, ("brush:layer-" + std::to_string(layer)).c_str());
     }
     ImGui::SameLine();
     const bool full = editor.brush.dynamicMasks.size() >= limits.maxDynamicMasks;
@@ -191,7 +189,6 @@ void drawLayerRow(AppState& state, const UiLook& look, MotionBrushEditor& editor
         ++editor.revision;
     }
     ImGui::EndDisabled();
-    recordItemRect(state, look, "brush:add");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("%s: %s takes at most %zu dynamic masks.", full ? "Full" : "Add a mask for an area that moves",
                           state.selected->name.c_str(), limits.maxDynamicMasks);
@@ -234,16 +231,15 @@ void drawLayerInfo(MotionBrushEditor& editor, const MotionBrushLimits& limits) {
     }
 }
 
-void drawTools(AppState& state, const UiLook& look, MotionBrushEditor& editor) {
-    const auto tool = [&](const char* label, BrushTool value, const char* rect) {
+void drawTools(const UiLook& look, MotionBrushEditor& editor) {
+    const auto tool = [&](const char* label, BrushTool value) {
         if (ImGui::RadioButton(label, editor.tool == value)) editor.tool = value;
-        recordItemRect(state, look, rect);
         ImGui::SameLine();
     };
-    tool("Paint", BrushTool::Paint, "brush:tool-paint");
-    tool("Erase", BrushTool::Erase, "brush:tool-erase");
+    tool("Paint", BrushTool::Paint);
+    tool("Erase", BrushTool::Erase);
     ImGui::BeginDisabled(editor.layer == 0);
-    tool("Draw path", BrushTool::Path, "brush:tool-path");
+    tool("Draw path", BrushTool::Path);
     ImGui::EndDisabled();
     ImGui::SetNextItemWidth(dp(look, 160));
     const float largest = float(std::max(editor.width, editor.height)) / 4.0f;
@@ -387,7 +383,7 @@ void drawPaths(const UiLook& look, const MotionBrushEditor& editor, const Motion
 // The image scaled to fit the section's width and 60% of the panel's height (at most 420 CSS px), so
 // the layers, the tools and Apply are in view with it; the masks tinted over it, the paths on top,
 // and the brush's outline under the pointer.
-void drawCanvas(AppState& state, const UiLook& look, MotionBrushEditor& editor, const InputImage& image,
+void drawCanvas(const UiLook& look, MotionBrushEditor& editor, const InputImage& image,
                 const MotionBrushLimits& limits) {
     const float maxHeight = std::min(dp(look, 420), ImGui::GetWindowHeight() * 0.6f);
     const float scale = std::min(ImGui::GetContentRegionAvail().x / float(editor.width), maxHeight / float(editor.height));
@@ -404,7 +400,6 @@ void drawCanvas(AppState& state, const UiLook& look, MotionBrushEditor& editor, 
     const ImVec2 after = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("canvas", size);
-    recordItemRect(state, look, "brush:canvas");
     handleDrag(look, editor, origin, scale);
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -460,14 +455,13 @@ void apply(AppState& state, MotionBrushEditor& editor, const MotionBrushLimits& 
     editor.appliedRevision = editor.revision;
 }
 
-void drawApply(AppState& state, const UiLook& look, MotionBrushEditor& editor, const MotionBrushLimits& limits) {
+void drawApply(AppState& state, MotionBrushEditor& editor, const MotionBrushLimits& limits) {
     const bool hasMasks = requestHasMasks(state);
     const bool current = requestHolds(state, editor.applied);
     const bool pending = !current || editor.revision != editor.appliedRevision;
     if (pending) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.18f, 0.50f, 0.32f, 1.0f));
     if (ImGui::Button("Apply to request")) apply(state, editor, limits);
     if (pending) ImGui::PopStyleColor();
-    recordItemRect(state, look, "brush:apply");
     if (hasMasks) {
         ImGui::SameLine();
         if (ImGui::Button("Remove from request")) {
@@ -477,7 +471,6 @@ void drawApply(AppState& state, const UiLook& look, MotionBrushEditor& editor, c
             editor.applied = nullptr;
             editor.problems.clear();
         }
-        recordItemRect(state, look, "brush:remove");
     }
 
     if (!editor.problems.empty()) {
@@ -515,7 +508,7 @@ void drawMotionBrushEditor(AppState& state, const UiLook& look) {
     const std::optional<MotionBrushLimits> limits = limitsFor(state);
     if (!limits) return;
     MotionBrushEditor& editor = state.creative.motionBrush;
-    drawExclusionNote(state, look, exclusions(*state.selected));
+    drawExclusionNote(state, exclusions(*state.selected));
 
     const InputImage* image = inputImage(state, "/image");
     if (!image) {
@@ -548,11 +541,11 @@ void drawMotionBrushEditor(AppState& state, const UiLook& look) {
         return;
     }
 
-    drawLayerRow(state, look, editor, *limits);
+    drawLayerRow(state, editor, *limits);
     drawLayerInfo(editor, *limits);
-    drawTools(state, look, editor);
-    drawCanvas(state, look, editor, *image, *limits);
-    drawApply(state, look, editor, *limits);
+    drawTools(look, editor);
+    drawCanvas(look, editor, *image, *limits);
+    drawApply(state, editor, *limits);
 }
 
 }  // namespace vg::app

@@ -26,16 +26,13 @@ std::string requestText(const AppState& state, const char* path) {
     return value && value->is_string() ? value->get<std::string>() : "";
 }
 
-// One hint: wrapped in the warning colour, its rectangle published (zero-sized when absent).
-void hintLine(AppState& state, const UiLook& look, const std::string& name, const std::optional<std::string>& hint) {
-    if (!hint) {
-        recordRect(state, name, {});
-        return;
-    }
+// One hint, wrapped in the warning colour: an item named `name` ("form:hint:motion") while shown.
+void hintLine(const std::string& name, const std::optional<std::string>& hint) {
+    if (!hint) return;
     ImGui::PushStyleColor(ImGuiCol_Text, kColorWarning);
     ImGui::TextWrapped("%s", hint->c_str());
     ImGui::PopStyleColor();
-    recordItemRect(state, look, name.c_str());
+    nameLastItem(name.c_str());
 }
 
 std::string joined(const std::vector<std::string>& names) {
@@ -48,13 +45,13 @@ std::string joined(const std::vector<std::string>& names) {
 
 bool promptHelpApplies(const AppState& state) { return offeredParam(state, "/prompt") != nullptr; }
 
-void drawPromptHints(AppState& state, const UiLook& look, const char* where) {
+void drawPromptHints(const AppState& state, const char* where) {
     const std::string prompt = requestText(state, "/prompt");
-    hintLine(state, look, std::string(where) + ":hint:motion", promptMotionHint(prompt));
-    hintLine(state, look, std::string(where) + ":hint:framing", promptFramingHint(prompt, requestText(state, "/aspectRatio")));
+    hintLine(std::string(where) + ":hint:motion", promptMotionHint(prompt));
+    hintLine(std::string(where) + ":hint:framing", promptFramingHint(prompt, requestText(state, "/aspectRatio")));
 }
 
-void drawPromptHelp(AppState& state, const UiLook& look) {
+void drawPromptHelp(AppState& state, const UiLook&) {
     PromptHelper& helper = state.creative.prompt;
     const auto templates = promptTemplates();
     if (templates.empty()) return;
@@ -62,7 +59,7 @@ void drawPromptHelp(AppState& state, const UiLook& look) {
 
     const std::string prompt = requestText(state, "/prompt");
     if (prompt.empty()) ImGui::TextColored(kColorMuted, "The prompt is empty: start from a template below.");
-    drawPromptHints(state, look, "direct");
+    drawPromptHints(state, "direct");
 
     groupHeading("Template");
     const PromptTemplate& chosen = templates[helper.templateIndex];
@@ -75,7 +72,6 @@ void drawPromptHelp(AppState& state, const UiLook& look) {
         }
         ImGui::EndCombo();
     }
-    recordItemRect(state, look, "template:choice");
 
     // A field per {name}, labelled with it; the hint is the field's place in the template.
     const std::vector<std::string> names = templateFields(chosen.text);
@@ -90,8 +86,7 @@ void drawPromptHelp(AppState& state, const UiLook& look) {
         ImGui::SameLine(start + labelWidth);
         ImGui::SetNextItemWidth(-1);
         const std::string hint = "{" + field + "}";
-        ImGui::InputTextWithHint("##value", hint.c_str(), &helper.fields[field]);
-        recordItemRect(state, look, ("template:" + field).c_str());
+        ImGui::InputTextWithHint(("##template:" + field).c_str(), hint.c_str(), &helper.fields[field]);
         ImGui::PopID();
     }
 
@@ -105,7 +100,6 @@ void drawPromptHelp(AppState& state, const UiLook& look) {
         setRequestValue(state, "/prompt", filled.text);
     }
     ImGui::EndDisabled();
-    recordItemRect(state, look, "template:use");
     ImGui::SameLine();
     if (!filled.missing.empty()) {
         ImGui::TextColored(kColorMuted, "Fill in: %s", joined(filled.missing).c_str());

@@ -26,6 +26,6 @@ void drawPromptHelp(AppState& state, const UiLook& look);
 // The seed's hints for the request's prompt, one wrapped line each, nothing when none applies.
 // `where` names the place for tests ("form", "direct"): each hint's rectangle is published as
 // "<where>:hint:motion" / "<where>:hint:framing", with zero size while the hint is not shown.
-void drawPromptHints(AppState& state, const UiLook& look, const char* where);
+void drawPromptHints(const AppState& state, const char* where);
 
 }  // namespace vg::app

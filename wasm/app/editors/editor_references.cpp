@@ -92,11 +92,9 @@ bool referenceRow(AppState& state, const UiLook& look, const std::vector<std::st
         if (ImGui::BeginCombo("##type", type.c_str())) {
             for (const std::string& value : types) {
                 if (ImGui::Selectable(value.c_str(), value == type) && value != type) setRequestValue(state, typePath, value);
-                recordItemRect(state, look, (name + ":type:" + value).c_str());
             }
             ImGui::EndCombo();
         }
-        recordItemRect(state, look, (name + ":type").c_str());
     } else {
         ImGui::TextColored(kColorMuted, "%s", type.c_str());
     }
@@ -106,12 +104,10 @@ bool referenceRow(AppState& state, const UiLook& look, const std::vector<std::st
     if (ImGui::InputTextWithHint("##tag", referenceTag(index + 1).c_str(), &tag)) {
         if (tag.empty()) clearRequestValue(state, tagPath); else setRequestValue(state, tagPath, tag);
     }
-    recordItemRect(state, look, (name + ":tag").c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The name the prompt uses for it; empty: %s", referenceTag(index + 1).c_str());
     ImGui::SameLine();
     const std::string insert = "Insert " + promptTag(reference, index) + "###insert";
     if (ImGui::Button(insert.c_str())) insertPromptTag(state, promptTag(reference, index));
-    recordItemRect(state, look, (name + ":insert").c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Puts the tag into the prompt at its cursor (the Form tab's prompt)");
 
     // Reorder and remove change the list: the row stops there, the next frame draws the new list.
@@ -123,7 +119,6 @@ bool referenceRow(AppState& state, const UiLook& look, const std::vector<std::st
         changed = true;
     }
     ImGui::EndDisabled();
-    recordItemRect(state, look, (name + ":up").c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(index + 1 == count);
     if (ImGui::ArrowButton("##down", ImGuiDir_Down) && !changed) {
@@ -131,20 +126,18 @@ bool referenceRow(AppState& state, const UiLook& look, const std::vector<std::st
         changed = true;
     }
     ImGui::EndDisabled();
-    recordItemRect(state, look, (name + ":down").c_str());
     ImGui::SameLine();
     if (ImGui::Button("Remove") && !changed) {
         clearRequestValue(state, itemPath(index));
         changed = true;
     }
-    recordItemRect(state, look, (name + ":remove").c_str());
 
     if (!changed) {
         ImGui::PushItemWidth(-FLT_MIN);
         ImGui::BeginGroup();
         mediaInput(state, look, itemPath(index, "/url"), type == "video" ? ValueType::Video : ValueType::Image);
         ImGui::EndGroup();
-        recordItemRect(state, look, (name + ":url").c_str());  // the URL field is its first line
+        nameLastItem((name + ":url").c_str());  // the URL field is its first line
         ImGui::PopItemWidth();
     }
     ImGui::PopID();
@@ -166,7 +159,6 @@ void drawReferencesEditor(AppState& state, const UiLook& look) {
         ImGui::TextWrapped("%s can keep people and characters from reference images or clips. This request is %s: "
                            "a reference makes it reference-to-video.", state.selected->name.c_str(), modeTitle(mode));
         if (ImGui::Button("Add reference")) addReference(state, types);
-        recordItemRect(state, look, "references:add");
         return;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
@@ -190,7 +182,6 @@ void drawReferencesEditor(AppState& state, const UiLook& look) {
     ImGui::BeginDisabled(full);
     if (ImGui::Button("Add reference")) addReference(state, types);
     ImGui::EndDisabled();
-    recordItemRect(state, look, "references:add");
     if (full) {
         ImGui::SameLine();
         ImGui::TextColored(kColorMuted, "%s takes at most %zu.", state.selected->name.c_str(), *spec.maxLength);

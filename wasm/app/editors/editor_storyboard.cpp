@@ -137,16 +137,13 @@ void muted(const char* text) {
 
 // One shot: a drag handle, its number, up/down, its duration with -/+, remove, then its prompt.
 // Returns true when it changed `shots` (the caller writes them back and draws the rest next frame).
-bool shotRow(AppState& state, const UiLook& look, std::vector<Shot>& shots, size_t index, std::optional<int> total) {
-    const std::string name = "shot" + std::to_string(index + 1);
-    const auto record = [&](const char* what) { recordItemRect(state, look, (name + ":" + what).c_str()); };
+bool shotRow(const UiLook& look, std::vector<Shot>& shots, size_t index, std::optional<int> total) {
     Shot& shot = shots[index];
     bool changed = false;
     ImGui::PushID(static_cast<int>(index));
     ImGui::BeginGroup();
 
     ImGui::Button("::");
-    record("handle");
     if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) ImGui::SetTooltip("Drag onto another shot to move it there");
     if (ImGui::BeginDragDropSource()) {
         const int from = static_cast<int>(index);
@@ -162,12 +159,10 @@ bool shotRow(AppState& state, const UiLook& look, std::vector<Shot>& shots, size
     ImGui::BeginDisabled(index == 0);
     if (ImGui::ArrowButton("up", ImGuiDir_Up)) changed = moveShot(shots, index, index - 1);
     ImGui::EndDisabled();
-    record("up");
     ImGui::SameLine();
     ImGui::BeginDisabled(index + 1 == shots.size());
     if (ImGui::ArrowButton("down", ImGuiDir_Down)) changed = moveShot(shots, index, index + 1);
     ImGui::EndDisabled();
-    record("down");
 
     ImGui::SameLine(0, dp(look, 12));
     ImGui::BeginDisabled(shot.durationSeconds <= 1);
@@ -176,7 +171,6 @@ bool shotRow(AppState& state, const UiLook& look, std::vector<Shot>& shots, size
         changed = true;
     }
     ImGui::EndDisabled();
-    record("shorter");
     ImGui::SameLine();
     ImGui::TextColored(shot.durationSeconds > 0 ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : kColorError, "%d s", shot.durationSeconds);
     ImGui::SameLine();
@@ -186,7 +180,6 @@ bool shotRow(AppState& state, const UiLook& look, std::vector<Shot>& shots, size
         changed = true;
     }
     ImGui::EndDisabled();
-    record("longer");
 
     ImGui::SameLine(0, dp(look, 12));
     ImGui::BeginDisabled(shots.size() == 1);
@@ -196,7 +189,6 @@ bool shotRow(AppState& state, const UiLook& look, std::vector<Shot>& shots, size
         changed = true;
     }
     ImGui::EndDisabled();
-    record("remove");
     if (shots.size() == 1 && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("A storyboard keeps at least one shot: turn multi-shot off instead");
 
@@ -204,7 +196,6 @@ bool shotRow(AppState& state, const UiLook& look, std::vector<Shot>& shots, size
         const std::string hint = "what happens in shot " + std::to_string(index + 1);
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (ImGui::InputTextWithHint("##prompt", hint.c_str(), &shot.prompt)) changed = true;
-        record("prompt");
     }
     ImGui::EndGroup();
 
@@ -220,7 +211,7 @@ bool shotRow(AppState& state, const UiLook& look, std::vector<Shot>& shots, size
 }
 
 // The sum of the shots against the video's duration, and the two ways to make them agree.
-void durationSummary(AppState& state, const UiLook& look, std::vector<Shot>& shots, std::optional<int> total) {
+void durationSummary(AppState& state, std::vector<Shot>& shots, std::optional<int> total) {
     const int sum = sumOf(shots);
     if (!total) {
         ImGui::TextColored(kColorWarning, "Shots add up to %d s; set the video's duration (Form) to compare.", sum);
@@ -232,18 +223,16 @@ void durationSummary(AppState& state, const UiLook& look, std::vector<Shot>& sho
     }
     ImGui::TextColored(kColorError, "Shots add up to %d s but the video lasts %d s: they must be equal.", sum, *total);
     ImGui::BeginDisabled(static_cast<size_t>(*total) < shots.size());
-    const std::string fit = "Fit the shots to " + std::to_string(*total) + " s";
+    const std::string fit = "Fit the shots to " + std::to_string(*total) + " s###fit";
     if (ImGui::Button(fit.c_str()) && balanceShotDurations(shots, *total)) setRequestValue(state, shotPaths(state).list, multiPromptJson(shots));
     ImGui::EndDisabled();
-    recordItemRect(state, look, "storyboard:fit");
     if (static_cast<size_t>(*total) < shots.size() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("%zu shots need at least %zu s: remove shots or lengthen the video", shots.size(), shots.size());
     const ParamSpec* duration = offeredParam(state, "/duration");
     if (duration && durationAllowed(*duration, sum)) {
         ImGui::SameLine();
-        const std::string lengthen = "Make the video " + std::to_string(sum) + " s";
+        const std::string lengthen = "Make the video " + std::to_string(sum) + " s###set-duration";
         if (ImGui::Button(lengthen.c_str())) setRequestValue(state, "/duration", sum);
-        recordItemRect(state, look, "storyboard:set-duration");
     }
 }
 
@@ -264,7 +253,6 @@ void drawStoryboardEditor(AppState& state, const UiLook& look) {
     ImGui::BeginDisabled(!on && (!total || *total < 1));
     const bool toggled = ImGui::Checkbox("Multi-shot", &wanted);
     ImGui::EndDisabled();
-    recordItemRect(state, look, "storyboard:on");
     if (toggled) {
         if (wanted) turnOn(state, *total); else turnOff(state);
         return;
@@ -280,7 +268,7 @@ void drawStoryboardEditor(AppState& state, const UiLook& look) {
 
     std::vector<Shot> shots = list ? shotsIn(*list) : std::vector<Shot>{};
     for (size_t i = 0; i < shots.size(); ++i) {
-        if (shotRow(state, look, shots, i, total)) {
+        if (shotRow(look, shots, i, total)) {
             setRequestValue(state, paths.list, multiPromptJson(shots));
             return;  // the rows below would draw the old shots: the next frame draws the new ones
         }
@@ -295,11 +283,10 @@ void drawStoryboardEditor(AppState& state, const UiLook& look) {
         return;
     }
     ImGui::EndDisabled();
-    recordItemRect(state, look, "storyboard:add");
     if (!room && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Every shot lasts at least 1 s: a %d s video has room for %d shots", total.value_or(0), total.value_or(0));
     ImGui::SameLine();
-    durationSummary(state, look, shots, total);
+    durationSummary(state, shots, total);
 }
 
 }  // namespace vg::app

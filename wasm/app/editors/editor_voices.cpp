@@ -113,7 +113,7 @@ void muted(const std::string& text) {
 //-----------------------------------------------------------------------------
 
 // "Turn audio on" when the catalog says voices need a value the request does not have.
-void voiceRequirement(AppState& state, const UiLook& look, bool haveVoices) {
+void voiceRequirement(AppState& state, bool haveVoices) {
     const std::optional<Requirement> requirement = requirementOf(*state.selected, voiceList(state));
     if (!requirement || requirementMet(state, *requirement)) return;
     const std::string leaf = requirement->path.substr(requirement->path.rfind('/') + 1);
@@ -124,9 +124,8 @@ void voiceRequirement(AppState& state, const UiLook& look, bool haveVoices) {
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
     if (requirement->value.is_null()) return;  // no single value to set: the Form's field decides
-    const std::string label = value.is_boolean() ? "Turn " + leaf + wanted : "Set " + leaf + " to " + value.dump();
+    const std::string label = (value.is_boolean() ? "Turn " + leaf + wanted : "Set " + leaf + " to " + value.dump()) + "###requirement";
     if (ImGui::Button(label.c_str())) setRequestValue(state, requirement->path, requirement->value);
-    recordItemRect(state, look, "voice:requirement");
 }
 
 void voiceRows(AppState& state, const UiLook& look, const json& voices, const std::string& prompt) {
@@ -136,21 +135,18 @@ void voiceRows(AppState& state, const UiLook& look, const json& voices, const st
         const std::string tag = voiceTag(i + 1);
         const json& voice = voices[i];
         std::string id = voice.is_object() && voice.contains("voiceId") && voice["voiceId"].is_string() ? voice["voiceId"].get<std::string>() : "";
-        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushID(name.c_str());  // "voice1": apart from the element rows' IDs
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(kColorAccent, "voice_%zu", i + 1);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(dp(look, 170));
         if (ImGui::InputTextWithHint("##id", "voice ID", &id)) setRequestValue(state, path, id);
-        recordItemRect(state, look, (name + ":id").c_str());
         ImGui::SameLine();
         const std::string insert = "Insert " + tag;
         if (ImGui::Button(insert.c_str())) insertPromptTag(state, tag);
-        recordItemRect(state, look, (name + ":insert").c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("At the prompt's cursor (Form tab), else at its end, right after the speaker");
         ImGui::SameLine();
         const bool removed = ImGui::Button("Remove");
-        recordItemRect(state, look, (name + ":remove").c_str());
         if (id.empty()) ImGui::TextColored(kColorWarning, "Type the voice's ID.");
         else if (prompt.find(tag) == std::string::npos) ImGui::TextColored(kColorMuted, "The prompt does not say %s yet.", tag.c_str());
         ImGui::PopID();
@@ -170,7 +166,7 @@ void voicesSection(AppState& state, const UiLook& look, const ParamSpec& spec, b
     muted("Speech in the video's audio track: " + (spec.maxLength ? "up to " + plural(most, "voice") : std::string("voices")) +
           ", each a voice ID from KlingAI's voice customization API or its preset voices. The prompt names them as "
           "<<<voice_1>>>, <<<voice_2>>> in this list's order (" + spec.source + ").");
-    voiceRequirement(state, look, count > 0);
+    voiceRequirement(state, count > 0);
     const json* promptValue = requestValue(state, "/prompt");
     const std::string prompt = promptValue && promptValue->is_string() ? promptValue->get<std::string>() : "";
     if (voices && !voices->is_array()) {
@@ -181,13 +177,11 @@ void voicesSection(AppState& state, const UiLook& look, const ParamSpec& spec, b
 
     ImGui::SetNextItemWidth(dp(look, 170));
     ImGui::InputTextWithHint("##new-voice", "voice ID", &editor.newVoiceId);
-    recordItemRect(state, look, "voice:new");
     ImGui::SameLine();
     ImGui::BeginDisabled(editor.newVoiceId.empty() || count >= most || (voices && !voices->is_array()));
     if (ImGui::Button("Add voice") && addOrAsk(state, voiceList(state), elementList(state), {{"voiceId", editor.newVoiceId}}))
         editor.newVoiceId.clear();
     ImGui::EndDisabled();
-    recordItemRect(state, look, "voice:add");
     if (count >= most && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("%s allows at most %s", state.selected->name.c_str(), plural(most, "voice").c_str());
     if (elementsOffered && countOf(requestValue(state, elementList(state))) > 0) {
@@ -219,7 +213,7 @@ void elementRows(AppState& state, const UiLook& look, const json& elements) {
         const bool draftShown = draft != state.jsonDrafts.end() &&
                                 (elementProblem(parseJsonInput(draft->second)) != "" || parseJsonInput(draft->second).value == elements[i]);
         std::string text = draftShown ? draft->second : elements[i].dump();
-        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushID(("element" + std::to_string(i + 1)).c_str());  // apart from the voice rows' IDs
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(kColorAccent, "element %zu", i + 1);
         ImGui::SameLine();
@@ -228,10 +222,8 @@ void elementRows(AppState& state, const UiLook& look, const json& elements) {
         ImGui::PushFont(look.mono);
         const bool edited = ImGui::InputText("##element", &text);
         ImGui::PopFont();
-        recordItemRect(state, look, ("element" + std::to_string(i + 1) + ":json").c_str());
         ImGui::SameLine();
         const bool removed = ImGui::Button("Remove");
-        recordItemRect(state, look, ("element" + std::to_string(i + 1) + ":remove").c_str());
         // Edits go to the request while they read as an object; until then the draft is kept here.
         const JsonInput parsed = parseJsonInput(text);
         const std::string problem = elementProblem(parsed);
@@ -269,7 +261,6 @@ void elementsSection(AppState& state, const UiLook& look, const ParamSpec& spec)
     ImGui::PushFont(look.mono);
     if (ImGui::InputTextWithHint("##new-element", "{ ... }  one element as a JSON object", &editor.newElement)) editor.elementProblem.clear();
     ImGui::PopFont();
-    recordItemRect(state, look, "element:new");
     ImGui::SameLine();
     ImGui::BeginDisabled(editor.newElement.empty() || count >= most || (elements && !elements->is_array()));
     if (ImGui::Button("Add element")) {
@@ -279,7 +270,6 @@ void elementsSection(AppState& state, const UiLook& look, const ParamSpec& spec)
         state.dirty = true;
     }
     ImGui::EndDisabled();
-    recordItemRect(state, look, "element:add");
     if (count >= most && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("%s allows at most %s", state.selected->name.c_str(), plural(most, "element").c_str());
     if (!editor.elementProblem.empty()) ImGui::TextColored(kColorError, "%s", editor.elementProblem.c_str());
@@ -290,15 +280,13 @@ void elementsSection(AppState& state, const UiLook& look, const ParamSpec& spec)
 //-----------------------------------------------------------------------------
 
 // Both lists in the request (typed in the JSON editor, or loaded): the person picks which stays.
-void settleConflict(AppState& state, const UiLook& look, const std::string& source) {
+void settleConflict(AppState& state, const std::string& source) {
     ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
     ImGui::TextWrapped("%s cannot use voices and elements together (%s): keep one of them.", state.selected->name.c_str(), source.c_str());
     ImGui::PopStyleColor();
     if (ImGui::Button("Keep the voices")) removeList(state, elementList(state));
-    recordItemRect(state, look, "conflict:keep-voices");
     ImGui::SameLine();
     if (ImGui::Button("Keep the elements")) removeList(state, voiceList(state));
-    recordItemRect(state, look, "conflict:keep-elements");
 }
 
 // The question addOrAsk opened: remove the other list and add, or leave everything as it is.
@@ -306,8 +294,6 @@ void confirmPopup(AppState& state, const UiLook& look) {
     VoicesEditor& editor = state.creative.voices;
     ImGui::SetNextWindowSize(ImVec2(dp(look, 420), 0));
     if (!ImGui::BeginPopupModal(kConfirmPopup, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        recordRect(state, "confirm:replace", {});  // zero-sized while closed: tests see the question go
-        recordRect(state, "confirm:cancel", {});
         return;
     }
     if (editor.pendingPath.empty()) {  // nothing left to ask (the request was replaced meanwhile)
@@ -321,12 +307,10 @@ void confirmPopup(AppState& state, const UiLook& look) {
     ImGui::TextWrapped("%s cannot use voices and elements together (%s). Adding this %s removes the request's %s.",
                        state.selected->name.c_str(), source.c_str(), itemWord(state, editor.pendingPath), plural(others, itemWord(state, otherPath)).c_str());
     ImGui::Spacing();
-    const std::string replace = std::string("Remove the ") + itemWord(state, otherPath) + "s, add the " + itemWord(state, editor.pendingPath);
+    const std::string replace = std::string("Remove the ") + itemWord(state, otherPath) + "s, add the " + itemWord(state, editor.pendingPath) + "###replace";
     const bool agreed = ImGui::Button(replace.c_str());
-    recordItemRect(state, look, "confirm:replace");
     ImGui::SameLine();
     const bool cancelled = ImGui::Button("Cancel");
-    recordItemRect(state, look, "confirm:cancel");
     if (agreed) {
         removeList(state, otherPath);
         append(state, editor.pendingPath, editor.pendingItem);
@@ -352,7 +336,7 @@ void drawVoicesEditor(AppState& state, const UiLook& look) {
     const ParamSpec* elementSpec = offeredParam(state, elementList(state));
     if (voiceSpec && elementSpec && countOf(requestValue(state, voiceList(state))) > 0 && countOf(requestValue(state, elementList(state))) > 0) {
         if (const std::optional<std::string> source = exclusiveSource(*state.selected, voiceList(state), elementList(state)))
-            settleConflict(state, look, *source);
+            settleConflict(state, *source);
     }
     if (voiceSpec) voicesSection(state, look, *voiceSpec, elementSpec != nullptr);
     if (elementSpec) {

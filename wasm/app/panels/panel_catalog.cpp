@@ -74,7 +74,6 @@ void drawFilters(AppState& state, const UiLook& look) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 3 * (comboWidth + spacing));
     bool changed = ImGui::InputTextWithHint("##search", "Search id, name, vendor or alias", &state.filter.search);
-    recordItemRect(state, look, "search");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(comboWidth);
     changed |= modeFilterCombo(state.filter.mode);
@@ -131,15 +130,13 @@ void drawCapabilityMatrix(const AppState& state, const UiLook& look) {
     ImGui::EndTable();
 }
 
-void drawModelRow(AppState& state, const UiLook& look, const Model& model, int row) {
+void drawModelRow(AppState& state, const Model& model) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     if (ImGui::Selectable(model.id.c_str(), state.selected == &model, ImGuiSelectableFlags_SpanAllColumns) &&
         state.selected != &model) {
         selectModel(state, model);
     }
-    if (row == 0) recordItemRect(state, look, "first-row");
-    if (row == 1) recordItemRect(state, look, "second-row");
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(model.vendor.c_str());
     ImGui::TableNextColumn();
@@ -180,7 +177,7 @@ void drawCatalogPanel(AppState& state, const UiLook& look) {
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             ImGui::PushID(row);
-            drawModelRow(state, look, *state.visibleModels[static_cast<size_t>(row)], row);
+            drawModelRow(state, *state.visibleModels[static_cast<size_t>(row)]);
             ImGui::PopID();
         }
     }

@@ -54,7 +54,6 @@ void drawCreativePanel(AppState& state, const UiLook& look) {
             continue;
         }
         const bool open = ImGui::CollapsingHeader(section.title, ImGuiTreeNodeFlags_DefaultOpen);
-        recordItemRect(state, look, (std::string("section:") + section.title).c_str());
         if (!open) continue;
         ImGui::PushID(section.title);
         ImGui::Indent(dp(look, 6));
@@ -68,7 +67,7 @@ void drawCreativePanel(AppState& state, const UiLook& look) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
         ImGui::TextWrapped("Not offered by %s in this mode: %s.", state.selected->name.c_str(), unavailable.c_str());
         ImGui::PopStyleColor();
-        recordItemRect(state, look, "direct:unavailable");
+        nameLastItem("direct:unavailable");
     }
 }
 

@@ -140,11 +140,11 @@ void promptField(AppState& state, const ParamSpec& spec, const json* current, co
     };
     const bool isPrompt = spec.path == "/prompt";
     size_t ignoredCursor = 0;
-    if (ImGui::InputTextMultiline("##value", &text, ImVec2(ImGui::CalcItemWidth(), height), ImGuiInputTextFlags_CallbackAlways,
+    // Its ID names the field by path ("##text:/prompt").
+    if (ImGui::InputTextMultiline(("##text:" + spec.path).c_str(), &text, ImVec2(ImGui::CalcItemWidth(), height), ImGuiInputTextFlags_CallbackAlways,
                                   keepCursor, isPrompt ? &state.promptCursor : &ignoredCursor)) {
         if (text.empty()) clearRequestValue(state, spec.path); else setRequestValue(state, spec.path, text);
     }
-    if (spec.path == "/prompt") recordItemRect(state, look, "prompt");
     const size_t count = codePoints(text);
     if (spec.maxLength) {
         const bool over = count > *spec.maxLength;
@@ -152,7 +152,7 @@ void promptField(AppState& state, const ParamSpec& spec, const json* current, co
     } else {
         ImGui::TextColored(kColorMuted, "%zu characters", count);
     }
-    if (isPrompt) drawPromptHints(state, look, "form");  // seed 003: name the motion, vertical framing for 9:16
+    if (isPrompt) drawPromptHints(state, "form");  // seed 003: name the motion, vertical framing for 9:16
 }
 
 bool isPromptText(const ParamSpec& spec) { return spec.path == "/prompt" || spec.path == "/negativePrompt"; }
@@ -198,8 +198,7 @@ void drawField(AppState& state, const UiLook& look, const ParamSpec& spec) {
     ImGui::PopItemWidth();
     if (current && !isPromptText(spec)) {
         ImGui::SameLine();
-        if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0))) clearRequestValue(state, spec.path);
-        recordItemRect(state, look, ("clear:" + spec.path).c_str());
+        if (ImGui::Button(("x###clear:" + spec.path).c_str(), ImVec2(ImGui::GetFrameHeight(), 0))) clearRequestValue(state, spec.path);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Unset: the gateway's default applies");
     }
     fieldDiagnostics(state, spec.path);
@@ -237,11 +236,10 @@ void modeRow(AppState& state, const UiLook& look, const Model& model, Mode mode)
     ImGui::SameLine(dp(look, 118) + ImGui::GetStyle().CellPadding.x * 2);
     ImGui::SetNextItemWidth(dp(look, 200));
     const bool open = ImGui::BeginCombo("##mode", modeTitle(mode));
-    recordItemRect(state, look, "mode");
     if (open) {
         for (Mode candidate : model.modes) {
-            if (ImGui::Selectable(modeTitle(candidate), candidate == mode) && candidate != mode) changeMode(state, candidate);
-            recordItemRect(state, look, (std::string("mode:") + modeName(candidate)).c_str());
+            const std::string option = std::string(modeTitle(candidate)) + "###mode:" + modeName(candidate);
+            if (ImGui::Selectable(option.c_str(), candidate == mode) && candidate != mode) changeMode(state, candidate);
         }
         ImGui::EndCombo();
     }

@@ -67,7 +67,6 @@ void drawGatewayButton(AppState& state, const UiLook& look) {
     const std::string label = "Gateway: " + where + " (" + dialectName(gateway.dialect) + ")" +
                               (gateway.apiKey.empty() ? "" : ", key set") + "###gateway";
     if (ImGui::Button(label.c_str())) ImGui::OpenPopup("gateway-settings");
-    recordItemRect(state, look, "gateway");
     if (ImGui::BeginPopup("gateway-settings")) {
         drawSettings(state, look);
         ImGui::EndPopup();

@@ -55,7 +55,6 @@ void drawRequestPanel(AppState& state, const UiLook& look) {
     const bool edited = ImGui::InputTextMultiline("##request", &state.requestText, ImVec2(-1.0f, editorHeight),
                                                   ImGuiInputTextFlags_AllowTabInput);
     ImGui::PopFont();
-    recordItemRect(state, look, "editor");
     if (edited) {
         state.jsonDrafts.clear();  // the form's half-typed JSON fields give way to the editor's text
         requestChanged(state);

@@ -61,7 +61,6 @@ void drawWirePanel(AppState& state, const UiLook& look) {
         web::copyToClipboard(state.wire.envelope);
         state.wire.copied = true;
     }
-    recordItemRect(state, look, "copy");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(dp(look, 170));
     if (ImGui::BeginCombo("##copy-as", "Copy as...")) {

@@ -97,6 +97,14 @@ void guarded(const std::string& what, const std::function<void()>& body) noexcep
 
 }  // namespace vg::web
 
+#ifdef VG_TEST_HOOKS
+// The test build's item list (wasm/app/test_hooks.cpp), kept as text: the page parses it only when a
+// test asks (tests/browser/harness.mjs). `frame` is the value __vg.frames takes once this frame ends.
+EM_JS(void, vgJsPublishTestItems, (const char* text), {
+    window['__vg']['ui'] = { 'frame': window['__vg']['frames'] + 1, 'text': UTF8ToString(text) };
+});
+#endif
+
 //-----------------------------------------------------------------------------
 // [SECTION] Entry points called from JavaScript
 //-----------------------------------------------------------------------------
@@ -323,6 +331,10 @@ void downloadVideo(const std::string& key, const std::string& url, const std::st
 }
 
 void publishStatus(const std::string& jsonObject) { vgJsPublish(jsonObject.c_str()); }
+
+#ifdef VG_TEST_HOOKS
+void publishTestItems(const std::string& text) { vgJsPublishTestItems(text.c_str()); }
+#endif
 
 void syncVideos(const std::vector<std::string>& keys) { vgJsSyncVideos(json(keys).dump().c_str()); }
 

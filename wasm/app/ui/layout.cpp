@@ -9,7 +9,6 @@
 
 #include "imgui.h"
 
-#include <string>
 
 namespace vg::app {
 
@@ -28,12 +27,10 @@ void drawHeader(AppState& state, const UiLook& look) {
     if (ImGui::Button("Generate  (Ctrl+Enter)")) generate(state);
     ImGui::PopStyleColor(2);
     ImGui::EndDisabled();
-    recordItemRect(state, look, "generate");
     if (blocked && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Not yet: %s", state.formCheck.blocked.c_str());
     ImGui::SameLine();
     if (ImGui::Button("Copy share link")) copyShareLink(state);
-    recordItemRect(state, look, "share");
     ImGui::SameLine();
     if (blocked) {
         ImGui::TextColored(kColorError, "%s", state.formCheck.blocked.c_str());
@@ -63,7 +60,6 @@ void tabbedPanel(const char* id, ImVec2 size, AppState& state, const UiLook& loo
     if (ImGui::BeginTabBar(id)) {
         for (const Tab& tab : tabs) {
             const bool open = ImGui::BeginTabItem(tab.label);
-            recordItemRect(state, look, (std::string("tab:") + tab.label).c_str());
             if (open) {
                 ImGui::BeginChild(tab.label);
                 tab.draw(state, look);

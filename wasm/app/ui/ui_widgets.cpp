@@ -1,6 +1,7 @@
 #include "ui/ui_widgets.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ItemAdd, the test-engine item hook
 
 namespace vg::app {
 
@@ -18,11 +19,11 @@ void groupHeading(const char* title) {
     ImGui::Separator();
 }
 
-void recordItemRect(AppState& state, const UiLook& look, const char* name) {
-    const ImVec2 min = ImGui::GetItemRectMin();
-    const ImVec2 size = ImGui::GetItemRectSize();
-    const float ratio = look.pixelRatio;
-    recordRect(state, name, {min.x / ratio, min.y / ratio, size.x / ratio, size.y / ratio});
+void nameLastItem(const char* strId) {
+    ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads `g`
+    const ImGuiID id = ImGui::GetID(strId);
+    ImGui::ItemAdd(g.LastItemData.Rect, id, nullptr, ImGuiItemFlags_NoNav);
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, strId, g.LastItemData.StatusFlags);
 }
 
 void fieldDiagnostics(const AppState& state, const std::string& path) {

@@ -16,8 +16,11 @@ void panelTitle(const char* title, const char* note = nullptr);
 // A group's heading inside a panel: a little space, the title muted, a rule.
 void groupHeading(const char* title);
 
-// Publishes the last item's rectangle (in CSS pixels) under `name` for browser tests.
-void recordItemRect(AppState& state, const UiLook& look, const char* name);
+// ImGui adds images, text, groups and dummies as items without an ID: nothing can ask about them
+// by name, not hover tests, not Dear ImGui's item hooks (the test build's item list,
+// wasm/app/platform/test_hooks.cpp). This makes the item just drawn an item of its own, with the ID
+// and label `strId` in the current ID scope, on the same rectangle (no layout change).
+void nameLastItem(const char* strId);
 
 // The form check's messages at canonical `path` or inside it, wrapped, in their severity's colour:
 // under a form field, or under a creative editor's controls.

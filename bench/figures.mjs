@@ -1,11 +1,20 @@
-// Figures for the closing note, printed and not asserted: gzip transfer size of the page, time from
-// navigation to the first interactive frame, CPU time of an idle tab over 10 s (Chrome DevTools
-// Protocol Performance.getMetrics), and the frame time with 50 jobs in the jobs panel.
-import { readFileSync } from 'node:fs';
+// Figures of the playground, measured and printed, never asserted (a measurement, not a test; the
+// test run does not run it): gzip transfer size of the page, time from navigation to the first
+// interactive frame, CPU time of an idle tab over 10 s (Chrome DevTools Protocol
+// Performance.getMetrics), and the frame time with 50 jobs in the jobs panel.
+//
+//   bash scripts/build.sh && node bench/figures.mjs
+// Measures the release page: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site (not the
+// test page, whose ImGui carries the test hooks). Core: $VG_NATIVE_DIR, else build/native.
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { ARTIFACTS, SITE, VIEWPORT, openPage, startServer, waitFor } from './harness.mjs';
+import {
+  ARTIFACTS, REPO, VIEWPORT, launchBrowser, openPage, startServer, waitFor,
+} from '../tests/browser/harness.mjs';
+
+const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
 
 // What index.html loads (fonts are fetched too, listed apart).
 const PAGE_FILES = ['index.html', 'app.css', 'app_glue.js', 'platform.js', 'videos.js', 'storage.js', 'playground.js', 'playground.wasm'];
@@ -56,7 +65,7 @@ export async function runFigures(browser) {
   console.log(`# figure: page transfer ${(size.gzip / 1024).toFixed(1)} KB gzip (${(size.raw / 1024).toFixed(0)} KB raw: ` +
     `${PAGE_FILES.join(', ')}); fonts add ${(size.fonts / 1024).toFixed(0)} KB gzip`);
 
-  const { url, stop } = await startServer();
+  const { url, stop } = await startServer([], { site: SITE });
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const { page } = await openPage(context, url);
@@ -66,11 +75,11 @@ export async function runFigures(browser) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.mouse.move(2, VIEWPORT.height - 2);
-    await page.waitForTimeout(2000);
+    await page.waitForTimeout(2000);  // measured idle: the loop stops a second after the last input
     const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const before = await metric();
     const framesBefore = await page.evaluate(() => window.__vg.frames);
-    await page.waitForTimeout(10000);
+    await page.waitForTimeout(10000);  // the 10 s the figure is about
     const after = await metric();
     const framesAfter = await page.evaluate(() => window.__vg.frames);
     const busy = after.TaskDuration - before.TaskDuration;
@@ -95,4 +104,12 @@ export async function runFigures(browser) {
   } finally {
     stop();
   }
+}
+
+const browser = await launchBrowser();
+try {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await runFigures(browser);
+} finally {
+  await browser.close();
 }
