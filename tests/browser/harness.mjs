@@ -482,21 +482,6 @@ export async function clickControl(page, name, { modifiers = [] } = {}) {
   for (const key of [...modifiers].reverse()) await page.keyboard.up(key);
 }
 
-// A click on `name` made of DOM mouse events on the canvas (what the GLFW port listens to), each
-// followed by a drawn frame. For a page that draws every frame (a preview playing): there the CDP
-// input of page.mouse waits for an acknowledgement that a busy software-GL page can hold back for
-// minutes on a loaded machine.
-export async function clickWhileDrawing(page, name) {
-  await reveal(page, name);
-  const { x, y } = await centreOf(page, name);
-  for (const type of ['mousemove', 'mousedown', 'mouseup']) {
-    await page.evaluate(({ t, px, py }) => document.getElementById('canvas').dispatchEvent(
-      new MouseEvent(t, { clientX: px, clientY: py, button: 0, buttons: t === 'mousedown' ? 1 : 0, bubbles: true, cancelable: true })),
-    { t: type, px: x, py: y });
-    await framesDrawn(page, 1);
-  }
-}
-
 // Waits until `predicate(ui)` holds for a drawn frame; ui = {active: the active item's ID}.
 export async function waitForUi(page, predicate, what, timeout = 15000) {
   const deadline = Date.now() + timeout;
