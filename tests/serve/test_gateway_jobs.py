@@ -37,11 +37,13 @@ class WebhookReceiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                self.send_response(204)
-                self.end_headers()
+                # recorded before the answer: the sender sends the next event only after this one's
+                # answer, so the list is in the order the events were sent
                 with receiver.arrived:
                     receiver.events.append(body)
                     receiver.arrived.notify_all()
+                self.send_response(204)
+                self.end_headers()
 
             def log_message(self, *args):
                 pass

@@ -32,14 +32,16 @@ class Recorder:
         class Handler(BaseHTTPRequestHandler):
             def answer(self):
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                # recorded before the answer goes out: once the sender has its answer (and moves on
+                # to the next delivery), the request is already in the list
+                with recorder.arrived:
+                    recorder.requests.append((self.command, self.path))
+                    recorder.arrived.notify_all()
                 self.send_response(status)
                 if location:
                     self.send_header("Location", location)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
-                with recorder.arrived:
-                    recorder.requests.append((self.command, self.path))
-                    recorder.arrived.notify_all()
 
             do_GET = do_POST = answer
 
