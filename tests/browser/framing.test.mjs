@@ -7,13 +7,13 @@
 // Then Sora 2 Pro, whose frame is set by sizes (/resolution "720x1280"), not ratios.
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/framing.test.mjs
+// Each check starts from its own page at a share link (VG_CHECK / VG_ORDER: harness.mjs, suite).
 // Ends with `framing: N passed, M failed`; exit 1 on any failure. Screenshots: tests/artifacts/framing-*.png.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 
 import {
-  ARTIFACTS, VIEWPORT, alias, assert, check, clickControl, finishSuite, framesDrawn, inTab, itemIfShown, launchBrowser, openPage, openTab, rectOf, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, alias, assert, clickControl, framesDrawn, inTab, itemIfShown, openTab, rectOf, reveal, status, suite, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
@@ -103,112 +103,97 @@ async function waitForPreview(page, predicate, what) {
 }
 
 // ---- the checks -----------------------------------------------------------------------------------
-async function framingChecks(context, url) {
-  const { page, errors } = await openPage(context, url + shareFragment(BASE));
+// Each check opens its own page at the request it starts from (harness.mjs: suite).
+const framing = suite('framing');
 
-  await check('the share link opens Veo 3.1 in image-to-video, and Direct shows the framing editor', async () => {
-    await waitFor(page, () => window.__vg.selected === 'google/veo-3.1' && window.__vg.mode === 'i2v');
-    await openTab(page, 'Direct');
-    await waitForItem(page, 'framing:reels');
-    await expectSubmit(page, BASE, 'before any edit');
-  });
-
-  await check('the square feed preset is refused: Veo 3.1 offers 16:9 and 9:16 only', async () => {
-    await click(page, 'framing:feed');  // a disabled button: the frames after the click change nothing
-    await expectSubmit(page, BASE, 'after clicking the disabled feed preset');
-  });
-
-  const reels = { ...BASE, aspectRatio: '9:16' };
-  await check('the Reels preset sets aspectRatio 9:16, as vgen builds it', async () => {
-    await click(page, 'framing:reels');
-    await expectSubmit(page, reels, 'after Reels');
-  });
-
-  await check('pad (the default) shows the whole picture between black bars (screenshot)', async () => {
-    await waitForPreview(page, (c) => c.slice(0, 2).every(isBlack) && isRed(c[2]) && isBlue(c[3]) && isBlack(c[4]),
-      'expected black bars above and below a red | blue band');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'framing-pad.png') });
-  });
-
-  const crop = { ...reels, providerOptions: { vertex: { resizeMode: 'crop' } } };
-  await check('crop writes resizeMode crop, as vgen builds it', async () => {
-    await click(page, 'framing:crop');
-    await expectSubmit(page, crop, 'after Crop');
-  });
-
-  await check('crop fills the frame with the middle of the picture: no bars (screenshot)', async () => {
-    await waitForPreview(page, (c) => isRed(c[0]) && isBlue(c[1]) && isRed(c[2]) && isBlue(c[3]) && !isBlack(c[4]),
-      'expected red on the left and blue on the right from top to bottom');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'framing-crop.png') });
-  });
-
-  const pad = { ...reels, providerOptions: { vertex: { resizeMode: 'pad' } } };
-  await check('pad again writes resizeMode pad and brings the bars back', async () => {
-    await click(page, 'framing:pad');
-    await expectSubmit(page, pad, 'after Pad');
-    await waitForPreview(page, (c) => isBlack(c[0]) && isRed(c[2]) && isBlue(c[3]), 'expected the bars back');
-  });
-
-  const youtube = { ...pad, aspectRatio: '16:9' };
-  await check('the in-stream / YouTube preset sets aspectRatio 16:9 and widens the frame', async () => {
-    const tall = await rectOf(page, 'framing:preview');
-    const asked = Date.now();
-    await click(page, 'framing:in-stream');
-    await expectSubmit(page, youtube, 'after In-stream / YouTube');
-    let wide = await rectOf(page, 'framing:preview');
-    while (wide.width <= wide.height && Date.now() - asked < 15000) {
-      await framesDrawn(page, 1);
-      wide = await rectOf(page, 'framing:preview');
-    }
-    assert(tall.height > tall.width && wide.width > wide.height,
-      `preview ${tall.width}x${tall.height} for 9:16 and ${wide.width}x${wide.height} for 16:9`);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'framing-youtube.png') });
-  });
-
-  await check('no console errors', async () => {
-    assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
-  });
-  await page.close();
+// The Direct tab with the framing editor shown.
+async function openFraming(page) {
+  await openTab(page, 'Direct');
+  await waitForItem(page, 'framing:reels');
 }
+
+framing.check('the share link opens Veo 3.1 in image-to-video, and Direct shows the framing editor', { start: BASE }, async ({ page }) => {
+  await waitFor(page, () => window.__vg.selected === 'google/veo-3.1' && window.__vg.mode === 'i2v');
+  await openFraming(page);
+  await expectSubmit(page, BASE, 'before any edit');
+});
+
+framing.check('the square feed preset is refused: Veo 3.1 offers 16:9 and 9:16 only', { start: BASE }, async ({ page }) => {
+  await openFraming(page);
+  await click(page, 'framing:feed');  // a disabled button: the frames after the click change nothing
+  await expectSubmit(page, BASE, 'after clicking the disabled feed preset');
+});
+
+const reels = { ...BASE, aspectRatio: '9:16' };
+framing.check('the Reels preset sets aspectRatio 9:16, as vgen builds it', { start: BASE }, async ({ page }) => {
+  await openFraming(page);
+  await click(page, 'framing:reels');
+  await expectSubmit(page, reels, 'after Reels');
+});
+
+framing.check('pad (the default) shows the whole picture between black bars (screenshot)', { start: reels }, async ({ page }) => {
+  await openFraming(page);
+  await waitForPreview(page, (c) => c.slice(0, 2).every(isBlack) && isRed(c[2]) && isBlue(c[3]) && isBlack(c[4]),
+    'expected black bars above and below a red | blue band');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'framing-pad.png') });
+});
+
+const crop = { ...reels, providerOptions: { vertex: { resizeMode: 'crop' } } };
+framing.check('crop writes resizeMode crop, as vgen builds it', { start: reels }, async ({ page }) => {
+  await openFraming(page);
+  await click(page, 'framing:crop');
+  await expectSubmit(page, crop, 'after Crop');
+});
+
+framing.check('crop fills the frame with the middle of the picture: no bars (screenshot)', { start: crop }, async ({ page }) => {
+  await openFraming(page);
+  await waitForPreview(page, (c) => isRed(c[0]) && isBlue(c[1]) && isRed(c[2]) && isBlue(c[3]) && !isBlack(c[4]),
+    'expected red on the left and blue on the right from top to bottom');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'framing-crop.png') });
+});
+
+const pad = { ...reels, providerOptions: { vertex: { resizeMode: 'pad' } } };
+framing.check('pad again writes resizeMode pad and brings the bars back', { start: crop }, async ({ page }) => {
+  await openFraming(page);
+  await click(page, 'framing:pad');
+  await expectSubmit(page, pad, 'after Pad');
+  await waitForPreview(page, (c) => isBlack(c[0]) && isRed(c[2]) && isBlue(c[3]), 'expected the bars back');
+});
+
+const youtube = { ...pad, aspectRatio: '16:9' };
+framing.check('the in-stream / YouTube preset sets aspectRatio 16:9 and widens the frame', { start: pad }, async ({ page }) => {
+  await openFraming(page);
+  const tall = await reveal(page, 'framing:preview');
+  const asked = Date.now();
+  await click(page, 'framing:in-stream');
+  await expectSubmit(page, youtube, 'after In-stream / YouTube');
+  let wide = await rectOf(page, 'framing:preview');
+  while (wide.width <= wide.height && Date.now() - asked < 15000) {
+    await framesDrawn(page, 1);
+    wide = await rectOf(page, 'framing:preview');
+  }
+  assert(tall.height > tall.width && wide.width > wide.height,
+    `preview ${tall.width}x${tall.height} for 9:16 and ${wide.width}x${wide.height} for 16:9`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'framing-youtube.png') });
+});
 
 // A model that takes sizes rather than ratios: the presets write its /resolution, and it has no
 // resizeMode, so no pad / crop is offered.
-async function sizeChecks(context, url) {
-  const base = { model: 'openai/sora-2-pro', prompt: 'A lighthouse at dusk, slow aerial orbit' };
-  const { page, errors } = await openPage(context, url + shareFragment(base));
+const sora = { model: 'openai/sora-2-pro', prompt: 'A lighthouse at dusk, slow aerial orbit' };
+framing.check('Sora 2 Pro: the Reels preset writes the size 720x1280, YouTube 1280x720, as vgen builds them', { start: sora }, async ({ page }) => {
+  await waitFor(page, () => window.__vg.selected === 'openai/sora-2-pro');
+  await openFraming(page);
+  await click(page, 'framing:feed');  // no square size: refused (the frames after the click change nothing)
+  await expectSubmit(page, sora, 'after clicking the disabled feed preset');
+  await click(page, 'framing:reels');
+  await expectSubmit(page, { ...sora, resolution: '720x1280' }, 'after Reels');
+  await click(page, 'framing:in-stream');
+  await expectSubmit(page, { ...sora, resolution: '1280x720' }, 'after In-stream / YouTube');
+  assert(!(await itemIfShown(page, 'framing:pad')) && !(await itemIfShown(page, 'framing:crop')),
+    'pad / crop is offered for a model without resizeMode');
+  const preview = await reveal(page, 'framing:preview');
+  assert(preview.width > preview.height, `the 1280x720 frame is drawn ${preview.width}x${preview.height}`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'framing-sizes.png') });
+});
 
-  await check('Sora 2 Pro: the Reels preset writes the size 720x1280, YouTube 1280x720, as vgen builds them', async () => {
-    await waitFor(page, () => window.__vg.selected === 'openai/sora-2-pro');
-    await openTab(page, 'Direct');
-    await waitForItem(page, 'framing:reels');
-    await click(page, 'framing:feed');  // no square size: refused (the frames after the click change nothing)
-    await expectSubmit(page, base, 'after clicking the disabled feed preset');
-    await click(page, 'framing:reels');
-    await expectSubmit(page, { ...base, resolution: '720x1280' }, 'after Reels');
-    await click(page, 'framing:in-stream');
-    await expectSubmit(page, { ...base, resolution: '1280x720' }, 'after In-stream / YouTube');
-    assert(!(await itemIfShown(page, 'framing:pad')) && !(await itemIfShown(page, 'framing:crop')),
-      'pad / crop is offered for a model without resizeMode');
-    const preview = await reveal(page, 'framing:preview');
-    assert(preview.width > preview.height, `the 1280x720 frame is drawn ${preview.width}x${preview.height}`);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'framing-sizes.png') });
-    assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
-  });
-  await page.close();
-}
-
-async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const { url, stop } = await startServer();
-  const browser = track(await launchBrowser());
-  try {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-    await framingChecks(context, url);
-    await sizeChecks(context, url);
-  } finally {
-    await browser.close();
-    stop();
-  }
-}
-
-finishSuite('framing', main());
+framing.run();

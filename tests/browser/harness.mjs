@@ -62,6 +62,7 @@ export function track(browser) {
 }
 
 export const results = [];
+// One check, run now, in the order the suite calls it (suites not yet written with `suite` below).
 export async function check(name, body) {
   try {
     await body();
@@ -111,6 +112,106 @@ export function finishSuite(name, main) {
     console.log(`${name}: ${passed} passed, ${results.length - passed} failed`);
     process.exitCode = passed === results.length ? 0 : 1;
   });
+}
+
+// ---- suites of checks from a known state -----------------------------------------------------------
+// A suite's checks each start from a known state, so each passes alone and in any order: a browser
+// context of its own (no storage, history, clipboard or service state left by another check), one
+// page in it opened at the check's `start` (a request, opened as its share link; a "#..." fragment
+// or "/path"; null: no page), on the suite's one serve.py and one Chromium. Console errors on that
+// page fail the check, unless it names them in `allowErrors` (a pattern each must match).
+// Which checks run, and in what order (the default: as written):
+//   VG_CHECK=<text>             only the checks whose names contain <text> (any case)
+//   VG_ORDER=reverse            last to first
+//   VG_ORDER=shuffle[:SEED]     a random order (the seed is printed, so a failing order can be rerun)
+// Anything a check needs beyond its start state it makes in its own body, or asks of a `fixture`
+// (made once per suite by its first user, from serve.py's HTTP API only: never page state).
+export function suite(name, { serverFlags = [], clipboard = false, viewport = VIEWPORT } = {}) {
+  const checks = [];
+  const fixtures = new Map();
+  let session = null;
+  const self = {
+    check(title, options, body) {
+      if (typeof options === 'function') [options, body] = [{}, options];
+      checks.push({ title, options, body });
+      return self;
+    },
+    // fixture(key, make): make(session) once per suite (its promise is shared by every check asking).
+    fixture(key, make) {
+      if (!fixtures.has(key)) fixtures.set(key, make(session));
+      return fixtures.get(key);
+    },
+    run() {
+      return finishSuite(name, (async () => {
+        const chosen = orderChecks(checks.filter((c) => matchesFilter(c.title)));
+        mkdirSync(ARTIFACTS, { recursive: true });
+        const server = await startServer(serverFlags);
+        const browser = track(await launchBrowser());
+        session = { url: server.url, browser, server };
+        try {
+          for (const c of chosen) await runCheck(c, session, { clipboard, viewport });
+        } finally {
+          await browser.close();
+          server.stop();
+        }
+      })());
+    },
+  };
+  return self;
+}
+
+function matchesFilter(title) {
+  const only = process.env.VG_CHECK;
+  return !only || title.toLowerCase().includes(only.toLowerCase());
+}
+
+function orderChecks(list) {
+  const order = process.env.VG_ORDER || '';
+  if (order === 'reverse') return [...list].reverse();
+  const shuffle = order.match(/^shuffle(?::(\d+))?$/);
+  if (!shuffle) {
+    assert(order === '', `VG_ORDER=${order}: expected reverse or shuffle[:SEED]`);
+    return list;
+  }
+  let seed = Number(shuffle[1] ?? Math.floor(Math.random() * 1e9)) >>> 0;
+  console.log(`# VG_ORDER=shuffle:${seed}`);
+  const next = () => {  // mulberry32: the same seed gives the same order on every machine
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+function startUrl(base, start) {
+  if (start === undefined || start === '') return base;
+  if (typeof start === 'object') return base + shareFragment(start);
+  if (start.startsWith('#')) return base + start;
+  return new URL(start, base).href;
+}
+
+async function runCheck({ title, options, body }, session, { clipboard, viewport }) {
+  const context = await session.browser.newContext({ viewport: options.viewport || viewport, deviceScaleFactor: 1 });
+  try {
+    if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
+    let opened = { page: null, errors: [] };
+    await check(title, async () => {
+      if (options.start !== null) opened = await openPage(context, startUrl(session.url, options.start));
+      await body({ ...opened, context, url: session.url, session });
+      const allowed = options.allowErrors || [];
+      const unexpected = opened.errors.filter((e) => !allowed.some((pattern) => pattern.test(e)));
+      assert(unexpected.length === 0, `console errors: ${unexpected.join(' | ')}`);
+    });
+  } finally {
+    await context.close();
+  }
 }
 
 export function assert(condition, message) {
