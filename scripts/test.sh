@@ -7,7 +7,7 @@
 # bugs of tests/sanitize it must catch); scripts/fuzz.sh (libFuzzer on every parser of outside
 # bytes, bounded time) on the sanitizer build; node --test tests/node/; python unittest (test_*.py
 # under tests/, and tests/cli again with the sanitized vgen); tests/browser/run.mjs and every
-# tests/browser/*.test.mjs.
+# tests/browser/*.test.mjs (in VG_BROWSER_LANES lanes, default 2).
 # Steps that do not need each other's CPU at the same moment run side by side (see "Schedule"):
 # each writes its own log, build/test-logs/<step>.log (kept after the run; a failed step's log is
 # also printed). A step that cannot run (its build failed) counts as a failure.
@@ -109,6 +109,10 @@ summary() {
         printf '  %-42s %7s %7s %9s\n' "$name" "$passed" "$failed" "$secs"
     done
     printf '  %-42s %7s %7s %9s\n' "whole run" "$total_passed" "$total_failed" "$(seconds $(((${EPOCHREALTIME/./} - RUN_BEGIN) / 100000)))"
+    for row in "${ROWS[@]}"; do
+        IFS='|' read -r name passed failed secs <<<"$row"
+        printf '%s\t%s\n' "$name" "$secs"
+    done >"$DURATIONS"
     echo "[test] logs: ${LOGS#"$REPO"/}/"
     echo "summary: $total_passed passed, $total_failed failed"
     ((total_failed == 0))
@@ -185,16 +189,26 @@ run_node() {
 run_unittest() {  # run_unittest FOLDER [VGEN]
     VGEN=${2:-$VGEN} python3 -m unittest discover -s "$1" -p 'test_*.py'
 }
-# The browser suites run one after another (each starts its own server and Chromium), as one
-# background lane; each is a step of its own.
+# The browser suites run in VG_BROWSER_LANES lanes (default 2), each starting its own serve.py and
+# Chromium: a lane takes the next suite nobody has taken (mkdir is the lock), longest first as the
+# last run measured them (build/test-durations.tsv; a suite it did not see goes first), so the
+# lanes end close together. Each suite is a step of its own.
+BROWSER_LANES=${VG_BROWSER_LANES:-2}
+DURATIONS=$REPO/$BUILD_DIR/test-durations.tsv  # "<step>\t<seconds>" of the last run, kept for the next
 BROWSER_SUITES=()
-for suite in tests/browser/run.mjs tests/browser/*.test.mjs; do
-    [[ -f $suite ]] && BROWSER_SUITES+=("$suite")
-done
+while IFS= read -r suite; do BROWSER_SUITES+=("$suite"); done < <(
+    for suite in tests/browser/run.mjs tests/browser/*.test.mjs; do
+        [[ -f $suite ]] || continue
+        seconds=$(awk -F'\t' -v step="browser $(basename "$suite")" '$1 == step { print $2 }' "$DURATIONS" 2>/dev/null)
+        printf '%s\t%s\n' "${seconds:-999999}" "$suite"
+    done | sort -t$'\t' -k1,1 -rn | cut -f2)
 browser_step() { printf 'browser %s' "$(basename "$1")"; }
 run_browser_lane() {
     local suite
-    for suite in "${BROWSER_SUITES[@]}"; do run_step "$(browser_step "$suite")" node "$suite"; done
+    for suite in "${BROWSER_SUITES[@]}"; do
+        mkdir "$(state_of "claim $suite")" 2>/dev/null || continue  # another lane has it
+        run_step "$(browser_step "$suite")" node "$suite"
+    done
 }
 unittest_folders() { find tests -name 'test_*.py' -not -path '*/node_modules/*' -printf '%h\n' | sort -u; }
 
@@ -214,18 +228,21 @@ finish lint && record_generic lint "$(log_of lint)"
 #    wait (servers, ffmpeg renders, child processes), and the sanitizer build at low priority, so
 #    that it takes the CPU the others leave without slowing the wasm build the browser suites wait for.
 start "wasm build" bash scripts/build.sh wasm
-start "sanitizer build" nice -n 10 bash scripts/build.sh sanitize
+start "sanitizer build" nice -n 10 bash scripts/build.sh sanitize sanitized_tests
 if ((native_ok)); then
     start ctest run_ctest "$BUILD_DIR/native"
     while IFS= read -r dir; do start "unittest $dir" run_unittest "$dir"; done < <(unittest_folders)
 fi
 build_step "wasm build" && wasm_ok=1 || wasm_ok=0
 
-# 3. The browser suites (one after another) and node --test, which need both builds.
+# 3. The browser suites (in lanes) and node --test, which need both builds.
 if ((native_ok && wasm_ok)); then
-    echo "[test] browser suites: started (${#BROWSER_SUITES[@]}, one after another)"
-    run_browser_lane &
-    STEP_PID[browser]=$!
+    echo "[test] browser suites: started (${#BROWSER_SUITES[@]}, in $BROWSER_LANES lanes)"
+    BROWSER_LANE_PIDS=()
+    for ((lane = 0; lane < BROWSER_LANES; lane++)); do
+        run_browser_lane &
+        BROWSER_LANE_PIDS+=($!)
+    done
     start "node --test" run_node
 fi
 if ((native_ok)); then
@@ -252,7 +269,7 @@ else
 fi
 if ((native_ok && wasm_ok)); then
     finish "node --test" && record_generic "node --test" "$LOGS/node.tap"
-    wait "${STEP_PID[browser]}"
+    wait "${BROWSER_LANE_PIDS[@]}"
     for suite in "${BROWSER_SUITES[@]}"; do
         finish "$(browser_step "$suite")" && record_generic "$(browser_step "$suite")" "$(log_of "$(browser_step "$suite")")"
     done

@@ -510,13 +510,14 @@ export async function centreOf(page, name) {
 
 // Resolves once the app has drawn `count` frames after this call: the input sent before it has been
 // read, and ImGui has settled the layout it changed (it takes two frames).
-// An idle page draws nothing: the loop is kept awake as input would keep it (VideoGenPlatform.wake, the
-// platform layer's own: a second of frames), at every poll, so the frames come however slowly the
-// machine draws them, even when nothing was sent.
+// An idle page draws nothing: every poll asks the loop for a burst of frames (VideoGenPlatform.burst,
+// the platform layer's own: three frames), so the frames come however slowly the machine draws them,
+// even when nothing was sent, and stop soon after (input keeps a page awake for a second; with
+// software GL every frame costs tens of milliseconds of CPU, which checks in other lanes need).
 export async function framesDrawn(page, count = 2, timeout = 30000) {
   const now = await page.evaluate(() => window.__vg.frames);
   await waitFor(page, (n) => {
-    if (window.Module && window.VideoGenPlatform) window.VideoGenPlatform.wake(window.Module);
+    if (window.Module && window.VideoGenPlatform) window.VideoGenPlatform.burst(window.Module);
     return window.__vg.frames >= n;
   }, now + count, timeout);
 }
