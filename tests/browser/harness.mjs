@@ -716,3 +716,54 @@ export async function dragFile(page, name, bytes, fileName, type, drop = true) {
   }, { b64: bytes.toString('base64'), n: fileName, t: type, px: x, py: y, d: drop });
   await framesDrawn(page);
 }
+
+// ---- pages a check opens itself, and finished jobs in its storage ---------------------------------
+// A check whose page cannot be its `start` (a URL known only once the suite runs: a fixture's
+// upload, a server of the check's own; or a page that is not the playground) says `start: null` and
+// opens it here: its console errors go into the check's own `errors` (the array the check is given,
+// which suite() reads when the check ends), so they fail it as the start page's do.
+export function collectErrors(page, errors) {
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return page;
+}
+
+// The playground at `url` in the check's context, ready as a `start` page is.
+export async function openPageFor({ context, errors }, url) {
+  const page = collectErrors(await context.newPage(), errors);
+  await page.goto(url);
+  await waitFor(page, () => window.__vg && window.__vg.ready && window.__vg.historyLoaded, undefined, 30000);
+  return page;
+}
+
+// A job record as the playground writes it (wasm/core/jobs/job_record.h), finished so nothing is polled.
+export function jobRecord(localId, createdAt, state, overrides = {}) {
+  return {
+    localId, createdAt, request: { model: 'klingai/kling-v2.6', prompt: `history ${localId}` }, baseUrl: '',
+    submit: { method: 'POST', path: '/v2/videos/generate', headers: {}, body: { model: 'kling-2.6', prompt: 'x' } },
+    retries: 0, group: '', results: [],
+    job: { dialect: 'jobs', state, id: `gw-${localId}`, operation: null, progress: 100, submittedAt: createdAt,
+      lastPollAt: createdAt + 1000, nextPollAt: -1, pollsMade: 2, consecutiveErrors: 0, rngState: 7,
+      intervalMs: 2000, lastTransientError: '', expiresAt: -1, costCents: -1, errorCode: state === 'failed' ? 'http_400' : '',
+      errorMessage: state === 'failed' ? 'refused' : '', errorHint: '', errorHttpStatus: state === 'failed' ? 400 : 0,
+      finishedAt: createdAt + 2000, ...overrides },
+  };
+}
+
+// The history entry storage.js keeps around a record (wasm/app/app_runtime.cpp historyRecord).
+function historyEntry(record) {
+  return { requestJson: JSON.stringify(record.request), dialect: 'jobs', model: record.request.model,
+    createdAt: record.createdAt, status: record.job.state,
+    job: { id: record.job.id, baseUrl: '', dialect: 'jobs', poll: record }, resultKeys: [], error: record.job.errorMessage };
+}
+
+// Finished jobs for a check that needs them (jobRecord records): written to the page's browser
+// storage (web/storage.js), then the page reloaded, so the playground loads them as it loads history.
+export async function seedHistory(page, records) {
+  for (const record of records) {
+    const put = await page.evaluate((entry) => window.VideoGenStorage.putHistory(entry), historyEntry(record));
+    assert(typeof put.id === 'number', `putHistory answered ${JSON.stringify(put)}`);
+  }
+  await page.reload();
+  await waitFor(page, () => window.__vg && window.__vg.ready && window.__vg.historyLoaded, undefined, 30000);
+}

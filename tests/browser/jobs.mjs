@@ -2,18 +2,20 @@
 // Ctrl+Enter plays a <video> of the requested duration and orientation; an invalid request shows its
 // diagnostics and sends nothing; a reload mid-job resumes polling; history survives reloads; a
 // result whose link expired plays from browser storage; injected 429/5xx faults are retried.
-// Each check has its own browser context (its own IndexedDB) and, where flags differ, its own server.
+// jobChecks adds these checks to run.mjs's suite: each has its own browser context (its own
+// IndexedDB) and page, at a share link on the suite's server or, where serve.py's flags differ
+// (--link-ttl, --faults), on a server of its own that the check starts and stops.
 import path from 'node:path';
 
 import {
-  ARTIFACTS, VIEWPORT, assert, check, clickControl, framesDrawn, openPage, openTab, pressCtrlEnter, shareFragment, startServer, status, waitFor,
+  ARTIFACTS, VIEWPORT, assert, clickControl, framesDrawn, openPageFor, openTab, pressCtrlEnter, startServer, status, waitFor,
 } from './harness.mjs';
 
 const LONG = { model: 'klingai/kling-v2.6-t2v', prompt: 'a lighthouse at dusk, waves rolling in', duration: 10 };
 const PORTRAIT = { model: 'klingai/kling-v2.6-t2v', prompt: 'a paper boat drifts down a rainy street', duration: 5, aspectRatio: '9:16' };
 const TERMINAL = ['succeeded', 'failed', 'expired', 'cancelled'];
 // Chrome logs every non-2xx answer as a console error; the fault test expects those.
-const isHttpStatusLog = (text) => /Failed to load resource: the server responded with a status of (429|5\d\d)/.test(text);
+const HTTP_STATUS_LOG = /Failed to load resource: the server responded with a status of (429|5\d\d)/;
 
 const firstJob = (page) => page.evaluate(() => (window.__vg.jobs || [])[0] || null);
 
@@ -34,108 +36,103 @@ async function playingVideo(page, timeout = 30000) {
   });
 }
 
-async function newContext(browser) {
-  return browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+// serve.py with `flags` for one check, stopped when `use(server)` is done.
+async function withServer(flags, use) {
+  const server = await startServer(flags);
+  try {
+    return await use(server);
+  } finally {
+    server.stop();
+  }
 }
 
-export async function runJobChecks(browser) {
-  const main = await startServer();
-  try {
-    await check('share link + Ctrl+Enter: a <video> plays with the requested duration and orientation', async () => {
-      const context = await newContext(browser);
-      const { page, errors } = await openPage(context, main.url + shareFragment(PORTRAIT));
-      const s = await status(page);
-      assert(s.selected === 'klingai/kling-v2.6', `the link opened ${s.selected}`);
-      assert(s.canGenerate, `Generate is blocked: ${JSON.stringify(s.formPaths)}`);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'share-link-form.png') });
-      await pressCtrlEnter(page);
-      const job = await waitForJob(page, (t) => window.__vg.jobs.length && t.includes(window.__vg.jobs[0].state), TERMINAL, 120000);
-      assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
-      const video = await playingVideo(page);
-      assert(Math.abs(video.duration - 5) < 0.35, `the video lasts ${video.duration} s, 5 were asked`);
-      assert(video.height > video.width, `a 9:16 request played as ${video.width}x${video.height}`);
-      await waitFor(page, () => window.__vg.jobs[0].stored === 1, undefined, 20000);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'video-result.png') });
-      // A <video> draws above the canvas: while a popup is open it steps aside.
-      await clickControl(page, 'gateway');
-      await waitFor(page, () => document.querySelector('video').style.visibility === 'hidden');
-      await page.screenshot({ path: path.join(ARTIFACTS, 'gateway-settings.png') });
-      await page.mouse.click(VIEWPORT.width - 20, 20);  // a click outside closes it
-      await waitFor(page, () => document.querySelector('video').style.visibility === 'visible');
-      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
-      await context.close();
+// When the gateway link `src` (a unified content route, /v1/videos/{id}/content) stops working: the
+// expires_at (whole Unix seconds, rounded down) of the task's status, in milliseconds.
+async function linkExpiry(src) {
+  const answer = await fetch(src.replace(/\/content(\?.*)?$/, ''));
+  assert(answer.status === 200, `GET the task of ${src} answered ${answer.status}`);
+  const { expires_at: expiresAt } = await answer.json();
+  assert(Number.isInteger(expiresAt), `the task's expires_at is ${expiresAt}`);
+  return (expiresAt + 1) * 1000;
+}
+
+// The checks, added to `playground` (run.mjs's suite).
+export function jobChecks(playground) {
+  playground.check('share link + Ctrl+Enter: a <video> plays with the requested duration and orientation', { start: PORTRAIT }, async ({ page }) => {
+    const s = await status(page);
+    assert(s.selected === 'klingai/kling-v2.6', `the link opened ${s.selected}`);
+    assert(s.canGenerate, `Generate is blocked: ${JSON.stringify(s.formPaths)}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'share-link-form.png') });
+    await pressCtrlEnter(page);
+    const job = await waitForJob(page, (t) => window.__vg.jobs.length && t.includes(window.__vg.jobs[0].state), TERMINAL, 120000);
+    assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
+    const video = await playingVideo(page);
+    assert(Math.abs(video.duration - 5) < 0.35, `the video lasts ${video.duration} s, 5 were asked`);
+    assert(video.height > video.width, `a 9:16 request played as ${video.width}x${video.height}`);
+    await waitFor(page, () => window.__vg.jobs[0].stored === 1, undefined, 20000);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'video-result.png') });
+    // A <video> draws above the canvas: while a popup is open it steps aside.
+    await clickControl(page, 'gateway');
+    await waitFor(page, () => document.querySelector('video').style.visibility === 'hidden');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'gateway-settings.png') });
+    await page.mouse.click(VIEWPORT.width - 20, 20);  // a click outside closes it
+    await waitFor(page, () => document.querySelector('video').style.visibility === 'visible');
+  });
+
+  playground.check('an invalid request shows its diagnostics at the field and sends no request', { start: { ...PORTRAIT, duration: 7 } }, async ({ page, context }) => {
+    let gatewayCalls = 0;
+    await context.route(/\/(v1\/video|v2\/|v3\/ai|v4\/ai|api\/v1\/creative-hub)/, (route) => {
+      gatewayCalls++;
+      return route.continue();
     });
+    const s = await status(page);
+    assert(!s.canGenerate, 'Generate is allowed for duration 7');
+    assert(s.formPaths.includes('/duration'), `diagnostics at ${JSON.stringify(s.formPaths)}`);
+    await pressCtrlEnter(page);
+    await clickControl(page, 'generate');
+    // Generate creates its job before sending anything: frames drawn after the click with no job
+    // mean nothing was sent (the routes above count what was).
+    await framesDrawn(page, 4);
+    assert(gatewayCalls === 0, `${gatewayCalls} gateway requests were sent`);
+    assert((await status(page)).jobs.length === 0, 'a job was created');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'invalid-request.png') });
+  });
 
-    await check('an invalid request shows its diagnostics at the field and sends no request', async () => {
-      const context = await newContext(browser);
-      let gatewayCalls = 0;
-      await context.route(/\/(v1\/video|v2\/|v3\/ai|v4\/ai|api\/v1\/creative-hub)/, (route) => {
-        gatewayCalls++;
-        return route.continue();
-      });
-      const { page, errors } = await openPage(context, main.url + shareFragment({ ...PORTRAIT, duration: 7 }));
-      const s = await status(page);
-      assert(!s.canGenerate, 'Generate is allowed for duration 7');
-      assert(s.formPaths.includes('/duration'), `diagnostics at ${JSON.stringify(s.formPaths)}`);
-      await pressCtrlEnter(page);
-      await clickControl(page, 'generate');
-      // Generate creates its job before sending anything: frames drawn after the click with no job
-      // mean nothing was sent (the routes above count what was).
-      await framesDrawn(page, 4);
-      assert(gatewayCalls === 0, `${gatewayCalls} gateway requests were sent`);
-      assert((await status(page)).jobs.length === 0, 'a job was created');
-      await page.screenshot({ path: path.join(ARTIFACTS, 'invalid-request.png') });
-      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
-      await context.close();
-    });
+  // A ten-second clip keeps the renderer busy long enough to reload in the middle.
+  playground.check('a reload mid-job resumes polling, and history survives reloads', { start: LONG }, async ({ page }) => {
+    await pressCtrlEnter(page);
+    const started = await waitForJob(page, () => window.__vg.jobs.length && window.__vg.jobs[0].gatewayId, undefined, 30000);
+    assert(!TERMINAL.includes(started.state), `the job finished before the reload (${started.state})`);
+    await page.reload();
+    await waitFor(page, (id) => window.__vg && window.__vg.historyLoaded && window.__vg.jobs.some((j) => j.id === id), started.id, 30000);
+    const resumed = (await status(page)).jobs.find((j) => j.id === started.id);
+    assert(resumed.resumed, `the job was not resumed: ${JSON.stringify(resumed)}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'job-resumed.png') });
+    await waitFor(page, (id) => window.__vg.jobs.find((j) => j.id === id).state === 'succeeded', started.id, 120000);
+    await waitFor(page, (id) => window.__vg.jobs.find((j) => j.id === id).stored === 1, started.id, 20000);
 
-    await check('a reload mid-job resumes polling, and history survives reloads', async () => {
-      const context = await newContext(browser);
-      // A ten-second clip keeps the renderer busy long enough to reload in the middle.
-      const { page, errors } = await openPage(context, main.url + shareFragment(LONG));
-      await pressCtrlEnter(page);
-      const started = await waitForJob(page, () => window.__vg.jobs.length && window.__vg.jobs[0].gatewayId, undefined, 30000);
-      assert(!TERMINAL.includes(started.state), `the job finished before the reload (${started.state})`);
-      await page.reload();
-      await waitFor(page, (id) => window.__vg && window.__vg.historyLoaded && window.__vg.jobs.some((j) => j.id === id), started.id, 30000);
-      const resumed = (await status(page)).jobs.find((j) => j.id === started.id);
-      assert(resumed.resumed, `the job was not resumed: ${JSON.stringify(resumed)}`);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'job-resumed.png') });
-      await waitFor(page, (id) => window.__vg.jobs.find((j) => j.id === id).state === 'succeeded', started.id, 120000);
-      await waitFor(page, (id) => window.__vg.jobs.find((j) => j.id === id).stored === 1, started.id, 20000);
+    await page.reload();
+    await waitFor(page, () => window.__vg && window.__vg.historyLoaded, undefined, 30000);
+    const kept = (await status(page)).jobs.find((j) => j.id === started.id);
+    assert(kept && kept.state === 'succeeded' && kept.results === 1, `history after reload: ${JSON.stringify(kept)}`);
+    await openTab(page, 'History', () => document.querySelector('video'));
+    await playingVideo(page);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'history.png') });
+  });
 
-      await page.reload();
-      await waitFor(page, () => window.__vg && window.__vg.historyLoaded, undefined, 30000);
-      const kept = (await status(page)).jobs.find((j) => j.id === started.id);
-      assert(kept && kept.state === 'succeeded' && kept.results === 1, `history after reload: ${JSON.stringify(kept)}`);
-      await openTab(page, 'History', () => document.querySelector('video'));
-      await playingVideo(page);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'history.png') });
-      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
-      await context.close();
-    });
-  } finally {
-    main.stop();
-  }
-
-  const expiring = await startServer(['--link-ttl', '2']);
-  try {
-    await check('a result whose link expired (unified, --link-ttl 2) still plays from browser storage', async () => {
-      const context = await newContext(browser);
-      const { page, errors } = await openPage(context, `${expiring.url}?dialect=unified`);
+  playground.check('a result whose link expired (unified, --link-ttl 2) still plays from browser storage', { start: null }, (check) =>
+    withServer(['--link-ttl', '2'], async (expiring) => {
+      const page = await openPageFor(check, `${expiring.url}?dialect=unified`);
       assert((await status(page)).gatewayDialect === 'unified', 'the ?dialect= setting was not applied');
       await pressCtrlEnter(page);
       const job = await waitForJob(page, (t) => window.__vg.jobs.length && t.includes(window.__vg.jobs[0].state), TERMINAL, 120000);
       assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
       await waitFor(page, () => window.__vg.jobs[0].stored === 1, undefined, 20000);
       const { src } = await playingVideo(page);
-      // The link lives 2 s (--link-ttl 2): asked until it has expired, with one deadline.
-      let expired;
-      for (const deadline = Date.now() + 20000; ;) {
-        expired = await fetch(src);
-        if (expired.status === 410 || Date.now() > deadline) break;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      // The link lives 2 s (--link-ttl 2): once the time the gateway gives for its end has passed,
+      // it must answer 410.
+      await waitFor(page, (end) => Date.now() > end, await linkExpiry(src), 20000);
+      const expired = await fetch(src);
       assert(expired.status === 410, `the gateway link still answers ${expired.status} after its TTL`);
       await page.reload();
       await waitFor(page, () => window.__vg && window.__vg.historyLoaded, undefined, 30000);
@@ -143,29 +140,17 @@ export async function runJobChecks(browser) {
       const replay = await playingVideo(page);
       assert(replay.source === 'storage' && replay.src.startsWith('blob:'), `played from ${replay.source}: ${replay.src}`);
       await page.screenshot({ path: path.join(ARTIFACTS, 'expired-link-plays.png') });
-      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
-      await context.close();
-    });
-  } finally {
-    expiring.stop();
-  }
+    }));
 
-  const faulty = await startServer(['--faults', '429:0.3,500:0.2', '--fault-seed', '1']);
-  try {
-    await check('with 429 and 500 injected (--faults 429:0.3,500:0.2) the job still finishes, retries counted', async () => {
-      const context = await newContext(browser);
-      const { page, errors } = await openPage(context, faulty.url);
-      await pressCtrlEnter(page);
-      const job = await waitForJob(page, (t) => window.__vg.jobs.length && t.includes(window.__vg.jobs[0].state), TERMINAL, 240000);
-      assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
-      assert(job.retries > 0, `no retries counted (${job.polls} polls): the faults never hit`);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'faults-retried.png') });
-      const unexpected = errors.filter((text) => !isHttpStatusLog(text));
-      assert(unexpected.length === 0, `console errors: ${unexpected.join(' | ')}`);
-      console.log(`    # under faults: ${job.polls} polls, ${job.retries} retries`);
-      await context.close();
-    });
-  } finally {
-    faulty.stop();
-  }
+  playground.check('with 429 and 500 injected (--faults 429:0.3,500:0.2) the job still finishes, retries counted',
+    { start: null, allowErrors: [HTTP_STATUS_LOG] }, (check) =>
+      withServer(['--faults', '429:0.3,500:0.2', '--fault-seed', '1'], async (faulty) => {
+        const page = await openPageFor(check, faulty.url);
+        await pressCtrlEnter(page);
+        const job = await waitForJob(page, (t) => window.__vg.jobs.length && t.includes(window.__vg.jobs[0].state), TERMINAL, 240000);
+        assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
+        assert(job.retries > 0, `no retries counted (${job.polls} polls): the faults never hit`);
+        await page.screenshot({ path: path.join(ARTIFACTS, 'faults-retried.png') });
+        console.log(`    # under faults: ${job.polls} polls, ${job.retries} retries`);
+      }));
 }
