@@ -11,6 +11,8 @@ endif()
 # time than full -g (this build is on the test run's critical path).
 # -UNDEBUG: assertions stay on (nlohmann's JSON_ASSERT catches a const operator[] on a missing
 # key); target options come after the build type's -DNDEBUG on the command line, so this wins.
+# -O1 (after the build type's -O3, so it wins): what the sanitizers' authors advise (reports
+# stay readable, few false negatives from folded code), at about half -O3's compile time.
 add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-                    -gline-tables-only -UNDEBUG)
+                    -gline-tables-only -UNDEBUG -O1)
 add_link_options(-fsanitize=address,undefined)

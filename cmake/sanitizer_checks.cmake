@@ -23,3 +23,7 @@ set_tests_properties(sanitizer_catches_planted_signed_overflow PROPERTIES
   ENVIRONMENT "${VG_PLANTED_ENV}"
   PASS_REGULAR_EXPRESSION "planted_bugs.cpp:[0-9]+:[0-9]+: runtime error: signed integer overflow"
   FAIL_REGULAR_EXPRESSION "let the program go on")
+
+# What the sanitized suites of scripts/test.sh run (ctest and tests/cli on this build), so that they
+# can start before the fuzz targets are built (scripts/fuzz.sh builds those).
+add_custom_target(sanitized_tests DEPENDS vgen vgcore_c vg_core_tests vg_planted_bugs)
