@@ -15,7 +15,7 @@ import path from 'node:path';
 
 import { decodePng } from './png.mjs';
 import {
-  ARTIFACTS, HOLD, NATIVE, assert, centreOf, dragFile, framesDrawn, item, status, suite, uploadToServer, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, HOLD, NATIVE, assert, centreOf, dragFile, framesDrawn, item, status, suite, typeInto, uploadToServer, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 
 // ---- inputs -----------------------------------------------------------------------------------------
@@ -186,9 +186,9 @@ media.check('Veo: a video URL typed into the field replaces the source, previewe
   { start: veoStart }, async ({ page, url }) => {
     const second = await uploadToServer(url, mp4('testsrc'), 'video/mp4');
     await waitForItem(page, 'url:/video');
-    await page.mouse.click(...Object.values(await centreOf(page, 'url:/video')));
-    await page.keyboard.press('Control+A', HOLD);
-    await page.keyboard.type(second);
+    // Typed as a person types (a key at a time, frames drawn after the last), then Enter: typed all
+    // at once on a page still loading its preview, the last key was seen lost (the field kept ".mp").
+    await typeInto(page, 'url:/video', second);
     await page.keyboard.press('Enter', HOLD);
     await waitFor(page, (u) => window.__vg.requestText.includes(u), second);
     const expected = vgenBuild(veo(second), { from: 'jobs' });
