@@ -12,6 +12,7 @@
 // request they made), and fails on any console error there (VG_CHECK / VG_ORDER: harness.mjs, suite).
 // Ends with `creative_text: N passed, M failed`; exit 1 on any failure.
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 
 import {
   ARTIFACTS, assert, centreOf, clickControl, framesDrawn, itemIfShown, openTab, pasteInto, reveal, status, suite, typeInto, vgenBuild, waitFor, waitForGone, waitForItem,
@@ -80,6 +81,8 @@ creative.check('storyboard: multi-shot on gives two shots sharing the video\'s 1
   const options = await kling(page);
   assert(options.multiShot === true && options.shotType === 'customize', `multiShot/shotType: ${JSON.stringify(options)}`);
   assert(JSON.stringify(options.multiPrompt.map((s) => s.duration)) === '["5","5"]', `shots: ${JSON.stringify(options.multiPrompt)}`);
+  // what the next check starts from
+  assert(isDeepStrictEqual(options, twoShots.providerOptions.klingai), `multi-shot on wrote ${JSON.stringify(options)}`);
 });
 
 creative.check('storyboard: prompts pasted in, a third shot, reorder by button, durations fitted after a change', { start: twoShots }, async ({ page }) => {
