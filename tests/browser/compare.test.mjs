@@ -172,8 +172,9 @@ async function renderComparison(session) {
       const submit = JSON.parse(vgenBuild({ ...REQUEST, model }));
       const answer = await fetch(new URL(submit.path, session.url), { method: submit.method, headers: submit.headers,
         body: JSON.stringify({ ...submit.body, webhookUrl, webhookEvents: ['completed', 'failed'] }) });
-      assert(answer.status === 202, `submitting ${model} answered ${answer.status}: ${await answer.text()}`);
-      return { model, id: (await answer.json()).jobId };
+      const text = await answer.text();
+      assert(answer.status === 202, `submitting ${model} answered ${answer.status}: ${text}`);
+      return { model, id: JSON.parse(text).jobId };
     }));
     const renders = Promise.all(jobs.map(async (job) => {
       const event = await endOf(job.id).promise;
