@@ -146,7 +146,9 @@ async function sendComparison(page, runningShot) {
 // makes the page submit), each waited for through its webhook (the dialect's own way to say a job
 // ended), once per suite: [{model, id, video}] in MODELS' order.
 async function renderComparison(session) {
-  const ended = new Map();  // job id -> the resolve of the promise its webhook settles
+  // job id -> {promise of its ending webhook's event, settle}: made by the submit's answer or by the
+  // webhook, whichever comes first
+  const ended = new Map();
   const endOf = (id) => {
     if (!ended.has(id)) {
       let settle;
