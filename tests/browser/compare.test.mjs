@@ -7,13 +7,17 @@
 // seek on one video's own controls; the comparison is still there after a reload (history).
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/compare.test.mjs
-// Ends with `compare: N passed, M failed`; exit 1 on any failure. Screenshots: tests/artifacts/compare-*.png.
-import { mkdirSync } from 'node:fs';
+// Each check opens its own page at the request's share link and fails on any console error there
+// (VG_CHECK / VG_ORDER: harness.mjs, suite). The checks of sending tick and send in their page; the
+// checks of playback start from a finished comparison put in the page's browser storage (history),
+// whose three videos serve.py renders once for the suite. Ends with `compare: N passed, M failed`;
+// exit 1 on any failure. Screenshots: tests/artifacts/compare-*.png.
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import {
-  ARTIFACTS, VIEWPORT, assert, centreOf, check, item, launchBrowser, openPage, openTab, results, shareFragment, startServer, track, unchangedFor, vgenBuild, waitFor,
+  ARTIFACTS, assert, centreOf, item, openTab, suite, unchangedFor, vgenBuild, waitFor,
 } from './harness.mjs';
 
 // The request a person opens (written as the AI SDK would), and the models they tick. Veo 3.1 offers
@@ -23,6 +27,8 @@ const MODELS = ['klingai/kling-v2.6', 'alibaba/wan-v2.6', 'xai/grok-imagine-vide
 const REFUSING = 'google/veo-3.1';
 const IN_STEP = 0.25;  // seconds: the most two videos of a comparison may be apart
 const TERMINAL = ['succeeded', 'failed', 'expired', 'cancelled'];
+// Each check opens its own page at the request's share link (harness.mjs: suite).
+const compareTab = suite('compare');
 
 
 const compare = (page) => page.evaluate(() => window.__vg.compare || null);
@@ -104,169 +110,276 @@ async function seekBarPoint(page, fraction) {
   return { x: canvas.x + rect[0] + grab / 2 + (rect[2] - grab) * fraction, y: canvas.y + rect[1] + rect[3] / 2 };
 }
 
-async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startServer();
-  const browser = track(await launchBrowser());
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+// Ticks the models to compare, each seen ticked.
+async function tickModels(page) {
+  for (const model of MODELS) {
+    await scrollIntoTable(page, `compare:${model}`);
+    await pressControl(page, `compare:${model}`);
+    await waitFor(page, (m) => window.__vg.compare.chosen.includes(m), model);
+  }
+}
+
+// Presses Send and follows the columns until every one has ended; returns every column state seen.
+// `runningShot`: a screenshot's file name, for the first moment a column runs.
+async function sendComparison(page, runningShot) {
+  await pressControl(page, 'compare:send');
+  await waitFor(page, (n) => window.__vg.compare.columns.length === n, MODELS.length);
+  const seen = new Set();
+  const deadline = Date.now() + 120000;
+  for (;;) {
+    const columns = (await compare(page)).columns;
+    columns.forEach((column) => seen.add(column.state));
+    if (columns.every((column) => TERMINAL.includes(column.state))) return seen;
+    if (runningShot && seen.has('running') && !seen.has('shot')) {
+      seen.add('shot');
+      await page.screenshot({ path: path.join(ARTIFACTS, runningShot) });
+    }
+    assert(Date.now() < deadline, `columns still ${JSON.stringify(columns)}`);
+    // until a column changes state
+    await waitFor(page, (was) => JSON.stringify((window.__vg.compare.columns || []).map((c) => c.state)) !== was,
+      JSON.stringify(columns.map((c) => c.state)), Math.max(1, deadline - Date.now())).catch(() => {});
+  }
+}
+
+// ---- a finished comparison, from browser storage -----------------------------------------------------
+// The videos of the three models' jobs, rendered by serve.py through the jobs dialect (what Send
+// makes the page submit), each waited for through its webhook (the dialect's own way to say a job
+// ended), once per suite: [{model, id, video}] in MODELS' order.
+async function renderComparison(session) {
+  // job id -> {promise of its ending webhook's event, settle}: made by the submit's answer or by the
+  // webhook, whichever comes first
+  const ended = new Map();
+  const endOf = (id) => {
+    if (!ended.has(id)) {
+      let settle;
+      const promise = new Promise((resolve) => { settle = resolve; });
+      ended.set(id, { promise, settle });
+    }
+    return ended.get(id);
+  };
+  const receiver = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => { body += chunk; });
+    request.on('end', () => {
+      response.end();
+      const event = JSON.parse(body);
+      endOf(event.jobId).settle(event);
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const webhookUrl = `http://127.0.0.1:${receiver.address().port}/`;
+  let deadline;
+  try {
+    const jobs = await Promise.all(MODELS.map(async (model) => {
+      const submit = JSON.parse(vgenBuild({ ...REQUEST, model }));
+      const answer = await fetch(new URL(submit.path, session.url), { method: submit.method, headers: submit.headers,
+        body: JSON.stringify({ ...submit.body, webhookUrl, webhookEvents: ['completed', 'failed'] }) });
+      const text = await answer.text();
+      assert(answer.status === 202, `submitting ${model} answered ${answer.status}: ${text}`);
+      return { model, id: JSON.parse(text).jobId };
+    }));
+    const renders = Promise.all(jobs.map(async (job) => {
+      const event = await endOf(job.id).promise;
+      assert(event.event === 'completed' && event.videos.length === 1, `${job.model}'s render ended ${JSON.stringify(event)}`);
+      return { ...job, video: event.videos[0].url };
+    }));
+    const late = new Promise((resolve, reject) => {
+      deadline = setTimeout(() => reject(new Error('the comparison\'s renders did not end in 180 s')), 180000);
+    });
+    return await Promise.race([renders, late]);
+  } finally {
+    clearTimeout(deadline);
+    receiver.close();
+  }
+}
+
+// The history entries the page writes for a comparison whose jobs succeeded (web/storage.js around
+// wasm/core/jobs/job_record.h's record; app_runtime.cpp historyRecord), one group, sent in order.
+function comparisonHistory(renders) {
+  const sentAt = Date.now() - 60000;
+  const group = `c${sentAt}-0`;
+  return renders.map(({ model, id, video }, i) => {
+    const createdAt = sentAt + i;  // the columns' order
+    const request = { ...REQUEST, model };
+    const record = {
+      localId: `j${createdAt}-${i + 1}`, createdAt, request, baseUrl: '', submit: JSON.parse(vgenBuild(request)), retries: 0, group,
+      results: [{ url: video, mimeType: 'video/mp4', stored: false, storeProblem: '' }],
+      job: { dialect: 'jobs', state: 'succeeded', id, operation: null, progress: 100, submittedAt: createdAt,
+        lastPollAt: createdAt + 20000, nextPollAt: -1, pollsMade: 5, consecutiveErrors: 0, rngState: 7, intervalMs: 2000,
+        lastTransientError: '', expiresAt: -1, costCents: -1, errorCode: '', errorMessage: '', errorHint: '', errorHttpStatus: 0,
+        finishedAt: createdAt + 20000 },
+    };
+    return { requestJson: JSON.stringify(request), dialect: 'jobs', model, createdAt, status: 'succeeded',
+      job: { id, baseUrl: '', dialect: 'jobs', poll: record }, resultKeys: [`${record.localId}/0`], error: '' };
+  });
+}
+
+// The page with a finished comparison in its history, reloaded so it reads it, and the Compare tab
+// open on it.
+async function openFinishedComparison(page) {
+  const renders = await compareTab.fixture('renders', renderComparison);
+  for (const entry of comparisonHistory(renders)) {
+    const put = await page.evaluate((e) => window.VideoGenStorage.putHistory(e), entry);
+    assert(typeof put.id === 'number', `putHistory answered ${JSON.stringify(put)}`);
+  }
+  await page.reload();
+  await waitFor(page, () => window.__vg && window.__vg.ready && window.__vg.historyLoaded, undefined, 30000);
+  await openTab(page, 'Compare', () => window.__vg.compare && window.__vg.compare.columns.length > 0);
+  await waitFor(page, (n) => window.__vg.compare.columns.length === n, MODELS.length);
+}
+
+// Waits until the three videos are shown, playing, past their first half second (they start
+// together once every one can play).
+const playingTogether = (page) => waitFor(page, () => (window.__vg.compare.columns || []).every((column) => {
+  const video = document.querySelector(`video[data-key="${column.key}"]`);
+  return video && video.style.visibility === 'visible' && !video.paused && video.currentTime > 0.5;
+}), undefined, 30000);
+
+// Loop on: the 5 s videos are still playing whenever a later step looks.
+async function loopAll(page) {
+  await pressControl(page, 'compare:loop');
+  await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => video.loop), undefined, 30000);
+}
+
+// ---- the checks -----------------------------------------------------------------------------------
+
+compareTab.check('the Compare tab gives the core\'s verdict per model and refuses a model that cannot take the request', { start: REQUEST }, async ({ page }) => {
+  await openTab(page, 'Compare', () => window.__vg.compare && Object.keys(window.__vg.compare.verdicts).length > 0);
+  const board = await compare(page);
+  for (const model of MODELS) assert(board.verdicts[model] === 'ok', `${model}: ${board.verdicts[model]}`);
+  assert(/duration 5 is not offered/.test(board.verdicts[REFUSING]), `${REFUSING}: ${board.verdicts[REFUSING]}`);
+  await scrollIntoTable(page, `compare:${REFUSING}`);
+  await pressControl(page, `compare:${REFUSING}`);  // each step waited for a frame: the app has seen it
+  assert((await compare(page)).chosen.length === 0, `ticking ${REFUSING} chose ${JSON.stringify((await compare(page)).chosen)}`);
+});
+
+compareTab.check('three ticked models: each would be sent exactly what `vgen build --to jobs --from aisdk` prints', { start: REQUEST }, async ({ page }) => {
+  await openTab(page, 'Compare', () => window.__vg.compare && Object.keys(window.__vg.compare.verdicts).length > 0);
+  await tickModels(page);
+  const board = await compare(page);
+  assert(isDeepStrictEqual(board.chosen, MODELS), `chosen ${JSON.stringify(board.chosen)}`);
+  for (const model of MODELS) {
+    const expected = vgenBuild({ ...REQUEST, model });
+    assert(board.submits[model] === expected, `${model} would be sent\n${board.submits[model]}\nvgen build prints\n${expected}`);
+  }
+  await page.screenshot({ path: path.join(ARTIFACTS, 'compare-models.png') });
+});
+
+compareTab.check('Send makes one job per model; the gateway gets one request per model, the bodies vgen builds', { start: REQUEST }, async ({ page, context }) => {
   const received = [];  // bodies of the submissions that reached the gateway
   await context.route(/\/v2\/videos\/generate$/, (route) => {
     received.push(route.request().postData());
     return route.continue();
   });
-  const { page, errors } = await openPage(context, server.url + shareFragment(REQUEST));
-  try {
-    await check('the Compare tab gives the core\'s verdict per model and refuses a model that cannot take the request', async () => {
-      await openTab(page, 'Compare', () => window.__vg.compare && Object.keys(window.__vg.compare.verdicts).length > 0);
-      const board = await compare(page);
-      for (const model of MODELS) assert(board.verdicts[model] === 'ok', `${model}: ${board.verdicts[model]}`);
-      assert(/duration 5 is not offered/.test(board.verdicts[REFUSING]), `${REFUSING}: ${board.verdicts[REFUSING]}`);
-      await scrollIntoTable(page, `compare:${REFUSING}`);
-      await pressControl(page, `compare:${REFUSING}`);  // each step waited for a frame: the app has seen it
-      assert((await compare(page)).chosen.length === 0, `ticking ${REFUSING} chose ${JSON.stringify((await compare(page)).chosen)}`);
-    });
-
-    await check('three ticked models: each would be sent exactly what `vgen build --to jobs --from aisdk` prints', async () => {
-      for (const model of MODELS) {
-        await scrollIntoTable(page, `compare:${model}`);
-        await pressControl(page, `compare:${model}`);
-        await waitFor(page, (m) => window.__vg.compare.chosen.includes(m), model);
-      }
-      const board = await compare(page);
-      assert(isDeepStrictEqual(board.chosen, MODELS), `chosen ${JSON.stringify(board.chosen)}`);
-      for (const model of MODELS) {
-        const expected = vgenBuild({ ...REQUEST, model });
-        assert(board.submits[model] === expected, `${model} would be sent\n${board.submits[model]}\nvgen build prints\n${expected}`);
-      }
-      await page.screenshot({ path: path.join(ARTIFACTS, 'compare-models.png') });
-    });
-
-    await check('Send makes one job per model; the gateway gets one request per model, the bodies vgen builds', async () => {
-      await pressControl(page, 'compare:send');
-      await waitFor(page, (n) => window.__vg.compare.columns.length === n, MODELS.length);
-      // Progress per column while running, then every column done.
-      const seen = new Set();
-      const deadline = Date.now() + 120000;
-      for (;;) {
-        const columns = (await compare(page)).columns;
-        columns.forEach((column) => seen.add(column.state));
-        if (columns.every((column) => TERMINAL.includes(column.state))) break;
-        if (seen.has('running') && !seen.has('shot')) {
-          seen.add('shot');
-          await page.screenshot({ path: path.join(ARTIFACTS, 'compare-running.png') });
-        }
-        assert(Date.now() < deadline, `columns still ${JSON.stringify(columns)}`);
-        // until a column changes state
-        await waitFor(page, (was) => JSON.stringify((window.__vg.compare.columns || []).map((c) => c.state)) !== was,
-          JSON.stringify(columns.map((c) => c.state)), Math.max(1, deadline - Date.now())).catch(() => {});
-      }
-      const columns = (await compare(page)).columns;
-      assert(columns.every((column) => column.state === 'succeeded'), `columns ended ${JSON.stringify(columns)}`);
-      assert(isDeepStrictEqual(columns.map((column) => column.model), MODELS), `columns ${JSON.stringify(columns.map((c) => c.model))}`);
-      assert(seen.has('queued') || seen.has('running') || seen.has('submitting'), `no column was seen running: ${[...seen]}`);
-      assert(received.length === MODELS.length, `the gateway received ${received.length} requests`);
-      const bodies = received.map((text) => JSON.parse(text));
-      for (const model of MODELS) {
-        const expected = JSON.parse(vgenBuild({ ...REQUEST, model })).body;
-        assert(bodies.filter((body) => isDeepStrictEqual(body, expected)).length === 1,
-          `no (or more than one) request for ${model} equal to ${JSON.stringify(expected)}; received ${received.join(' | ')}`);
-      }
-    });
-
-    await check('the three videos start together and play in step', async () => {
-      await waitFor(page, () => (window.__vg.compare.columns || []).every((column) => {
-        const video = document.querySelector(`video[data-key="${column.key}"]`);
-        return video && video.style.visibility === 'visible' && !video.paused && video.currentTime > 0.5;
-      }), undefined, 30000);
-      // The group holds every video while one of them waits for data (a busy machine decodes slowly)
-      // and resumes them together: take a moment when all of them play, and they must be in step then.
-      // The clocks are read in the same page task that finds them all playing.
-      const playing = await page.waitForFunction(`(() => {
-        const clocks = (${clocksInPage})();
-        return clocks.length > 0 && clocks.every((clock) => !clock.missing && !clock.paused) && clocks;
-      })()`, undefined, { timeout: 30000 });
-      const clocks = await playing.jsonValue();
-      assert(clocks.length === MODELS.length, `videos ${JSON.stringify(clocks)}`);
-      assert(spread(clocks) <= IN_STEP, `while playing: the videos are ${spread(clocks).toFixed(3)} s apart: ${JSON.stringify(clocks)}`);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'compare-playing.png') });
-    });
-
-    await check('Loop repeats every video; Pause all / Play all drive every video, which stay in step', async () => {
-      // Looping, the 5 s videos are still playing whenever the next steps look.
-      await pressControl(page, 'compare:loop');
-      await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => video.loop), undefined, 30000);
-      await setPlaying(page, true);  // they may have ended already
-      await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => !video.paused), undefined, 30000);
-      await pressControl(page, 'compare:play');
-      await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => video.paused), undefined, 30000);
-      const paused = await assertInStep(page, 'after pause');
-      // Only time passing shows a paused video stays still: their clocks stay put for half a second.
-      await unchangedFor(page, () => [...document.querySelectorAll('video')].map((video) => video.currentTime), undefined, 500, 15000)
-        .catch(() => {});  // the assertion below says how they moved
-      const still = await videoClocks(page);
-      assert(still.every((clock, i) => clock.time === paused[i].time), `paused videos moved: ${JSON.stringify(still)}`);
-      await pressControl(page, 'compare:play');
-      await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => !video.paused), undefined, 30000);
-      // playing again: every video 0.3 s past where it paused (or looped round)
-      await waitFor(page, (times) => (window.__vg.compare.columns || []).every((column, i) => {
-        const video = document.querySelector(`video[data-key="${column.key}"]`);
-        return video && (video.currentTime > times[i] + 0.35 || video.currentTime < times[i]);
-      }), paused.map((clock) => clock.time), 30000);
-      const playing = await assertInStep(page, 'after play');
-      assert(playing.every((clock, i) => clock.time > paused[i].time + 0.3 || clock.time < paused[i].time),
-        `play did not move every video: ${JSON.stringify(playing)}`);
-    });
-
-    await check('a click on the tab\'s seek bar moves every video to that time', async () => {
-      await setPlaying(page, false);
-      await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => video.paused), undefined, 30000);
-      const duration = (await videoClocks(page))[0].duration;
-      const point = await seekBarPoint(page, 0.2);
-      await press(page, point);
-      await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => !video.seeking), undefined, 30000);
-      const clocks = await assertInStep(page, 'after a seek on the bar');
-      assert(clocks.every((clock) => Math.abs(clock.time - duration * 0.2) < 0.4),
-        `a seek to ${(duration * 0.2).toFixed(2)} s left the videos at ${JSON.stringify(clocks.map((c) => c.time))}`);
-      await setPlaying(page, true);
-      await waitFor(page, (from) => [...document.querySelectorAll('video')].every((video) => !video.paused && video.currentTime > from + 0.3),
-        duration * 0.2, 30000);
-      await assertInStep(page, 'playing after the seek');
-    });
-
-    await check('a seek on one video\'s own controls moves the others', async () => {
-      await setPlaying(page, false);  // so the check reads where the seek left them
-      await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => video.paused), undefined, 30000);
-      const second = (await compare(page)).columns[1].key;
-      // What the <video> element's own seek bar does when a person drags it.
-      await page.evaluate((key) => { document.querySelector(`video[data-key="${key}"]`).currentTime = 2; }, second);
-      await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => !video.seeking && Math.abs(video.currentTime - 2) < 0.15),
-        undefined, 30000);
-      const clocks = await assertInStep(page, 'after a seek on the second video');
-      assert(clocks.every((clock) => clock.paused), `a seek started playback: ${JSON.stringify(clocks)}`);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'compare-seeked.png') });
-    });
-
-    await check('the comparison is kept: after a reload the tab shows the same three finished columns', async () => {
-      const before = (await compare(page)).columns;
-      await page.reload();
-      await waitFor(page, () => window.__vg && window.__vg.ready && window.__vg.historyLoaded, undefined, 30000);
-      await openTab(page, 'Compare', () => window.__vg.compare && window.__vg.compare.columns.length > 0);
-      const after = (await compare(page)).columns;
-      assert(isDeepStrictEqual(after.map((c) => [c.job, c.model, c.state]), before.map((c) => [c.job, c.model, c.state])),
-        `after reload ${JSON.stringify(after)}, before ${JSON.stringify(before)}`);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'compare-reloaded.png') });
-    });
-
-    await check('no console errors', async () => {
-      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
-    });
-  } finally {
-    await browser.close();
-    server.stop();
+  await openTab(page, 'Compare', () => window.__vg.compare && Object.keys(window.__vg.compare.verdicts).length > 0);
+  await tickModels(page);
+  // Progress per column while running, then every column done.
+  const seen = await sendComparison(page, 'compare-running.png');
+  const columns = (await compare(page)).columns;
+  assert(columns.every((column) => column.state === 'succeeded'), `columns ended ${JSON.stringify(columns)}`);
+  assert(isDeepStrictEqual(columns.map((column) => column.model), MODELS), `columns ${JSON.stringify(columns.map((c) => c.model))}`);
+  assert(seen.has('queued') || seen.has('running') || seen.has('submitting'), `no column was seen running: ${[...seen]}`);
+  assert(received.length === MODELS.length, `the gateway received ${received.length} requests`);
+  const bodies = received.map((text) => JSON.parse(text));
+  for (const model of MODELS) {
+    const expected = JSON.parse(vgenBuild({ ...REQUEST, model })).body;
+    assert(bodies.filter((body) => isDeepStrictEqual(body, expected)).length === 1,
+      `no (or more than one) request for ${model} equal to ${JSON.stringify(expected)}; received ${received.join(' | ')}`);
   }
-  const passed = results.filter(Boolean).length;
-  console.log(`compare: ${passed} passed, ${results.length - passed} failed`);
-  process.exitCode = passed === results.length ? 0 : 1;
-}
+});
 
-await main();
+compareTab.check('the three videos start together and play in step', { start: REQUEST }, async ({ page }) => {
+  await openFinishedComparison(page);
+  await playingTogether(page);
+  // The group holds every video while one of them waits for data (a busy machine decodes slowly)
+  // and resumes them together: take a moment when all of them play, and they must be in step then.
+  // The clocks are read in the same page task that finds them all playing.
+  const playing = await page.waitForFunction(`(() => {
+    const clocks = (${clocksInPage})();
+    return clocks.length > 0 && clocks.every((clock) => !clock.missing && !clock.paused) && clocks;
+  })()`, undefined, { timeout: 30000 });
+  const clocks = await playing.jsonValue();
+  assert(clocks.length === MODELS.length, `videos ${JSON.stringify(clocks)}`);
+  assert(spread(clocks) <= IN_STEP, `while playing: the videos are ${spread(clocks).toFixed(3)} s apart: ${JSON.stringify(clocks)}`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'compare-playing.png') });
+});
+
+compareTab.check('Loop repeats every video; Pause all / Play all drive every video, which stay in step', { start: REQUEST }, async ({ page }) => {
+  await openFinishedComparison(page);
+  await playingTogether(page);
+  await loopAll(page);
+  await setPlaying(page, true);  // they may have ended already
+  await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => !video.paused), undefined, 30000);
+  await pressControl(page, 'compare:play');
+  await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => video.paused), undefined, 30000);
+  const paused = await assertInStep(page, 'after pause');
+  // Only time passing shows a paused video stays still: their clocks stay put for half a second.
+  await unchangedFor(page, () => [...document.querySelectorAll('video')].map((video) => video.currentTime), undefined, 500, 15000)
+    .catch(() => {});  // the assertion below says how they moved
+  const still = await videoClocks(page);
+  assert(still.every((clock, i) => clock.time === paused[i].time), `paused videos moved: ${JSON.stringify(still)}`);
+  await pressControl(page, 'compare:play');
+  await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => !video.paused), undefined, 30000);
+  // playing again: every video 0.3 s past where it paused (or looped round)
+  await waitFor(page, (times) => (window.__vg.compare.columns || []).every((column, i) => {
+    const video = document.querySelector(`video[data-key="${column.key}"]`);
+    return video && (video.currentTime > times[i] + 0.35 || video.currentTime < times[i]);
+  }), paused.map((clock) => clock.time), 30000);
+  const playing = await assertInStep(page, 'after play');
+  assert(playing.every((clock, i) => clock.time > paused[i].time + 0.3 || clock.time < paused[i].time),
+    `play did not move every video: ${JSON.stringify(playing)}`);
+});
+
+// The seek checks start as the Loop check leaves the comparison: playing, looped.
+compareTab.check('a click on the tab\'s seek bar moves every video to that time', { start: REQUEST }, async ({ page }) => {
+  await openFinishedComparison(page);
+  await playingTogether(page);
+  await loopAll(page);
+  await setPlaying(page, false);
+  await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => video.paused), undefined, 30000);
+  const duration = (await videoClocks(page))[0].duration;
+  const point = await seekBarPoint(page, 0.2);
+  await press(page, point);
+  await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => !video.seeking), undefined, 30000);
+  const clocks = await assertInStep(page, 'after a seek on the bar');
+  assert(clocks.every((clock) => Math.abs(clock.time - duration * 0.2) < 0.4),
+    `a seek to ${(duration * 0.2).toFixed(2)} s left the videos at ${JSON.stringify(clocks.map((c) => c.time))}`);
+  await setPlaying(page, true);
+  await waitFor(page, (from) => [...document.querySelectorAll('video')].every((video) => !video.paused && video.currentTime > from + 0.3),
+    duration * 0.2, 30000);
+  await assertInStep(page, 'playing after the seek');
+});
+
+compareTab.check('a seek on one video\'s own controls moves the others', { start: REQUEST }, async ({ page }) => {
+  await openFinishedComparison(page);
+  await playingTogether(page);
+  await loopAll(page);
+  await setPlaying(page, false);  // so the check reads where the seek left them
+  await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => video.paused), undefined, 30000);
+  const second = (await compare(page)).columns[1].key;
+  // What the <video> element's own seek bar does when a person drags it.
+  await page.evaluate((key) => { document.querySelector(`video[data-key="${key}"]`).currentTime = 2; }, second);
+  await waitFor(page, () => [...document.querySelectorAll('video')].every((video) => !video.seeking && Math.abs(video.currentTime - 2) < 0.15),
+    undefined, 30000);
+  const clocks = await assertInStep(page, 'after a seek on the second video');
+  assert(clocks.every((clock) => clock.paused), `a seek started playback: ${JSON.stringify(clocks)}`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'compare-seeked.png') });
+});
+
+// What the page itself keeps: a comparison sent here, finished, read back after a reload.
+compareTab.check('the comparison is kept: after a reload the tab shows the same three finished columns', { start: REQUEST }, async ({ page }) => {
+  await openTab(page, 'Compare', () => window.__vg.compare && Object.keys(window.__vg.compare.verdicts).length > 0);
+  await tickModels(page);
+  await sendComparison(page, null);
+  const before = (await compare(page)).columns;
+  assert(before.every((column) => column.state === 'succeeded'), `columns ended ${JSON.stringify(before)}`);
+  await page.reload();
+  await waitFor(page, () => window.__vg && window.__vg.ready && window.__vg.historyLoaded, undefined, 30000);
+  await openTab(page, 'Compare', () => window.__vg.compare && window.__vg.compare.columns.length > 0);
+  const after = (await compare(page)).columns;
+  assert(isDeepStrictEqual(after.map((c) => [c.job, c.model, c.state]), before.map((c) => [c.job, c.model, c.state])),
+    `after reload ${JSON.stringify(after)}, before ${JSON.stringify(before)}`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'compare-reloaded.png') });
+});
+
+compareTab.run();

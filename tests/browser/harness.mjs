@@ -118,8 +118,10 @@ export function finishSuite(name, main) {
 // A suite's checks each start from a known state, so each passes alone and in any order: a browser
 // context of its own (no storage, history, clipboard or service state left by another check), one
 // page in it opened at the check's `start` (a request, opened as its share link; a "#..." fragment
-// or "/path"; null: no page), on the suite's one serve.py and one Chromium. Console errors on that
-// page fail the check, unless it names them in `allowErrors` (a pattern each must match).
+// or "/path"; null: no page; or a function of the session that gives one of these, for a start
+// that needs the running serve.py, such as an upload's URL), on the suite's one serve.py and one
+// Chromium. Console errors on that page fail the check, unless it names them in `allowErrors` (a
+// pattern each must match).
 // Which checks run, and in what order (the default: as written):
 //   VG_CHECK=<text>             only the checks whose names contain <text> (any case)
 //   VG_ORDER=reverse            last to first
@@ -203,7 +205,8 @@ async function runCheck({ title, options, body }, session, { clipboard, viewport
     if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
     let opened = { page: null, errors: [] };
     await check(title, async () => {
-      if (options.start !== null) opened = await openPage(context, startUrl(session.url, options.start));
+      const start = typeof options.start === 'function' ? await options.start(session) : options.start;
+      if (start !== null) opened = await openPage(context, startUrl(session.url, start));
       await body({ ...opened, context, url: session.url, session });
       const allowed = options.allowErrors || [];
       const unexpected = opened.errors.filter((e) => !allowed.some((pattern) => pattern.test(e)));

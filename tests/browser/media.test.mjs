@@ -7,13 +7,15 @@
 // playing preview. Screenshots: tests/artifacts/media-*.png.
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/media.test.mjs
-// Ends with `media: N passed, M failed`; exit 1 on any failure.
+// Each check opens its own page at a share link (an uploaded start image or video, or the image an
+// earlier step of the story left), and fails on any console error there (VG_CHECK / VG_ORDER:
+// harness.mjs, suite). Ends with `media: N passed, M failed`; exit 1 on any failure.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 import { decodePng } from './png.mjs';
 import {
-  ARTIFACTS, HOLD, NATIVE, assert, centreOf, check, dragFile, finishSuite, framesDrawn, item, openPage, shareFragment, startSession, status, uploadToServer, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, HOLD, NATIVE, assert, centreOf, dragFile, framesDrawn, item, status, suite, typeInto, uploadToServer, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 
 // ---- inputs -----------------------------------------------------------------------------------------
@@ -74,33 +76,41 @@ async function requestNow(page) {
 const submitOf = async (page) => (await status(page)).submit.trim();
 
 // ---- the checks ---------------------------------------------------------------------------------------
-async function klingChecks(context, url) {
-  const start = await uploadToServer(url, png(640, 400), 'image/png');
-  const prompt = 'the tide rolls in at dusk';
-  const { page, errors } = await openPage(context, url + shareFragment({ model: 'klingai/kling-v2.6', prompt: { image: start, text: prompt } }));
-  await waitForItem(page, 'file:/image');
+// Each check opens its own page at the request it starts from (harness.mjs: suite). A file a start
+// request links to is uploaded to serve.py once (a fixture), when a check first needs it.
+const media = suite('media');
+const uploaded = (key, bytes, type) => () => media.fixture(key, (session) => uploadToServer(session.url, bytes, type));
 
-  const chosen = jpeg(720, 480);
-  await check('Kling: a file chosen with File... goes in as raw base64, and Generate sends what vgen builds', async () => {
+const klingPrompt = 'the tide rolls in at dusk';
+const kling = (image) => ({ model: 'klingai/kling-v2.6', prompt: { image, text: klingPrompt } });
+const klingStart = uploaded('kling start', png(640, 400), 'image/png');
+const chosen = jpeg(720, 480);
+const small = png(200, 200);
+
+media.check('Kling: a file chosen with File... goes in as raw base64, and Generate sends what vgen builds',
+  { start: async () => kling(await klingStart()) }, async ({ page }) => {
+    await waitForItem(page, 'file:/image');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.mouse.click(...Object.values(await centreOf(page, 'file:/image')))]);
     await chooser.setFiles({ name: 'beach.jpg', mimeType: 'image/jpeg', buffer: chosen });
     const base64 = chosen.toString('base64');
     await waitFor(page, (b) => window.__vg.requestText.includes(b.slice(0, 64)), base64);
     const request = await requestNow(page);
     assert(request.prompt.image === base64, `the image is not the file's raw base64: ${String(request.prompt.image).slice(0, 60)}...`);
-    const expected = vgenBuild({ model: 'klingai/kling-v2.6', prompt: { image: base64, text: prompt } });
+    const expected = vgenBuild(kling(base64));
     assert((await submitOf(page)) === expected, `__vg.submit differs from vgen build:\n${(await submitOf(page)).slice(0, 400)}\n---\n${expected.slice(0, 400)}`);
     await waitFor(page, () => window.__vg.canGenerate);
   });
 
-  await check('Kling: a 200 x 200 image dropped on the field is refused with the message saying what to change', async () => {
-    const small = png(200, 200);
+// Starts where the File... check leaves the request: the chosen JPEG, as raw base64.
+media.check('Kling: a 200 x 200 image dropped on the field is refused with the message saying what to change',
+  { start: kling(chosen.toString('base64')) }, async ({ page }) => {
+    await waitForItem(page, 'media:/image');
     await dropFile(page, 'media:/image', small, 'tiny.png', 'image/png');
     const base64 = small.toString('base64');
     await waitFor(page, (b) => window.__vg.requestText.includes(b.slice(0, 64)) && !window.__vg.canGenerate, base64);
     const s = await status(page);
     assert(s.formPaths.includes('/image'), `no diagnostic at /image: ${JSON.stringify(s.formPaths)}`);
-    const report = vgenValidate({ model: 'klingai/kling-v2.6', prompt: { image: base64, text: prompt } });
+    const report = vgenValidate(kling(base64));
     const diagnostic = report.diagnostics.find((d) => d.code === 'media_too_small');
     assert(diagnostic && /at least 300 px/.test(diagnostic.message) && /use a larger image/.test(diagnostic.message),
       `the core's message: ${JSON.stringify(report.diagnostics)}`);
@@ -108,97 +118,84 @@ async function klingChecks(context, url) {
     await page.screenshot({ path: path.join(ARTIFACTS, 'media-kling-too-small.png') });
   });
 
-  await check('Kling: an image pasted (Ctrl+V) over the field replaces it, sent as vgen builds it', async () => {
+// Starts where the drop leaves the request: the too small image, refused, which the paste must mend.
+media.check('Kling: an image pasted (Ctrl+V) over the field replaces it, sent as vgen builds it',
+  { start: kling(small.toString('base64')) }, async ({ page }) => {
+    await waitForItem(page, 'media:/image');
+    await waitFor(page, () => !window.__vg.canGenerate);
     const pasted = png(600, 600, 'mandelbrot');
     await pasteFile(page, 'media:/image', pasted, 'image.png', 'image/png');
     const base64 = pasted.toString('base64');
     await waitFor(page, (b) => window.__vg.requestText.includes(b.slice(0, 64)) && window.__vg.canGenerate, base64);
-    const expected = vgenBuild({ model: 'klingai/kling-v2.6', prompt: { image: base64, text: prompt } });
+    const expected = vgenBuild(kling(base64));
     assert((await submitOf(page)) === expected, 'the pasted image was not sent as vgen builds it');
     await framesDrawn(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'media-kling.png') });
-    assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
   });
-  await page.close();
-}
 
-async function wanChecks(context, url) {
-  const placeholder = await uploadToServer(url, png(640, 360, 'smptebars'), 'image/png');
-  const prompt = 'lanterns drift over the lake';
-  const { page, errors } = await openPage(context, url + shareFragment({ model: 'alibaba/wan-v2.6', prompt: { image: placeholder, text: prompt } }));
+const wanPrompt = 'lanterns drift over the lake';
+const wan = (image) => ({ model: 'alibaba/wan-v2.6', prompt: { image, text: wanPrompt } });
+const wanPlaceholder = uploaded('wan placeholder', png(640, 360, 'smptebars'), 'image/png');
+const wanStart = async () => wan(await wanPlaceholder());
+const lake = png(800, 450, 'rgbtestsrc');
+
+media.check('Wan: a file dragged over the field frames it as the drop target', { start: wanStart }, async ({ page }) => {
   await waitForItem(page, 'media:/image');
+  const before = await accentPixelsAround(page, 'media:/image');
+  await dragFile(page, 'media:/image', lake, 'lake.png', 'image/png', false);
+  await framesDrawn(page);  // frames drawn since the drag went over the field
+  const during = await accentPixelsAround(page, 'media:/image');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'media-drop-target.png') });
+  assert(during > before + 200, `no frame around the field while dragging: ${before} accent pixels before, ${during} during`);
+});
 
-  const file = png(800, 450, 'rgbtestsrc');
-  await check('Wan: a file dragged over the field frames it as the drop target', async () => {
-    const before = await accentPixelsAround(page, 'media:/image');
-    await dragFile(page, 'media:/image', file, 'lake.png', 'image/png', false);
-    await framesDrawn(page);  // frames drawn since the drag went over the field
-    const during = await accentPixelsAround(page, 'media:/image');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'media-drop-target.png') });
-    assert(during > before + 200, `no frame around the field while dragging: ${before} accent pixels before, ${during} during`);
-  });
-
-  await check('Wan: a dropped file is uploaded to serve.py, whose URL serves the same bytes and is sent as vgen builds it', async () => {
-    await dropFile(page, 'media:/image', file, 'lake.png', 'image/png');
+media.check('Wan: a dropped file is uploaded to serve.py, whose URL serves the same bytes and is sent as vgen builds it',
+  { start: wanStart }, async ({ page, url }) => {
+    await waitForItem(page, 'media:/image');
+    await dropFile(page, 'media:/image', lake, 'lake.png', 'image/png');
     await waitFor(page, (old) => {
       const text = window.__vg.requestText;
       return /\/v1\/uploads\/[0-9a-f]{40}\.png/.test(text) && !text.includes(old);
-    }, placeholder);
+    }, await wanPlaceholder());
     const request = await requestNow(page);
-    const uploaded = request.prompt.image;
-    assert(uploaded.startsWith(new URL('/v1/uploads/', url).href), `not an upload URL of this server: ${uploaded}`);
-    const served = Buffer.from(await (await fetch(uploaded)).arrayBuffer());
-    assert(served.equals(file), `the upload URL serves ${served.length} bytes, not the ${file.length} of the file`);
-    const expected = vgenBuild({ model: 'alibaba/wan-v2.6', prompt: { image: uploaded, text: prompt } });
+    const upload = request.prompt.image;
+    assert(upload.startsWith(new URL('/v1/uploads/', url).href), `not an upload URL of this server: ${upload}`);
+    const served = Buffer.from(await (await fetch(upload)).arrayBuffer());
+    assert(served.equals(lake), `the upload URL serves ${served.length} bytes, not the ${lake.length} of the file`);
+    const expected = vgenBuild(wan(upload));
     assert((await submitOf(page)) === expected, `__vg.submit differs from vgen build:\n${await submitOf(page)}\n---\n${expected}`);
     await framesDrawn(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'media-wan.png') });
-    assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
   });
-  await page.close();
-}
 
 // The AI SDK has no video input, so these requests are written in the jobs dialect (seed 004), whose
 // `parameters.video` carries it, and compared with `vgen build --to jobs --from jobs`.
-async function videoChecks(context, url) {
-  const prompt = 'make it snow';
-  const veo = (video) => ({ model: 'veo-3.1', prompt, parameters: { video } });
-  const first = await uploadToServer(url, mp4('testsrc2'), 'video/mp4');
-  const { page, errors } = await openPage(context, url + shareFragment(veo(first)));
-  const playing = (source) => waitFor(page, (s) => [...document.querySelectorAll('#vg-video-layer video')].some((v) =>
-    v.src === s && v.style.visibility === 'visible' && v.readyState >= 2 && v.videoWidth === 320), source, 20000);
+const veoPrompt = 'make it snow';
+const veo = (video) => ({ model: 'veo-3.1', prompt: veoPrompt, parameters: { video } });
+const firstVideo = uploaded('first video', mp4('testsrc2'), 'video/mp4');
+const veoStart = async () => veo(await firstVideo());
+const playing = (page, source) => waitFor(page, (s) => [...document.querySelectorAll('#vg-video-layer video')].some((v) =>
+  v.src === s && v.style.visibility === 'visible' && v.readyState >= 2 && v.videoWidth === 320), source, 20000);
 
-  await check('Veo: the source video shows a preview that plays', async () => {
-    await waitForItem(page, 'video:/video');
-    await playing(first);
-  });
+media.check('Veo: the source video shows a preview that plays', { start: veoStart }, async ({ page }) => {
+  await waitForItem(page, 'video:/video');
+  await playing(page, await firstVideo());
+});
 
-  await check('Veo: a video URL typed into the field replaces the source, previewed and sent as vgen builds it', async () => {
+media.check('Veo: a video URL typed into the field replaces the source, previewed and sent as vgen builds it',
+  { start: veoStart }, async ({ page, url }) => {
     const second = await uploadToServer(url, mp4('testsrc'), 'video/mp4');
-    await page.mouse.click(...Object.values(await centreOf(page, 'url:/video')));
-    await page.keyboard.press('Control+A', HOLD);
-    await page.keyboard.type(second);
+    await waitForItem(page, 'url:/video');
+    // Typed as a person types (a key at a time, frames drawn after the last), then Enter: typed all
+    // at once on a page still loading its preview, the last key was seen lost (the field kept ".mp").
+    await typeInto(page, 'url:/video', second);
     await page.keyboard.press('Enter', HOLD);
     await waitFor(page, (u) => window.__vg.requestText.includes(u), second);
     const expected = vgenBuild(veo(second), { from: 'jobs' });
     assert((await submitOf(page)) === expected, `__vg.submit differs from vgen build:\n${await submitOf(page)}\n---\n${expected}`);
-    await playing(second);
+    await playing(page, second);
     await framesDrawn(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'media-video.png') });
-    assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
   });
-  await page.close();
-}
 
-async function main() {
-  const { url, context, close } = await startSession();
-  try {
-    await klingChecks(context, url);
-    await wanChecks(context, url);
-    await videoChecks(context, url);
-  } finally {
-    await close();
-  }
-}
-
-finishSuite('media', main());
+media.run();
