@@ -6,18 +6,20 @@
 // the move: its pixels at the clip's end differ from its start, it plays (drawing frames only while
 // playing). The catalog's exclusive rule is shown and resolved only by the person's click; the
 // editor is not offered in first-and-last-frame mode; text-to-video previews a stand-in scene.
+// Each check opens its own page at the share link of the request it starts from (VG_CHECK / VG_ORDER:
+// harness.mjs, suite); a console error on that page fails the check.
 //
 //   node tests/browser/camera.test.mjs
 // Ends with `camera: N passed, M failed`; exit 1 on any failure. Site: $VG_SITE_DIR, else
 // $VG_WASM_DIR/site-test, else build/wasm/site-test. Core (serve.py and the vgen CLI the request is compared
 // with): $VG_NATIVE_DIR, else build/native. Screenshots: tests/artifacts/camera-*.png.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import {
-  ARTIFACTS, HOLD, VIEWPORT, assert, check, clickControl, drag, finishSuite, framesDrawn, itemIfShown, launchBrowser, openPage, openTab, reveal, shareFragment, startServer, status, track, unchangedFor, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, HOLD, VIEWPORT, assert, clickControl, drag, framesDrawn, itemIfShown, openTab, reveal, status, suite, unchangedFor, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
@@ -116,165 +118,152 @@ function changedShare(a, b, tolerance = 24) {
   return changed / (a.width * a.height);
 }
 
-// A share link opened on the Direct tab; `shown` names a rectangle the tab publishes once drawn.
-async function openDirect(context, url, request, shown = 'section:Camera control') {
-  const opened = await openPage(context, url + shareFragment(request));
-  await openTab(opened.page, 'Direct');
-  await waitForItem(opened.page, shown);
-  return opened;
+// The Direct tab opened; `shown` names a rectangle the tab publishes once drawn.
+async function openDirect(page, shown = 'section:Camera control') {
+  await openTab(page, 'Direct');
+  await waitForItem(page, shown);
 }
+
 
 // ---- the checks ---------------------------------------------------------------------------------------
-async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const picture = testPicture('640x360');
-  const I2V = { model: 'klingai/kling-v2.6-i2v', prompt: { image: picture, text: 'a lighthouse on a cliff, waves below' } };
-  const T2V = { model: 'klingai/kling-v2.6-t2v', prompt: 'a paper boat drifts down a rainy street', aspectRatio: '16:9' };
-  const { stop, url } = await startServer();
-  const browser = track(await launchBrowser());
-  const newContext = () => browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-  try {
-    const context = await newContext();
-    const { page, errors } = await openDirect(context, url, I2V);
-    await waitForItem(page, 'camera:pan');
+// Each check opens its own page at the request it starts from (harness.mjs: suite).
+const picture = testPicture('640x360');
+const I2V = { model: 'klingai/kling-v2.6-i2v', prompt: { image: picture, text: 'a lighthouse on a cliff, waves below' } };
+const T2V = { model: 'klingai/kling-v2.6-t2v', prompt: 'a paper boat drifts down a rainy street', aspectRatio: '16:9' };
+// The move the editor's checks start from once a value is set: a zoom typed in.
+const ZOOMED = withCamera(I2V, simple('zoom', -4.5));
+const camera = suite('camera');
 
-    await check('dragging the pan slider makes pan the only non-zero axis', async () => {
-      assert((await cameraControl(page)) === undefined, 'the link had no camera control, yet the request has one');
-      await dragSlider(page, 'camera:pan', 0.8);
-      await waitFor(page, () => window.__vg.requestText.includes('cameraControl'));
-      const control = await cameraControl(page);
-      assert(control.type === 'simple', `type ${control.type}`);
-      assert(control.config.pan > 0, `pan ${control.config.pan} after a drag to the right`);
-      for (const axis of AXES.filter((name) => name !== 'pan')) assert(control.config[axis] === 0, `${axis} is ${control.config[axis]}`);
-      await expectSubmit(page, withCamera(I2V, simple('pan', control.config.pan)), 'after the pan drag');
-      await page.screenshot({ path: path.join(ARTIFACTS, 'camera-pan.png') });
-    });
+camera.check('dragging the pan slider makes pan the only non-zero axis', { start: I2V }, async ({ page }) => {
+  await openDirect(page, 'camera:pan');
+  assert((await cameraControl(page)) === undefined, 'the link had no camera control, yet the request has one');
+  await dragSlider(page, 'camera:pan', 0.8);
+  await waitFor(page, () => window.__vg.requestText.includes('cameraControl'));
+  const control = await cameraControl(page);
+  assert(control.type === 'simple', `type ${control.type}`);
+  assert(control.config.pan > 0, `pan ${control.config.pan} after a drag to the right`);
+  for (const axis of AXES.filter((name) => name !== 'pan')) assert(control.config[axis] === 0, `${axis} is ${control.config[axis]}`);
+  await expectSubmit(page, withCamera(I2V, simple('pan', control.config.pan)), 'after the pan drag');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'camera-pan.png') });
+});
 
-    await check('typing a zoom value moves the one non-zero axis to zoom; the request is vgen build\'s', async () => {
-      await typeIntoSlider(page, 'camera:zoom', '-4.5');
-      await waitFor(page, () => window.__vg.requestText.includes('-4.5'));
-      const control = await cameraControl(page);
-      assert(control.config.zoom === -4.5, `zoom ${control.config.zoom}`);
-      assert(control.config.pan === 0, `pan stayed ${control.config.pan}`);
-      await expectSubmit(page, withCamera(I2V, simple('zoom', -4.5)), 'after typing zoom -4.5');
-      const s = await status(page);
-      assert(s.canGenerate, `Generate is blocked: ${JSON.stringify(s.formPaths)}`);
-    });
+// Starts from a pan (what the drag above makes), so typing zoom has an axis to move from.
+camera.check('typing a zoom value moves the one non-zero axis to zoom; the request is vgen build\'s', { start: withCamera(I2V, simple('pan', 6)) }, async ({ page }) => {
+  await openDirect(page, 'camera:zoom');
+  await typeIntoSlider(page, 'camera:zoom', '-4.5');
+  await waitFor(page, () => window.__vg.requestText.includes('-4.5'));
+  const control = await cameraControl(page);
+  assert(control.config.zoom === -4.5, `zoom ${control.config.zoom}`);
+  assert(control.config.pan === 0, `pan stayed ${control.config.pan}`);
+  await expectSubmit(page, ZOOMED, 'after typing zoom -4.5');
+  const s = await status(page);
+  assert(s.canGenerate, `Generate is blocked: ${JSON.stringify(s.formPaths)}`);
+});
 
-    let end = null;  // the preview at the clip's end, for the play check
-    await check('the preview shows the move: the clip\'s end differs from its start (screenshots)', async () => {
-      await dragSlider(page, 'camera:time', 0);
-      const start = await previewShot(page, 'camera-preview-start.png');
-      const stats = pixelStats(start);
-      assert(stats.distinctColors > 200, `the preview at the start has ${stats.distinctColors} colours: the picture is not shown`);
-      await dragSlider(page, 'camera:time', 1);
-      end = await previewShot(page, 'camera-preview-end.png');
-      const share = changedShare(start, end);
-      assert(share > 0.2, `only ${(share * 100).toFixed(1)}% of the preview changed between the start and the end of a zoom`);
-      await dragSlider(page, 'camera:time', 0);
-      const again = await previewShot(page, 'camera-preview-start-again.png');
-      assert(changedShare(start, again) < 0.01, 'the preview at the start is not the same picture twice');
-    });
+camera.check('the preview shows the move: the clip\'s end differs from its start (screenshots)', { start: ZOOMED }, async ({ page }) => {
+  await openDirect(page, 'camera:preview');
+  await dragSlider(page, 'camera:time', 0);
+  const start = await previewShot(page, 'camera-preview-start.png');
+  const stats = pixelStats(start);
+  assert(stats.distinctColors > 200, `the preview at the start has ${stats.distinctColors} colours: the picture is not shown`);
+  await dragSlider(page, 'camera:time', 1);
+  const end = await previewShot(page, 'camera-preview-end.png');
+  const share = changedShare(start, end);
+  assert(share > 0.2, `only ${(share * 100).toFixed(1)}% of the preview changed between the start and the end of a zoom`);
+  await dragSlider(page, 'camera:time', 0);
+  const again = await previewShot(page, 'camera-preview-start-again.png');
+  assert(changedShare(start, again) < 0.01, 'the preview at the start is not the same picture twice');
+});
 
-    await check('play runs the move to its end (Loop off), drawing frames only while playing', async () => {
-      // Without Loop the preview stops at the end by itself. Started 1.5 s before the end of the 5 s
-      // clip, it gets there only if frames keep coming past the second any input wakes the page for.
-      // (While it plays, a loaded machine's software GL leaves the page little time for the test's
-      // calls, so the test waits for the end instead of pausing it.)
-      await clickAndSettle(page, 'camera:loop');
-      await dragSlider(page, 'camera:time', 0.7);
-      const before = await previewShot(page, 'camera-before-play.png');
-      await clickAndSettle(page, 'camera:play');
-      await page.mouse.move(2, VIEWPORT.height - 2);
-      assert(end, 'no picture of the clip\'s end to compare with (the previous check failed)');
-      // The page is idle once no frame was drawn for 3 s (one deadline: 4 minutes).
-      await page.waitForFunction(() => {
-        const v = window.__vg, now = performance.now();
-        if (v.idleSeen !== v.frames) { v.idleSeen = v.frames; v.idleSince = now; }
-        return now - v.idleSince > 3000;
-      }, undefined, { timeout: 240000, polling: 100 })
-        .catch(() => assert(false, 'the page kept drawing for 4 minutes: the preview never stopped'));
-      const after = await previewShot(page, 'camera-played.png');
-      assert(changedShare(before, after) > 0.02, 'the preview did not move while playing');
-      assert(changedShare(end, after) < 0.01, 'the preview stopped before the end of the clip');
-      // Time passing with nothing drawn is what this checks: a second more without a frame.
-      await unchangedFor(page, () => window.__vg.frames, undefined, 1000, 15000)
-        .catch(() => assert(false, 'frames drawn after the preview stopped'));
-    });
+camera.check('play runs the move to its end (Loop off), drawing frames only while playing', { start: ZOOMED }, async ({ page }) => {
+  await openDirect(page, 'camera:preview');
+  // The picture at the clip's end, scrubbed to, for comparing with where playing stops.
+  await dragSlider(page, 'camera:time', 1);
+  const end = await previewShot(page, 'camera-play-end.png');
+  // Without Loop the preview stops at the end by itself. Started 1.5 s before the end of the 5 s
+  // clip, it gets there only if frames keep coming past the second any input wakes the page for.
+  // (While it plays, a loaded machine's software GL leaves the page little time for the test's
+  // calls, so the test waits for the end instead of pausing it.)
+  await clickAndSettle(page, 'camera:loop');
+  await dragSlider(page, 'camera:time', 0.7);
+  const before = await previewShot(page, 'camera-before-play.png');
+  await clickAndSettle(page, 'camera:play');
+  await page.mouse.move(2, VIEWPORT.height - 2);
+  // The page is idle once no frame was drawn for 3 s (one deadline: 4 minutes).
+  await page.waitForFunction(() => {
+    const v = window.__vg, now = performance.now();
+    if (v.idleSeen !== v.frames) { v.idleSeen = v.frames; v.idleSince = now; }
+    return now - v.idleSince > 3000;
+  }, undefined, { timeout: 240000, polling: 100 })
+    .catch(() => assert(false, 'the page kept drawing for 4 minutes: the preview never stopped'));
+  const after = await previewShot(page, 'camera-played.png');
+  assert(changedShare(before, after) > 0.02, 'the preview did not move while playing');
+  assert(changedShare(end, after) < 0.01, 'the preview stopped before the end of the clip');
+  // Time passing with nothing drawn is what this checks: a second more without a frame.
+  await unchangedFor(page, () => window.__vg.frames, undefined, 1000, 15000)
+    .catch(() => assert(false, 'frames drawn after the preview stopped'));
+});
 
-    await check('a preset type takes no config; the request is vgen build\'s', async () => {
-      await chooseType(page, 'down_back');
-      await waitFor(page, () => window.__vg.requestText.includes('down_back'));
-      const control = await cameraControl(page);
-      assert(JSON.stringify(control) === '{"type":"down_back"}', `cameraControl ${JSON.stringify(control)}`);
-      await expectSubmit(page, withCamera(I2V, { type: 'down_back' }), 'with the down_back preset');
-      await page.screenshot({ path: path.join(ARTIFACTS, 'camera-preset.png') });
-      // Back to simple: the last simple move returns.
-      await chooseType(page, 'simple');
-      await waitFor(page, () => window.__vg.requestText.includes('"simple"'));
-      await expectSubmit(page, withCamera(I2V, simple('zoom', -4.5)), 'back to simple');
-    });
+camera.check('a preset type takes no config; the request is vgen build\'s', { start: ZOOMED }, async ({ page }) => {
+  await openDirect(page, 'camera:type');
+  await chooseType(page, 'down_back');
+  await waitFor(page, () => window.__vg.requestText.includes('down_back'));
+  const control = await cameraControl(page);
+  assert(JSON.stringify(control) === '{"type":"down_back"}', `cameraControl ${JSON.stringify(control)}`);
+  await expectSubmit(page, withCamera(I2V, { type: 'down_back' }), 'with the down_back preset');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'camera-preset.png') });
+  // Back to simple: the last simple move returns.
+  await chooseType(page, 'simple');
+  await waitFor(page, () => window.__vg.requestText.includes('"simple"'));
+  await expectSubmit(page, ZOOMED, 'back to simple');
+});
 
-    await check('reset removes the camera control', async () => {
-      await clickControl(page, 'camera:reset');
-      await waitFor(page, () => !window.__vg.requestText.includes('cameraControl'));
-      await expectSubmit(page, I2V, 'after reset');
-      assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
-    });
-    await context.close();
+camera.check('reset removes the camera control', { start: ZOOMED }, async ({ page }) => {
+  await openDirect(page, 'camera:reset');
+  await clickControl(page, 'camera:reset');
+  await waitFor(page, () => !window.__vg.requestText.includes('cameraControl'));
+  await expectSubmit(page, I2V, 'after reset');
+});
 
-    await check('a motion brush in the request: the conflict is named and removed only by a click', async () => {
-      const mask = testPicture('640x360', 'color=c=white');
-      const request = { ...I2V, providerOptions: { klingai: { cameraControl: simple('tilt', 3), staticMask: mask } } };
-      const own = await newContext();
-      const { page: conflicted, errors: conflictErrors } = await openDirect(own, url, request);
-      await waitForItem(conflicted, 'camera:remove-conflicts');
-      let s = await status(conflicted);
-      assert(s.formPaths.some((p) => p.startsWith('/providerOptions/klingai/')), `no exclusive diagnostic: ${JSON.stringify(s.formPaths)}`);
-      assert(s.requestText.includes('staticMask'), 'the static mask was dropped without a click');
-      await reveal(conflicted, 'camera:remove-conflicts');
-      await conflicted.screenshot({ path: path.join(ARTIFACTS, 'camera-conflict.png') });
-      await clickControl(conflicted, 'camera:remove-conflicts');
-      await waitFor(conflicted, () => !window.__vg.requestText.includes('staticMask'));
-      await expectSubmit(conflicted, withCamera(I2V, simple('tilt', 3)), 'after removing the static mask');
-      s = await status(conflicted);
-      assert(s.formErrors === 0, `errors left at ${JSON.stringify(s.formPaths)}`);
-      assert(conflictErrors.length === 0, `console errors: ${conflictErrors.join(' | ')}`);
-      await own.close();
-    });
+const mask = testPicture('640x360', 'color=c=white');
+const conflicted = { ...I2V, providerOptions: { klingai: { cameraControl: simple('tilt', 3), staticMask: mask } } };
+camera.check('a motion brush in the request: the conflict is named and removed only by a click', { start: conflicted }, async ({ page }) => {
+  await openDirect(page);
+  await waitForItem(page, 'camera:remove-conflicts');
+  let s = await status(page);
+  assert(s.formPaths.some((p) => p.startsWith('/providerOptions/klingai/')), `no exclusive diagnostic: ${JSON.stringify(s.formPaths)}`);
+  assert(s.requestText.includes('staticMask'), 'the static mask was dropped without a click');
+  await reveal(page, 'camera:remove-conflicts');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'camera-conflict.png') });
+  await clickControl(page, 'camera:remove-conflicts');
+  await waitFor(page, () => !window.__vg.requestText.includes('staticMask'));
+  await expectSubmit(page, withCamera(I2V, simple('tilt', 3)), 'after removing the static mask');
+  s = await status(page);
+  assert(s.formErrors === 0, `errors left at ${JSON.stringify(s.formPaths)}`);
+});
 
-    await check('text-to-video: the move is previewed on a stand-in scene', async () => {
-      const own = await newContext();
-      const { page: t2v, errors: t2vErrors } = await openDirect(own, url, withCamera(T2V, simple('roll', 6)));
-      await waitForItem(t2v, 'camera:preview');
-      await dragSlider(t2v, 'camera:time', 0);
-      const start = await previewShot(t2v, 'camera-t2v-start.png');
-      assert(pixelStats(start).distinctColors > 20, 'the stand-in scene looks blank');
-      await dragSlider(t2v, 'camera:time', 1);
-      const end = await previewShot(t2v, 'camera-t2v-end.png');
-      assert(changedShare(start, end) > 0.1, 'the roll did not turn the stand-in scene');
-      await expectSubmit(t2v, withCamera(T2V, simple('roll', 6)), 'text-to-video with a roll');
-      assert(t2vErrors.length === 0, `console errors: ${t2vErrors.join(' | ')}`);
-      await own.close();
-    });
+camera.check('text-to-video: the move is previewed on a stand-in scene', { start: withCamera(T2V, simple('roll', 6)) }, async ({ page }) => {
+  await openDirect(page);
+  await waitForItem(page, 'camera:preview');
+  await dragSlider(page, 'camera:time', 0);
+  const start = await previewShot(page, 'camera-t2v-start.png');
+  assert(pixelStats(start).distinctColors > 20, 'the stand-in scene looks blank');
+  await dragSlider(page, 'camera:time', 1);
+  const end = await previewShot(page, 'camera-t2v-end.png');
+  assert(changedShare(start, end) > 0.1, 'the roll did not turn the stand-in scene');
+  await expectSubmit(page, withCamera(T2V, simple('roll', 6)), 'text-to-video with a roll');
+});
 
-    await check('first-and-last-frame mode does not offer camera control (it needs the last frame)', async () => {
-      const own = await newContext();
-      const flf = { model: 'klingai/kling-v2.6', prompt: { image: picture, text: 'day turns to night' },
-        providerOptions: { klingai: { imageTail: picture } } };
-      // The tab is drawn when its list of sections this mode does not offer is.
-      const { page: flfPage } = await openDirect(own, url, flf, 'direct:unavailable');
-      const s = await status(flfPage);
-      assert(s.mode === 'flf', `the link opened mode ${s.mode}`);
-      assert(!(await itemIfShown(flfPage, 'section:Camera control')), 'the Camera control section is shown in first-and-last-frame mode');
-      assert(!(await itemIfShown(flfPage, 'camera:pan')), 'camera sliders are shown in first-and-last-frame mode');
-      await flfPage.screenshot({ path: path.join(ARTIFACTS, 'camera-flf.png') });
-      await own.close();
-    });
-  } finally {
-    await browser.close();
-    stop();
-  }
-}
+const flf = { model: 'klingai/kling-v2.6', prompt: { image: picture, text: 'day turns to night' },
+  providerOptions: { klingai: { imageTail: picture } } };
+camera.check('first-and-last-frame mode does not offer camera control (it needs the last frame)', { start: flf }, async ({ page }) => {
+  // The tab is drawn when its list of sections this mode does not offer is.
+  await openDirect(page, 'direct:unavailable');
+  const s = await status(page);
+  assert(s.mode === 'flf', `the link opened mode ${s.mode}`);
+  assert(!(await itemIfShown(page, 'section:Camera control')), 'the Camera control section is shown in first-and-last-frame mode');
+  assert(!(await itemIfShown(page, 'camera:pan')), 'camera sliders are shown in first-and-last-frame mode');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'camera-flf.png') });
+});
 
-finishSuite('camera', main());
+camera.run();

@@ -2,16 +2,17 @@
 // person would (clicks, typing, a paste, the slider), each checked against the request it produces:
 // __vg.submit (what Generate sends to the jobs gateway) must be the bytes `vgen build --to jobs`
 // prints for the equivalent request written by hand. The transition preview is checked by its pixels.
+// Each check opens its own page at the share link of the request it starts from (VG_CHECK / VG_ORDER:
+// harness.mjs, suite); a console error on that page fails the check.
 // Screenshots: tests/artifacts/frames-*.png, references-*.png.
 //
 //   node tests/browser/frames.test.mjs
 // Ends with `frames: N passed, M failed`; exit 1 on any failure. Site and core as harness.mjs says.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 import {
-  ARTIFACTS, HOLD, VIEWPORT, assert, centreOf, check, framesDrawn, item, launchBrowser, openPage, openTab, pasteText, results, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, HOLD, assert, centreOf, framesDrawn, item, openPage, openTab, pasteText, reveal, shareFragment, status, suite, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
@@ -123,167 +124,189 @@ async function paste(page, text) {
 const canonicalOf = async (page) => JSON.parse((await status(page)).requestText);
 
 // ---- first and last frame --------------------------------------------------------------------------
-async function framesChecks(context, url) {
-  const prompt = 'a desk lamp switches on at dusk';
-  const start = { model: 'klingai/kling-v2.6-i2v', prompt: { text: prompt, image: RED }, duration: 5 };
-  const { page, errors } = await openPage(context, url + shareFragment(start));
-  const flf = (first, last) => ({ model: 'klingai/kling-v2.6-i2v', prompt: { text: prompt, image: first }, duration: 5,
-    providerOptions: { klingai: { imageTail: last } } });
+// Each check opens its own page at the request it starts from (harness.mjs: suite); the clipboard is
+// granted for the pastes.
+const frames = suite('frames', { clipboard: true });
+const PROMPT = 'a desk lamp switches on at dusk';
+const flf = (first, last) => ({ model: 'klingai/kling-v2.6-i2v', prompt: { text: PROMPT, image: first }, duration: 5,
+  providerOptions: { klingai: { imageTail: last } } });
+// Red to blue: what pasting the blue last frame into the red picture's request makes (the first check).
+const RED_TO_BLUE = flf(RED, BLUE);
 
-  await check('frames: a last frame pasted into the empty slot makes the request first-and-last frame (vgen build\'s bytes)', async () => {
-    await openTab(page, 'Direct', 'frames:last');
-    assert((await status(page)).mode === 'i2v', `the share link opened in ${(await status(page)).mode}`);
-    await clickField(page, 'frames:last');
-    await paste(page, BLUE);
-    await waitFor(page, () => window.__vg.mode === 'flf');
-    await expectSubmit(page, flf(RED, BLUE));
-  });
-
-  await check('frames: the transition preview shows the first frame at 0 s, the last at the end, a blend between', async () => {
-    await waitForColour(page, 'frames:preview', isRed, 'the red first frame');
-    await clickSlider(page, 'frames:time', 0.999);
-    await waitForColour(page, 'frames:preview', isBlue, 'the blue last frame');
-    await clickSlider(page, 'frames:time', 0.5);
-    await waitForColour(page, 'frames:preview', isPurple, 'a purple half-way blend');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'frames-transition.png') });
-  });
-
-  await check('frames: Swap exchanges the first and last frames in the request and the preview', async () => {
-    await press(page, 'frames:swap');
-    await expectSubmit(page, flf(BLUE, RED));
-    await clickSlider(page, 'frames:time', 0.001);
-    await waitForColour(page, 'frames:preview', isBlue, 'the blue frame, now first');
-    await press(page, 'frames:swap');
-    await expectSubmit(page, flf(RED, BLUE));
-    await waitForColour(page, 'frames:preview', isRed, 'the red frame, first again');
-  });
-
-  await check('frames: Play runs the preview from the first frame towards the last, Pause stops it', async () => {
-    assert(isRed(await centreColour(page, 'frames:preview')), 'the preview does not start on the red first frame');
-    await press(page, 'frames:play');
-    // waitForTimeout on purpose: the preview plays in real time, and what is checked is that time
-    // passing moves it (a playing page draws every frame, so there is no state to wait for instead).
-    await page.waitForTimeout(1200);
-    await press(page, 'frames:play');  // Pause
-    await settle(page);
-    const paused = await centreColour(page, 'frames:preview');
-    assert(paused[2] > 20 && paused[0] < 235, `after playing the preview still shows rgb(${paused.join(', ')})`);
-    await framesDrawn(page, 10);  // frames drawn while paused: a preview still playing would move
-    const later = await centreColour(page, 'frames:preview');
-    assert(later.join() === paused.join(), `paused, the preview still moves: rgb(${paused.join(', ')}) then rgb(${later.join(', ')})`);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'frames-played.png') });
-  });
-
-  await check('frames: no console errors', async () => {
-    assert(errors.length === 0, errors.join(' | '));
-  });
-  await page.close();
+// The Direct tab, once the transition preview shows its first frame (the pictures are decoded after
+// the page loads).
+async function openTransition(page) {
+  await openTab(page, 'Direct', 'frames:preview');
+  await waitForColour(page, 'frames:preview', isRed, 'the red first frame');
 }
 
-// ---- references ------------------------------------------------------------------------------------
-async function referencesChecks(context, url) {
-  const model = 'xai/grok-imagine-video';
-  const { page, errors } = await openPage(context, url + shareFragment({ model, prompt: 'The chef waves at' }));
-  const chef = 'https://example.com/chef.png';
-  const dog = 'https://example.com/dog.mp4';
-  // There is no network here: example.com answers from the test (the picture's thumbnail loads).
-  await page.route('https://example.com/**', (route) => route.fulfill({
-    contentType: 'image/png', body: Buffer.from(solidPng(400, 400, [40, 160, 60]), 'base64') }));
-
-  await check('references: the first added makes the request reference-to-video; two, one typed as an image URL, one switched to video', async () => {
-    // This model offers first-and-last frame too: its section is folded away, as a person would, to
-    // see the references'.
-    await openTab(page, 'Direct');
-    await waitForItem(page, 'section:Frames');
-    await press(page, 'section:Frames');
-    await settle(page);
-    assert((await status(page)).mode === 't2v', `the share link opened in ${(await status(page)).mode}`);
-    await press(page, 'references:add');
-    await waitFor(page, () => window.__vg.mode === 'r2v');
-    await waitForItem(page, 'reference1:url');
-    await press(page, 'references:add');
-    await waitForItem(page, 'reference2:url');
-    // The second first: the first's picture, once loaded, pushes everything under it down.
-    await settle(page);
-    await press(page, 'reference2:type');
-    await waitForItem(page, 'reference2:type:video');
-    await press(page, 'reference2:type:video');
-    await waitFor(page, () => window.__vg.requestText.includes('"mediaType"'));  // the AI SDK form of a clip
-    await settle(page);
-    await clickField(page, 'reference2:url');
-    await paste(page, dog);
-    await waitFor(page, (url) => window.__vg.requestText.includes(url), dog);
-    await settle(page);
-    await clickField(page, 'reference1:url');
-    await paste(page, chef);
-    await expectSubmit(page, { model, prompt: 'The chef waves at',
-      inputReferences: [chef, { data: dog, mediaType: 'video/mp4' }] });
-  });
-
-  await check('references: Insert puts character1 into the prompt', async () => {
-    await settle(page);
-    await press(page, 'reference1:insert');
-    await expectSubmit(page, { model, prompt: 'The chef waves at character1',
-      inputReferences: [chef, { data: dog, mediaType: 'video/mp4' }] });
-  });
-
-  await check('references: the down arrow moves the first reference after the second', async () => {
-    await press(page, 'reference1:down');
-    await expectSubmit(page, { model, prompt: 'The chef waves at character1',
-      inputReferences: [{ data: dog, mediaType: 'video/mp4' }, chef] });
-    await settle(page);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'references-two.png') });
-  });
-
-  await check('references: a tag of its own goes into the request and into the prompt', async () => {
-    await press(page, 'reference2:tag');
-    await page.keyboard.type('chef');
-    await page.keyboard.press('Enter', HOLD);
-    await waitFor(page, () => window.__vg.requestText.includes('"tag": "chef"'));
-    await press(page, 'reference2:insert');
-    // The AI SDK has no tags: the editor shows the request in the jobs API's form, which has them.
-    await expectSubmit(page, { model: 'grok-imagine-video', prompt: 'The chef waves at character1 chef',
-      parameters: { references: [{ url: dog, type: 'video' }, { url: chef, type: 'image', tag: 'chef' }] } }, 'jobs');
-  });
-
-  await check('references: Remove takes a reference out of the request', async () => {
-    await press(page, 'reference1:remove');
-    await expectSubmit(page, { model: 'grok-imagine-video', prompt: 'The chef waves at character1 chef',
-      parameters: { references: [{ url: chef, type: 'image', tag: 'chef' }] } }, 'jobs');
-    const request = await canonicalOf(page);
-    assert(JSON.stringify(request).includes(chef), 'the editor lost the remaining reference');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'references-one.png') });
-  });
-
-  await check('references: no console errors', async () => {
-    assert(errors.length === 0, errors.join(' | '));
-  });
-  await page.close();
-}
-
-async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const { stop, url } = await startServer();
-  const browser = track(await launchBrowser());
-  try {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
-    await framesChecks(context, url);
-    await referencesChecks(context, url);
-    await context.close();
-  } finally {
-    await browser.close();
-    stop();
+// Waits until the Play / Pause button reads `label`: the app has seen the press and plays or pauses.
+async function waitForPlayButton(page, label) {
+  for (const deadline = Date.now() + 30000; ;) {
+    const shown = (await item(page, 'frames:play')).label;
+    if (shown.startsWith(`${label}###`)) return;
+    assert(Date.now() < deadline, `the button reads "${shown}", not ${label}`);
+    await framesDrawn(page, 1);
   }
 }
 
-main()
-  .catch((error) => {
-    results.push(false);
-    console.log(`not ok - the frames session: ${error.message}`);
-  })
-  .finally(() => {
-    const passed = results.filter(Boolean).length;
-    console.log(`frames: ${passed} passed, ${results.length - passed} failed`);
-    process.exitCode = results.length - passed === 0 ? 0 : 1;
-  });
+frames.check('frames: a last frame pasted into the empty slot makes the request first-and-last frame (vgen build\'s bytes)', {
+  start: { model: 'klingai/kling-v2.6-i2v', prompt: { text: PROMPT, image: RED }, duration: 5 },
+}, async ({ page }) => {
+  await openTab(page, 'Direct', 'frames:last');
+  assert((await status(page)).mode === 'i2v', `the share link opened in ${(await status(page)).mode}`);
+  await clickField(page, 'frames:last');
+  await paste(page, BLUE);
+  await waitFor(page, () => window.__vg.mode === 'flf');
+  await expectSubmit(page, RED_TO_BLUE);
+});
+
+frames.check('frames: the transition preview shows the first frame at 0 s, the last at the end, a blend between', { start: RED_TO_BLUE }, async ({ page }) => {
+  await openTransition(page);
+  await clickSlider(page, 'frames:time', 0.999);
+  await waitForColour(page, 'frames:preview', isBlue, 'the blue last frame');
+  await clickSlider(page, 'frames:time', 0.5);
+  await waitForColour(page, 'frames:preview', isPurple, 'a purple half-way blend');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'frames-transition.png') });
+});
+
+frames.check('frames: Swap exchanges the first and last frames in the request and the preview', { start: RED_TO_BLUE }, async ({ page }) => {
+  await openTransition(page);
+  await press(page, 'frames:swap');
+  await expectSubmit(page, flf(BLUE, RED));
+  await clickSlider(page, 'frames:time', 0.001);
+  await waitForColour(page, 'frames:preview', isBlue, 'the blue frame, now first');
+  await press(page, 'frames:swap');
+  await expectSubmit(page, RED_TO_BLUE);
+  await waitForColour(page, 'frames:preview', isRed, 'the red frame, first again');
+});
+
+frames.check('frames: Play runs the preview from the first frame towards the last, Pause stops it', { start: RED_TO_BLUE }, async ({ page }) => {
+  await openTransition(page);  // the preview starts on the red first frame
+  await press(page, 'frames:play');
+  await waitForPlayButton(page, 'Pause');
+  // waitForTimeout on purpose: the preview plays in real time, and what is checked is that time
+  // passing moves it. There is no state to wait for instead: a page drawing every frame holds
+  // screenshots back (its picture is read once paused), the app publishes no playback time, and
+  // waiting for frames drawn while playing leaves the Pause click (page.mouse) unacknowledged for minutes.
+  await page.waitForTimeout(1200);
+  await press(page, 'frames:play');  // Pause
+  await waitForPlayButton(page, 'Play');
+  await settle(page);
+  const paused = await centreColour(page, 'frames:preview');
+  assert(paused[2] > 20 && paused[0] < 235, `after playing the preview still shows rgb(${paused.join(', ')})`);
+  await framesDrawn(page, 10);  // frames drawn while paused: a preview still playing would move
+  const later = await centreColour(page, 'frames:preview');
+  assert(later.join() === paused.join(), `paused, the preview still moves: rgb(${paused.join(', ')}) then rgb(${later.join(', ')})`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'frames-played.png') });
+});
+
+// ---- references ------------------------------------------------------------------------------------
+const MODEL = 'xai/grok-imagine-video';
+const CHEF = 'https://example.com/chef.png';
+const DOG = 'https://example.com/dog.mp4';
+const DOG_CLIP = { data: DOG, mediaType: 'video/mp4' };  // the AI SDK form of a clip
+// The requests the references checks make, each the next one's start.
+const TWO = { model: MODEL, prompt: 'The chef waves at', inputReferences: [CHEF, DOG_CLIP] };
+const INSERTED = { ...TWO, prompt: 'The chef waves at character1' };
+const MOVED = { ...INSERTED, inputReferences: [DOG_CLIP, CHEF] };
+// The AI SDK has no tags: with one, the editor shows the request in the jobs API's form, which has them.
+const TAGGED = { model: 'grok-imagine-video', prompt: 'The chef waves at character1 chef',
+  parameters: { references: [{ url: DOG, type: 'video' }, { url: CHEF, type: 'image', tag: 'chef' }] } };
+
+// There is no network here: example.com answers from the test (the picture's thumbnail loads).
+function answerExample(target) {
+  return target.route('https://example.com/**', (route) => route.fulfill({
+    contentType: 'image/png', body: Buffer.from(solidPng(400, 400, [40, 160, 60]), 'base64') }));
+}
+
+// A page at the share link of `request`, whose references load as it opens: example.com is answered
+// from the start, so these checks open their page themselves (start: null) and check its console
+// errors at their end. Returns once the Direct tab shows the chef's picture (reference `chefRow`):
+// the thumbnail pushes the rows under it down, as it had in the check that made the request.
+async function openReferences(context, url, request, chefRow) {
+  await answerExample(context);
+  const opened = await openPage(context, url + shareFragment(request));
+  await openTab(opened.page, 'Direct', `reference${chefRow}:url`);
+  const thumbnail = 72;  // its height (editor_media.cpp): the URL field's group is taller once it shows
+  for (const deadline = Date.now() + 20000; ;) {
+    const { rect } = await item(opened.page, `reference${chefRow}:url`);
+    if (rect[3] > thumbnail) break;
+    assert(Date.now() < deadline, `reference ${chefRow}'s picture is not shown (its field's group is ${rect[3]} px high)`);
+    await framesDrawn(opened.page, 1);
+  }
+  await settle(opened.page);
+  return opened;
+}
+const noConsoleErrors = (errors) => assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+
+frames.check('references: the first added makes the request reference-to-video; two, one typed as an image URL, one switched to video', {
+  start: { model: MODEL, prompt: 'The chef waves at' },
+}, async ({ page }) => {
+  await answerExample(page);
+  // This model offers first-and-last frame too: its section is folded away, as a person would, to
+  // see the references'.
+  await openTab(page, 'Direct');
+  await waitForItem(page, 'section:Frames');
+  await press(page, 'section:Frames');
+  await settle(page);
+  assert((await status(page)).mode === 't2v', `the share link opened in ${(await status(page)).mode}`);
+  await press(page, 'references:add');
+  await waitFor(page, () => window.__vg.mode === 'r2v');
+  await waitForItem(page, 'reference1:url');
+  await press(page, 'references:add');
+  await waitForItem(page, 'reference2:url');
+  // The second first: the first's picture, once loaded, pushes everything under it down.
+  await settle(page);
+  await press(page, 'reference2:type');
+  await waitForItem(page, 'reference2:type:video');
+  await press(page, 'reference2:type:video');
+  await waitFor(page, () => window.__vg.requestText.includes('"mediaType"'));  // the AI SDK form of a clip
+  await settle(page);
+  await clickField(page, 'reference2:url');
+  await paste(page, DOG);
+  await waitFor(page, (url) => window.__vg.requestText.includes(url), DOG);
+  await settle(page);
+  await clickField(page, 'reference1:url');
+  await paste(page, CHEF);
+  await expectSubmit(page, TWO);
+});
+
+frames.check('references: Insert puts character1 into the prompt', { start: null }, async ({ context, url }) => {
+  const { page, errors } = await openReferences(context, url, TWO, 1);
+  await press(page, 'reference1:insert');
+  await expectSubmit(page, INSERTED);
+  noConsoleErrors(errors);
+});
+
+frames.check('references: the down arrow moves the first reference after the second', { start: null }, async ({ context, url }) => {
+  const { page, errors } = await openReferences(context, url, INSERTED, 1);
+  await press(page, 'reference1:down');
+  await expectSubmit(page, MOVED);
+  await settle(page);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'references-two.png') });
+  noConsoleErrors(errors);
+});
+
+frames.check('references: a tag of its own goes into the request and into the prompt', { start: null }, async ({ context, url }) => {
+  const { page, errors } = await openReferences(context, url, MOVED, 2);
+  await press(page, 'reference2:tag');
+  await page.keyboard.type('chef');
+  await page.keyboard.press('Enter', HOLD);
+  await waitFor(page, () => window.__vg.requestText.includes('"tag": "chef"'));
+  await press(page, 'reference2:insert');
+  await expectSubmit(page, TAGGED, 'jobs');
+  noConsoleErrors(errors);
+});
+
+frames.check('references: Remove takes a reference out of the request', { start: null }, async ({ context, url }) => {
+  const { page, errors } = await openReferences(context, url, TAGGED, 2);
+  await press(page, 'reference1:remove');
+  await expectSubmit(page, { ...TAGGED, parameters: { references: [{ url: CHEF, type: 'image', tag: 'chef' }] } }, 'jobs');
+  const request = await canonicalOf(page);
+  assert(JSON.stringify(request).includes(CHEF), 'the editor lost the remaining reference');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'references-one.png') });
+  noConsoleErrors(errors);
+});
+
+frames.run();

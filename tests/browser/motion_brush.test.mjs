@@ -7,17 +7,19 @@
 // corner (y flipped); and __vg.submit is exactly what `vgen build --to jobs --from aisdk` prints for
 // the equivalent request written by hand. Then, with camera control in the request (Kling does not
 // combine it with masks), Apply shows the conflict and the editor's note removes it.
+// Each check opens its own page at the share link of the request it starts from (VG_CHECK / VG_ORDER:
+// harness.mjs, suite) and paints what it reads; a console error on that page fails the check.
 //
 //   VG_NATIVE_DIR=/work/main/build/native node tests/browser/motion_brush.test.mjs
 // Ends with `motion brush: N passed, M failed`; exit 1 on any failure. Screenshot:
 // tests/artifacts/motion-brush.png.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import {
-  ARTIFACTS, VIEWPORT, assert, check, clickControl, finishSuite, framesDrawn, launchBrowser, openPage, openTab, reveal, shareFragment, startServer, status, track, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, assert, clickControl, framesDrawn, openTab, reveal, status, suite, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
@@ -89,132 +91,140 @@ function mask(base64) {
 const near = (point, x, y, tolerance = 3) => Math.abs(point.x - x) <= tolerance && Math.abs(point.y - y) <= tolerance;
 
 // ---- the checks -------------------------------------------------------------------------------------
-async function main() {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const image = testImage();
-  const request = { model: 'klingai/kling-v2.6-i2v', prompt: { image, text: PROMPT } };
-  const { stop, url } = await startServer();
-  const browser = track(await launchBrowser());
-  try {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-    const { page, errors } = await openPage(context, url + shareFragment(request));
-    const submitted = async () => (await status(page)).submit;
+// Each check opens its own page at the request it starts from (harness.mjs: suite). The masks exist
+// only in the editor until Apply, so every check that reads them paints them itself.
+const image = testImage();
+const request = { model: 'klingai/kling-v2.6-i2v', prompt: { image, text: PROMPT } };
+const brush = suite('motion brush');
 
-    // Where the mouse goes, in image pixels (top-left origin).
-    const still = { from: { x: 100, y: 80 }, to: { x: 300, y: 80 } };
-    const erased = { from: { x: 200, y: 30 }, to: { x: 200, y: 130 } };  // erases x 173-227 (radius 640/24)
-    const moving = { from: { x: 420, y: 250 }, to: { x: 520, y: 250 } };
-    const path_ = { from: { x: 420, y: 300 }, to: { x: 580, y: 140 } };
+// Where the mouse goes, in image pixels (top-left origin).
+const still = { from: { x: 100, y: 80 }, to: { x: 300, y: 80 } };
+const erased = { from: { x: 200, y: 30 }, to: { x: 200, y: 130 } };  // erases x 173-227 (radius 640/24)
+const moving = { from: { x: 420, y: 250 }, to: { x: 520, y: 250 } };
+const path_ = { from: { x: 420, y: 300 }, to: { x: 580, y: 140 } };
 
-    await check('the Direct tab shows the motion brush over the input image for Kling 2.6 image-to-video', async () => {
-      const s = await status(page);
-      assert(s.selected === 'klingai/kling-v2.6' && s.mode === 'i2v', `the link opened ${s.selected} in ${s.mode}`);
-      await openTab(page, 'Direct');
-      await waitForItem(page, 'section:Motion brush');
-      await waitForItem(page, 'brush:canvas');
-      const rect = await reveal(page, 'brush:canvas');
-      const aspect = rect.width / rect.height;
-      assert(Math.abs(aspect - WIDTH / HEIGHT) < 0.02, `the canvas is ${rect.width}x${rect.height}: not the image's 16:9`);
-    });
+// What Generate would send, read alone (the whole of __vg carries every drawn item's rectangle).
+const submitted = (page) => page.evaluate(() => window.__vg.submit);
+const body = (page) => submitted(page).then((text) => JSON.parse(text).body);
 
-    await check('Apply refuses a dynamic mask without a path and leaves the request as it was', async () => {
-      const before = await submitted();
-      assert(before && !before.includes('staticMask'), 'the request has masks before any painting');
-      await drag(page, still.from, still.to);             // the static layer and the paint tool are selected first
-      await press(page, 'brush:tool-erase');
-      await drag(page, erased.from, erased.to);
-      await press(page, 'brush:add');
-      await drag(page, moving.from, moving.to);
-      await press(page, 'brush:apply');
-      await framesDrawn(page, 3);  // frames drawn after Apply: had it applied, the request would show it
-      assert((await submitted()) === before, 'the request changed although dynamic mask 1 has no path');
-    });
-
-    await check('a dragged path and Apply put the masks and the trajectory into the request', async () => {
-      await press(page, 'brush:tool-path');
-      await drag(page, path_.from, path_.to);
-      await press(page, 'brush:apply');
-      await waitFor(page, () => window.__vg.submit.includes('dynamicMasks'), undefined, 10000);
-      await reveal(page, 'brush:canvas');
-      const png = await page.screenshot({ path: path.join(ARTIFACTS, 'motion-brush.png') });
-      const stats = pixelStats(decodePng(png));
-      assert(stats.distinctColors > 50, `the screenshot has only ${stats.distinctColors} colours`);
-    });
-
-    const body = () => submitted().then((text) => JSON.parse(text).body);
-
-    await check('the static mask is a 640x360 grey PNG painted along the first drag, less the erased stripe', async () => {
-      const parameters = (await body()).parameters;
-      const m = mask(parameters.staticMask);
-      assert(m.width === WIDTH && m.height === HEIGHT, `the static mask is ${m.width}x${m.height}`);
-      for (const x of [100, 150, 250, 300]) assert(m.at(x, 80) === 255, `pixel (${x}, 80) under the drag is ${m.at(x, 80)}`);
-      for (const x of [190, 200, 210]) assert(m.at(x, 80) === 0, `pixel (${x}, 80) was erased but is ${m.at(x, 80)}`);
-      assert(m.at(200, 200) === 0 && m.at(450, 250) === 0, 'the static mask is painted away from its drag');
-      const outside = m.within({ x0: 50, y0: 30, x1: 350, y1: 130 });
-      assert(!outside, `the static mask is painted at ${outside}, far from the drag`);
-    });
-
-    await check('dynamic mask 1 is a 640x360 grey PNG painted along the second drag only', async () => {
-      const [dynamic, ...more] = (await body()).parameters.dynamicMasks;
-      assert(more.length === 0, `${more.length + 1} dynamic masks were sent; one was painted`);
-      const m = mask(dynamic.mask);
-      assert(m.width === WIDTH && m.height === HEIGHT, `dynamic mask 1 is ${m.width}x${m.height}`);
-      for (const x of [420, 470, 520]) assert(m.at(x, 250) === 255, `pixel (${x}, 250) under the drag is ${m.at(x, 250)}`);
-      assert(m.at(200, 80) === 0, 'dynamic mask 1 is painted where the static mask was');
-      const outside = m.within({ x0: 370, y0: 200, x1: 570, y1: 300 });
-      assert(!outside, `dynamic mask 1 is painted at ${outside}, far from the drag`);
-    });
-
-    await check('the trajectory follows the dragged path with its origin at the bottom-left corner', async () => {
-      const { trajectories } = (await body()).parameters.dynamicMasks[0];
-      assert(trajectories.length >= 2 && trajectories.length <= 77, `${trajectories.length} points; Kling takes 2-77 for 5 s`);
-      const first = trajectories[0], last = trajectories[trajectories.length - 1];
-      // Image rows count down from the top; Kling's y counts up from the bottom: y' = 359 - y.
-      assert(near(first, path_.from.x, HEIGHT - 1 - path_.from.y), `starts at ${JSON.stringify(first)}; the drag began at (420, 300) from the top`);
-      assert(near(last, path_.to.x, HEIGHT - 1 - path_.to.y), `ends at ${JSON.stringify(last)}; the drag ended at (580, 140) from the top`);
-      assert(trajectories.every((p, i) => i === 0 || (p.x >= trajectories[i - 1].x && p.y >= trajectories[i - 1].y)),
-        'the path went right and up the image, so x and y (bottom-left origin) must never decrease');
-    });
-
-    await check('__vg.submit equals `vgen build --to jobs --from aisdk` of the same request written by hand', async () => {
-      const { parameters } = await body();
-      const expected = vgenBuild({
-        model: 'klingai/kling-v2.6-i2v',
-        prompt: { image, text: PROMPT },
-        providerOptions: { klingai: {
-          staticMask: parameters.staticMask,
-          dynamicMasks: parameters.dynamicMasks.map(({ mask: m, trajectories }) => ({ mask: m, trajectories })),
-        } },
-      });
-      const actual = await submitted();
-      assert(actual.trim() === expected.trim(), `the app sends\n${actual.slice(0, 400)}\nvgen builds\n${expected.slice(0, 400)}`);
-    });
-
-    await check('no console errors', async () => {
-      assert(errors.length === 0, errors.join(' | '));
-    });
-
-    await check('with camera control in the request, Apply shows the conflict and the note\'s Remove resolves it', async () => {
-      const withCamera = { ...request, providerOptions: { klingai: { cameraControl: { type: 'simple', config: { zoom: 5 } } } } };
-      const other = await openPage(context, url + shareFragment(withCamera));
-      await openTab(other.page, 'Direct', 'brush:remove-cameraControl');
-      await waitForItem(other.page, 'brush:canvas');
-      await drag(other.page, still.from, still.to);
-      await press(other.page, 'brush:apply');
-      await waitFor(other.page, () => !window.__vg.canGenerate);
-      const s = await status(other.page);
-      assert(s.formPaths.includes('/providerOptions/klingai/cameraControl'),
-        `the form flags ${JSON.stringify(s.formPaths)}, not the camera control the masks exclude`);
-      await press(other.page, 'brush:remove-cameraControl');
-      await waitFor(other.page, () => window.__vg.canGenerate && window.__vg.submit.includes('staticMask') &&
-        !window.__vg.submit.includes('cameraControl'));
-      assert(other.errors.length === 0, other.errors.join(' | '));
-    });
-    await context.close();
-  } finally {
-    await browser.close();
-    stop();
-  }
+// The Direct tab with the motion brush's canvas shown.
+async function openBrush(page) {
+  await openTab(page, 'Direct');
+  await waitForItem(page, 'section:Motion brush');
+  await waitForItem(page, 'brush:canvas');
 }
 
-finishSuite('motion brush', main());
+// Paints the static mask along `still`, erases `erased` from it, adds a dynamic mask and paints it
+// along `moving`: everything but its path.
+async function paintMasks(page) {
+  await drag(page, still.from, still.to);             // the static layer and the paint tool are selected first
+  await press(page, 'brush:tool-erase');
+  await drag(page, erased.from, erased.to);
+  await press(page, 'brush:add');
+  await drag(page, moving.from, moving.to);
+}
+
+// The masks painted, the dynamic mask's path dragged along `path_`, and Apply: the request has them.
+async function paintAndApply(page) {
+  await openBrush(page);
+  await paintMasks(page);
+  await press(page, 'brush:tool-path');
+  await drag(page, path_.from, path_.to);
+  await press(page, 'brush:apply');
+  await waitFor(page, () => window.__vg.submit.includes('dynamicMasks'), undefined, 10000);
+}
+
+brush.check('the Direct tab shows the motion brush over the input image for Kling 2.6 image-to-video', { start: request }, async ({ page }) => {
+  const s = await status(page);
+  assert(s.selected === 'klingai/kling-v2.6' && s.mode === 'i2v', `the link opened ${s.selected} in ${s.mode}`);
+  await openBrush(page);
+  const rect = await reveal(page, 'brush:canvas');
+  const aspect = rect.width / rect.height;
+  assert(Math.abs(aspect - WIDTH / HEIGHT) < 0.02, `the canvas is ${rect.width}x${rect.height}: not the image's 16:9`);
+});
+
+brush.check('Apply refuses a dynamic mask without a path and leaves the request as it was', { start: request }, async ({ page }) => {
+  await openBrush(page);
+  const before = await submitted(page);
+  assert(before && !before.includes('staticMask'), 'the request has masks before any painting');
+  await paintMasks(page);
+  await press(page, 'brush:apply');
+  await framesDrawn(page, 3);  // frames drawn after Apply: had it applied, the request would show it
+  assert((await submitted(page)) === before, 'the request changed although dynamic mask 1 has no path');
+});
+
+brush.check('a dragged path and Apply put the masks and the trajectory into the request', { start: request }, async ({ page }) => {
+  await paintAndApply(page);
+  await reveal(page, 'brush:canvas');
+  const png = await page.screenshot({ path: path.join(ARTIFACTS, 'motion-brush.png') });
+  const stats = pixelStats(decodePng(png));
+  assert(stats.distinctColors > 50, `the screenshot has only ${stats.distinctColors} colours`);
+});
+
+brush.check('the static mask is a 640x360 grey PNG painted along the first drag, less the erased stripe', { start: request }, async ({ page }) => {
+  await paintAndApply(page);
+  const parameters = (await body(page)).parameters;
+  const m = mask(parameters.staticMask);
+  assert(m.width === WIDTH && m.height === HEIGHT, `the static mask is ${m.width}x${m.height}`);
+  for (const x of [100, 150, 250, 300]) assert(m.at(x, 80) === 255, `pixel (${x}, 80) under the drag is ${m.at(x, 80)}`);
+  for (const x of [190, 200, 210]) assert(m.at(x, 80) === 0, `pixel (${x}, 80) was erased but is ${m.at(x, 80)}`);
+  assert(m.at(200, 200) === 0 && m.at(450, 250) === 0, 'the static mask is painted away from its drag');
+  const outside = m.within({ x0: 50, y0: 30, x1: 350, y1: 130 });
+  assert(!outside, `the static mask is painted at ${outside}, far from the drag`);
+});
+
+brush.check('dynamic mask 1 is a 640x360 grey PNG painted along the second drag only', { start: request }, async ({ page }) => {
+  await paintAndApply(page);
+  const [dynamic, ...more] = (await body(page)).parameters.dynamicMasks;
+  assert(more.length === 0, `${more.length + 1} dynamic masks were sent; one was painted`);
+  const m = mask(dynamic.mask);
+  assert(m.width === WIDTH && m.height === HEIGHT, `dynamic mask 1 is ${m.width}x${m.height}`);
+  for (const x of [420, 470, 520]) assert(m.at(x, 250) === 255, `pixel (${x}, 250) under the drag is ${m.at(x, 250)}`);
+  assert(m.at(200, 80) === 0, 'dynamic mask 1 is painted where the static mask was');
+  const outside = m.within({ x0: 370, y0: 200, x1: 570, y1: 300 });
+  assert(!outside, `dynamic mask 1 is painted at ${outside}, far from the drag`);
+});
+
+brush.check('the trajectory follows the dragged path with its origin at the bottom-left corner', { start: request }, async ({ page }) => {
+  await paintAndApply(page);
+  const { trajectories } = (await body(page)).parameters.dynamicMasks[0];
+  assert(trajectories.length >= 2 && trajectories.length <= 77, `${trajectories.length} points; Kling takes 2-77 for 5 s`);
+  const first = trajectories[0], last = trajectories[trajectories.length - 1];
+  // Image rows count down from the top; Kling's y counts up from the bottom: y' = 359 - y.
+  assert(near(first, path_.from.x, HEIGHT - 1 - path_.from.y), `starts at ${JSON.stringify(first)}; the drag began at (420, 300) from the top`);
+  assert(near(last, path_.to.x, HEIGHT - 1 - path_.to.y), `ends at ${JSON.stringify(last)}; the drag ended at (580, 140) from the top`);
+  assert(trajectories.every((p, i) => i === 0 || (p.x >= trajectories[i - 1].x && p.y >= trajectories[i - 1].y)),
+    'the path went right and up the image, so x and y (bottom-left origin) must never decrease');
+});
+
+brush.check('__vg.submit equals `vgen build --to jobs --from aisdk` of the same request written by hand', { start: request }, async ({ page }) => {
+  await paintAndApply(page);
+  const { parameters } = await body(page);
+  const expected = vgenBuild({
+    model: 'klingai/kling-v2.6-i2v',
+    prompt: { image, text: PROMPT },
+    providerOptions: { klingai: {
+      staticMask: parameters.staticMask,
+      dynamicMasks: parameters.dynamicMasks.map(({ mask: m, trajectories }) => ({ mask: m, trajectories })),
+    } },
+  });
+  const actual = await submitted(page);
+  assert(actual.trim() === expected.trim(), `the app sends\n${actual.slice(0, 400)}\nvgen builds\n${expected.slice(0, 400)}`);
+});
+
+const withCamera = { ...request, providerOptions: { klingai: { cameraControl: { type: 'simple', config: { zoom: 5 } } } } };
+brush.check('with camera control in the request, Apply shows the conflict and the note\'s Remove resolves it', { start: withCamera }, async ({ page }) => {
+  await openTab(page, 'Direct', 'brush:remove-cameraControl');
+  await waitForItem(page, 'brush:canvas');
+  await drag(page, still.from, still.to);
+  await press(page, 'brush:apply');
+  await waitFor(page, () => !window.__vg.canGenerate);
+  const s = await status(page);
+  assert(s.formPaths.includes('/providerOptions/klingai/cameraControl'),
+    `the form flags ${JSON.stringify(s.formPaths)}, not the camera control the masks exclude`);
+  await press(page, 'brush:remove-cameraControl');
+  await waitFor(page, () => window.__vg.canGenerate && window.__vg.submit.includes('staticMask') &&
+    !window.__vg.submit.includes('cameraControl'));
+});
+
+brush.run();
