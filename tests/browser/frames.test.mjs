@@ -183,13 +183,14 @@ frames.check('frames: Swap exchanges the first and last frames in the request an
 
 frames.check('frames: Play runs the preview from the first frame towards the last, Pause stops it', { start: RED_TO_BLUE }, async ({ page }) => {
   await openTransition(page);  // the preview starts on the red first frame
+  const started = await page.evaluate(() => ({ frames: window.__vg.frames, at: performance.now() }));
   await press(page, 'frames:play');
   await waitForPlayButton(page, 'Pause');
-  // waitForTimeout on purpose: the preview plays in real time, and what is checked is that time
-  // passing moves it. There is no state to wait for instead: a page drawing every frame holds
-  // screenshots back (its picture is read once paused), the app publishes no playback time, and
-  // waiting for frames drawn while playing leaves the Pause click (page.mouse) unacknowledged for minutes.
-  await page.waitForTimeout(1200);
+  // Played long enough to have moved a good way from red: 1.2 s and 12 frames drawn since Play (the
+  // app advances at most 0.1 s of video a frame, so a slow machine needs the frames, a fast one the
+  // time). A page drawing every frame holds screenshots back, so the picture is read once paused.
+  await waitFor(page, ({ frames, at }) => window.__vg.frames >= frames + 12 && performance.now() - at >= 1200,
+    started, 60000);
   await press(page, 'frames:play');  // Pause
   await waitForPlayButton(page, 'Play');
   await settle(page);
