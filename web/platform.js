@@ -101,6 +101,22 @@
     loop.burst = Math.max(loop.burst, 3);
     if (!loop.raf) loop.raf = requestAnimationFrame(loop.tick);
   };
+  // The loop itself (module.vg.loop): `drawFrame` draws one frame. At most one frame is ever asked
+  // for: a frame that asks for more (a preview playing calls burst or wake from inside it) must not
+  // add a second requestAnimationFrame beside the tick's own, or every frame would start two and
+  // the page would draw exponentially more frames until it stalls.
+  P.frameLoop = function (module, drawFrame) {
+    module.vg = module.vg || {};
+    var loop = module.vg.loop = { awakeUntil: 0, raf: 0, burst: 0, timer: 0 };
+    loop.tick = function () {
+      loop.raf = 0;
+      if (loop.burst > 0) loop.burst--;
+      drawFrame();
+      if (!loop.raf && (performance.now() < loop.awakeUntil || loop.burst > 0)) loop.raf = requestAnimationFrame(loop.tick);
+    };
+    return loop;
+  };
+
   // One burst at `at` (epoch ms), replacing the previous timer; -1 cancels it.
   P.wakeAt = function (module, at) {
     var loop = module.vg && module.vg.loop;
@@ -144,17 +160,12 @@
     var status = root['__vg'] = root['__vg'] || {};
     status['frames'] = 0;
     var queue = [];
-    module.vg = module.vg || {};
-    var loop = module.vg.loop = { awakeUntil: 0, raf: 0, burst: 0, timer: 0 };
-    loop.tick = function () {
-      loop.raf = 0;
-      if (loop.burst > 0) loop.burst--;
+    var loop = P.frameLoop(module, function () {
       P.deliverKeys(queue, glfw);
       module['_vg_web_frame']();
       status['frames']++;
       if (queue.length) loop.burst = Math.max(loop.burst, 2);
-      if (performance.now() < loop.awakeUntil || loop.burst > 0) loop.raf = requestAnimationFrame(loop.tick);
-    };
+    });
     var wake = function () { P.wake(module); };
 
     [['keydown', glfw.onKeydown], ['keypress', glfw.onKeyPress], ['keyup', glfw.onKeyup]].forEach(function (p) {

@@ -199,15 +199,31 @@ function startUrl(base, start) {
   return new URL(start, base).href;
 }
 
+// One generous deadline per check (VG_CHECK_SECONDS, default 600): a check stuck on a call that
+// never answers fails, naming itself, and the run goes on to the next (its context is closed). Not
+// a wait: the timer only ever ends a check that has not finished.
+function withinDeadline(work, title) {
+  const seconds = Number(process.env.VG_CHECK_SECONDS || 600);
+  let timer;
+  const overdue = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`"${title}" did not finish in ${seconds} s (VG_CHECK_SECONDS)`)), seconds * 1000);
+  });
+  return Promise.race([work, overdue]).finally(() => clearTimeout(timer));
+}
+
 async function runCheck({ title, options, body }, session, { clipboard, viewport }) {
   const context = await session.browser.newContext({ viewport: options.viewport || viewport, deviceScaleFactor: 1 });
   try {
     if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
     let opened = { page: null, errors: [] };
     await check(title, async () => {
-      const start = typeof options.start === 'function' ? await options.start(session) : options.start;
-      if (start !== null) opened = await openPage(context, startUrl(session.url, start));
-      await body({ ...opened, context, url: session.url, session });
+      const work = (async () => {
+        const start = typeof options.start === 'function' ? await options.start(session) : options.start;
+        if (start !== null) opened = await openPage(context, startUrl(session.url, start));
+        await body({ ...opened, context, url: session.url, session });
+      })();
+      work.catch(() => {});  // after the deadline, closing the context ends it with an error nobody reads
+      await withinDeadline(work, title);
       const allowed = options.allowErrors || [];
       const unexpected = opened.errors.filter((e) => !allowed.some((pattern) => pattern.test(e)));
       assert(unexpected.length === 0, `console errors: ${unexpected.join(' | ')}`);

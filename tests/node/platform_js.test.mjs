@@ -61,6 +61,25 @@ test('a key pressed and released between two frames reaches the app as two frame
 });
 
 // ---- files ------------------------------------------------------------------------------------------------
+test('a frame that asks for more frames (a preview playing) still leaves one frame asked for, not two', (t) => {
+  const asked = [];  // node has no requestAnimationFrame: a stand-in that keeps what was asked for
+  globalThis.requestAnimationFrame = (callback) => asked.push(callback);
+  t.after(() => delete globalThis.requestAnimationFrame);
+  const module = {};
+  let drawn = 0;
+  const loop = P.frameLoop(module, () => {
+    drawn++;
+    P.burst(module);  // what the app does each frame while a preview plays
+  });
+  P.wake(module);
+  for (let frame = 0; frame < 10; frame++) {
+    assert.equal(asked.length, 1, `frame ${frame}: ${asked.length} frames asked for`);
+    asked.shift()();
+  }
+  assert.equal(drawn, 10);
+  assert.equal(loop.raf !== 0, true, 'still drawing while the preview asks');
+});
+
 test('a file over 64 MB is refused with its size and what to do; 64 MB is read', () => {
   assert.equal(P.fileSizeProblem(64 * 1024 * 1024), '');
   const problem = P.fileSizeProblem(65 * 1024 * 1024);
