@@ -62,8 +62,8 @@ export function track(browser) {
 }
 
 export const results = [];
-// One check, run now, in the order the suite calls it (suites not yet written with `suite` below).
-export async function check(name, body) {
+// One check, run now (suite() below calls it for each check it runs).
+async function check(name, body) {
   try {
     await body();
     results.push(true);
@@ -676,12 +676,8 @@ export async function openTab(page, name, shown) {
 
 // A page whose console errors are collected (`errors`), loaded at `url` and ready.
 export async function openPage(context, url) {
-  const page = await context.newPage();
   const errors = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(url);
-  await waitFor(page, () => window.__vg && window.__vg.ready && window.__vg.historyLoaded, undefined, 30000);
+  const page = await openPageFor({ context, errors }, url);
   return { page, errors };
 }
 
@@ -695,20 +691,6 @@ export async function pressCtrlEnter(page) {
 // "#request=<base64url>" for a request object.
 export function shareFragment(request) {
   return '#request=' + Buffer.from(JSON.stringify(request)).toString('base64url');
-}
-
-// A suite's session: tests/artifacts/ made, serve.py started (startServer(extra)), Chromium with one
-// context at VIEWPORT, devicePixelRatio 1. `close` ends the browser and the server.
-export async function startSession(extra = []) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const { stop, url } = await startServer(extra);
-  const browser = track(await launchBrowser());
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-  const close = async () => {
-    await browser.close();
-    stop();
-  };
-  return { url, browser, context, close };
 }
 
 // POST /v1/uploads on serve.py: the URL it serves `bytes` at (named by the bytes).
