@@ -34,42 +34,56 @@ add_custom_command(OUTPUT ${VG_SHADER_SOURCES_CPP}
 option(VG_TEST_HOOKS "Also build the browser tests' page (site-test/) with ImGui's test-engine hooks" OFF)
 set(VG_VARIANT_SOURCES
   ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/platform/test_hooks.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/platform/platform_web.cpp
-  ${IMGUI_DIR}/imgui.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/platform/platform_web.cpp)
 set(VG_SHARED_SOURCES ${VG_APP_SOURCES})
-list(REMOVE_ITEM VG_SHARED_SOURCES
-  ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/platform/test_hooks.cpp ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/platform/platform_web.cpp)
+list(REMOVE_ITEM VG_SHARED_SOURCES ${VG_VARIANT_SOURCES})
 
 # -fexceptions comes from wasm_targets.cmake (CMAKE_CXX_FLAGS, compile and link).
 set(VG_PLAYGROUND_OPT -Oz -flto)
-function(vg_playground_settings target)
+# What ImGui's sources and ours share: ImGui's headers, our settings for it (imconfig_vg.h; the
+# ImGui sources stay untouched), the WebGL2 flavour of its OpenGL backend, the optimisation.
+function(vg_imgui_settings target)
   target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app)
   target_include_directories(${target} SYSTEM PRIVATE ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
-  # ImGui reads our settings from imconfig_vg.h; the ImGui sources stay untouched.
   target_compile_definitions(${target} PRIVATE IMGUI_USER_CONFIG="imconfig_vg.h" IMGUI_IMPL_OPENGL_ES3)
   target_compile_options(${target} PRIVATE ${VG_PLAYGROUND_OPT})
+endfunction()
+# The app's own sources (and the embedded shaders): our warnings, the core.
+function(vg_playground_settings target)
+  vg_imgui_settings(${target})
   target_link_libraries(${target} PRIVATE vgcore vgcreative)
-  vg_warnings(${target})  # the app's sources and the embedded shaders; ImGui's keep their own flags
+  vg_warnings(${target})
   # The app asks for the fonts only when they are there (a missing file would be a 404 in the console).
   if(EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT})
     target_compile_definitions(${target} PRIVATE VG_SITE_HAS_FONTS=1)
   endif()
 endfunction()
 
-add_library(playground_shared OBJECT
-  ${VG_SHARED_SOURCES}
-  ${VG_SHADER_SOURCES_CPP}
+add_library(playground_shared OBJECT ${VG_SHARED_SOURCES} ${VG_SHADER_SOURCES_CPP})
+vg_playground_settings(playground_shared)
+# ImGui's sources that no variant changes, with ImGui's own flags, one by one (not in unity batches:
+# its GLFW and OpenGL backends include the GL headers in different ways).
+add_library(imgui_shared OBJECT
   ${IMGUI_DIR}/imgui_draw.cpp
   ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-vg_playground_settings(playground_shared)
+vg_imgui_settings(imgui_shared)
+set_target_properties(imgui_shared PROPERTIES UNITY_BUILD OFF)
 
+# vg_add_playground(TARGET SITE_DIR [DEFINITIONS...]): one variant, DEFINITIONS (e.g. VG_TEST_HOOKS=1)
+# on its own sources and on the ImGui sources that read them (imgui.cpp, imgui_widgets.cpp).
 function(vg_add_playground target site_dir)
-  add_executable(${target} ${VG_VARIANT_SOURCES} $<TARGET_OBJECTS:playground_shared>)
+  add_library(${target}_imgui OBJECT ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_widgets.cpp)
+  vg_imgui_settings(${target}_imgui)
+  add_executable(${target} ${VG_VARIANT_SOURCES}
+    $<TARGET_OBJECTS:playground_shared> $<TARGET_OBJECTS:imgui_shared> $<TARGET_OBJECTS:${target}_imgui>)
   vg_playground_settings(${target})
+  if(ARGN)
+    target_compile_definitions(${target}_imgui PRIVATE ${ARGN})
+    target_compile_definitions(${target} PRIVATE ${ARGN})
+  endif()
   target_link_options(${target} PRIVATE ${VG_PLAYGROUND_OPT}
     -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 -sENVIRONMENT=web
@@ -113,8 +127,7 @@ vg_add_site(playground_site playground ${VG_SITE_DIR})
 
 if(VG_TEST_HOOKS)
   set(VG_TEST_SITE_DIR ${CMAKE_BINARY_DIR}/site-test)
-  vg_add_playground(playground_test ${VG_TEST_SITE_DIR})
-  target_compile_definitions(playground_test PRIVATE VG_TEST_HOOKS=1)
+  vg_add_playground(playground_test ${VG_TEST_SITE_DIR} VG_TEST_HOOKS=1)
   vg_add_site(playground_test_site playground_test ${VG_TEST_SITE_DIR})
   # The test page serves the headless module too (web/embed.js loads it from its own folder).
   add_custom_command(TARGET playground_test POST_BUILD

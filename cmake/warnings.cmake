@@ -1,6 +1,7 @@
-# The warning flags of every target of ours, in one place: vg_warnings(TARGET) applies them to
-# TARGET's own sources. Third-party sources compiled into a target (Dear ImGui in the playground)
-# keep their own flags: a source under IMGUI_DIR or third_party/ is left as it is.
+# The warning flags of every target of ours, in one place: vg_warnings(TARGET) applies them to all
+# of TARGET's sources. Third-party code (Dear ImGui's sources) is compiled in targets of its own
+# (cmake/playground.cmake), which keep its own flags. Flags on the target, not on each source, so
+# a target's sources can be compiled in unity batches (a source with options of its own cannot).
 # -DVG_WERROR=OFF keeps the warnings but lets them pass (e.g. with a newer compiler than Debian 12's).
 option(VG_WERROR "Treat warnings in the project's own sources as errors" ON)
 
@@ -21,24 +22,5 @@ if(VG_WERROR)
 endif()
 
 function(vg_warnings target)
-  get_target_property(sources ${target} SOURCES)
-  foreach(source IN LISTS sources)
-    if(source MATCHES "^\\$<")  # $<TARGET_OBJECTS:...>: those sources get their flags from their own target
-      continue()
-    endif()
-    get_filename_component(path ${source} ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
-    if(path MATCHES "/third_party/")
-      continue()
-    endif()
-    if(IMGUI_DIR)
-      cmake_path(IS_PREFIX IMGUI_DIR ${path} NORMALIZE in_imgui)
-      if(in_imgui)
-        continue()
-      endif()
-    endif()
-    get_source_file_property(options ${path} COMPILE_OPTIONS)
-    if(NOT "-Wall" IN_LIST options)  # a source shared by two targets gets the flags once
-      set_property(SOURCE ${path} APPEND PROPERTY COMPILE_OPTIONS ${VG_WARNING_FLAGS})
-    endif()
-  endforeach()
+  target_compile_options(${target} PRIVATE ${VG_WARNING_FLAGS})
 endfunction()

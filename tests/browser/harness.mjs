@@ -558,7 +558,10 @@ export async function unchangedFor(page, read, arg, ms, timeout = 30000) {
 }
 
 // Scrolls `name` fully into its window's view with the mouse wheel over the innermost window that
-// shows (as a person scrolls), a notch at a time, each notch followed by the frames it causes.
+// shows (as a person scrolls), each turn followed by the frames it causes. A turn is one notch
+// (100 px of wheel: one notch in Emscripten's GLFW, 5 lines in ImGui) per 150 px still to go, at
+// most 8: half the way or less, so a far item is reached in a few turns and a near one is never
+// overshot.
 export async function reveal(page, name, timeout = 60000) {
   let found;
   for (const deadline = Date.now() + timeout; Date.now() < deadline;) {
@@ -573,7 +576,9 @@ export async function reveal(page, name, timeout = 60000) {
     assert(visible, `"${name}" is in no window that shows`);
     const canvas = await canvasBox(page);
     await page.mouse.move(canvas.x + visible[0] + Math.min(12, visible[2] / 2), canvas.y + visible[1] + visible[3] / 2);
-    await page.mouse.wheel(0, y < cy || (h === 0 && y <= cy) ? -100 : 100);
+    const up = y < cy || (h === 0 && y <= cy);
+    const still = up ? cy - y : Math.min(y + h - (cy + ch), y - cy);
+    await page.mouse.wheel(0, (up ? -100 : 100) * Math.min(8, Math.max(1, Math.floor(still / 150))));
     await framesDrawn(page);
   }
   throw new Error(`could not scroll "${name}" into view in ${timeout} ms: at ${found.rect} in a window showing ${found.clip}`);

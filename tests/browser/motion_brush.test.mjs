@@ -49,8 +49,9 @@ async function onCanvas(page, x, y) {
   return { x: rect.x + (x + 0.5) * rect.width / WIDTH, y: rect.y + (y + 0.5) * rect.height / HEIGHT };
 }
 
-// A drag between two image pixels, in small steps, each seen by a drawn frame (ImGui 1.86 reads the
-// mouse once a frame).
+// A drag between two image pixels, in steps each seen by a drawn frame (ImGui 1.86 reads the mouse
+// once a frame). Six steps draw the same straight stroke as many: the editor paints the segment
+// between two mouse positions, and a path is resampled along its length.
 async function drag(page, from, to) {
   const start = await onCanvas(page, from.x, from.y);
   const end = await onCanvas(page, to.x, to.y);
@@ -58,7 +59,7 @@ async function drag(page, from, to) {
   await framesDrawn(page, 1);
   await page.mouse.down();
   await framesDrawn(page, 1);
-  const steps = 24;
+  const steps = 6;
   for (let i = 1; i <= steps; i++) {
     await page.mouse.move(start.x + (end.x - start.x) * i / steps, start.y + (end.y - start.y) * i / steps);
     await framesDrawn(page, 1);

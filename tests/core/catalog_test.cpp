@@ -3,6 +3,8 @@
 #include "catalog/catalog.h"
 #include "request/request.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,13 +17,8 @@
 namespace vg {
 namespace {
 
-const Catalog& catalog() { return builtinCatalog(); }
-
-const Model& model(const std::string& anyId) {
-    const Model* found = catalog().resolve(anyId).model;
-    if (!found) throw std::runtime_error("not in the catalog: " + anyId);
-    return *found;
-}
+using test::catalog;
+using test::model;
 
 const ParamSpec& param(const std::string& anyId, const std::string& path) {
     const ParamSpec* spec = model(anyId).param(path);

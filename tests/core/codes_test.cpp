@@ -13,6 +13,8 @@
 #include "png_encode.h"
 #include "request/validate.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -250,11 +252,7 @@ Diagnostics diagnosticsOf(const CodeCase& c) {
     return buildRequest(*dialectByName(c.dialect), request, builtinCatalog()).diagnostics;
 }
 
-std::string dump(const Diagnostics& diagnostics) {
-    std::string text;
-    for (const Diagnostic& d : diagnostics) text += severityName(d.severity) + (" " + d.path) + " " + d.code + ": " + d.message + "\n";
-    return text;
-}
+using test::describe;
 
 // "(seed 001) (seed 001)": a source cited twice in one message.
 bool citesASourceTwice(const std::string& message) {
@@ -269,15 +267,15 @@ TEST(DiagnosticCodes, EachFaultGivesExactlyItsOneDiagnostic) {
     for (const CodeCase& c : kCases) {
         SCOPED_TRACE(c.code);
         const Diagnostics diagnostics = diagnosticsOf(c);
-        EXPECT_EQ(diagnostics.size(), 1u) << dump(diagnostics);
+        EXPECT_EQ(diagnostics.size(), 1u) << describe(diagnostics);
         if (diagnostics.empty()) continue;
-        EXPECT_EQ(diagnostics[0].code, c.code) << dump(diagnostics);
-        EXPECT_EQ(diagnostics[0].path, c.path) << dump(diagnostics);
+        EXPECT_EQ(diagnostics[0].code, c.code) << describe(diagnostics);
+        EXPECT_EQ(diagnostics[0].path, c.path) << describe(diagnostics);
         const std::optional<Code> registered = codeByName(diagnostics[0].code);
         EXPECT_TRUE(registered) << diagnostics[0].code << " is not in the registry";
         if (!registered) continue;
         if (*registered != Code::UnknownMember) {  // a warning on an open object, an error on a closed one
-            EXPECT_EQ(diagnostics[0].severity, diagnosticCode(*registered).severity) << dump(diagnostics);
+            EXPECT_EQ(diagnostics[0].severity, diagnosticCode(*registered).severity) << describe(diagnostics);
         }
         EXPECT_FALSE(citesASourceTwice(diagnostics[0].message)) << diagnostics[0].message;
     }
@@ -289,7 +287,7 @@ TEST(DiagnosticCodes, Issue10DoubleReportsAreOne) {
     Request request;
     request.body = json::parse(R"({"model": "klingai/kling-v2.6", "mode": "i2v"})");
     const Diagnostics imageless = validateRequest(request, builtinCatalog());
-    ASSERT_EQ(imageless.size(), 1u) << dump(imageless);
+    ASSERT_EQ(imageless.size(), 1u) << describe(imageless);
     EXPECT_EQ(imageless[0].code, "input_missing");
     EXPECT_EQ(imageless[0].path, "/image");
     EXPECT_FALSE(citesASourceTwice(imageless[0].message)) << imageless[0].message;

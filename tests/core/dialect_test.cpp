@@ -16,6 +16,8 @@
 #include "dialects/dialect.h"
 #include "dialects/dialect_common.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <utility>
@@ -28,7 +30,8 @@ namespace {
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
 
-const Catalog& catalog() { return builtinCatalog(); }
+using test::catalog;
+using test::describe;
 
 ParseOutcome parse(Dialect dialect, const json& input) { return parseRequest(dialect, input, catalog()); }
 
@@ -44,11 +47,9 @@ const Diagnostic* findCode(const Diagnostics& diagnostics, const std::string& co
     return nullptr;
 }
 
-std::string dump(const Diagnostics& diagnostics) { return diagnosticsToJson(diagnostics).dump(); }
-
 json builtBody(Dialect dialect, const json& canonical) {
     BuildOutcome outcome = build(dialect, canonical);
-    EXPECT_TRUE(outcome.http.has_value()) << dump(outcome.diagnostics);
+    EXPECT_TRUE(outcome.http.has_value()) << describe(outcome.diagnostics);
     return outcome.http ? outcome.http->body : json();
 }
 
@@ -61,7 +62,7 @@ TEST(AiSdkSeed001, VeoExampleParsesWithGenerateAudioPromoted) {
         "prompt":{"image":"https://example.com/landscape.png","text":"Camera slowly pans across the scene as clouds drift by"},
         "resolution":"1080p","providerOptions":{"vertex":{"resizeMode":"crop","generateAudio":true}}})");
     ParseOutcome outcome = parse(Dialect::AiSdk, input);
-    EXPECT_TRUE(outcome.diagnostics.empty()) << dump(outcome.diagnostics);
+    EXPECT_TRUE(outcome.diagnostics.empty()) << describe(outcome.diagnostics);
     EXPECT_EQ(outcome.request.body, json::parse(R"({"model":"google/veo-3.1-generate-001",
         "prompt":"Camera slowly pans across the scene as clouds drift by","image":"https://example.com/landscape.png",
         "resolution":"1080p","audio":true,"providerOptions":{"vertex":{"resizeMode":"crop"}}})"));
@@ -74,7 +75,7 @@ TEST(AiSdkSeed001, KlingExampleModeBecomesQuality) {
         "prompt":{"image":"https://example.com/cat.png","text":"The cat slowly turns its head and blinks"},
         "duration":5,"providerOptions":{"klingai":{"mode":"std"}}})");
     ParseOutcome outcome = parse(Dialect::AiSdk, input);
-    EXPECT_TRUE(outcome.diagnostics.empty()) << dump(outcome.diagnostics);
+    EXPECT_TRUE(outcome.diagnostics.empty()) << describe(outcome.diagnostics);
     EXPECT_EQ(outcome.request.body, json::parse(R"({"model":"klingai/kling-v2.6-i2v",
         "prompt":"The cat slowly turns its head and blinks","image":"https://example.com/cat.png",
         "duration":5,"quality":"std"})"));
@@ -86,7 +87,7 @@ TEST(AiSdkSeed001, KlingImageTailIsTheLastFrameAndSoundIsAudio) {
         "providerOptions":{"klingai":{"imageTail":"https://example.com/end.png","mode":"pro","sound":"on",
                                       "voiceList":[{"voiceId":"your_voice_id"}]}}})");
     ParseOutcome outcome = parse(Dialect::AiSdk, input);
-    EXPECT_TRUE(outcome.diagnostics.empty()) << dump(outcome.diagnostics);
+    EXPECT_TRUE(outcome.diagnostics.empty()) << describe(outcome.diagnostics);
     EXPECT_EQ(outcome.request.body, json::parse(R"({"model":"klingai/kling-v2.6-i2v",
         "prompt":"Smooth transition between the two scenes","image":"https://example.com/start.png",
         "lastFrame":"https://example.com/end.png","quality":"pro","audio":true,
@@ -98,14 +99,14 @@ TEST(AiSdkSeed001, WanAndGrokExamples) {
     ParseOutcome wan = parse(Dialect::AiSdk, json::parse(R"({"model":"alibaba/wan-v2.6-i2v-flash",
         "prompt":{"image":"https://example.com/cat.png","text":"The cat waves hello and smiles"},
         "duration":5,"providerOptions":{"alibaba":{"audio":true}}})"));
-    EXPECT_TRUE(wan.diagnostics.empty()) << dump(wan.diagnostics);
+    EXPECT_TRUE(wan.diagnostics.empty()) << describe(wan.diagnostics);
     EXPECT_EQ(wan.request.body, json::parse(R"({"model":"alibaba/wan-v2.6-i2v-flash",
         "prompt":"The cat waves hello and smiles","image":"https://example.com/cat.png","duration":5,"audio":true})"));
 
     ParseOutcome grok = parse(Dialect::AiSdk, json::parse(R"({"model":"xai/grok-imagine-video",
         "prompt":{"image":"https://example.com/cat.png","text":"The cat slowly turns its head and blinks"},
         "duration":5,"providerOptions":{"xai":{"pollTimeoutMs":600000}}})"));
-    EXPECT_TRUE(grok.diagnostics.empty()) << dump(grok.diagnostics);
+    EXPECT_TRUE(grok.diagnostics.empty()) << describe(grok.diagnostics);
     EXPECT_EQ(grok.request.body["providerOptions"], json::parse(R"({"xai":{"pollTimeoutMs":600000}})"));
 }
 
@@ -138,7 +139,7 @@ TEST(AiSdkSeed000, ReferenceTagsAreNotExpressible) {
         "references":[{"url":"https://example.com/dog.png","type":"image","tag":"character1"}]})"));
     EXPECT_FALSE(outcome.http);
     const Diagnostic* d = findCode(outcome.diagnostics, "not_expressible");
-    ASSERT_NE(d, nullptr) << dump(outcome.diagnostics);
+    ASSERT_NE(d, nullptr) << describe(outcome.diagnostics);
     EXPECT_EQ(d->path, "/references/0/tag");
     EXPECT_NE(d->message.find("jobs"), std::string::npos) << d->message;
 }
@@ -150,7 +151,7 @@ TEST(AiSdkSeed000, ReferenceTagsAreNotExpressible) {
 TEST(GatewaySeed001, BuildsTheSdkEnvelope) {
     BuildOutcome outcome = build(Dialect::Gateway, json::parse(R"({"model":"google/veo-3.1","prompt":"a kitchen",
         "image":"https://example.com/k.png","duration":8,"audio":true})"));
-    ASSERT_TRUE(outcome.http) << dump(outcome.diagnostics);
+    ASSERT_TRUE(outcome.http) << describe(outcome.diagnostics);
     EXPECT_EQ(outcome.http->toJson(), json::parse(R"({"method":"POST","path":"/v3/ai/video-model",
         "headers":{"content-type":"application/json","ai-model-id":"google/veo-3.1-generate-001",
                    "ai-video-model-specification-version":"3","ai-gateway-protocol-version":"0.0.1",
@@ -162,7 +163,7 @@ TEST(GatewaySeed001, BuildsTheSdkEnvelope) {
 TEST(GatewaySeed001, InlineImagesBecomeFileObjectsAndComeBackRaw) {
     const std::string png = "iVBORw0KGgoAAAANSUhEUgAAAgAAAAIACAIAAAA=";
     BuildOutcome outcome = build(Dialect::Gateway, json{{"model", "klingai/kling-v2.6"}, {"image", "data:image/png;base64," + png}});
-    ASSERT_TRUE(outcome.http) << dump(outcome.diagnostics);
+    ASSERT_TRUE(outcome.http) << describe(outcome.diagnostics);
     EXPECT_EQ(outcome.http->body["image"], (json{{"type", "file"}, {"mediaType", "image/png"}, {"data", png}}));
     ParseOutcome back = parse(Dialect::Gateway, outcome.http->toJson());
     EXPECT_EQ(back.request.body["image"], png);
@@ -196,7 +197,7 @@ TEST(GatewaySeed001, FileObjectExpectedForImages) {
 TEST(OpenAiVideos, SecondsAreStringsAndSizeIsLiteralForSora) {
     BuildOutcome outcome = build(Dialect::OpenAI, json::parse(R"({"model":"openai/sora-2","prompt":"a fox",
         "duration":8,"resolution":"1280x720","image":"https://example.com/a.png"})"));
-    ASSERT_TRUE(outcome.http) << dump(outcome.diagnostics);
+    ASSERT_TRUE(outcome.http) << describe(outcome.diagnostics);
     EXPECT_EQ(outcome.http->path, "/v1/videos");
     EXPECT_EQ(outcome.http->body, json::parse(R"({"model":"sora-2","prompt":"a fox","seconds":"8","size":"1280x720",
         "input_reference":{"image_url":"https://example.com/a.png"}})"));
@@ -227,7 +228,7 @@ TEST(OpenAiVideos, WebhookIsRefusedPointingAtJobs) {
     BuildOutcome outcome = build(Dialect::OpenAI, json::parse(R"({"model":"openai/sora-2","prompt":"x",
         "webhook":{"url":"https://example.com/hook","events":["completed"]}})"));
     EXPECT_FALSE(outcome.http);
-    ASSERT_EQ(outcome.diagnostics.size(), 2u) << dump(outcome.diagnostics);  // webhook.events and webhook.url
+    ASSERT_EQ(outcome.diagnostics.size(), 2u) << describe(outcome.diagnostics);  // webhook.events and webhook.url
     const Diagnostic* d = &outcome.diagnostics[1];
     EXPECT_EQ(d->code, "not_expressible");
     EXPECT_EQ(d->path, "/webhook/url");
@@ -253,7 +254,7 @@ TEST(UnifiedSeed002, KlingCurlBody) {
         "duration":5,"resolution":"720p","aspect_ratio":"16:9","audio":false,"quality":"std",
         "negative_prompt":"text, watermark, blurry, distorted hands","seed":42,"n":1,"provider_options":{"cfg_scale":0.65}})");
     ParseOutcome outcome = parse(Dialect::Unified, input);
-    EXPECT_TRUE(outcome.diagnostics.empty()) << dump(outcome.diagnostics);
+    EXPECT_TRUE(outcome.diagnostics.empty()) << describe(outcome.diagnostics);
     EXPECT_EQ(outcome.request.body, json::parse(R"({"model":"klingai/kling-v3.0-t2v",
         "prompt":"A realistic cinematic product shot, slow dolly camera movement, natural light",
         "duration":5,"resolution":"720p","aspectRatio":"16:9","audio":false,"quality":"std",
@@ -267,12 +268,12 @@ TEST(UnifiedSeed002, ImageExamplesInEverySpelling) {
     ParseOutcome object = parse(Dialect::Unified, json::parse(R"({"model":"xai/grok-imagine-video",
         "prompt":{"text":"Animate this frame","image":"https://picsum.photos/seed/aigate-video-frame/1024/768"},
         "duration":5,"resolution":"720p","aspect_ratio":"16:9","audio":false,"n":1})"));
-    EXPECT_TRUE(object.diagnostics.empty()) << dump(object.diagnostics);
+    EXPECT_TRUE(object.diagnostics.empty()) << describe(object.diagnostics);
     EXPECT_EQ(object.request.body["image"], "https://picsum.photos/seed/aigate-video-frame/1024/768");
     EXPECT_EQ(object.request.body["prompt"], "Animate this frame");
     for (const char* field : {"input_image", "image_url", "image", "input_image_url", "input_image_b64"}) {
         ParseOutcome outcome = parse(Dialect::Unified, json{{"model", "xai/grok-imagine-video"}, {"prompt", "x"}, {field, "https://e.com/a.png"}});
-        EXPECT_TRUE(outcome.diagnostics.empty()) << field << dump(outcome.diagnostics);
+        EXPECT_TRUE(outcome.diagnostics.empty()) << field << describe(outcome.diagnostics);
         EXPECT_EQ(outcome.request.body["image"], "https://e.com/a.png") << field;
         EXPECT_EQ(outcome.request.origin.inputPointer("/image"), std::string("/") + field);
     }
@@ -281,7 +282,7 @@ TEST(UnifiedSeed002, ImageExamplesInEverySpelling) {
 TEST(UnifiedSeed002, MetadataIsAnAliasOfProviderOptionsAndUserIsKept) {
     ParseOutcome outcome = parse(Dialect::Unified, json::parse(R"({"model":"klingai/kling-v3.0-t2v","prompt":"x",
         "metadata":{"cfg_scale":0.5},"user":"u-42"})"));
-    EXPECT_TRUE(outcome.diagnostics.empty()) << dump(outcome.diagnostics);
+    EXPECT_TRUE(outcome.diagnostics.empty()) << describe(outcome.diagnostics);
     EXPECT_EQ(outcome.request.body["providerOptions"], json::parse(R"({"klingai":{"cfgScale":0.5}})"));
     EXPECT_EQ(outcome.request.body["dialectOptions"], json::parse(R"({"unified":{"user":"u-42"}})"));
     json rebuilt = builtBody(Dialect::Unified, outcome.request.body);
@@ -302,7 +303,7 @@ TEST(UnifiedSeed002, ReferencesWithoutPromotionAreRefused) {
         "references":[{"url":"https://example.com/a.png","type":"image"}]})"));
     EXPECT_FALSE(outcome.http);
     const Diagnostic* d = findCode(outcome.diagnostics, "not_expressible");
-    ASSERT_NE(d, nullptr) << dump(outcome.diagnostics);
+    ASSERT_NE(d, nullptr) << describe(outcome.diagnostics);
     EXPECT_EQ(d->path, "/references");
 }
 
@@ -324,7 +325,7 @@ TEST(JobsSeed004, ParametersHoldSharedFieldsAndProviderOptions) {
         "webhookEvents":["progress","completed"],
         "parameters":{"duration":10,"aspectRatio":"16:9","audio":true,"cameraControl":{"type":"down_back"}}})");
     ParseOutcome outcome = parse(Dialect::Jobs, input);
-    EXPECT_TRUE(outcome.diagnostics.empty()) << dump(outcome.diagnostics);
+    EXPECT_TRUE(outcome.diagnostics.empty()) << describe(outcome.diagnostics);
     EXPECT_EQ(outcome.request.body, json::parse(R"({"model":"kling-2.6","prompt":"a fox",
         "webhook":{"url":"https://example.com/hook","events":["progress","completed"]},
         "duration":10,"aspectRatio":"16:9","audio":true,
@@ -348,7 +349,7 @@ TEST(CreativeHubSeed003, BodyParsesAndDriveFolderIsKept) {
     json input = json::parse(R"({"prompt":"A jogger on a misty mountain trail","provider":"runway_gen4",
         "image_url":"https://example.com/product.png","duration":6,"aspect_ratio":"9:16","drive_folder_id":"folder-1"})");
     ParseOutcome outcome = parse(Dialect::CreativeHub, input);
-    EXPECT_TRUE(outcome.diagnostics.empty()) << dump(outcome.diagnostics);
+    EXPECT_TRUE(outcome.diagnostics.empty()) << describe(outcome.diagnostics);
     EXPECT_EQ(outcome.request.body, json::parse(R"({"model":"runway_gen4","prompt":"A jogger on a misty mountain trail",
         "image":"https://example.com/product.png","duration":6,"aspectRatio":"9:16",
         "dialectOptions":{"creative-hub":{"drive_folder_id":"folder-1"}}})"));
@@ -405,7 +406,7 @@ TEST(DialectConversion, ConsumingParseGivesWhatTheCopyingParseGives) {
         json consumed = input;
         const ParseOutcome moved = parseRequest(dialect, std::move(consumed), catalog());
         EXPECT_EQ(moved.request.body, copied.request.body) << where;
-        EXPECT_EQ(dump(moved.diagnostics), dump(copied.diagnostics)) << where;
+        EXPECT_EQ(diagnosticsToJson(moved.diagnostics), diagnosticsToJson(copied.diagnostics)) << where;
         EXPECT_EQ(moved.usable, copied.usable) << where;
         EXPECT_TRUE(copied.request.body.contains("image")) << where << " " << copied.request.body.dump();
     }
@@ -414,7 +415,7 @@ TEST(DialectConversion, ConsumingParseGivesWhatTheCopyingParseGives) {
 TEST(DialectConversion, RouteOnlyFieldsAreDroppedWithAWarning) {
     BuildOutcome outcome = build(Dialect::Jobs, json::parse(R"({"model":"klingai/kling-v2.6","prompt":"x",
         "dialectOptions":{"unified":{"user":"u-1"}}})"));
-    ASSERT_TRUE(outcome.http) << dump(outcome.diagnostics);
+    ASSERT_TRUE(outcome.http) << describe(outcome.diagnostics);
     const Diagnostic* d = findCode(outcome.diagnostics, "dropped_field");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->severity, Severity::Warning);
@@ -434,7 +435,7 @@ TEST(DialectConversion, ModeSpecificIdCarriesTheMode) {
     ParseOutcome outcome = parse(Dialect::AiSdk, json::parse(R"({"model":"alibaba/wan-v2.6-r2v-flash","prompt":"x"})"));
     EXPECT_EQ(outcome.request.body["mode"], "r2v");
     BuildOutcome jobs = buildRequest(Dialect::Jobs, outcome.request, catalog());
-    EXPECT_NE(findCode(jobs.diagnostics, "model_not_in_dialect"), nullptr) << dump(jobs.diagnostics);
+    EXPECT_NE(findCode(jobs.diagnostics, "model_not_in_dialect"), nullptr) << describe(jobs.diagnostics);
 }
 
 TEST(DialectConversion, ProviderOptionsOfAnotherNamespaceAreRefusedInFlatDialects) {
@@ -608,7 +609,7 @@ TEST(DialectFuzz, AnyValueAtAnyCanonicalMemberNeverThrowsInBuild) {
                     BuildOutcome built;
                     EXPECT_NO_THROW(built = buildRequest(dialect, request, catalog()));
                     EXPECT_EQ(findCode(built.diagnostics, "internal_error"), nullptr)
-                        << dialectName(dialect) << member << value.dump() << dump(built.diagnostics);
+                        << dialectName(dialect) << member << value.dump() << describe(built.diagnostics);
                 }
             }
         }

@@ -3,6 +3,8 @@
 #include "catalog/catalog.h"
 #include "framing.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -99,11 +101,7 @@ TEST(PlacementsSeed003, AspectRatiosPerPlacement) {
     }
 }
 
-const Model& model(const char* id) {
-    const Model* found = builtinCatalog().resolve(id).model;
-    if (!found) throw std::runtime_error(std::string("no model ") + id);
-    return *found;
-}
+using test::model;
 
 TEST(FrameParam, AspectRatioElseResolutionsThatAreSizes) {
     EXPECT_EQ(frameParam(model("veo-3.1"), Mode::I2V)->path, "/aspectRatio");     // vertex-veo: 16:9, 9:16

@@ -4,16 +4,14 @@
 
 #include "media/media.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 namespace vg {
 namespace {
 
-const Model& model(std::string_view id) {
-    const Model* found = builtinCatalog().resolve(id).model;
-    EXPECT_NE(found, nullptr) << id;
-    return *found;
-}
+using test::model;
 
 TEST(AcceptedForms, KlingImageTakesUrlOrRawBase64ButNoDataUrl) {
     const AcceptedForms forms = acceptedForms(builtinCatalog(), model("klingai/kling-v2.6"), "jobs", "/image");

@@ -6,6 +6,8 @@
 #include "png_encode.h"
 #include "request/validate.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -15,11 +17,7 @@
 namespace vg {
 namespace {
 
-const Model& model(const std::string& anyId) {
-    const Model* found = builtinCatalog().resolve(anyId).model;
-    if (!found) throw std::runtime_error("not in the catalog: " + anyId);
-    return *found;
-}
+using test::model;
 
 uint8_t at(const Mask& mask, int x, int y) { return mask.pixels[size_t(y) * size_t(mask.width) + size_t(x)]; }
 

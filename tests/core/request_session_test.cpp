@@ -4,6 +4,8 @@
 #include "catalog/catalog.h"
 #include "request/request_session.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,11 +13,7 @@
 namespace vg {
 namespace {
 
-const Model& model(const char* id) {
-    const Model* found = builtinCatalog().byId(id);
-    EXPECT_NE(found, nullptr) << id;
-    return *found;
-}
+using test::model;
 
 std::vector<std::string> keptPaths(const RequestSession& session) {
     std::vector<std::string> paths;

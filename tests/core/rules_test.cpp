@@ -3,6 +3,8 @@
 #include "catalog/catalog.h"
 #include "request/rules.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -10,7 +12,7 @@
 namespace vg {
 namespace {
 
-const Model& model(const std::string& id) { return *builtinCatalog().resolve(id).model; }
+using test::model;
 
 TEST(RuleQueries, VoicesNeedSoundOnKling26AndElementsExcludeVoicesOnKling30) {
     const std::optional<Requirement> voices = requirementOf(model("klingai/kling-v2.6"), "/providerOptions/klingai/voiceList");

@@ -6,6 +6,8 @@
 #include "request/validate.h"
 #include "text/text_format.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -28,15 +30,10 @@ const vg::Diagnostic* find(const vg::Diagnostics& diagnostics, const std::string
     return nullptr;
 }
 
-std::string dump(const vg::Diagnostics& diagnostics) {
-    std::string text;
-    for (const vg::Diagnostic& d : diagnostics)
-        text += std::string(vg::severityName(d.severity)) + " " + d.path + " " + d.code + ": " + d.message + "\n";
-    return text;
-}
+using vg::test::describe;
 
-#define EXPECT_VALID(diags) EXPECT_FALSE(vg::hasErrors(diags)) << dump(diags)
-#define EXPECT_CODE(diags, code, path) EXPECT_NE(find(diags, code, path), nullptr) << dump(diags)
+#define EXPECT_VALID(diags) EXPECT_FALSE(vg::hasErrors(diags)) << describe(diags)
+#define EXPECT_CODE(diags, code, path) EXPECT_NE(find(diags, code, path), nullptr) << describe(diags)
 
 // A PNG whose header says width x height (the probe reads IHDR only), padded to `bytes`.
 std::string pngBase64(uint32_t width, uint32_t height, size_t bytes = 0) {
@@ -84,7 +81,7 @@ TEST(Models, SeedExampleIsValid) { EXPECT_VALID(check(klingI2v({{"duration", 5}}
 TEST(Models, UnknownModelSuggestsNearestIds) {
     auto diags = check({{"model", "kling-2.7"}, {"prompt", "a fox"}});
     const vg::Diagnostic* d = find(diags, "unknown_model", "/model");
-    ASSERT_NE(d, nullptr) << dump(diags);
+    ASSERT_NE(d, nullptr) << describe(diags);
     EXPECT_NE(d->message.find("kling-2.6"), std::string::npos) << d->message;
 }
 
@@ -100,7 +97,7 @@ TEST(Models, MissingModelIsAnError) { EXPECT_CODE(check({{"prompt", "a fox"}}), 
 TEST(ModesSeed000, TextToVideoIdRefusesAnImage) {
     auto diags = check({{"model", "klingai/kling-v2.6-t2v"}, {"prompt", "a fox"}, {"image", "https://example.com/a.png"}});
     const vg::Diagnostic* d = find(diags, "mode_not_offered_by_id", "/model");
-    ASSERT_NE(d, nullptr) << dump(diags);
+    ASSERT_NE(d, nullptr) << describe(diags);
     EXPECT_NE(d->message.find("klingai/kling-v2.6-i2v"), std::string::npos) << d->message;
     EXPECT_VALID(check({{"model", "klingai/kling-v2.6-t2v"}, {"prompt", "a fox"}}));
 }
@@ -137,7 +134,7 @@ TEST(Options, OtherProvidersNamespaceIsIgnoredWithAWarning) {
 TEST(Options, WrongTypeSaysWhatIsExpected) {
     auto diags = check(klingI2v({{"duration", "5"}}));
     const vg::Diagnostic* d = find(diags, "wrong_type", "/duration");
-    ASSERT_NE(d, nullptr) << dump(diags);
+    ASSERT_NE(d, nullptr) << describe(diags);
     EXPECT_NE(d->message.find("number"), std::string::npos) << d->message;
 }
 
@@ -148,7 +145,7 @@ TEST(Options, WrongTypeSaysWhatIsExpected) {
 TEST(KlingSeed001, DurationOfferedForV2) {
     auto diags = check(klingI2v({{"duration", 7}}));
     const vg::Diagnostic* d = find(diags, "duration_not_offered", "/duration");
-    ASSERT_NE(d, nullptr) << dump(diags);
+    ASSERT_NE(d, nullptr) << describe(diags);
     EXPECT_EQ(d->message, "duration 7 is not offered by klingai/kling-v2.6-i2v: use 5 or 10");
     EXPECT_VALID(check(klingI2v({{"duration", 10}})));
 }
@@ -311,7 +308,7 @@ TEST(KlingSeed001, ImageIsRawBase64WithoutDataPrefix) {
     EXPECT_VALID(check(klingI2v({{"image", pngBase64(640, 480)}})));
     auto diags = check(klingI2v({{"image", "data:image/png;base64," + pngBase64(640, 480)}}));
     const vg::Diagnostic* d = find(diags, "media_data_url_not_allowed", "/image");
-    ASSERT_NE(d, nullptr) << dump(diags);
+    ASSERT_NE(d, nullptr) << describe(diags);
     EXPECT_NE(d->message.find("base64"), std::string::npos) << d->message;
 }
 
@@ -332,7 +329,7 @@ TEST(KlingSeed001, MediaMessagesSayWhatToChange) {
     const auto message = [](const std::string& image, const char* code) {
         auto diags = check(klingI2v({{"image", image}}));
         const vg::Diagnostic* d = find(diags, code, "/image");
-        return d ? d->message : "no " + std::string(code) + " in " + dump(diags);
+        return d ? d->message : "no " + std::string(code) + " in " + describe(diags);
     };
     EXPECT_NE(message(webpBase64(640, 480), "media_format_not_allowed").find("convert it"), std::string::npos);
     EXPECT_NE(message(pngBase64(299, 480), "media_too_small").find("use a larger image"), std::string::npos);
@@ -361,7 +358,7 @@ TEST(VeoSeed001, Durations468) {
     EXPECT_VALID(check(veo({{"duration", 6}})));
     auto diags = check(veo({{"duration", 5}}));
     const vg::Diagnostic* d = find(diags, "duration_not_offered", "/duration");
-    ASSERT_NE(d, nullptr) << dump(diags);
+    ASSERT_NE(d, nullptr) << describe(diags);
     EXPECT_NE(d->message.find("4, 6 or 8"), std::string::npos) << d->message;
 }
 
@@ -457,7 +454,7 @@ TEST(JobsSeed004, WebhookEvents) {
                  {"webhook", {{"url", "https://example.com/hook"}, {"events", {"progress", "completed", "failed"}}}}};
     auto diags = check(body, "jobs");
     EXPECT_VALID(diags);
-    EXPECT_FALSE(find(diags, "option_ignored", "/webhook")) << dump(diags);
+    EXPECT_FALSE(find(diags, "option_ignored", "/webhook")) << describe(diags);
     body["webhook"]["events"] = {"completed", "started"};
     EXPECT_CODE(check(body, "jobs"), "webhook_event_unknown", "/webhook/events/1");
     body["webhook"] = {{"url", "ftp://example.com"}};
@@ -494,7 +491,7 @@ TEST(Catalog, EveryModelsExampleRequestIsValidInEveryMode) {
         for (vg::Mode mode : model.modes) {
             for (uint32_t variant = 0; variant < 3; ++variant) {
                 auto diags = vg::validateRequest(vg::exampleRequest(model, mode, variant), vg::builtinCatalog());
-                EXPECT_FALSE(vg::hasErrors(diags)) << model.id << " " << vg::modeName(mode) << "\n" << dump(diags);
+                EXPECT_FALSE(vg::hasErrors(diags)) << model.id << " " << vg::modeName(mode) << "\n" << describe(diags);
             }
         }
     }
@@ -530,7 +527,7 @@ TEST(ValueMessages, EveryEnumRefusesAnotherTypeListingTheAllowedValues) {
             if (spec.values.empty() || !spec.unsupported.empty() || !spec.modes.empty() || !spec.requiredIn.empty()) continue;
             const vg::Diagnostics d = check(exampleWith(model, spec.path, wrongTypeFor(spec.values)));
             const vg::Diagnostic* wrong = find(d, "wrong_type", spec.path);
-            ASSERT_NE(wrong, nullptr) << model.id << " " << spec.path << "\n" << dump(d);
+            ASSERT_NE(wrong, nullptr) << model.id << " " << spec.path << "\n" << describe(d);
             for (const json& allowed : spec.values)
                 EXPECT_NE(wrong->message.find(allowed.dump()), std::string::npos) << model.id << " " << wrong->message;
             ++checked;
@@ -547,7 +544,7 @@ TEST(ValueMessages, EveryRangeRefusesAStringGivingTheRange) {
             if (spec.type != vg::ValueType::Number && spec.type != vg::ValueType::Integer) continue;
             const vg::Diagnostics d = check(exampleWith(model, spec.path, "wrong"));
             const vg::Diagnostic* wrong = find(d, "wrong_type", spec.path);
-            ASSERT_NE(wrong, nullptr) << model.id << " " << spec.path << "\n" << dump(d);
+            ASSERT_NE(wrong, nullptr) << model.id << " " << spec.path << "\n" << describe(d);
             const std::string bound = vg::formatNumber(spec.min ? *spec.min : *spec.max);
             EXPECT_NE(wrong->message.find(bound), std::string::npos) << model.id << " " << wrong->message;
             ++checked;
@@ -568,8 +565,8 @@ TEST(ValueMessages, APromotedOptionWithAValueThatMapsToNothingIsAnErrorNamingThe
             for (const json& value : {wrongTypeFor(allowed), json("maybe")}) {
                 if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) continue;
                 const vg::Diagnostics d = check(exampleWith(model, promotion.option, value));
-                EXPECT_TRUE(vg::hasErrors(d)) << model.id << " " << promotion.option << " " << value << "\n" << dump(d);
-                EXPECT_EQ(find(d, "option_ignored", promotion.option), nullptr) << model.id << "\n" << dump(d);
+                EXPECT_TRUE(vg::hasErrors(d)) << model.id << " " << promotion.option << " " << value << "\n" << describe(d);
+                EXPECT_EQ(find(d, "option_ignored", promotion.option), nullptr) << model.id << "\n" << describe(d);
                 for (const vg::Diagnostic& diagnostic : d) {
                     if (diagnostic.path != promotion.option) continue;
                     for (const json& option : allowed)
@@ -588,10 +585,10 @@ TEST(ValueMessages, NBelowOneIsAnErrorOnEveryModelAndOneIsNeverWarnedAbout) {
     for (const vg::Model& model : vg::builtinCatalog().models) {
         for (const json& count : {json(0), json(-1)}) {
             const vg::Diagnostics d = check(exampleWith(model, "/n", count));
-            EXPECT_TRUE(find(d, "out_of_range", "/n") || find(d, "n_not_offered", "/n")) << model.id << "\n" << dump(d);
+            EXPECT_TRUE(find(d, "out_of_range", "/n") || find(d, "n_not_offered", "/n")) << model.id << "\n" << describe(d);
         }
         const vg::Diagnostics one = check(exampleWith(model, "/n", 1));
-        for (const vg::Diagnostic& diagnostic : one) EXPECT_NE(diagnostic.path, "/n") << model.id << "\n" << dump(one);
+        for (const vg::Diagnostic& diagnostic : one) EXPECT_NE(diagnostic.path, "/n") << model.id << "\n" << describe(one);
     }
 }
 
@@ -609,7 +606,7 @@ TEST(ValueMessages, AMisspeltProviderOptionSuggestsTheModelsOwn) {
             const std::string typo = name.substr(0, name.size() - 1);  // the last letter left out
             const vg::Diagnostics d = check(exampleWith(model, prefix + typo, 1));
             const vg::Diagnostic* ignored = find(d, "option_ignored", prefix + typo);
-            ASSERT_NE(ignored, nullptr) << model.id << " " << typo << "\n" << dump(d);
+            ASSERT_NE(ignored, nullptr) << model.id << " " << typo << "\n" << describe(d);
             EXPECT_NE(ignored->message.find("did you mean " + name + "?"), std::string::npos) << ignored->message;
             ++checked;
             break;

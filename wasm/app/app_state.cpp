@@ -315,6 +315,14 @@ const ParamSpec* offeredParam(const AppState& state, const std::string& canonica
     return spec && spec->unsupported.empty() ? spec : nullptr;
 }
 
+std::optional<double> videoSeconds(const AppState& state) {
+    if (const json* duration = requestValue(state, "/duration"))
+        return duration->is_number() ? std::optional<double>(duration->get<double>()) : std::nullopt;
+    const ParamSpec* spec = offeredParam(state, "/duration");
+    if (spec && spec->defaultValue.is_number()) return spec->defaultValue.get<double>();
+    return std::nullopt;
+}
+
 void loadRequestText(AppState& state, const std::string& text) {
     const JsonInput input = parseJsonInput(text);
     state.requestText = input.error ? text : input.value.dump(2);

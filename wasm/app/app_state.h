@@ -169,6 +169,9 @@ const json* requestValue(const AppState& state, const std::string& canonicalPath
 // The selected model's spec for `canonicalPath` when the catalog offers it (has it, not
 // `unsupported`); nullptr otherwise. What an editor's "applies" asks.
 const ParamSpec* offeredParam(const AppState& state, const std::string& canonicalPath);
+// How long the video will last: the request's duration when it is a number, else (none given) the
+// model's default when the catalog offers one, which is what the gateway uses; nullopt otherwise.
+std::optional<double> videoSeconds(const AppState& state);
 
 // After the form changed the session's request: check it, choose the dialect the editor shows it in,
 // and update the form and the wire preview (the editor's text is rendered when next shown).

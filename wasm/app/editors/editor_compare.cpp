@@ -230,14 +230,6 @@ std::string groupLabel(const AppState& state, const std::string& group, int64_t 
     return label;
 }
 
-// The request's frame shape, for the video box before the video says its own.
-float requestAspect(const json& request) {
-    for (const char* member : {"aspectRatio", "resolution"}) {
-        if (std::optional<double> aspect = parseAspectRatio(textAt(request, member))) return static_cast<float>(*aspect);
-    }
-    return 16.0f / 9.0f;
-}
-
 // One line of text cut at `width`, so a long name or clock never widens its column.
 void clippedText(const std::string& text, const ImVec4& color, float width) {
     const ImVec2 at = ImGui::GetCursorScreenPos();

@@ -50,16 +50,11 @@ double videoAspect(const AppState& state, const InputImage* first, const InputIm
     return 16.0 / 9.0;
 }
 
-// Seconds the video lasts, for the preview's pace: the request's duration, else the catalog's
-// default, else its minimum, else 5 s.
-double videoSeconds(const AppState& state) {
-    const json* value = requestValue(state, "/duration");
-    if (value && value->is_number() && value->get<double>() > 0) return value->get<double>();
-    if (const ParamSpec* spec = state.selected->param("/duration")) {
-        if (spec->defaultValue.is_number() && spec->defaultValue.get<double>() > 0) return spec->defaultValue.get<double>();
-        if (spec->min && *spec->min > 0) return *spec->min;
-    }
-    return 5.0;
+// Seconds the video lasts, for the preview's pace: videoSeconds, else the catalog's minimum, else 5 s.
+double previewSeconds(const AppState& state) {
+    if (const std::optional<double> seconds = videoSeconds(state); seconds && *seconds > 0) return *seconds;
+    const ParamSpec* spec = state.selected->param("/duration");
+    return spec && spec->min && *spec->min > 0 ? *spec->min : 5.0;
 }
 
 //-----------------------------------------------------------------------------
@@ -137,7 +132,7 @@ void transitionPreview(AppState& state, const UiLook& look, FramesEditor& editor
 
 // Play / Pause and the time slider, in seconds of the video.
 void playback(AppState& state, const UiLook& look, FramesEditor& editor) {
-    const float seconds = static_cast<float>(videoSeconds(state));
+    const float seconds = static_cast<float>(previewSeconds(state));
     if (ImGui::Button(editor.playing ? "Pause###play" : "Play###play", ImVec2(dp(look, 56), 0))) editor.playing = !editor.playing;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, dp(look, 420) - dp(look, 56) - ImGui::GetStyle().ItemSpacing.x));

@@ -40,18 +40,10 @@ constexpr const char* kMembers[] = {"staticMask", "dynamicMasks"};
 
 std::string memberPath(const Model& model, const char* member) { return providerOptionPath(model, member); }
 
-// The video's duration: the request's, else the catalog's default (the trajectory limit is stated
-// for one duration).
-double videoSeconds(const AppState& state) {
-    if (const json* duration = requestValue(state, "/duration"); duration && duration->is_number())
-        return duration->get<double>();
-    const ParamSpec* spec = state.selected->param("/duration");
-    return spec && spec->defaultValue.is_number() ? spec->defaultValue.get<double>() : 0;
-}
-
 std::optional<MotionBrushLimits> limitsFor(const AppState& state) {
     if (!state.selected) return std::nullopt;
-    return motionBrushLimits(*state.selected, videoSeconds(state));
+    // The trajectory limit is stated for one duration.
+    return motionBrushLimits(*state.selected, videoSeconds(state).value_or(0));
 }
 
 // The request paths the catalog's exclusive rules forbid next to the masks, with the rule's source.

@@ -77,15 +77,6 @@ std::vector<Shot> shotsIn(const json& list) {
     return shots;
 }
 
-// The video's duration: the request's, else the model's default (what the gateway will use).
-std::optional<int> videoSeconds(const AppState& state) {
-    const json* duration = requestValue(state, "/duration");
-    if (duration && duration->is_number()) return static_cast<int>(std::lround(duration->get<double>()));
-    const ParamSpec* spec = offeredParam(state, "/duration");
-    if (!duration && spec && spec->defaultValue.is_number()) return spec->defaultValue.get<int>();
-    return std::nullopt;
-}
-
 // Whether the catalog lets the video last `seconds` (its list of values, else its range).
 bool durationAllowed(const ParamSpec& spec, int seconds) {
     if (!spec.values.empty())
@@ -127,12 +118,6 @@ void addShot(std::vector<Shot>& shots, int totalSeconds) {
     const int mean = shots.empty() ? 1 : std::max(1, sumOf(shots) / static_cast<int>(shots.size()));
     shots.push_back({"", mean});
     balanceShotDurations(shots, totalSeconds);
-}
-
-void muted(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
 }
 
 // One shot: a drag handle, its number, up/down, its duration with -/+, remove, then its prompt.
@@ -245,8 +230,9 @@ void drawStoryboardEditor(AppState& state, const UiLook& look) {
     const json* list = requestValue(state, paths.list);
     const json* flag = paths.flag.empty() ? nullptr : requestValue(state, paths.flag);
     const bool on = list || (flag && *flag == true);
-    const std::optional<int> total = videoSeconds(state);
-    muted("One video told in several shots, each with its own prompt and duration; the durations add up to "
+    const std::optional<double> seconds = videoSeconds(state);
+    const std::optional<int> total = seconds ? std::optional<int>(static_cast<int>(std::lround(*seconds))) : std::nullopt;
+    mutedText("One video told in several shots, each with its own prompt and duration; the durations add up to "
           "the video's (seed 001).");
 
     bool wanted = on;
@@ -258,7 +244,7 @@ void drawStoryboardEditor(AppState& state, const UiLook& look) {
         return;
     }
     if (!on) {
-        if (!total) muted("Set the video's duration in the Form first: the shots share it.");
+        if (!total) mutedText("Set the video's duration in the Form first: the shots share it.");
         return;
     }
     if (list && !list->is_array()) {

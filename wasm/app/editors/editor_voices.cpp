@@ -102,12 +102,6 @@ bool addOrAsk(AppState& state, const std::string& listPath, const std::string& o
     return true;
 }
 
-void muted(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] Voices
 //-----------------------------------------------------------------------------
@@ -163,7 +157,7 @@ void voicesSection(AppState& state, const UiLook& look, const ParamSpec& spec, b
     const size_t count = countOf(voices);
     const size_t most = spec.maxLength.value_or(SIZE_MAX);
     groupHeading("Voices");
-    muted("Speech in the video's audio track: " + (spec.maxLength ? "up to " + plural(most, "voice") : std::string("voices")) +
+    mutedText("Speech in the video's audio track: " + (spec.maxLength ? "up to " + plural(most, "voice") : std::string("voices")) +
           ", each a voice ID from KlingAI's voice customization API or its preset voices. The prompt names them as "
           "<<<voice_1>>>, <<<voice_2>>> in this list's order (" + spec.source + ").");
     voiceRequirement(state, count > 0);
@@ -247,7 +241,7 @@ void elementsSection(AppState& state, const UiLook& look, const ParamSpec& spec)
     const size_t count = countOf(elements);
     const size_t most = spec.maxLength.value_or(SIZE_MAX);
     groupHeading("Elements");
-    muted("Reference elements for element control" + (spec.maxLength ? ", up to " + std::to_string(most) : std::string()) + " (" +
+    mutedText("Reference elements for element control" + (spec.maxLength ? ", up to " + std::to_string(most) : std::string()) + " (" +
           spec.source + "). The seed does not describe an element's fields, so the playground cannot check them: type "
           "each element as a JSON object, as your gateway documents it.");
     if (elements && !elements->is_array()) {
@@ -343,7 +337,7 @@ void drawVoicesEditor(AppState& state, const UiLook& look) {
         elementsSection(state, look, *elementSpec);
     } else if (const ParamSpec* refused = state.selected->param(elementList(state))) {
         groupHeading("Elements");
-        muted(refused->unsupported);
+        mutedText(refused->unsupported);
     }
     confirmPopup(state, look);
 }

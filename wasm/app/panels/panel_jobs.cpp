@@ -79,19 +79,6 @@ bool drawJobRow(AppState& state, const JobEntry& entry, int64_t now) {
     return false;
 }
 
-// The request's shape, for the video box before the video says its own.
-float requestAspect(const json& request) {
-    const std::string ratio = request.value("aspectRatio", "");
-    const std::string resolution = request.value("resolution", "");
-    for (const std::string& text : {ratio, resolution}) {
-        const size_t cut = text.find_first_of(":x");
-        if (cut == std::string::npos) continue;
-        const float w = std::strtof(text.c_str(), nullptr), h = std::strtof(text.c_str() + cut + 1, nullptr);
-        if (w > 0 && h > 0) return w / h;
-    }
-    return 16.0f / 9.0f;
-}
-
 }  // namespace
 
 void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) {

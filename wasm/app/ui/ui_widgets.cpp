@@ -19,6 +19,12 @@ void groupHeading(const char* title) {
     ImGui::Separator();
 }
 
+void mutedText(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
 void nameLastItem(const char* strId) {
     ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads `g`
     const ImGuiID id = ImGui::GetID(strId);

@@ -16,6 +16,9 @@ void panelTitle(const char* title, const char* note = nullptr);
 // A group's heading inside a panel: a little space, the title muted, a rule.
 void groupHeading(const char* title);
 
+// A note in the muted colour, wrapped at the window's edge.
+void mutedText(const std::string& text);
+
 // ImGui adds images, text, groups and dummies as items without an ID: nothing can ask about them
 // by name, not hover tests, not Dear ImGui's item hooks (the test build's item list,
 // wasm/app/platform/test_hooks.cpp). This makes the item just drawn an item of its own, with the ID

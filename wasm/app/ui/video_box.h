@@ -6,6 +6,8 @@
 
 #include "imgui.h"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 namespace vg::app {
@@ -15,5 +17,9 @@ namespace vg::app {
 // stored copy of `key` when there is one (`stored`), else `url`; with neither the box stays black.
 // The video steps aside while a popup is open: a <video> draws above the canvas.
 void videoBox(const UiLook& look, const std::string& key, const std::string& url, bool stored, bool loop, ImVec2 size);
+
+// The request's frame shape (width / height) from its aspectRatio ("9:16") or resolution
+// ("1280x720"), for a video box before the video says its own; 16:9 when it states neither.
+float requestAspect(const nlohmann::json& request);
 
 }  // namespace vg::app

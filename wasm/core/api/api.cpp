@@ -20,7 +20,7 @@ namespace {
 constexpr int kExitValid = 0, kExitInvalid = 1, kExitUsage = 2;
 
 template <typename Json>
-std::string dumpJson(const Json& value) {
+std::string printedJson(const Json& value) {
     return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
@@ -98,7 +98,7 @@ ApiResult buildFor(std::string_view input, std::string_view from, std::string_vi
     RequestSession session(builtinCatalog());
     TextCheck checked = checkText(session, input, from);
     if (checked.exitCode != kExitValid) {
-        ApiResult result{checked.exitCode, dumpJson(validationReport(checked)), diagnosticLines(checked.diagnostics)};
+        ApiResult result{checked.exitCode, printedJson(validationReport(checked)), diagnosticLines(checked.diagnostics)};
         if (!checked.usageMessage.empty()) result.notes = "vgen: " + checked.usageMessage + "\n";
         else result.notes = "vgen: the request is invalid and was not built\n" + result.notes;
         return result;
@@ -108,13 +108,13 @@ ApiResult buildFor(std::string_view input, std::string_view from, std::string_vi
         TextCheck refused = checked;
         refused.exitCode = kExitInvalid;
         refused.diagnostics = built.diagnostics;
-        return {kExitInvalid, dumpJson(validationReport(refused)),
+        return {kExitInvalid, printedJson(validationReport(refused)),
                 "vgen: " + std::string(dialectName(*target)) + " cannot express this request\n" +
                     diagnosticLines(built.diagnostics)};
     }
     Diagnostics warnings = checked.diagnostics;
     warnings.insert(warnings.end(), built.diagnostics.begin(), built.diagnostics.end());
-    return {kExitValid, dumpJson(bodyOnly ? built.http->body : built.http->toJson()), diagnosticLines(warnings)};
+    return {kExitValid, printedJson(bodyOnly ? built.http->body : built.http->toJson()), diagnosticLines(warnings)};
 }
 
 template <typename Function>
@@ -133,7 +133,7 @@ ApiResult guarded(Function&& function) {
 ApiResult apiCatalog(bool asJson) {
     return guarded([&] {
         const Catalog& catalog = builtinCatalog();
-        if (asJson) return ApiResult{kExitValid, dumpJson(catalogToJson(catalog)), ""};
+        if (asJson) return ApiResult{kExitValid, printedJson(catalogToJson(catalog)), ""};
         std::string text;
         for (const Model& model : catalog.models) {
             std::vector<std::string> modes, aliases;
@@ -153,7 +153,7 @@ ApiResult apiLimits(bool asJson) {
             for (const InputLimit& limit : kInputLimits)
                 table.push_back(
                     {{"name", limit.name}, {"value", limit.value}, {"unit", limit.unit}, {"why", limit.why}});
-            return ApiResult{kExitValid, dumpJson(table), ""};
+            return ApiResult{kExitValid, printedJson(table), ""};
         }
         size_t nameWidth = 0;
         for (const InputLimit& limit : kInputLimits) nameWidth = std::max(nameWidth, limit.name.size());
@@ -176,7 +176,7 @@ ApiResult apiCodes(bool asJson) {
                                  {"severity", severityName(code.severity)},
                                  {"use", useName(code.use)},
                                  {"meaning", code.meaning}});
-            return ApiResult{kExitValid, dumpJson(table), ""};
+            return ApiResult{kExitValid, printedJson(table), ""};
         }
         std::string text;
         for (const DiagnosticCode& code : diagnosticCodes())
@@ -187,7 +187,7 @@ ApiResult apiCodes(bool asJson) {
 }
 
 ApiResult apiDialectFacts() {
-    return guarded([] { return ApiResult{kExitValid, dumpJson(dialectFactsJson()), ""}; });
+    return guarded([] { return ApiResult{kExitValid, printedJson(dialectFactsJson()), ""}; });
 }
 
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson) {
@@ -197,7 +197,7 @@ ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJ
         if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
             return usageError(checked.usageMessage);
         std::string notes = checked.usageMessage.empty() ? "" : "vgen: " + checked.usageMessage + "\n";
-        if (asJson) return ApiResult{checked.exitCode, dumpJson(validationReport(checked)), notes};
+        if (asJson) return ApiResult{checked.exitCode, printedJson(validationReport(checked)), notes};
         size_t errors = 0;
         for (const Diagnostic& d : checked.diagnostics) errors += d.severity == Severity::Error;
         size_t warnings = checked.diagnostics.size() - errors;
@@ -222,7 +222,7 @@ ApiResult apiParse(std::string_view input, std::string_view dialect) {
             canonical["mode"] = modeName(session.mode());
             report["request"] = canonical;
         }
-        return ApiResult{checked.exitCode, dumpJson(report), diagnosticLines(checked.diagnostics)};
+        return ApiResult{checked.exitCode, printedJson(report), diagnosticLines(checked.diagnostics)};
     });
 }
 
@@ -246,7 +246,7 @@ ApiResult apiSchema(std::string_view dialect, std::string_view modelId) {
             return usageError("unknown model \"" + excerpt(modelId) + "\"" +
                               (quoted.empty() ? "" : ": did you mean " + joinWords(quoted) + "?"));
         }
-        return ApiResult{kExitValid, dumpJson(schemaFor(*chosen, *model, catalog)), ""};
+        return ApiResult{kExitValid, printedJson(schemaFor(*chosen, *model, catalog)), ""};
     });
 }
 

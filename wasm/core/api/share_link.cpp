@@ -27,7 +27,7 @@ std::string linkTooLarge(size_t bytes) {
 }
 
 // The value of the `request=` member of an `a=1&request=...&b=2` fragment, if there is one.
-std::optional<std::string_view> requestMember(std::string_view fragment) {
+std::optional<std::string_view> encodedRequestIn(std::string_view fragment) {
     if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
     while (!fragment.empty()) {
         const size_t end = std::min(fragment.find('&'), fragment.size());
@@ -56,7 +56,7 @@ ShareLink encodeShareLink(std::string_view requestJsonText) {
 
 SharedRequest decodeShareFragment(std::string_view fragment) {
     SharedRequest shared;
-    std::optional<std::string_view> encoded = requestMember(fragment);
+    std::optional<std::string_view> encoded = encodedRequestIn(fragment);
     if (!encoded) return shared;
     shared.present = true;
     if (encoded->empty()) {

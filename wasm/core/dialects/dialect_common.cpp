@@ -51,9 +51,6 @@ std::string fieldName(std::string_view wirePointer) {
     return out;
 }
 
-bool startsWith(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() && text.substr(0, prefix.size()) == prefix;
-}
 
 std::string joinNames(const std::vector<std::string>& names) {
     std::string out;
@@ -199,8 +196,8 @@ std::string mediaTypeOf(const std::string& value, const char* fallback = "image/
     return fallback;
 }
 
-bool isUrl(const std::string& value) { return startsWith(value, "http://") || startsWith(value, "https://"); }
-bool isDataUrl(const std::string& value) { return startsWith(value, "data:"); }
+bool isUrl(const std::string& value) { return std::string_view(value).starts_with("http://") || std::string_view(value).starts_with("https://"); }
+bool isDataUrl(const std::string& value) { return std::string_view(value).starts_with("data:"); }
 
 // The AI SDK's file object for a media string (what @ai-sdk/gateway 3.0.232 posts).
 json fileObjectFor(const std::string& value, const char* fallbackMime = "image/png") {
@@ -302,7 +299,7 @@ std::optional<json> parseReferences(ParseContext& ctx, json& value, const FieldM
             addOnce(ctx.diagnostics, typeError(ctx.at(wire), wire, "a string or {data, mediaType}", item, ""));
         }
         if (!media) continue;
-        out.push_back(json{{"url", *media}, {"type", startsWith(mediaType, "video/") ? "video" : "image"}});
+        out.push_back(json{{"url", *media}, {"type", std::string_view(mediaType).starts_with("video/") ? "video" : "image"}});
     }
     return out;
 }
@@ -314,7 +311,7 @@ bool parseRow(ParseContext& ctx, const FieldMap& row, const std::vector<FieldMap
     // A container another row reads inside (prompt {text,image}) is not this row's value.
     if (value->is_object() &&
         std::any_of(rows.begin(), rows.end(), [&](const FieldMap& other) {
-            return startsWith(other.wire, std::string(row.wire) + "/");
+            return std::string_view(other.wire).starts_with(std::string(row.wire) + "/");
         }))
         return false;
 
@@ -681,7 +678,7 @@ bool aliasServes(const Alias& alias, std::string_view dialect) {
            std::find(alias.dialects.begin(), alias.dialects.end(), dialect) != alias.dialects.end();
 }
 
-void parseModel(ParseContext& ctx, const json& input, const Catalog& catalog, AliasMatch& match) {
+void parseModelMember(ParseContext& ctx, const json& input, const Catalog& catalog, AliasMatch& match) {
     const std::string dialect = dialectName(ctx.spec.dialect);
     const json* value = nullptr;
     std::string inputPointer;
@@ -859,7 +856,7 @@ ParseOutcome parseWithSpec(const DialectSpec& spec, json& input, const Catalog& 
     }
     ParseContext ctx{spec, body, prefix, nullptr, outcome.request, outcome.diagnostics};
     AliasMatch match;
-    parseModel(ctx, input, catalog, match);
+    parseModelMember(ctx, input, catalog, match);
     // Without a model no canonical request can be checked; parseModel said why (missing_model,
     // wrong_type), so validation must not say it again.
     if (!outcome.request.body.contains("model")) outcome.usable = false;
@@ -967,7 +964,7 @@ void checkConsumed(BuildContext& ctx) {
         if (kHandled.count(it.key()) || ctx.consumed.count(pointer)) continue;
         // A member with canonical members of its own (webhook) is refused member by member.
         const bool nested = std::any_of(std::begin(kCanonicalShapes), std::end(kCanonicalShapes),
-                                        [&](const MemberShape& m) { return startsWith(m.pointer, pointer + "/"); });
+                                        [&](const MemberShape& m) { return std::string_view(m.pointer).starts_with(pointer + "/"); });
         if (nested && it->is_object() && !it->empty()) {
             for (auto member = it->begin(); member != it->end(); ++member) {
                 const std::string child = pointerChild(pointer, member.key());
@@ -1053,14 +1050,14 @@ std::string wirePointerWithSpec(const DialectSpec& spec, const Model& model, con
         if (canonicalPointer == row.canonical) return row.wire;
         // Inside a member the wire keeps whole (references/0/url): point at the member. The AI SDK's
         // inputReferences have no tags.
-        if (startsWith(canonicalPointer, std::string(row.canonical) + "/") && shapeOf(row.canonical) == Shape::Array) {
+        if (std::string_view(canonicalPointer).starts_with(std::string(row.canonical) + "/") && shapeOf(row.canonical) == Shape::Array) {
             const bool tag = canonicalPointer.size() > 4 && canonicalPointer.substr(canonicalPointer.size() - 4) == "/tag";
             return row.codec == Codec::References && tag ? "" : row.wire;
         }
     }
     if (auto option = splitOption(canonicalPointer)) return optionWire(spec, model, *option);
     const std::string routePrefix = "/dialectOptions/" + std::string(dialectName(spec.dialect)) + "/";
-    if (startsWith(canonicalPointer, routePrefix))
+    if (std::string_view(canonicalPointer).starts_with(routePrefix))
         for (const char* field : spec.routeOnly)
             if (canonicalPointer.substr(routePrefix.size()) == field) return std::string("/") + field;
     return "";

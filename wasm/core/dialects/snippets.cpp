@@ -115,7 +115,7 @@ std::string joinUrl(std::string_view baseUrl, std::string_view path) {
 }
 
 // Header values are strings; anything else is written as its JSON text.
-std::string headerValue(const json& value) { return value.is_string() ? value.get<std::string>() : dumpJson(value, -1); }
+std::string headerText(const json& value) { return value.is_string() ? value.get<std::string>() : dumpJson(value, -1); }
 
 bool hasBody(const HttpRequest& http) { return !http.body.is_null(); }
 
@@ -164,7 +164,7 @@ std::string curlSnippet(const HttpRequest& http, std::string_view baseUrl) {
     // Double quotes here on purpose: the shell expands the variable, so the key never sits in the text.
     text += "  -H \"Authorization: " + kBearerPrefix + "$" + kApiKeyVariable + "\"";
     for (const auto& [name, value] : http.headers.items())
-        text += " \\\n  -H " + shellQuoted(name + ": " + headerValue(value));
+        text += " \\\n  -H " + shellQuoted(name + ": " + headerText(value));
     if (hasBody(http)) text += " \\\n  --data-raw " + shellQuoted(dumpJson(http.body, 2));
     return text + "\n";
 }
@@ -177,7 +177,7 @@ std::string headerLiteral(const HttpRequest& http, std::string_view keyExpressio
             std::string(keyExpression) + ",\n";
     for (const auto& [name, value] : http.headers.items())
         text += indent + indent + stringLiteral(name) + ": " +
-                stringLiteral(headerValue(value)) + ",\n";
+                stringLiteral(headerText(value)) + ",\n";
     return text + indent + "}";
 }
 

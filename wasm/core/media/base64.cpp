@@ -40,7 +40,7 @@ std::string describeCharacter(unsigned char c) {
 
 // Whether all eight bytes of `word` are base64 digits (either alphabet), tested side by side: a
 // scan without output runs several times faster than one table look-up per character.
-bool allDigits(uint64_t word) {
+bool wordIsAllDigits(uint64_t word) {
     constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
     if (word & kHighBits) return false;
     const uint64_t raised = word | kHighBits;  // each byte now >= 0x80, so subtracting never borrows
@@ -67,7 +67,7 @@ std::string readBase64(std::string_view text, uint8_t* out, Base64Scan& scan) {
         if (!out && pendingBits == 0 && padding == 0 && text.size() - i >= 8) {
             uint64_t word;
             std::memcpy(&word, text.data() + i, 8);
-            if (allDigits(word)) {
+            if (wordIsAllDigits(word)) {
                 written += 6;
                 digits += 8;
                 i += 8;

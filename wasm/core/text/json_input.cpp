@@ -369,7 +369,6 @@ std::string between(const std::string& text, const std::string& from, const std:
     return text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
 }
 
-bool startsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
 // The bad byte may be the second or third of a sequence; point at the byte that started it.
 size_t utf8SequenceStart(std::string_view text, size_t offset) {
@@ -483,7 +482,7 @@ std::string describeLexerError(std::string_view text, const std::string& lexerMe
         return "curly quote " + word + " at " + where(tokenStart) +
                ": JSON strings and keys use straight double quotes \"";
     }
-    if (startsWith(lexerMessage, "invalid number; ")) {
+    if (std::string_view(lexerMessage).starts_with("invalid number; ")) {
         return "invalid number at " + where(tokenStart) + ": " + lexerMessage.substr(16);
     }
     return "invalid JSON at " + where(tokenStart) + ": '" + word +
@@ -494,13 +493,13 @@ std::string describeLexerError(std::string_view text, const std::string& lexerMe
 // numbers (the lexer resets it there; literals and whitespace pile up onto the previous token).
 size_t tokenStartOf(std::string_view text, const SyntaxFailure& failure, const std::string& body, size_t badChar) {
     const size_t consumed = std::min(failure.position, text.size());
-    if (startsWith(body, "invalid literal")) {
+    if (std::string_view(body).starts_with("invalid literal")) {
         size_t start = badChar;  // a misspelt literal ("tru}", "NaN"): back up over its letters
         while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
         return start;
     }
     const std::string found = between(body, "unexpected ", "; expected ");
-    if (startsWith(body, "unexpected ") && found != "string literal" && found != "number literal") {
+    if (std::string_view(body).starts_with("unexpected ") && found != "string literal" && found != "number literal") {
         const size_t length = found == "false literal"                      ? 5
                               : found.find(" literal") != std::string::npos ? 4
                               : found == "end of input"                     ? 0
@@ -529,7 +528,7 @@ JsonParseError describeSyntaxError(std::string_view text, const SyntaxFailure& f
                         " is out of range: use a finite number (at most about 1.7e308)";
         return error;
     }
-    if (!startsWith(body, "unexpected ")) {
+    if (!std::string_view(body).starts_with("unexpected ")) {
         error.message =
             describeLexerError(text, between(body, "", "; last read: '"), tokenStart, badChar, error.byteOffset);
         return error;
@@ -584,7 +583,7 @@ JsonInput parseJsonInput(std::string_view text, const JsonLimits& limits) {
                       0);
     }
     // Editors on Windows write a UTF-8 byte order mark; it carries no meaning, so skip it.
-    const size_t bomLength = startsWith(text, "\xEF\xBB\xBF") ? 3 : 0;
+    const size_t bomLength = std::string_view(text).starts_with("\xEF\xBB\xBF") ? 3 : 0;
     const std::string_view body = text.substr(bomLength);
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         return failed("empty input: expected a JSON document", bomLength);
