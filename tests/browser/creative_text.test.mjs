@@ -15,7 +15,8 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import {
-  ARTIFACTS, assert, centreOf, clickControl, framesDrawn, itemIfShown, openTab, pasteInto, reveal, status, suite, typeInto, vgenBuild, waitFor, waitForGone, waitForItem,
+  ARTIFACTS, assert, centreOf, clickControl, framesDrawn, item, itemIfShown, openTab, pasteInto, reveal, status, suite, typeInto, vgenBuild, waitFor, waitForGone,
+  waitForItem, waitForUi,
 } from './harness.mjs';
 
 // ---- helpers --------------------------------------------------------------------------------------
@@ -105,6 +106,32 @@ creative.check('storyboard: prompts pasted in, a third shot, reorder by button, 
   await clickUntil(page, 'storyboard:fit', () => window.__vg.canGenerate);
   await assertSubmit(page, fitted, 'three shots fitted to 10 s');
   await page.screenshot({ path: path.join(ARTIFACTS, 'storyboard.png') });
+});
+
+// ImGui 1.86 repeats a key held past 0.275 s by the frames' clock: a slow frame while Ctrl+V is
+// down must not paste twice (a busy machine turned one paste into two; main.cpp caps the frame).
+creative.check('a Ctrl+V held across a slow frame pastes once', { start: twoShots }, async ({ page }) => {
+  await openTab(page, 'Direct', 'shot1:prompt');
+  await clickControl(page, 'shot1:prompt');
+  const { id } = await item(page, 'shot1:prompt');
+  await waitForUi(page, (ui) => ui.active === id, 'the shot\'s prompt to take the keyboard');
+  await page.evaluate(async (value) => {  // the clipboard and the paste event, as harness.mjs pasteText
+    await navigator.clipboard.writeText(value);
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    document.getElementById('canvas').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, a);
+  await page.keyboard.down('Control');
+  await page.keyboard.down('v');
+  await framesDrawn(page, 1);  // the frame that sees V go down pastes
+  // A 0.4 s stall; the frame after it still sees V down (the release is sent once the stall is over).
+  await page.evaluate(() => { for (const end = performance.now() + 400; performance.now() < end;); });
+  await page.keyboard.up('v');
+  await page.keyboard.up('Control');
+  await waitFor(page, (t) => window.__vg.requestText.includes(t), a, 20000);
+  await framesDrawn(page);
+  const prompt = (await kling(page)).multiPrompt[0].prompt;
+  assert(prompt === a, `one Ctrl+V pasted ${JSON.stringify(prompt)}`);
 });
 
 creative.check('storyboard: a shot dragged by its handle onto the first moves there', { start: fitted }, async ({ page }) => {

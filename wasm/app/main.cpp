@@ -15,6 +15,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,12 @@ void frame() {
     vg::app::pumpJobs(app.state);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // ImGui 1.86 times a held key by the frames' clock, and repeats it once held past 0.275 s: after
+    // one long frame (a busy machine, a tab coming back) a key pressed for 60 ms counts as held that
+    // long, so one Ctrl+V pasted twice and one Backspace deleted two characters. For ImGui a frame
+    // lasts at most 50 ms, so only a key held down for six frames repeats (at 60 frames a second,
+    // frames are shorter than that and nothing changes).
+    ImGui::GetIO().DeltaTime = std::min(ImGui::GetIO().DeltaTime, 0.05f);
     vg::app::test_hooks::beginFrame(metrics.pixelRatio);
     ImGui::NewFrame();
     vg::app::drawPlayground(app.state, app.look);
