@@ -15,8 +15,8 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import {
-  ARTIFACTS, assert, centreOf, clickControl, framesDrawn, item, itemIfShown, openTab, pasteInto, reveal, status, suite, typeInto, vgenBuild, waitFor, waitForGone,
-  waitForItem, waitForUi,
+  ARTIFACTS, assert, centreOf, clickControl, focusField, framesDrawn, itemIfShown, offerPaste, openTab, pasteInto, reveal, status, suite, typeInto, vgenBuild,
+  waitFor, waitForGone, waitForItem,
 } from './harness.mjs';
 
 // ---- helpers --------------------------------------------------------------------------------------
@@ -112,15 +112,8 @@ creative.check('storyboard: prompts pasted in, a third shot, reorder by button, 
 // down must not paste twice (a busy machine turned one paste into two; main.cpp caps the frame).
 creative.check('a Ctrl+V held across a slow frame pastes once', { start: twoShots }, async ({ page }) => {
   await openTab(page, 'Direct', 'shot1:prompt');
-  await clickControl(page, 'shot1:prompt');
-  const { id } = await item(page, 'shot1:prompt');
-  await waitForUi(page, (ui) => ui.active === id, 'the shot\'s prompt to take the keyboard');
-  await page.evaluate(async (value) => {  // the clipboard and the paste event, as harness.mjs pasteText
-    await navigator.clipboard.writeText(value);
-    const data = new DataTransfer();
-    data.setData('text/plain', value);
-    document.getElementById('canvas').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, a);
+  await focusField(page, 'shot1:prompt');
+  await offerPaste(page, a);
   await page.keyboard.down('Control');
   await page.keyboard.down('v');
   await framesDrawn(page, 1);  // the frame that sees V go down pastes

@@ -624,12 +624,29 @@ export async function waitForUi(page, predicate, what, timeout = 15000) {
   }
 }
 
-// Clicks the text field `name`, waits until it is the active item, selects what it holds and types
-// `text` over it (ImGui 1.86 reads keys once a frame: the platform layer queues them).
-export async function typeInto(page, name, text) {
+// Clicks the text field `name` and waits until it is the active item (it takes the keyboard).
+export async function focusField(page, name) {
   await clickControl(page, name);
   const { id } = await item(page, name);
   await waitForUi(page, (ui) => ui.active === id, `"${name}" to take the keyboard`);
+}
+
+// What a paste hands the page before Ctrl+V: the clipboard's text and the DOM paste event on the
+// canvas (its text becomes what ImGui pastes).
+export async function offerPaste(page, text) {
+  await page.evaluate(async (value) => {
+    await navigator.clipboard.writeText(value);
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    document.getElementById('canvas').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+// Clicks the text field `name`, waits until it is the active item, selects what it holds and types
+// `text` over it (ImGui 1.86 reads keys once a frame: the platform layer queues them).
+export async function typeInto(page, name, text) {
+  await focusField(page, name);
   await page.keyboard.press('Control+A', HOLD);
   await page.keyboard.type(text, { delay: 15 });
   await framesDrawn(page);
@@ -639,13 +656,7 @@ export async function typeInto(page, name, text) {
 // pastes) and then Ctrl+V; the clipboard holds the same text in case Chromium fires its own paste
 // event too. Pastes into the active text field, over what Ctrl+A selected if `selectAll`.
 export async function pasteText(page, text, { selectAll = false } = {}) {
-  await page.evaluate(async (value) => {
-    await navigator.clipboard.writeText(value);
-    const data = new DataTransfer();
-    data.setData('text/plain', value);
-    document.getElementById('canvas').dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  await offerPaste(page, text);
   if (selectAll) await page.keyboard.press('Control+A', HOLD);
   await page.keyboard.press('Control+V', HOLD);
   await framesDrawn(page);
@@ -654,9 +665,7 @@ export async function pasteText(page, text, { selectAll = false } = {}) {
 // Clicks the text field `name`, waits until it is the active item and pastes `text` over what it
 // holds: one edit, where typing makes one per character (each a full re-validation of the request).
 export async function pasteInto(page, name, text) {
-  await clickControl(page, name);
-  const { id } = await item(page, name);
-  await waitForUi(page, (ui) => ui.active === id, `"${name}" to take the keyboard`);
+  await focusField(page, name);
   await pasteText(page, text, { selectAll: true });
 }
 
