@@ -41,11 +41,12 @@ list(REMOVE_ITEM VG_SHARED_SOURCES ${VG_VARIANT_SOURCES})
 # -fexceptions comes from wasm_targets.cmake (CMAKE_CXX_FLAGS, compile and link).
 set(VG_PLAYGROUND_OPT -Oz -flto)
 # What ImGui's sources and ours share: ImGui's headers, our settings for it (imconfig_vg.h; the
-# ImGui sources stay untouched), the WebGL2 flavour of its OpenGL backend, the optimisation.
+# ImGui sources stay untouched), the optimisation. ImGui's GLFW backend takes the input; the
+# drawing is ours (wasm/app/gfx/imgui_renderer.h), not its OpenGL3 backend.
 function(vg_imgui_settings target)
   target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app)
   target_include_directories(${target} SYSTEM PRIVATE ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
-  target_compile_definitions(${target} PRIVATE IMGUI_USER_CONFIG="imconfig_vg.h" IMGUI_IMPL_OPENGL_ES3)
+  target_compile_definitions(${target} PRIVATE IMGUI_USER_CONFIG="imconfig_vg.h")
   target_compile_options(${target} PRIVATE ${VG_PLAYGROUND_OPT})
 endfunction()
 # The app's own sources (and the embedded shaders): our warnings, the core.
@@ -61,14 +62,12 @@ endfunction()
 
 add_library(playground_shared OBJECT ${VG_SHARED_SOURCES} ${VG_SHADER_SOURCES_CPP})
 vg_playground_settings(playground_shared)
-# ImGui's sources that no variant changes, with ImGui's own flags, one by one (not in unity batches:
-# its GLFW and OpenGL backends include the GL headers in different ways).
+# ImGui's sources that no variant changes, with ImGui's own flags, one by one (as ImGui builds them).
 add_library(imgui_shared OBJECT
   ${IMGUI_DIR}/imgui_draw.cpp
   ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp)
 vg_imgui_settings(imgui_shared)
 set_target_properties(imgui_shared PROPERTIES UNITY_BUILD OFF)
 

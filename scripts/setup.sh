@@ -54,7 +54,7 @@ command -v npm >/dev/null || fail "node is installed but npm is not: install npm
 # ---- Dear ImGui source, from Debian's source archive (never vendored) -------------------------
 # Debian's libimgui-dev is a native static library, useless for WASM; the source package is not.
 # Users with their own checkout pass -DIMGUI_DIR=... to cmake instead.
-if [[ -f $IMGUI_DIR/imgui.cpp && -f $IMGUI_DIR/backends/imgui_impl_opengl3.cpp ]]; then
+if [[ -f $IMGUI_DIR/imgui.cpp && -f $IMGUI_DIR/backends/imgui_impl_glfw.cpp ]]; then
     step "ImGui $IMGUI_VERSION source: present in ${IMGUI_DIR#"$REPO"/}"
 else
     need_root "fetching the ImGui source package"

@@ -3,8 +3,8 @@
 # line:
 #   summary: <passed> passed, <failed> failed
 # Steps: lint.sh (flake8, ESLint); the native, wasm and sanitizer builds (build.sh native|wasm|sanitize); ctest (GoogleTest
-# core + CLI) on the native build and again on the sanitizer build (ASan + UBSan, with the planted
-# bugs of tests/sanitize it must catch); scripts/fuzz.sh (libFuzzer on every parser of outside
+# core + CLI) on the native build and the core tests again on the sanitizer build (ASan + UBSan, in
+# one process), with ctest of the planted bugs of tests/sanitize it must catch; scripts/fuzz.sh (libFuzzer on every parser of outside
 # bytes, bounded time) on the sanitizer build; node --test tests/node/; python unittest (test_*.py
 # under tests/, and tests/cli again with the sanitized vgen); tests/browser/run.mjs and every
 # tests/browser/*.test.mjs (in VG_BROWSER_LANES lanes, default 2).
@@ -159,6 +159,16 @@ record_ctest() {  # record_ctest NAME (after finish NAME)
     fi
 }
 
+record_gtest() {  # record_gtest NAME (after finish NAME): one GoogleTest binary's own tally
+    local log passed failed
+    log=$(log_of "$1")
+    passed=$(grep -ac '^\[       OK \]' "$log")
+    failed=$(grep -aoE '^\[  FAILED  \] [0-9]+ tests?, listed below' "$log" | grep -oE '[0-9]+')
+    failed=${failed:-0}
+    ((failed == 0 && STATUS != 0)) && failed=1  # stopped before its tally (a sanitizer report)
+    record "$1" "$passed" "$failed"
+}
+
 record_unittest() {  # record_unittest NAME (after finish NAME)
     local log ran bad=0 kind n skipped expected
     log=$(log_of "$1")
@@ -253,16 +263,21 @@ else
     while IFS= read -r dir; do cannot_run "unittest $dir" "the native build failed"; done < <(unittest_folders)
 fi
 
-# 4. On the sanitizer build: the core tests, the CLI tests with the sanitized vgen, the fuzzers.
+# 4. On the sanitizer build: the core tests (one process: see cmake/native_targets.cmake), the
+#    planted bugs (ctest), the CLI tests with the sanitized vgen, then the fuzzers.
 if build_step "sanitizer build"; then
+    start "core tests (sanitizers)" "$SANITIZE_DIR/vg_core_tests"
     start "ctest (sanitizers)" run_ctest "$SANITIZE_DIR"
     start "unittest tests/cli (sanitizers)" run_unittest tests/cli "$SANITIZE_DIR/vgen"
+    finish "core tests (sanitizers)" && record_gtest "core tests (sanitizers)"
     finish "ctest (sanitizers)" && record_ctest "ctest (sanitizers)"
     finish "unittest tests/cli (sanitizers)" && record_unittest "unittest tests/cli (sanitizers)"
-    # kept crashes replayed, then every target for a bounded time (VG_FUZZ_SECONDS)
-    start fuzz bash scripts/fuzz.sh
+    # kept crashes replayed, then every target for VG_FUZZ_SECONDS of wall time (90 here; fuzz.sh
+    # alone takes 180, and longer runs are for a session of their own)
+    start fuzz env VG_FUZZ_SECONDS="${VG_FUZZ_SECONDS:-90}" bash scripts/fuzz.sh
     finish fuzz && record_generic fuzz "$(log_of fuzz)"
 else
+    cannot_run "core tests (sanitizers)" "the sanitizer build failed"
     cannot_run "ctest (sanitizers)" "the sanitizer build failed"
     cannot_run "unittest tests/cli (sanitizers)" "the sanitizer build failed"
     cannot_run fuzz "the sanitizer build failed"

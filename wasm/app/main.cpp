@@ -2,6 +2,7 @@
 // the frame function the platform layer calls while the page is awake.
 #include "app_runtime.h"
 #include "app_state.h"
+#include "gfx/imgui_renderer.h"
 #include "panels/panels.h"
 #include "platform/platform_web.h"
 #include "platform/test_hooks.h"
@@ -10,7 +11,6 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // ErrorCheckEndFrameRecover
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -67,10 +67,10 @@ void frame() {
         ImGui::EndFrame();
     }
 
-    // New fonts need a new texture; the backend recreates all its objects lazily in NewFrame.
-    if (vg::app::updateLook(app.look, metrics.pixelRatio)) ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    // New fonts need a new atlas texture: the renderer uploads it again before the frame.
+    if (vg::app::updateLook(app.look, metrics.pixelRatio)) vg::app::releaseImGuiFontAtlas();
     vg::app::pumpJobs(app.state);
-    ImGui_ImplOpenGL3_NewFrame();
+    vg::app::imguiRendererNewFrame();
     ImGui_ImplGlfw_NewFrame();
     // ImGui 1.86 times a held key by the frames' clock, and repeats it once held past 0.275 s: after
     // one long frame (a busy machine, a tab coming back) a key pressed for 60 ms counts as held that
@@ -83,7 +83,7 @@ void frame() {
     vg::app::drawPlayground(app.state, app.look);
     ImGui::Render();
     vg::app::test_hooks::endFrame();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    vg::app::renderImGui(*ImGui::GetDrawData());
     vg::web::endVideoFrame();
 
     publishStatusIfChanged(app);
@@ -148,6 +148,11 @@ int main() {
     gApp = &app;
     if (!glfwInit()) return 1;
     const vg::web::CanvasMetrics metrics = vg::web::canvasMetrics();
+    // The canvas needs colour only: ImGui draws with neither depth nor stencil, and an opaque
+    // canvas is cheaper for the browser to compose than one with alpha.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
     app.window = glfwCreateWindow(metrics.width, metrics.height, "VideoGen Playground", nullptr, nullptr);
     if (!app.window) return 1;
     glfwMakeContextCurrent(app.window);
@@ -156,7 +161,11 @@ int main() {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // no file system; layout is computed, not saved
     ImGui_ImplGlfw_InitForOpenGL(app.window, false);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    std::string rendererProblem;
+    if (!vg::app::initImGuiRenderer(rendererProblem)) {
+        vg::web::fault("starting the renderer", rendererProblem);
+        return 1;
+    }
     installInputCallbacks(app.window);
     installClipboard(app);
     vg::app::initLook(app.look);

@@ -1,42 +1,16 @@
 // Offscreen shader previews; see gl_preview.h.
 #include "gfx/gl_preview.h"
 
-#include "gfx/shader_sources.h"
+#include "gfx/gl_program.h"
 
 #include <GLES3/gl3.h>
 
 #include <cstdint>
-#include <cstring>
 #include <map>
 
 namespace vg::app {
 
 namespace {
-
-const char* shaderText(const char* name) {
-    for (const ShaderSource& source : kShaderSources)
-        if (std::strcmp(source.name, name) == 0) return source.text;
-    return nullptr;
-}
-
-unsigned compile(GLenum kind, const char* name, std::string& problem) {
-    const char* text = shaderText(name);
-    if (!text) {
-        problem = std::string("no shader named ") + name + " in shaders/";
-        return 0;
-    }
-    const GLuint shader = glCreateShader(kind);
-    glShaderSource(shader, 1, &text, nullptr);
-    glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (ok) return shader;
-    char log[1024] = {};
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    problem = std::string(name) + " does not compile: " + log;
-    glDeleteShader(shader);
-    return 0;
-}
 
 struct CompiledProgram {
     unsigned program = 0;
@@ -51,28 +25,7 @@ std::map<std::string, CompiledProgram>& programs() {
 
 CompiledProgram link(const char* fragmentName) {
     CompiledProgram result;
-    const unsigned vertex = compile(GL_VERTEX_SHADER, "fullscreen.vert", result.problem);
-    const unsigned fragment = vertex ? compile(GL_FRAGMENT_SHADER, fragmentName, result.problem) : 0;
-    if (!vertex || !fragment) {
-        if (vertex) glDeleteShader(vertex);
-        return result;
-    }
-    const GLuint program = glCreateProgram();
-    glAttachShader(program, vertex);
-    glAttachShader(program, fragment);
-    glLinkProgram(program);
-    glDeleteShader(vertex);
-    glDeleteShader(fragment);
-    GLint ok = 0;
-    glGetProgramiv(program, GL_LINK_STATUS, &ok);
-    if (ok) {
-        result.program = program;
-    } else {
-        char log[1024] = {};
-        glGetProgramInfoLog(program, sizeof log, nullptr, log);
-        result.problem = std::string(fragmentName) + " does not link: " + log;
-        glDeleteProgram(program);
-    }
+    result.program = linkProgram("fullscreen.vert", fragmentName, result.problem);
     return result;
 }
 
@@ -116,8 +69,6 @@ bool renderPreview(PreviewTarget& target, const char* fragmentName, int width, i
     static GLuint emptyVertexArray = 0;
     if (!emptyVertexArray) glGenVertexArrays(1, &emptyVertexArray);
 
-    GLint viewport[4] = {};
-    glGetIntegerv(GL_VIEWPORT, viewport);
     glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
     glViewport(0, 0, width, height);
     glDisable(GL_BLEND);
@@ -129,8 +80,7 @@ bool renderPreview(PreviewTarget& target, const char* fragmentName, int width, i
     glBindVertexArray(0);
     glUseProgram(0);
     glActiveTexture(GL_TEXTURE0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);  // the viewport is the renderer's to set (imgui_renderer.h)
     return true;
 }
 

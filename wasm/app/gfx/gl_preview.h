@@ -4,8 +4,9 @@
 // fragment shader gets `in vec2 v_uv` (0..1, origin top-left, y down) and writes `out vec4 o_color`.
 // Input images (input_images.h) are GL textures with row 0 at the top, so texture(u_image, uv)
 // samples them in the same coordinates.
-// Plain OpenGL ES 3 (WebGL2): no ImGui state is touched; the framebuffer, viewport and program are
-// restored for ImGui's renderer, which sets up everything else itself.
+// Plain OpenGL ES 3 (WebGL2): no ImGui state is touched, and no GL state is read back (each glGet*
+// waits for the GPU process); the canvas's framebuffer is bound again afterwards, and ImGui's
+// renderer (imgui_renderer.h) sets every other state it draws with, each frame.
 #pragma once
 
 #include "imgui.h"

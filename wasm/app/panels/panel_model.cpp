@@ -104,7 +104,7 @@ void drawModelPanel(const AppState& state, const UiLook& look) {
         return;
     }
     const Model& model = *state.selected;
-    ImGui::BeginChild("model-scroll");
+    ImGui::BeginChild("model-scroll", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);  // the panel's background shows
     drawSummary(model, look);
     ImGui::Spacing();
     drawParameters(model, look);

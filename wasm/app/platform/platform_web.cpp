@@ -88,10 +88,14 @@ void guarded(const std::string& what, const std::function<void()>& body) noexcep
         body();
         return;
     } catch (const std::exception& error) {
-        vgJsFault(what.c_str(), error.what());
+        fault(what, error.what());
     } catch (...) {
-        vgJsFault(what.c_str(), "an exception that is not a std::exception");
+        fault(what, "an exception that is not a std::exception");
     }
+}
+
+void fault(const std::string& what, const std::string& why) noexcept {
+    vgJsFault(what.c_str(), why.c_str());
     requestFrames();  // the note's page keeps drawing, and the app shows the state as it is now
 }
 

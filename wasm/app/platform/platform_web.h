@@ -58,6 +58,10 @@ struct PageRect {
 // The state stays as the handler left it (jobs, history and the request are kept); the page keeps running.
 void guarded(const std::string& what, const std::function<void()>& body) noexcept;
 
+// What guarded() does with an exception, for a failure found without one: console.error and the
+// note over the page, saying that `what` failed and `why`.
+void fault(const std::string& what, const std::string& why) noexcept;
+
 // Call once, after glfwCreateWindow (the GLFW port installs its listeners there).
 void installPlatform(const PlatformHooks& hooks);
 // Draws frames while awake; returns at once (the browser drives the loop).

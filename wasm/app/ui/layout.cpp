@@ -61,7 +61,8 @@ void tabbedPanel(const char* id, ImVec2 size, AppState& state, const UiLook& loo
         for (const Tab& tab : tabs) {
             const bool open = ImGui::BeginTabItem(tab.label);
             if (open) {
-                ImGui::BeginChild(tab.label);
+                // Inside the panel's own background (one colour): not painted twice.
+                ImGui::BeginChild(tab.label, ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
                 tab.draw(state, look);
                 ImGui::EndChild();
                 ImGui::EndTabItem();
@@ -80,8 +81,11 @@ void drawPlayground(AppState& state, const UiLook& look) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
+    // No background: main.cpp clears the canvas in the window's own colour, and painting the
+    // whole screen twice costs software GL several milliseconds a frame.
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBackground;
     ImGui::Begin("VideoGen Playground", nullptr, flags);
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||

@@ -1,0 +1,188 @@
+// Dear ImGui's draw lists in WebGL2; see imgui_renderer.h.
+#include "gfx/imgui_renderer.h"
+
+#include "gfx/gl_program.h"
+
+#include <GLES3/gl3.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace vg::app {
+
+namespace {
+
+struct Renderer {
+    GLuint program = 0;
+    GLuint vertexArray = 0;   // the attribute layout of ImDrawVert and the index buffer
+    GLuint vertexBuffer = 0;
+    GLuint indexBuffer = 0;
+    GLuint atlas = 0;         // the font atlas (R8), 0 until the next imguiRendererNewFrame
+    GLint projection = -1, whiteUv = -1, isAtlas = -1, texture = -1;  // uniform locations
+    std::vector<uint32_t> indices;  // this frame's indices, rebased onto the one vertex array
+};
+
+Renderer& renderer() {
+    static Renderer instance;
+    return instance;
+}
+
+GLuint glTexture(ImTextureID id) { return static_cast<GLuint>(reinterpret_cast<intptr_t>(id)); }
+
+// Every state the draw uses, set at the start of the frame and again after a draw callback.
+void setUpState(const Renderer& r, const ImDrawData& data, int width, int height) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, width, height);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    const float left = data.DisplayPos.x, right = data.DisplayPos.x + data.DisplaySize.x;
+    const float top = data.DisplayPos.y, bottom = data.DisplayPos.y + data.DisplaySize.y;
+    const float projection[16] = {
+        2.0f / (right - left), 0, 0, 0,
+        0, 2.0f / (top - bottom), 0, 0,
+        0, 0, -1.0f, 0,
+        (right + left) / (left - right), (top + bottom) / (bottom - top), 0, 1.0f,
+    };
+    glUseProgram(r.program);
+    glUniformMatrix4fv(r.projection, 1, GL_FALSE, projection);
+    glUniform1i(r.texture, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(r.vertexArray);
+}
+
+// Points the sampler at `texture` and tells the shaders whether it is the font atlas.
+void bindTexture(const Renderer& r, GLuint texture) {
+    glBindTexture(GL_TEXTURE_2D, texture);
+    const bool atlas = texture == r.atlas;
+    const ImVec2 white = atlas ? ImGui::GetIO().Fonts->TexUvWhitePixel : ImVec2(-1.0f, -1.0f);
+    glUniform2f(r.whiteUv, white.x, white.y);
+    glUniform1i(r.isAtlas, atlas ? 1 : 0);
+}
+
+// Copies every list's vertices into the vertex buffer, one after the other, and its indices,
+// rebased onto that one array, into the index buffer (WebGL2 has no base-vertex draws).
+void upload(Renderer& r, const ImDrawData& data) {
+    r.indices.resize(static_cast<size_t>(data.TotalIdxCount));
+    glBindBuffer(GL_ARRAY_BUFFER, r.vertexBuffer);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.TotalVtxCount) * sizeof(ImDrawVert), nullptr, GL_STREAM_DRAW);
+    size_t firstVertex = 0, firstIndex = 0;
+    for (int n = 0; n < data.CmdListsCount; n++) {
+        const ImDrawList& list = *data.CmdLists[n];
+        glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(firstVertex * sizeof(ImDrawVert)),
+                        static_cast<GLsizeiptr>(list.VtxBuffer.Size) * sizeof(ImDrawVert), list.VtxBuffer.Data);
+        for (const ImDrawCmd& command : list.CmdBuffer) {
+            if (command.UserCallback) continue;
+            const uint32_t base = static_cast<uint32_t>(firstVertex + command.VtxOffset);
+            uint32_t* out = r.indices.data() + firstIndex + command.IdxOffset;
+            const ImDrawIdx* in = list.IdxBuffer.Data + command.IdxOffset;
+            for (unsigned i = 0; i < command.ElemCount; i++) out[i] = base + in[i];
+        }
+        firstVertex += static_cast<size_t>(list.VtxBuffer.Size);
+        firstIndex += static_cast<size_t>(list.IdxBuffer.Size);
+    }
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.indexBuffer);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.indices.size() * sizeof(uint32_t)), r.indices.data(),
+                 GL_STREAM_DRAW);
+}
+
+}  // namespace
+
+bool initImGuiRenderer(std::string& problem) {
+    Renderer& r = renderer();
+    r.program = linkProgram("imgui.vert", "imgui.frag", problem);
+    if (!r.program) return false;
+    r.projection = glGetUniformLocation(r.program, "u_projection");
+    r.whiteUv = glGetUniformLocation(r.program, "u_whiteUv");
+    r.isAtlas = glGetUniformLocation(r.program, "u_atlas");
+    r.texture = glGetUniformLocation(r.program, "u_texture");
+
+    glGenVertexArrays(1, &r.vertexArray);
+    glGenBuffers(1, &r.vertexBuffer);
+    glGenBuffers(1, &r.indexBuffer);
+    glBindVertexArray(r.vertexArray);
+    glBindBuffer(GL_ARRAY_BUFFER, r.vertexBuffer);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.indexBuffer);  // kept by the vertex array
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    const auto offset = [](size_t bytes) { return reinterpret_cast<const void*>(bytes); };
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, col)));
+    glBindVertexArray(0);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "vg_webgl2";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // indices are rebased to 32 bits
+    return true;
+}
+
+void imguiRendererNewFrame() {
+    Renderer& r = renderer();
+    if (r.atlas) return;
+    ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    fonts.GetTexDataAsAlpha8(&pixels, &width, &height);
+    glGenTextures(1, &r.atlas);
+    glBindTexture(GL_TEXTURE_2D, r.atlas);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);  // rows of one byte per texel
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    fonts.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(r.atlas)));
+}
+
+void releaseImGuiFontAtlas() {
+    Renderer& r = renderer();
+    if (r.atlas) glDeleteTextures(1, &r.atlas);
+    r.atlas = 0;
+    ImGui::GetIO().Fonts->SetTexID(nullptr);
+}
+
+void renderImGui(const ImDrawData& data) {
+    const int width = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
+    const int height = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
+    Renderer& r = renderer();
+    if (width <= 0 || height <= 0 || data.TotalVtxCount == 0 || !r.program) return;
+    upload(r, data);
+    setUpState(r, data, width, height);
+    GLuint bound = ~0u;
+    size_t firstIndex = 0;
+    for (int n = 0; n < data.CmdListsCount; n++) {
+        const ImDrawList& list = *data.CmdLists[n];
+        for (const ImDrawCmd& command : list.CmdBuffer) {
+            if (command.UserCallback) {
+                // ResetRenderState asks for the state back; any other callback may have changed it.
+                if (command.UserCallback != ImDrawCallback_ResetRenderState) command.UserCallback(&list, &command);
+                setUpState(r, data, width, height);
+                bound = ~0u;
+                continue;
+            }
+            const ImVec2 scale = data.FramebufferScale;
+            const float x0 = (command.ClipRect.x - data.DisplayPos.x) * scale.x;
+            const float y0 = (command.ClipRect.y - data.DisplayPos.y) * scale.y;
+            const float x1 = (command.ClipRect.z - data.DisplayPos.x) * scale.x;
+            const float y1 = (command.ClipRect.w - data.DisplayPos.y) * scale.y;
+            if (x1 <= x0 || y1 <= y0 || command.ElemCount == 0) continue;
+            glScissor(static_cast<int>(x0), static_cast<int>(height - y1), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
+            const GLuint texture = glTexture(command.GetTexID());
+            if (texture != bound) bindTexture(r, bound = texture);
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(command.ElemCount), GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>((firstIndex + command.IdxOffset) * sizeof(uint32_t)));
+        }
+        firstIndex += static_cast<size_t>(list.IdxBuffer.Size);
+    }
+    glDisable(GL_SCISSOR_TEST);  // the next frame's clear (main.cpp) covers the whole canvas
+}
+
+}  // namespace vg::app

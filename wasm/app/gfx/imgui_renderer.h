@@ -1,0 +1,30 @@
+// Draws Dear ImGui's draw lists with WebGL2, in place of ImGui's OpenGL3 backend.
+// The page owns the whole context, so nothing is backed up or restored: the backend reads about
+// thirteen GL states back every frame, and in a browser each read waits for the GPU process. Every
+// state the draw needs is set at the start of each frame instead. One upload a frame (all lists'
+// vertices, and their indices as 32-bit numbers into that one array), one draw call per ImGui
+// command, a texture bound only when it changes. The font atlas is one channel (a quarter of the
+// RGBA upload), and plain fills read no texture at all (shaders/imgui.vert says why that matters).
+#pragma once
+
+#include "imgui.h"
+
+#include <string>
+
+namespace vg::app {
+
+// Compiles the program and makes the buffers; tells ImGui what this renderer does (32-bit vertex
+// offsets). False when the shaders do not build: `problem` says why.
+bool initImGuiRenderer(std::string& problem);
+
+// Before ImGui::NewFrame: uploads the font atlas when it has none (the first frame, or after
+// releaseImGuiFontAtlas).
+void imguiRendererNewFrame();
+
+// The fonts changed: the atlas is uploaded again at the next imguiRendererNewFrame.
+void releaseImGuiFontAtlas();
+
+// Draws ImGui::GetDrawData() into the canvas's framebuffer.
+void renderImGui(const ImDrawData& drawData);
+
+}  // namespace vg::app
