@@ -1,7 +1,9 @@
 // Figures of the playground, measured and printed, never asserted (a measurement, not a test; the
 // test run does not run it): gzip transfer size of the page, time from navigation to the first
 // interactive frame, CPU time of an idle tab over 10 s (Chrome DevTools Protocol
-// Performance.getMetrics), and the frame time with 50 jobs in the jobs panel.
+// Performance.getMetrics), what a frame costs each Chromium process while the pointer moves (on
+// software GL most of it is the GPU process rasterising: SystemInfo.getProcessInfo), and the frame
+// time with 50 jobs in the jobs panel.
 //
 //   bash scripts/build.sh && node bench/figures.mjs
 // Measures the release page: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site (not the
@@ -60,6 +62,31 @@ function averageFrameMs(page) {
   });
 }
 
+// CPU seconds of each kind of Chromium process so far ({ browser, renderer, GPU, utility, ... }).
+async function cpuByProcessType(browserSession) {
+  const { processInfo } = await browserSession.send('SystemInfo.getProcessInfo');
+  const seconds = {};
+  for (const { type, cpuTime } of processInfo) seconds[type] = (seconds[type] || 0) + cpuTime;
+  return seconds;
+}
+
+// The pointer moved across the catalog 60 times, 50 ms apart (the page draws while input comes):
+// CPU milliseconds per drawn frame, by process type.
+async function frameCost(browser, page) {
+  const session = await browser.newBrowserCDPSession();
+  const before = await cpuByProcessType(session);
+  const framesBefore = await page.evaluate(() => window.__vg.frames);
+  for (let i = 0; i < 60; i++) {
+    await page.mouse.move(200 + (i % 20) * 10, 300);
+    await page.waitForTimeout(50);  // measured: a person's pointer, not a test waiting
+  }
+  const after = await cpuByProcessType(session);
+  const frames = await page.evaluate(() => window.__vg.frames) - framesBefore;
+  await session.detach();
+  const perFrame = Object.keys(after).map((type) => `${type} ${(((after[type] - (before[type] || 0)) * 1000) / frames).toFixed(1)}`);
+  return `${perFrame.join(', ')} ms of CPU per frame (${frames} frames)`;
+}
+
 export async function runFigures(browser) {
   const size = pageSize();
   console.log(`# figure: page transfer ${(size.gzip / 1024).toFixed(1)} KB gzip (${(size.raw / 1024).toFixed(0)} KB raw: ` +
@@ -85,6 +112,8 @@ export async function runFigures(browser) {
     const busy = after.TaskDuration - before.TaskDuration;
     console.log(`# figure: idle tab over 10 s: ${(busy * 1000).toFixed(1)} ms of main-thread tasks ` +
       `(${(busy / 10 * 100).toFixed(2)}% of one core), ${framesAfter - framesBefore} frames drawn`);
+
+    console.log(`# figure: pointer moving over the catalog (SwiftShader, ${VIEWPORT.width}x${VIEWPORT.height}): ${await frameCost(browser, page)}`);
 
     const emptyFrameMs = await averageFrameMs(page);
     await context.route(/\/v2\/jobs\/bench-/, (route) => route.fulfill({

@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import {
-  ARTIFACTS, HOLD, VIEWPORT, assert, clickControl, drag, framesDrawn, itemIfShown, openTab, reveal, status, suite, unchangedFor, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, VIEWPORT, assert, clickControl, drag, framesDrawn, itemIfShown, openTab, press, reveal, status, suite, unchangedFor, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
@@ -77,8 +77,8 @@ async function typeIntoSlider(page, name, text) {
   const rect = await reveal(page, name);
   assert(rect.width > 0, `"${name}" has no width`);
   await clickControl(page, name, { modifiers: ['Control'] });  // returns once frames saw the click
-  await page.keyboard.type(text, HOLD);
-  await page.keyboard.press('Enter', HOLD);
+  await page.keyboard.type(text);
+  await press(page, 'Enter');
 }
 
 // A click the app has seen: ImGui 1.86 reads the mouse once a frame, so moving away before the next

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import {
-  NATIVE, REPO, assert, collectErrors, suite,
+  NATIVE, REPO, assert, collectErrors, press, suite,
 } from './harness.mjs';
 
 const CASES = path.join(REPO, 'tests/cases');
@@ -153,9 +153,9 @@ embed.check('the example\'s form checks a payload and types like any page (host 
   assertEqual(await page.textContent('#verdict'), 'Valid (unified, klingai/kling-v3.0)', 'verdict of the sample');
   await page.fill('#payload', '{"model": "klingai/kling-v3.0-t2v", "prompt": "x", "duration": 99');
   await page.focus('#payload');
-  await page.keyboard.press('End');
+  await press(page, 'End');
   await page.keyboard.type('}}');
-  await page.keyboard.press('Backspace');  // the playground must not swallow the host page's Backspace
+  await press(page, 'Backspace');  // the playground must not swallow the host page's Backspace
   await page.click('#check button[type=submit]');
   await page.waitForFunction(() => document.getElementById('verdict').textContent.startsWith('Invalid'));
   const report = JSON.parse((await page.textContent('#output')).split('\n\n')[0]);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 import {
-  ARTIFACTS, HOLD, assert, centreOf, framesDrawn, item, openPage, openTab, pasteText, reveal, shareFragment, status, suite, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, HOLD, assert, centreOf, framesDrawn, item, openPage, openTab, pasteText, press, reveal, shareFragment, status, suite, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
@@ -86,7 +86,7 @@ const isPurple = ([r, g, b]) => r > 80 && r < 176 && b > 80 && b < 176 && g < 40
 
 // A click held for a few frames: the page draws slowly under software GL, and ImGui 1.86 reads the
 // mouse once a frame, so a press and release inside one frame would be missed.
-async function press(page, name) {
+async function clickItem(page, name) {
   await reveal(page, name);
   const { x, y } = await centreOf(page, name);
   await page.mouse.click(x, y, HOLD);
@@ -118,7 +118,7 @@ async function clickField(page, name) {
 // field is active, ImGui 1.86 spends the next click elsewhere on leaving it.
 async function paste(page, text) {
   await pasteText(page, text);
-  await page.keyboard.press('Enter', HOLD);
+  await press(page, 'Enter');
 }
 
 const canonicalOf = async (page) => JSON.parse((await status(page)).requestText);
@@ -172,11 +172,11 @@ frames.check('frames: the transition preview shows the first frame at 0 s, the l
 
 frames.check('frames: Swap exchanges the first and last frames in the request and the preview', { start: RED_TO_BLUE }, async ({ page }) => {
   await openTransition(page);
-  await press(page, 'frames:swap');
+  await clickItem(page, 'frames:swap');
   await expectSubmit(page, flf(BLUE, RED));
   await clickSlider(page, 'frames:time', 0.001);
   await waitForColour(page, 'frames:preview', isBlue, 'the blue frame, now first');
-  await press(page, 'frames:swap');
+  await clickItem(page, 'frames:swap');
   await expectSubmit(page, RED_TO_BLUE);
   await waitForColour(page, 'frames:preview', isRed, 'the red frame, first again');
 });
@@ -184,14 +184,14 @@ frames.check('frames: Swap exchanges the first and last frames in the request an
 frames.check('frames: Play runs the preview from the first frame towards the last, Pause stops it', { start: RED_TO_BLUE }, async ({ page }) => {
   await openTransition(page);  // the preview starts on the red first frame
   const started = await page.evaluate(() => ({ frames: window.__vg.frames, at: performance.now() }));
-  await press(page, 'frames:play');
+  await clickItem(page, 'frames:play');
   await waitForPlayButton(page, 'Pause');
   // Played long enough to have moved a good way from red: 1.2 s and 12 frames drawn since Play (the
   // app advances at most 0.1 s of video a frame, so a slow machine needs the frames, a fast one the
   // time). A page drawing every frame holds screenshots back, so the picture is read once paused.
   await waitFor(page, ({ frames, at }) => window.__vg.frames >= frames + 12 && performance.now() - at >= 1200,
     started, 60000);
-  await press(page, 'frames:play');  // Pause
+  await clickItem(page, 'frames:play');  // Pause
   await waitForPlayButton(page, 'Play');
   await settle(page);
   const paused = await centreColour(page, 'frames:preview');
@@ -249,19 +249,19 @@ frames.check('references: the first added makes the request reference-to-video; 
   // see the references'.
   await openTab(page, 'Direct');
   await waitForItem(page, 'section:Frames');
-  await press(page, 'section:Frames');
+  await clickItem(page, 'section:Frames');
   await settle(page);
   assert((await status(page)).mode === 't2v', `the share link opened in ${(await status(page)).mode}`);
-  await press(page, 'references:add');
+  await clickItem(page, 'references:add');
   await waitFor(page, () => window.__vg.mode === 'r2v');
   await waitForItem(page, 'reference1:url');
-  await press(page, 'references:add');
+  await clickItem(page, 'references:add');
   await waitForItem(page, 'reference2:url');
   // The second first: the first's picture, once loaded, pushes everything under it down.
   await settle(page);
-  await press(page, 'reference2:type');
+  await clickItem(page, 'reference2:type');
   await waitForItem(page, 'reference2:type:video');
-  await press(page, 'reference2:type:video');
+  await clickItem(page, 'reference2:type:video');
   await waitFor(page, () => window.__vg.requestText.includes('"mediaType"'));  // the AI SDK form of a clip
   await settle(page);
   await clickField(page, 'reference2:url');
@@ -275,14 +275,14 @@ frames.check('references: the first added makes the request reference-to-video; 
 
 frames.check('references: Insert puts character1 into the prompt', { start: null }, async ({ context, url }) => {
   const { page, errors } = await openReferences(context, url, TWO, 1);
-  await press(page, 'reference1:insert');
+  await clickItem(page, 'reference1:insert');
   await expectSubmit(page, INSERTED);
   noConsoleErrors(errors);
 });
 
 frames.check('references: the down arrow moves the first reference after the second', { start: null }, async ({ context, url }) => {
   const { page, errors } = await openReferences(context, url, INSERTED, 1);
-  await press(page, 'reference1:down');
+  await clickItem(page, 'reference1:down');
   await expectSubmit(page, MOVED);
   await settle(page);
   await page.screenshot({ path: path.join(ARTIFACTS, 'references-two.png') });
@@ -291,18 +291,18 @@ frames.check('references: the down arrow moves the first reference after the sec
 
 frames.check('references: a tag of its own goes into the request and into the prompt', { start: null }, async ({ context, url }) => {
   const { page, errors } = await openReferences(context, url, MOVED, 2);
-  await press(page, 'reference2:tag');
+  await clickItem(page, 'reference2:tag');
   await page.keyboard.type('chef');
-  await page.keyboard.press('Enter', HOLD);
+  await press(page, 'Enter');
   await waitFor(page, () => window.__vg.requestText.includes('"tag": "chef"'));
-  await press(page, 'reference2:insert');
+  await clickItem(page, 'reference2:insert');
   await expectSubmit(page, TAGGED, 'jobs');
   noConsoleErrors(errors);
 });
 
 frames.check('references: Remove takes a reference out of the request', { start: null }, async ({ context, url }) => {
   const { page, errors } = await openReferences(context, url, TAGGED, 2);
-  await press(page, 'reference1:remove');
+  await clickItem(page, 'reference1:remove');
   await expectSubmit(page, { ...TAGGED, parameters: { references: [{ url: CHEF, type: 'image', tag: 'chef' }] } }, 'jobs');
   const request = await canonicalOf(page);
   assert(JSON.stringify(request).includes(CHEF), 'the editor lost the remaining reference');

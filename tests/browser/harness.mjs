@@ -20,8 +20,7 @@ export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--use-gl=angle'
   '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 export const VIEWPORT = { width: 1400, height: 860 };
-// ImGui 1.86 reads key state once a frame (its input queue came in 1.87): a key pressed and released
-// within one frame is missed, so presses are held for a few frames, as a person's are.
+// A mouse click held for a few frames, as a person's is (keys: press() below).
 export const HOLD = { delay: 60 };
 
 // serve.py on a free port with a fresh --data folder; `extra` adds flags (--faults, --link-ttl);
@@ -647,7 +646,7 @@ export async function offerPaste(page, text) {
 // `text` over it (ImGui 1.86 reads keys once a frame: the platform layer queues them).
 export async function typeInto(page, name, text) {
   await focusField(page, name);
-  await page.keyboard.press('Control+A', HOLD);
+  await press(page, 'Control+A');
   await page.keyboard.type(text, { delay: 15 });
   await framesDrawn(page);
 }
@@ -657,8 +656,8 @@ export async function typeInto(page, name, text) {
 // event too. Pastes into the active text field, over what Ctrl+A selected if `selectAll`.
 export async function pasteText(page, text, { selectAll = false } = {}) {
   await offerPaste(page, text);
-  if (selectAll) await page.keyboard.press('Control+A', HOLD);
-  await page.keyboard.press('Control+V', HOLD);
+  if (selectAll) await press(page, 'Control+A');
+  await press(page, 'Control+V');
   await framesDrawn(page);
 }
 
@@ -697,9 +696,50 @@ export async function openPage(context, url) {
 
 export async function pressCtrlEnter(page) {
   await page.focus('#canvas');
-  await page.keyboard.down('Control');
-  await page.keyboard.press('Enter', HOLD);
-  await page.keyboard.up('Control');
+  await press(page, 'Control+Enter');
+}
+
+// ---- keys ----------------------------------------------------------------------------------------
+// A key press as a quick person makes it: the downs and ups of `combo` ("Backspace", "Control+V")
+// sent to the focused element at once, one Chrome DevTools Protocol command after the other without
+// waiting for answers, so they reach the page together. web/platform.js hands ImGui 1.86 (which
+// reads key state once a frame) at most one change per key per frame: the key is down for exactly
+// one frame, however busy the machine. Pressed with Playwright's keyboard.press instead, the up
+// waits for the down's answer, and on a loaded machine frames go by meanwhile: ImGui repeats a key
+// held 0.275 s by the frames' clock, and one Ctrl+V pasted three times, one Backspace deleted two.
+// The keys the suites press (windowsVirtualKeyCode is the page's keyCode; modifier: CDP's bit).
+const KEYS = {
+  Control: { key: 'Control', code: 'ControlLeft', windowsVirtualKeyCode: 17, modifier: 2 },
+  Shift: { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, modifier: 8 },
+  Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
+  Backspace: { key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8 },
+  End: { key: 'End', code: 'End', windowsVirtualKeyCode: 35 },
+  A: { key: 'a', code: 'KeyA', windowsVirtualKeyCode: 65 },
+  V: { key: 'v', code: 'KeyV', windowsVirtualKeyCode: 86 },
+};
+const keySessions = new WeakMap();  // page -> its CDP session, made on the first press
+export async function press(page, combo) {
+  if (!keySessions.has(page)) keySessions.set(page, page.context().newCDPSession(page));
+  const cdp = await keySessions.get(page);
+  const keys = combo.split('+').map((name) => {
+    assert(KEYS[name], `press: no key "${name}" (harness.mjs KEYS has ${Object.keys(KEYS).join(', ')})`);
+    return KEYS[name];
+  });
+  let modifiers = 0;
+  const sent = [];
+  const event = (type, { key, code, windowsVirtualKeyCode }, text) =>
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type, modifiers, key, code, windowsVirtualKeyCode, text }));
+  for (const key of keys) {
+    modifiers |= key.modifier || 0;
+    // Text only without Ctrl (Ctrl+A selects, it types nothing): then the page also gets a keypress.
+    const text = modifiers & 2 ? undefined : key.text;
+    event(text ? 'keyDown' : 'rawKeyDown', key, text);
+  }
+  for (const key of [...keys].reverse()) {
+    event('keyUp', key);
+    modifiers &= ~(key.modifier || 0);
+  }
+  await Promise.all(sent);
 }
 
 // "#request=<base64url>" for a request object.

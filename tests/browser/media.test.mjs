@@ -15,7 +15,7 @@ import path from 'node:path';
 
 import { decodePng } from './png.mjs';
 import {
-  ARTIFACTS, HOLD, NATIVE, assert, centreOf, dragFile, framesDrawn, item, status, suite, typeInto, uploadToServer, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, NATIVE, assert, centreOf, dragFile, framesDrawn, item, press, status, suite, typeInto, uploadToServer, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 
 // ---- inputs -----------------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ media.check('Veo: a video URL typed into the field replaces the source, previewe
     // Typed as a person types (a key at a time, frames drawn after the last), then Enter: typed all
     // at once on a page still loading its preview, the last key was seen lost (the field kept ".mp").
     await typeInto(page, 'url:/video', second);
-    await page.keyboard.press('Enter', HOLD);
+    await press(page, 'Enter');
     await waitFor(page, (u) => window.__vg.requestText.includes(u), second);
     const expected = vgenBuild(veo(second), { from: 'jobs' });
     assert((await submitOf(page)) === expected, `__vg.submit differs from vgen build:\n${await submitOf(page)}\n---\n${expected}`);

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import {
-  ARTIFACTS, HOLD, assert, clickControl, status, suite, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, assert, clickControl, press, status, suite, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
 
 // A grey 640x360 PNG as raw base64, the form Kling takes inline (seed 001: no data: prefix).
@@ -48,14 +48,14 @@ async function chooseMode(page, mode) {
 // Types `search` into the catalog's search box, picks the first row, and empties the box again.
 async function chooseModel(page, search, id) {
   await clickControl(page, 'search');
-  await page.keyboard.press('Control+A', HOLD);
+  await press(page, 'Control+A');
   await page.keyboard.type(search);
   await waitFor(page, () => window.__vg.visibleRows > 0 && window.__vg.visibleRows < window.__vg.models);
   await clickControl(page, 'first-row');
   await waitFor(page, (wanted) => window.__vg.selected === wanted, id);
   await clickControl(page, 'search');
-  await page.keyboard.press('Control+A', HOLD);
-  await page.keyboard.press('Backspace', HOLD);
+  await press(page, 'Control+A');
+  await press(page, 'Backspace');
   await waitFor(page, () => window.__vg.visibleRows === window.__vg.models);
 }
 
@@ -98,7 +98,7 @@ requestSession.check('back to text-to-video, Generate sends what it sent before'
 requestSession.check('a prompt typed before switching the model to Veo 3.1 and back is sent', async ({ page }) => {
   const example = exampleOf(await freshStatus(page));
   await clickControl(page, 'prompt');
-  await page.keyboard.press('Control+End', HOLD);
+  await press(page, 'Control+End');
   await page.keyboard.type(' at night');
   await waitFor(page, () => window.__vg.requestText.includes('at night'));
   await chooseModel(page, 'veo-3.1', 'google/veo-3.1');
@@ -130,7 +130,7 @@ requestSession.check('"x" on the image keeps camera control; an image URL entere
     await waitForItem(page, 'url:/image');
     await clickControl(page, 'url:/image');
     await page.keyboard.type(imageUrl);
-    await page.keyboard.press('Enter', HOLD);
+    await press(page, 'Enter');
     await waitFor(page, () => window.__vg.canGenerate);
     sameRequest((await status(page)).submit, vgenBuild({ ...withCamera, prompt: { image: imageUrl, text } }));
   });

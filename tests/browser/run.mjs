@@ -12,7 +12,7 @@
 import path from 'node:path';
 
 import {
-  ARTIFACTS, HOLD, VIEWPORT, assert, clickControl, collectErrors, framesDrawn, openTab, pasteText, status, suite, typeInto, unchangedFor, waitFor,
+  ARTIFACTS, VIEWPORT, assert, clickControl, collectErrors, framesDrawn, openTab, pasteText, press, status, suite, typeInto, unchangedFor, waitFor,
 } from './harness.mjs';
 import { jobChecks } from './jobs.mjs';
 import { decodePng, pixelStats } from './png.mjs';
@@ -47,8 +47,8 @@ playground.check('typing into the catalog search filters the table', async ({ pa
   await typeInto(page, 'search', 'veo');
   await waitFor(page, (total) => window.__vg.visibleRows > 0 && window.__vg.visibleRows < total, before.models);
   await page.screenshot({ path: path.join(ARTIFACTS, 'search-veo.png') });
-  await page.keyboard.press('Control+A', HOLD);
-  await page.keyboard.press('Backspace', HOLD);
+  await press(page, 'Control+A');
+  await press(page, 'Backspace');
   await waitFor(page, (total) => window.__vg.visibleRows === total, before.models);
 });
 
@@ -62,11 +62,11 @@ playground.check('selecting a row shows that model and its example', async ({ pa
 playground.check('editing the request re-validates it (diagnostics)', async ({ page }) => {
   await waitFor(page, () => window.__vg.exitCode !== undefined);
   await typeInto(page, 'editor', '');
-  await page.keyboard.press('Control+End', HOLD);
+  await press(page, 'Control+End');
   await page.keyboard.type('{ broken');
   await waitFor(page, () => window.__vg.exitCode === 2 && window.__vg.errors > 0);
   await page.screenshot({ path: path.join(ARTIFACTS, 'request-broken.png') });
-  for (let i = 0; i < '{ broken'.length; i++) await page.keyboard.press('Backspace', HOLD);
+  for (let i = 0; i < '{ broken'.length; i++) await press(page, 'Backspace');
   await waitFor(page, () => window.__vg.exitCode !== 2);
 });
 
@@ -79,7 +79,7 @@ playground.check('paste and non-ASCII typing reach the editor', async ({ page, c
   await typeInto(page, 'editor', '');
   await paste(pasted);
   await waitFor(page, (text) => window.__vg.requestText === text && window.__vg.exitCode !== 2, pasted);
-  await page.keyboard.press('Control+End', HOLD);
+  await press(page, 'Control+End');
   // keyboard.type sends these through IME insertText, which a canvas never sees; a key of a
   // layout that has them (CDP keyDown with text) makes the keypress the app reads.
   const cdp = await context.newCDPSession(page);
@@ -91,7 +91,7 @@ playground.check('paste and non-ASCII typing reach the editor', async ({ page, c
   await cdp.detach();
   await waitFor(page, (text) => window.__vg.requestText === text + 'é東' && window.__vg.exitCode === 2, pasted);
   await page.screenshot({ path: path.join(ARTIFACTS, 'request-pasted.png') });
-  for (let i = 0; i < 2; i++) await page.keyboard.press('Backspace', HOLD);
+  for (let i = 0; i < 2; i++) await press(page, 'Backspace');
   await waitFor(page, (text) => window.__vg.requestText === text && window.__vg.exitCode !== 2, pasted);
   assert((await status(page)).requestText.includes('café — 東京'), 'the prompt lost its non-ASCII text');
   await paste(original);
@@ -134,7 +134,7 @@ playground.check('keys outside the canvas still reach the host page', async ({ p
     return input.id;
   });
   await page.keyboard.type('abc');
-  await page.keyboard.press('Backspace');
+  await press(page, 'Backspace');
   const typed = await page.evaluate((id) => document.getElementById(id).value, value);
   assert(typed === 'ab', `the host page's input holds "${typed}"`);
 });
