@@ -159,12 +159,11 @@ record_ctest() {  # record_ctest NAME (after finish NAME)
     fi
 }
 
-record_gtest() {  # record_gtest NAME (after finish NAME): one GoogleTest binary's own tally
+record_gtest() {  # record_gtest NAME (after finish NAME): GoogleTest's own tally (of every shard)
     local log passed failed
     log=$(log_of "$1")
     passed=$(grep -ac '^\[       OK \]' "$log")
-    failed=$(grep -aoE '^\[  FAILED  \] [0-9]+ tests?, listed below' "$log" | grep -oE '[0-9]+')
-    failed=${failed:-0}
+    failed=$(grep -aoE '^\[  FAILED  \] [0-9]+ tests?, listed below' "$log" | grep -oE '^\[  FAILED  \] [0-9]+' | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }')
     ((failed == 0 && STATUS != 0)) && failed=1  # stopped before its tally (a sanitizer report)
     record "$1" "$passed" "$failed"
 }
@@ -191,6 +190,17 @@ record_unittest() {  # record_unittest NAME (after finish NAME)
 # [SECTION] What each step runs --------------------------------------------------------------------
 run_ctest() {  # run_ctest BUILD_FOLDER
     ctest --test-dir "$1" --output-on-failure --no-tests=error -j2
+}
+run_gtest_shards() {  # run_gtest_shards BINARY N: N processes, each a shard; fails when one does
+    local shard pids=() status=0
+    for ((shard = 0; shard < $2; shard++)); do
+        GTEST_TOTAL_SHARDS=$2 GTEST_SHARD_INDEX=$shard "$1" >"$LOGS/gtest-shard-$shard.log" 2>&1 &
+        pids+=($!)
+    done
+    for shard in "${!pids[@]}"; do wait "${pids[$shard]}" || status=1; done
+    cat "$LOGS"/gtest-shard-*.log
+    rm -f "$LOGS"/gtest-shard-*.log
+    return $status
 }
 run_node() {
     node --test --test-reporter=spec --test-reporter-destination=stdout \
@@ -266,15 +276,16 @@ fi
 # 4. On the sanitizer build: the core tests (one process: see cmake/native_targets.cmake), the
 #    planted bugs (ctest), the CLI tests with the sanitized vgen, then the fuzzers.
 if build_step "sanitizer build"; then
-    start "core tests (sanitizers)" "$SANITIZE_DIR/vg_core_tests"
+    # Two shards (GoogleTest's own sharding): one process costs half a core for most of its time.
+    start "core tests (sanitizers)" run_gtest_shards "$SANITIZE_DIR/vg_core_tests" 2
     start "ctest (sanitizers)" run_ctest "$SANITIZE_DIR"
     start "unittest tests/cli (sanitizers)" run_unittest tests/cli "$SANITIZE_DIR/vgen"
     finish "core tests (sanitizers)" && record_gtest "core tests (sanitizers)"
     finish "ctest (sanitizers)" && record_ctest "ctest (sanitizers)"
     finish "unittest tests/cli (sanitizers)" && record_unittest "unittest tests/cli (sanitizers)"
-    # kept crashes replayed, then every target for VG_FUZZ_SECONDS of wall time (90 here; fuzz.sh
-    # alone takes 180, and longer runs are for a session of their own)
-    start fuzz env VG_FUZZ_SECONDS="${VG_FUZZ_SECONDS:-90}" bash scripts/fuzz.sh
+    # kept crashes replayed, then every target for VG_FUZZ_SECONDS of wall time (60 here, 20 s a
+    # target on two cores; fuzz.sh alone takes 180, and longer runs are for a session of their own)
+    start fuzz env VG_FUZZ_SECONDS="${VG_FUZZ_SECONDS:-60}" bash scripts/fuzz.sh
     finish fuzz && record_generic fuzz "$(log_of fuzz)"
 else
     cannot_run "core tests (sanitizers)" "the sanitizer build failed"

@@ -86,14 +86,18 @@
 
   // ---- Frame loop and input ----------------------------------------------------------------------
 
-  // The loop runs requestAnimationFrame only until one second after the last event (or wake call):
-  // ImGui needs a few frames after an event to settle hover and layout, and after that an idle tab
-  // schedules nothing at all. A burst is a few frames, for changes that do not come from input.
+  // After an event (or a wake call) the loop draws at least three frames and keeps drawing for a
+  // quarter of a second: ImGui settles hover and layout in two frames, and after that an idle tab
+  // schedules nothing at all. Three frames however slowly they come (software GL on a busy machine
+  // may take longer than the quarter second for one), a quarter second however fast (a frame costs
+  // a machine without a GPU tens of milliseconds of CPU). A burst is those three frames alone, for
+  // changes that do not come from input.
+  P.AWAKE_MS = 250;
   P.wake = function (module) {
     var loop = module.vg && module.vg.loop;
     if (!loop) return;
-    loop.awakeUntil = performance.now() + 1000;
-    if (!loop.raf) loop.raf = requestAnimationFrame(loop.tick);
+    loop.awakeUntil = performance.now() + P.AWAKE_MS;
+    P.burst(module);
   };
   P.burst = function (module) {
     var loop = module.vg && module.vg.loop;

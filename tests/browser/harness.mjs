@@ -530,7 +530,7 @@ export async function centreOf(page, name) {
 // read, and ImGui has settled the layout it changed (it takes two frames).
 // An idle page draws nothing: every poll asks the loop for a burst of frames (VideoGenPlatform.burst,
 // the platform layer's own: three frames), so the frames come however slowly the machine draws them,
-// even when nothing was sent, and stop soon after (input keeps a page awake for a second; with
+// even when nothing was sent, and stop soon after (input keeps a page awake for a quarter second; with
 // software GL every frame costs tens of milliseconds of CPU, which checks in other lanes need).
 export async function framesDrawn(page, count = 2, timeout = 30000) {
   const now = await page.evaluate(() => window.__vg.frames);

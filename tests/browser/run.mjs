@@ -117,7 +117,7 @@ playground.check('Copy puts the wire request on the clipboard', async ({ page })
 
 playground.check('an idle page stops drawing', async ({ page }) => {
   await page.mouse.move(2, VIEWPORT.height - 2);
-  // The loop stops a second after the last input; then a second passes without a frame. Time
+  // The loop stops a quarter second after the last input; then a second passes without a frame. Time
   // passing with nothing drawn is what this checks (one deadline: 15 s).
   const before = (await status(page)).frames;
   await unchangedFor(page, () => window.__vg.frames, undefined, 1000, 15000)

@@ -80,6 +80,28 @@ test('a frame that asks for more frames (a preview playing) still leaves one fra
   assert.equal(loop.raf !== 0, true, 'still drawing while the preview asks');
 });
 
+test('an input draws three frames however slow they are, and stops a quarter second after it however fast', (t) => {
+  const asked = [];
+  globalThis.requestAnimationFrame = (callback) => asked.push(callback);
+  t.after(() => delete globalThis.requestAnimationFrame);
+  let now = 0;
+  t.mock.method(performance, 'now', () => now);
+  const module = {};
+  let drawn = 0;
+  P.frameLoop(module, () => { drawn++; });
+  const framesAfterWake = (frameMs) => {
+    drawn = 0;
+    P.wake(module);
+    while (asked.length) {
+      now += frameMs;
+      asked.shift()();
+    }
+    return drawn;
+  };
+  assert.equal(framesAfterWake(2000), 3, 'frames of 2 s each (a loaded machine): the three ImGui needs');
+  assert.equal(framesAfterWake(10), P.AWAKE_MS / 10, 'frames of 10 ms: a quarter second of them, then none');
+});
+
 test('a file over 64 MB is refused with its size and what to do; 64 MB is read', () => {
   assert.equal(P.fileSizeProblem(64 * 1024 * 1024), '');
   const problem = P.fileSizeProblem(65 * 1024 * 1024);

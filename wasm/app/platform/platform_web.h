@@ -3,9 +3,9 @@
 // C++ and ImGui. What lives here and why:
 // - one boundary (guarded) around every call from the page into the app: an exception becomes a
 //   note over the page and a console error, never a stopped frame loop or a silent half-done change;
-// - the frame loop: requestAnimationFrame only while awake (input in the last second, a short burst
-//   after a fetch answer or a video's time update, or a timer the job driver set), so an idle tab
-//   costs no CPU;
+// - the frame loop: requestAnimationFrame only while awake (three frames and a quarter second after
+//   input, a short burst after a fetch answer or a video's time update, or a timer the job driver
+//   set), so an idle tab costs no CPU;
 // - canvas size in physical pixels (CSS size x devicePixelRatio), which the GLFW port lacks;
 // - keyboard scoping: the GLFW port listens on `window` and swallows Backspace/Tab for the whole page;
 //   its listeners move to the canvas, so only a focused canvas takes keys;
