@@ -102,7 +102,7 @@ export async function runFigures(browser) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.mouse.move(2, VIEWPORT.height - 2);
-    await page.waitForTimeout(2000);  // measured idle: the loop stops a second after the last input
+    await page.waitForTimeout(2000);  // measured idle: the loop stops a quarter second after the last input
     const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const before = await metric();
     const framesBefore = await page.evaluate(() => window.__vg.frames);

@@ -17,6 +17,18 @@ const char* shaderText(const char* name) {
     return nullptr;
 }
 
+// Whether `object` (a shader or a program) reached `status`; if not, `log` is the driver's log.
+bool reached(GLuint object, GLenum status, void (*getParameter)(GLuint, GLenum, GLint*),
+             void (*getLog)(GLuint, GLsizei, GLsizei*, GLchar*), std::string& log) {
+    GLint ok = 0;
+    getParameter(object, status, &ok);
+    if (ok) return true;
+    char text[1024] = {};
+    getLog(object, sizeof text, nullptr, text);
+    log = text;
+    return false;
+}
+
 unsigned compile(GLenum kind, const char* name, std::string& problem) {
     const char* text = shaderText(name);
     if (!text) {
@@ -26,11 +38,8 @@ unsigned compile(GLenum kind, const char* name, std::string& problem) {
     const GLuint shader = glCreateShader(kind);
     glShaderSource(shader, 1, &text, nullptr);
     glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (ok) return shader;
-    char log[1024] = {};
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+    std::string log;
+    if (reached(shader, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog, log)) return shader;
     problem = std::string(name) + " does not compile: " + log;
     glDeleteShader(shader);
     return 0;
@@ -51,11 +60,8 @@ unsigned linkProgram(const char* vertexName, const char* fragmentName, std::stri
     glLinkProgram(program);
     glDeleteShader(vertex);
     glDeleteShader(fragment);
-    GLint ok = 0;
-    glGetProgramiv(program, GL_LINK_STATUS, &ok);
-    if (ok) return program;
-    char log[1024] = {};
-    glGetProgramInfoLog(program, sizeof log, nullptr, log);
+    std::string log;
+    if (reached(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog, log)) return program;
     problem = std::string(vertexName) + " + " + fragmentName + " do not link: " + log;
     glDeleteProgram(program);
     return 0;
