@@ -23,7 +23,7 @@ if(NOT VG_SANITIZE)
 endif()
 # One ctest per GoogleTest test, except on the sanitizer build: there a process costs about 0.4 s
 # of start-up (the sanitizers' shadow memory, the leak check at exit), 160 s of CPU for the suite
-# against 30 s for one process, so scripts/test.sh runs vg_core_tests there as one process (a
+# against 30 s for one process, so scripts/test.sh runs vg_core_tests there in two shards (a
 # sanitizer report ends it, and the run, at the first bug).
 if(NOT VG_SANITIZE)
   include(GoogleTest)

@@ -4,7 +4,7 @@
 #   summary: <passed> passed, <failed> failed
 # Steps: lint.sh (flake8, ESLint); the native, wasm and sanitizer builds (build.sh native|wasm|sanitize); ctest (GoogleTest
 # core + CLI) on the native build and the core tests again on the sanitizer build (ASan + UBSan, in
-# one process), with ctest of the planted bugs of tests/sanitize it must catch; scripts/fuzz.sh (libFuzzer on every parser of outside
+# two shards), with ctest of the planted bugs of tests/sanitize it must catch; scripts/fuzz.sh (libFuzzer on every parser of outside
 # bytes, bounded time) on the sanitizer build; node --test tests/node/; python unittest (test_*.py
 # under tests/, and tests/cli again with the sanitized vgen); tests/browser/run.mjs and every
 # tests/browser/*.test.mjs (in VG_BROWSER_LANES lanes, default 2).
@@ -291,7 +291,7 @@ else
     while IFS= read -r dir; do cannot_run "unittest $dir" "the native build failed"; done < <(unittest_folders)
 fi
 
-# 4. On the sanitizer build: the core tests (one process: see cmake/native_targets.cmake), the
+# 4. On the sanitizer build: the core tests (two GoogleTest shards: cmake/native_targets.cmake), the
 #    planted bugs (ctest), the CLI tests with the sanitized vgen, then the fuzzers.
 if build_step "sanitizer build"; then
     # Two shards (GoogleTest's own sharding): one process costs half a core for most of its time.
