@@ -14,6 +14,7 @@
 #include "request/validate.h"
 
 #include "test_support.h"
+#include "text/json_path.h"
 
 #include <gtest/gtest.h>
 
@@ -113,12 +114,12 @@ const CodeCase kCases[] = {
     {"unknown_model", "/model", Through::Vgen, "unified", R"({"model": "klingai/kling-v9", "prompt": "a fox"})"},
     {"model_not_in_dialect", "/provider", Through::Vgen, "creative-hub", R"({"provider": "kling_2_6", "prompt": "a fox"})"},
     {"unknown_mode", "/mode", Through::Canonical, "", R"({"model": "klingai/kling-v2.6", "mode": "sideways", "prompt": "a fox"})"},
-    {"mode_not_supported", "/model", Through::Vgen, "unified", R"({"model": "midjourney/video", "prompt": "a fox"})"},
+    {"mode_not_supported", "/model", Through::Vgen, "jobs", R"({"model": "midjourney-video", "prompt": "a fox"})"},
     {"mode_not_offered_by_id", "/model", Through::Canonical, "",
      R"({"model": "klingai/kling-v2.6-t2v", "mode": "i2v", "image": "https://example.com/cat.png"})"},
-    {"limits_unknown", "/model", Through::Vgen, "unified", R"({"model": "luma/ray-2", "prompt": "a fox"})"},
+    {"limits_unknown", "/model", Through::Vgen, "jobs", R"({"model": "luma-ray-2", "prompt": "a fox"})"},
     // a dialect's wire fields
-    {"missing_field", "/frameImages/1/image", Through::Vgen, "aisdk",
+    {"missing_field", "/frameImages/1", Through::Vgen, "aisdk",
      R"({"model": "klingai/kling-v2.6-i2v", "prompt": {"text": "a fox"},
          "frameImages": [{"frameType": "first_frame", "image": "https://example.com/a.png"}, {"frameType": "last_frame"}]})"},
     {"wrong_type", "/duration", Through::Vgen, "unified", R"({"model": "klingai/kling-v2.6-t2v", "prompt": "a fox", "duration": "5"})"},
@@ -131,7 +132,7 @@ const CodeCase kCases[] = {
     {"unknown_field", "/duratoin", Through::Vgen, "unified", R"({"model": "klingai/kling-v2.6-t2v", "prompt": "a fox", "duratoin": 5})"},
     // members and values
     {"input_missing", "/image", Through::Canonical, "", R"({"model": "klingai/kling-v2.6", "mode": "i2v"})"},
-    {"missing_member", "/providerOptions/klingai/cameraControl/type", Through::Vgen, "aisdk",
+    {"missing_member", "/providerOptions/klingai/cameraControl", Through::Vgen, "aisdk",
      R"({"model": "klingai/kling-v2.6-t2v", "prompt": "a fox", "providerOptions": {"klingai": {"cameraControl": {}}}})"},
     {"unknown_member", "/providerOptions/klingai/cameraControl/speed", Through::Vgen, "aisdk",
      R"({"model": "klingai/kling-v2.6-t2v", "prompt": "a fox", "providerOptions": {"klingai": {"cameraControl": {"type": "down_back", "speed": 1}}}})"},
@@ -320,6 +321,34 @@ TEST(DiagnosticCodes, CaseCorpusReportsEachFaultOnce) {
         }
     }
     EXPECT_GT(files, 20u);
+}
+
+// A report read from an input points at places that input has: a member it lacks (the type of a
+// camera move, a shot's prompt) at the object that should hold it, never at a canonical path.
+TEST(DiagnosticCodes, EveryPathIsAPlaceInTheInput) {
+    std::vector<std::pair<std::string, std::string>> inputs;  // (dialect or "" to detect, text)
+    for (const CodeCase& c : kCases)
+        if (c.through == Through::Vgen) inputs.emplace_back(c.dialect, inputOf(c));
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(VG_SOURCE_DIR) + "/tests/cases")) {
+        std::ifstream file(entry.path(), std::ios::binary);
+        inputs.emplace_back("", std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>()));
+    }
+    inputs.emplace_back("unified", R"({"model": "alibaba/wan-v2.6-i2v", "prompt": "a fox"})");
+    inputs.emplace_back("aisdk", R"({"model": "klingai/kling-v3.0-t2v", "prompt": "x", "duration": 10, "providerOptions":
+        {"klingai": {"multiShot": true, "shotType": "customize", "multiPrompt": [{"index": 1, "duration": "10"}]}}})");
+    size_t paths = 0;
+    for (const auto& [dialect, text] : inputs) {
+        const json input = json::parse(text, nullptr, false);
+        if (input.is_discarded()) continue;
+        const json report = json::parse(apiValidate(text, dialect, true).output, nullptr, false);
+        if (report.is_discarded()) continue;
+        for (const json& d : report["diagnostics"]) {
+            const std::string path = d["path"].get<std::string>();
+            EXPECT_TRUE(path.empty() || findAt(input, path)) << text << "\n" << d.dump();
+            ++paths;
+        }
+    }
+    EXPECT_GT(paths, 60u);
 }
 
 TEST(DiagnosticCodes, MoreProblemsClosesACutReport) {

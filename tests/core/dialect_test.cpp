@@ -9,10 +9,13 @@
 // [SECTION] unified (seed 002)
 // [SECTION] jobs (seed 004)
 // [SECTION] creative-hub (seed 003)
+// [SECTION] Model ids per dialect
 // [SECTION] Conversions and refusals
 // [SECTION] Detection
 // [SECTION] Shape diagnostics
 // [SECTION] Never throws
+#include "api/api.h"
+#include "catalog/example_request.h"
 #include "dialects/dialect.h"
 #include "dialects/dialect_common.h"
 
@@ -20,6 +23,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -370,11 +377,74 @@ TEST(CreativeHubSeed003, StudioSuiteModelsAreRefusedOnParseAndBuild) {
     EXPECT_NE(d->message.find("kling_2_6 lives in the studio suite"), std::string::npos) << d->message;
 }
 
-TEST(CreativeHubSeed003, MissingProviderListsTheRoutableOnes) {
+// Seed 003: "provider(optional, luma_ray3|runway_gen4)": a body without one is the route's default.
+TEST(CreativeHubSeed003, ProviderIsOptionalAndTakesOnlyTheRoutesTwo) {
     ParseOutcome outcome = parse(Dialect::CreativeHub, json::parse(R"({"prompt":"x"})"));
-    const Diagnostic* d = findCode(outcome.diagnostics, "missing_model");
-    ASSERT_NE(d, nullptr);
-    EXPECT_EQ(d->message, "creative-hub requests name the model in \"provider\", for example luma_ray3, runway_gen4");
+    EXPECT_TRUE(outcome.usable);
+    EXPECT_FALSE(hasErrors(outcome.diagnostics)) << describe(outcome.diagnostics);
+    EXPECT_EQ(outcome.request.modelId(), "luma_ray3");
+    const ApiResult valid = apiValidate(R"({"prompt":"a jogger on a misty trail"})", "creative-hub", false);
+    EXPECT_EQ(valid.exitCode, 0) << valid.output;
+
+    const ApiResult other = apiValidate(R"({"prompt":"x","provider":"kling"})", "creative-hub", false);
+    EXPECT_EQ(other.exitCode, 1);
+    EXPECT_NE(other.output.find("error /provider unknown_model: unknown model \"kling\": creative-hub takes only "
+                                "\"luma_ray3\" or \"runway_gen4\""),
+              std::string::npos)
+        << other.output;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Model ids per dialect
+//-----------------------------------------------------------------------------
+
+// Every routable id parses in each dialect it serves with no word about the model.
+TEST(DialectModelIds, EachDialectTakesItsOwnIds) {
+    size_t checked = 0;
+    for (const Model& model : catalog().models)
+        for (const Alias& alias : model.aliases)
+            for (Dialect dialect : kAllDialects) {
+                const std::string name = dialectName(dialect);
+                if (!alias.routable || std::find(alias.dialects.begin(), alias.dialects.end(), name) == alias.dialects.end())
+                    continue;
+                const Mode mode = alias.modes.empty() ? model.modes.front() : alias.modes.front();
+                Request example = exampleRequest(model, mode);
+                BuildOutcome built = buildRequest(dialect, example, catalog());
+                if (!built.http) continue;  // a member this dialect cannot carry: not about the id
+                ParseOutcome parsed = parseRequest(dialect, built.http->toJson(), catalog());
+                EXPECT_EQ(findCode(parsed.diagnostics, "model_not_in_dialect"), nullptr)
+                    << alias.id << " in " << name << "\n" << describe(parsed.diagnostics);
+                ++checked;
+            }
+    EXPECT_GT(checked, 40u);
+}
+
+// A name from another dialect (kling_2_6 in a jobs body, kling-2.6 in an AI SDK one) or the
+// catalog's own id is an error naming the id this route takes.
+TEST(DialectModelIds, AForeignIdIsAnErrorNamingTheRouteOwn) {
+    struct Case {
+        Dialect dialect;
+        const char* body;
+        const char* says;
+    };
+    const Case cases[] = {
+        {Dialect::Jobs, R"({"model":"kling_2_6","prompt":"a fox"})", "jobs requests name it \"kling-2.6\""},
+        {Dialect::AiSdk, R"({"model":"kling-2.6","prompt":"a fox"})", "aisdk requests name it \"klingai/kling-v2.6-t2v\""},
+        {Dialect::AiSdk, R"({"model":"klingai/kling-v2.6","prompt":{"text":"a fox","image":"https://example.com/a.png"}})",
+         "aisdk requests name it \"klingai/kling-v2.6-i2v\""},
+        {Dialect::Unified, R"({"model":"veo-3.1","prompt":"a fox"})", "unified requests name it \"google/veo-3.1-generate-001\""},
+        {Dialect::OpenAI, R"({"model":"kling-2.6","prompt":"a fox"})", "openai requests name it \"klingai/kling-v2.6-t2v\""},
+        {Dialect::AiSdk, R"({"model":"kling-2.1","prompt":{"text":"a fox","image":"https://example.com/a.png"}})",
+         "aisdk has no id for it in image-to-video: send it through jobs (kling-2.1)"},
+    };
+    for (const Case& c : cases) {
+        ParseOutcome parsed = parse(c.dialect, json::parse(c.body));
+        const Diagnostic* d = findCode(parsed.diagnostics, "model_not_in_dialect");
+        ASSERT_NE(d, nullptr) << c.body << "\n" << describe(parsed.diagnostics);
+        EXPECT_EQ(d->severity, Severity::Error);
+        EXPECT_EQ(d->path, "/model");
+        EXPECT_NE(d->message.find(c.says), std::string::npos) << d->message;
+    }
 }
 
 //-----------------------------------------------------------------------------
@@ -453,6 +523,39 @@ TEST(DialectConversion, UnknownModelIsNotBuilt) {
     const Diagnostic* d = findCode(outcome.diagnostics, "unknown_model");
     ASSERT_NE(d, nullptr);
     EXPECT_NE(d->message.find("did you mean"), std::string::npos);
+}
+
+// `vgen convert` never prints a body the target would refuse: a Kling multi-shot request keeps its
+// text in the shots, so its jobs body would have "prompt": "" (the jobs API takes 1-4000 characters).
+TEST(DialectConversion, ConvertNeverPrintsABodyTheTargetRefuses) {
+    const char* multiShot = R"({"model": "klingai/kling-v3.0-i2v", "prompt": {"image": "https://example.com/a.png", "text": ""},
+        "duration": 10, "providerOptions": {"klingai": {"multiShot": true, "shotType": "customize", "multiPrompt": [
+        {"index": 1, "prompt": "The character looks up.", "duration": "5"},
+        {"index": 2, "prompt": "A bird flies across.", "duration": "5"}]}}})";
+    ASSERT_EQ(apiValidate(multiShot, "aisdk", false).exitCode, 0) << apiValidate(multiShot, "aisdk", false).output;
+    const ApiResult jobs = apiConvert(multiShot, "aisdk", "jobs");
+    EXPECT_EQ(jobs.exitCode, 1) << jobs.output;
+    EXPECT_NE(jobs.notes.find("the jobs request this builds would be refused there"), std::string::npos) << jobs.notes;
+    const json report = json::parse(jobs.output);
+    ASSERT_FALSE(report["diagnostics"].empty()) << jobs.output;
+    EXPECT_EQ(report["diagnostics"][0]["path"], "/prompt") << jobs.output;
+    EXPECT_EQ(report["diagnostics"][0]["code"], "too_short") << jobs.output;
+    EXPECT_EQ(apiConvert(multiShot, "aisdk", "gateway").exitCode, 0);  // the gateway carries it as it is
+
+    // Whatever is printed passes in its target, for every request of the corpus.
+    size_t printed = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(VG_SOURCE_DIR) + "/tests/cases")) {
+        std::ifstream file(entry.path(), std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+        for (Dialect target : kAllDialects) {
+            const ApiResult built = apiBuild(text, "", dialectName(target));
+            if (built.exitCode != 0) continue;
+            const ApiResult again = apiValidate(built.output, dialectName(target), false);
+            EXPECT_EQ(again.exitCode, 0) << entry.path().filename() << " -> " << dialectName(target) << "\n" << again.output;
+            ++printed;
+        }
+    }
+    EXPECT_GT(printed, 20u);
 }
 
 TEST(DialectWirePointer, AgreesWithTheMappings) {

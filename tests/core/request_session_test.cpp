@@ -170,7 +170,7 @@ TEST(RequestSession, EveryEditInvalidatesTheCaches) {
 
 TEST(RequestSession, TextIsWhatVgenConvertAndBuildPrint) {
     const std::string input =
-        R"({"model":"klingai/kling-v2.6","prompt":"a fox","duration":5,"providerOptions":{"klingai":{"negativePrompt":"blur"}}})";
+        R"({"model":"klingai/kling-v2.6-t2v","prompt":"a fox","duration":5,"providerOptions":{"klingai":{"negativePrompt":"blur"}}})";
     RequestSession session(builtinCatalog());
     const TextLoad load = session.loadText(input, Dialect::AiSdk);
     ASSERT_TRUE(load.read && load.usable);

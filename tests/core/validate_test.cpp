@@ -614,3 +614,73 @@ TEST(ValueMessages, AMisspeltProviderOptionSuggestsTheModelsOwn) {
     }
     EXPECT_GT(checked, 3u);
 }
+
+// An input of a mode the model lacks is an error on every model (seed 002: "If the selected model
+// does not support video input, the provider returns a parameter error"), not an ignored field.
+TEST(SeedRules, AnInputOfAModeTheModelLacksIsAnError) {
+    size_t checked = 0;
+    for (const vg::Model& model : vg::builtinCatalog().models) {
+        if (model.supports(vg::Mode::V2V)) continue;
+        for (const vg::Mode mode : model.modes) {
+            json body = vg::exampleRequest(model, mode).body;
+            body["mode"] = vg::modeName(mode);  // as a mode-specific id says it: the video cannot move it
+            body["video"] = "https://example.com/clip.mp4";
+            const vg::Diagnostics d = check(body);
+            const vg::Diagnostic* refused = find(d, "mode_not_supported", "/video");
+            ASSERT_NE(refused, nullptr) << model.id << " " << vg::modeName(mode) << "\n" << describe(d);
+            EXPECT_NE(refused->message.find("video editing"), std::string::npos) << refused->message;
+            EXPECT_EQ(refused->severity, vg::Severity::Error);
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 20u);
+    // A model that edits video takes it.
+    json veo = {{"model", "google/veo-3.1"}, {"prompt", "make it snow"}, {"video", "https://example.com/clip.mp4"}};
+    EXPECT_EQ(find(check(veo), "mode_not_supported"), nullptr) << describe(check(veo));
+}
+
+// One prompt gets one length limit: the model's, when the route's is looser (jobs: 4000, Kling 2500).
+TEST(SeedRules, OneValueGetsOneLimit) {
+    const json body = {{"model", "klingai/kling-v2.6"}, {"prompt", std::string(4001, 'x')}};
+    const vg::Diagnostics d = check(body, "jobs");
+    ASSERT_EQ(d.size(), 1u) << describe(d);
+    EXPECT_EQ(d[0].code, "too_long");
+    EXPECT_NE(d[0].message.find("at most 2500"), std::string::npos) << d[0].message;
+    // Within the model's limit and over the route's: the route's own limit speaks.
+    const json luma = {{"model", "luma/ray-3"}, {"prompt", std::string(2001, 'x')}};
+    const vg::Diagnostics route = check(luma, "creative-hub");
+    ASSERT_NE(find(route, "too_long", "/prompt"), nullptr) << describe(route);
+    EXPECT_NE(find(route, "too_long", "/prompt")->message.find("at most 2000"), std::string::npos);
+}
+
+// A route's own required field is required whatever the model needs (seed 004: prompt 1-4000).
+TEST(SeedRules, ARoutesRequiredFieldIsRequired) {
+    const json flf = {{"model", "klingai/kling-v2.6"},
+                      {"image", "https://example.com/a.png"},
+                      {"lastFrame", "https://example.com/b.png"}};
+    EXPECT_VALID(check(flf));
+    const vg::Diagnostics jobs = check(flf, "jobs");
+    const vg::Diagnostic* missing = find(jobs, "input_missing", "/prompt");
+    ASSERT_NE(missing, nullptr) << describe(jobs);
+    EXPECT_NE(missing->message.find("jobs requests need prompt"), std::string::npos) << missing->message;
+}
+
+// Array items are named by their position from 1 and by what the catalog calls them.
+TEST(ValueMessages, ArrayItemsAreNamedByPosition) {
+    json body = {{"model", "klingai/kling-v3.0"}, {"prompt", "x"}, {"duration", 10}};
+    body["providerOptions"]["klingai"] = {{"multiShot", true},
+                                          {"shotType", "customize"},
+                                          {"multiPrompt", json::array({{{"index", 1}, {"duration", "5"}},
+                                                                       {{"index", 2}, {"prompt", "b"}, {"duration", "5"}}})}};
+    const vg::Diagnostics d = check(body);
+    const vg::Diagnostic* missing = find(d, "missing_member");
+    ASSERT_NE(missing, nullptr) << describe(d);
+    EXPECT_EQ(missing->message.rfind("shot 1 needs prompt", 0), 0u) << missing->message;
+    // Without an itemName: the array's field and the position.
+    json wan = vg::exampleRequest(*vg::builtinCatalog().byId("alibaba/wan-v2.6-flash"), vg::Mode::R2V).body;
+    wan["references"].push_back(json::object());
+    const vg::Diagnostics refs = check(wan);
+    bool named = false;
+    for (const vg::Diagnostic& diagnostic : refs) named |= diagnostic.message.find("reference 2") != std::string::npos;
+    EXPECT_TRUE(named) << describe(refs);
+}

@@ -26,7 +26,7 @@ from server_fixture import REPO, ServeProcess
 sys.path.insert(0, str(REPO))
 from gateway.store import Store  # noqa: E402
 
-TINY = {"model": "luma/ray-2", "prompt": "a dot", "seconds": "1", "size": "320x180"}  # a render of a moment
+TINY = {"model": "xai/grok-imagine-video", "prompt": "a dot", "seconds": "1"}  # a render of a moment (1 s, 480p)
 # the smallest PNG a media sniffer recognises: signature and the start of an IHDR chunk
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00" + bytes(64)
 JOBS_TINY = {"model": "kling-2.6", "prompt": "a dot", "parameters": {"duration": 5}}

@@ -112,6 +112,25 @@ ApiResult buildFor(std::string_view input, std::string_view from, std::string_vi
                 "vgen: " + std::string(dialectName(*target)) + " cannot express this request\n" +
                     diagnosticLines(built.diagnostics)};
     }
+    // What is printed must pass where it is sent: read back as the target, the built request meets
+    // that route's own rules too (the jobs API needs a prompt of at least one character, and a
+    // Kling multi-shot request keeps its text in the shots). A body that would be refused there is
+    // not printed; the report says why, at the target's own fields.
+    RequestSession readBack(builtinCatalog());
+    const TextCheck again = checkText(readBack, printedJson(built.http->toJson()), dialectName(*target));
+    if (again.exitCode != kExitValid) {
+        TextCheck refused = checked;
+        refused.exitCode = kExitInvalid;
+        refused.diagnostics.clear();
+        for (Diagnostic d : again.diagnostics) {
+            if (d.severity != Severity::Error) continue;
+            if (bodyOnly && d.path.rfind("/body", 0) == 0) d.path.erase(0, 5);  // what is printed is the body
+            refused.diagnostics.push_back(std::move(d));
+        }
+        return {kExitInvalid, printedJson(validationReport(refused)),
+                "vgen: the " + std::string(dialectName(*target)) + " request this builds would be refused there\n" +
+                    diagnosticLines(refused.diagnostics)};
+    }
     Diagnostics warnings = checked.diagnostics;
     warnings.insert(warnings.end(), built.diagnostics.begin(), built.diagnostics.end());
     return {kExitValid, printedJson(bodyOnly ? built.http->body : built.http->toJson()), diagnosticLines(warnings)};

@@ -214,7 +214,7 @@ ParamSpec parseSpec(const json& j, std::string path, const SpecContext& ctx, con
                     const std::string& where) {
     expectObject(j, where);
     checkKeys(j, {"type", "values", "min", "max", "step", "minLength", "maxLength", "minItems", "maxItems",
-                  "default", "modes", "required", "unsupported", "media", "items", "properties", "closed",
+                  "default", "modes", "required", "unsupported", "media", "items", "itemName", "properties", "closed",
                   "source", "note"}, where);
     ParamSpec spec;
     spec.path = std::move(path);
@@ -273,6 +273,8 @@ ParamSpec parseSpec(const json& j, std::string path, const SpecContext& ctx, con
         if (spec.type != ValueType::Array) fail(where, "\"items\" needs \"type\": \"array\"");
         spec.items = std::make_shared<ParamSpec>(parseSpec(j["items"], "", ctx, spec.source, where + ", items"));
     }
+    spec.itemName = readString(j, "itemName", where);
+    if (!spec.itemName.empty() && spec.type != ValueType::Array) fail(where, "\"itemName\" needs \"type\": \"array\"");
     if (j.contains("properties")) {
         if (spec.type != ValueType::Object) fail(where, "\"properties\" needs \"type\": \"object\"");
         expectObject(j["properties"], where + ", properties");
@@ -543,11 +545,25 @@ AliasMatch Catalog::resolve(std::string_view anyId) const {
     return {};
 }
 
-std::vector<std::string> Catalog::nearestIds(std::string_view unknownId, size_t count) const {
+std::vector<std::string> Catalog::routableIds(std::string_view dialect) const {
+    std::vector<std::string> ids;
+    for (const Model& model : models)
+        for (const Alias& alias : model.aliases)
+            if (alias.routable && (alias.dialects.empty() || std::find(alias.dialects.begin(), alias.dialects.end(),
+                                                                       dialect) != alias.dialects.end()))
+                ids.push_back(alias.id);
+    return ids;
+}
+
+std::vector<std::string> Catalog::nearestIds(std::string_view unknownId, size_t count, std::string_view dialect) const {
     std::set<std::string> ids;  // sorted, so equally close ids come out in alphabetical order
-    for (const Model& model : models) {
-        ids.insert(model.id);
-        for (const Alias& alias : model.aliases) ids.insert(alias.id);
+    if (!dialect.empty()) {
+        for (std::string& id : routableIds(dialect)) ids.insert(std::move(id));
+    } else {
+        for (const Model& model : models) {
+            ids.insert(model.id);
+            for (const Alias& alias : model.aliases) ids.insert(alias.id);
+        }
     }
     const std::vector<std::string> candidates(ids.begin(), ids.end());
     // Ids so far away that they share almost nothing are not suggestions (more than half the
@@ -624,6 +640,7 @@ json specJson(const ParamSpec& spec) {
     if (!spec.unsupported.empty()) out["unsupported"] = spec.unsupported;
     if (spec.media) out["media"] = mediaJson(*spec.media);
     if (spec.items) out["items"] = specJson(*spec.items);
+    if (!spec.itemName.empty()) out["itemName"] = spec.itemName;
     if (!spec.properties.empty()) {
         json properties = json::object();
         for (const ParamSpec& property : spec.properties) properties[property.path.substr(1)] = specJson(property);

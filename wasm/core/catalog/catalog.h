@@ -69,6 +69,7 @@ struct ParamSpec {
     std::string unsupported;             // non-empty: present is an error, this says why
     std::optional<MediaRules> media;     // for Image/Video/Audio (and arrays of them, on items)
     std::shared_ptr<ParamSpec> items;    // arrays: the spec of one item (path is relative: "")
+    std::string itemName;                // arrays: one item in messages ("shot" -> "shot 2"); "" = "<field> item 2"
     std::vector<ParamSpec> properties;   // objects: specs of known members (path relative: "/x")
     bool closed = false;                 // objects: members not in properties are errors, not warnings
     std::string source;                  // "seed 001"
@@ -155,8 +156,11 @@ struct Catalog {
     const Model* byId(std::string_view canonicalId) const;
     // Finds a model by any of its names (exact, case-sensitive).
     AliasMatch resolve(std::string_view anyId) const;
-    // Up to `count` known ids closest to `unknownId` (edit distance), for "did you mean".
-    std::vector<std::string> nearestIds(std::string_view unknownId, size_t count = 3) const;
+    // Up to `count` known ids closest to `unknownId` (edit distance), for "did you mean": among the
+    // ids `dialect`'s route takes, or every name when `dialect` is empty.
+    std::vector<std::string> nearestIds(std::string_view unknownId, size_t count = 3, std::string_view dialect = {}) const;
+    // The ids `dialect`'s route takes (its routable aliases), in catalog order.
+    std::vector<std::string> routableIds(std::string_view dialect) const;
     // The id this model goes by in `dialect` for `mode`; nullptr when that dialect cannot carry it.
     const Alias* aliasFor(const Model& model, std::string_view dialect, Mode mode) const;
     const DialectLimits* limitsFor(std::string_view dialect) const;

@@ -265,9 +265,12 @@ std::optional<json> parseFrameImage(ParseContext& ctx, json& value, const FieldM
         const json* type = findAt(std::as_const(value[i]), "/frameType");
         json* image = findAt(value[i], "/image");
         if (!type || !type->is_string() || type->get<std::string>() != frameType) continue;
-        std::string wire = std::string(row.wire) + "/" + std::to_string(i) + "/image";
-        if (!image) {
-            addOnce(ctx.diagnostics, makeError(ctx.at(wire), Code::MissingField, fieldName(wire) + " is missing"));
+        const std::string item = std::string(row.wire) + "/" + std::to_string(i);
+        const std::string wire = item + "/image";
+        if (!image) {  // reported at the frame the person wrote, which lacks it
+            addOnce(ctx.diagnostics, makeError(ctx.at(item), Code::MissingField,
+                                               "the " + std::string(frameType) + " entry (" + fieldName(row.wire) + " item " +
+                                                   std::to_string(i + 1) + ") needs image: add the frame's image"));
             return std::nullopt;
         }
         if (auto media = readMedia(ctx, *image, wire, ctx.at(wire))) return json(std::move(*media));
@@ -663,14 +666,14 @@ std::string headerKey(const json& headers, const json* value) {
     return "";
 }
 
-// Ids a dialect's route takes, for "name the model" messages.
-std::vector<std::string> routableIds(const Catalog& catalog, std::string_view dialect) {
-    std::vector<std::string> ids;
-    for (const Model& model : catalog.models)
-        for (const Alias& alias : model.aliases)
-            if (alias.routable && std::find(alias.dialects.begin(), alias.dialects.end(), dialect) != alias.dialects.end())
-                ids.push_back(alias.id);
-    return ids;
+// "jobs (kling-2.6), creative-hub (...)": the dialects with a routable id for `model` in `mode`.
+std::string routesCarrying(const Catalog& catalog, const Model& model, Mode mode) {
+    std::vector<std::string> carriers;
+    for (Dialect dialect : kAllDialects) {
+        const Alias* alias = catalog.aliasFor(model, dialectName(dialect), mode);
+        if (alias && alias->routable) carriers.push_back(dialectName(dialect) + std::string(" (") + alias->id + ")");
+    }
+    return joinNames(carriers);
 }
 
 bool aliasServes(const Alias& alias, std::string_view dialect) {
@@ -696,8 +699,15 @@ void parseModelMember(ParseContext& ctx, const json& input, const Catalog& catal
     } else {
         value = findAt(ctx.body, ctx.spec.modelWire);
         inputPointer = ctx.at(ctx.spec.modelWire);
+        if (!value && *ctx.spec.defaultModel) {
+            // The route's own choice: nothing in the input names it, so nothing points there.
+            ctx.request.body["model"] = ctx.spec.defaultModel;
+            match = catalog.resolve(ctx.spec.defaultModel);
+            ctx.model = match.model;
+            return;
+        }
         if (!value) {
-            std::vector<std::string> ids = routableIds(catalog, dialect);
+            std::vector<std::string> ids = catalog.routableIds(dialect);
             if (ids.size() > 8) ids.resize(8);
             ctx.diagnostics.push_back(makeError(
                 ctx.prefix, Code::MissingModel,
@@ -717,6 +727,26 @@ void parseModelMember(ParseContext& ctx, const json& input, const Catalog& catal
     ctx.model = match.model;
     if (match.alias && !match.alias->routable && aliasServes(*match.alias, dialect))
         ctx.diagnostics.push_back(makeError(inputPointer, Code::ModelNotInDialect, match.alias->refusal));
+}
+
+// An id this route does not use for the model (kling_2_6 in a jobs body, the catalog's own
+// klingai/kling-v2.6 in an AI SDK one): the real gateway answers "unknown model", so this is an
+// error that names the id the route takes.
+void checkWireId(ParseContext& ctx, const Catalog& catalog, const AliasMatch& match) {
+    if (!match.model) return;
+    const std::string dialect = dialectName(ctx.spec.dialect);
+    if (match.alias && aliasServes(*match.alias, dialect)) return;
+    const Mode mode = ctx.request.effectiveMode();
+    const std::string written = ctx.request.body["model"].get<std::string>();
+    const std::string whose = match.alias ? match.model->name + "'s id in " + joinNames(match.alias->dialects)
+                                          : "the catalog's own id of " + match.model->name + ", not a wire id";
+    const Alias* own = catalog.aliasFor(*match.model, dialect, mode);
+    const std::string routes = own ? std::string() : routesCarrying(catalog, *match.model, mode);
+    const std::string fix = own ? dialect + " requests name it \"" + own->id + "\""
+                                : dialect + " has no id for it in " + modeTitle(mode) +
+                                      (routes.empty() ? std::string() : ": send it through " + routes);
+    ctx.diagnostics.push_back(makeError(ctx.request.origin.inputPointer("/model"), Code::ModelNotInDialect,
+                                        "\"" + excerpt(written) + "\" is " + whose + "; " + fix));
 }
 
 void parseOptions(ParseContext& ctx) {
@@ -866,6 +896,7 @@ ParseOutcome parseWithSpec(const DialectSpec& spec, json& input, const Catalog& 
     checkUnknownFields(ctx);
     if (ctx.model) demotePromotions(ctx);
     parseMode(ctx, match);
+    checkWireId(ctx, catalog, match);
     return outcome;
 }
 
@@ -903,15 +934,11 @@ const Alias* chooseAlias(BuildContext& ctx) {
         ctx.diagnostics.push_back(makeError("/model", Code::ModelNotInDialect, alias->refusal));
         return nullptr;
     }
-    std::vector<std::string> carriers;
-    for (Dialect other : kAllDialects) {
-        const Alias* a = ctx.catalog.aliasFor(ctx.model, dialectName(other), ctx.mode);
-        if (a && a->routable) carriers.push_back(dialectName(other) + std::string(" (") + a->id + ")");
-    }
+    const std::string routes = routesCarrying(ctx.catalog, ctx.model, ctx.mode);
     ctx.diagnostics.push_back(makeError(
         "/model", Code::ModelNotInDialect,
         ctx.model.id + " has no id in " + dialect + " for " + modeTitle(ctx.mode) +
-            (carriers.empty() ? std::string() : "; dialects that carry it: " + joinNames(carriers))));
+            (routes.empty() ? std::string() : "; dialects that carry it: " + routes)));
     return nullptr;
 }
 

@@ -63,6 +63,7 @@ struct DialectSpec {
     const char* path;                          // build's path
     std::vector<const char*> acceptedPaths = {};    // envelope paths detection and parse accept (build's first)
     const char* modelWire;                     // "/model", "/provider"; "" = header `ai-model-id`
+    const char* defaultModel = "";             // the id the route uses when the body names none; "" = required
     std::vector<FieldMap> fields = {};
     OptionsStyle options = OptionsStyle::None;
     const char* optionsWire = "";              // "/providerOptions", "/provider_options", "/parameters"

@@ -35,6 +35,7 @@ struct Context {
     Mode mode = Mode::T2V;
     const DialectLimits* dialectLimits = nullptr;
     Diagnostics out;        // canonical paths; mapped to input paths at the end
+    std::vector<std::pair<std::string, std::string>> itemNames;  // array path -> its catalog itemName ("shot")
 
     void error(const std::string& path, Code code, const std::string& message, std::string_view detail = {}) {
         out.push_back(makeError(path, code, message, detail));
@@ -42,8 +43,18 @@ struct Context {
     void warning(const std::string& path, Code code, const std::string& message) {
         out.push_back(makeWarning(path, code, message));
     }
-    // The name the user wrote for a canonical member ("seconds" in an OpenAI body), for messages.
+    // The name the user wrote for a canonical member ("seconds" in an OpenAI body), for messages;
+    // an array's item by its position from 1 ("shot 2", "references item 3").
     std::string fieldName(const std::string& canonicalPath) const {
+        const std::string array = canonicalPath.substr(0, canonicalPath.rfind('/'));
+        const json* parent = canonicalPath.empty() ? nullptr : findAt(request.body, array);
+        if (parent && parent->is_array()) {  // so the leaf is an index below its size
+            const std::string leaf = pointerLeaf(canonicalPath);
+            std::string item = fieldName(array) + " item";
+            for (const auto& [path, name] : itemNames)
+                if (path == array) item = name;
+            return item + " " + std::to_string(std::stoull(leaf) + 1);
+        }
         std::string inputPath = request.origin.inputPointer(canonicalPath);
         std::string leaf = pointerLeaf(inputPath.empty() ? canonicalPath : inputPath);
         return leaf.empty() ? pointerLeaf(canonicalPath) : leaf;
@@ -236,6 +247,7 @@ void checkValue(Context& ctx, const ParamSpec& spec, const std::string& path, co
         }
     } else if (value.is_array()) {
         checkLength(ctx, spec, path, value.size(), true);
+        if (!spec.itemName.empty()) ctx.itemNames.emplace_back(path, spec.itemName);
         if (spec.items)
             for (size_t i = 0; i < value.size(); ++i) checkValue(ctx, *spec.items, pointerChild(path, i), value[i]);
     } else if (value.is_object()) {
@@ -386,13 +398,19 @@ bool resolveModel(Context& ctx) {
     ctx.modelName = model->get<std::string>();
     AliasMatch match = ctx.catalog.resolve(ctx.modelName);
     if (!match.model) {
-        std::vector<std::string> near = ctx.catalog.nearestIds(ctx.modelName, 3);
+        // A route that takes a handful of ids (the creative hub's two) names them all; others the
+        // nearest of their own.
+        const std::string dialect = ctx.dialectLimits ? ctx.dialectLimits->dialect : std::string();
+        const std::vector<std::string> routable = dialect.empty() ? std::vector<std::string>() : ctx.catalog.routableIds(dialect);
+        const bool few = !routable.empty() && routable.size() <= 4;
         std::vector<std::string> quoted;
-        for (const std::string& id : near) quoted.push_back("\"" + id + "\"");
+        for (const std::string& id : few ? routable : ctx.catalog.nearestIds(ctx.modelName, 3, dialect))
+            quoted.push_back("\"" + id + "\"");
         ctx.error("/model", Code::UnknownModel,
                   "unknown model \"" + excerpt(ctx.modelName) + "\"" +
-                      (quoted.empty() ? std::string() : ": did you mean " + joinWords(quoted) + "?") +
-                      " (`vgen catalog` lists every model)");
+                      (few ? ": " + dialect + " takes only " + joinWords(quoted)
+                           : (quoted.empty() ? std::string() : ": did you mean " + joinWords(quoted) + "?") +
+                                 " (`vgen catalog` lists every model)"));
         return false;
     }
     ctx.model = match.model;
@@ -441,6 +459,21 @@ void checkModeInputs(Context& ctx) {
     }
 }
 
+// The route's own required fields (the jobs API's prompt, in every mode), where the model did not
+// already ask for them.
+void checkRouteInputs(Context& ctx) {
+    if (!ctx.dialectLimits) return;
+    for (const ParamSpec& spec : ctx.dialectLimits->params) {
+        if (spec.requiredIn.empty() || !modeListed(spec.requiredIn, ctx.mode)) continue;
+        if (findAt(ctx.request.body, spec.path)) continue;
+        if (std::any_of(ctx.out.begin(), ctx.out.end(), [&](const Diagnostic& d) { return d.path == spec.path; })) continue;
+        ctx.error(spec.path, Code::InputMissing,
+                  citing(ctx.dialectLimits->dialect + " requests need " + pointerLeaf(spec.path) +
+                             (spec.note.empty() ? std::string() : " (" + spec.note + ")"),
+                         spec.source));
+    }
+}
+
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -485,8 +518,8 @@ std::string closestOption(const Model& model, const std::string& name) {
     return closestName(name, options);
 }
 
-// `member` is the canonical request member at `path`, or null for a provider option.
-void checkMember(Context& ctx, const std::string& path, const json& value, const RequestMember* member) {
+// The model's own limits of one member (or of a provider option: `member` null).
+void checkModelMember(Context& ctx, const std::string& path, const json& value, const RequestMember* member) {
     const ParamSpec* spec = ctx.model->param(path);
     if (!spec) {
         if (std::optional<ParamSpec> promoted = promotedOptionSpec(*ctx.model, path)) {
@@ -502,6 +535,15 @@ void checkMember(Context& ctx, const std::string& path, const json& value, const
             return;
         }
         checkValue(ctx, *spec, path, value);
+    } else if (member && !member->inputOf.empty() &&
+               std::none_of(member->inputOf.begin(), member->inputOf.end(), [&](Mode m) { return ctx.model->supports(m); })) {
+        // An input of modes the model lacks (a video for a model that edits none): the provider
+        // answers a parameter error (seed 002's "Video input"), so it is not merely ignored.
+        std::vector<std::string> titles;
+        for (Mode m : member->inputOf) titles.push_back(modeTitle(m));
+        ctx.error(path, Code::ModeNotSupported,
+                  ctx.modelName + " does not do " + joinWords(titles, " or ") + " (it offers " + modeList(ctx.model->modes) +
+                      "), so it cannot take " + ctx.fieldName(path) + ": remove it, or pick a model that does");
     } else {
         ParamSpec shapeOnly;
         shapeOnly.path = path;
@@ -517,7 +559,17 @@ void checkMember(Context& ctx, const std::string& path, const json& value, const
                             (suggestion.empty() ? "" : ": did you mean " + suggestion + "?"));
         }
     }
-    if (const ParamSpec* routeSpec = dialectSpec(ctx, path)) checkValue(ctx, *routeSpec, path, value);
+}
+
+// `member` is the canonical request member at `path`, or null for a provider option.
+void checkMember(Context& ctx, const std::string& path, const json& value, const RequestMember* member) {
+    const size_t before = ctx.out.size();
+    checkModelMember(ctx, path, value, member);
+    // The route's own limits (the jobs API's 4000 prompt characters) only where the model's passed:
+    // one problem gets one message, the model's, which is the nearer and usually the stricter.
+    const bool modelErred = std::any_of(ctx.out.begin() + static_cast<std::ptrdiff_t>(before), ctx.out.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    if (const ParamSpec* routeSpec = dialectSpec(ctx, path); routeSpec && !modelErred) checkValue(ctx, *routeSpec, path, value);
 }
 
 void checkProviderOptions(Context& ctx, const json& options) {
@@ -612,7 +664,7 @@ void walkRequest(Context& ctx) {
 //-----------------------------------------------------------------------------
 
 Diagnostics validateRequest(const Request& request, const Catalog& catalog, std::string_view dialect) {
-    Context ctx{request, catalog, nullptr, {}, Mode::T2V, nullptr, {}};
+    Context ctx{request, catalog, nullptr, {}, Mode::T2V, nullptr, {}, {}};
     if (!dialect.empty()) ctx.dialectLimits = catalog.limitsFor(dialect);
     if (!request.body.is_object()) {
         ctx.error("", Code::WrongType, "a request must be a JSON object");
@@ -623,11 +675,18 @@ Diagnostics validateRequest(const Request& request, const Catalog& catalog, std:
                             " without its limits: only the request's shape and the route's own limits were checked");
         }
         checkModeInputs(ctx);
+        checkRouteInputs(ctx);
         walkRequest(ctx);
     }
-    for (Diagnostic& d : ctx.out) {
-        std::string inputPath = request.origin.inputPointer(d.path);
-        if (!inputPath.empty() || d.path.empty()) d.path = inputPath;
+    // A request read from a dialect's input is reported in the input's own terms, at a place the
+    // input has: a member it lacks (a shot's prompt, the image to animate) at the object that
+    // should hold it. A request built in the playground (no origin) keeps canonical paths.
+    if (!request.origin.entries.empty()) {
+        for (Diagnostic& d : ctx.out) {
+            std::string present = d.path;
+            while (!present.empty() && !findAt(request.body, present)) present.resize(present.rfind('/'));
+            d.path = request.origin.inputPointer(present);
+        }
     }
     return std::move(ctx.out);
 }
