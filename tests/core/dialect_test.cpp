@@ -5,7 +5,7 @@
 // [SECTION] Helpers
 // [SECTION] aisdk (seed 001)
 // [SECTION] gateway (@ai-sdk/gateway 3.0.232)
-// [SECTION] openai (openai 6.49.0)
+// [SECTION] openai (openai 7.60.0)
 // [SECTION] unified (seed 002)
 // [SECTION] jobs (seed 004)
 // [SECTION] creative-hub (seed 003)
@@ -191,7 +191,7 @@ TEST(GatewaySeed001, FileObjectExpectedForImages) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] openai (openai 6.49.0)
+// [SECTION] openai (openai 7.60.0)
 //-----------------------------------------------------------------------------
 
 TEST(OpenAiVideos, SecondsAreStringsAndSizeIsLiteralForSora) {

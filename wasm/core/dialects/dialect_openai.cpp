@@ -1,6 +1,6 @@
 // VideoGen core: the `openai` dialect, the OpenAI Videos API (seed 002 accepts it too).
 //
-// Wire format (source: npm `openai` 6.49.0, resources/videos.d.ts VideoCreateParams and videos.js):
+// Wire format (source: npm `openai` 7.60.0, resources/videos.d.ts VideoCreateParams and videos.js):
 //   POST /v1/videos   (the SDK sends multipart/form-data; the same fields as JSON are described here)
 //   { model?: "sora-2" | "sora-2-pro" | ..., prompt: string,
 //     seconds?: "4" | "8" | "12"                      (VideoSeconds: a string),
