@@ -13,6 +13,7 @@
 // [SECTION] Build
 // [SECTION] wirePointer
 #include "dialects/dialect_common.h"
+#include "dialects/dialect_wire.h"
 
 #include "media/media.h"
 
@@ -696,6 +697,14 @@ void parseModelMember(ParseContext& ctx, const json& input, const Catalog& catal
     } else {
         value = findAt(ctx.body, ctx.spec.modelWire);
         inputPointer = ctx.at(ctx.spec.modelWire);
+        if (!value && *wireFor(ctx.spec.dialect).defaultModel) {
+            // The API's own default (OpenAI's sora-2): the request means that model.
+            const std::string fallback = wireFor(ctx.spec.dialect).defaultModel;
+            ctx.request.body["model"] = fallback;
+            match = catalog.resolve(fallback);
+            ctx.model = match.model;
+            return;
+        }
         if (!value) {
             std::vector<std::string> ids = routableIds(catalog, dialect);
             if (ids.size() > 8) ids.resize(8);
