@@ -26,6 +26,7 @@ class CoreBridge:
         self._has_parse = False
         self._has_limits = False
         self._has_dialect_facts = False
+        self._catalog = None  # catalog(), parsed once
         self._lock = threading.Lock()  # loading once; the core's functions themselves are reentrant
 
     def _load_library(self):
@@ -75,6 +76,20 @@ class CoreBridge:
             exit_code = ctypes.c_int(2)
             return self._take(library, library.vg_catalog(1, ctypes.byref(exit_code), None), exit_code)
         return self._run_cli(["catalog", "--json"])
+
+    def catalog(self) -> list[dict]:
+        """Every model of the catalog (`vgen catalog --json`), read once: [{id, params, ...}]."""
+        with self._lock:
+            cached = self._catalog
+        if cached is None:
+            code, output = self.catalog_json()
+            if code != 0:
+                raise CoreUnavailable(f"the core could not list its catalog (exit {code}): rebuild it "
+                                      "(bash scripts/build.sh)")
+            cached = json.loads(output)
+            with self._lock:
+                self._catalog = cached
+        return cached
 
     def limits(self) -> dict[str, dict]:
         """The core's size limits on input (`vgen limits --json`, wasm/core/request/input_limits.h):

@@ -24,7 +24,7 @@ from gateway.render_plan import RenderPlan, Shot, plan_from_request
 from gateway.render_scene import video_command
 
 __all__ = ["RenderCancelled", "RenderError", "RenderPlan", "RenderedVideo", "Shot", "plan_from_request",
-           "render", "render_spritesheet"]
+           "render", "render_spritesheet", "render_thumbnail"]
 
 THUMBNAIL_TIMEOUT_S = 30
 
@@ -99,17 +99,27 @@ def render(plan: RenderPlan, out_dir: Path, on_progress: Callable[[float], None]
 
 # [SECTION] thumbnails and spritesheets
 
+# A still image's encoder settings by its file's suffix: JPEG, or WebP (OpenAI's preview variants).
+IMAGE_ENCODING = {".jpg": ["-q:v", "3"], ".webp": ["-c:v", "libwebp", "-quality", "80"]}
+
+
 def _thumbnail(video: Path, image: Path) -> None:
-    """The first frame as a JPEG."""
+    """The first frame as a JPEG or WebP (by image's suffix)."""
     run_tool([FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", "file:" + str(video),
-              "-frames:v", "1", "-q:v", "3", "-f", "image2", "-update", "1", "file:" + str(image)],
+              "-frames:v", "1", *IMAGE_ENCODING[image.suffix], "-f", "image2", "-update", "1", "file:" + str(image)],
              "the thumbnail", THUMBNAIL_TIMEOUT_S)
+
+
+def render_thumbnail(video_path: Path, out_path: Path) -> Path:
+    """The video's first frame as an image of out_path's type (.jpg or .webp)."""
+    _thumbnail(Path(video_path), Path(out_path))
+    return Path(out_path)
 
 
 def render_spritesheet(video_path: Path, out_path: Path, columns: int = 5, rows: int = 5,
                        tile_width: int = 160) -> Path:
-    """A JPEG grid of columns x rows frames sampled evenly over the video (OpenAI's
-    variant=spritesheet), each tile_width pixels wide."""
+    """A grid of columns x rows frames sampled evenly over the video (OpenAI's variant=spritesheet),
+    each tile_width pixels wide, as an image of out_path's type (.jpg or .webp)."""
     video = probe(Path(video_path), "the video", "video")
     count = columns * rows
     with tempfile.TemporaryDirectory(prefix="vgsprite-") as tmp:
@@ -117,6 +127,7 @@ def render_spritesheet(video_path: Path, out_path: Path, columns: int = 5, rows:
         source.symlink_to(Path(video_path).resolve())
         run_tool([FFMPEG, "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", "file:" + str(source),
                   "-vf", f"fps={count}/{video.duration:.4f},scale={tile_width}:-2,tile={columns}x{rows}",
-                  "-frames:v", "1", "-q:v", "4", "-f", "image2", "-update", "1", "file:" + str(out_path)],
+                  "-frames:v", "1", *IMAGE_ENCODING[Path(out_path).suffix], "-f", "image2", "-update", "1",
+                  "file:" + str(out_path)],
                  "the spritesheet", THUMBNAIL_TIMEOUT_S + video.duration)
     return Path(out_path)

@@ -15,6 +15,9 @@ from pathlib import Path
 from gateway.render_camera import PUSH_IN, SHOT_DEFAULTS, Camera, camera_from_kling, camera_from_prompt
 from gateway.render_ffmpeg import Media, RenderError, probe
 
+# What the renderer picks for a model whose catalog entry states no default: the gateway first fills
+# the catalog's own (route_common.with_model_defaults: Sora 4 s 720x1280, Veo 8 s, Grok 480p), so
+# these only cover the models the catalog knows no default of.
 DEFAULT_DURATION_S = 5.0
 DEFAULT_FPS = 24
 DEFAULT_RESOLUTION = "720p"
@@ -25,7 +28,9 @@ MAX_SHOTS = 32  # of a multi-shot video: each is a chain of filters, so the grap
 MAX_SIDE = 4096
 SHORT_SIDES = {"360p": 360, "480p": 480, "540p": 540, "720p": 720, "1080p": 1080, "1440p": 1440,
                "2160p": 2160, "4k": 2160}
-MODES = ("t2v", "i2v", "flf", "r2v", "v2v")
+# extend: the source video as it is, then `duration` seconds more (OpenAI's video extensions); only
+# the gateway writes it, no dialect carries it.
+MODES = ("t2v", "i2v", "flf", "r2v", "v2v", "extend")
 # What a render reads of a prompt (the caption shows 3 lines; 300 s of speech is ~10,000 characters):
 # camera cues, speech and styles further on are ignored, so a prompt of megabytes costs no more.
 PROMPT_CHARS = 20_000
@@ -51,7 +56,7 @@ class Reference:
 class RenderPlan:
     """Everything render() needs. seed: the request's, else one drawn at random (kept here so a
     job can report it). duration: for v2v the source's length (at most MAX_DURATION_S); for
-    multi-shot the shots' sum."""
+    multi-shot the shots' sum; for extend the source's length plus the shots' (what is new)."""
     mode: str
     width: int
     height: int
@@ -220,24 +225,28 @@ def plan_from_request(canonical: dict, inputs: dict[str, Path]) -> RenderPlan:
         last_frame = _required(inputs, _last_frame_key(inputs), mode, "the last frame", "image")
     if mode == "r2v":
         references = _references(canonical, inputs)
-    if mode == "v2v":
+    if mode in ("v2v", "extend"):
         video = _required(inputs, "/video", mode, "the source video", "video")
     natural = image or video
     width, height = output_size(canonical.get("resolution"), canonical.get("aspectRatio"),
                                 natural.width / natural.height if natural else None)
-    if video:
+    if mode == "v2v":
         duration = min(video.duration, MAX_DURATION_S)
     elif canonical.get("duration") is not None:
         duration = _seconds(canonical["duration"], "duration")
     else:
         duration = DEFAULT_DURATION_S
+    if mode == "extend" and video.duration + duration > MAX_DURATION_S:
+        raise RenderError(f"the source ({video.duration:.1f} s) and the extension ({duration:g} s) add up to more "
+                          f"than {MAX_DURATION_S:.0f} seconds")
     shots = _shots(prompt, duration, kling, multi_shot=mode in ("t2v", "i2v", "r2v"))
+    source_seconds = video.duration if mode == "extend" else 0.0
     seed = canonical.get("seed")
     if seed is None:
         seed = secrets.randbelow(2**31)
     elif isinstance(seed, bool) or not isinstance(seed, int):
         raise RenderError(f"seed {seed!r} is not an integer")
-    return RenderPlan(mode=mode, width=width, height=height, duration=sum(s.duration for s in shots),
+    return RenderPlan(mode=mode, width=width, height=height, duration=source_seconds + sum(s.duration for s in shots),
                       fps=_integer(canonical, "fps", DEFAULT_FPS, 1, 120),
                       n=_integer(canonical, "n", 1, 1, MAX_N), seed=seed,
                       audio=canonical.get("audio") is True, prompt=prompt, shots=shots,

@@ -295,10 +295,15 @@ def _video(graph: Graph, plan: RenderPlan, seed: int) -> tuple[str, str | None, 
     if plan.mode == "v2v":
         video, audio = _edit(graph, plan, rng)
         return _caption(graph, video, plan.prompt, w, h), audio, counts[0]
-    parts = []
+    parts, source_frames = [], 0
+    if plan.mode == "extend":  # the source as it is, then the new seconds drawn from the prompt
+        source_frames = max(1, round(plan.video.duration * fps))
+        stream = graph.media(plan.video.path)
+        parts.append(graph.then(f"{stream}:v", f"fps={fps},{_fit(w, h, plan.resize_mode)},format=yuv420p,"
+                                               f"setsar=1,trim=end_frame={source_frames},setpts=N/({fps}*TB)"))
     for number, (shot, frames) in enumerate(zip(plan.shots, counts)):
         shot_rng = random.Random(f"{shot.prompt}/{seed}/{number}")
-        if plan.mode == "t2v":
+        if plan.mode in ("t2v", "extend"):
             picture = _procedural(graph, shot.prompt or plan.prompt, shot_rng, even(w / 2), even(h / 2), fps, frames)
         elif plan.mode == "i2v":
             picture = _still(graph, plan.image.path, w, h, plan.resize_mode, fps, frames)
@@ -309,7 +314,7 @@ def _video(graph: Graph, plan: RenderPlan, seed: int) -> tuple[str, str | None, 
         parts.append(graph.then(captioned, f"trim=end_frame={frames},setpts=N/({fps}*TB)"))
     if len(parts) == 1:
         return parts[0], None, counts[0]
-    return graph.add(parts, f"concat=n={len(parts)}:v=1:a=0", graph.label("shots")), None, sum(counts)
+    return graph.add(parts, f"concat=n={len(parts)}:v=1:a=0", graph.label("shots")), None, source_frames + sum(counts)
 
 
 def _speech_lines(plan: RenderPlan) -> list[Line]:

@@ -125,13 +125,42 @@ def submit_job(ctx, dialect: str, body: bytes, raw=None, check=None):
                             lambda: ctx.resolve_inputs(canonical, dialect))
 
 
+# The members of a canonical request a render reads whose absence means the model's default.
+RENDERED_DEFAULTS = ("duration", "resolution", "aspectRatio")
+
+
+def with_model_defaults(core, canonical: dict) -> dict:
+    """The canonical request with the catalog's defaults (`vgen catalog --json`) of what a render
+    reads and the request leaves out: Sora's 4 s at 720x1280, Veo's 8 s 720p 16:9, Grok's 480p. A
+    video input gives the frame itself (an edit or extension keeps its source's), and an exact
+    "WxH" default is not added beside an aspect ratio the request chose."""
+    model = next((entry for entry in core.catalog() if entry["id"] == canonical.get("model")), None)
+    params = model.get("params", {}) if model else {}
+    filled = dict(canonical)
+    for member in RENDERED_DEFAULTS:
+        spec = params.get("/" + member)
+        if member in filled or not isinstance(spec, dict) or "default" not in spec:
+            continue
+        if member != "duration" and "video" in filled:
+            continue
+        if member == "resolution" and "x" in str(spec["default"]) and "aspectRatio" in filled:
+            continue
+        filled[member] = spec["default"]
+    return filled
+
+
 def submit_canonical(ctx, dialect: str, canonical: dict, raw, stage_inputs):
     """The new job for a validated request, or the Response refusing it. stage_inputs() gives the
     staged media files ({pointer: path}) or a refusal. A data folder that cannot take new jobs (the
-    store's degraded mode) is a 503 saying why, before anything is staged."""
+    store's degraded mode) is a 503 saying why, before anything is staged. The job renders the
+    model's defaults for what the request leaves out (with_model_defaults)."""
     reason = ctx.jobs.refusal()
     if reason:
         return error_response(dialect, 503, reason)
+    try:
+        canonical = with_model_defaults(ctx.core, canonical)
+    except CoreUnavailable as problem:
+        return error_response(dialect, 503, str(problem))
     try:
         inputs = stage_inputs()
     except OSError as problem:

@@ -12,6 +12,7 @@ live under <data>/uploads until the data folder is cleared.
 
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -49,21 +50,20 @@ def keep(folder: Path, name: str, data: bytes):
         raise
 
 
-def post_upload(ctx, request) -> Response:
-    try:
-        data = upload_bytes(request)
-    except HttpError as problem:
-        return error_response(None, problem.status, problem.message)
+def store_upload(ctx, data: bytes, dialect: str | None = None, what: str = "the upload"):
+    """The name (also its id) of data kept under <data>/uploads, or the Response refusing it in the
+    dialect's error shape: empty, over --max-upload, not a media file, or a data folder that takes
+    no writes."""
     if not data:
-        return error_response(None, 400, "the upload is empty: send the file's bytes as the request body")
+        return error_response(dialect, 400, f"{what} is empty: send the file's bytes")
     cap = ctx.config.max_upload
     if len(data) > cap:
-        return error_response(None, 413, f"the file is {len(data)} bytes; this server keeps uploads of at most "
-                                         f"{cap} bytes (serve.py --max-upload)")
+        return error_response(dialect, 413, f"{what} is {len(data)} bytes; this server keeps uploads of at most "
+                                            f"{cap} bytes (serve.py --max-upload)")
     extension = extension_for(data, None)
     if extension not in TYPES:
-        return error_response(None, 415, f"the upload is not a media file this server recognises: send a {ACCEPTED} "
-                                         "file (the type is read from the file's first bytes)")
+        return error_response(dialect, 415, f"{what} is not a media file this server recognises: send a {ACCEPTED} "
+                                            "file (the type is read from the file's first bytes)")
     name = hashlib.sha256(data).hexdigest()[:40] + extension
     folder = ctx.store.uploads_dir
     try:
@@ -72,11 +72,30 @@ def post_upload(ctx, request) -> Response:
             keep(folder, name, data)
     except OSError as problem:  # read-only, full or vanished data folder: say so, keep serving
         ctx.log(f"an upload cannot be stored in {folder}: {problem.strerror or problem}")
-        return error_response(None, 503, f"the upload cannot be stored: the data folder refused it "
-                                         f"({problem.strerror or type(problem).__name__}); free space or fix the "
-                                         "--data folder, then send it again", headers={"Retry-After": "30"})
-    return json_response(201, {"url": f"{ctx.base_url}/v1/uploads/{name}", "id": name, "bytes": len(data),
-                               "contentType": TYPES[extension]})
+        return error_response(dialect, 503, f"{what} cannot be stored: the data folder refused it "
+                                            f"({problem.strerror or type(problem).__name__}); free space or fix the "
+                                            "--data folder, then send it again", headers={"Retry-After": "30"})
+    return name
+
+
+def upload_url(ctx, name: str) -> str | None:
+    """The URL of the upload with this name (the `id` POST answered), None when the server keeps none:
+    the renderer reads such a URL from disk (media_inputs)."""
+    if not re.fullmatch(UPLOAD_NAME, name) or not (ctx.store.uploads_dir / name).is_file():
+        return None
+    return f"{ctx.base_url}/v1/uploads/{name}"
+
+
+def post_upload(ctx, request) -> Response:
+    try:
+        data = upload_bytes(request)
+    except HttpError as problem:
+        return error_response(None, problem.status, problem.message)
+    name = store_upload(ctx, data)
+    if isinstance(name, Response):
+        return name
+    return json_response(201, {"url": upload_url(ctx, name), "id": name, "bytes": len(data),
+                               "contentType": TYPES[Path(name).suffix]})
 
 
 @public_route

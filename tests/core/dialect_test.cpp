@@ -5,7 +5,7 @@
 // [SECTION] Helpers
 // [SECTION] aisdk (seed 001)
 // [SECTION] gateway (@ai-sdk/gateway 3.0.232)
-// [SECTION] openai (openai 6.49.0)
+// [SECTION] openai (openai 7.60.0)
 // [SECTION] unified (seed 002)
 // [SECTION] jobs (seed 004)
 // [SECTION] creative-hub (seed 003)
@@ -198,7 +198,7 @@ TEST(GatewaySeed001, FileObjectExpectedForImages) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] openai (openai 6.49.0)
+// [SECTION] openai (openai 7.60.0)
 //-----------------------------------------------------------------------------
 
 TEST(OpenAiVideos, SecondsAreStringsAndSizeIsLiteralForSora) {
@@ -249,6 +249,24 @@ TEST(OpenAiVideos, SecondsAsNumberSaysHowToFix) {
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->path, "/seconds");
     EXPECT_NE(d->message.find("write \"8\" in quotes"), std::string::npos) << d->message;
+}
+
+TEST(OpenAiVideos, NoModelMeansTheApisDefaultSora2) {
+    ParseOutcome outcome = parse(Dialect::OpenAI, json::parse(R"({"prompt":"a fox"})"));
+    EXPECT_EQ(findCode(outcome.diagnostics, "missing_model"), nullptr) << describe(outcome.diagnostics);
+    EXPECT_EQ(outcome.request.body["model"], "sora-2");
+    EXPECT_EQ(outcome.request.body["prompt"], "a fox");
+    // Only OpenAI has a default: the other dialects with a model member still ask for one.
+    ParseOutcome jobs = parse(Dialect::Jobs, json::parse(R"({"prompt":"a fox"})"));
+    EXPECT_NE(findCode(jobs.diagnostics, "missing_model"), nullptr);
+}
+
+TEST(OpenAiVideos, InputReferenceFileIdIsTheImage) {
+    ParseOutcome outcome = parse(Dialect::OpenAI, json::parse(R"({"model":"sora-2","prompt":"x",
+        "input_reference":{"file_id":"file-123"}})"));
+    EXPECT_EQ(findCode(outcome.diagnostics, "unknown_field"), nullptr) << describe(outcome.diagnostics);
+    EXPECT_EQ(outcome.request.body["image"], "file-123");
+    EXPECT_EQ(outcome.request.origin.inputPointer("/image"), "/input_reference/file_id");
 }
 
 //-----------------------------------------------------------------------------

@@ -60,5 +60,26 @@ TEST(DialectWire, FactsJsonListsTheTable) {
     EXPECT_EQ(jobs["errorShape"]["error"], "$type");
 }
 
+// OpenAI's fixed paths under /v1/videos/ (edits, extensions, characters) come before the routes whose
+// {id} would take their last part for a video id; a server takes the first route that matches.
+TEST(DialectWire, OpenAiFixedPathsComeBeforeTheIdRoutes) {
+    const DialectWire& wire = wireFor(Dialect::OpenAI);
+    for (const char* role : {"edit", "extend", "character_create", "character"}) {
+        const WireRoute* fixed = wireRoute(wire, role);
+        ASSERT_TRUE(fixed) << role;
+        for (const WireRoute& route : wire.routes) {
+            if (std::string(route.pattern).find("{id}") == std::string::npos || &route == fixed) continue;
+            std::string pattern = route.pattern;
+            pattern.replace(pattern.find("{id}"), 4, std::string("(") + wire.idPattern + ")");
+            if (std::regex_search(fixed->path, std::regex(pattern)) && std::string(route.method) == fixed->method) {
+                EXPECT_LT(fixed, &route) << role << " after " << route.role;
+            }
+        }
+    }
+    EXPECT_STREQ(wire.defaultModel, "sora-2");
+    EXPECT_EQ(wire.resultSizes.size(), 4u);
+    EXPECT_STREQ(wireFor(Dialect::Jobs).defaultModel, "");
+}
+
 }  // namespace
 }  // namespace vg

@@ -2,11 +2,15 @@
 // video, poll retrieve until it completes, find it in list, download it, and check the mp4 with
 // ffprobe against the request. A client no one here wrote, so the wire format is OpenAI's own.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import OpenAI from 'openai';
+import { VERSION } from 'openai/version';
 
+import { repoRoot } from './helpers.mjs';
 import { DURATION_TOLERANCE_S, probeMp4, startServer } from './serve_helpers.mjs';
 
 const POLL_DEADLINE_MS = 180_000;
@@ -19,6 +23,14 @@ before(async () => {
 });
 after(async () => {
   await server?.stop();
+});
+
+test('openai SDK: the client under test is the major package.json asks for (npm install after a change)', () => {
+  const wanted = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).devDependencies.openai;
+  const major = /^\^(\d+)\./.exec(wanted)?.[1];
+  assert.ok(major, `package.json asks for openai ${wanted}, not a ^MAJOR range`);
+  assert.equal(VERSION.split('.')[0], major, `node_modules holds openai ${VERSION}, package.json asks for ${wanted}`);
+  assert.equal(major, '7', 'the tests drive the current major of the openai SDK');
 });
 
 async function retrieveUntilDone(id) {

@@ -99,6 +99,19 @@ class JobsTest(unittest.TestCase):
         progress = [e["progress"] for e in events if e["event"] == "progress"]
         self.assertTrue(progress and progress == sorted(progress), progress)
 
+    def test_what_a_request_leaves_out_renders_the_models_catalog_default(self):
+        # Veo's catalog entry: 8 s at 720p 16:9 (seed 001); Sora's: 4 s at 720x1280. Not the renderer's
+        # own 5 s 1280x720.
+        for model, seconds, frame in (("veo-3.1", 8, (1280, 720)), ("sora-2", 4, (720, 1280))):
+            with self.subTest(model=model):
+                status, body, _ = self.server.json("POST", "/v2/videos/generate", {"model": model, "prompt": "Rain"})
+                self.assertEqual(status, 202, body)
+                done, _ = self.server.poll(f"/v2/jobs/{body['jobId']}", lambda b: b["status"] in ("COMPLETED", "FAILED"))
+                self.assertEqual(done["status"], "COMPLETED", done)
+                probe = ffprobe(self.server.request("GET", self.server.local_path(done["videos"][0]["url"]))[2])
+                self.assertAlmostEqual(probe["duration"], seconds, delta=0.25)
+                self.assertEqual((probe["width"], probe["height"]), frame)
+
     def test_a_failed_render_is_failed_with_its_reason_and_webhook(self):
         status, body, _ = self.server.json("POST", "/v2/videos/generate", {
             "model": "kling-2.6", "prompt": "Animate this", "webhookUrl": self.hooks.url,

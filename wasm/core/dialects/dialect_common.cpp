@@ -13,6 +13,7 @@
 // [SECTION] Build
 // [SECTION] wirePointer
 #include "dialects/dialect_common.h"
+#include "dialects/dialect_wire.h"
 
 #include "media/media.h"
 
@@ -699,10 +700,12 @@ void parseModelMember(ParseContext& ctx, const json& input, const Catalog& catal
     } else {
         value = findAt(ctx.body, ctx.spec.modelWire);
         inputPointer = ctx.at(ctx.spec.modelWire);
-        if (!value && *ctx.spec.defaultModel) {
-            // The route's own choice: nothing in the input names it, so nothing points there.
-            ctx.request.body["model"] = ctx.spec.defaultModel;
-            match = catalog.resolve(ctx.spec.defaultModel);
+        if (!value && *wireFor(ctx.spec.dialect).defaultModel) {
+            // The route's own default (OpenAI's sora-2, the creative hub's luma_ray3): nothing in the
+            // input names it, so nothing points there.
+            const std::string fallback = wireFor(ctx.spec.dialect).defaultModel;
+            ctx.request.body["model"] = fallback;
+            match = catalog.resolve(fallback);
             ctx.model = match.model;
             return;
         }

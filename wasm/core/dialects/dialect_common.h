@@ -63,7 +63,6 @@ struct DialectSpec {
     const char* path;                          // build's path
     std::vector<const char*> acceptedPaths = {};    // envelope paths detection and parse accept (build's first)
     const char* modelWire;                     // "/model", "/provider"; "" = header `ai-model-id`
-    const char* defaultModel = "";             // the id the route uses when the body names none; "" = required
     std::vector<FieldMap> fields = {};
     OptionsStyle options = OptionsStyle::None;
     const char* optionsWire = "";              // "/providerOptions", "/provider_options", "/parameters"
@@ -89,7 +88,7 @@ const DialectSpec& jobsSpec();
 const DialectSpec& creativeHubSpec();
 const DialectSpec& specFor(Dialect dialect);
 
-// OpenAI sizes (openai 6.49.0 `VideoSize`: 720x1280, 1280x720, 1024x1792, 1792x1024) as canonical
+// OpenAI sizes (openai 7.60.0 `VideoSize`: 720x1280, 1280x720, 1024x1792, 1792x1024) as canonical
 // resolution + aspect ratio, plus 480p and 1080p pairs: seed 002 routes every catalog model through
 // /v1/videos (Grok 480p, Veo 1080p), and these are those resolutions' usual 16:9 / 9:16 frames.
 struct SizeRow {

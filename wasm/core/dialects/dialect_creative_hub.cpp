@@ -11,7 +11,7 @@
 // Decisions:
 // - The model is `provider`, optional: the seed marks it so without saying what the route picks.
 //   A body without it is read as luma_ray3, the first provider the seed lists (its "Step 2: Pick
-//   a provider" offers luma_ray3 or runway_gen4); the CLI's report names the model it assumed.
+//   a provider" offers luma_ray3 or runway_gen4; dialect_wire.cpp's defaultModel); the report names the model it assumed.
 // - drive_folder_id has no canonical meaning: it is kept in dialectOptions.creative-hub.
 // - Nothing else has a field (no resolution, audio, provider options): refused with the dialects
 //   that carry it.
@@ -25,7 +25,6 @@ const DialectSpec& creativeHubSpec() {
         .path = "/api/v1/creative-hub/generate/video",
         .acceptedPaths = {"/api/v1/creative-hub/generate/video"},
         .modelWire = "/provider",
-        .defaultModel = "luma_ray3",
         .fields = {
             {"/prompt", "/prompt"},
             {"/image", "/image_url"},

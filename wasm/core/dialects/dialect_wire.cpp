@@ -95,7 +95,9 @@ const std::vector<DialectWire>& dialectWires() {
                        {429, "rate_limit_exceeded", ""},
                        {kOtherClientError, "internal_server_error", ""},
                        {kOtherServerError, "internal_server_error", ""}},
-         .rowCodeWins = false},
+         .rowCodeWins = false,
+         .defaultModel = "",
+         .resultSizes = {}},
         // Seed 002: one held-open POST answering {id, created, model, duration, videos:[{url, mime_type}]};
         // task ids `task_<alphanumerics>`, as in the seed's example link, share /v1/videos/ with openai.
         // Links live 20 minutes ("download within 20 minutes").
@@ -128,14 +130,22 @@ const std::vector<DialectWire>& dialectWires() {
                        {503, "api_error", "api_error"},
                        {kOtherClientError, "invalid_request_error", "http_{status}"},
                        {kOtherServerError, "api_error", "http_{status}"}},
-         .rowCodeWins = true},
-        // The OpenAI Videos API (npm `openai` resources/videos). A completed video carries no URL: its
-        // bytes are GET /v1/videos/{id}/content.
+         .rowCodeWins = true,
+         .defaultModel = "",
+         .resultSizes = {}},
+        // The OpenAI Videos API (OpenAI OpenAPI description, openai/openai-openapi; npm `openai` 7
+        // resources/videos). A completed video carries no URL: its bytes are GET /v1/videos/{id}/content.
         {.dialect = Dialect::OpenAI,
          .pathPattern = "^/v1/videos(/|$)",
          .idPattern = "[A-Za-z0-9_-]{1,200}",
+         // The fixed paths under /v1/videos/ come before /v1/videos/{id}, which their last part would
+         // match as an id (a server takes the first route whose path and method match).
          .routes = {{"submit", "POST", "/v1/videos", "^/v1/videos$"},
                     {"list", "GET", "/v1/videos", "^/v1/videos$"},
+                    {"edit", "POST", "/v1/videos/edits", "^/v1/videos/edits$"},
+                    {"extend", "POST", "/v1/videos/extensions", "^/v1/videos/extensions$"},
+                    {"character_create", "POST", "/v1/videos/characters", "^/v1/videos/characters$"},
+                    {"character", "GET", "/v1/videos/characters/{id}", "^/v1/videos/characters/{id}$"},
                     {"status", "GET", "/v1/videos/{id}", "^/v1/videos/{id}$"},
                     {"delete", "DELETE", "/v1/videos/{id}", "^/v1/videos/{id}$"},
                     {"content", "GET", "/v1/videos/{id}/content", "^/v1/videos/{id}/content$"},
@@ -158,7 +168,9 @@ const std::vector<DialectWire>& dialectWires() {
                        {429, "requests", "rate_limit_exceeded"},
                        {kOtherClientError, "invalid_request_error", ""},
                        {kOtherServerError, "server_error", ""}},
-         .rowCodeWins = false},
+         .rowCodeWins = false,
+         .defaultModel = "sora-2",  // the OpenAPI description: "Defaults to `sora-2`"
+         .resultSizes = {"720x1280", "1280x720", "1024x1792", "1792x1024"}},
         // Seed 004: asynchronous jobs with webhooks (webhookEvents: progress, completed, failed).
         {.dialect = Dialect::Jobs,
          .pathPattern = "^/v2/(videos|jobs)(/|$)",
@@ -195,7 +207,9 @@ const std::vector<DialectWire>& dialectWires() {
                        {503, "Service unavailable", ""},
                        {kOtherClientError, "HTTP {status}", ""},
                        {kOtherServerError, "HTTP {status}", ""}},
-         .rowCodeWins = false},
+         .rowCodeWins = false,
+         .defaultModel = "",
+         .resultSizes = {}},
         // Seed 003's legacy route. It names only `error_message`; `code` is a stable word beside it.
         {.dialect = Dialect::CreativeHub,
          .pathPattern = "^/api/v1/creative-hub/",
@@ -232,7 +246,9 @@ const std::vector<DialectWire>& dialectWires() {
                        {503, "", "service_unavailable"},
                        {kOtherClientError, "", "http_{status}"},
                        {kOtherServerError, "", "http_{status}"}},
-         .rowCodeWins = false},
+         .rowCodeWins = false,
+         .defaultModel = "luma_ray3",  // seed 003: provider optional; the first of the two it lists
+         .resultSizes = {}},
     };
     return table;
 }
@@ -303,7 +319,9 @@ nlohmann::ordered_json dialectFactsJson() {
                             {"webhookEvents", webhookEvents},
                             {"errorShape", ojson::parse(wire.errorShape)},
                             {"errorRows", rows},
-                            {"rowCodeWins", wire.rowCodeWins}});
+                            {"rowCodeWins", wire.rowCodeWins},
+                            {"defaultModel", wire.defaultModel},
+                            {"resultSizes", wire.resultSizes}});
     }
     return {{"dialects", dialects}};
 }

@@ -29,7 +29,8 @@ namespace vg {
 
 // One HTTP route of a dialect. `role` says what it is for: submit (create a job), status (a job's
 // state), content (a result's bytes), list, delete, remix, start (gateway /v4: submit without
-// holding the answer open).
+// holding the answer open); OpenAI's edit and extend (a new job from a video), character_create
+// and character (a character made from an uploaded video, and reading it back).
 struct WireRoute {
     const char* role;
     const char* method;   // "GET", "POST", "DELETE"
@@ -82,6 +83,12 @@ struct DialectWire {
     std::vector<ErrorRow> errorRows;
     bool rowCodeWins;  // true: a listed status's code beats the caller's (seed 002's table); false: the
                        // caller's wins. Without either, the other-status row's code ("" = null).
+
+    // The model a request without one means ("" = a request must name it): OpenAI's `sora-2`.
+    const char* defaultModel;
+    // The sizes an answer's `size` may name ("WxH"; empty = any): OpenAI's VideoSize enum, which a
+    // video object of another model's render answers with the nearest of them.
+    std::vector<const char*> resultSizes;
 };
 
 //-----------------------------------------------------------------------------
