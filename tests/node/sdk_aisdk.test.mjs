@@ -1,15 +1,9 @@
-// The AI SDK (`ai` + `@ai-sdk/gateway`'s createGateway) against serve.py's `gateway` dialect (issue
-// 3, "Tests"): experimental_generateVideo over the held-open SSE call, and the /v4 start/status
-// operation protocol. ffprobe checks each mp4 against the request.
-//
-// `ai` 6.0.x's experimental_generateVideo has no `poll` option and @ai-sdk/gateway 3.0.x has no
-// doStart/doStatus (both exist only on vercel/ai's main branch), so the start/status pair is
-// driven here with plain fetch, in the wire format of vercel/ai's
-// packages/gateway/src/gateway-video-model.ts: POST /video-model/start -> {operation}, then
-// POST /video-model/status {operation} until {status: "completed", videos}.
+// The AI SDK (`ai` 7 + `@ai-sdk/gateway` 4's createGateway) against serve.py's `gateway` dialect
+// (issues 3 and 12): experimental_generateVideo over the held-open SSE call and over the start/status
+// operation protocol (`poll`). ffprobe checks each mp4 against the request. The SDK's default base
+// URL ends in /v4/ai; /v3/ai is what older clients were given and still works.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import { createGateway, GatewayInvalidRequestError, GatewayModelNotFoundError } from '@ai-sdk/gateway';
 import { experimental_generateVideo as generateVideo } from 'ai';
@@ -30,8 +24,14 @@ after(async () => {
   await server?.stop();
 });
 
-function gatewayAt(version) {
-  return createGateway({ baseURL: `${server.origin}/${version}/ai`, apiKey: 'local' });
+// A gateway at base URL /VERSION/ai; `calls`, when given, collects "METHOD /path" of each request
+// the SDK sends (which protocol it used).
+function gatewayAt(version, calls) {
+  const recording = calls && ((url, init) => {
+    calls.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}`);
+    return fetch(url, init);
+  });
+  return createGateway({ baseURL: `${server.origin}/${version}/ai`, apiKey: 'local', ...(recording && { fetch: recording }) });
 }
 
 function assertMp4Matches(bytes, { duration, width, height, audio }) {
@@ -49,8 +49,8 @@ function generateAt(version, prompt, generateAudio) {
   });
 }
 
-test('AI SDK: generateVideo over the held-open /v3/ai/video-model stream', async () => {
-  const result = await generateAt('v3', 'A red kite over a windy beach. The narrator says "look at it fly".', true);
+test('AI SDK: generateVideo over the held-open /v4/ai/video-model stream', async () => {
+  const result = await generateAt('v4', 'A red kite over a windy beach. The narrator says "look at it fly".', true);
   assert.equal(result.videos.length, 1);
   assert.equal(result.videos[0].mediaType, 'video/mp4');
   assertMp4Matches(result.videos[0].uint8Array, { duration: 4, width: 1280, height: 720, audio: true });
@@ -59,71 +59,37 @@ test('AI SDK: generateVideo over the held-open /v3/ai/video-model stream', async
   assert.ok(!result.warnings.some((warning) => warning.feature === 'n'), `warnings: ${JSON.stringify(result.warnings)}`);
 });
 
-test('AI SDK: the same call through the /v4/ai base URL', async () => {
-  const result = await generateAt('v4', 'Rain on a window at night, city lights behind', false);
+test('AI SDK: the same call through an older client\'s /v3/ai base URL', async () => {
+  const result = await generateAt('v3', 'Rain on a window at night, city lights behind', false);
   assertMp4Matches(result.videos[0].uint8Array, { duration: 4, width: 1280, height: 720, audio: false });
 });
 
 test('AI SDK: an invalid request becomes GatewayInvalidRequestError with the diagnostic', async () => {
   await assert.rejects(
-    generateVideo({ model: gatewayAt('v3').video(MODEL), prompt: 'a kite', duration: 5, maxRetries: 0 }),
+    generateVideo({ model: gatewayAt('v4').video(MODEL), prompt: 'a kite', duration: 5, maxRetries: 0 }),
     (error) => GatewayInvalidRequestError.isInstance(error) && error.statusCode === 400 && /duration/.test(error.message),
   );
 });
 
 test('AI SDK: an unknown model becomes GatewayModelNotFoundError', async () => {
   await assert.rejects(
-    generateVideo({ model: gatewayAt('v3').video('nobody/no-such-model'), prompt: 'a kite', maxRetries: 0 }),
+    generateVideo({ model: gatewayAt('v4').video('nobody/no-such-model'), prompt: 'a kite', maxRetries: 0 }),
     (error) => GatewayModelNotFoundError.isInstance(error) && error.statusCode === 404,
   );
 });
 
-// The headers and body @ai-sdk/gateway's doStart/doStatus send (vercel/ai main).
-async function postGateway(path, body) {
-  const response = await fetch(`${server.origin}/v4/ai${path}`, {
-    method: 'POST',
-    headers: {
-      authorization: 'Bearer local',
-      'content-type': 'application/json',
-      'ai-gateway-protocol-version': '0.0.1',
-      'ai-video-model-specification-version': '4',
-      'ai-model-id': MODEL,
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-test('/v4/ai/video-model/start and /status (plain fetch: this SDK version has no poll)', async () => {
-  const started = await postGateway('/video-model/start', {
+test('AI SDK: poll drives /video-model/start and /status, and n: 1 gets no warning there either', async () => {
+  const calls = [];
+  const result = await generateVideo({
+    model: gatewayAt('v4', calls).video(MODEL),
     prompt: 'A paper boat drifting down a gutter stream',
-    n: 1,
     duration: 4,
-    resolution: '720p',
     generateAudio: false,
+    poll: { intervalMs: 250, timeoutMs: POLL_DEADLINE_MS },
+    maxRetries: 0,
   });
-  assert.equal(started.status, 200, JSON.stringify(started.body));
-  assert.ok(started.body.operation != null, 'start answers an operation');
-  assert.ok(Array.isArray(started.body.warnings));
-
-  const deadline = Date.now() + POLL_DEADLINE_MS;
-  let status;
-  for (;;) {
-    status = await postGateway('/video-model/status', { operation: started.body.operation });
-    assert.equal(status.status, 200, JSON.stringify(status.body));
-    if (status.body.status !== 'pending') break;
-    assert.deepEqual(Object.keys(status.body), ['status']);
-    assert.ok(Date.now() < deadline, `still pending after ${POLL_DEADLINE_MS} ms`);
-    await sleep(250);
-  }
-  assert.equal(status.body.status, 'completed', JSON.stringify(status.body));
-  assert.equal(status.body.videos.length, 1);
-  const [video] = status.body.videos;
-  assert.equal(video.type, 'base64');
-  assert.equal(video.mediaType, 'video/mp4');
-  assertMp4Matches(Buffer.from(video.data, 'base64'), { duration: 4, width: 1280, height: 720, audio: false });
-
-  const unknown = await postGateway('/video-model/status', { operation: { id: 'no-such-operation' } });
-  assert.equal(unknown.status, 404);
-  assert.equal(typeof unknown.body.error.message, 'string');
+  assert.equal(calls[0], 'POST /v4/ai/video-model/start', calls.join(', '));
+  assert.ok(calls.slice(1).every((call) => call === 'POST /v4/ai/video-model/status'), calls.join(', '));
+  assertMp4Matches(result.videos[0].uint8Array, { duration: 4, width: 1280, height: 720, audio: false });
+  assert.deepEqual(result.warnings, []);
 });
