@@ -4,7 +4,7 @@
 // Index
 // [SECTION] Helpers
 // [SECTION] aisdk (seed 001)
-// [SECTION] gateway (@ai-sdk/gateway 3.0.232)
+// [SECTION] gateway (@ai-sdk/gateway 4.0.158)
 // [SECTION] openai (openai 6.49.0)
 // [SECTION] unified (seed 002)
 // [SECTION] jobs (seed 004)
@@ -145,16 +145,16 @@ TEST(AiSdkSeed000, ReferenceTagsAreNotExpressible) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] gateway (@ai-sdk/gateway 3.0.232)
+// [SECTION] gateway (@ai-sdk/gateway 4.0.158)
 //-----------------------------------------------------------------------------
 
 TEST(GatewaySeed001, BuildsTheSdkEnvelope) {
     BuildOutcome outcome = build(Dialect::Gateway, json::parse(R"({"model":"google/veo-3.1","prompt":"a kitchen",
         "image":"https://example.com/k.png","duration":8,"audio":true})"));
     ASSERT_TRUE(outcome.http) << describe(outcome.diagnostics);
-    EXPECT_EQ(outcome.http->toJson(), json::parse(R"({"method":"POST","path":"/v3/ai/video-model",
+    EXPECT_EQ(outcome.http->toJson(), json::parse(R"({"method":"POST","path":"/v4/ai/video-model",
         "headers":{"content-type":"application/json","ai-model-id":"google/veo-3.1-generate-001",
-                   "ai-video-model-specification-version":"3","ai-gateway-protocol-version":"0.0.1",
+                   "ai-video-model-specification-version":"4","ai-gateway-protocol-version":"0.0.1",
                    "accept":"text/event-stream"},
         "body":{"prompt":"a kitchen","image":{"type":"url","url":"https://example.com/k.png"},"duration":8,
                 "providerOptions":{"vertex":{"generateAudio":true}}}})"));
@@ -188,6 +188,23 @@ TEST(GatewaySeed001, FileObjectExpectedForImages) {
     const Diagnostic* d = findCode(outcome.diagnostics, "wrong_type");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->path, "/body/image");
+}
+
+// The envelope of what @ai-sdk/gateway 4 posts to /v4/ai/video-model/start.
+json sdkStart(const std::string& model, json body) {
+    return json{{"method", "POST"}, {"path", "/v4/ai/video-model/start"}, {"headers", {{"ai-model-id", model}}},
+                {"body", std::move(body)}};
+}
+
+TEST(GatewaySdk4, CallbackUrlIsTheWebhookBothWays) {
+    ParseOutcome outcome = parse(Dialect::Gateway, sdkStart("google/veo-3.1-generate-001",
+        json::parse(R"({"prompt":"x","n":1,"providerOptions":{},"callbackUrl":"http://127.0.0.1:9/hook"})")));
+    EXPECT_EQ(outcome.request.body["webhook"], (json{{"url", "http://127.0.0.1:9/hook"}}));
+    EXPECT_EQ(outcome.request.origin.inputPointer("/webhook/url"), "/body/callbackUrl");
+    EXPECT_TRUE(outcome.diagnostics.empty()) << describe(outcome.diagnostics);
+    json body = builtBody(Dialect::Gateway, json::parse(R"({"model":"google/veo-3.1","prompt":"x",
+        "webhook":{"url":"https://example.com/hook"}})"));
+    EXPECT_EQ(body["callbackUrl"], "https://example.com/hook");
 }
 
 //-----------------------------------------------------------------------------
