@@ -1,8 +1,10 @@
 // The AI SDK (`ai` 7 + `@ai-sdk/gateway` 4's createGateway) against serve.py's `gateway` dialect
-// (issues 3 and 12): experimental_generateVideo over the held-open SSE call and over the start/status
-// operation protocol (`poll`). ffprobe checks each mp4 against the request. The SDK's default base
+// (issues 3 and 12): experimental_generateVideo over the held-open SSE call, over the start/status
+// operation protocol (`poll`), and with the SDK's own forms of resolution ("WIDTHxHEIGHT") and
+// aspect ratio ("adaptive"). ffprobe checks each mp4 against the request. The SDK's default base
 // URL ends in /v4/ai; /v3/ai is what older clients were given and still works.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 
 import { createGateway, GatewayInvalidRequestError, GatewayModelNotFoundError } from '@ai-sdk/gateway';
@@ -78,6 +80,14 @@ test('AI SDK: an unknown model becomes GatewayModelNotFoundError', async () => {
   );
 });
 
+// A PNG of WIDTHxHEIGHT (ffmpeg draws it), as the bytes a caller would pass.
+function pngBytes(width, height) {
+  const run = spawnSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `color=c=orange:s=${width}x${height}`, '-frames:v', '1',
+    '-f', 'image2pipe', '-vcodec', 'png', '-'], { maxBuffer: 16 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`ffmpeg could not draw a PNG: ${run.stderr}`);
+  return new Uint8Array(run.stdout);
+}
+
 test('AI SDK: poll drives /video-model/start and /status, and n: 1 gets no warning there either', async () => {
   const calls = [];
   const result = await generateVideo({
@@ -91,5 +101,29 @@ test('AI SDK: poll drives /video-model/start and /status, and n: 1 gets no warni
   assert.equal(calls[0], 'POST /v4/ai/video-model/start', calls.join(', '));
   assert.ok(calls.slice(1).every((call) => call === 'POST /v4/ai/video-model/status'), calls.join(', '));
   assertMp4Matches(result.videos[0].uint8Array, { duration: 4, width: 1280, height: 720, audio: false });
+  assert.deepEqual(result.warnings, []);
+});
+
+test('AI SDK: resolution "720x1280" (the only form ai 7 types) is Veo\'s 720p in portrait', async () => {
+  const result = await generateVideo({
+    model: gatewayAt('v4').video(MODEL), prompt: 'A waterfall in a rain forest', duration: 4, resolution: '720x1280',
+    generateAudio: false, maxRetries: 0,
+  });
+  assertMp4Matches(result.videos[0].uint8Array, { duration: 4, width: 720, height: 1280, audio: false });
+  assert.deepEqual(result.warnings, []);
+});
+
+test('AI SDK: a first-frame image with aspectRatio "adaptive" follows the image, without warnings', async () => {
+  // The SDK sends the first frame twice (image and frameImages) and n: 1: neither changes anything.
+  const result = await generateVideo({
+    model: gatewayAt('v4').video(MODEL),
+    prompt: { text: 'The orange wall slowly fades to dusk' },
+    frameImages: [{ image: pngBytes(360, 640), frameType: 'first_frame' }],
+    aspectRatio: 'adaptive',
+    duration: 4,
+    generateAudio: false,
+    maxRetries: 0,
+  });
+  assertMp4Matches(result.videos[0].uint8Array, { duration: 4, width: 720, height: 1280, audio: false });
   assert.deepEqual(result.warnings, []);
 });

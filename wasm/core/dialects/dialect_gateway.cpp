@@ -24,7 +24,8 @@
 //   choose, so webhook.events cannot be carried).
 // - Older clients (@ai-sdk/gateway 3) post the same body to /v3/ai/video-model with
 //   specification version "3": parse accepts those paths, build writes the v4 ones.
-// - Promotions, tags and refusals as in the aisdk dialect: this body is the SDK's call options.
+// - Promotions, tags, refusals and the SDK's forms of resolution and aspectRatio as in the aisdk
+//   dialect: this body is the SDK's call options.
 #include "dialects/dialect_common.h"
 
 namespace vg {
@@ -46,6 +47,7 @@ const DialectSpec& gatewaySpec() {
         .optionsWire = "/providerOptions",
         .promotionsFirst = true,
         .mediaAsFileObjects = true,
+        .sdkForms = true,
         .headers = {{"ai-video-model-specification-version", "4"},
                     {"ai-gateway-protocol-version", "0.0.1"},
                     {"accept", "text/event-stream"}},
