@@ -1,10 +1,12 @@
 // The AI SDK (`ai` 7 + `@ai-sdk/gateway` 4's createGateway) against serve.py's `gateway` dialect
 // (issues 3 and 12): experimental_generateVideo over the held-open SSE call, over the start/status
-// operation protocol (`poll`), and with the SDK's own forms of resolution ("WIDTHxHEIGHT") and
+// operation protocol (`poll`), with a completion webhook (`webhook`: the gateway's callbackUrl),
+// getAvailableModels() (GET /config), and the SDK's own forms of resolution ("WIDTHxHEIGHT") and
 // aspect ratio ("adaptive"). ffprobe checks each mp4 against the request. The SDK's default base
 // URL ends in /v4/ai; /v3/ai is what older clients were given and still works.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 
 import { createGateway, GatewayInvalidRequestError, GatewayModelNotFoundError } from '@ai-sdk/gateway';
@@ -104,6 +106,48 @@ test('AI SDK: poll drives /video-model/start and /status, and n: 1 gets no warni
   assert.deepEqual(result.warnings, []);
 });
 
+// A receiver on loopback for the gateway's completion webhook: `url`, and `received`, which
+// resolves to the first POST's {headers, body} (the SDK's VideoModelV4OperationWebhook).
+async function webhookReceiver() {
+  let deliver;
+  const received = new Promise((resolve) => { deliver = resolve; });
+  const receiver = createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      response.writeHead(204).end();
+      deliver({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${receiver.address().port}/hook`, received, close: () => receiver.close() };
+}
+
+test('AI SDK: webhook: the gateway posts to callbackUrl when the video is done, then one /status fetches it', async () => {
+  const receiver = await webhookReceiver();
+  const calls = [];
+  try {
+    const result = await generateVideo({
+      model: gatewayAt('v4', calls).video(MODEL),
+      prompt: 'Fireflies over a meadow at dusk',
+      duration: 4,
+      webhook: async () => ({ url: receiver.url, received: receiver.received }),
+      poll: { timeoutMs: POLL_DEADLINE_MS },
+      maxRetries: 0,
+    });
+    assertMp4Matches(result.videos[0].uint8Array, { duration: 4, width: 1280, height: 720, audio: false });
+    // The SDK waits for the webhook and then asks once: no polling.
+    assert.deepEqual(calls, ['POST /v4/ai/video-model/start', 'POST /v4/ai/video-model/status']);
+    const { body, headers } = await receiver.received;
+    assert.equal(headers['content-type'], 'application/json');
+    assert.equal(body.status, 'completed');
+    assert.equal(typeof body.operation.id, 'string');
+    assert.deepEqual(result.warnings, []);
+  } finally {
+    receiver.close();
+  }
+});
+
 test('AI SDK: resolution "720x1280" (the only form ai 7 types) is Veo\'s 720p in portrait', async () => {
   const result = await generateVideo({
     model: gatewayAt('v4').video(MODEL), prompt: 'A waterfall in a rain forest', duration: 4, resolution: '720x1280',
@@ -126,4 +170,17 @@ test('AI SDK: a first-frame image with aspectRatio "adaptive" follows the image,
   });
   assertMp4Matches(result.videos[0].uint8Array, { duration: 4, width: 720, height: 1280, audio: false });
   assert.deepEqual(result.warnings, []);
+});
+
+test('AI SDK: getAvailableModels() reads GET /config: the catalog\'s gateway ids as video models', async () => {
+  const { models } = await gatewayAt('v4').getAvailableModels();
+  const veo = models.find((model) => model.id === MODEL);
+  assert.ok(veo, `${MODEL} is listed`);
+  assert.equal(veo.modelType, 'video');
+  assert.equal(veo.specification.modelId, MODEL);
+  assert.equal(typeof veo.name, 'string');
+  assert.ok(!models.some((model) => model.id === 'veo-3.1'), 'ids of other dialects are not gateway ids');
+  // An older client's /v3/ai/config: the same list in the specification version it parses.
+  const older = await (await fetch(`${server.origin}/v3/ai/config`, { headers: { authorization: 'Bearer local' } })).json();
+  assert.equal(older.models.find((model) => model.id === MODEL).specification.specificationVersion, 'v3');
 });
