@@ -144,8 +144,13 @@ def collect_routes(config, log) -> list[tuple[str, re.Pattern, Callable]]:
 
 
 def install_route_modules(ctx):
-    for name in LOCAL_ROUTE_MODULES:
-        module = importlib.import_module(f"gateway.{name}")
+    for name in LOCAL_ROUTE_MODULES + OPTIONAL_ROUTE_MODULES:
+        try:
+            module = importlib.import_module(f"gateway.{name}")
+        except Exception:
+            if name not in OPTIONAL_ROUTE_MODULES:
+                raise
+            continue  # collect_routes logged why its routes are off
         if hasattr(module, "install"):
             module.install(ctx)
 

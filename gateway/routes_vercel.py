@@ -1,8 +1,9 @@
 """The `gateway` dialect: the Vercel AI Gateway's video protocol, as `@ai-sdk/gateway` speaks it.
 
-Wire format (npm `@ai-sdk/gateway` 3.0.232 dist GatewayVideoModel, and vercel/ai main's
-packages/gateway/src/gateway-video-model.ts for the start/status pair). Its routes, status words and
-error shape are the core's table (wasm/core/dialects/dialect_wire.h, `vgen dialect-facts`); by role:
+Wire format (npm `@ai-sdk/gateway` 4.0.158 dist GatewayVideoModel and GatewayFetchMetadata; `ai`
+7.0.185's experimental_generateVideo drives them). Its routes, status words, webhook words and
+error shape are the core's table (wasm/core/dialects/dialect_wire.h, `vgen dialect-facts`): every
+path under /v4/ai (the SDK's default base URL) and /v3/ai (older clients') alike. By role:
 
   submit   held open: `text/event-stream` at once, `:` comment heartbeats while the job renders,
            then exactly ONE `data:` event: {"type":"result","videos":[{"type":"base64","data",
@@ -10,8 +11,17 @@ error shape are the core's table (wasm/core/dialects/dialect_wire.h, `vgen diale
            "param"} (the SDK reads only the first event and releases the stream).
   start    {"operation":{"id"},"warnings":[...]}: the operation is opaque to the SDK, which sends it
            back unchanged to the status route.
+           An `idempotency-key` header (the SDK sends one per call, the same on its retries) makes a
+           start repeatable: the same key with the same model and body answers the first start's
+           operation again; with another request it is a 422. Keys live as long as the server runs.
+           A `callbackUrl` in the body (generateVideo's `webhook`) gets one POST once the operation
+           ends: {"operation", "status"} with the status word /status then answers; the SDK waits
+           for it and then asks /status once. Loopback or --allow-fetch hosts only (gateway/webhooks.py).
   status   body {"operation":...} -> {"status"}, with "videos" when completed, "error" (a message)
            when failed.
+  config   GET -> {"models": [{id, name, description, specification: {specificationVersion,
+           provider, modelId}, modelType: "video"}]}: the catalog's gateway ids (getAvailableModels()),
+           in the specification version of the path (v4, or v3 for an older client's base URL).
 The model id is the `ai-model-id` header. Refusals before a job exists are plain JSON in the
 gateway's error shape, which the SDK maps onto its error classes by `type`.
 Videos go back as base64: the AI SDK refuses to download from loopback URLs.
@@ -22,17 +32,24 @@ every dialect, in the dialect's error shape (route_common.error_response).
 [SECTION] Validation through the core
 [SECTION] Held-open stream (submit)
 [SECTION] Start / status
+[SECTION] Idempotency keys and callbacks
+[SECTION] Config
 [SECTION] HANDLERS
 """
 
 import base64
+import hashlib
 import json
+import threading
+from collections import OrderedDict
 from pathlib import Path
+from types import SimpleNamespace
 
 from .core_bridge import CoreUnavailable
 from . import dialect_facts
 from .http_util import Response, json_response
 from .route_common import error_response, read_json, submit_canonical, summary_of
+from .webhooks import WebhookSender, host_refusal
 
 HEARTBEAT_SECONDS = 2.0  # a `:` comment this often keeps proxies and the SDK's fetch from timing out
 MEDIA_TYPE = "video/mp4"  # a video's type when the job does not say (every local render is an mp4)
@@ -43,6 +60,7 @@ DIALECT = "gateway"
 CORE_HEADERS = ("ai-model-id", "ai-video-model-specification-version", "ai-gateway-protocol-version")
 
 TERMINAL = ("succeeded", "failed", "cancelled")
+IDEMPOTENCY_KEYS_KEPT = 10_000  # the most recent starts whose keys are remembered
 
 
 # -----------------------------------------------------------------------------
@@ -136,6 +154,9 @@ def submit(ctx, request, core_path: str):
     if isinstance(checked, Response):
         return checked
     canonical, body, warnings = checked
+    refusal = host_refusal(ctx, canonical, "/body/callbackUrl")
+    if refusal is not None:
+        return gateway_error(400, refusal["message"], param={"diagnostics": [refusal]})
     job = submit_canonical(ctx, DIALECT, canonical, body, lambda: ctx.resolve_inputs(canonical))
     return job if isinstance(job, Response) else (job, warnings)
 
@@ -211,12 +232,24 @@ def post_video_model(ctx, request) -> Response:
 # [SECTION] Start / status
 # -----------------------------------------------------------------------------
 
+def operation_of(job) -> dict:
+    """The operation /start answers and /status and the callback carry: opaque to the SDK."""
+    return {"id": job.id}
+
+
 def post_start(ctx, request) -> Response:
-    started = submit(ctx, request, dialect_facts.route_path(DIALECT, "start"))
-    if isinstance(started, Response):
-        return started
-    job, warnings = started
-    return json_response(200, {"operation": {"id": job.id}, "warnings": warnings})
+    def start() -> Response:
+        started = submit(ctx, request, dialect_facts.route_path(DIALECT, "start"))
+        if isinstance(started, Response):
+            return started
+        job, warnings = started
+        return json_response(200, {"operation": operation_of(job), "warnings": warnings})
+
+    key = header(request, "idempotency-key")
+    if key is None:
+        return start()
+    fingerprint = hashlib.sha256(json.dumps([header(request, "ai-model-id")]).encode() + request.body).hexdigest()
+    return ctx.vercel.starts.once((header(request, "authorization"), key), fingerprint, start)
 
 
 def status_body(job) -> dict:
@@ -244,8 +277,86 @@ def post_status(ctx, request) -> Response:
 
 
 # -----------------------------------------------------------------------------
+# [SECTION] Idempotency keys and callbacks
+# -----------------------------------------------------------------------------
+
+class IdempotentStarts:
+    """The answers of starts sent with an idempotency key, by (authorization, key): a start sent
+    again while the first is still being accepted waits for it. Only a start that made an
+    operation is remembered, so a refused one can be corrected and sent with the same key."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._starts = OrderedDict()  # (authorization, key) -> SimpleNamespace(fingerprint, lock, answer)
+
+    def once(self, key: tuple, fingerprint: str, start) -> Response:
+        with self._lock:
+            entry = self._starts.get(key)
+            if entry is None:
+                entry = self._starts[key] = SimpleNamespace(fingerprint=fingerprint, lock=threading.Lock(),
+                                                            answer=None)
+                while len(self._starts) > IDEMPOTENCY_KEYS_KEPT:
+                    self._starts.popitem(last=False)
+        if entry.fingerprint != fingerprint:
+            return gateway_error(422, f"idempotency-key {key[1]!r} was already used for another request (another "
+                                      "model or body): send a new key for a new request, or the same request to "
+                                      "get its operation again", param={"idempotencyKey": key[1]})
+        with entry.lock:
+            if entry.answer is None:
+                answer = start()
+                if answer.status != 200:
+                    with self._lock:
+                        if self._starts.get(key) is entry:
+                            del self._starts[key]
+                    return answer
+                entry.answer = answer.body
+            return Response(200, entry.answer, "application/json")
+
+
+def install(ctx):
+    """Idempotency keys and the completion callback (serve.py calls install(ctx) of every route
+    module that has one): a callbackUrl gets one POST when its operation ends."""
+    ctx.vercel = SimpleNamespace(starts=IdempotentStarts(), callbacks=WebhookSender(ctx.log))
+    status_words = dialect_facts.webhook_events(DIALECT)  # our terminal states -> the status words
+
+    def on_change(job, event):
+        hook = job.request.get("webhook") if job.dialect == DIALECT else None
+        if isinstance(hook, dict) and isinstance(hook.get("url"), str) and event in status_words:
+            ctx.vercel.callbacks.send(hook["url"], {"operation": operation_of(job), "status": status_words[event]})
+
+    ctx.jobs.on_change(on_change)
+
+
+# -----------------------------------------------------------------------------
+# [SECTION] Config
+# -----------------------------------------------------------------------------
+
+def get_config(ctx, request) -> Response:
+    """The catalog's gateway ids as GatewayFetchMetadata reads them, in the path's specification
+    version ("/v4/ai/config" -> "v4")."""
+    version = request.path.split("/")[1]
+    try:
+        exit_code, output = ctx.core.catalog_json()
+    except CoreUnavailable as problem:
+        return gateway_error(503, str(problem))
+    if exit_code != 0:
+        return gateway_error(500, f"the core's catalog failed (exit {exit_code})")
+    models = []
+    for model in json.loads(output):
+        for alias in model["aliases"]:
+            if DIALECT in alias["dialects"] and alias.get("routable", True):
+                modes = alias["modes"] or model["modes"]
+                models.append({"id": alias["id"], "name": model["name"],
+                               "description": f'{model["vendor"]} video model: {", ".join(modes)}',
+                               "specification": {"specificationVersion": version, "provider": model["provider"],
+                                                 "modelId": alias["id"]},
+                               "modelType": "video"})
+    return json_response(200, {"models": models})
+
+
+# -----------------------------------------------------------------------------
 # [SECTION] HANDLERS
 # -----------------------------------------------------------------------------
 
 # By role of the core's route table (dialect_facts.routes).
-HANDLERS = {"submit": post_video_model, "start": post_start, "status": post_status}
+HANDLERS = {"submit": post_video_model, "start": post_start, "status": post_status, "config": get_config}

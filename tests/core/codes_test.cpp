@@ -126,7 +126,7 @@ const CodeCase kCases[] = {
     {"invalid_value", "/references/0", Through::Build, "aisdk",
      R"({"model": "alibaba/wan-v2.6-flash", "mode": "r2v", "prompt": "a fox", "references": [{"type": "image"}]})"},
     {"duplicate_field", "/image", Through::Vgen, "unified",
-     R"({"model": "klingai/kling-v2.6-i2v", "prompt": "a fox", "image_url": "https://example.com/a.png", "image": "https://example.com/a.png"})"},
+     R"({"model": "klingai/kling-v2.6-i2v", "prompt": "a fox", "image_url": "https://example.com/a.png", "image": "https://example.com/b.png"})"},
     {"conflicting_fields", "/provider_options/negative_prompt", Through::Vgen, "unified",
      R"({"model": "klingai/kling-v2.6-t2v", "prompt": "a fox", "negative_prompt": "a", "provider_options": {"negative_prompt": "b"}})"},
     {"unknown_field", "/duratoin", Through::Vgen, "unified", R"({"model": "klingai/kling-v2.6-t2v", "prompt": "a fox", "duratoin": 5})"},

@@ -4,7 +4,7 @@
 // Index
 // [SECTION] Helpers
 // [SECTION] aisdk (seed 001)
-// [SECTION] gateway (@ai-sdk/gateway 3.0.232)
+// [SECTION] gateway (@ai-sdk/gateway 4.0.158)
 // [SECTION] openai (openai 7.60.0)
 // [SECTION] unified (seed 002)
 // [SECTION] jobs (seed 004)
@@ -18,15 +18,18 @@
 #include "catalog/example_request.h"
 #include "dialects/dialect.h"
 #include "dialects/dialect_common.h"
+#include "media/media.h"
 
 #include "test_support.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -152,16 +155,16 @@ TEST(AiSdkSeed000, ReferenceTagsAreNotExpressible) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] gateway (@ai-sdk/gateway 3.0.232)
+// [SECTION] gateway (@ai-sdk/gateway 4.0.158)
 //-----------------------------------------------------------------------------
 
 TEST(GatewaySeed001, BuildsTheSdkEnvelope) {
     BuildOutcome outcome = build(Dialect::Gateway, json::parse(R"({"model":"google/veo-3.1","prompt":"a kitchen",
         "image":"https://example.com/k.png","duration":8,"audio":true})"));
     ASSERT_TRUE(outcome.http) << describe(outcome.diagnostics);
-    EXPECT_EQ(outcome.http->toJson(), json::parse(R"({"method":"POST","path":"/v3/ai/video-model",
+    EXPECT_EQ(outcome.http->toJson(), json::parse(R"({"method":"POST","path":"/v4/ai/video-model",
         "headers":{"content-type":"application/json","ai-model-id":"google/veo-3.1-generate-001",
-                   "ai-video-model-specification-version":"3","ai-gateway-protocol-version":"0.0.1",
+                   "ai-video-model-specification-version":"4","ai-gateway-protocol-version":"0.0.1",
                    "accept":"text/event-stream"},
         "body":{"prompt":"a kitchen","image":{"type":"url","url":"https://example.com/k.png"},"duration":8,
                 "providerOptions":{"vertex":{"generateAudio":true}}}})"));
@@ -195,6 +198,99 @@ TEST(GatewaySeed001, FileObjectExpectedForImages) {
     const Diagnostic* d = findCode(outcome.diagnostics, "wrong_type");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->path, "/body/image");
+}
+
+// The envelope of what @ai-sdk/gateway 4 posts to /v4/ai/video-model/start.
+json sdkStart(const std::string& model, json body) {
+    return json{{"method", "POST"}, {"path", "/v4/ai/video-model/start"}, {"headers", {{"ai-model-id", model}}},
+                {"body", std::move(body)}};
+}
+
+TEST(GatewaySdk4, CallbackUrlIsTheWebhookBothWays) {
+    ParseOutcome outcome = parse(Dialect::Gateway, sdkStart("google/veo-3.1-generate-001",
+        json::parse(R"({"prompt":"x","n":1,"providerOptions":{},"callbackUrl":"http://127.0.0.1:9/hook"})")));
+    EXPECT_EQ(outcome.request.body["webhook"], (json{{"url", "http://127.0.0.1:9/hook"}}));
+    EXPECT_EQ(outcome.request.origin.inputPointer("/webhook/url"), "/body/callbackUrl");
+    EXPECT_TRUE(outcome.diagnostics.empty()) << describe(outcome.diagnostics);
+    json body = builtBody(Dialect::Gateway, json::parse(R"({"model":"google/veo-3.1","prompt":"x",
+        "webhook":{"url":"https://example.com/hook"}})"));
+    EXPECT_EQ(body["callbackUrl"], "https://example.com/hook");
+}
+
+TEST(GatewaySdk4, TheFirstFrameSentAsImageAndAsFrameImageIsNoRepeat) {
+    // The SDK sends a first_frame frame image twice, as `image` and in `frameImages`.
+    const json file = {{"type", "url"}, {"url", "https://example.com/first.png"}};
+    ParseOutcome same = parse(Dialect::Gateway, sdkStart("xai/grok-imagine-video",
+        json{{"prompt", "x"}, {"image", file}, {"frameImages", {{{"image", file}, {"frameType", "first_frame"}}}}}));
+    EXPECT_EQ(same.request.body["image"], "https://example.com/first.png");
+    EXPECT_TRUE(same.diagnostics.empty()) << describe(same.diagnostics);
+    const json other = {{"type", "url"}, {"url", "https://example.com/other.png"}};
+    ParseOutcome different = parse(Dialect::Gateway, sdkStart("xai/grok-imagine-video",
+        json{{"prompt", "x"}, {"image", other}, {"frameImages", {{{"image", file}, {"frameType", "first_frame"}}}}}));
+    EXPECT_EQ(different.request.body["image"], "https://example.com/first.png");
+    EXPECT_NE(findCode(different.diagnostics, "duplicate_field"), nullptr) << describe(different.diagnostics);
+}
+
+// The canonical request an aisdk call with these options becomes.
+json aisdkCanonical(json call) {
+    ParseOutcome outcome = parse(Dialect::AiSdk, call);
+    EXPECT_EQ(findCode(outcome.diagnostics, "wrong_type"), nullptr) << describe(outcome.diagnostics);
+    outcome.request.body.erase("model");
+    outcome.request.body.erase("prompt");
+    outcome.request.body.erase("mode");
+    return outcome.request.body;
+}
+
+TEST(GatewaySdk4, SizesBecomeTheResolutionsEachModelOffers) {
+    // ai 7 types resolution as "WIDTHxHEIGHT" only. Veo offers 720p and 1080p, 16:9 or 9:16.
+    EXPECT_EQ(aisdkCanonical({{"model", "google/veo-3.1-generate-001"}, {"prompt", "x"}, {"resolution", "1280x720"}}),
+              (json{{"resolution", "720p"}}));
+    EXPECT_EQ(aisdkCanonical({{"model", "google/veo-3.1-generate-001"}, {"prompt", "x"}, {"resolution", "1080x1920"}}),
+              (json{{"resolution", "1080p"}, {"aspectRatio", "9:16"}}));
+    // Given, the aspect ratio stays the caller's.
+    EXPECT_EQ(aisdkCanonical({{"model", "google/veo-3.1-generate-001"}, {"prompt", "x"}, {"resolution", "720x1280"},
+                              {"aspectRatio", "16:9"}}),
+              (json{{"resolution", "720p"}, {"aspectRatio", "16:9"}}));
+    // Grok's ratio follows its input image: no ratio is added.
+    EXPECT_EQ(aisdkCanonical({{"model", "xai/grok-imagine-video"}, {"prompt", "x"}, {"resolution", "1280x720"}}),
+              (json{{"resolution", "720p"}}));
+    // Wan and Sora list sizes themselves: kept; Wan's seed-style "720p" becomes its size.
+    EXPECT_EQ(aisdkCanonical({{"model", "alibaba/wan-v2.6-i2v"}, {"prompt", {{"text", "x"}, {"image", "https://e.com/a.png"}}},
+                              {"resolution", "1920x1080"}}),
+              (json{{"image", "https://e.com/a.png"}, {"resolution", "1920x1080"}}));
+    EXPECT_EQ(aisdkCanonical({{"model", "alibaba/wan-v2.6-i2v"}, {"prompt", {{"text", "x"}, {"image", "https://e.com/a.png"}}},
+                              {"resolution", "720p"}}),
+              (json{{"image", "https://e.com/a.png"}, {"resolution", "1280x720"}}));
+    // A size the model has no tier for stays as written, for the validator to refuse with the list.
+    EXPECT_EQ(aisdkCanonical({{"model", "google/veo-3.1-generate-001"}, {"prompt", "x"}, {"resolution", "3840x2160"}}),
+              (json{{"resolution", "3840x2160"}}));
+}
+
+// Raw base64 of the first bytes of a WIDTHxHEIGHT PNG (what the probe reads).
+std::string pngHeaderBase64(uint32_t width, uint32_t height) {
+    std::vector<uint8_t> bytes = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    for (uint32_t side : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8) bytes.push_back(static_cast<uint8_t>(side >> shift));
+    bytes.insert(bytes.end(), {8, 6, 0, 0, 0, 0, 0, 0, 0});
+    return encodeBase64(bytes.data(), bytes.size());
+}
+
+TEST(GatewaySdk4, AdaptiveAspectRatioFollowsTheInputImage) {
+    // Veo offers 16:9 and 9:16: an inline portrait first frame picks 9:16.
+    EXPECT_EQ(aisdkCanonical({{"model", "google/veo-3.1-generate-001"},
+                              {"prompt", {{"text", "x"}, {"image", pngHeaderBase64(360, 640)}}}, {"aspectRatio", "adaptive"}})
+                  .value("aspectRatio", ""),
+              "9:16");
+    // Nothing to follow (text only, or an image behind a URL): the model's default applies.
+    EXPECT_FALSE(aisdkCanonical({{"model", "google/veo-3.1-generate-001"}, {"prompt", "x"}, {"aspectRatio", "adaptive"}})
+                     .contains("aspectRatio"));
+    EXPECT_FALSE(aisdkCanonical({{"model", "google/veo-3.1-generate-001"},
+                                 {"prompt", {{"text", "x"}, {"image", "https://e.com/a.png"}}}, {"aspectRatio", "adaptive"}})
+                     .contains("aspectRatio"));
+    // Kling lists no ratios (its image-to-video follows the image): adaptive is its default.
+    EXPECT_FALSE(aisdkCanonical({{"model", "klingai/kling-v2.6-i2v"},
+                                 {"prompt", {{"text", "x"}, {"image", pngHeaderBase64(640, 360)}}}, {"aspectRatio", "adaptive"}})
+                     .contains("aspectRatio"));
 }
 
 //-----------------------------------------------------------------------------

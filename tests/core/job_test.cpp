@@ -145,7 +145,7 @@ TEST(JobCreativeHubSeed003, PendingProcessingCompletedWithCost) {
 }
 
 TEST(JobGateway, V3EventStreamResult) {
-    // The held-open POST /v3/ai/video-model: heartbeats, then one data event, cut mid-line.
+    // The held-open POST /v4/ai/video-model: heartbeats, then one data event, cut mid-line.
     SseParser parser;
     std::vector<SseEvent> events = feedSse(parser, ": ping\n\n: ping\n\ndata: {\"type\":\"result\",\"vid");
     for (const SseEvent& e : feedSse(parser,

@@ -292,7 +292,7 @@ TEST(Snippets, AiSdkCallForTheAisdkDialect) {
               "import { createGateway } from '@ai-sdk/gateway';\n"
               "\n"
               "const gateway = createGateway({\n"
-              "  baseURL: \"https://gw.example.com/v3/ai\",\n"
+              "  baseURL: \"https://gw.example.com/v4/ai\",\n"
               "  apiKey: process.env.VIDEOGEN_API_KEY,\n"
               "});\n"
               "\n"
@@ -329,7 +329,7 @@ TEST(Snippets, HttpFormatsOfAnAisdkCallShowTheGatewayRequest) {
     EXPECT_EQ(text.rfind("# The aisdk dialect is an AI SDK call, not an HTTP request", 0), 0u) << text;
     EXPECT_NE(text.find(renderSnippet(SnippetFormat::Curl, Dialect::Gateway, gateway, kBase)), std::string::npos);
     EXPECT_NE(text.find("'ai-model-id: "), std::string::npos);
-    EXPECT_NE(text.find("/v3/ai/video-model'"), std::string::npos);
+    EXPECT_NE(text.find("/v4/ai/video-model'"), std::string::npos);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The incremental event-stream parser: the gateway's held-open /v3/ai/video-model answer
+// The incremental event-stream parser: the gateway's held-open /v4/ai/video-model answer
 // (heartbeat comments, then one data event), cut at every possible place.
 #include "jobs/sse.h"
 

@@ -1,5 +1,5 @@
 """Shared by the gateway tests: serve.py as a subprocess on a free port (--port 0) with a temporary
---data, small HTTP helpers, polling, and ffprobe.
+--data, small HTTP helpers, polling, a webhook receiver, and ffprobe.
 
 The native core comes from $VG_NATIVE_DIR (default build/native); renders need ffmpeg.
 """
@@ -11,8 +11,10 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -113,6 +115,55 @@ class ServeProcess:
         """The path of one of this server's URLs."""
         assert url.startswith(self.origin + "/"), url
         return url[len(self.origin):]
+
+
+class WebhookReceiver:
+    """A loopback HTTP server recording every webhook: `events` (the JSON bodies) and `headers`
+    (each one's headers, lower-case names), in the order they arrived."""
+
+    def __init__(self):
+        self.events = []
+        self.headers = []
+        self.arrived = threading.Condition()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                # recorded before the answer: the sender sends the next event only after this one's
+                # answer, so the list is in the order the events were sent
+                with receiver.arrived:
+                    receiver.events.append(body)
+                    receiver.headers.append({name.lower(): value for name, value in self.headers.items()})
+                    receiver.arrived.notify_all()
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+
+    def wait_until(self, arrived, what: str, timeout=60) -> list[dict]:
+        """Waits until arrived(body) holds for a webhook received; every such body, in order."""
+        deadline = time.monotonic() + timeout
+        with self.arrived:
+            while not any(arrived(event) for event in self.events):
+                if not self.arrived.wait(deadline - time.monotonic()):
+                    raise AssertionError(f"no webhook {what} in {timeout} s: {self.events}")
+            return [event for event in self.events if arrived(event)]
+
+    def wait_for_job(self, job_id, event, timeout=60) -> list[dict]:
+        """The jobs dialect's webhooks of job_id once its `event` has arrived."""
+        self.wait_until(lambda body: body.get("jobId") == job_id and body.get("event") == event,
+                        f"{event} of {job_id}", timeout)
+        return [body for body in self.events if body.get("jobId") == job_id]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
 
 
 def ffprobe(data: bytes) -> dict:

@@ -5,15 +5,11 @@ polling to a real mp4, webhooks (progress, completed, failed), refusals in each 
 """
 
 import base64
-import json
 import struct
-import threading
-import time
 import unittest
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from server_fixture import ServeProcess, ServerTestCase, ffprobe
+from server_fixture import ServeProcess, ServerTestCase, WebhookReceiver, ffprobe
 
 UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 
@@ -24,45 +20,6 @@ def broken_png() -> str:
     header = struct.pack(">IIBBBBB", 640, 640, 8, 2, 0, 0, 0)
     chunk = struct.pack(">I", len(header)) + b"IHDR" + header + struct.pack(">I", zlib.crc32(b"IHDR" + header))
     return base64.b64encode(b"\x89PNG\r\n\x1a\n" + chunk + b"\x00" * 40).decode()
-
-
-class WebhookReceiver:
-    """A loopback HTTP server recording every webhook body."""
-
-    def __init__(self):
-        self.events = []
-        self.arrived = threading.Condition()
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                # recorded before the answer: the sender sends the next event only after this one's
-                # answer, so the list is in the order the events were sent
-                with receiver.arrived:
-                    receiver.events.append(body)
-                    receiver.arrived.notify_all()
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-
-    def wait_for(self, job_id, event, timeout=60):
-        deadline = time.monotonic() + timeout
-        with self.arrived:
-            while not any(e["jobId"] == job_id and e["event"] == event for e in self.events):
-                if not self.arrived.wait(deadline - time.monotonic()):
-                    raise AssertionError(f"no {event} webhook for {job_id}: {self.events}")
-        return [e for e in self.events if e["jobId"] == job_id]
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 class JobsTest(unittest.TestCase):
@@ -93,7 +50,7 @@ class JobsTest(unittest.TestCase):
         probe = ffprobe(data)
         self.assertAlmostEqual(probe["duration"], 5, delta=0.25)
         self.assertEqual(probe["width"], probe["height"], "1:1")
-        events = self.hooks.wait_for(body["jobId"], "completed")
+        events = self.hooks.wait_for_job(body["jobId"], "completed")
         self.assertEqual(events[-1]["event"], "completed")
         self.assertEqual(events[-1]["videos"], done["videos"])
         progress = [e["progress"] for e in events if e["event"] == "progress"]
@@ -121,7 +78,7 @@ class JobsTest(unittest.TestCase):
         self.assertEqual(done["status"], "FAILED", done)
         self.assertTrue(done["error"]["message"])
         self.assertEqual(done["videos"], [])
-        self.assertEqual(self.hooks.wait_for(body["jobId"], "failed")[-1]["status"], "FAILED")
+        self.assertEqual(self.hooks.wait_for_job(body["jobId"], "failed")[-1]["status"], "FAILED")
 
     def test_validation_error_has_the_seed_word_and_details(self):
         status, body, _ = self.server.json("POST", "/v2/videos/generate", {"model": "kling-2.6", "prompt": ""})

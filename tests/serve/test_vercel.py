@@ -3,8 +3,9 @@
     python3 -m unittest discover -s tests/serve -p 'test_vercel.py'
 
 Two layers: the route handlers against a scripted job service (heartbeat timing, a client that
-disconnects, failures; the real core validates, through CoreBridge), and serve.py over real
-HTTP with real renders (SSE framing, the start/status cycle, refusals). Both need the native build
+disconnects, failures, idempotency keys; the real core validates, through CoreBridge), and serve.py
+over real HTTP with real renders (SSE framing, the start/status cycle, the completion webhook,
+GET /config, refusals). Both need the native build
 ($VG_NATIVE_DIR, default build/native); the HTTP layer also needs ffmpeg.
 """
 
@@ -19,17 +20,21 @@ from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from server_fixture import NATIVE_DIR, RENDER_TIMEOUT_S, REPO, ServerTestCase  # noqa: E402
+from server_fixture import NATIVE_DIR, RENDER_TIMEOUT_S, REPO, ServerTestCase, WebhookReceiver  # noqa: E402
 
 sys.path.insert(0, str(REPO))
 from gateway import routes_vercel  # noqa: E402 (after the path is set)
 from gateway.core_bridge import CoreBridge  # noqa: E402
+from gateway.media_inputs import InputResolver  # noqa: E402
 
 MODEL = "google/veo-3.1-fast-generate-001"
 VALID_BODY = {"prompt": "A red kite over a windy beach", "n": 1, "duration": 4, "resolution": "720p"}
 SDK_HEADERS = {"Authorization": "Bearer local", "Content-Type": "application/json", "ai-model-id": MODEL,
-               "ai-video-model-specification-version": "3", "ai-gateway-protocol-version": "0.0.1",
+               "ai-video-model-specification-version": "4", "ai-gateway-protocol-version": "0.0.1",
                "Accept": "text/event-stream"}
+# What @ai-sdk/gateway 4's doStart sends besides: no Accept, and an idempotency key per call.
+START_HEADERS = {**{key: value for key, value in SDK_HEADERS.items() if key != "Accept"},
+                 "idempotency-key": "aisdk_vid_test"}
 
 
 def sse_parts(raw: bytes) -> tuple[list[bytes], list[dict]]:
@@ -63,6 +68,10 @@ class ScriptedJobs:
         self.jobs = {}
         self.submitted = []
         self.waits = 0
+        self.listeners = []
+
+    def on_change(self, listener):
+        self.listeners.append(listener)
 
     def refusal(self):
         return None  # the data folder takes new jobs
@@ -85,6 +94,8 @@ class ScriptedJobs:
                 if self.outcome == "succeeded":
                     job.videos = [{"path": str(self.video_path), "thumbnail": None, "width": 1280, "height": 720,
                                    "duration": 4.0, "has_audio": False}]
+                for listener in self.listeners:
+                    listener(job, job.status)
         return job
 
     def wait(self, job_id, timeout_s):
@@ -114,7 +125,11 @@ class GatewayHandlersTest(unittest.TestCase):
         self.video = Path(self.temp.name) / "out.mp4"
         self.video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)))
         self.jobs = ScriptedJobs(self.video, running_waits=3)
-        self.ctx = SimpleNamespace(core=CoreBridge(NATIVE_DIR), jobs=self.jobs, resolve_inputs=lambda canonical: {})
+        # The real resolver decides which hosts a callback may go to (loopback here).
+        inputs = InputResolver(SimpleNamespace(files_dir=Path(self.temp.name)), self.jobs, [], 1 << 20, 0)
+        self.ctx = SimpleNamespace(core=CoreBridge(NATIVE_DIR), jobs=self.jobs, resolve_inputs=lambda canonical: {},
+                                   inputs=inputs, log=print)
+        routes_vercel.install(self.ctx)
         self.heartbeat = routes_vercel.HEARTBEAT_SECONDS
 
     def tearDown(self):
@@ -229,6 +244,62 @@ class GatewayHandlersTest(unittest.TestCase):
                                                                       json.loads(started.body)))
             self.assertEqual(json.loads(answer.body), expected)
 
+    def start(self, body=None, key="aisdk_vid_test"):
+        headers = {**START_HEADERS, "idempotency-key": key} if key else {
+            name: value for name, value in START_HEADERS.items() if name != "idempotency-key"}
+        answer = routes_vercel.post_start(self.ctx, fake_request("/v4/ai/video-model/start",
+                                                                 VALID_BODY if body is None else body, headers))
+        return answer.status, json.loads(answer.body)
+
+    def test_a_retried_start_with_the_same_idempotency_key_is_the_same_operation(self):
+        first = self.start()
+        again = self.start()
+        self.assertEqual(first, again)
+        self.assertEqual(first[0], 200)
+        self.assertEqual(len(self.jobs.submitted), 1, "one job for one key")
+        other = self.start(key="aisdk_vid_other")
+        self.assertNotEqual(other[1]["operation"], first[1]["operation"])
+        unkeyed = [self.start(key=None) for _ in range(2)]
+        self.assertNotEqual(unkeyed[0][1]["operation"], unkeyed[1][1]["operation"], "no key, no replay")
+        self.assertEqual(len(self.jobs.submitted), 4)
+
+    def test_the_same_idempotency_key_with_another_request_is_a_422(self):
+        self.assertEqual(self.start()[0], 200)
+        for body, model in (({**VALID_BODY, "duration": 6}, MODEL), (VALID_BODY, "google/veo-3.1-generate-001")):
+            headers = {**START_HEADERS, "ai-model-id": model}
+            answer = routes_vercel.post_start(self.ctx, fake_request("/v4/ai/video-model/start", body, headers))
+            self.assertEqual(answer.status, 422, model)
+            error = json.loads(answer.body)["error"]
+            self.assertEqual(error["type"], "invalid_request_error")
+            self.assertIn("idempotency-key", error["message"])
+        self.assertEqual(len(self.jobs.submitted), 1)
+
+    def test_a_refused_start_does_not_hold_its_idempotency_key(self):
+        self.assertEqual(self.start(body={**VALID_BODY, "duration": 5})[0], 400)
+        self.assertEqual(self.start()[0], 200, "the key is free for the corrected request")
+
+    def test_callback_url_gets_one_post_of_the_operation_once_it_is_done(self):
+        sent = []
+        self.ctx.vercel.callbacks.send = lambda url, payload: sent.append((url, payload))
+        for outcome, word in (("succeeded", "completed"), ("failed", "error"), ("cancelled", "cancelled")):
+            sent.clear()
+            self.jobs.outcome, self.jobs.running_waits, self.jobs.waits = outcome, 1, 0
+            status, started = self.start(body={**VALID_BODY, "callbackUrl": "http://127.0.0.1:9/hook"}, key=None)
+            self.assertEqual(status, 200, started)
+            self.assertEqual(started["warnings"], [], "callbackUrl is a field the gateway knows")
+            operation = {"operation": started["operation"]}
+            answers = [json.loads(routes_vercel.post_status(self.ctx, fake_request(
+                "/v4/ai/video-model/status", operation)).body) for _ in range(3)]
+            self.assertEqual(answers[0]["status"], "pending")
+            self.assertEqual(sent, [("http://127.0.0.1:9/hook", {**operation, "status": word})], outcome)
+
+    def test_callback_url_must_reach_this_machine(self):
+        status, body = self.start(body={**VALID_BODY, "callbackUrl": "https://hooks.example.com/x"})
+        self.assertEqual(status, 400)
+        self.assertEqual(body["error"]["type"], "invalid_request_error")
+        self.assertIn("webhook_host_not_allowed", [item["code"] for item in body["error"]["param"]["diagnostics"]])
+        self.assertEqual(self.jobs.submitted, [])
+
     def test_status_of_an_unknown_or_malformed_operation(self):
         unknown = routes_vercel.post_status(self.ctx, fake_request("/v4/ai/video-model/status",
                                                                    {"operation": {"id": "nope"}}))
@@ -292,6 +363,38 @@ class GatewayOverHttpTest(ServerTestCase):
         self.assertEqual(statuses[0]["status"], "pending")
         self.assertEqual(statuses[-1]["status"], "completed", statuses[-1])
         self.assertEqual(base64.b64decode(statuses[-1]["videos"][0]["data"])[4:8], b"ftyp")
+
+    def test_callback_url_is_posted_when_the_video_is_done(self):
+        hooks = WebhookReceiver()
+        self.addCleanup(hooks.close)
+        status, started, _ = self.server.json("POST", "/v4/ai/video-model/start",
+                                              {**VALID_BODY, "callbackUrl": hooks.url}, START_HEADERS)
+        self.assertEqual(status, 200, started)
+        [event] = hooks.wait_until(lambda body: body.get("operation") == started["operation"], "for the operation",
+                                   RENDER_TIMEOUT_S)
+        self.assertEqual(event, {"operation": started["operation"], "status": "completed"})
+        self.assertEqual(hooks.headers[-1]["content-type"], "application/json")
+        # Once the webhook has come, one /status has the videos (the SDK asks exactly once).
+        status, body, _ = self.server.json("POST", "/v4/ai/video-model/status", {"operation": started["operation"]},
+                                           START_HEADERS)
+        self.assertEqual((status, body["status"]), (200, "completed"))
+
+    def test_retried_start_over_http_is_the_same_operation(self):
+        headers = {**START_HEADERS, "idempotency-key": "aisdk_vid_http_retry"}
+        answers = [self.server.json("POST", "/v4/ai/video-model/start", VALID_BODY, headers) for _ in range(2)]
+        self.assertEqual([answer[0] for answer in answers], [200, 200])
+        self.assertEqual(answers[0][1], answers[1][1])
+
+    def test_config_lists_the_catalogs_gateway_ids_as_the_sdk_reads_them(self):
+        for version in ("v4", "v3"):
+            status, body, _ = self.server.json("GET", f"/{version}/ai/config", headers={"Authorization": "Bearer local"})
+            self.assertEqual(status, 200, body)
+            by_id = {model["id"]: model for model in body["models"]}
+            self.assertEqual(by_id[MODEL]["specification"],
+                             {"specificationVersion": version, "provider": "vertex", "modelId": MODEL})
+            self.assertEqual(by_id[MODEL]["modelType"], "video")
+            self.assertIsInstance(by_id[MODEL]["name"], str)
+            self.assertNotIn("veo-3.1", by_id, "a jobs id is not a gateway id")
 
     def test_invalid_request_gets_the_gateway_error_shape_with_diagnostics(self):
         status, body, headers = self.server.json("POST", "/v3/ai/video-model", {**VALID_BODY, "duration": 5},

@@ -31,7 +31,7 @@ PollPolicy policyFor(const std::string& baseUrl) {
 }
 
 // The status call of the dialect's status route (the core's table, dialect_wire.h). Held-open
-// dialects (unified, gateway /v3) answer the submission with the result and are never polled, except
+// dialects (unified, the gateway's /video-model) answer the submission with the result and are never polled, except
 // a unified job whose answer named a task. A POST status route (gateway /v4) takes the operation
 // the start answer gave back as its body.
 HttpCall statusCall(const JobEntry& entry) {
@@ -119,7 +119,7 @@ json bodyValue(const std::string& text) {
     return input.error ? json(text) : std::move(input.value);
 }
 
-// The gateway's /v3 answer is an event stream: heartbeats, then one data event with the result.
+// The gateway's held-open answer is an event stream: heartbeats, then one data event with the result.
 json streamResult(const std::string& text) {
     SseParser parser;
     std::vector<SseEvent> events = feedSse(parser, text);

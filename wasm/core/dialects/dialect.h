@@ -6,7 +6,7 @@
 // | name         | submit                                                   | source         |
 // |--------------|----------------------------------------------------------|----------------|
 // | aisdk        | AI SDK experimental_generateVideo call options (JSON)    | seed 001       |
-// | gateway      | POST /v3/ai/video-model (+ /v4 start/status), ai-model-id | seeds 000/001  |
+// | gateway      | POST /v4/ai/video-model (+ start, status), ai-model-id    | seeds 000/001  |
 // | openai       | POST /v1/videos                                          | OpenAI; seed 002 |
 // | unified      | POST /v1/video/generations                               | seed 002       |
 // | jobs         | POST /v2/videos/generate                                 | seed 004       |

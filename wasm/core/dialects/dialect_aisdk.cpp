@@ -1,16 +1,19 @@
 // VideoGen core: the `aisdk` dialect, the JSON form of AI SDK `experimental_generateVideo` options.
 //
-// Wire format (source: npm `ai` 6.0.326, dist/index.d.ts `experimental_generateVideo` and
+// Wire format (source: npm `ai` 7.0.185, dist/index.d.ts `experimental_generateVideo` and
 // dist/index.js; seed 001's examples):
 //   { model: string,                          // gateway id, "klingai/kling-v2.6-i2v"
 //     prompt: string | { image, text? },      // image: URL, data URL or base64 (DataContent)
-//     n?, aspectRatio?: "16:9" | "adaptive", resolution?, duration?, fps?, seed?,
+//     n?, aspectRatio?: "W:H" | "adaptive", resolution?: "WIDTHxHEIGHT", duration?, fps?, seed?,
 //     frameImages?: [{ image, frameType: "first_frame" | "last_frame" }],
 //     inputReferences?: [ DataContent | { data, mediaType? } ],
 //     generateAudio?: boolean,
 //     providerOptions?: { <namespace>: { ...camelCase options } } }
-// The SDK types `resolution` as "WIDTHxHEIGHT" but seed 001 passes "1080p" to Veo: the value is kept
-// as written. A first_frame frame image wins over prompt.image in the SDK; parse does the same.
+// The SDK types `resolution` as "WIDTHxHEIGHT" but seed 001 passes "1080p" to Veo: parse maps either
+// onto the spelling the model's catalog entry offers ("1280x720" is Veo's 720p, "720p" Wan's
+// 1280x720), and aspectRatio "adaptive" (follow the input media) onto the model's ratio nearest the
+// first frame's, or none (the model's default). A first_frame frame image wins over prompt.image in
+// the SDK; parse does the same, and the same image given both ways is no repeat.
 //
 // Decisions:
 // - A member the catalog promotes (Model::promotions: /audio <-> klingai.sound, /lastFrame <->
@@ -57,6 +60,7 @@ const DialectSpec& aisdkSpec() {
         .optionsWire = "/providerOptions",
         .promotionsFirst = true,
         .promptObjectWhenImage = true,
+        .sdkForms = true,
     };
     return spec;
 }

@@ -15,6 +15,7 @@
 #include "dialects/dialect_common.h"
 #include "dialects/dialect_wire.h"
 
+#include "dialects/sdk_forms.h"
 #include "media/media.h"
 
 #include <algorithm>
@@ -187,7 +188,7 @@ const MimeFormat kMimeFormats[] = {
 };
 
 // The media type of a value: a data URL's own, else sniffed from the bytes or the URL's extension;
-// "image/png" when unknown, as the AI SDK does (ai 6.0.326 detectFileMediaType).
+// "image/png" when unknown, as the AI SDK does (ai 7.0.185 detectFileMediaType).
 std::string mediaTypeOf(const std::string& value, const char* fallback = "image/png") {
     MediaInfo info = probeMediaValue(value);
     if (!info.declaredMime.empty()) return info.declaredMime;
@@ -200,7 +201,7 @@ std::string mediaTypeOf(const std::string& value, const char* fallback = "image/
 bool isUrl(const std::string& value) { return std::string_view(value).starts_with("http://") || std::string_view(value).starts_with("https://"); }
 bool isDataUrl(const std::string& value) { return std::string_view(value).starts_with("data:"); }
 
-// The AI SDK's file object for a media string (what @ai-sdk/gateway 3.0.232 posts).
+// The AI SDK's file object for a media string (what @ai-sdk/gateway 4.0.158 posts).
 json fileObjectFor(const std::string& value, const char* fallbackMime = "image/png") {
     if (isUrl(value)) return json{{"type", "url"}, {"url", value}};
     if (isDataUrl(value)) {
@@ -308,6 +309,63 @@ std::optional<json> parseReferences(ParseContext& ctx, json& value, const FieldM
     return out;
 }
 
+// An OpenAI size ("1280x720"): literal when the model lists it as a resolution of its own, else the
+// resolution and aspect ratio of the table's row.
+void parseSize(ParseContext& ctx, const json& value, const FieldMap& row) {
+    if (!value.is_string()) {
+        addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "a string \"WIDTHxHEIGHT\"", value, ""));
+        return;
+    }
+    json& body = ctx.request.body;
+    const std::string size = value.get<std::string>();
+    const ParamSpec* resolution = ctx.model ? ctx.model->param("/resolution") : nullptr;
+    const bool literal = resolution && std::find(resolution->values.begin(), resolution->values.end(),
+                                                 json(size)) != resolution->values.end();
+    auto known = std::find_if(kOpenAiSizes.begin(), kOpenAiSizes.end(),
+                              [&](const SizeRow& r) { return size == r.size; });
+    if (literal || known == kOpenAiSizes.end()) {
+        body["resolution"] = size;
+    } else {
+        body["resolution"] = known->resolution;
+        body["aspectRatio"] = known->aspectRatio;
+        ctx.request.origin.record("/aspectRatio", ctx.at("/size"));
+    }
+    ctx.request.origin.record("/resolution", ctx.at("/size"));
+}
+
+// The canonical value of `row`'s wire value, or nullopt (a diagnostic says why).
+std::optional<json> decodeRow(ParseContext& ctx, json& value, const FieldMap& row) {
+    const Shape shape = shapeOf(row.canonical);
+    switch (row.codec) {
+        case Codec::Value:
+            if (fitsShape(value, shape)) return value;
+            addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, shapeTitle(shape), value, fixHint(value, shape)));
+            return std::nullopt;
+        case Codec::Media:
+            if (auto media = readMedia(ctx, value, row.wire, ctx.at(row.wire))) return json(std::move(*media));
+            return std::nullopt;
+        case Codec::UrlOrDataUrl:
+        case Codec::RawBase64:
+            if (value.is_string()) return json(takeString(value));
+            addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "a string", value, ""));
+            return std::nullopt;
+        case Codec::SecondsString: {
+            if (value.is_string() && isNumericText(value.get<std::string>())) {
+                json number = json::parse(value.get<std::string>(), nullptr, false);
+                if (number.is_number()) return number;
+            }
+            std::string hint = value.is_number() ? ": write \"" + value.dump() + "\" in quotes" : "";
+            addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "a string of seconds such as \"8\"", value, hint));
+            return std::nullopt;
+        }
+        case Codec::LastFrameImage: return parseFrameImage(ctx, value, row, "last_frame");
+        case Codec::FirstFrameImage: return parseFrameImage(ctx, value, row, "first_frame");
+        case Codec::References: return parseReferences(ctx, value, row);
+        case Codec::Size: break;  // parseSize: it writes two members
+    }
+    return std::nullopt;
+}
+
 // Reads `row` from the body into the canonical request; false when the row's field is absent.
 bool parseRow(ParseContext& ctx, const FieldMap& row, const std::vector<FieldMap>& rows) {
     json* value = findAt(ctx.body, row.wire);
@@ -321,68 +379,25 @@ bool parseRow(ParseContext& ctx, const FieldMap& row, const std::vector<FieldMap
 
     json& body = ctx.request.body;
     const json::json_pointer canonical(row.canonical);
-    if (body.contains(canonical)) {
-        if (row.codec != Codec::Size)
-            ctx.diagnostics.push_back(makeWarning(ctx.at(row.wire), Code::DuplicateField,
-                                                  fieldName(row.wire) + " repeats " + fieldName(row.canonical) +
-                                                      ", already given at " +
-                                                      ctx.request.origin.inputPointer(row.canonical) +
-                                                      ": the first one is used"));
+    if (row.codec == Codec::Size) {
+        if (!body.contains(canonical)) parseSize(ctx, *value, row);
         return true;
     }
-
-    std::optional<json> decoded;
-    const Shape shape = shapeOf(row.canonical);
-    switch (row.codec) {
-        case Codec::Value:
-            if (fitsShape(*value, shape)) decoded = *value;
-            else addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, shapeTitle(shape), *value, fixHint(*value, shape)));
-            break;
-        case Codec::Media:
-            if (auto media = readMedia(ctx, *value, row.wire, ctx.at(row.wire))) decoded = std::move(*media);
-            break;
-        case Codec::UrlOrDataUrl:
-        case Codec::RawBase64:
-            if (value->is_string()) decoded = takeString(*value);
-            else addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "a string", *value, ""));
-            break;
-        case Codec::SecondsString:
-            if (value->is_string() && isNumericText(value->get<std::string>())) {
-                json number = json::parse(value->get<std::string>(), nullptr, false);
-                if (number.is_number()) decoded = number;
-            }
-            if (!decoded) {
-                std::string hint = value->is_number() ? ": write \"" + value->dump() + "\" in quotes" : "";
-                addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "a string of seconds such as \"8\"", *value, hint));
-            }
-            break;
-        case Codec::LastFrameImage: decoded = parseFrameImage(ctx, *value, row, "last_frame"); break;
-        case Codec::FirstFrameImage: decoded = parseFrameImage(ctx, *value, row, "first_frame"); break;
-        case Codec::References: decoded = parseReferences(ctx, *value, row); break;
-        case Codec::Size: {
-            if (!value->is_string()) {
-                addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "a string \"WIDTHxHEIGHT\"", *value, ""));
-                break;
-            }
-            const std::string size = value->get<std::string>();
-            // A size the model lists as a resolution of its own stays literal; else the table's pair.
-            const ParamSpec* resolution = ctx.model ? ctx.model->param("/resolution") : nullptr;
-            const bool literal = resolution && std::find(resolution->values.begin(), resolution->values.end(),
-                                                         json(size)) != resolution->values.end();
-            auto known = std::find_if(kOpenAiSizes.begin(), kOpenAiSizes.end(),
-                                      [&](const SizeRow& r) { return size == r.size; });
-            if (literal || known == kOpenAiSizes.end()) {
-                body["resolution"] = size;
-            } else {
-                body["resolution"] = known->resolution;
-                body["aspectRatio"] = known->aspectRatio;
-                ctx.request.origin.record("/aspectRatio", ctx.at("/size"));
-            }
-            ctx.request.origin.record("/resolution", ctx.at("/size"));
-            return true;
-        }
+    if (body.contains(canonical)) {
+        // The same value twice changes nothing (the AI SDK sends a first frame both as image and in
+        // frameImages): only a different one is worth a warning, and it is never read.
+        const size_t known = ctx.diagnostics.size();
+        const std::optional<json> again = decodeRow(ctx, *value, row);
+        ctx.diagnostics.resize(known);
+        if (again && *again == body[canonical]) return true;
+        ctx.diagnostics.push_back(makeWarning(ctx.at(row.wire), Code::DuplicateField,
+                                              fieldName(row.wire) + " repeats " + fieldName(row.canonical) +
+                                                  ", already given at " +
+                                                  ctx.request.origin.inputPointer(row.canonical) +
+                                                  ": the first one is used"));
+        return true;
     }
-    if (decoded) {
+    if (std::optional<json> decoded = decodeRow(ctx, *value, row)) {
         body[canonical] = std::move(*decoded);
         ctx.request.origin.record(row.canonical, ctx.at(row.wire));
     }
@@ -898,6 +913,7 @@ ParseOutcome parseWithSpec(const DialectSpec& spec, json& input, const Catalog& 
     parseRouteOnly(ctx);
     checkUnknownFields(ctx);
     if (ctx.model) demotePromotions(ctx);
+    if (ctx.model && spec.sdkForms) mapSdkForms(outcome.request, *ctx.model);
     parseMode(ctx, match);
     checkWireId(ctx, catalog, match);
     return outcome;

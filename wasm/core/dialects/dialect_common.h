@@ -71,6 +71,8 @@ struct DialectSpec {
                                                // (the AI SDK, seed 001); false: only when the body has no place
     bool promptObjectWhenImage = false;        // build writes prompt {text,image}, a string when no image
     bool mediaAsFileObjects = false;           // media values travel as AI SDK file objects (the gateway)
+    bool sdkForms = false;                     // parse maps the AI SDK's resolution ("WIDTHxHEIGHT") and
+                                               // aspectRatio ("adaptive") onto what the model offers
     std::vector<const char*> routeOnly = {};        // top-level fields kept in dialectOptions ("user")
     std::vector<std::pair<const char*, const char*>> headers = {};  // fixed request headers
 };

@@ -61,16 +61,18 @@ constexpr const char* kErrorObjectShape =
 
 const std::vector<DialectWire>& dialectWires() {
     static const std::vector<DialectWire> table = {
-        // Vercel AI Gateway (@ai-sdk/gateway): every path under /v3/ai and /v4/ai alike, since the SDK
-        // appends its paths to whichever base URL it is given. POST /v3/ai/video-model is held open
-        // (an event stream whose one data event is the result); /start answers {operation} at once and
-        // /status takes {"operation": ...} back.
+        // Vercel AI Gateway (@ai-sdk/gateway 4): every path under /v4/ai, and /v3/ai alike for older
+        // clients, since the SDK appends its paths to whichever base URL it is given. POST
+        // /v4/ai/video-model is held open (an event stream whose one data event is the result); /start
+        // answers {operation} at once and /status takes {"operation": ...} back; GET /config lists the
+        // models (getAvailableModels()).
         {.dialect = Dialect::Gateway,
          .pathPattern = "^/v[34]/ai/",
          .idPattern = "[A-Za-z0-9_-]{1,200}",
-         .routes = {{"submit", "POST", "/v3/ai/video-model", "^/v[34]/ai/video-model$"},
+         .routes = {{"submit", "POST", "/v4/ai/video-model", "^/v[34]/ai/video-model$"},
                     {"start", "POST", "/v4/ai/video-model/start", "^/v[34]/ai/video-model/start$"},
-                    {"status", "POST", "/v4/ai/video-model/status", "^/v[34]/ai/video-model/status$"}},
+                    {"status", "POST", "/v4/ai/video-model/status", "^/v[34]/ai/video-model/status$"},
+                    {"config", "GET", "/v4/ai/config", "^/v[34]/ai/config$"}},
          .statusWords = kGatewayWords,
          .answerWords = {{JobState::Queued, "pending"},
                          {JobState::Running, "pending"},
@@ -84,14 +86,17 @@ const std::vector<DialectWire>& dialectWires() {
          .expiresAtField = "",
          .linkLifetimeMs = -1,
          .costField = "",
-         .webhookEvents = {},
+         // The start body's callbackUrl gets one POST when the operation ends, its status word in it
+         // (@ai-sdk/gateway then asks /status once, and the video must be there).
+         .webhookEvents = {{"succeeded", "completed"}, {"failed", "error"}, {"cancelled", "cancelled"}},
          // The SDK's createGatewayErrorFromResponse switches on `type`; any other word becomes a
-         // GatewayInternalServerError.
+         // GatewayInternalServerError. 422: an idempotency-key sent again with another request.
          .errorShape = R"({"error":{"message":"$message","type":"$type","param":"$param"}})",
          .errorRows = {{400, "invalid_request_error", ""},
                        {401, "authentication_error", ""},
                        {403, "forbidden", ""},
                        {404, "not_found", ""},
+                       {422, "invalid_request_error", ""},
                        {429, "rate_limit_exceeded", ""},
                        {kOtherClientError, "internal_server_error", ""},
                        {kOtherServerError, "internal_server_error", ""}},

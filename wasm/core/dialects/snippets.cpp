@@ -13,6 +13,7 @@
 #include "dialects/snippets.h"
 
 #include "catalog/catalog.h"
+#include "dialects/dialect_wire.h"
 
 #include <algorithm>
 #include <exception>
@@ -209,6 +210,13 @@ std::string pythonSnippet(const HttpRequest& http, std::string_view baseUrl) {
     return text;
 }
 
+// The path of createGateway's baseURL: the gateway's held-open route less the "/video-model" the
+// SDK appends ("/v4/ai").
+std::string sdkBasePath() {
+    const std::string path = wireRoute(wireFor(Dialect::Gateway), "submit")->path;
+    return path.substr(0, path.rfind('/'));
+}
+
 // `http` is an aisdk-dialect request: its body is the call's options, "model" the gateway id.
 std::string aiSdkSnippet(const HttpRequest& http, std::string_view baseUrl) {
     json options = http.body.is_object() ? http.body : json::object();
@@ -219,7 +227,7 @@ std::string aiSdkSnippet(const HttpRequest& http, std::string_view baseUrl) {
     text += "import { experimental_generateVideo as generateVideo } from 'ai';\n";
     text += "import { createGateway } from '@ai-sdk/gateway';\n\n";
     text += "const gateway = createGateway({\n";
-    text += "  baseURL: " + stringLiteral(joinUrl(baseUrl, "/v3/ai")) + ",\n";
+    text += "  baseURL: " + stringLiteral(joinUrl(baseUrl, sdkBasePath())) + ",\n";
     text += "  apiKey: process.env.VIDEOGEN_API_KEY,\n";
     text += "});\n\n";
     // The options object, its braces replaced by ours so `model` can lead.

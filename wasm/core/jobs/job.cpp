@@ -209,7 +209,7 @@ Job onSubmitted(Job job, const HttpResponse& response, int64_t now) {
     if (job.state != JobState::Submitting) return job;
     job.lastPollAt = now;
     int status = response.status;
-    // The gateway's /v3 stream reports a refusal as an error event with its own statusCode: treat
+    // The gateway's held-open stream reports a refusal as an error event with its own statusCode: treat
     // it as that HTTP status, so a 503 there is retried like a 503 anywhere else.
     if (job.dialect == Dialect::Gateway && response.body.is_object() &&
         response.body.value("type", json()) == "error") {

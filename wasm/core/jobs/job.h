@@ -119,7 +119,7 @@ struct Job {
 Job startJob(Dialect dialect, const PollPolicy& policy, uint64_t seed, int64_t now);
 
 // The answer to the submission: a job id to follow (Queued/Running), or the result itself from the
-// held-open dialects (unified POST, gateway /v3 event), or a refusal.
+// held-open dialects (unified POST, gateway held-open event), or a refusal.
 Job onSubmitted(Job job, const HttpResponse& response, int64_t now);
 
 // The answer to a status poll.

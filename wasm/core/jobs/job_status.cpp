@@ -215,7 +215,7 @@ void readUnified(const json& body, StatusReading& reading) {
 
 void readGateway(const json& body, StatusReading& reading) {
     if (auto type = body.find("type"); type != body.end()) {
-        // /v3 held-open stream: its one data event.
+        // The held-open stream: its one data event.
         if (type->is_string() && *type == "result") {
             reading.state = JobState::Succeeded;
             if (auto videos = body.find("videos"); videos != body.end()) collectVideos(*videos, reading.videos);

@@ -7,7 +7,7 @@
 // - openai: a completed body carries no URL: the video is the dialect's content route.
 // - unified (seed 002): the held-open POST answers `{created, model, duration, videos:[...]}`, a
 //   result; a body without `videos` (its status route) is read as OpenAI's video object.
-// - gateway (Vercel AI Gateway, as @ai-sdk/gateway's video model reads it): the /v3 stream's data
+// - gateway (Vercel AI Gateway, as @ai-sdk/gateway's video model reads it): the held-open stream's data
 //   event `type` result | error, with `videos[]` or `message`, `errorType`, `statusCode`; the /v4
 //   start answer's opaque `operation` (its `id`, when an object has one, is shown as the job id);
 //   the /v4 status answer through the table. A gateway video is `{type:"url", url, mediaType}` or
@@ -58,7 +58,7 @@ struct GatewayErrorBody {
 };
 
 // Reads a non-2xx body: seed 002's `{"error":{"message","type","code","status"}}`, OpenAI's and
-// the Vercel gateway's `{"error":{"message","type","code"}}`, the gateway's /v3 error event, and
+// the Vercel gateway's `{"error":{"message","type","code"}}`, the gateway's held-open error event, and
 // the flatter shapes other gateways use.
 GatewayErrorBody readErrorBody(const json& body);
 

@@ -1,5 +1,5 @@
 // VideoGen core: an incremental text/event-stream (SSE) parser.
-// The gateway dialect's held-open `POST /v3/ai/video-model` answers with an event stream: `:`
+// The gateway dialect's held-open `POST /v4/ai/video-model` answers with an event stream: `:`
 // comment lines as heartbeats while the video renders, then exactly one `data:` event holding
 // `{"type":"result",...}` or `{"type":"error",...}`. Network chunks arrive cut anywhere (inside a
 // line, between the CR and LF of a CRLF), so the parser keeps what it has not finished yet.
