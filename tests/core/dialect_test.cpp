@@ -266,6 +266,27 @@ TEST(GatewaySdk4, SizesBecomeTheResolutionsEachModelOffers) {
               (json{{"resolution", "3840x2160"}}));
 }
 
+// What is built for the SDK is what its types take: Veo's 720p as the size it is at the request's
+// ratio (the model's 16:9 when none), read back as the same tier and ratio.
+TEST(GatewaySdk4, BuildWritesResolutionAsTheSdkSize) {
+    const std::pair<json, const char*> cases[] = {
+        {{{"model", "google/veo-3.1"}, {"prompt", "x"}, {"resolution", "720p"}}, "1280x720"},
+        {{{"model", "google/veo-3.1"}, {"prompt", "x"}, {"resolution", "1080p"}, {"aspectRatio", "9:16"}}, "1080x1920"},
+        {{{"model", "alibaba/wan-v2.6"}, {"prompt", "x"}, {"image", "https://e.com/a.png"}, {"resolution", "1920x1080"}},
+         "1920x1080"},
+    };
+    for (const auto& [canonical, size] : cases) {
+        for (Dialect dialect : {Dialect::AiSdk, Dialect::Gateway}) {
+            const BuildOutcome built = build(dialect, canonical);
+            ASSERT_TRUE(built.http) << describe(built.diagnostics);
+            EXPECT_EQ(built.http->body["resolution"], size) << dialectName(dialect);
+            const ParseOutcome back = parse(dialect, built.http->toJson());
+            EXPECT_EQ(back.request.body["resolution"], canonical["resolution"]) << dialectName(dialect);
+            EXPECT_EQ(back.request.body.value("aspectRatio", json()), canonical.value("aspectRatio", json()));
+        }
+    }
+}
+
 // Raw base64 of the first bytes of a WIDTHxHEIGHT PNG (what the probe reads).
 std::string pngHeaderBase64(uint32_t width, uint32_t height) {
     std::vector<uint8_t> bytes = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};

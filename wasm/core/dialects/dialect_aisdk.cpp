@@ -35,7 +35,7 @@ std::vector<FieldMap> withSdkCallOptions(std::vector<FieldMap> promptAndImage) {
                                                     {"/references", "/inputReferences", Codec::References},
                                                     {"/n", "/n"},
                                                     {"/aspectRatio", "/aspectRatio"},
-                                                    {"/resolution", "/resolution"},
+                                                    {"/resolution", "/resolution", Codec::SdkResolution},
                                                     {"/duration", "/duration"},
                                                     {"/fps", "/fps"},
                                                     {"/seed", "/seed"},

@@ -338,6 +338,7 @@ std::optional<json> decodeRow(ParseContext& ctx, json& value, const FieldMap& ro
     const Shape shape = shapeOf(row.canonical);
     switch (row.codec) {
         case Codec::Value:
+        case Codec::SdkResolution:  // read as written; mapSdkForms turns it into the model's own
             if (fitsShape(value, shape)) return value;
             addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, shapeTitle(shape), value, fixHint(value, shape)));
             return std::nullopt;
@@ -547,6 +548,7 @@ bool buildRow(BuildContext& ctx, const FieldMap& row, const json& value) {
             buildReferences(ctx, row, value);
             return true;
         case Codec::Size: buildSize(ctx); return true;
+        case Codec::SdkResolution: setWire(ctx.out, row.wire, sdkResolution(value, ctx.request.body, ctx.model)); return true;
     }
     return false;
 }

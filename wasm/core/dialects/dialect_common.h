@@ -39,6 +39,7 @@ enum class Codec {
     FirstFrameImage, // frameImages [{image, frameType:"first_frame"}] (parse only: the SDK prefers it to prompt.image)
     References,      // inputReferences: [media | {data, mediaType}] <-> [{url, type}]
     Size,            // OpenAI `size` "WxH" <-> resolution + aspectRatio (see kOpenAiSizes)
+    SdkResolution,   // the AI SDK's "WxH" (ai 7 types no other form) <-> the model's own resolution (sdk_forms.h)
 };
 
 struct FieldMap {

@@ -106,6 +106,26 @@ void mapAdaptiveAspectRatio(Request& request, const Model& model) {
 
 }  // namespace
 
+json sdkResolution(const json& resolution, const json& body, const Model& model) {
+    if (!resolution.is_string()) return resolution;
+    const std::string& tier = resolution.get_ref<const std::string&>();
+    const auto height = tier.size() >= 2 && tier.back() == 'p' ? sidesOf("1x" + tier.substr(0, tier.size() - 1), 'x')
+                                                               : std::nullopt;
+    const ParamSpec* aspect = model.param("/aspectRatio");
+    const json* ratio = findAt(body, "/aspectRatio");
+    if (!ratio && aspect && aspect->defaultValue.is_string()) ratio = &aspect->defaultValue;
+    const auto sides = ratio && ratio->is_string() ? sidesOf(ratio->get<std::string>(), ':') : std::nullopt;
+    if (!height || !sides) return resolution;
+    // The short side is the tier; the long one follows the ratio, rounded to an even number of
+    // pixels as encoders want (480p at 16:9 is 854x480).
+    const long shortSide = height->second;
+    const double longSide = static_cast<double>(shortSide) * std::max(sides->first, sides->second) /
+                            std::min(sides->first, sides->second);
+    const long even = 2 * std::lround(longSide / 2);
+    const bool portrait = sides->second > sides->first;
+    return std::to_string(portrait ? shortSide : even) + "x" + std::to_string(portrait ? even : shortSide);
+}
+
 void mapSdkForms(Request& request, const Model& model) {
     mapAdaptiveAspectRatio(request, model);  // first: the ratio it picks is the orientation a tier follows
     mapResolution(request, model);

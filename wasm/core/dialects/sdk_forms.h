@@ -19,4 +19,10 @@ namespace vg {
 // Anything else stays as written, for validation to judge.
 void mapSdkForms(Request& request, const Model& model);
 
+// The SDK's form of a canonical resolution for building: a tier ("720p") as the size it is at the
+// request's aspect ratio, or the model's default one ("1280x720"; "720x1280" at 9:16), which
+// mapSdkForms reads back as the same tier and ratio. Anything else, or a tier whose ratio nothing
+// gives, as it is.
+json sdkResolution(const json& resolution, const json& body, const Model& model);
+
 }  // namespace vg
