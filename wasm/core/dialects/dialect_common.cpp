@@ -749,24 +749,23 @@ void parseModelMember(ParseContext& ctx, const json& input, const Catalog& catal
         ctx.diagnostics.push_back(makeError(inputPointer, Code::ModelNotInDialect, match.alias->refusal));
 }
 
-// An id this route does not use for the model (kling_2_6 in a jobs body, the catalog's own
-// klingai/kling-v2.6 in an AI SDK one): the real gateway answers "unknown model", so this is an
-// error that names the id the route takes.
+// Another route's name for the model (kling_2_6 in a jobs body, kling-2.6 in an AI SDK one): the
+// real gateway answers "unknown model", so this is an error that names the id this route takes.
+// The catalog's own ids (klingai/kling-v2.6) are every front door's: the playground's request text
+// speaks them, and build writes the route's id.
 void checkWireId(ParseContext& ctx, const Catalog& catalog, const AliasMatch& match) {
-    if (!match.model) return;
     const std::string dialect = dialectName(ctx.spec.dialect);
-    if (match.alias && aliasServes(*match.alias, dialect)) return;
+    if (!match.model || !match.alias || aliasServes(*match.alias, dialect)) return;
     const Mode mode = ctx.request.effectiveMode();
     const std::string written = ctx.request.body["model"].get<std::string>();
-    const std::string whose = match.alias ? match.model->name + "'s id in " + joinNames(match.alias->dialects)
-                                          : "the catalog's own id of " + match.model->name + ", not a wire id";
     const Alias* own = catalog.aliasFor(*match.model, dialect, mode);
     const std::string routes = own ? std::string() : routesCarrying(catalog, *match.model, mode);
     const std::string fix = own ? dialect + " requests name it \"" + own->id + "\""
                                 : dialect + " has no id for it in " + modeTitle(mode) +
                                       (routes.empty() ? std::string() : ": send it through " + routes);
     ctx.diagnostics.push_back(makeError(ctx.request.origin.inputPointer("/model"), Code::ModelNotInDialect,
-                                        "\"" + excerpt(written) + "\" is " + whose + "; " + fix));
+                                        "\"" + excerpt(written) + "\" is " + match.model->name + "'s id in " +
+                                            joinNames(match.alias->dialects) + "; " + fix));
 }
 
 void parseOptions(ParseContext& ctx) {
