@@ -8,15 +8,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import Ajv from 'ajv';
 import OpenAI, { toFile } from 'openai';
 
 import { repoRoot, runCli } from './helpers.mjs';
-import { startServer } from './serve_helpers.mjs';
+import { retrieveUntilDone, startServer } from './serve_helpers.mjs';
 
-const POLL_DEADLINE_MS = 240_000;
 const SCHEMA_DIR = join(repoRoot, 'tests/node/schemas/openai_videos');
 // The schema of each route's successful answer, by the role the core's table gives the route.
 const SUCCESS_SCHEMA = {
@@ -79,16 +77,9 @@ after(async () => {
 });
 
 async function completed(id) {
-  const deadline = Date.now() + POLL_DEADLINE_MS;
-  for (;;) {
-    const video = await client.videos.retrieve(id);
-    if (video.status === 'completed' || video.status === 'failed') {
-      assert.equal(video.status, 'completed', `video ${id} failed: ${JSON.stringify(video.error)}`);
-      return video;
-    }
-    assert.ok(Date.now() < deadline, `video ${id} still ${video.status} after ${POLL_DEADLINE_MS} ms`);
-    await sleep(250);
-  }
+  const video = await retrieveUntilDone(client, id);
+  assert.equal(video.status, 'completed', `video ${id} failed: ${JSON.stringify(video.error)}`);
+  return video;
 }
 
 async function refused(promise, status) {

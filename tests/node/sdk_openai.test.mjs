@@ -5,15 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import OpenAI from 'openai';
 import { VERSION } from 'openai/version';
 
 import { repoRoot } from './helpers.mjs';
-import { DURATION_TOLERANCE_S, probeMp4, startServer } from './serve_helpers.mjs';
+import { DURATION_TOLERANCE_S, probeMp4, retrieveUntilDone, startServer } from './serve_helpers.mjs';
 
-const POLL_DEADLINE_MS = 180_000;
 
 let server;
 let client;
@@ -33,17 +31,6 @@ test('openai SDK: the client under test is the major package.json asks for (npm 
   assert.equal(major, '7', 'the tests drive the current major of the openai SDK');
 });
 
-async function retrieveUntilDone(id) {
-  const deadline = Date.now() + POLL_DEADLINE_MS;
-  for (;;) {
-    const video = await client.videos.retrieve(id);
-    assert.ok(video.progress >= 0 && video.progress <= 100, `progress ${video.progress} is a percentage`);
-    if (video.status === 'completed' || video.status === 'failed') return video;
-    assert.ok(Date.now() < deadline, `video ${id} still ${video.status} after ${POLL_DEADLINE_MS} ms`);
-    await sleep(250);
-  }
-}
-
 test('openai SDK: videos.create, retrieve until completed, list, downloadContent (ffprobe checks the mp4)', async () => {
   // sora-2 has no audio parameter in the catalog, so the request asks for none.
   const request = { model: 'sora-2', prompt: 'A glass sphere floating over a neon city, slow push-in', seconds: '4', size: '1280x720' };
@@ -55,7 +42,8 @@ test('openai SDK: videos.create, retrieve until completed, list, downloadContent
   assert.equal(created.seconds, '4');
   assert.equal(created.size, '1280x720');
 
-  const done = await retrieveUntilDone(created.id);
+  const done = await retrieveUntilDone(client, created.id, (video) =>
+    assert.ok(video.progress >= 0 && video.progress <= 100, `progress ${video.progress} is a percentage`));
   assert.equal(done.status, 'completed', `the render failed: ${JSON.stringify(done.error)}`);
   assert.equal(done.progress, 100);
   assert.equal(typeof done.completed_at, 'number');

@@ -1,9 +1,11 @@
-// Shared by the SDK tests (sdk_openai, sdk_aisdk): a serve.py of their own on a free port with a
-// temporary --data, and ffprobe's view of the videos it renders.
+// Shared by the SDK tests (sdk_openai, sdk_aisdk, openai_videos_schema): a serve.py of their own on a
+// free port with a temporary --data, polling an OpenAI video to its end, and ffprobe's view of the
+// videos it renders.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { nativeDir, repoRoot } from './helpers.mjs';
 
@@ -78,3 +80,17 @@ export function probeMp4(bytes) {
 // Durations are compared to a frame at 24 fps plus the audio track's padding (AAC rounds up to
 // whole 1024-sample frames).
 export const DURATION_TOLERANCE_S = 0.1;
+
+// The OpenAI client's view of video `id` once it is completed or failed: one generous deadline
+// for the render, and `check(video)` on every answer on the way. The pause between answers only
+// paces the polling; what is waited for is the status.
+export async function retrieveUntilDone(client, id, check = () => {}, deadlineMs = 240_000) {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const video = await client.videos.retrieve(id);
+    check(video);
+    if (video.status === 'completed' || video.status === 'failed') return video;
+    if (Date.now() > deadline) throw new Error(`video ${id} still ${video.status} after ${deadlineMs} ms`);
+    await sleep(250);
+  }
+}
