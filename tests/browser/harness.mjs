@@ -237,8 +237,36 @@ export function assert(condition, message) {
 }
 
 export const status = (page) => page.evaluate(() => window.__vg || {});
-export const waitFor = (page, predicate, arg, timeout = 10000) =>
-  page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+// Waits until `predicate(arg)` holds on the page. A timeout fails naming the condition, its argument
+// and what the page's status showed then, so a red run says which wait it was and how far it got.
+export async function waitFor(page, predicate, arg, timeout = 10000) {
+  try {
+    return await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+  } catch (error) {
+    if (!/Timeout/.test(String(error && error.message))) throw error;
+    const shown = await page.evaluate(statusDigest).catch((e) => `(the page could not be read: ${e.message})`);
+    throw new Error(`waited ${timeout} ms for ${clip(predicate.toString())}` +
+      (arg === undefined ? '' : ` with ${clip(JSON.stringify(arg))}`) + `; the page showed ${shown}`, { cause: error });
+  }
+}
+
+// A long text as its two ends and its length: a wait's failure shows where texts differ, mostly there.
+function clip(text, ends = 80) {
+  const s = String(text).replace(/\s+/g, ' ');
+  return s.length <= 2 * ends + 20 ? s : `${s.slice(0, ends)}…(${s.length} chars)…${s.slice(-ends)}`;
+}
+
+// __vg's plain fields (texts by their ends), in the page: what a failed wait reports.
+function statusDigest() {
+  const out = [];
+  for (const [key, value] of Object.entries(window.__vg || {})) {
+    if (value === null || typeof value === 'object' || typeof value === 'function') continue;
+    let s = JSON.stringify(value);
+    if (s.length > 180) s = `${s.slice(0, 60)}…(${s.length} chars)…${s.slice(-100)}`;
+    out.push(`${key}=${s}`);
+  }
+  return out.join(', ');
+}
 
 // ---- ImGui items ---------------------------------------------------------------------------------
 // The test build publishes each drawn frame's items as __vg.ui.text (wasm/app/platform/test_hooks.cpp):

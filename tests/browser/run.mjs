@@ -82,16 +82,20 @@ playground.check('paste and non-ASCII typing reach the editor', async ({ page, c
   await press(page, 'Control+End');
   // keyboard.type sends these through IME insertText, which a canvas never sees; a key of a
   // layout that has them (CDP keyDown with text) makes the keypress the app reads.
+  // Each key waits for the text it makes, so a lost or doubled key fails at that key.
   const cdp = await context.newCDPSession(page);
+  let typed = pasted;
   for (const text of 'é東') {
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: text, text, unmodifiedText: text });
-    await framesDrawn(page, 1);  // held until a frame has read it
+    typed += text;
+    await waitFor(page, (expected) => window.__vg.requestText === expected && window.__vg.exitCode === 2, typed);
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: text });
   }
   await cdp.detach();
-  await waitFor(page, (text) => window.__vg.requestText === text + 'é東' && window.__vg.exitCode === 2, pasted);
   await page.screenshot({ path: path.join(ARTIFACTS, 'request-pasted.png') });
-  for (let i = 0; i < 2; i++) await press(page, 'Backspace');
+  await press(page, 'Backspace');
+  await waitFor(page, (text) => window.__vg.requestText === text + 'é', pasted);
+  await press(page, 'Backspace');
   await waitFor(page, (text) => window.__vg.requestText === text && window.__vg.exitCode !== 2, pasted);
   assert((await status(page)).requestText.includes('café — 東京'), 'the prompt lost its non-ASCII text');
   await paste(original);
