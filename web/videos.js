@@ -163,6 +163,7 @@
   // still runs holds the start). The group keeps what the person asked for (`want`: play or pause)
   // and applies it to every member:
   // - a play or pause on any member, from its own controls or the app's bar, is done to the others;
+  //   once every member has played to its end the group is paused (a seek then starts nothing);
   // - a seek that did not come from here (a member's own seek bar, a loop) moves the others there;
   // - while playing, a member that cannot keep up (seeking, out of data, or stopped by a reload of
   //   its source, which puts it at 0, paused, without a pause event) holds the group: the others
@@ -235,6 +236,8 @@
           if (!element.paused) element.pause();
           seekTo(element, source.currentTime, 0.1);
         });
+      } else if (type === 'ended' && elements.every(function (element) { return element.ended || (element.paused && !element.vgHeld); })) {
+        group.want = 'pause';  // played to the end: a seek now moves them without starting them
       } else if (type === 'seeked') {
         source.vgSeekTarget = undefined;  // done: a later seek (a loop back to 0) is not this one's echo
       } else if (type === 'seeking' && !(Math.abs(source.currentTime - source.vgSeekTarget) <= 0.05)) {
@@ -287,7 +290,7 @@
         var element = elementOf(key);
         if (!element || element.vgGroup === group) return;
         if (!element.vgGroup) {
-          ['play', 'pause', 'seeking', 'seeked', 'timeupdate', 'waiting', 'canplay', 'emptied', 'loadedmetadata'].forEach(function (type) {
+          ['play', 'pause', 'ended', 'seeking', 'seeked', 'timeupdate', 'waiting', 'canplay', 'emptied', 'loadedmetadata'].forEach(function (type) {
             element.addEventListener(type, P.guard('keeping the compared videos in step', function () { follow(element, type); }));
           });
           element.addEventListener('canplay', P.guard('starting the compared videos', function () {

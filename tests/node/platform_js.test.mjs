@@ -172,11 +172,14 @@ function videoWorld() {
       get currentTime() { return time; },
       set currentTime(value) {
         time = value;
+        element.ended = false;
         element.seeking = true;
         queue.push([element, 'seeking'], [element, 'seeked']);
       },
       // What the browser does when more data arrived.
       becomeReady: () => { element.readyState = 4; queue.push([element, 'canplay']); },
+      // What the browser does at the end of a video that does not loop.
+      end: () => { time = element.duration; element.paused = true; element.ended = true; queue.push([element, 'pause'], [element, 'ended']); },
     };
     return element;
   };
@@ -235,6 +238,23 @@ test('a video that runs out of data holds the others, and all resume together at
   world.flush();
   assert.ok(!group.holding, 'the hold ended');
   assert.ok(videos.every((v) => !v.paused && v.currentTime === 4), `both play at 4 s: ${videos.map((v) => v.currentTime)}`);
+});
+
+test('once every video has played to its end, a seek on one moves them all and starts nothing', () => {
+  // Stress run 2 of 7567a42: the videos ended before Loop was ticked, and a seek on one video's own
+  // bar then played all three (the group still wanted "play").
+  const { world, videos, group } = compareGroup([4, 4, 4]);
+  videos[0].end();
+  world.flush();
+  assert.equal(group.want, 'play', 'one ended, the others still play');
+  videos[1].end();
+  videos[2].end();
+  world.flush();
+  assert.equal(group.want, 'pause', 'all ended: playback is over');
+  videos[1].currentTime = 2;
+  world.flush();
+  assert.deepEqual(videos.map((v) => v.currentTime), [2, 2, 2]);
+  assert.ok(videos.every((v) => v.paused), `a seek started playback: ${videos.map((v) => v.paused)}`);
 });
 
 test('the app\'s bar seeks and pauses the whole group', () => {
