@@ -48,7 +48,7 @@ from gateway.http_util import HttpError, Response, cors_headers, public_route, s
 from gateway.jobs import JobService, RendererUnavailable
 from gateway.media_inputs import InputError, InputResolver
 from gateway.route_common import dialect_for_path, error_response
-from gateway.static_site import COMPRESSIBLE, StaticSite, accepts_gzip, etag_matches
+from gateway.static_site import StaticSite, choose_encoding, etag_matches
 from gateway.store import Store
 
 REPO = Path(__file__).resolve().parent
@@ -393,15 +393,15 @@ class Handler(BaseHTTPRequestHandler):
             self._send(Response(HTTPStatus.NOT_FOUND, b"Not found\n", "text/plain; charset=utf-8"),
                        "GET" if send_body else "HEAD")
             return
-        gzipped = file_path.suffix.lower() in COMPRESSIBLE and accepts_gzip(self.headers.get("Accept-Encoding", ""))
-        entry = site.load(file_path, gzipped)
+        encoding = choose_encoding(self.headers.get("Accept-Encoding", ""), site.encodings(file_path))
+        entry = site.load(file_path, encoding)
         headers = {"ETag": entry.etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding",
                    **cors_headers(self.headers.get("Origin"), self.server.cors)}
         if etag_matches(self.headers.get("If-None-Match", ""), entry.etag):
             self._send_head(HTTPStatus.NOT_MODIFIED, headers)
             return
-        if gzipped:
-            headers["Content-Encoding"] = "gzip"
+        if encoding:
+            headers["Content-Encoding"] = encoding
         headers["Content-Type"] = entry.content_type
         headers["Content-Length"] = str(len(entry.body))
         self._send_head(HTTPStatus.OK, headers)

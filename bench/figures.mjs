@@ -1,6 +1,6 @@
 // Figures of the playground, measured and printed, never asserted (a measurement, not a test; the
-// test run does not run it): gzip transfer size of the page, time from navigation to the first
-// interactive frame, CPU time of an idle tab over 10 s (Chrome DevTools Protocol
+// test run does not run it): what a first visit carries on the wire (harness.mjs firstVisit), time
+// from navigation to the first interactive frame, CPU time of an idle tab over 10 s (Chrome DevTools Protocol
 // Performance.getMetrics), what a frame costs each Chromium process while the pointer moves (on
 // software GL most of it is the GPU process rasterising: SystemInfo.getProcessInfo), and the frame
 // time with 50 jobs in the jobs panel.
@@ -8,29 +8,14 @@
 //   bash scripts/build.sh && node bench/figures.mjs
 // Measures the release page: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site (not the
 // test page, whose ImGui carries the test hooks). Core: $VG_NATIVE_DIR, else build/native.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 import {
-  ARTIFACTS, REPO, VIEWPORT, launchBrowser, openPage, startServer, waitFor,
+  ARTIFACTS, RELEASE_SITE, VIEWPORT, firstVisit, launchBrowser, openPage, startServer, waitFor,
 } from '../tests/browser/harness.mjs';
 
-const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
-
-// What index.html loads (fonts are fetched too, listed apart).
-const PAGE_FILES = ['index.html', 'app.css', 'app_glue.js', 'platform.js', 'videos.js', 'storage.js', 'playground.js', 'playground.wasm'];
-
-function pageSize() {
-  let raw = 0, gzip = 0;
-  for (const name of PAGE_FILES) {
-    const bytes = readFileSync(path.join(SITE, name));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
-  }
-  const fonts = ['fonts/ui.ttf', 'fonts/mono.ttf'].reduce((sum, name) => sum + gzipSync(readFileSync(path.join(SITE, name)), { level: 9 }).length, 0);
-  return { raw, gzip, fonts };
-}
+const SITE = process.env.VG_SITE_DIR || RELEASE_SITE;
 
 // 50 unfinished jobs in browser storage (what a reload resumes) whose status polls the route below
 // answers "running": the jobs panel then holds 50 live rows.
@@ -88,13 +73,12 @@ async function frameCost(browser, page) {
 }
 
 export async function runFigures(browser) {
-  const size = pageSize();
-  console.log(`# figure: page transfer ${(size.gzip / 1024).toFixed(1)} KB gzip (${(size.raw / 1024).toFixed(0)} KB raw: ` +
-    `${PAGE_FILES.join(', ')}); fonts add ${(size.fonts / 1024).toFixed(0)} KB gzip`);
-
   const { url, stop } = await startServer([], { site: SITE });
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const visit = await firstVisit(context, url);
+    console.log(`# figure: first visit ${(visit.total / 1024).toFixed(1)} KB on the wire (` +
+      visit.files.map((f) => `${f.path} ${(f.bytes / 1024).toFixed(1)}${f.encoding ? ` ${f.encoding}` : ''}`).join(', ') + ')');
     const { page } = await openPage(context, url);
     const readyAt = await page.evaluate(() => window.__vg.readyAt);
     console.log(`# figure: navigation to first interactive frame ${readyAt.toFixed(0)} ms (SwiftShader, no GPU)`);

@@ -5,8 +5,8 @@
 set(IMGUI_DIR ${CMAKE_CURRENT_SOURCE_DIR}/third_party/imgui-1.86 CACHE PATH "Dear ImGui source folder")
 # TrueType fonts for the UI and for JSON, served as site/fonts/{ui,mono}.ttf (fonts-dejavu-core comes
 # with chromium's fontconfig). Without them the app keeps ImGui's built-in font: crisp, but plain.
-set(VG_UI_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf CACHE FILEPATH "UI font (.ttf) copied into the site")
-set(VG_MONO_FONT /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf CACHE FILEPATH "Monospace font (.ttf) copied into the site")
+set(VG_UI_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf CACHE FILEPATH "UI font (.ttf) cut into the site")
+set(VG_MONO_FONT /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf CACHE FILEPATH "Monospace font (.ttf) cut into the site")
 
 if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
   message(WARNING "Dear ImGui not found in IMGUI_DIR=${IMGUI_DIR}: the playground is skipped. "
@@ -15,6 +15,42 @@ if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
 endif()
 
 set(VG_SITE_DIR ${CMAKE_BINARY_DIR}/site)
+
+# The characters the fonts hold: wasm/app/ui/font_ranges.txt, one list for the atlas the app bakes
+# (generated/font_ranges.inc) and for the font files the site serves (cut by Debian's pyftsubset to
+# those ranges, without hinting and layout tables, which ImGui does not read: 1.1 MB becomes 100 KB).
+set(VG_FONT_RANGES_FILE ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/ui/font_ranges.txt)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${VG_FONT_RANGES_FILE})
+file(STRINGS ${VG_FONT_RANGES_FILE} VG_FONT_RANGE_LINES REGEX "^[0-9A-Fa-f]+-[0-9A-Fa-f]+")
+set(VG_FONT_UNICODES "")
+set(VG_FONT_RANGES_INC "// Generated from wasm/app/ui/font_ranges.txt; do not edit.\n")
+foreach(line ${VG_FONT_RANGE_LINES})
+  string(REGEX MATCH "^([0-9A-Fa-f]+)-([0-9A-Fa-f]+)" range "${line}")
+  list(APPEND VG_FONT_UNICODES "U+${CMAKE_MATCH_1}-${CMAKE_MATCH_2}")
+  string(APPEND VG_FONT_RANGES_INC "0x${CMAKE_MATCH_1}, 0x${CMAKE_MATCH_2},\n")
+endforeach()
+string(REPLACE ";" "," VG_FONT_UNICODES "${VG_FONT_UNICODES}")
+file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/generated/font_ranges.inc CONTENT "${VG_FONT_RANGES_INC}")
+set(VG_SITE_FONTS "")
+if(EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT})
+  find_program(VG_PYFTSUBSET pyftsubset)
+  if(NOT VG_PYFTSUBSET)
+    message(FATAL_ERROR "pyftsubset not found: install Debian's fonttools package (scripts/setup.sh does)")
+  endif()
+  foreach(pair "ui;${VG_UI_FONT}" "mono;${VG_MONO_FONT}")
+    list(GET pair 0 name)
+    list(GET pair 1 source)
+    set(cut ${CMAKE_BINARY_DIR}/fonts/${name}.ttf)
+    add_custom_command(OUTPUT ${cut}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/fonts
+      COMMAND ${VG_PYFTSUBSET} ${source} --unicodes=${VG_FONT_UNICODES} --output-file=${cut}
+              --no-hinting --layout-features= --drop-tables+=kern,GSUB,GPOS,GDEF,FFTM
+      DEPENDS ${source} ${VG_FONT_RANGES_FILE}
+      COMMENT "Cutting ${source} to the playground's characters")
+    list(APPEND VG_SITE_FONTS ${cut})
+  endforeach()
+  add_custom_target(playground_fonts DEPENDS ${VG_SITE_FONTS})
+endif()
 file(GLOB_RECURSE VG_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/*.cpp)
 
 # The GLSL files in shaders/ become a table in the module (wasm/app/gfx/shader_sources.h).
@@ -38,13 +74,13 @@ set(VG_VARIANT_SOURCES
 set(VG_SHARED_SOURCES ${VG_APP_SOURCES})
 list(REMOVE_ITEM VG_SHARED_SOURCES ${VG_VARIANT_SOURCES})
 
-# -fexceptions comes from wasm_targets.cmake (CMAKE_CXX_FLAGS, compile and link).
+# -fwasm-exceptions comes from wasm_targets.cmake (CMAKE_CXX_FLAGS, compile and link).
 set(VG_PLAYGROUND_OPT -Oz -flto)
 # What ImGui's sources and ours share: ImGui's headers, our settings for it (imconfig_vg.h; the
 # ImGui sources stay untouched), the optimisation. ImGui's GLFW backend takes the input; the
 # drawing is ours (wasm/app/gfx/imgui_renderer.h), not its OpenGL3 backend.
 function(vg_imgui_settings target)
-  target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app)
+  target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app ${CMAKE_BINARY_DIR}/generated)
   target_include_directories(${target} SYSTEM PRIVATE ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
   target_compile_definitions(${target} PRIVATE IMGUI_USER_CONFIG="imconfig_vg.h")
   target_compile_options(${target} PRIVATE ${VG_PLAYGROUND_OPT})
@@ -89,7 +125,11 @@ function(vg_add_playground target site_dir)
     -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0
     # The platform layer hands strings between JS and C++ through the heap (events, sessionStorage);
     # web/platform.js copies them in with Module.allocateUTF8.
-    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']" "-sEXPORTED_RUNTIME_METHODS=['allocateUTF8']")
+    "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']" "-sEXPORTED_RUNTIME_METHODS=['allocateUTF8']"
+    # Function names for bench/wasm_sizes.py (what the wasm holds), moved out of the site below.
+    --emit-symbol-map)
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E rename ${site_dir}/playground.js.symbols ${CMAKE_BINARY_DIR}/${target}.symbols)
   # Linked to .js, never .html: emcc's HTML minifier crashes in 3.1.6 and the page is ours (web/).
   set_target_properties(${target} PROPERTIES
     OUTPUT_NAME playground
@@ -104,20 +144,25 @@ endfunction()
 
 vg_add_playground(playground ${VG_SITE_DIR})
 
-# The page shell (web/) beside the module. Runs on every build: copying a few files is cheaper than
-# tracking them, and an edited page then never goes stale.
+# The page shell (web/) beside the module and the cut fonts, then every file compressed for serve.py
+# (.br, .gz) and its weight printed (scripts/precompress_site.py). Runs on every build: copying a few
+# files is cheaper than tracking them, and an edited page then never goes stale.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
 function(vg_add_site target playground_target site_dir)
   set(copy ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/web ${site_dir})
-  if(EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT})
-    list(APPEND copy
-      COMMAND ${CMAKE_COMMAND} -E copy_if_different ${VG_UI_FONT} ${site_dir}/fonts/ui.ttf
-      COMMAND ${CMAKE_COMMAND} -E copy_if_different ${VG_MONO_FONT} ${site_dir}/fonts/mono.ttf)
+  if(VG_SITE_FONTS)
+    list(APPEND copy COMMAND ${CMAKE_COMMAND} -E copy_if_different ${VG_SITE_FONTS} ${site_dir}/fonts)
   endif()
   add_custom_target(${target} ALL
     COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts
     COMMAND ${copy}
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/scripts/precompress_site.py ${site_dir}
     DEPENDS ${playground_target}
     COMMENT "Assembling the playground site in ${site_dir}")
+  if(VG_SITE_FONTS)
+    add_dependencies(${target} playground_fonts)
+  endif()
+  add_dependencies(${target} vgen_core)  # its POST_BUILD puts vgen_core.{js,wasm} in site/ first
 endfunction()
 if(NOT (EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT}))
   message(STATUS "Playground: VG_UI_FONT or VG_MONO_FONT missing, the page uses ImGui's built-in font")

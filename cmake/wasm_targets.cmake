@@ -4,8 +4,12 @@
 
 # Exceptions are ignored by default in Emscripten: a throw would skip every catch and escape to
 # JS. Appending to CMAKE_CXX_FLAGS (read when the directory is generated) turns them on for every
-# target here, vgcore included; CMake passes these flags to the link step too.
-string(APPEND CMAKE_CXX_FLAGS " -fexceptions")
+# target here, vgcore included; CMake passes these flags to the link step too. WebAssembly's own
+# exception handling, not Emscripten's JavaScript emulation (-fexceptions), which routes each call
+# that may throw through a JavaScript trampoline: with it the playground's wasm was 22% larger
+# (1.59 MB against 1.31 MB) and the headless module's 31% (1.12 MB against 0.85 MB), and every such
+# call went out to JavaScript and back. Chromium has it since 95, node since 17.
+string(APPEND CMAKE_CXX_FLAGS " -fwasm-exceptions")
 
 add_executable(vgen_core ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/c_api.cpp)
 target_link_libraries(vgen_core PRIVATE vgcore)

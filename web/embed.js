@@ -8,8 +8,11 @@
 // The playground
 //   Every element with data-videogen-playground gets an <iframe> of the playground (index.html next to
 //   embed.js) that fills it and follows its size (width and height 100%; give the element a height,
-//   else it gets 600px). The iframe keeps the playground's keys, styles and storage away from the host
-//   page. Its URL carries the element's attributes as query parameters, each only when present:
+//   else it gets 600px). The iframe is made when the element comes within 300px of the viewport, so
+//   a page that embeds the playground further down loads none of it until the reader gets there
+//   (data-load="eager" on the element: at once). The iframe keeps the playground's keys, styles and
+//   storage away from the host page. Its URL carries the element's attributes as query parameters,
+//   each only when present:
 //     data-gateway  -> ?gateway=  base URL of the gateway ("" or absent: the playground's own origin)
 //     data-dialect  -> &dialect=  one of aisdk, gateway, openai, unified, jobs, creative-hub
 //     data-models   -> &models=   comma-separated model ids the playground offers (absent: all)
@@ -66,8 +69,22 @@
     return frame;
   }
 
+  // Mounts each element when it nears the viewport (at once without IntersectionObserver, or with
+  // data-load="eager"). Its height is set now, so the page's layout does not jump when it mounts.
+  var LAZY_MARGIN = '300px';
   function mountAll() {
-    Array.prototype.forEach.call(document.querySelectorAll('[' + PLAYGROUND_ATTRIBUTE + ']'), mount);
+    var lazy = typeof IntersectionObserver === 'function' ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        lazy.unobserve(entry.target);
+        mount(entry.target);
+      });
+    }, { rootMargin: LAZY_MARGIN }) : null;
+    Array.prototype.forEach.call(document.querySelectorAll('[' + PLAYGROUND_ATTRIBUTE + ']'), function (element) {
+      if (element.getBoundingClientRect().height === 0) element.style.height = DEFAULT_HEIGHT;
+      if (lazy && element.getAttribute('data-load') !== 'eager') lazy.observe(element);
+      else mount(element);
+    });
   }
 
   // The core, loaded once on first use; a failed load is retried on the next call.

@@ -107,6 +107,29 @@ embed.check('the playground starts inside the iframe at the iframe\'s size', { s
   assert(canvas.width > 600 && canvas.height > 300, `the canvas is ${canvas.width}x${canvas.height}`);
 });
 
+embed.check('a playground further down the page loads nothing until the reader scrolls to it', { start: null }, async ({ context, errors, url }) => {
+  // A host page of the server's origin (served by page.route), embed.js from the server itself.
+  const host = new URL('lazy_host.html', url).href;
+  const page = collectErrors(await context.newPage(), errors);
+  await page.route(host, (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><title>host</title><p style="height: 3000px">An article.</p>' +
+    '<div id="later" data-videogen-playground style="height: 480px"></div><script src="embed.js"></script>' }));
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(host);
+  await page.waitForFunction(() => window.VideoGen && document.readyState === 'complete', undefined, { timeout: 15000, polling: 50 });
+  // One frame after load: an observer that were going to mount would have done so by now.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assertEqual(await page.locator('#later iframe').count(), 0, 'iframes before scrolling');
+  const early = requested.filter((p) => !['/lazy_host.html', '/embed.js'].includes(p));
+  assertEqual(early, [], 'requests before scrolling');
+  await page.locator('#later').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#later iframe'), undefined, { timeout: 15000, polling: 50 });
+  const content = await (await page.locator('#later iframe').elementHandle()).contentFrame();
+  await content.waitForFunction(() => window.__vg && window.__vg.ready, undefined, { timeout: 30000, polling: 100 });
+  assert(requested.includes('/playground.wasm'), `after scrolling: ${requested.join(' ')}`);
+});
+
 embed.check('VideoGen.validate answers what vgen validate --json prints, for every case file', { start: null }, async (check) => {
   const page = await openExample(check);
   const files = readdirSync(CASES).filter((f) => f.endsWith('.json')).sort();

@@ -14,6 +14,8 @@ import { chromium } from 'playwright-core';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The test page (site-test/: built with VG_TEST_HOOKS=ON, it publishes every ImGui item in __vg.ui).
 export const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site-test');
+// The release page (site/: what scripts/run.sh serves, no test hooks): what page weight is about.
+export const RELEASE_SITE = path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
 export const NATIVE = process.env.VG_NATIVE_DIR || path.join(REPO, 'build/native');
 export const ARTIFACTS = path.join(REPO, 'tests/artifacts');
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--use-gl=angle', '--use-angle=swiftshader',
@@ -35,7 +37,12 @@ export function startServer(extra = [], { site = SITE } = {}) {
   };
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`serve.py did not start: ${output}`)), 15000);
+    // A deadline, not a wait: on a loaded machine Python's start-up alone can take seconds. A server
+    // that never says where it listens is stopped, or it would keep this process alive.
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`serve.py did not say where it listens within 60 s: ${output}`));
+    }, 60000);
     server.on('exit', (code) => reject(new Error(`serve.py exited (${code}): ${output}`)));
     server.stdout.on('data', (chunk) => {
       output += chunk;
@@ -127,7 +134,7 @@ export function finishSuite(name, main) {
 //   VG_ORDER=shuffle[:SEED]     a random order (the seed is printed, so a failing order can be rerun)
 // Anything a check needs beyond its start state it makes in its own body, or asks of a `fixture`
 // (made once per suite by its first user, from serve.py's HTTP API only: never page state).
-export function suite(name, { serverFlags = [], clipboard = false, viewport = VIEWPORT } = {}) {
+export function suite(name, { serverFlags = [], clipboard = false, viewport = VIEWPORT, site = SITE } = {}) {
   const checks = [];
   const fixtures = new Map();
   let session = null;
@@ -146,7 +153,7 @@ export function suite(name, { serverFlags = [], clipboard = false, viewport = VI
       return finishSuite(name, (async () => {
         const chosen = orderChecks(checks.filter((c) => matchesFilter(c.title)));
         mkdirSync(ARTIFACTS, { recursive: true });
-        const server = await startServer(serverFlags);
+        const server = await startServer(serverFlags, { site });
         const browser = track(await launchBrowser());
         session = { url: server.url, browser, server };
         try {
@@ -720,6 +727,44 @@ export async function openPage(context, url) {
   const errors = [];
   const page = await openPageFor({ context, errors }, url);
   return { page, errors };
+}
+
+// A first visit of `url` in a fresh page of `context` (its cache empty), as the network saw it: every
+// response's bytes on the wire (headers and body, compressed as sent) until the playground drew its
+// first interactive frame and nothing was still loading. {total, files: [{path, bytes, encoding}]}.
+export async function firstVisit(context, url) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const requests = new Map();  // requestId -> {path, encoding, bytes (when finished)}
+  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+    if (/^https?:/.test(request.url)) requests.set(requestId, { path: new URL(request.url).pathname, encoding: '' });
+  });
+  cdp.on('Network.responseReceived', ({ requestId, response }) => {
+    const seen = requests.get(requestId);
+    const encoding = Object.entries(response.headers).find(([k]) => k.toLowerCase() === 'content-encoding');
+    if (seen) seen.encoding = encoding ? encoding[1] : '';
+  });
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    const seen = requests.get(requestId);
+    if (seen) seen.bytes = encodedDataLength;
+  });
+  cdp.on('Network.loadingFailed', ({ requestId, errorText }) => {
+    const seen = requests.get(requestId);
+    if (seen) Object.assign(seen, { bytes: 0, failed: errorText });
+  });
+  await page.goto(url);
+  await waitFor(page, () => window.__vg && window.__vg.ready, undefined, 60000);
+  const deadline = Date.now() + 30000;
+  while ([...requests.values()].some((r) => r.bytes === undefined)) {
+    assert(Date.now() < deadline, `still loading after 30 s: ${[...requests.values()].filter((r) => r.bytes === undefined).map((r) => r.path)}`);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  }
+  await cdp.detach();
+  const files = [...requests.values()].sort((a, b) => b.bytes - a.bytes);
+  await page.close();
+  return { total: files.reduce((sum, f) => sum + f.bytes, 0), files };
 }
 
 export async function pressCtrlEnter(page) {

@@ -1,5 +1,6 @@
-"""serve.py over real HTTP: static files (MIME types, ETag/304, gzip, no listing, no escaping the
-root), the not-built message, GET /v1/models through the core, and a clean stop on SIGTERM.
+"""serve.py over real HTTP: static files (MIME types, ETag/304, gzip, brotli and gzip written by
+scripts/precompress_site.py, no listing, no escaping the root), the not-built message, GET /v1/models
+through the core, and a clean stop on SIGTERM.
 
     python3 -m unittest discover -s tests/serve -p 'test_*.py'
 
@@ -10,6 +11,7 @@ import gzip
 import http.client
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -171,6 +173,86 @@ class StaticSiteTest(unittest.TestCase):
 
     def server_root(self) -> Path:
         return Path(self.temp.name) / "site"
+
+
+def unbrotli(data: bytes) -> bytes:
+    """Decoded by Debian's brotli, as a browser decodes Content-Encoding: br."""
+    return subprocess.run(["brotli", "--decompress", "--stdout"], input=data, capture_output=True, check=True).stdout
+
+
+@unittest.skipUnless(shutil.which("brotli"), "Debian's brotli is not installed (scripts/setup.sh installs it)")
+class PrecompressedSiteTest(unittest.TestCase):
+    """A site as the build leaves it: scripts/precompress_site.py wrote NAME.br and NAME.gz."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.temp = tempfile.TemporaryDirectory()
+        cls.root = Path(cls.temp.name) / "site"
+        (cls.root / "fonts").mkdir(parents=True)
+        (cls.root / "index.html").write_text("<!doctype html><title>t</title>" + "<p>x</p>" * 200)
+        (cls.root / "app.js").write_text("console.log('hello');\n" * 50)
+        (cls.root / "playground.wasm").write_bytes(WASM_BYTES)
+        (cls.root / "fonts" / "ui.ttf").write_bytes(bytes(range(256)) * 40)
+        (cls.root / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(500))
+        cls.report = subprocess.run([sys.executable, str(REPO / "scripts" / "precompress_site.py"), str(cls.root)],
+                                    capture_output=True, text=True, check=True).stdout
+        cls.server = ServerProcess(cls.root)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.temp.cleanup()
+
+    def get(self, path, accept):
+        return self.server.request(path, {"Accept-Encoding": accept})
+
+    def test_the_build_writes_both_codings_of_every_compressible_file_and_prints_their_sizes(self):
+        for name in ("index.html", "app.js", "playground.wasm", "fonts/ui.ttf"):
+            with self.subTest(name=name):
+                raw = (self.root / name).read_bytes()
+                self.assertEqual(gzip.decompress((self.root / (name + ".gz")).read_bytes()), raw)
+                self.assertEqual(unbrotli((self.root / (name + ".br")).read_bytes()), raw)
+                size = f"{len(raw):,}"
+                self.assertRegex(self.report, rf"(?m)^  {name}\s+{size} ")
+        self.assertFalse((self.root / "clip.mp4.br").exists(), "a video is not compressed")
+
+    def test_brotli_when_the_browser_accepts_it(self):
+        for path, name in (("/playground.wasm", "playground.wasm"), ("/", "index.html"), ("/fonts/ui.ttf", "fonts/ui.ttf")):
+            with self.subTest(path=path):
+                response, body = self.get(path, "gzip, deflate, br, zstd")  # what Chromium sends
+                self.assertEqual(response.getheader("Content-Encoding"), "br")
+                self.assertEqual(response.getheader("Vary"), "Accept-Encoding")
+                self.assertEqual(body, (self.root / (name + ".br")).read_bytes())
+                self.assertEqual(unbrotli(body), (self.root / name).read_bytes())
+
+    def test_the_browser_s_preference_wins_and_each_coding_has_its_own_etag(self):
+        tags = set()
+        for accept, coding in (("gzip;q=1, br;q=0.5", "gzip"), ("br;q=0, gzip", "gzip"), ("identity", None),
+                               ("*", "br"), ("gzip, *;q=0", "gzip"), ("br;q=0, gzip;q=0", None)):
+            with self.subTest(accept=accept):
+                response, body = self.get("/app.js", accept)
+                self.assertEqual(response.getheader("Content-Encoding"), coding)
+                if coding == "gzip":
+                    self.assertEqual(body, (self.root / "app.js.gz").read_bytes(), "the build's gzip -9 bytes")
+                tags.add((coding, response.getheader("ETag")))
+        self.assertEqual(len({tag for _, tag in tags}), 3, tags)
+
+    def test_a_file_newer_than_its_compressed_copies_is_not_sent_stale(self):
+        page = self.root / "late.js"
+        page.write_text("old();\n" * 40)
+        subprocess.run([sys.executable, str(REPO / "scripts" / "precompress_site.py"), str(self.root)],
+                       capture_output=True, check=True)
+        page.write_text("new();\n" * 40)
+        newest = max(page.with_name("late.js" + suffix).stat().st_mtime_ns for suffix in (".br", ".gz"))
+        os.utime(page, ns=(page.stat().st_atime_ns, newest + 10**9))
+        response, body = self.get("/late.js", "br, gzip")
+        self.assertEqual(response.getheader("Content-Encoding"), "gzip")
+        self.assertEqual(gzip.decompress(body), page.read_bytes())
+
+    def test_a_video_is_sent_as_it_is(self):
+        response, body = self.get("/clip.mp4", "br, gzip")
+        self.assertIsNone(response.getheader("Content-Encoding"))
+        self.assertEqual(body, (self.root / "clip.mp4").read_bytes())
 
 
 class NotBuiltTest(unittest.TestCase):

@@ -8,8 +8,11 @@ constexpr float kUiFontCssPx = 15.0f;
 constexpr float kMonoFontCssPx = 14.0f;
 constexpr float kBuiltinFontCssPx = 13.0f;  // ImGui's ProggyClean is drawn for 13 px
 
-// Latin, Latin-1, punctuation (dashes, quotes), arrows and maths signs: what catalog notes use.
-const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0};
+// The ranges of wasm/app/ui/font_ranges.txt (Latin-1, punctuation, arrows, maths signs: what
+// catalog notes use), the same the site's font files were cut to.
+const ImWchar kGlyphRanges[] = {
+#include "font_ranges.inc"
+    0};
 
 ImFont* addBuiltinFont(float pixels) {
     ImFontConfig config;
