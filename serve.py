@@ -400,8 +400,8 @@ class Handler(BaseHTTPRequestHandler):
         if etag_matches(self.headers.get("If-None-Match", ""), entry.etag):
             self._send_head(HTTPStatus.NOT_MODIFIED, headers)
             return
-        if encoding:
-            headers["Content-Encoding"] = encoding
+        if entry.encoding:
+            headers["Content-Encoding"] = entry.encoding
         headers["Content-Type"] = entry.content_type
         headers["Content-Length"] = str(len(entry.body))
         self._send_head(HTTPStatus.OK, headers)

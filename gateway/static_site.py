@@ -36,7 +36,8 @@ ENCODINGS = {"br": ".br", "gzip": ".gz"}
 class StaticFile:
     body: bytes
     content_type: str
-    etag: str           # strong validator of these exact bytes (quoted, as sent)
+    etag: str              # strong validator of these exact bytes (quoted, as sent)
+    encoding: str | None   # the Content-Encoding of `body` (None: the file's own bytes)
 
 
 class StaticSite:
@@ -78,6 +79,8 @@ class StaticSite:
         return [name for name in ENCODINGS if name == "gzip" or precompressed(path, name) is not None]
 
     def load(self, path: Path, encoding: str | None) -> StaticFile:
+        """`path` in `encoding` (from encodings()). Its .br gone stale since the choice (a rebuild
+        under way) gives the file as it is, which every client takes, and is not kept."""
         stat = path.stat()
         key = (str(path), stat.st_mtime_ns, stat.st_size, encoding)
         with self._lock:
@@ -85,22 +88,21 @@ class StaticSite:
         if cached is not None:
             return cached
         raw = path.read_bytes()
-        body = raw
-        if encoding is not None:
-            sibling = precompressed(path, encoding)
-            if sibling is not None:
-                body = sibling.read_bytes()
-            elif encoding == "gzip":
-                body = gzip.compress(raw, compresslevel=6, mtime=0)
-            else:
-                raise ValueError(f"{path.name} has no fresh {ENCODINGS[encoding]} file to send as {encoding}")
+        sibling = precompressed(path, encoding) if encoding else None
+        if sibling is not None:
+            body = sibling.read_bytes()
+        elif encoding == "gzip":
+            body = gzip.compress(raw, compresslevel=6, mtime=0)
+        else:
+            body, encoding = raw, None
         digest = hashlib.sha256(raw).hexdigest()[:20]
         # Each coding is other bytes, so it gets its own validator.
         suffix = f"-{ENCODINGS[encoding][1:]}" if encoding else ""
         entry = StaticFile(body, MIME_TYPES.get(path.suffix.lower(), "application/octet-stream"),
-                           f'"{digest}{suffix}"')
-        with self._lock:
-            self._cache[key] = entry
+                           f'"{digest}{suffix}"', encoding)
+        if encoding == key[3]:
+            with self._lock:
+                self._cache[key] = entry
         return entry
 
 

@@ -255,6 +255,25 @@ class PrecompressedSiteTest(unittest.TestCase):
         self.assertEqual(body, (self.root / "clip.mp4").read_bytes())
 
 
+class StaleCopyTest(unittest.TestCase):
+    def test_a_br_that_went_stale_after_the_choice_gives_the_file_as_it_is(self):
+        sys.path.insert(0, str(REPO))
+        from gateway.static_site import StaticSite
+        with tempfile.TemporaryDirectory() as folder:
+            page = Path(folder) / "app.js"
+            page.write_text("fresh();\n" * 30)
+            copy = page.with_name("app.js.br")
+            copy.write_bytes(b"old brotli bytes")
+            os.utime(copy, ns=(0, page.stat().st_mtime_ns + 10**9))
+            site = StaticSite(Path(folder))
+            self.assertEqual(site.encodings(page), ["br", "gzip"])
+            os.utime(copy, ns=(0, page.stat().st_mtime_ns - 10**9))  # the rebuild rewrote app.js
+            entry = site.load(page, "br")
+            self.assertIsNone(entry.encoding)
+            self.assertEqual(entry.body, page.read_bytes())
+            self.assertEqual(site.encodings(page), ["gzip"], "and the next choice leaves br out")
+
+
 class NotBuiltTest(unittest.TestCase):
     def test_missing_site_says_how_to_build_and_stops_cleanly(self):
         with tempfile.TemporaryDirectory() as empty:
