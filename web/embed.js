@@ -50,6 +50,11 @@
     return url.href;
   }
 
+  // An element without a height of its own gets DEFAULT_HEIGHT.
+  function reserveHeight(element) {
+    if (element.getBoundingClientRect().height === 0) element.style.height = DEFAULT_HEIGHT;
+  }
+
   function mount(element) {
     var existing = element.querySelector('iframe[data-videogen-frame]');
     if (existing) return existing;
@@ -64,7 +69,7 @@
     // The playground copies snippets and share links with navigator.clipboard.
     frame.allow = 'clipboard-read; clipboard-write';
     frame.style.cssText = 'display:block;width:100%;height:100%;border:0;';
-    if (element.getBoundingClientRect().height === 0) element.style.height = DEFAULT_HEIGHT;
+    reserveHeight(element);
     element.appendChild(frame);
     return frame;
   }
@@ -81,7 +86,7 @@
       });
     }, { rootMargin: LAZY_MARGIN }) : null;
     Array.prototype.forEach.call(document.querySelectorAll('[' + PLAYGROUND_ATTRIBUTE + ']'), function (element) {
-      if (element.getBoundingClientRect().height === 0) element.style.height = DEFAULT_HEIGHT;
+      reserveHeight(element);
       if (lazy && element.getAttribute('data-load') !== 'eager') lazy.observe(element);
       else mount(element);
     });
