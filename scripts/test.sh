@@ -292,18 +292,20 @@ else
 fi
 
 # 4. On the sanitizer build: the core tests (two GoogleTest shards: cmake/native_targets.cmake), the
-#    planted bugs (ctest), the CLI tests with the sanitized vgen, then the fuzzers.
+#    planted bugs (ctest), the CLI tests with the sanitized vgen, and beside them the fuzzers: this
+#    is the end of the run, and the tests alone leave a core idle for half their time (one shard or
+#    the CLI tests left), as does the fuzz targets' build (a link at a time).
 if build_step "sanitizer build"; then
     # Two shards (GoogleTest's own sharding): one process costs half a core for most of its time.
     start "core tests (sanitizers)" run_gtest_shards "$SANITIZE_DIR/vg_core_tests" 2
     start "ctest (sanitizers)" run_ctest "$SANITIZE_DIR"
     start "unittest tests/cli (sanitizers)" run_unittest tests/cli "$SANITIZE_DIR/vgen"
-    finish "core tests (sanitizers)" && record_gtest "core tests (sanitizers)"
-    finish "ctest (sanitizers)" && record_ctest "ctest (sanitizers)"
-    finish "unittest tests/cli (sanitizers)" && record_unittest "unittest tests/cli (sanitizers)"
     # kept crashes replayed, then every target for VG_FUZZ_SECONDS of wall time (60 here, 20 s a
     # target on two cores; fuzz.sh alone takes 180, and longer runs are for a session of their own)
     start fuzz env VG_FUZZ_SECONDS="${VG_FUZZ_SECONDS:-60}" bash scripts/fuzz.sh
+    finish "core tests (sanitizers)" && record_gtest "core tests (sanitizers)"
+    finish "ctest (sanitizers)" && record_ctest "ctest (sanitizers)"
+    finish "unittest tests/cli (sanitizers)" && record_unittest "unittest tests/cli (sanitizers)"
     finish fuzz && record_generic fuzz "$(log_of fuzz)"
 else
     cannot_run "core tests (sanitizers)" "the sanitizer build failed"
