@@ -130,6 +130,38 @@
     if (at >= 0) loop.timer = setTimeout(function () { loop.timer = 0; P.burst(module); }, Math.max(0, at - Date.now()));
   };
 
+  // A key event from the page into the queue deliverKeys empties. Repeats are the browser's, never
+  // ImGui's (the app sets ImGui's own repeat delay out of reach: it timed a held key by the frames'
+  // clock, so a Backspace whose key-up came a few slow frames late deleted three characters): a
+  // key-down for a key already down (the system's auto-repeat while a person holds it, at their
+  // own rate) is queued as an up and a down, a fresh press. Modifiers are not repeated: an up of a
+  // held Ctrl, even for one frame, would turn Ctrl+V into V. `held` maps keyCode -> true while down.
+  var MODIFIER_KEY_CODES = { 16: true, 17: true, 18: true, 91: true, 92: true, 93: true, 224: true };
+  P.queueKey = function (queue, held, type, e) {
+    if (type === 'keydown') {
+      if (held[e.keyCode]) {
+        if (MODIFIER_KEY_CODES[e.keyCode]) return;
+        queue.push(['up', e]);
+      }
+      held[e.keyCode] = true;
+      queue.push(['down', e]);
+    } else if (type === 'keyup') {
+      delete held[e.keyCode];
+      queue.push(['up', e]);
+    } else {
+      queue.push(['press', P.wholeCharacter(e)]);
+    }
+  };
+
+  // A keypress's charCode is its first UTF-16 unit: for a character above U+FFFF (an emoji from a
+  // key that has one) only half a surrogate pair, which ImGui would keep as a broken character. Its
+  // `key` holds the whole character; the port reads only charCode, ctrlKey and metaKey.
+  P.wholeCharacter = function (e) {
+    var codePoint = typeof e.key === 'string' && e.key.length === 2 ? e.key.codePointAt(0) : 0;
+    if (codePoint <= 0xFFFF) return e;
+    return { charCode: codePoint, key: e.key, keyCode: e.keyCode, ctrlKey: e.ctrlKey, metaKey: e.metaKey };
+  };
+
   // ImGui 1.86 samples key state once a frame (its input queue came in 1.87): keys are queued and
   // handed to the GLFW port before a frame, at most one change per key per frame and in order, so a
   // quick press between two slow frames is neither lost nor merged with the next, and Ctrl+End stays
@@ -175,13 +207,17 @@
     [['keydown', glfw.onKeydown], ['keypress', glfw.onKeyPress], ['keyup', glfw.onKeyup]].forEach(function (p) {
       root.removeEventListener(p[0], p[1], true);
     });
+    var held = {};
     ['keydown', 'keypress', 'keyup'].forEach(function (type) {
       canvas.addEventListener(type, function (e) {
         if (type === 'keydown' && (e.keyCode === 8 || e.keyCode === 9)) e.preventDefault();
-        queue.push([type === 'keydown' ? 'down' : type === 'keyup' ? 'up' : 'press', e]);
+        P.queueKey(queue, held, type, e);
       }, true);
     });
-    canvas.addEventListener('blur', glfw.onBlur, true);
+    canvas.addEventListener('blur', function (e) {
+      held = {};  // the port lets go of every key on blur (its onBlur); a key-up elsewhere never comes
+      glfw.onBlur(e);
+    }, true);
 
     ['mousemove', 'mousedown', 'mouseup', 'mouseleave', 'keydown', 'keyup', 'keypress', 'focus', 'blur',
      'touchstart', 'touchmove', 'touchend'].forEach(function (type) {

@@ -775,11 +775,11 @@ export async function pressCtrlEnter(page) {
 // ---- keys ----------------------------------------------------------------------------------------
 // A key press as a quick person makes it: the downs and ups of `combo` ("Backspace", "Control+V")
 // sent to the focused element at once, one Chrome DevTools Protocol command after the other without
-// waiting for answers, so they reach the page together. web/platform.js hands ImGui 1.86 (which
-// reads key state once a frame) at most one change per key per frame: the key is down for exactly
-// one frame, however busy the machine. Pressed with Playwright's keyboard.press instead, the up
-// waits for the down's answer, and on a loaded machine frames go by meanwhile: ImGui repeats a key
-// held 0.275 s by the frames' clock, and one Ctrl+V pasted three times, one Backspace deleted two.
+// waiting for answers. web/platform.js hands ImGui 1.86 (which reads key state once a frame) at most
+// one change per key per frame, and the app leaves repeating to the browser (main.cpp: ImGui's own
+// repeat, which timed a held key by the frames' clock, is off): however many slow frames go by
+// between the down and the up (under load the page draws several while both are on their way),
+// one press is one Backspace.
 // The keys the suites press (windowsVirtualKeyCode is the page's keyCode; modifier: CDP's bit).
 const KEYS = {
   Control: { key: 'Control', code: 'ControlLeft', windowsVirtualKeyCode: 17, modifier: 2 },

@@ -74,7 +74,7 @@ playground.check('paste and non-ASCII typing reach the editor', async ({ page, c
   const paste = (text) => pasteText(page, text, { selectAll: true });
   const original = (await status(page)).requestText;
   const request = JSON.parse(original);
-  request.prompt = 'café — 東京';  // BMP only: ImGui 1.86 keeps 16-bit ImWchar
+  request.prompt = 'café — 東京 🎬';  // 🎬 is above U+FFFF (imconfig_vg.h: IMGUI_USE_WCHAR32)
   const pasted = JSON.stringify(request, null, 2);
   await typeInto(page, 'editor', '');
   await paste(pasted);
@@ -85,7 +85,7 @@ playground.check('paste and non-ASCII typing reach the editor', async ({ page, c
   // Each key waits for the text it makes, so a lost or doubled key fails at that key.
   const cdp = await context.newCDPSession(page);
   let typed = pasted;
-  for (const text of 'é東') {
+  for (const text of ['é', '東', '🎬']) {
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: text, text, unmodifiedText: text });
     typed += text;
     await waitFor(page, (expected) => window.__vg.requestText === expected && window.__vg.exitCode === 2, typed);
@@ -93,11 +93,14 @@ playground.check('paste and non-ASCII typing reach the editor', async ({ page, c
   }
   await cdp.detach();
   await page.screenshot({ path: path.join(ARTIFACTS, 'request-pasted.png') });
+  // one Backspace takes one character, whatever its size in UTF-8 (4 bytes) or UTF-16 (2 units)
+  await press(page, 'Backspace');
+  await waitFor(page, (text) => window.__vg.requestText === text + 'é東', pasted);
   await press(page, 'Backspace');
   await waitFor(page, (text) => window.__vg.requestText === text + 'é', pasted);
   await press(page, 'Backspace');
   await waitFor(page, (text) => window.__vg.requestText === text && window.__vg.exitCode !== 2, pasted);
-  assert((await status(page)).requestText.includes('café — 東京'), 'the prompt lost its non-ASCII text');
+  assert((await status(page)).requestText.includes('café — 東京 🎬'), 'the prompt lost its non-ASCII text');
   await paste(original);
   await waitFor(page, (text) => window.__vg.requestText === text, original);
 });

@@ -60,6 +60,43 @@ test('a key pressed and released between two frames reaches the app as two frame
   assert.equal(queue.length, 0);
 });
 
+test('a held key repeats as the browser repeats it: each repeated key-down is a fresh press; modifiers do not repeat', () => {
+  const queue = [];
+  const held = {};
+  const backspace = { keyCode: 8, key: 'Backspace' };
+  const control = { keyCode: 17, key: 'Control' };
+  P.queueKey(queue, held, 'keydown', control);
+  P.queueKey(queue, held, 'keydown', backspace);
+  P.queueKey(queue, held, 'keydown', control);  // the system repeats a held Ctrl too
+  P.queueKey(queue, held, 'keydown', backspace);
+  P.queueKey(queue, held, 'keyup', backspace);
+  P.queueKey(queue, held, 'keyup', control);
+  P.queueKey(queue, held, 'keydown', backspace);  // pressed again after its release: no extra up
+  assert.deepEqual(queue.map(([kind, e]) => `${kind} ${e.key}`), ['down Control', 'down Backspace', 'up Backspace',
+    'down Backspace', 'up Backspace', 'up Control', 'down Backspace']);
+  assert.deepEqual(held, { 8: true });
+  // delivered one change per key per frame: Backspace goes down, up, down, up, down over five frames
+  const delivered = [];
+  const glfw = { onKeydown: (e) => delivered.push('down ' + e.key), onKeyup: (e) => delivered.push('up ' + e.key),
+    onKeyPress: (e) => delivered.push('press ' + e.key) };
+  const frames = [];
+  while (queue.length) {
+    delivered.length = 0;
+    P.deliverKeys(queue, glfw);
+    frames.push(delivered.join(', '));
+  }
+  assert.deepEqual(frames, ['down Control, down Backspace', 'up Backspace', 'down Backspace', 'up Backspace, up Control',
+    'down Backspace']);
+});
+
+test('a keypress of a character above U+FFFF reaches the port as its whole code point, not half a surrogate pair', () => {
+  const queue = [];
+  P.queueKey(queue, {}, 'keypress', { key: '🎬', charCode: 0xD83C, keyCode: 0, ctrlKey: false, metaKey: false });
+  P.queueKey(queue, {}, 'keypress', { key: '東', charCode: 0x6771, keyCode: 0, ctrlKey: false, metaKey: false });
+  P.queueKey(queue, {}, 'keypress', { key: 'Enter', charCode: 13, keyCode: 13, ctrlKey: false, metaKey: false });
+  assert.deepEqual(queue.map(([kind, e]) => `${kind} ${e.charCode.toString(16)}`), ['press 1f3ac', 'press 6771', 'press d']);
+});
+
 // ---- files ------------------------------------------------------------------------------------------------
 test('a frame that asks for more frames (a preview playing) still leaves one frame asked for, not two', (t) => {
   const asked = [];  // node has no requestAnimationFrame: a stand-in that keeps what was asked for

@@ -8,6 +8,10 @@
 // Built with -sFILESYSTEM=0: no ini file, no fopen. Settings that must persist go through the
 // platform layer (localStorage), not ImGui's file functions.
 #define IMGUI_DISABLE_FILE_FUNCTIONS
+// 32-bit ImWchar: characters above U+FFFF (emoji, rarer CJK) typed or pasted into a text field keep
+// their code point. With the 16-bit default ImGui turns each into U+FFFD, so "🎬" in a prompt
+// reached the request as "\uFFFD". (A character the font lacks still draws as the fallback glyph.)
+#define IMGUI_USE_WCHAR32
 // The browser tests' build (CMake option VG_TEST_HOOKS) turns on ImGui's test-engine hooks, which
 // wasm/app/test_hooks.cpp defines; release builds never see them.
 #ifdef VG_TEST_HOOKS

@@ -16,6 +16,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -72,11 +73,9 @@ void frame() {
     vg::app::pumpJobs(app.state);
     vg::app::imguiRendererNewFrame();
     ImGui_ImplGlfw_NewFrame();
-    // ImGui 1.86 times a held key by the frames' clock, and repeats it once held past 0.275 s: after
-    // one long frame (a busy machine, a tab coming back) a key pressed for 60 ms counts as held that
-    // long, so one Ctrl+V pasted twice and one Backspace deleted two characters. For ImGui a frame
-    // lasts at most 50 ms, so only a key held down for six frames repeats (at 60 frames a second,
-    // frames are shorter than that and nothing changes).
+    // For ImGui's clock a frame lasts at most 50 ms: after one long frame (a busy machine, a tab
+    // coming back) two clicks a person made 0.2 s apart still count as a double-click (0.3 s by that
+    // clock; at 60 frames a second nothing changes).
     ImGui::GetIO().DeltaTime = std::min(ImGui::GetIO().DeltaTime, 0.05f);
     vg::app::test_hooks::beginFrame(metrics.pixelRatio);
     ImGui::NewFrame();
@@ -160,6 +159,10 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // no file system; layout is computed, not saved
+    // Held keys repeat at the system's rate, as browser key-downs (web/platform.js queueKey), never
+    // by ImGui's timer (default 0.275 s), which counts frames: a key-up a few slow frames late
+    // would repeat a key the person pressed once.
+    ImGui::GetIO().KeyRepeatDelay = std::numeric_limits<float>::max();
     ImGui_ImplGlfw_InitForOpenGL(app.window, false);
     std::string rendererProblem;
     if (!vg::app::initImGuiRenderer(rendererProblem)) {
