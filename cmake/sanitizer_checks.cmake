@@ -24,6 +24,7 @@ set_tests_properties(sanitizer_catches_planted_signed_overflow PROPERTIES
   PASS_REGULAR_EXPRESSION "planted_bugs.cpp:[0-9]+:[0-9]+: runtime error: signed integer overflow"
   FAIL_REGULAR_EXPRESSION "let the program go on")
 
-# What the sanitized suites of scripts/test.sh run (ctest and tests/cli on this build), so that they
-# can start before the fuzz targets are built (scripts/fuzz.sh builds those).
+# What the sanitized suites of scripts/test.sh run (ctest and tests/cli on this build). test.sh
+# builds it with fuzz_targets in one make (a core compiles fuzz targets while the other links the
+# tests), so scripts/fuzz.sh, which starts beside those suites, finds its targets built.
 add_custom_target(sanitized_tests DEPENDS vgen vgcore_c vg_core_tests vg_planted_bugs)

@@ -43,13 +43,32 @@ log_of() { printf '%s/%s.log' "$LOGS" "${1//[^A-Za-z0-9._-]/-}"; }
 
 state_of() { printf '%s/%s' "$STATE" "${1//[^A-Za-z0-9._-]/-}"; }
 
-run_step() {  # run_step NAME COMMAND...: runs COMMAND, its output in NAME's log; keeps its status and duration
-    local name=$1 begin status
+CHILDREN_CPU=0
+children_cpu() {  # sets CHILDREN_CPU: CPU time (user + system, tenths of a second) of this shell's finished children
+    local file=$STATE/times.$BASHPID line minutes seconds
+    times >"$file"  # in this shell: `times` in a $(...) subshell would count that subshell's children
+    line=$(tail -n1 "$file")  # e.g. "1m2.345s 0m0.678s": user, then system
+    CHILDREN_CPU=0
+    while [[ $line =~ ([0-9]+)m([0-9]+)\.([0-9])[0-9]*s(.*) ]]; do
+        minutes=${BASH_REMATCH[1]} seconds=${BASH_REMATCH[2]}
+        CHILDREN_CPU=$((CHILDREN_CPU + minutes * 600 + 10#$seconds * 10 + BASH_REMATCH[3]))
+        line=${BASH_REMATCH[4]}
+    done
+}
+
+# run_step NAME COMMAND...: runs COMMAND, its output in NAME's log; keeps its status, its duration and
+# its CPU time (its processes and every descendant they waited for: a browser suite's Chromium, a
+# build's compilers), so the table shows what each step costs the machine as well as how long it took.
+run_step() {
+    local name=$1 begin status cpu_before
     shift
     begin=${EPOCHREALTIME/./}
+    children_cpu
+    cpu_before=$CHILDREN_CPU
     "$@" >"$(log_of "$name")" 2>&1
     status=$?
-    echo "$status $(((${EPOCHREALTIME/./} - begin) / 100000))" >"$(state_of "$name")"
+    children_cpu
+    echo "$status $(((${EPOCHREALTIME/./} - begin) / 100000)) $((CHILDREN_CPU - cpu_before))" >"$(state_of "$name")"
 }
 
 start() {  # start NAME COMMAND...: run_step in the background
@@ -58,13 +77,13 @@ start() {  # start NAME COMMAND...: run_step in the background
     STEP_PID[$1]=$!
 }
 
-STATUS=0 TENTHS=0
-finish() {  # finish NAME: waits for NAME; sets STATUS (its exit status) and TENTHS (its duration)
+STATUS=0 TENTHS=0 CPU_TENTHS=0
+finish() {  # finish NAME: waits for NAME; sets STATUS (its exit status), TENTHS (its duration) and CPU_TENTHS
     if [[ -n ${STEP_PID[$1]:-} ]]; then
         wait "${STEP_PID[$1]}"
         unset "STEP_PID[$1]"
     fi
-    read -r STATUS TENTHS <"$(state_of "$1")" || { STATUS=1 TENTHS=0; }
+    read -r STATUS TENTHS CPU_TENTHS <"$(state_of "$1")" || { STATUS=1 TENTHS=0 CPU_TENTHS=0; }
 }
 
 seconds() { printf '%d.%d' $(($1 / 10)) $(($1 % 10)); }
@@ -73,7 +92,7 @@ record() {  # record NAME PASSED FAILED: one row of the table; a failed step's l
     local log
     log=$(log_of "$1")
     printf '[test] %s: %s passed, %s failed in %s s\n' "$1" "$2" "$3" "$(seconds "$TENTHS")"
-    ROWS+=("$1|$2|$3|$(seconds "$TENTHS")")
+    ROWS+=("$1|$2|$3|$(seconds "$TENTHS")|$(seconds "$CPU_TENTHS")")
     total_passed=$((total_passed + $2))
     total_failed=$((total_failed + $3))
     if (($3 > 0)) && [[ -s $log ]]; then
@@ -87,7 +106,7 @@ build_step() {  # build_step NAME: waits for set-up or a build; 0 when it worked
     finish "$1"
     if ((STATUS == 0)); then
         printf '[test] %s: done in %s s\n' "$1" "$(seconds "$TENTHS")"
-        ROWS+=("$1|-|-|$(seconds "$TENTHS")")
+        ROWS+=("$1|-|-|$(seconds "$TENTHS")|$(seconds "$CPU_TENTHS")")
         return 0
     fi
     record "$1" 0 1
@@ -96,22 +115,25 @@ build_step() {  # build_step NAME: waits for set-up or a build; 0 when it worked
 
 cannot_run() {  # cannot_run NAME WHY: a step whose build failed counts as one failure
     echo "$2" >"$(log_of "$1")"
-    TENTHS=0
+    TENTHS=0 CPU_TENTHS=0
     record "$1" 0 1
 }
 
 summary() {
-    echo "[test] durations (wall time; steps overlap, so they add up to more than the run)"
-    printf '  %-42s %7s %7s %9s\n' suite passed failed seconds
-    local row name passed failed secs
+    echo "[test] durations: wall time (steps overlap, so they add up to more than the run) and CPU time"
+    echo "       (user + system of the step's processes; on two cores the run's CPU is at most twice its wall)"
+    printf '  %-42s %7s %7s %9s %9s\n' suite passed failed 'wall s' 'cpu s'
+    local row name passed failed secs cpu
     for row in "${ROWS[@]}"; do
-        IFS='|' read -r name passed failed secs <<<"$row"
-        printf '  %-42s %7s %7s %9s\n' "$name" "$passed" "$failed" "$secs"
+        IFS='|' read -r name passed failed secs cpu <<<"$row"
+        printf '  %-42s %7s %7s %9s %9s\n' "$name" "$passed" "$failed" "$secs" "$cpu"
     done
-    printf '  %-42s %7s %7s %9s\n' "whole run" "$total_passed" "$total_failed" "$(seconds $(((${EPOCHREALTIME/./} - RUN_BEGIN) / 100000)))"
+    children_cpu
+    printf '  %-42s %7s %7s %9s %9s\n' "whole run" "$total_passed" "$total_failed" \
+        "$(seconds $(((${EPOCHREALTIME/./} - RUN_BEGIN) / 100000)))" "$(seconds "$CHILDREN_CPU")"
     for row in "${ROWS[@]}"; do
-        IFS='|' read -r name passed failed secs <<<"$row"
-        printf '%s\t%s\n' "$name" "$secs"
+        IFS='|' read -r name passed failed secs cpu <<<"$row"
+        printf '%s\t%s\t%s\n' "$name" "$secs" "$cpu"
     done >"$DURATIONS"
     echo "[test] logs: ${LOGS#"$REPO"/}/"
     echo "summary: $total_passed passed, $total_failed failed"
@@ -214,7 +236,7 @@ run_unittest() {  # run_unittest FOLDER [VGEN]
 # last run measured them (build/test-durations.tsv; a suite it did not see goes first), so the
 # lanes end close together. Each suite is a step of its own.
 BROWSER_LANES=${VG_BROWSER_LANES:-2}
-DURATIONS=$REPO/$BUILD_DIR/test-durations.tsv  # "<step>\t<seconds>" of the last run, kept for the next
+DURATIONS=$REPO/$BUILD_DIR/test-durations.tsv  # "<step>\t<wall s>\t<cpu s>" of the last run, kept for the next
 BROWSER_SUITES=()
 while IFS= read -r suite; do BROWSER_SUITES+=("$suite"); done < <(
     for suite in tests/browser/run.mjs tests/browser/*.test.mjs; do
@@ -266,7 +288,7 @@ finish lint && record_generic lint "$(log_of lint)"
 #    wait (servers, ffmpeg renders, child processes), and the sanitizer build at low priority, so
 #    that it takes the CPU the others leave without slowing the wasm build the browser suites wait for.
 start "wasm build" bash scripts/build.sh wasm
-start "sanitizer build" nice -n 10 bash scripts/build.sh sanitize sanitized_tests
+start "sanitizer build" nice -n 10 bash scripts/build.sh sanitize sanitized_tests fuzz_targets
 if ((native_ok)); then
     start ctest run_ctest "$BUILD_DIR/native"
     while IFS= read -r dir; do start "unittest $dir" run_unittest "$dir"; done < <(unittest_folders)
@@ -292,9 +314,9 @@ else
 fi
 
 # 4. On the sanitizer build: the core tests (two GoogleTest shards: cmake/native_targets.cmake), the
-#    planted bugs (ctest), the CLI tests with the sanitized vgen, and beside them the fuzzers: this
-#    is the end of the run, and the tests alone leave a core idle for half their time (one shard or
-#    the CLI tests left), as does the fuzz targets' build (a link at a time).
+#    planted bugs (ctest), the CLI tests with the sanitized vgen, and beside them the fuzzers (built
+#    by the step above): this is the end of the run, and the tests alone leave a core idle for half
+#    their time (one shard or the CLI tests left).
 if build_step "sanitizer build"; then
     # Two shards (GoogleTest's own sharding): one process costs half a core for most of its time.
     start "core tests (sanitizers)" run_gtest_shards "$SANITIZE_DIR/vg_core_tests" 2
