@@ -57,18 +57,29 @@ children_cpu() {  # sets CHILDREN_CPU: CPU time (user + system, tenths of a seco
 }
 
 # run_step NAME COMMAND...: runs COMMAND, its output in NAME's log; keeps its status, its duration and
-# its CPU time (its processes and every descendant they waited for: a browser suite's Chromium, a
-# build's compilers), so the table shows what each step costs the machine as well as how long it took.
+# its CPU time, so the table shows what each step costs the machine as well as how long it took. A
+# program runs under scripts/cpu_time.py, which also counts the descendants nobody waited for (a
+# browser suite's Chromium renderers and GPU process); a function of this script (its processes
+# are this shell's children, each waited for) is counted with the shell's `times`.
 run_step() {
-    local name=$1 begin status cpu_before
+    local name=$1 begin status cpu_before cpu_file cpu
     shift
     begin=${EPOCHREALTIME/./}
-    children_cpu
-    cpu_before=$CHILDREN_CPU
-    "$@" >"$(log_of "$name")" 2>&1
-    status=$?
-    children_cpu
-    echo "$status $(((${EPOCHREALTIME/./} - begin) / 100000)) $((CHILDREN_CPU - cpu_before))" >"$(state_of "$name")"
+    cpu_file=$(state_of "$name").cpu
+    if declare -F "$1" >/dev/null; then
+        children_cpu
+        cpu_before=$CHILDREN_CPU
+        "$@" >"$(log_of "$name")" 2>&1
+        status=$?
+        children_cpu
+        seconds $((CHILDREN_CPU - cpu_before)) >"$cpu_file"
+    else
+        python3 "$REPO/scripts/cpu_time.py" "$cpu_file" "$@" >"$(log_of "$name")" 2>&1
+        status=$?
+    fi
+    cpu=$(cat "$cpu_file" 2>/dev/null)  # seconds with one decimal, "12.3"
+    [[ $cpu =~ ^[0-9]+\.[0-9]$ ]] || cpu=0.0
+    echo "$status $(((${EPOCHREALTIME/./} - begin) / 100000)) $((10#${cpu/./}))" >"$(state_of "$name")"
 }
 
 start() {  # start NAME COMMAND...: run_step in the background
