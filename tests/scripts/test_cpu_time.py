@@ -23,14 +23,13 @@ def run(*command):
 
 class CpuTimeTest(unittest.TestCase):
     def test_counts_the_command_and_an_orphan_it_never_waited_for(self):
-        # The child starts a grandchild that burns 0.6 s, does not wait for it, and ends once the
-        # grandchild is done (it polls the grandchild's pid, which stays until someone reaps it).
+        # The child starts a grandchild that burns 0.6 s, waits for it to end without reaping it
+        # (WNOWAIT), and ends: the ended grandchild is an orphan for cpu_time.py to reap and count.
         script = textwrap.dedent(f'''
-            import os, subprocess, sys, time
+            import os, subprocess, sys
             child = subprocess.Popen([sys.executable, '-c', {BURN.format(seconds=0.6)!r}])
-            while open(f'/proc/{{child.pid}}/stat').read().split(') ')[1][0] != 'Z':
-                time.sleep(0.01)
-            os._exit(0)  # leaves the ended grandchild unreaped: an orphan for cpu_time.py
+            os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOWAIT)
+            os._exit(0)
         ''')
         status, cpu = run(sys.executable, '-c', script)
         self.assertEqual(status, 0)
