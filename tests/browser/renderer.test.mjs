@@ -2,13 +2,15 @@
 // Chromium on software GL: frames read no GL state back (each read waits for the GPU process, and
 // the OpenGL3 backend it replaced read thirteen a frame), and what it draws is the screen a person
 // expects: the page's background between the panels, each panel's own colour inside, text on the
-// buttons, and images (the camera preview) drawn from their own textures.
+// buttons, and images (the camera preview) drawn from their own textures. A frame that would draw
+// what the canvas shows already is not drawn (a shader preview on screen included), and the next
+// frame that changes something is drawn and shown.
 //
 //   node tests/browser/renderer.test.mjs
 // Each check opens its own page in a context of its own (VG_CHECK / VG_ORDER: harness.mjs, suite).
 // Ends with `renderer: N passed, M failed` and exits 1 on any failure.
 import {
-  assert, framesDrawn, inSection, openPageFor, openTab, rectOf, reveal, shareFragment, suite, typeInto, waitFor, waitForItem,
+  EMPTY_SPOT, assert, framesDrawn, inSection, openPageFor, openTab, rectOf, reveal, shareFragment, suite, typeInto, waitFor, waitForItem,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
@@ -47,6 +49,56 @@ renderer.check('frames read no GL state back: hover, typing, a tab and a shader 
   const { frames, reads } = await page.evaluate(() => ({ frames: window.__vg.frames, reads: window.__glReads }));
   assert(frames - before >= 10, `only ${frames - before} frames drawn: the check saw too little`);
   assert(Object.keys(reads).length === 0, `${frames - before} frames read GL state back: ${JSON.stringify(reads)}`);
+});
+
+// Counts the clears of the canvas (each drawn frame starts with one) in window.__canvasClears.
+function countCanvasClears() {
+  window.__canvasClears = 0;
+  const original = WebGL2RenderingContext.prototype.clear;
+  WebGL2RenderingContext.prototype.clear = function (...args) {
+    if (this.getParameter(this.FRAMEBUFFER_BINDING) === null) window.__canvasClears++;
+    return original.apply(this, args);
+  };
+}
+
+renderer.check('a frame that would repeat the canvas is not drawn; a changed one is, and shows', { start: null }, async (check) => {
+  await check.context.addInitScript(countCanvasClears);
+  const page = await openPageFor(check, check.url + shareFragment(CAMERA));
+  const counts = () => page.evaluate(() => ({ frames: window.__vg.frames, clears: window.__canvasClears }));
+  // Awake with nothing changing: frames run (ImGui reads input in them), the canvas is left alone;
+  // also with a shader preview on the screen (drawn into its texture only when its picture changes).
+  const idleFor = async (where) => {
+    await framesDrawn(page, 3);
+    const before = await counts();
+    await framesDrawn(page, 8);
+    const after = await counts();
+    assert(after.frames - before.frames >= 8, `${where}: only ${after.frames - before.frames} frames ran`);
+    assert(after.clears === before.clears,
+      `${where}: ${after.clears - before.clears} of ${after.frames - before.frames} unchanged frames drew the canvas again`);
+    return after;
+  };
+  await idleFor('the Form tab');
+  await openTab(page, 'Direct', 'camera:preview');
+  await reveal(page, 'camera:preview');
+  await idleFor('the camera preview');
+  await openTab(page, 'Form', 'generate');
+  const idled = await idleFor('the Form tab again');
+  // A hover changes the button's colour: that frame is drawn, and the screen shows it; leaving
+  // brings the first colour back.
+  const generate = await rectOf(page, 'generate');
+  const spot = { x: generate.x + 3, y: generate.y + generate.height / 2 };
+  const colourAt = async () => pixelsOf(await page.screenshot()).at(spot.x, spot.y);
+  const plain = await colourAt();
+  await page.mouse.move(spot.x, spot.y);
+  await framesDrawn(page, 3);
+  const hovered = await colourAt();
+  const drawn = await counts();
+  assert(drawn.clears > idled.clears, 'the hover drew no frame');
+  assert(!near(hovered, plain, 4), `Generate under the mouse shows ${hovered}, as it did without: ${plain}`);
+  await page.mouse.move(EMPTY_SPOT.x, EMPTY_SPOT.y);
+  await framesDrawn(page, 3);
+  const left = await colourAt();
+  assert(near(left, plain), `Generate after the mouse left shows ${left}, not its colour before (${plain})`);
 });
 
 // Pixels of a screenshot: `at(x, y)` as [r, g, b].

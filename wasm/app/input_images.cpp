@@ -1,6 +1,7 @@
 // Input images as textures; see input_images.h.
 #include "input_images.h"
 
+#include "gfx/imgui_renderer.h"
 #include "media/media.h"
 #include "platform/platform_web.h"
 
@@ -64,6 +65,7 @@ void inputImageLoaded(AppState& state, const json& event) {
         return;
     }
     image.texture = texture;
+    noteTextureContentsChanged();  // new pixels, whatever name the browser gave their texture
     image.width = event.value("width", 0);
     image.height = event.value("height", 0);
 }

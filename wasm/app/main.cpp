@@ -56,11 +56,11 @@ void frame() {
     glfwGetWindowSize(app.window, &width, &height);
     if (width != metrics.width || height != metrics.height) glfwSetWindowSize(app.window, metrics.width, metrics.height);
 
-    glViewport(0, 0, metrics.width, metrics.height);
     const ImVec4 background = app.look.baseStyle.Colors[ImGuiCol_WindowBg];
-    glClearColor(background.x, background.y, background.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    if (app.pendingFonts > 0) return;
+    if (app.pendingFonts > 0) {
+        vg::app::clearCanvas(background);
+        return;
+    }
     // A frame that threw (platform_web.h guarded) left ImGui inside it, its windows still open:
     // they are closed, so this frame starts clean.
     if (ImGui::GetCurrentContext()->WithinFrameScope) {
@@ -82,7 +82,7 @@ void frame() {
     vg::app::drawPlayground(app.state, app.look);
     ImGui::Render();
     vg::app::test_hooks::endFrame();
-    vg::app::renderImGui(*ImGui::GetDrawData());
+    vg::app::renderImGui(*ImGui::GetDrawData(), background);
     vg::web::endVideoFrame();
 
     publishStatusIfChanged(app);

@@ -214,14 +214,19 @@ void drawPreview(AppState& state, const UiLook& look, const std::optional<Camera
         height = dp(look, 260);
         width = height * static_cast<float>(aspect);
     }
-    const std::array<float, 9> matrix = cameraTransformAt(control.value_or(CameraControl{}), editor.time, aspect);
-    const bool drawn = renderPreview(editor.preview, kShader, static_cast<int>(width), static_cast<int>(height), [&](unsigned program) {
-        glUniformMatrix3fv(glGetUniformLocation(program, "u_camera"), 1, GL_FALSE, matrix.data());
-        glUniform1i(glGetUniformLocation(program, "u_hasImage"), showImage ? 1 : 0);
-        glUniform1f(glGetUniformLocation(program, "u_aspect"), static_cast<float>(aspect));
-        bindPreviewTexture(program, "u_image", 0, showImage ? image->texture : 0);
-    });
-    if (drawn) {
+    const CameraEditor::Drawn wanted{showImage ? image->load : 0,
+                                     cameraTransformAt(control.value_or(CameraControl{}), editor.time, aspect), aspect,
+                                     static_cast<int>(width), static_cast<int>(height)};
+    if (!(wanted == editor.drawn)) {
+        const bool drawn = renderPreview(editor.preview, kShader, wanted.width, wanted.height, [&](unsigned program) {
+            glUniformMatrix3fv(glGetUniformLocation(program, "u_camera"), 1, GL_FALSE, wanted.camera.data());
+            glUniform1i(glGetUniformLocation(program, "u_hasImage"), showImage ? 1 : 0);
+            glUniform1f(glGetUniformLocation(program, "u_aspect"), static_cast<float>(aspect));
+            bindPreviewTexture(program, "u_image", 0, showImage ? image->texture : 0);
+        });
+        editor.drawn = drawn ? wanted : CameraEditor::Drawn{};
+    }
+    if (editor.drawn.width) {
         previewImage(editor.preview, ImVec2(width, height));
         nameLastItem("camera:preview");
         if (ImGui::IsItemHovered())

@@ -22,6 +22,16 @@ struct CameraEditor {
     bool playing = false;   // the preview plays, asking for frames only while it does; starts paused
     bool loop = true;       // at the end, playing starts over (false: it stops at the end)
     PreviewTarget preview;  // the shader's output, sized to the preview in physical pixels
+    // What `preview` shows: it is drawn again only when this changes (a canvas frame that draws a
+    // texture anew is never skipped as a repeat: imgui_renderer.h).
+    struct Drawn {
+        int imageLoad = 0;  // InputImage::load of the image shown; 0 = the stand-in scene
+        std::array<float, 9> camera{};
+        double aspect = 0;
+        int width = 0, height = 0;
+        bool operator==(const Drawn&) const = default;
+    };
+    Drawn drawn;
 };
 
 // True when the selected model offers camera control (a camera_control rule in its catalog entry)

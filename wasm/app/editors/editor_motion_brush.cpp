@@ -246,8 +246,9 @@ void drawTools(const UiLook& look, MotionBrushEditor& editor) {
 constexpr int kMaxTintedLayers = 16;
 
 // Brings the texture array up to date: rebuilt (every layer uploaded) when the size or the layer
-// count changed, otherwise only the rows painted since the last frame.
-void syncMaskTexture(MotionBrushEditor& editor) {
+// count changed, otherwise only the rows painted since the last frame. True when anything changed.
+bool syncMaskTexture(MotionBrushEditor& editor) {
+    bool changed = false;
     const int layers = int(layerCount(editor));
     if (!editor.maskTexture) glGenTextures(1, &editor.maskTexture);
     glBindTexture(GL_TEXTURE_2D_ARRAY, editor.maskTexture);
@@ -262,6 +263,7 @@ void syncMaskTexture(MotionBrushEditor& editor) {
         editor.textureHeight = editor.height;
         editor.textureLayers = layers;
         editor.dirty.assign(size_t(layers), DirtyRows{0, editor.height - 1});
+        changed = true;
     }
     editor.dirty.resize(size_t(layers));
     for (int layer = 0; layer < layers; ++layer) {
@@ -271,16 +273,21 @@ void syncMaskTexture(MotionBrushEditor& editor) {
         glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, rows.first, layer, editor.width, rows.last - rows.first + 1, 1, GL_RED,
                         GL_UNSIGNED_BYTE, mask.pixels.data() + size_t(rows.first) * size_t(editor.width));
         rows = DirtyRows{};
+        changed = true;
     }
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
+    return changed;
 }
 
 // The image with the masks tinted, at the canvas's size; the selected layer stands out.
 bool renderOverlay(MotionBrushEditor& editor, unsigned imageTexture, ImVec2 size) {
-    syncMaskTexture(editor);
+    const bool masksChanged = syncMaskTexture(editor);
     const int layers = std::min(int(layerCount(editor)), kMaxTintedLayers);
-    return renderPreview(editor.overlay, "mask_overlay.frag", int(size.x), int(size.y), [&](unsigned program) {
+    const MotionBrushEditor::OverlayDrawn wanted{imageTexture, int(size.x), int(size.y), layers, editor.layer};
+    if (!masksChanged && wanted == editor.overlayDrawn && editor.overlay.texture) return true;
+    editor.overlayDrawn = MotionBrushEditor::OverlayDrawn{};
+    const bool drawn = renderPreview(editor.overlay, "mask_overlay.frag", wanted.width, wanted.height, [&](unsigned program) {
         bindPreviewTexture(program, "u_image", 0, imageTexture);
         glActiveTexture(GL_TEXTURE1);
         glBindTexture(GL_TEXTURE_2D_ARRAY, editor.maskTexture);
@@ -293,6 +300,8 @@ bool renderOverlay(MotionBrushEditor& editor, unsigned imageTexture, ImVec2 size
         }
         glUniform4fv(glGetUniformLocation(program, "u_tints"), layers, tints.data());
     });
+    if (drawn) editor.overlayDrawn = wanted;
+    return drawn;
 }
 
 //-----------------------------------------------------------------------------

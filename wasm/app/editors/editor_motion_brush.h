@@ -51,6 +51,16 @@ struct MotionBrushEditor {
     int textureWidth = 0, textureHeight = 0, textureLayers = 0;
     std::vector<DirtyRows> dirty;      // per layer, rows to upload before the next draw
     PreviewTarget overlay;
+    // What `overlay` shows besides the masks: it is drawn again only when this or a mask changes (a
+    // canvas frame that draws a texture anew is never skipped as a repeat: imgui_renderer.h).
+    struct OverlayDrawn {
+        unsigned imageTexture = 0;
+        int width = 0, height = 0;
+        int layers = 0;
+        size_t layer = 0;  // the selected layer, tinted more strongly
+        bool operator==(const OverlayDrawn&) const = default;
+    };
+    OverlayDrawn overlayDrawn;
 };
 
 // True when the selected model offers the motion brush (its trajectory_points rule) in the request's mode.

@@ -2,6 +2,7 @@
 #include "gfx/gl_preview.h"
 
 #include "gfx/gl_program.h"
+#include "gfx/imgui_renderer.h"
 
 #include <GLES3/gl3.h>
 
@@ -81,6 +82,7 @@ bool renderPreview(PreviewTarget& target, const char* fragmentName, int width, i
     glUseProgram(0);
     glActiveTexture(GL_TEXTURE0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);  // the viewport is the renderer's to set (imgui_renderer.h)
+    noteTextureContentsChanged();  // the same texture name shows new pixels
     return true;
 }
 

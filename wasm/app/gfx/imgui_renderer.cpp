@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace vg::app {
@@ -21,6 +22,8 @@ struct Renderer {
     GLuint atlas = 0;         // the font atlas (R8), 0 until the next imguiRendererNewFrame
     GLint projection = -1, whiteUv = -1, isAtlas = -1, texture = -1;  // uniform locations
     std::vector<uint32_t> indices;  // this frame's indices, rebased onto the one vertex array
+    uint64_t texturesVersion = 0;   // counts noteTextureContentsChanged calls
+    uint64_t shown = 0;             // the signature of the frame the canvas shows; 0: none known
 };
 
 Renderer& renderer() {
@@ -63,6 +66,62 @@ void bindTexture(const Renderer& r, GLuint texture) {
     const ImVec2 white = atlas ? ImGui::GetIO().Fonts->TexUvWhitePixel : ImVec2(-1.0f, -1.0f);
     glUniform2f(r.whiteUv, white.x, white.y);
     glUniform1i(r.isAtlas, atlas ? 1 : 0);
+}
+
+// A frame's pixels as one number: everything they depend on goes through add(). A word at a time,
+// and each step is a bijection of the running value (for a given word, and for a given value), so
+// two frames that differ in one word never share a signature; hashing a frame's few hundred
+// kilobytes of vertices costs far less than drawing them without a GPU.
+struct Signature {
+    uint64_t value = 0x243f6a8885a308d3ull;
+
+    void mix(uint64_t word) {
+        const uint64_t x = value ^ word;
+        value = ((x << 27) | (x >> 37)) * 0x9e3779b97f4a7c15ull;
+    }
+    void add(const void* bytes, size_t size) {
+        const unsigned char* at = static_cast<const unsigned char*>(bytes);
+        uint64_t word = 0;
+        for (; size >= sizeof word; at += sizeof word, size -= sizeof word) {
+            std::memcpy(&word, at, sizeof word);
+            mix(word);
+        }
+        word = 0;
+        std::memcpy(&word, at, size);
+        mix(word ^ (uint64_t(size) << 56));
+    }
+    template <typename T> void add(const T& plain) { add(&plain, sizeof plain); }
+};
+
+// What the frame would draw: the canvas size and background, the texture contents version, and
+// every list's vertices, indices and commands. 0 when it cannot be known (a draw callback draws
+// what it likes), so such a frame is always drawn.
+uint64_t frameSignature(const Renderer& r, const ImDrawData& data, int width, int height, ImVec4 background) {
+    Signature s;
+    s.add(width);
+    s.add(height);
+    s.add(background);
+    s.add(data.DisplayPos);
+    s.add(data.DisplaySize);
+    s.add(r.texturesVersion);
+    s.add(r.atlas);
+    for (int n = 0; n < data.CmdListsCount; n++) {
+        const ImDrawList& list = *data.CmdLists[n];
+        s.add(list.VtxBuffer.Size);
+        s.add(list.VtxBuffer.Data, size_t(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+        s.add(list.IdxBuffer.Size);
+        s.add(list.IdxBuffer.Data, size_t(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+        s.add(list.CmdBuffer.Size);
+        for (const ImDrawCmd& command : list.CmdBuffer) {
+            if (command.UserCallback) return 0;
+            s.add(command.ClipRect);
+            s.add(command.GetTexID());
+            s.add(command.VtxOffset);
+            s.add(command.IdxOffset);
+            s.add(command.ElemCount);
+        }
+    }
+    return s.value ? s.value : 1;
 }
 
 // Copies every list's vertices into the vertex buffer, one after the other, and its indices,
@@ -139,6 +198,7 @@ void imguiRendererNewFrame() {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);  // rows of one byte per texel
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    noteTextureContentsChanged();
     fonts.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(r.atlas)));
 }
 
@@ -149,11 +209,25 @@ void releaseImGuiFontAtlas() {
     ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
-void renderImGui(const ImDrawData& data) {
+void clearCanvas(ImVec4 background) {
+    renderer().shown = 0;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+void noteTextureContentsChanged() { renderer().texturesVersion++; }
+
+bool renderImGui(const ImDrawData& data, ImVec4 background) {
     const int width = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
     const int height = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
     Renderer& r = renderer();
-    if (width <= 0 || height <= 0 || data.TotalVtxCount == 0 || !r.program) return;
+    const uint64_t signature = frameSignature(r, data, width, height, background);
+    if (signature != 0 && signature == r.shown) return false;
+    clearCanvas(background);
+    r.shown = signature;
+    if (width <= 0 || height <= 0 || data.TotalVtxCount == 0 || !r.program) return true;
     upload(r, data);
     setUpState(r, data, width, height);
     GLuint bound = ~0u;
@@ -182,7 +256,8 @@ void renderImGui(const ImDrawData& data) {
         }
         firstIndex += static_cast<size_t>(list.IdxBuffer.Size);
     }
-    glDisable(GL_SCISSOR_TEST);  // the next frame's clear (main.cpp) covers the whole canvas
+    glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
+    return true;
 }
 
 }  // namespace vg::app

@@ -5,6 +5,10 @@
 // vertices, and their indices as 32-bit numbers into that one array), one draw call per ImGui
 // command, a texture bound only when it changes. The font atlas is one channel (a quarter of the
 // RGBA upload), and plain fills read no texture at all (shaders/imgui.vert says why that matters).
+// A frame that would draw the very pixels the canvas shows already is not drawn at all: WebGL
+// shows a canvas's last drawn frame until a frame draws into it again, and a page that is awake
+// (for a quarter second after each input, web/platform.js) mostly draws the same frame several
+// times over. Without a GPU each of those costs tens of milliseconds of CPU for the whole canvas.
 #pragma once
 
 #include "imgui.h"
@@ -24,7 +28,16 @@ void imguiRendererNewFrame();
 // The fonts changed: the atlas is uploaded again at the next imguiRendererNewFrame.
 void releaseImGuiFontAtlas();
 
-// Draws ImGui::GetDrawData() into the canvas's framebuffer.
-void renderImGui(const ImDrawData& drawData);
+// Draws ImGui::GetDrawData() into the canvas's framebuffer, cleared to `background` first, unless
+// the canvas shows exactly that frame already (the same draw lists, size and background, and no
+// texture contents changed since: noteTextureContentsChanged). True when it drew.
+bool renderImGui(const ImDrawData& drawData, ImVec4 background);
+
+// Clears the whole canvas to `background` (the frames before the fonts are loaded).
+void clearCanvas(ImVec4 background);
+
+// A texture's contents changed in place (an offscreen preview drawn again, an upload into a texture
+// that keeps its name): the next frame is drawn even when its draw lists are the same as the last.
+void noteTextureContentsChanged();
 
 }  // namespace vg::app
