@@ -18,9 +18,13 @@ export const SITE = process.env.VG_SITE_DIR || path.join(process.env.VG_WASM_DIR
 export const RELEASE_SITE = path.join(process.env.VG_WASM_DIR || path.join(REPO, 'build/wasm'), 'site');
 export const NATIVE = process.env.VG_NATIVE_DIR || path.join(REPO, 'build/native');
 export const ARTIFACTS = path.join(REPO, 'tests/artifacts');
+// Every new context is a window of its own, and each window preloads the address bar's popup, a
+// WebUI page in a renderer of its own: about a CPU second a check, for a popup no test opens
+// (WebUIOmnibox*). chromium.sh merges this --disable-features with Playwright's own.
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--use-gl=angle', '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
+  '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup'];
 export const VIEWPORT = { width: 1400, height: 860 };
 // A mouse click held for a few frames, as a person's is (keys: press() below).
 export const HOLD = { delay: 60 };
@@ -57,7 +61,7 @@ export function startServer(extra = [], { site = SITE } = {}) {
 
 // Headless Chromium as every suite uses it (software WebGL2, no network chatter).
 export function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: path.join(REPO, 'tests/browser/chromium.sh'), args: CHROMIUM_FLAGS });
 }
 
 // Pages to photograph when a check fails: every page of the browser `track` was given.
