@@ -51,6 +51,20 @@ renderer.check('frames read no GL state back: hover, typing, a tab and a shader 
   assert(Object.keys(reads).length === 0, `${frames - before} frames read GL state back: ${JSON.stringify(reads)}`);
 });
 
+// Pixels of a screenshot: `at(x, y)` as [r, g, b].
+function pixelsOf(png) {
+  const image = decodePng(png);
+  return {
+    ...image,
+    at: (x, y) => {
+      const o = (Math.round(y) * image.width + Math.round(x)) * image.channels;
+      return [image.pixels[o], image.pixels[o + 1], image.pixels[o + 2]];
+    },
+  };
+}
+const near = (a, b, tolerance = 2) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
+const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+
 // Counts the clears of the canvas (each drawn frame starts with one) in window.__canvasClears.
 function countCanvasClears() {
   window.__canvasClears = 0;
@@ -100,20 +114,6 @@ renderer.check('a frame that would repeat the canvas is not drawn; a changed one
   const left = await colourAt();
   assert(near(left, plain), `Generate after the mouse left shows ${left}, not its colour before (${plain})`);
 });
-
-// Pixels of a screenshot: `at(x, y)` as [r, g, b].
-function pixelsOf(png) {
-  const image = decodePng(png);
-  return {
-    ...image,
-    at: (x, y) => {
-      const o = (Math.round(y) * image.width + Math.round(x)) * image.channels;
-      return [image.pixels[o], image.pixels[o + 1], image.pixels[o + 2]];
-    },
-  };
-}
-const near = (a, b, tolerance = 2) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
-const luminance = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
 renderer.check('the screen: page background between panels, panels in their own colour, text on the buttons', async ({ page }) => {
   await framesDrawn(page);
