@@ -43,40 +43,17 @@ log_of() { printf '%s/%s.log' "$LOGS" "${1//[^A-Za-z0-9._-]/-}"; }
 
 state_of() { printf '%s/%s' "$STATE" "${1//[^A-Za-z0-9._-]/-}"; }
 
-CHILDREN_CPU=0
-children_cpu() {  # sets CHILDREN_CPU: CPU time (user + system, tenths of a second) of this shell's finished children
-    local file=$STATE/times.$BASHPID line minutes seconds
-    times >"$file"  # in this shell: `times` in a $(...) subshell would count that subshell's children
-    line=$(tail -n1 "$file")  # e.g. "1m2.345s 0m0.678s": user, then system
-    CHILDREN_CPU=0
-    while [[ $line =~ ([0-9]+)m([0-9]+)\.([0-9])[0-9]*s(.*) ]]; do
-        minutes=${BASH_REMATCH[1]} seconds=${BASH_REMATCH[2]}
-        CHILDREN_CPU=$((CHILDREN_CPU + minutes * 600 + 10#$seconds * 10 + BASH_REMATCH[3]))
-        line=${BASH_REMATCH[4]}
-    done
-}
-
 # run_step NAME COMMAND...: runs COMMAND, its output in NAME's log; keeps its status, its duration and
-# its CPU time, so the table shows what each step costs the machine as well as how long it took. A
-# program runs under scripts/cpu_time.py, which also counts the descendants nobody waited for (a
-# browser suite's Chromium renderers and GPU process); a function of this script (its processes
-# are this shell's children, each waited for) is counted with the shell's `times`.
+# its CPU time, so the table shows what each step costs the machine as well as how long it took.
+# COMMAND is a program (never a function of this script): it runs under scripts/cpu_time.py, which
+# also counts the descendants nobody waited for (a browser suite's Chromium renderers and GPU process).
 run_step() {
-    local name=$1 begin status cpu_before cpu_file cpu
+    local name=$1 begin status cpu_file cpu
     shift
     begin=${EPOCHREALTIME/./}
     cpu_file=$(state_of "$name").cpu
-    if declare -F "$1" >/dev/null; then
-        children_cpu
-        cpu_before=$CHILDREN_CPU
-        "$@" >"$(log_of "$name")" 2>&1
-        status=$?
-        children_cpu
-        seconds $((CHILDREN_CPU - cpu_before)) >"$cpu_file"
-    else
-        python3 "$REPO/scripts/cpu_time.py" "$cpu_file" "$@" >"$(log_of "$name")" 2>&1
-        status=$?
-    fi
+    python3 "$REPO/scripts/cpu_time.py" "$cpu_file" "$@" >"$(log_of "$name")" 2>&1
+    status=$?
     cpu=$(cat "$cpu_file" 2>/dev/null)  # seconds with one decimal, "12.3"
     [[ $cpu =~ ^[0-9]+\.[0-9]$ ]] || cpu=0.0
     echo "$status $(((${EPOCHREALTIME/./} - begin) / 100000)) $((10#${cpu/./}))" >"$(state_of "$name")"
@@ -89,6 +66,7 @@ start() {  # start NAME COMMAND...: run_step in the background
 }
 
 STATUS=0 TENTHS=0 CPU_TENTHS=0
+total_cpu=0  # tenths of a CPU second, every step's added up
 finish() {  # finish NAME: waits for NAME; sets STATUS (its exit status), TENTHS (its duration) and CPU_TENTHS
     if [[ -n ${STEP_PID[$1]:-} ]]; then
         wait "${STEP_PID[$1]}"
@@ -104,6 +82,7 @@ record() {  # record NAME PASSED FAILED: one row of the table; a failed step's l
     log=$(log_of "$1")
     printf '[test] %s: %s passed, %s failed in %s s\n' "$1" "$2" "$3" "$(seconds "$TENTHS")"
     ROWS+=("$1|$2|$3|$(seconds "$TENTHS")|$(seconds "$CPU_TENTHS")")
+    total_cpu=$((total_cpu + CPU_TENTHS))
     total_passed=$((total_passed + $2))
     total_failed=$((total_failed + $3))
     if (($3 > 0)) && [[ -s $log ]]; then
@@ -118,6 +97,7 @@ build_step() {  # build_step NAME: waits for set-up or a build; 0 when it worked
     if ((STATUS == 0)); then
         printf '[test] %s: done in %s s\n' "$1" "$(seconds "$TENTHS")"
         ROWS+=("$1|-|-|$(seconds "$TENTHS")|$(seconds "$CPU_TENTHS")")
+        total_cpu=$((total_cpu + CPU_TENTHS))
         return 0
     fi
     record "$1" 0 1
@@ -139,9 +119,8 @@ summary() {
         IFS='|' read -r name passed failed secs cpu <<<"$row"
         printf '  %-42s %7s %7s %9s %9s\n' "$name" "$passed" "$failed" "$secs" "$cpu"
     done
-    children_cpu
     printf '  %-42s %7s %7s %9s %9s\n' "whole run" "$total_passed" "$total_failed" \
-        "$(seconds $(((${EPOCHREALTIME/./} - RUN_BEGIN) / 100000)))" "$(seconds "$CHILDREN_CPU")"
+        "$(seconds $(((${EPOCHREALTIME/./} - RUN_BEGIN) / 100000)))" "$(seconds "$total_cpu")"
     for row in "${ROWS[@]}"; do
         IFS='|' read -r name passed failed secs cpu <<<"$row"
         printf '%s\t%s\t%s\n' "$name" "$secs" "$cpu"
@@ -221,27 +200,8 @@ record_unittest() {  # record_unittest NAME (after finish NAME)
 }
 
 # [SECTION] What each step runs --------------------------------------------------------------------
-run_ctest() {  # run_ctest BUILD_FOLDER
-    ctest --test-dir "$1" --output-on-failure --no-tests=error -j2
-}
-run_gtest_shards() {  # run_gtest_shards BINARY N: N processes, each a shard; fails when one does
-    local shard pids=() status=0
-    for ((shard = 0; shard < $2; shard++)); do
-        GTEST_TOTAL_SHARDS=$2 GTEST_SHARD_INDEX=$shard "$1" >"$LOGS/gtest-shard-$shard.log" 2>&1 &
-        pids+=($!)
-    done
-    for shard in "${!pids[@]}"; do wait "${pids[$shard]}" || status=1; done
-    cat "$LOGS"/gtest-shard-*.log
-    rm -f "$LOGS"/gtest-shard-*.log
-    return $status
-}
-run_node() {
-    node --test --test-reporter=spec --test-reporter-destination=stdout \
-        --test-reporter=tap --test-reporter-destination="$LOGS/node.tap" tests/node/
-}
-run_unittest() {  # run_unittest FOLDER [VGEN]
-    VGEN=${2:-$VGEN} python3 -m unittest discover -s "$1" -p 'test_*.py'
-}
+CTEST=(ctest --output-on-failure --no-tests=error -j2)  # then --test-dir BUILD_FOLDER
+UNITTEST=(python3 -m unittest discover -p 'test_*.py')  # then -s FOLDER (the CLI from $VGEN)
 # The browser suites run in VG_BROWSER_LANES lanes (default 2), each starting its own serve.py and
 # Chromium: a lane takes the next suite nobody has taken (mkdir is the lock), longest first as the
 # last run measured them (build/test-durations.tsv; a suite it did not see goes first), so the
@@ -301,8 +261,8 @@ finish lint && record_generic lint "$(log_of lint)"
 start "wasm build" bash scripts/build.sh wasm
 start "sanitizer build" nice -n 10 bash scripts/build.sh sanitize sanitized_tests fuzz_targets
 if ((native_ok)); then
-    start ctest run_ctest "$BUILD_DIR/native"
-    while IFS= read -r dir; do start "unittest $dir" run_unittest "$dir"; done < <(unittest_folders)
+    start ctest "${CTEST[@]}" --test-dir "$BUILD_DIR/native"
+    while IFS= read -r dir; do start "unittest $dir" "${UNITTEST[@]}" -s "$dir"; done < <(unittest_folders)
 fi
 build_step "wasm build" && wasm_ok=1 || wasm_ok=0
 
@@ -314,7 +274,8 @@ if ((native_ok && wasm_ok)); then
         run_browser_lane "$lane" &
         BROWSER_LANE_PIDS+=($!)
     done
-    start "node --test" run_node
+    start "node --test" node --test --test-reporter=spec --test-reporter-destination=stdout \
+        --test-reporter=tap --test-reporter-destination="$LOGS/node.tap" tests/node/
 fi
 if ((native_ok)); then
     finish ctest && record_ctest ctest
@@ -330,9 +291,9 @@ fi
 #    their time (one shard or the CLI tests left).
 if build_step "sanitizer build"; then
     # Two shards (GoogleTest's own sharding): one process costs half a core for most of its time.
-    start "core tests (sanitizers)" run_gtest_shards "$SANITIZE_DIR/vg_core_tests" 2
-    start "ctest (sanitizers)" run_ctest "$SANITIZE_DIR"
-    start "unittest tests/cli (sanitizers)" run_unittest tests/cli "$SANITIZE_DIR/vgen"
+    start "core tests (sanitizers)" bash scripts/gtest_shards.sh "$SANITIZE_DIR/vg_core_tests" 2
+    start "ctest (sanitizers)" "${CTEST[@]}" --test-dir "$SANITIZE_DIR"
+    start "unittest tests/cli (sanitizers)" env VGEN="$SANITIZE_DIR/vgen" "${UNITTEST[@]}" -s tests/cli
     # kept crashes replayed, then every target for VG_FUZZ_SECONDS of wall time (60 here, 20 s a
     # target on two cores; fuzz.sh alone takes 180, and longer runs are for a session of their own)
     start fuzz env VG_FUZZ_SECONDS="${VG_FUZZ_SECONDS:-60}" bash scripts/fuzz.sh
