@@ -1,5 +1,6 @@
 # Native targets: the vgen CLI, the C ABI shared library for serve.py, tests and the benchmark.
-add_executable(vgen ${CMAKE_CURRENT_SOURCE_DIR}/wasm/cli/main.cpp ${CMAKE_CURRENT_SOURCE_DIR}/wasm/cli/big_blocks.cpp)
+file(GLOB VG_CLI_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/wasm/cli/*.cpp)
+add_executable(vgen ${VG_CLI_SOURCES})
 target_link_libraries(vgen PRIVATE vgcore)
 set_target_properties(vgen PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
 

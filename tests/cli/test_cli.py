@@ -281,11 +281,12 @@ class OddFiles(unittest.TestCase):
         self.assertEqual(result.stdout, b"")
         self.assertIn(words, result.stderr.decode("utf-8", "replace"))
 
-    def test_a_directory_is_named_as_one(self):
+    def test_a_directory_without_requests_is_named_as_one(self):
+        # (a directory with .json files is read as those files: test_validate_many.py)
         with tempfile.TemporaryDirectory() as folder:
-            for path in ("/etc", folder):
-                with self.subTest(path=path):
-                    self.assert_refused(self.run_from_file(path), f"cannot read {path}: it is a directory")
+            result = self.run_from_file(folder)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn(f"vgen: {folder} holds no .json files", result.stderr.decode())
             self.assert_refused(self.run_from_stdin(folder), "cannot read standard input: it is a directory")
 
     def test_a_file_that_fails_while_reading_is_exit_2(self):

@@ -243,7 +243,7 @@ Diagnostics diagnosticsOf(const CodeCase& c) {
         const json report = json::parse(apiValidate(input, c.dialect, true).output);
         Diagnostics out;
         for (const json& d : report.at("diagnostics"))
-            out.push_back({d["severity"] == "error" ? Severity::Error : Severity::Warning, d["path"], d["code"], d["message"]});
+            out.push_back({d["severity"] == "error" ? Severity::Error : Severity::Warning, d["path"], d["code"], d["message"], std::nullopt});
         return out;
     }
     Request request;

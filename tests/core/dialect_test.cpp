@@ -523,7 +523,7 @@ TEST(CreativeHubSeed003, ProviderIsOptionalAndTakesOnlyTheRoutesTwo) {
 
     const ApiResult other = apiValidate(R"({"prompt":"x","provider":"kling"})", "creative-hub", false);
     EXPECT_EQ(other.exitCode, 1);
-    EXPECT_NE(other.output.find("error /provider unknown_model: unknown model \"kling\": creative-hub takes only "
+    EXPECT_NE(other.output.find("<stdin>:1:26: error[unknown_model]: unknown model \"kling\": creative-hub takes only "
                                 "\"luma_ray3\" or \"runway_gen4\""),
               std::string::npos)
         << other.output;

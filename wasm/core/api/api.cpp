@@ -1,6 +1,7 @@
 // VideoGen core: the text API behind vgen, the headless module, serve.py and the playground.
 #include "api/api.h"
 
+#include "api/validation_output.h"
 #include "catalog/catalog.h"
 #include "request/diagnostic_codes.h"
 #include "dialects/dialect.h"
@@ -16,13 +17,6 @@
 namespace vg {
 
 namespace {
-
-constexpr int kExitValid = 0, kExitInvalid = 1, kExitUsage = 2;
-
-template <typename Json>
-std::string printedJson(const Json& value) {
-    return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-}
 
 ApiResult usageError(const std::string& message) { return {kExitUsage, "", "vgen: " + message + "\n"}; }
 
@@ -71,22 +65,6 @@ TextCheck checkText(RequestSession& session, std::string_view input, std::string
 }
 
 namespace {
-
-// The report in the contract's member order: valid, dialect, model, diagnostics[severity, path, code, message].
-nlohmann::ordered_json validationReport(const TextCheck& checked) {
-    nlohmann::ordered_json report = nlohmann::ordered_json::object();
-    report["valid"] = checked.exitCode == kExitValid;
-    report["dialect"] = checked.dialectName;
-    report["model"] = checked.modelLabel;
-    report["diagnostics"] = nlohmann::ordered_json::array();
-    for (const Diagnostic& d : shownDiagnostics(checked.diagnostics)) {
-        report["diagnostics"].push_back({{"severity", severityName(d.severity)},
-                                         {"path", d.path},
-                                         {"code", d.code},
-                                         {"message", d.message}});
-    }
-    return report;
-}
 
 // Build or convert: validate in the source dialect, then build for the target.
 ApiResult buildFor(std::string_view input, std::string_view from, std::string_view to, bool bodyOnly) {
@@ -215,16 +193,12 @@ ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJ
         TextCheck checked = checkText(session, input, dialect);
         if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
             return usageError(checked.usageMessage);
-        std::string notes = checked.usageMessage.empty() ? "" : "vgen: " + checked.usageMessage + "\n";
-        if (asJson) return ApiResult{checked.exitCode, printedJson(validationReport(checked)), notes};
-        size_t errors = 0;
-        for (const Diagnostic& d : checked.diagnostics) errors += d.severity == Severity::Error;
-        size_t warnings = checked.diagnostics.size() - errors;
-        std::string summary = checked.exitCode == kExitValid ? "valid" : "invalid";
-        summary += " (" + (checked.dialectName.empty() ? std::string("unknown dialect") : checked.dialectName) + ", " +
-                   std::to_string(errors) + " error" + (errors == 1 ? "" : "s") + ", " + std::to_string(warnings) +
-                   " warning" + (warnings == 1 ? "" : "s") + ")\n";
-        return ApiResult{checked.exitCode, diagnosticLines(checked.diagnostics) + summary, notes};
+        ValidationOutput output;
+        output.format = asJson ? OutputFormat::Json : OutputFormat::Text;
+        addChecked(output, {"<stdin>", input, 1, false, checked});
+        finishOutput(output);
+        return ApiResult{checked.exitCode, std::move(output.out),
+                         checked.usageMessage.empty() ? "" : "vgen: " + checked.usageMessage + "\n"};
     });
 }
 

@@ -13,6 +13,9 @@
 
 namespace vg {
 
+// The exit codes of the vgen contract.
+inline constexpr int kExitValid = 0, kExitInvalid = 1, kExitUsage = 2;
+
 struct ApiResult {
     int exitCode = 0;
     std::string output;  // stdout: JSON (or text for the human-readable forms), newline-terminated

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,16 +23,20 @@ struct Diagnostic {
     std::string path;     // JSON Pointer ("" is the whole document, "/duration", "/providerOptions/klingai/cfgScale")
     std::string code;     // codeName() of a registry entry, e.g. "duration_not_offered"
     std::string message;  // one sentence: what is wrong and what is allowed
+    // Where in the input text, for the one kind a pointer cannot place: text that is not JSON (a
+    // syntax error has no value to point at). Unset for every other diagnostic: its path places it
+    // (text_position.h pointerOffset).
+    std::optional<size_t> byteOffset;
 };
 
 using Diagnostics = std::vector<Diagnostic>;
 
 // `detail` fills the code's <placeholder> ("duration" for <member>_not_offered).
 inline Diagnostic makeError(std::string path, Code code, std::string message, std::string_view detail = {}) {
-    return {Severity::Error, std::move(path), codeName(code, detail), std::move(message)};
+    return {Severity::Error, std::move(path), codeName(code, detail), std::move(message), std::nullopt};
 }
 inline Diagnostic makeWarning(std::string path, Code code, std::string message, std::string_view detail = {}) {
-    return {Severity::Warning, std::move(path), codeName(code, detail), std::move(message)};
+    return {Severity::Warning, std::move(path), codeName(code, detail), std::move(message), std::nullopt};
 }
 
 bool hasErrors(const Diagnostics& diagnostics);

@@ -221,6 +221,7 @@ TextLoad RequestSession::loadText(std::string_view text, std::optional<Dialect> 
     if (document.error) {
         load.problem = "input is not readable JSON: " + document.error->message;
         load.diagnostics.push_back(makeError("", Code::InvalidJson, document.error->message));
+        load.diagnostics.back().byteOffset = document.error->byteOffset;
         return load;
     }
     load.dialect = dialect ? dialect : detectDialect(document.value);

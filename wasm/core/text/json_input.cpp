@@ -12,6 +12,7 @@
 #include "text/json_input.h"
 
 #include "request/diagnostics.h"
+#include "text/text_position.h"
 
 #include <algorithm>
 #include <cctype>
@@ -25,20 +26,9 @@ namespace {
 
 // ---- [SECTION] Positions ----------------------------------------------------------------------
 
-// Columns count characters, not bytes, so they match what an editor shows for non-ASCII text.
 std::string lineAndColumn(std::string_view text, size_t offset) {
-    offset = std::min(offset, text.size());
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < offset; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++line;
-            column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+    const TextPosition position = positionAt(text, offset);
+    return "line " + std::to_string(position.line) + ", column " + std::to_string(position.column);
 }
 
 // Iterator handed to nlohmann that records how far the lexer has read: SAX callbacks get no

@@ -12,6 +12,13 @@ namespace vg {
 
 using json = nlohmann::json;
 
+// A JSON answer as the API prints it: indented by `indent` (-1: one line), newline-terminated, and
+// invalid UTF-8 in a string shown as U+FFFD instead of throwing.
+template <typename Json>
+std::string printedJson(const Json& value, int indent = 2) {
+    return value.dump(indent, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 // 7 -> "7", 0.5 -> "0.5", "720p" -> "\"720p\"", objects/arrays -> compact JSON (cut by excerpt).
 std::string describeValue(const json& value);
 // Text a message quotes back, cut to about echo_bytes (input_limits.h) at a character boundary with

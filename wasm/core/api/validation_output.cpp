@@ -1,0 +1,234 @@
+// A validation's answer as text, JSON, GitHub annotations or SARIF; see validation_output.h.
+#include "api/validation_output.h"
+
+#include "request/diagnostic_codes.h"
+#include "text/text_format.h"
+#include "text/text_position.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace vg {
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+std::string plural(size_t count, const char* word) {
+    return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
+}
+
+// Where a diagnostic is, in its source's lines.
+TextPosition placeOf(const CheckedText& checked, const Diagnostic& d) {
+    const size_t offset = d.byteOffset ? *d.byteOffset : pointerOffset(checked.text, d.path);
+    TextPosition position = positionAt(checked.text, offset);
+    position.line += checked.firstLine - 1;
+    return position;
+}
+
+// GitHub's workflow-command escapes: in a message, % and line breaks; in a property also : and ,.
+std::string githubEscaped(std::string_view text, bool property) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '%') out += "%25";
+        else if (c == '\r') out += "%0D";
+        else if (c == '\n') out += "%0A";
+        else if (property && c == ':') out += "%3A";
+        else if (property && c == ',') out += "%2C";
+        else out += c;
+    }
+    return out;
+}
+
+// A file name as a relative URI reference: every byte but the unreserved ones and "/" percent-encoded.
+std::string uriOf(std::string_view path) {
+    std::string out;
+    for (const char c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            out += c;
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", byte);
+            out += escaped;
+        }
+    }
+    return out;
+}
+
+// The contract's report with each diagnostic's line and column in its source.
+ordered_json placedReport(const CheckedText& checked) {
+    ordered_json report = validationReport(checked.check);
+    const Diagnostics shown = shownDiagnostics(checked.check.diagnostics);
+    for (size_t i = 0; i < shown.size(); ++i) {
+        const TextPosition at = placeOf(checked, shown[i]);
+        report["diagnostics"][i]["line"] = at.line;
+        report["diagnostics"][i]["column"] = at.column;
+    }
+    return report;
+}
+
+size_t sarifRuleIndex(ValidationOutput& output, const std::string& code) {
+    const auto found = std::find(output.sarifRules.begin(), output.sarifRules.end(), code);
+    if (found != output.sarifRules.end()) return size_t(found - output.sarifRules.begin());
+    output.sarifRules.push_back(code);
+    return output.sarifRules.size() - 1;
+}
+
+ordered_json sarifRule(const std::string& code) {
+    const std::optional<Code> known = codeByName(code);
+    const DiagnosticCode* entry = known ? &diagnosticCode(*known) : nullptr;
+    return ordered_json{{"id", code},
+                        {"shortDescription", {{"text", entry ? std::string(entry->meaning) : code}}},
+                        {"defaultConfiguration",
+                         {{"level", entry && entry->severity == Severity::Warning ? "warning" : "error"}}}};
+}
+
+std::string verdict(const TextCheck& check) {
+    return check.exitCode == kExitValid ? "valid" : check.exitCode == kExitUsage ? "unreadable" : "invalid";
+}
+
+std::string tally(const ValidationOutput& output) {
+    return "vgen: " + plural(output.requests, "request") + " checked: " + std::to_string(output.valid) + " valid, " +
+           std::to_string(output.invalid) + " invalid, " + std::to_string(output.unreadable) + " unreadable (" +
+           plural(output.errors, "error") + ", " + plural(output.warnings, "warning") + ")\n";
+}
+
+}  // namespace
+
+std::optional<OutputFormat> outputFormatByName(std::string_view name) {
+    if (name == "text") return OutputFormat::Text;
+    if (name == "json") return OutputFormat::Json;
+    if (name == "github") return OutputFormat::Github;
+    if (name == "sarif") return OutputFormat::Sarif;
+    return std::nullopt;
+}
+
+ordered_json validationReport(const TextCheck& checked) {
+    ordered_json report = ordered_json::object();
+    report["valid"] = checked.exitCode == kExitValid;
+    report["dialect"] = checked.dialectName;
+    report["model"] = checked.modelLabel;
+    report["diagnostics"] = ordered_json::array();
+    for (const Diagnostic& d : shownDiagnostics(checked.diagnostics)) {
+        report["diagnostics"].push_back({{"severity", severityName(d.severity)},
+                                         {"path", d.path},
+                                         {"code", d.code},
+                                         {"message", d.message}});
+    }
+    return report;
+}
+
+void addChecked(ValidationOutput& output, const CheckedText& checked) {
+    const TextCheck& check = checked.check;
+    output.requests++;
+    (check.exitCode == kExitValid ? output.valid : check.exitCode == kExitUsage ? output.unreadable : output.invalid)++;
+    output.exitCode = std::max(output.exitCode, check.exitCode);
+    size_t errors = 0;
+    for (const Diagnostic& d : check.diagnostics) errors += d.severity == Severity::Error;
+    output.errors += errors;
+    output.warnings += check.diagnostics.size() - errors;
+
+    switch (output.format) {
+        case OutputFormat::Text: {
+            for (const Diagnostic& d : shownDiagnostics(check.diagnostics)) {
+                const TextPosition at = placeOf(checked, d);
+                output.out += std::string(checked.source) + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                              ": " + severityName(d.severity) + "[" + d.code + "]: " + d.message + "\n";
+            }
+            if (output.single) {
+                output.out += std::string(checked.source) + ": " + verdict(check) + " (" +
+                              (check.dialectName.empty() ? std::string("unknown dialect") : check.dialectName) + ", " +
+                              plural(errors, "error") + ", " + plural(check.diagnostics.size() - errors, "warning") + ")\n";
+            }
+            break;
+        }
+        case OutputFormat::Json: {
+            if (output.single) {
+                output.out += printedJson(placedReport(checked));
+                break;
+            }
+            ordered_json line = ordered_json::object();
+            line["file"] = checked.source;
+            if (checked.ownLine) line["line"] = checked.firstLine;
+            ordered_json report = placedReport(checked);
+            for (auto& [key, value] : report.items()) line[key] = std::move(value);
+            output.out += printedJson(line, -1);
+            break;
+        }
+        case OutputFormat::Github: {
+            for (const Diagnostic& d : shownDiagnostics(check.diagnostics)) {
+                const TextPosition at = placeOf(checked, d);
+                output.out += std::string("::") + severityName(d.severity) + " file=" + githubEscaped(checked.source, true) +
+                              ",line=" + std::to_string(at.line) + ",col=" + std::to_string(at.column) +
+                              ",title=" + githubEscaped("vgen " + d.code, true) + "::" +
+                              githubEscaped(d.message + (d.path.empty() ? "" : " (at " + d.path + ")"), false) + "\n";
+            }
+            break;
+        }
+        case OutputFormat::Sarif: {
+            for (const Diagnostic& d : shownDiagnostics(check.diagnostics)) {
+                const TextPosition at = placeOf(checked, d);
+                ordered_json result = ordered_json::object();
+                result["ruleId"] = d.code;
+                result["ruleIndex"] = sarifRuleIndex(output, d.code);
+                result["level"] = severityName(d.severity);
+                result["message"] = {{"text", d.message}};
+                result["locations"] = ordered_json::array(
+                    {{{"physicalLocation",
+                       {{"artifactLocation", {{"uri", uriOf(checked.source)}}},
+                        {"region", {{"startLine", at.line}, {"startColumn", at.column}}}}}}});
+                result["properties"] = {{"jsonPointer", d.path}, {"dialect", check.dialectName}, {"model", check.modelLabel}};
+                output.sarifResults.push_back(std::move(result));
+            }
+            break;
+        }
+    }
+}
+
+void addUnreadable(ValidationOutput& output, std::string_view source, std::string_view problem) {
+    output.requests++;
+    output.unreadable++;
+    output.exitCode = kExitUsage;
+    output.notes += "vgen: " + std::string(problem) + "\n";
+    if (output.format == OutputFormat::Github)
+        output.out += "::error file=" + githubEscaped(source, true) + ",title=vgen::" + githubEscaped(problem, false) + "\n";
+    if (output.format == OutputFormat::Sarif) {
+        output.sarifNotifications.push_back(
+            {{"level", "error"},
+             {"message", {{"text", std::string(problem)}}},
+             {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", uriOf(source)}}}}}}})}});
+    }
+}
+
+void finishOutput(ValidationOutput& output) {
+    switch (output.format) {
+        case OutputFormat::Text:
+            if (!output.single) output.out += tally(output);
+            break;
+        case OutputFormat::Json:
+            break;
+        case OutputFormat::Github:
+            output.out += tally(output);
+            break;
+        case OutputFormat::Sarif: {
+            ordered_json rules = ordered_json::array();
+            for (const std::string& code : output.sarifRules) rules.push_back(sarifRule(code));
+            ordered_json run = ordered_json::object();
+            run["tool"] = {{"driver", {{"name", "vgen"}, {"rules", std::move(rules)}}}};
+            run["invocations"] = ordered_json::array(
+                {{{"executionSuccessful", output.unreadable == 0}, {"toolExecutionNotifications", output.sarifNotifications}}});
+            run["columnKind"] = "unicodeCodePoints";
+            run["results"] = output.sarifResults;
+            ordered_json log = ordered_json::object();
+            log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+            log["version"] = "2.1.0";
+            log["runs"] = ordered_json::array({std::move(run)});
+            output.out += printedJson(log);
+            break;
+        }
+    }
+}
+
+}  // namespace vg
