@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace vg {
 namespace {
@@ -66,6 +67,28 @@ TEST(TextPosition, TextThatIsNotJsonEndsTheSearchWithoutReadingPastIt) {
     EXPECT_EQ(placeOf("{\"a\": [1, 2", "/a/5"), "1:7");
     EXPECT_EQ(placeOf("{\"a\": \"never closed", "/b"), "1:1");
     EXPECT_EQ(placeOf("\xEF\xBB\xBF {\"a\": 1}", "/a"), "1:9");  // after a byte-order mark
+}
+
+TEST(TextPosition, ManyPointersFromOneReadingAgreeWithOneAtATime) {
+    // An inline image of 256 KB, then two hundred members with a diagnostic each (one reading
+    // skips the image once, not two hundred times), in shuffled order, some the text lacks.
+    std::string text = "{\n\"prompt\": {\"image\": \"data:image/png;base64," + std::string(1 << 18, 'A') + "\", \"text\": \"x\"}";
+    std::vector<std::string> pointers = {"/prompt/text", "/prompt/image", "/missing/deeper", ""};
+    for (int i = 0; i < 200; ++i) {
+        text += ",\n\"m" + std::to_string(i) + "\": [" + std::to_string(i) + ", {\"k\": \"caf\xC3\xA9\"}]";
+        pointers.push_back("/m" + std::to_string((i * 37) % 200) + (i % 3 == 0 ? "/1/k" : i % 3 == 1 ? "/0" : "/5"));
+    }
+    text += "\n}";
+    const std::vector<size_t> offsets = pointerOffsets(text, pointers);
+    std::vector<size_t> alone;
+    for (const std::string& pointer : pointers) alone.push_back(pointerOffset(text, pointer));
+    EXPECT_EQ(offsets, alone);
+    const std::vector<TextPosition> positions = positionsAt(text, offsets);
+    for (size_t i = 0; i < offsets.size(); ++i) {
+        EXPECT_EQ(positions[i].line, positionAt(text, offsets[i]).line) << pointers[i];
+        EXPECT_EQ(positions[i].column, positionAt(text, offsets[i]).column) << pointers[i];
+    }
+    EXPECT_EQ(placeOf(text, "/m5/1/k"), "8:17");
 }
 
 }  // namespace

@@ -19,12 +19,15 @@ std::string plural(size_t count, const char* word) {
     return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
 }
 
-// Where a diagnostic is, in its source's lines.
-TextPosition placeOf(const CheckedText& checked, const Diagnostic& d) {
-    const size_t offset = d.byteOffset ? *d.byteOffset : pointerOffset(checked.text, d.path);
-    TextPosition position = positionAt(checked.text, offset);
-    position.line += checked.firstLine - 1;
-    return position;
+// Where each of `shown` is, in its source's lines (one reading of the text for all of them).
+std::vector<TextPosition> placesOf(const CheckedText& checked, const Diagnostics& shown) {
+    std::vector<std::string> pointers;
+    for (const Diagnostic& d : shown) pointers.push_back(d.path);
+    std::vector<size_t> offsets = pointerOffsets(checked.text, pointers);
+    for (size_t i = 0; i < shown.size(); ++i) offsets[i] = shown[i].byteOffset.value_or(offsets[i]);
+    std::vector<TextPosition> places = positionsAt(checked.text, offsets);
+    for (TextPosition& place : places) place.line += checked.firstLine - 1;
+    return places;
 }
 
 // GitHub's workflow-command escapes: in a message, % and line breaks; in a property also : and ,.
@@ -60,11 +63,10 @@ std::string uriOf(std::string_view path) {
 // The contract's report with each diagnostic's line and column in its source.
 ordered_json placedReport(const CheckedText& checked) {
     ordered_json report = validationReport(checked.check);
-    const Diagnostics shown = shownDiagnostics(checked.check.diagnostics);
-    for (size_t i = 0; i < shown.size(); ++i) {
-        const TextPosition at = placeOf(checked, shown[i]);
-        report["diagnostics"][i]["line"] = at.line;
-        report["diagnostics"][i]["column"] = at.column;
+    const std::vector<TextPosition> places = placesOf(checked, shownDiagnostics(checked.check.diagnostics));
+    for (size_t i = 0; i < places.size(); ++i) {
+        report["diagnostics"][i]["line"] = places[i].line;
+        report["diagnostics"][i]["column"] = places[i].column;
     }
     return report;
 }
@@ -130,10 +132,14 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
     output.errors += errors;
     output.warnings += check.diagnostics.size() - errors;
 
+    const Diagnostics shown = shownDiagnostics(check.diagnostics);
+    const std::vector<TextPosition> places = output.format == OutputFormat::Json ? std::vector<TextPosition>{}
+                                                                                  : placesOf(checked, shown);
     switch (output.format) {
         case OutputFormat::Text: {
-            for (const Diagnostic& d : shownDiagnostics(check.diagnostics)) {
-                const TextPosition at = placeOf(checked, d);
+            for (size_t i = 0; i < shown.size(); ++i) {
+                const Diagnostic& d = shown[i];
+                const TextPosition& at = places[i];
                 output.out += std::string(checked.source) + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
                               ": " + severityName(d.severity) + "[" + d.code + "]: " + d.message + "\n";
             }
@@ -158,8 +164,9 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
             break;
         }
         case OutputFormat::Github: {
-            for (const Diagnostic& d : shownDiagnostics(check.diagnostics)) {
-                const TextPosition at = placeOf(checked, d);
+            for (size_t i = 0; i < shown.size(); ++i) {
+                const Diagnostic& d = shown[i];
+                const TextPosition& at = places[i];
                 output.out += std::string("::") + severityName(d.severity) + " file=" + githubEscaped(checked.source, true) +
                               ",line=" + std::to_string(at.line) + ",col=" + std::to_string(at.column) +
                               ",title=" + githubEscaped("vgen " + d.code, true) + "::" +
@@ -168,8 +175,9 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
             break;
         }
         case OutputFormat::Sarif: {
-            for (const Diagnostic& d : shownDiagnostics(check.diagnostics)) {
-                const TextPosition at = placeOf(checked, d);
+            for (size_t i = 0; i < shown.size(); ++i) {
+                const Diagnostic& d = shown[i];
+                const TextPosition& at = places[i];
                 ordered_json result = ordered_json::object();
                 result["ruleId"] = d.code;
                 result["ruleIndex"] = sarifRuleIndex(output, d.code);

@@ -1,9 +1,12 @@
 // Lines, columns and JSON Pointers in text; see text_position.h.
 #include "text/text_position.h"
 
-#include "text/json_path.h"
+#include "request/diagnostics.h"
 
 #include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,14 +20,19 @@ size_t skipSpace(std::string_view text, size_t at) {
     return at;
 }
 
-// Past the string that starts at `at` (its opening quote).
+// Past the string that starts at `at` (its opening quote). memchr finds each quote (an inline
+// image is megabytes of text); a quote after an odd run of backslashes is escaped.
 size_t skipString(std::string_view text, size_t at) {
-    for (size_t from = at + 1;;) {
-        const size_t stop = text.find_first_of("\"\\", from);
-        if (stop == std::string_view::npos) return text.size();
-        if (text[stop] == '"') return stop + 1;
-        from = stop + 2;  // past the backslash and the character it escapes
+    for (size_t from = at + 1; from < text.size();) {
+        const void* quote = std::memchr(text.data() + from, '"', text.size() - from);
+        if (!quote) break;
+        const size_t end = size_t(static_cast<const char*>(quote) - text.data());
+        size_t backslashes = 0;
+        while (end - backslashes > at + 1 && text[end - backslashes - 1] == '\\') ++backslashes;
+        if (backslashes % 2 == 0) return end + 1;
+        from = end + 1;
     }
+    return text.size();
 }
 
 // Past the value that starts at `at`: a string, a container (its nested values skipped the same
@@ -115,43 +123,72 @@ std::string decodedKey(std::string_view text, size_t at) {
     return key;
 }
 
-// The start of member `token` of the object at `at`, or npos when it has none.
-size_t memberOffset(std::string_view text, size_t at, const std::string& token) {
-    at = skipSpace(text, at + 1);
-    while (at < text.size() && text[at] == '"') {
-        const bool match = decodedKey(text, at) == token;
-        at = skipSpace(text, skipString(text, at));
-        if (at >= text.size() || text[at] != ':') return std::string_view::npos;
-        at = skipSpace(text, at + 1);
-        if (match) return at;
-        at = skipSpace(text, skipValue(text, at));
-        if (at >= text.size() || text[at] != ',') return std::string_view::npos;
-        at = skipSpace(text, at + 1);
-    }
-    return std::string_view::npos;
+constexpr size_t kNowhere = std::string_view::npos;
+
+// "/a/b" -> "/a", "/a" -> "" (tokens hold "/" as "~1": the last "/" starts the last token).
+void toParent(std::string& pointer) {
+    const size_t slash = pointer.rfind('/');
+    pointer.erase(slash == std::string::npos ? 0 : slash);
 }
 
-// The start of item `token` (a decimal index) of the array at `at`, or npos.
-size_t itemOffset(std::string_view text, size_t at, const std::string& token) {
-    if (token.empty() || token.size() > 9 || !std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::string_view::npos;
-    size_t index = std::stoul(token);
-    at = skipSpace(text, at + 1);
-    if (at < text.size() && text[at] == ']') return std::string_view::npos;
-    for (; index > 0; --index) {
-        at = skipSpace(text, skipValue(text, at));
-        if (at >= text.size() || text[at] != ',') return std::string_view::npos;
-        at = skipSpace(text, at + 1);
+// One reading of a JSON text that notes where the values of the wanted pointers start. It goes
+// into a container only when a wanted pointer lies inside it and skips every other value whole, so
+// each byte is read about once however many pointers are wanted.
+struct PointerWalk {
+    std::string_view text;
+    const std::set<std::string>& wanted;   // every pointer asked for, and each of its ancestors
+    std::map<std::string, size_t> found;   // of those, the ones the text holds: where each value starts
+
+    // The value at `at`, whose pointer is `pointer`; where it ends, or kNowhere where the text stops being JSON.
+    size_t value(size_t at, const std::string& pointer) {
+        found[pointer] = at;
+        if (text[at] == '{') return object(at, pointer);
+        if (text[at] == '[') return array(at, pointer);
+        return skipValue(text, at);
     }
-    return at < text.size() ? at : std::string_view::npos;
-}
+
+    size_t member(size_t at, const std::string& pointer) {
+        if (at >= text.size()) return kNowhere;
+        return wanted.count(pointer) ? value(at, pointer) : skipValue(text, at);
+    }
+
+    size_t object(size_t at, const std::string& pointer) {
+        at = skipSpace(text, at + 1);
+        if (at < text.size() && text[at] == '}') return at + 1;
+        while (at < text.size() && text[at] == '"') {
+            const std::string key = decodedKey(text, at);
+            at = skipSpace(text, skipString(text, at));
+            if (at >= text.size() || text[at] != ':') return kNowhere;
+            at = member(skipSpace(text, at + 1), pointerChild(pointer, key));
+            if (at == kNowhere) return kNowhere;
+            at = skipSpace(text, at);
+            if (at < text.size() && text[at] == '}') return at + 1;
+            if (at >= text.size() || text[at] != ',') return kNowhere;
+            at = skipSpace(text, at + 1);
+        }
+        return kNowhere;
+    }
+
+    size_t array(size_t at, const std::string& pointer) {
+        at = skipSpace(text, at + 1);
+        if (at < text.size() && text[at] == ']') return at + 1;
+        for (size_t index = 0; at < text.size(); ++index) {
+            at = member(at, pointerChild(pointer, index));
+            if (at == kNowhere) return kNowhere;
+            at = skipSpace(text, at);
+            if (at < text.size() && text[at] == ']') return at + 1;
+            if (at >= text.size() || text[at] != ',') return kNowhere;
+            at = skipSpace(text, at + 1);
+        }
+        return kNowhere;
+    }
+};
 
 }  // namespace
 
-TextPosition positionAt(std::string_view text, size_t offset) {
-    offset = std::min(offset, text.size());
-    TextPosition position;
-    for (size_t i = 0; i < offset; ++i) {
+// Counts lines and characters from `position` (at byte `from`) up to byte `to`.
+TextPosition advance(std::string_view text, TextPosition position, size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c == '\n') {
             ++position.line;
@@ -163,18 +200,54 @@ TextPosition positionAt(std::string_view text, size_t offset) {
     return position;
 }
 
-size_t pointerOffset(std::string_view text, std::string_view pointer) {
-    size_t at = skipSpace(text, 0);
-    if (text.substr(at, 3) == "\xEF\xBB\xBF") at = skipSpace(text, at + 3);  // a byte-order mark
-    for (const std::string& token : pointerTokens(pointer)) {
-        if (at >= text.size()) break;
-        const size_t next = text[at] == '{' ? memberOffset(text, at, token)
-                            : text[at] == '[' ? itemOffset(text, at, token)
-                                              : std::string_view::npos;
-        if (next == std::string_view::npos) break;
-        at = next;
+TextPosition positionAt(std::string_view text, size_t offset) {
+    return advance(text, TextPosition{}, 0, std::min(offset, text.size()));
+}
+
+std::vector<TextPosition> positionsAt(std::string_view text, const std::vector<size_t>& offsets) {
+    std::vector<size_t> order(offsets.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+    std::vector<TextPosition> positions(offsets.size());
+    TextPosition position;
+    size_t reached = 0;
+    for (const size_t i : order) {
+        const size_t offset = std::min(offsets[i], text.size());
+        position = advance(text, position, reached, offset);
+        reached = offset;
+        positions[i] = position;
     }
-    return std::min(at, text.size());
+    return positions;
+}
+
+std::vector<size_t> pointerOffsets(std::string_view text, const std::vector<std::string>& pointers) {
+    std::set<std::string> wanted;
+    for (std::string pointer : pointers) {
+        for (;;) {
+            wanted.insert(pointer);
+            if (pointer.empty()) break;
+            toParent(pointer);
+        }
+    }
+    size_t start = skipSpace(text, 0);
+    if (text.substr(start, 3) == "\xEF\xBB\xBF") start = skipSpace(text, start + 3);  // a byte-order mark
+    PointerWalk walk{text, wanted, {}};
+    if (start < text.size()) walk.value(start, "");
+
+    std::vector<size_t> offsets;
+    for (std::string pointer : pointers) {
+        auto found = walk.found.find(pointer);
+        while (found == walk.found.end() && !pointer.empty()) {
+            toParent(pointer);
+            found = walk.found.find(pointer);
+        }
+        offsets.push_back(found != walk.found.end() ? found->second : std::min(start, text.size()));
+    }
+    return offsets;
+}
+
+size_t pointerOffset(std::string_view text, std::string_view pointer) {
+    return pointerOffsets(text, {std::string(pointer)}).front();
 }
 
 }  // namespace vg
