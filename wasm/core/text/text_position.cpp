@@ -152,35 +152,35 @@ struct PointerWalk {
         return wanted.count(pointer) ? value(at, pointer) : skipValue(text, at);
     }
 
+    // After a member or an item that ends at `end`: the start of the next one (`more`), or past the
+    // container's `close`; kNowhere where the text stops being JSON.
+    size_t next(size_t end, char close, bool& more) const {
+        if (end == kNowhere) return kNowhere;
+        const size_t at = skipSpace(text, end);
+        more = at < text.size() && text[at] == ',';
+        if (more) return skipSpace(text, at + 1);
+        return at < text.size() && text[at] == close ? at + 1 : kNowhere;
+    }
+
     size_t object(size_t at, const std::string& pointer) {
         at = skipSpace(text, at + 1);
         if (at < text.size() && text[at] == '}') return at + 1;
-        while (at < text.size() && text[at] == '"') {
+        for (bool more = true; more && at != kNowhere;) {
+            if (at >= text.size() || text[at] != '"') return kNowhere;
             const std::string key = decodedKey(text, at);
             at = skipSpace(text, skipString(text, at));
             if (at >= text.size() || text[at] != ':') return kNowhere;
-            at = member(skipSpace(text, at + 1), pointerChild(pointer, key));
-            if (at == kNowhere) return kNowhere;
-            at = skipSpace(text, at);
-            if (at < text.size() && text[at] == '}') return at + 1;
-            if (at >= text.size() || text[at] != ',') return kNowhere;
-            at = skipSpace(text, at + 1);
+            at = next(member(skipSpace(text, at + 1), pointerChild(pointer, key)), '}', more);
         }
-        return kNowhere;
+        return at;
     }
 
     size_t array(size_t at, const std::string& pointer) {
         at = skipSpace(text, at + 1);
         if (at < text.size() && text[at] == ']') return at + 1;
-        for (size_t index = 0; at < text.size(); ++index) {
-            at = member(at, pointerChild(pointer, index));
-            if (at == kNowhere) return kNowhere;
-            at = skipSpace(text, at);
-            if (at < text.size() && text[at] == ']') return at + 1;
-            if (at >= text.size() || text[at] != ',') return kNowhere;
-            at = skipSpace(text, at + 1);
-        }
-        return kNowhere;
+        bool more = true;
+        for (size_t index = 0; more && at != kNowhere; ++index) at = next(member(at, pointerChild(pointer, index)), ']', more);
+        return at;
     }
 };
 
