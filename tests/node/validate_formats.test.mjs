@@ -86,3 +86,11 @@ test('GitHub annotations: one workflow command a diagnostic, escaped as GitHub d
   assert.match(duration[6], /\(at \/duration\)$/);
   assert.ok(lines.some((l) => /^::error file=[^,]*bad_malformed\.json,line=\d+,col=\d+,title=vgen invalid_json::/.test(l)), lines.join('\n'));
 });
+
+test('a usage error ends vgen before it reads its input, and the caller still gets the answer', () => {
+  // (8 MB on standard input: vgen exits long before the pipe takes it all, as it did under load)
+  const run = runCli(['validate', '--dialect', 'no-such-dialect', '-'], Buffer.alloc(8 << 20, 0x20));
+  assert.equal(run.exitCode, 2);
+  assert.equal(run.stdout.length, 0);
+  assert.match(run.stderr.toString('utf8'), /^vgen: unknown dialect "no-such-dialect": use one of aisdk, gateway/);
+});
