@@ -103,8 +103,7 @@ uint64_t frameSignature(const Renderer& r, const ImDrawData& data, int width, in
     s.add(background);
     s.add(data.DisplayPos);
     s.add(data.DisplaySize);
-    s.add(r.texturesVersion);
-    s.add(r.atlas);
+    s.add(r.texturesVersion);  // an atlas upload bumps it too; texture names are in the commands
     for (int n = 0; n < data.CmdListsCount; n++) {
         const ImDrawList& list = *data.CmdLists[n];
         s.add(list.VtxBuffer.Size);
@@ -256,7 +255,6 @@ bool renderImGui(const ImDrawData& data, ImVec4 background) {
         }
         firstIndex += static_cast<size_t>(list.IdxBuffer.Size);
     }
-    glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
     return true;
 }
 
