@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -263,8 +264,8 @@ TEST(JsonInput, TenMegabyteStringParsesQuickly) {
     EXPECT_LT(seconds, 5.0);  // about 0.1 s here; generous for slow CI machines and sanitizer builds
 }
 
-// Issue 10: long plain strings (an inline image's base64) skip nlohmann's lexer on the fast pass
-// and are put back as they arrive; what comes back is what nlohmann reads, wherever they stand.
+// Issue 10: long plain strings (an inline image's base64) are read eight bytes at a time; what comes
+// back is what nlohmann reads, wherever they stand.
 TEST(JsonInput, LongPlainStringsComeBackIntact) {
     std::string image;
     for (size_t i = 0; image.size() < 70000; ++i) image += "iVBORw0KGgo+/AAA"[i % 16];
@@ -406,6 +407,64 @@ TEST(JsonInput, AnswersMayCarryAWholeVideoAsOneString) {
     const JsonInput input = parseJsonInput(answer, answerJsonLimits());
     ASSERT_FALSE(input.error) << input.error->message;
     EXPECT_EQ(input.value["videos"][0]["data"].get_ref<const std::string&>().size(), 30 * kMiB);
+}
+
+// The same kinds, recursively: nlohmann's == compares numbers by value, so 5 (unsigned) equals 5
+// (signed) there; the core reads a value's kind too.
+bool sameKinds(const json& a, const json& b) {
+    if (a.type() != b.type() || a.size() != b.size()) return false;
+    if (a.is_object()) {
+        for (auto member = a.begin(); member != a.end(); ++member) {
+            if (!b.contains(member.key()) || !sameKinds(member.value(), b.at(member.key()))) return false;
+        }
+    } else if (a.is_array()) {
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (!sameKinds(a[i], b[i])) return false;
+        }
+    }
+    return true;
+}
+
+// Issue 15: the one-pass scanner accepts exactly what nlohmann's strict parser accepts, with the same
+// values of the same kinds; what it refuses, nlohmann describes.
+TEST(JsonInput, ReadsExactlyWhatNlohmannReads) {
+    const std::vector<std::string> texts = {
+        // numbers: unsigned when not negative, signed when negative, double past 64 bits or with a
+        // fraction or exponent; not finite is refused
+        "0", "-0", "7", "-7", "123456789012345678", "-123456789012345678", "1234567890123456789",
+        "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+        "18446744073709551615", "18446744073709551616", "99999999999999999999999", "-0.0", "0.1", "1e5", "1E+5",
+        "2.5e-3", "1e-400", "1.7976931348623157e308", "1e309", "-1e309", "01", "1.", ".5", "-", "+1", "1e", "1e+",
+        "0x10", "1.5.2", "--1", "- 1",
+        // literals and whitespace
+        "true", "false", "null", " \t\r\n null \n", "tru", "nulll", "True", "[true,false,null]",
+        // strings and escapes
+        R"("")", R"("plain ascii text that is longer than eight bytes")", R"("\"\\\/\b\f\n\r\t")",
+        R"("\u00e9\u00E9\u4e2d\ud83d\ude00\u0000")", R"("\ud83d")", R"("\ude00")", R"("\ud83dx")",
+        R"("\ud83d\u0041")", R"("\u12")", R"("\u12G4")", R"("\x")", R"("\)", "\"tab\there\"",
+        "\"caf\xC3\xA9 \xE4\xB8\xAD \xF0\x9F\x98\x80\"", "\"\xC0\x80\"", "\"\xC1\xBF\"", "\"\xE0\x80\xAF\"",
+        "\"\xED\xA0\x80\"", "\"\xF0\x8F\xBF\xBF\"", "\"\xF4\x90\x80\x80\"", "\"\xF5\x80\x80\x80\"", "\"\xC3\"",
+        "\"\xE4\xB8\"", "\"\x80\"", "\"\x7F\"", "\"\x1F\"", "\"12345678\\n12345678\xC3\xA9" "12345678\"",
+        "\xC3\xA9", "[\"a\xC3\xA9\"]",
+        // structure
+        "{}", "[]", "[[]]", R"({"a":{}})", R"({"a":[1,{"b":[]}]})", R"( { "a" : 1 , "b" : [ 2 , 3 ] } )",
+        R"({"a":1,})", "[1,]", "[1 2]", R"({"a" 1})", R"({"a":})", "{a:1}", R"({"a":1}})", "[1]]", R"({"a":1} x)",
+        "[", "{", R"({"a")", R"({"a":)", "1 2", "[1,\n2]\n", "[1,\n2]\x0B",
+    };
+    for (const std::string& text : texts) {
+        const JsonInput ours = parseJsonInput(text);
+        std::optional<json> theirs;
+        try {
+            theirs = json::parse(text);
+        } catch (const json::exception&) {
+        }
+        EXPECT_EQ(!ours.error, theirs.has_value()) << text << ": " << (ours.error ? ours.error->message : "read");
+        if (!ours.error && theirs) {
+            EXPECT_EQ(ours.value, *theirs) << text;
+            EXPECT_TRUE(sameKinds(ours.value, *theirs)) << text << " read as " << ours.value.dump();
+            EXPECT_EQ(ours.value.dump(), theirs->dump()) << text;
+        }
+    }
 }
 
 TEST(JsonInput, EveryPrefixOfAValidDocumentIsAnErrorOrAValue) {

@@ -1,10 +1,11 @@
 // VideoGen core: reading untrusted JSON text (see json_input.h).
-// nlohmann's parser is iterative already; we drive it through our own SAX handler so depth and
-// duplicate keys are checked while the tree is built (an explicit stack, no recursion), and we
-// rewrite its error messages into plain words with a line and column an editor can jump to.
+// A text is read once by our scanner (json_scan.h) into our own SAX handler, which builds the tree and
+// checks depth, duplicate keys and the limits as it goes (an explicit stack, no recursion). A text it
+// refuses is read again by nlohmann's parser (iterative too) through the same handler, now knowing
+// where it is, and its error message is reworded into plain words with a line and column an editor
+// can jump to.
 //
 // [SECTION] Positions      byte offset -> "line L, column C"; a cursor that follows the lexer
-// [SECTION] Long strings   long plain strings (inline media) kept out of nlohmann's lexer
 // [SECTION] DomBuilder     the SAX handler: builds the tree, enforces the limits and unique keys
 // [SECTION] Syntax errors  nlohmann's parse errors reworded
 // [SECTION] parseJsonInput
@@ -12,6 +13,7 @@
 #include "text/json_input.h"
 
 #include "request/diagnostics.h"
+#include "text/json_scan.h"
 #include "text/text_position.h"
 
 #include <algorithm>
@@ -64,70 +66,6 @@ size_t openingQuoteBefore(std::string_view text, size_t closingQuote) {
     return 0;
 }
 
-// ---- [SECTION] Long strings -------------------------------------------------------------------
-// nlohmann's lexer reads a string one character at a time, about 15 ns each: 150 ms for an 8.8 MB
-// inline image. A long string that needs no lexing (printable ASCII without a quote or backslash:
-// base64, a URL) is found here eight bytes at a time instead; the fast pass reads a copy of the text
-// in which each one is empty, and the DomBuilder puts its characters back when it arrives. The copy
-// is JSON exactly when the text is (only characters that cannot end a string were taken out), and
-// the limits are checked on the characters put back, so the outcome is the same.
-
-constexpr size_t kLongStringBytes = 4096;  // shorter strings cost nlohmann microseconds: left alone
-
-struct LongString {
-    size_t ordinal = 0;     // how many strings (keys included) come before it in the text
-    std::string_view text;  // its characters, between the quotes
-};
-
-struct WithoutLongStrings {
-    std::string text;                 // the text with each long string emptied; unused when there are none
-    std::vector<LongString> strings;  // in text order
-};
-
-bool isPlainStringByte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
-
-// Whether any of the eight bytes of `word` is not plain: a control character, a quote, a backslash
-// or non-ASCII (the classic "has a byte less than / equal to" bit tricks, exact for "any").
-bool hasNonPlainByte(uint64_t word) {
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
-    const auto hasZeroByte = [](uint64_t w) { return (w - kOnes) & ~w & kHighBits; };
-    const uint64_t control = (word - kOnes * 0x20) & ~word & kHighBits;
-    const uint64_t quote = hasZeroByte(word ^ (kOnes * '"')), backslash = hasZeroByte(word ^ (kOnes * '\\'));
-    return (control | (word & kHighBits) | quote | backslash) != 0;
-}
-
-// Where the run of plain bytes starting at `from` ends.
-size_t plainRunEnd(std::string_view text, size_t from) {
-    size_t at = from;
-    for (uint64_t word; at + 8 <= text.size(); at += 8) {
-        std::memcpy(&word, text.data() + at, 8);
-        if (hasNonPlainByte(word)) break;
-    }
-    while (at < text.size() && isPlainStringByte(static_cast<unsigned char>(text[at]))) ++at;
-    return at;
-}
-
-// Follows the strings of `text` as JSON's grammar has them (outside a string no '"' can appear) and
-// takes out the long plain ones. Text that is not JSON may be followed wrongly: then the copy is not
-// JSON either, and the tracked pass reads the text itself.
-WithoutLongStrings withoutLongStrings(std::string_view text) {
-    WithoutLongStrings out;
-    size_t copiedUpTo = 0, ordinal = 0;
-    for (size_t quote = text.find('"'); quote != std::string_view::npos; ++ordinal) {
-        const size_t contentStart = quote + 1;
-        size_t end = plainRunEnd(text, contentStart);
-        if (end < text.size() && text[end] == '"' && end - contentStart >= kLongStringBytes) {
-            out.strings.push_back({ordinal, text.substr(contentStart, end - contentStart)});
-            out.text.append(text.substr(copiedUpTo, contentStart - copiedUpTo));
-            copiedUpTo = end;
-        }
-        while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;  // escapes, non-ASCII
-        quote = end < text.size() ? text.find('"', end + 1) : std::string_view::npos;
-    }
-    if (!out.strings.empty()) out.text.append(text.substr(copiedUpTo));
-    return out;
-}
-
 // ---- [SECTION] DomBuilder ---------------------------------------------------------------------
 
 // What nlohmann reported when the text is not JSON; reworded later, with the text at hand.
@@ -143,9 +81,8 @@ struct SyntaxFailure {
 // Every limit is checked as the value arrives, so a refused document costs no more than its prefix.
 class DomBuilder {
 public:
-    DomBuilder(json& root, std::string_view text, const char* const* readUpTo, const JsonLimits& limits,
-               const std::vector<LongString>* longStrings = nullptr)
-        : root_(root), text_(text), readUpTo_(readUpTo), limits_(limits), longStrings_(longStrings) {}
+    DomBuilder(json& root, std::string_view text, const char* const* readUpTo, const JsonLimits& limits)
+        : root_(root), text_(text), readUpTo_(readUpTo), limits_(limits) {}
 
     bool null() { return admit() && place(nullptr); }
     bool boolean(bool value) { return admit() && place(value); }
@@ -153,7 +90,6 @@ public:
     bool number_unsigned(json::number_unsigned_t value) { return admit() && place(value); }
     bool number_float(json::number_float_t value, const json::string_t&) { return admit() && place(value); }
     bool string(json::string_t& value) {
-        restoreLongString(value);
         if (value.size() > limits_.stringBytes.value) {
             return refuse([&](size_t lastRead) {
                 const size_t at = openingQuoteBefore(text_, lastRead);
@@ -174,7 +110,6 @@ public:
     bool end_array() { return close(); }
 
     bool key(json::string_t& name) {
-        restoreLongString(name);
         Level& top = levels_.back();
         auto& members = top.container->get_ref<json::object_t&>();
         if (name.size() > limits_.keyBytes.value) {
@@ -227,15 +162,6 @@ private:
     };
 
     bool tracked() const { return readUpTo_ != nullptr; }
-
-    // Every string and key passes here in text order: a long one arrives empty and gets its characters.
-    void restoreLongString(json::string_t& value) {
-        if (longStrings_ && nextLongString_ < longStrings_->size() &&
-            (*longStrings_)[nextLongString_].ordinal == stringsRead_) {
-            value.assign((*longStrings_)[nextLongString_++].text);
-        }
-        ++stringsRead_;
-    }
 
     // Stops the parse at a broken rule. Only the tracked pass says what and where: describe gets
     // the offset of the last byte the lexer read (a value, key or bracket was just read, so there is one).
@@ -334,8 +260,6 @@ private:
     std::string_view text_;
     const char* const* readUpTo_;  // null on the fast pass
     const JsonLimits& limits_;
-    const std::vector<LongString>* longStrings_;  // fast pass: the strings taken out of the text it reads
-    size_t nextLongString_ = 0, stringsRead_ = 0;
     size_t values_ = 0;
     std::vector<Level> levels_;
     std::optional<JsonParseError> limitError_;
@@ -588,14 +512,12 @@ JsonInput parseJsonInput(std::string_view text, const JsonLimits& limits) {
 
     JsonInput input;
     try {
-        // Fast path: plain pointers let nlohmann's lexer run at full speed, on the text without its long
-        // strings. Positions are needed only to describe a failure, so a failing document is read
-        // again, whole and tracked, for the message.
+        // Fast path: one pass of our own scanner (json_scan.h), which says only yes or no. Positions
+        // are needed only to describe a failure, so a failing document is read again, whole and
+        // tracked by nlohmann's lexer, for the message.
         {
-            const WithoutLongStrings shortened = withoutLongStrings(body);
-            const std::string_view read = shortened.strings.empty() ? body : std::string_view(shortened.text);
-            DomBuilder fast(input.value, body, nullptr, limits, &shortened.strings);
-            if (json::sax_parse(read.data(), read.data() + read.size(), &fast)) return input;
+            DomBuilder fast(input.value, body, nullptr, limits);
+            if (scanJson(body, fast)) return input;
             input.value = nullptr;
         }
         const char* readUpTo = body.data();
