@@ -2,6 +2,7 @@
 #include "api/validation_output.h"
 
 #include "request/diagnostic_codes.h"
+#include "text/json_writer.h"
 #include "text/text_format.h"
 #include "text/text_position.h"
 
@@ -21,6 +22,7 @@ std::string plural(size_t count, const char* word) {
 
 // Where each of `shown` is, in its source's lines (one reading of the text for all of them).
 std::vector<TextPosition> placesOf(const CheckedText& checked, const Diagnostics& shown) {
+    if (shown.empty()) return {};  // a valid request: its text is not read again
     std::vector<std::string> pointers;
     for (const Diagnostic& d : shown) pointers.push_back(d.path);
     std::vector<size_t> offsets = pointerOffsets(checked.text, pointers);
@@ -60,15 +62,39 @@ std::string uriOf(std::string_view path) {
     return out;
 }
 
-// The contract's report with each diagnostic's line and column in its source.
-ordered_json placedReport(const CheckedText& checked) {
-    ordered_json report = validationReport(checked.check);
-    const std::vector<TextPosition> places = placesOf(checked, shownDiagnostics(checked.check.diagnostics));
-    for (size_t i = 0; i < places.size(); ++i) {
-        report["diagnostics"][i]["line"] = places[i].line;
-        report["diagnostics"][i]["column"] = places[i].column;
+// The contract's report with each diagnostic's line and column in its source: the members of
+// validationReport's tree plus "line" and "column", written with no tree (every request of a
+// pipeline passes here).
+void writePlacedReport(JsonWriter& writer, const CheckedText& checked) {
+    const TextCheck& check = checked.check;
+    writer.key("valid");
+    writer.value(check.exitCode == kExitValid);
+    writer.key("dialect");
+    writer.value(check.dialectName);
+    writer.key("model");
+    writer.value(check.modelLabel);
+    writer.key("diagnostics");
+    writer.beginArray();
+    const Diagnostics shown = shownDiagnostics(check.diagnostics);
+    const std::vector<TextPosition> places = placesOf(checked, shown);
+    for (size_t i = 0; i < shown.size(); ++i) {
+        const Diagnostic& d = shown[i];
+        writer.beginObject();
+        writer.key("severity");
+        writer.value(severityName(d.severity));
+        writer.key("path");
+        writer.value(d.path);
+        writer.key("code");
+        writer.value(d.code);
+        writer.key("message");
+        writer.value(d.message);
+        writer.key("line");
+        writer.value(uint64_t{places[i].line});
+        writer.key("column");
+        writer.value(uint64_t{places[i].column});
+        writer.endObject();
     }
-    return report;
+    writer.endArray();
 }
 
 size_t sarifRuleIndex(ValidationOutput& output, const std::string& code) {
@@ -151,16 +177,20 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
             break;
         }
         case OutputFormat::Json: {
-            if (output.single) {
-                output.out += printedJson(placedReport(checked));
-                break;
+            // One request: the bare report, indented; many: one line each, naming its file.
+            JsonWriter writer(output.out, output.single ? 2 : -1);
+            writer.beginObject();
+            if (!output.single) {
+                writer.key("file");
+                writer.value(checked.source);
+                if (checked.ownLine) {
+                    writer.key("line");
+                    writer.value(uint64_t{checked.firstLine});
+                }
             }
-            ordered_json line = ordered_json::object();
-            line["file"] = checked.source;
-            if (checked.ownLine) line["line"] = checked.firstLine;
-            ordered_json report = placedReport(checked);
-            for (auto& [key, value] : report.items()) line[key] = std::move(value);
-            output.out += printedJson(line, -1);
+            writePlacedReport(writer, checked);
+            writer.endObject();
+            output.out += '\n';
             break;
         }
         case OutputFormat::Github: {

@@ -636,6 +636,7 @@ void buildPromotion(BuildContext& ctx, const Promotion& promotion) {
 void demotePromotions(ParseContext& ctx) {
     json& body = ctx.request.body;
     for (const Promotion& promotion : ctx.model->promotions) {
+        if (!findAt(body, promotion.option)) continue;  // a request sets few of the options a model promotes
         auto option = splitOption(promotion.option);
         if (!option || !option->rest.empty()) continue;
         json* options = body.contains("providerOptions") && body["providerOptions"].is_object() &&

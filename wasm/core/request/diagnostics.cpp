@@ -44,23 +44,45 @@ json diagnosticsToJson(const Diagnostics& diagnostics) {
     return out;
 }
 
-std::string escapePointerToken(const std::string& token) {
-    std::string out;
-    out.reserve(token.size());
+namespace {
+
+void appendEscapedToken(std::string& out, const std::string& token) {
+    if (std::none_of(token.begin(), token.end(), [](char c) { return c == '~' || c == '/'; })) {  // nearly every token
+        out += token;
+        return;
+    }
     for (char c : token) {
         if (c == '~') out += "~0";
         else if (c == '/') out += "~1";
         else out += c;
     }
+}
+
+}  // namespace
+
+std::string escapePointerToken(const std::string& token) {
+    std::string out;
+    appendEscapedToken(out, token);
     return out;
 }
 
+// Validation builds a pointer for every member it reads: one allocation each, not three.
 std::string pointerChild(const std::string& pointer, const std::string& token) {
-    return pointer + "/" + escapePointerToken(token);
+    std::string out;
+    out.reserve(pointer.size() + 1 + token.size());
+    out += pointer;
+    out += '/';
+    appendEscapedToken(out, token);
+    return out;
 }
 
 std::string pointerChild(const std::string& pointer, size_t index) {
-    return pointer + "/" + std::to_string(index);
+    std::string out;
+    out.reserve(pointer.size() + 21);
+    out += pointer;
+    out += '/';
+    out += std::to_string(index);
+    return out;
 }
 
 }  // namespace vg
