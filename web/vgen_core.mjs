@@ -10,8 +10,9 @@
 // Inputs are strings or, for bytes that are not valid UTF-8, Uint8Arrays (passed through as is).
 //
 // Options of loadVgenCore:
-//   moduleUrl   URL of the Emscripten glue vgen_core.js (default: build/wasm/ of this checkout);
-//               the .wasm is looked up next to it.
+//   moduleUrl   URL of the Emscripten glue vgen_core.js (default: build/wasm/ of this checkout; the
+//               npm package's entry, index.mjs, passes the glue next to it); the .wasm is looked up
+//               next to it.
 //   wasmBinary  the .wasm bytes (default: read from disk in node, fetched next to moduleUrl in
 //               browsers). Node 20 cannot fetch() a file path, hence the disk read.
 //   factory     an already loaded createVgenCore (default: the global one in a browser page that
@@ -20,11 +21,21 @@
 const DEFAULT_MODULE_URL = new URL('../build/wasm/vgen_core.js', import.meta.url);
 const isNode = typeof process === 'object' && Boolean(process.versions?.node);
 
+// The glue is a CommonJS/UMD script (-sMODULARIZE=1 without EXPORT_ES6), which pages load with a
+// <script>. In node it cannot simply be require()d: inside a package marked "type": "module" (the
+// npm package) node reads every .js as an ES module, where `module` and `exports` do not exist, so
+// the glue would export nothing. It is compiled the way node's CommonJS loader compiles a file,
+// which works wherever the file lies.
 async function loadFactoryInNode(moduleUrl) {
-  const { createRequire } = await import('node:module');
-  const { fileURLToPath } = await import('node:url');
-  // The glue is a CommonJS/UMD script (-sMODULARIZE=1 without EXPORT_ES6): require it.
-  return createRequire(import.meta.url)(fileURLToPath(moduleUrl));
+  const [{ createRequire }, { fileURLToPath }, { readFileSync }, { compileFunction }, { dirname }] =
+    await Promise.all([import('node:module'), import('node:url'), import('node:fs'), import('node:vm'),
+      import('node:path')]);
+  const filename = fileURLToPath(moduleUrl);
+  const parameters = ['exports', 'require', 'module', '__filename', '__dirname'];
+  const body = compileFunction(readFileSync(filename, 'utf8'), parameters, { filename });
+  const module = { exports: {} };
+  body(module.exports, createRequire(filename), module, filename, dirname(filename));
+  return module.exports;
 }
 
 function loadFactoryInBrowser(moduleUrl) {
