@@ -1,8 +1,9 @@
 // ESLint (flat config) for the project's own JavaScript: scripts/lint.sh runs it. The rules are the
 // ones that catch bugs (an undefined name, an unused variable, a comparison that is always true, ...),
 // not formatting. Globals follow where each file runs: web/*.js are classic scripts in the page,
-// web/*.mjs run in pages and in node, the tests and benchmarks run in node and hand functions to
-// the page (playwright's page.evaluate), so those see the browser's globals too.
+// web/*.mjs and the npm package's entry (packages/) run in pages and in node, the tests and
+// benchmarks run in node and hand functions to the page (playwright's page.evaluate), so those see
+// the browser's globals too.
 import js from '@eslint/js';
 import globals from 'globals';
 
@@ -29,7 +30,7 @@ export default [
     rules: { 'no-implicit-globals': 'error' },
   },
   {
-    files: ['web/**/*.mjs'],
+    files: ['web/**/*.mjs', 'packages/**/*.mjs'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {

@@ -2,9 +2,9 @@
 # Builds (after scripts/setup.sh): `build.sh` = native + wasm, `build.sh native`, `build.sh wasm`,
 # `build.sh sanitize [TARGET...]` (every target, or only those named).
 #   native:   build/native (vgen CLI, libvgcore.so, tests, benchmark)
-#   wasm:     build/wasm (headless module vgen_core.{js,wasm}, the playground in site/, and the
-#             browser tests' page in site-test/ with ImGui's test hooks; VG_TEST_HOOKS=OFF builds
-#             site/ only)
+#   wasm:     build/wasm (headless module vgen_core.{js,wasm} and its npm package staged in
+#             npm/vgen-core/ by scripts/npm_package.sh, the playground in site/, and the browser
+#             tests' page in site-test/ with ImGui's test hooks; VG_TEST_HOOKS=OFF builds site/ only)
 #   sanitize: build/sanitize (clang-14, ASan + UBSan: vgen, libvgcore.so, the core tests, the
 #             libFuzzer targets of scripts/fuzz.sh and the planted bugs of tests/sanitize)
 # VG_BUILD_DIR (default: build) moves them all, e.g. to keep a private build next to the shared one.
@@ -30,6 +30,7 @@ build_wasm() {
     emcmake cmake -S . -B "$BUILD_DIR/wasm" -DVG_NLOHMANN_INCLUDE_DIR="$REPO/build/include-wasm" \
         -DVG_TEST_HOOKS="${VG_TEST_HOOKS:-ON}" ${IMGUI_DIR:+-DIMGUI_DIR="$IMGUI_DIR"} >/dev/null
     cmake --build "$BUILD_DIR/wasm" -j"$JOBS"
+    VG_WASM_DIR="$BUILD_DIR/wasm" bash scripts/npm_package.sh
 }
 
 build_sanitize() {  # build_sanitize [TARGET...]

@@ -9,7 +9,7 @@ set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
 PYTHON_PATHS=(serve.py gateway tests scripts bench)
-JS_PATHS=(web tests bench scripts)
+JS_PATHS=(web packages tests bench scripts)
 
 passed=0
 failed=0
