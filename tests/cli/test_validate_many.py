@@ -129,8 +129,20 @@ class JsonForm(Folder):
                     "severity": "error", "path": "/duration", "code": "duration_not_offered",
                     "message": DURATION_MESSAGE, "line": 4, "column": 15}])
 
+    def test_quiet_prints_nothing_and_the_exit_code_is_the_verdict(self):
+        valid = self.write("ok.json", VALID)
+        bad = self.write("bad.json", BAD_DURATION)
+        for args, exit_code in ((["-q", valid], 0), (["--quiet", bad], 1), (["--format", "quiet", valid, bad], 1),
+                                (["-q", "--jsonl", self.write("two.jsonl", json.dumps(VALID) + "\n" + json.dumps(dict(VALID, duration=7)) + "\n")], 1)):
+            with self.subTest(args=args):
+                result = vgen("validate", *args)
+                self.assertEqual((result.returncode, result.stdout, result.stderr), (exit_code, b"", b""))
+        missing = vgen("validate", "-q", valid, os.path.join(self.folder, "gone.json"))
+        self.assertEqual((missing.returncode, missing.stdout), (2, b""))
+        self.assertIn(b"gone.json", missing.stderr)  # why a file could not be read is still said
+
     def test_usage_errors(self):
-        for args in (["--format", "xml"], ["--json", "--format", "sarif"], ["-", "-"]):
+        for args in (["--format", "xml"], ["--json", "--format", "sarif"], ["--json", "-q"], ["-", "-"]):
             with self.subTest(args=args):
                 result = vgen("validate", *args, stdin=json.dumps(VALID).encode())
                 self.assertEqual(result.returncode, 2)

@@ -3,7 +3,7 @@
 //   vgen limits [--json]
 //   vgen codes [--json]
 //   vgen dialect-facts
-//   vgen validate [--dialect NAME] [--json | --format text|json|github|sarif] [--jsonl] [FILE|DIR|PATTERN|-]...
+//   vgen validate [--dialect NAME] [--json | --format text|json|github|sarif|quiet | -q] [--jsonl] [FILE|DIR|PATTERN|-]...
 //   vgen build --to NAME [--from NAME] [FILE|-]
 //   vgen convert --to NAME [--from NAME] [FILE|-]
 //   vgen schema --dialect NAME MODEL
@@ -28,7 +28,7 @@ constexpr const char* kUsage =
     "      many inputs in one run: a directory is every *.json under it (*.jsonl with --jsonl), a\n"
     "      quoted pattern its matches; --jsonl reads one request a line; --format text (default:\n"
     "      FILE:LINE:COL: error[CODE]: MESSAGE), json (--json; one report a line for many requests),\n"
-    "      github (Actions annotations) or sarif (SARIF 2.1.0)\n"
+    "      github (Actions annotations), sarif (SARIF 2.1.0) or quiet (-q: nothing, the exit code says)\n"
     "  vgen parse [--dialect NAME] [FILE|-]      (the canonical request, for tools)\n"
     "  vgen build --to NAME [--from NAME] [FILE|-]\n"
     "  vgen convert --to NAME [--from NAME] [FILE|-]\n"
@@ -63,6 +63,7 @@ Arguments parseArguments(int argc, char** argv) {
         else if (arg == "--jsonl") args.jsonLines = true;
         else if (arg == "--format") value(args.format);
         else if (arg.rfind("--format=", 0) == 0) args.format = arg.substr(9);
+        else if (arg == "--quiet" || arg == "-q") args.format = "quiet";
         else if (arg == "--dialect") value(args.dialect);
         else if (arg == "--from") value(args.from);
         else if (arg == "--to") value(args.to);

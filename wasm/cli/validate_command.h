@@ -10,7 +10,7 @@ namespace vg::cli {
 
 struct ValidateOptions {
     std::string dialect;             // "" = detect, per request
-    std::string format = "text";     // text, json, github, sarif
+    std::string format = "text";     // text, json, github, sarif, quiet
     bool jsonLines = false;          // each source holds one request a line (blank lines skipped)
     std::vector<std::string> inputs; // files, directories, patterns, "-"; none = standard input
 };

@@ -130,6 +130,7 @@ std::optional<OutputFormat> outputFormatByName(std::string_view name) {
     if (name == "json") return OutputFormat::Json;
     if (name == "github") return OutputFormat::Github;
     if (name == "sarif") return OutputFormat::Sarif;
+    if (name == "quiet") return OutputFormat::Quiet;
     return std::nullopt;
 }
 
@@ -157,6 +158,7 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
     for (const Diagnostic& d : check.diagnostics) errors += d.severity == Severity::Error;
     output.errors += errors;
     output.warnings += check.diagnostics.size() - errors;
+    if (output.format == OutputFormat::Quiet) return;
 
     const Diagnostics shown = shownDiagnostics(check.diagnostics);
     const std::vector<TextPosition> places = output.format == OutputFormat::Json ? std::vector<TextPosition>{}
@@ -222,6 +224,8 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
             }
             break;
         }
+        case OutputFormat::Quiet:  // returned above: nothing is written
+            break;
     }
 }
 
@@ -246,6 +250,7 @@ void finishOutput(ValidationOutput& output) {
             if (!output.single) output.out += tally(output);
             break;
         case OutputFormat::Json:
+        case OutputFormat::Quiet:
             break;
         case OutputFormat::Github:
             output.out += tally(output);

@@ -6,6 +6,8 @@
 //   github   GitHub Actions workflow commands (::error file=...,line=...,col=...::...), shown on
 //            the pull request's lines, then the tally
 //   sarif    one SARIF 2.1.0 log for code scanning: a rule per code, a result per diagnostic
+//   quiet    nothing: the exit code is the verdict, and no report is built (a gate that only asks
+//            "may this pass?")
 // Every diagnostic is placed at a line and column of its source: its JSON Pointer's value, found in
 // the text (text_position.h). `vgen validate` feeds it any number of requests; apiValidate one.
 #pragma once
@@ -22,9 +24,9 @@
 
 namespace vg {
 
-enum class OutputFormat { Text, Json, Github, Sarif };
+enum class OutputFormat { Text, Json, Github, Sarif, Quiet };
 std::optional<OutputFormat> outputFormatByName(std::string_view name);
-constexpr const char* kOutputFormatNames = "text, json, github, sarif";
+constexpr const char* kOutputFormatNames = "text, json, github, sarif, quiet";
 
 // One request, as checkText read it, and where its text came from.
 struct CheckedText {
