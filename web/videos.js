@@ -1,5 +1,5 @@
 // Result videos over the playground's canvas and their synchronized playback (Compare): the page's
-// side of platform_web.h placeVideo, endVideoFrame, videoClock, downloadVideo, syncVideos,
+// side of platform_web.h placeVideo, endVideoFrame, videoClock, downloadVideo, saveFile, syncVideos,
 // controlVideos and videoTime. Adds to window.VideoGenPlatform (web/platform.js, which documents how
 // this file is loaded and how `module` is used); node's tests import it for the pure parts
 // (placement, clock text) and drive the sync group with stand-in video elements.
@@ -133,6 +133,20 @@
       link.click();
       link.remove();
     });
+  };
+
+  // Saves `bytes` (a Uint8Array copy) as a download named `name`: the files a copied snippet reads.
+  P.saveFile = function (name, bytes) {
+    var url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+    var link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // Revoked once the browser has surely read it (it reads when the download starts; some browsers
+    // start late, hence a minute rather than at once).
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   };
 
   P.syncVideos = function (module, keysJson) { module.vg.videos.sync.join(JSON.parse(keysJson)); };

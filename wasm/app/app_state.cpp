@@ -334,6 +334,11 @@ void loadRequestText(AppState& state, const std::string& text) {
 
 void gatewayChanged(AppState& state) {
     checkForm(state);
+    // The wire preview (and so the default snippet) shows the request Generate sends.
+    if (state.wireTarget != state.gateway.dialect) {
+        state.wireTarget = state.gateway.dialect;
+        wireTargetChanged(state);
+    }
     state.dirty = true;
 }
 

@@ -107,7 +107,7 @@ struct AppState {
     FormCheck formCheck;
     uint64_t requestVersion = 0;                 // bumped when requestText or formCheck changes: what statusJson republishes
 
-    Dialect wireTarget = Dialect::Gateway;       // the dialect the wire preview builds for
+    Dialect wireTarget = Dialect::Jobs;          // the dialect the wire preview builds for: the gateway's (gatewayChanged), or the one picked
     WirePreview wire;                            // rebuilt by refreshWire when `wireStale`
     bool wireStale = true;
 
@@ -180,7 +180,8 @@ void formChanged(AppState& state);
 // Loads a request written in any dialect (a share link, a history entry) into editor and form.
 void loadRequestText(AppState& state, const std::string& text);
 
-// After the gateway's dialect or address changed: recheck the form for it.
+// After the gateway's dialect or address changed: recheck the form for it, and point the wire
+// preview at the gateway's dialect (what Generate sends).
 void gatewayChanged(AppState& state);
 
 // After the wire target changed: rebuild the wire preview only.

@@ -7,9 +7,11 @@
 //   vgen build --to NAME [--from NAME] [FILE|-]
 //   vgen convert --to NAME [--from NAME] [FILE|-]
 //   vgen schema --dialect NAME MODEL
+//   vgen snippet --format F --to NAME [--from NAME] [--base-url URL] [--files DIR] [FILE|-]
 // Exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage.
 #include "api/api.h"
 #include "input_files.h"
+#include "snippet_command.h"
 #include "validate_command.h"
 
 #include <cstdio>
@@ -33,6 +35,10 @@ constexpr const char* kUsage =
     "  vgen build --to NAME [--from NAME] [FILE|-]\n"
     "  vgen convert --to NAME [--from NAME] [FILE|-]\n"
     "  vgen schema --dialect NAME MODEL\n"
+    "  vgen snippet --format json|curl|fetch|aisdk|python --to NAME [--from NAME] [--base-url URL]\n"
+    "      [--files DIR] [FILE|-]\n"
+    "      the request as code for the gateway at URL (default http://127.0.0.1:8000); files the\n"
+    "      code reads (media too large to paste) are written to DIR (default: the current folder)\n"
     "dialects: aisdk, gateway, openai, unified, jobs, creative-hub\n"
     "exit codes: 0 valid, 1 invalid, 2 unreadable input or wrong usage\n";
 
@@ -40,7 +46,8 @@ struct Arguments {
     std::string command;
     std::string dialect, from, to;
     bool json = false;
-    std::string format;  // validate --format; "" = text (json with --json)
+    std::string format;  // validate --format; "" = text (json with --json); snippet --format
+    std::string baseUrl, filesDir;  // snippet --base-url, --files; "" = their defaults
     bool jsonLines = false;
     std::vector<std::string> positional;
     std::string error;  // set when the arguments are wrong
@@ -67,6 +74,8 @@ Arguments parseArguments(int argc, char** argv) {
         else if (arg == "--dialect") value(args.dialect);
         else if (arg == "--from") value(args.from);
         else if (arg == "--to") value(args.to);
+        else if (arg == "--base-url") value(args.baseUrl);
+        else if (arg == "--files") value(args.filesDir);
         else if (arg.rfind("--dialect=", 0) == 0) args.dialect = arg.substr(10);
         else if (arg.rfind("--from=", 0) == 0) args.from = arg.substr(7);
         else if (arg.rfind("--to=", 0) == 0) args.to = arg.substr(5);
@@ -131,6 +140,18 @@ int main(int argc, char** argv) {
         return vg::cli::validateCommand({args.dialect, args.json ? "json" : args.format.empty() ? "text" : args.format,
                                          args.jsonLines, args.positional});
     }
+    if (args.command == "snippet") {
+        if (args.json || args.jsonLines) return usage("--json and --jsonl are not for snippet");
+        vg::cli::SnippetOptions options;
+        options.format = args.format;
+        options.from = args.from.empty() ? args.dialect : args.from;
+        options.to = args.to;
+        if (!args.baseUrl.empty()) options.baseUrl = args.baseUrl;
+        if (!args.filesDir.empty()) options.filesDir = args.filesDir;
+        options.positional = args.positional;
+        return vg::cli::snippetCommand(options);
+    }
+    if (!args.baseUrl.empty() || !args.filesDir.empty()) return usage("--base-url and --files are for snippet");
     if (args.command != "parse" && args.command != "build" && args.command != "convert")
         return usage("unknown command \"" + args.command + "\"");
     if (!args.format.empty() || args.jsonLines) return usage("--format and --jsonl are for validate");

@@ -33,7 +33,8 @@ void drawBuilt(WirePreview& wire, const UiLook& look) {
 }
 
 // The same request as code (snippets.h), for the gateway's address; the key is never in it (the
-// snippets read $VIDEOGEN_API_KEY).
+// snippets read $VIDEOGEN_API_KEY). The files a snippet reads (media too large to paste) are saved
+// as downloads, to be put next to it.
 void copySnippet(AppState& state, SnippetFormat format) {
     const BuildOutcome& built = state.session.built(state.wireTarget);
     if (!built.http) return;
@@ -44,7 +45,9 @@ void copySnippet(AppState& state, SnippetFormat format) {
         const size_t pathStart = page.find('/', page.find("//") + 2);
         base = page.substr(0, pathStart);
     }
-    web::copyToClipboard(renderSnippet(format, state.wireTarget, *built.http, base));
+    const Snippet snippet = renderSnippet(format, state.wireTarget, *built.http, base);
+    web::copyToClipboard(snippet.text);
+    for (const SnippetFile& file : snippet.files) web::saveFile(file.name, file.bytes);
     state.wire.copied = true;
 }
 

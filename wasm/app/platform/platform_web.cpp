@@ -59,6 +59,9 @@ EM_JS(char*, vgJsVideoClock, (const char* key), { return allocateUTF8(VideoGenPl
 EM_JS(void, vgJsDownload, (const char* key, const char* url, const char* name), {
     VideoGenPlatform.downloadVideo(Module, UTF8ToString(key), UTF8ToString(url), UTF8ToString(name));
 });
+EM_JS(void, vgJsSaveFile, (const char* name, const char* bytes, size_t size), {
+    VideoGenPlatform.saveFile(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
+});
 EM_JS(void, vgJsSyncVideos, (const char* keysJson), { VideoGenPlatform.syncVideos(Module, UTF8ToString(keysJson)); });
 EM_JS(void, vgJsControlVideos, (const char* keysJson, const char* action, double seconds), {
     VideoGenPlatform.controlVideos(Module, UTF8ToString(keysJson), UTF8ToString(action), seconds);
@@ -332,6 +335,10 @@ std::string videoClock(const std::string& key) { return takeJsString(vgJsVideoCl
 
 void downloadVideo(const std::string& key, const std::string& url, const std::string& fileName) {
     vgJsDownload(key.c_str(), url.c_str(), fileName.c_str());
+}
+
+void saveFile(const std::string& fileName, const std::string& bytes) {
+    vgJsSaveFile(fileName.c_str(), bytes.data(), bytes.size());
 }
 
 void publishStatus(const std::string& jsonObject) { vgJsPublish(jsonObject.c_str()); }

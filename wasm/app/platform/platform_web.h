@@ -134,6 +134,8 @@ void endVideoFrame();
 std::string videoClock(const std::string& key);
 // Saves the video as a file (the stored copy when there is one).
 void downloadVideo(const std::string& key, const std::string& url, const std::string& fileName);
+// Saves `bytes` as a download named `fileName` (a file a copied snippet reads).
+void saveFile(const std::string& fileName, const std::string& bytes);
 
 // ---- synchronized playback (the Compare tab) ---------------------------------------------------
 // Makes the videos `keys` one group: they start together (from 0, once all are placed and can play), a
