@@ -17,6 +17,10 @@ set_target_properties(vgen_core PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINA
 vg_warnings(vgen_core)
 # -O3, not -Oz: validation throughput is benchmarked and nlohmann parses about 4x faster
 # (46 vs 11.5 MB/s measured with this toolchain). Size cost: see README ("Headless module").
+# Measured with bench/bench_node.mjs (issue 15), the core built three ways, runs interleaved: -O3
+# 44.9k and 41.4k payloads/s, -O2 43.7k and 42.4k, -O3 -msimd128 43.0k and 40.8k. The core has no
+# loop the compiler vectorises (strings are scanned eight bytes at a time in plain integers), so
+# SIMD128 buys nothing and stays off: a runtime without it can still load the module.
 target_compile_options(vgen_core PRIVATE -O3)
 set(VG_HEADLESS_EXPORTS _vg_catalog,_vg_limits,_vg_codes,_vg_dialect_facts,_vg_validate,_vg_parse,_vg_build,_vg_convert,_vg_schema,_vg_free,_malloc,_free)
 target_link_options(vgen_core PRIVATE

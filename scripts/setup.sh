@@ -28,10 +28,10 @@ need_root() {
 # (pyftsubset): the page's fonts cut to the characters the app draws; brotli: the site's files
 # compressed at build time (serve.py sends .br and .gz as the browser asks); python3-yaml: the CLI
 # tests read .pre-commit-hooks.yaml as pre-commit does; curl: tests/serve/test_snippets.py runs the
-# copied cURL snippet with it.
+# copied cURL snippet with it; valgrind: bench/instructions.sh counts a validation pass's instructions.
 PACKAGES=(build-essential cmake emscripten nlohmann-json3-dev libgtest-dev libgmock-dev
           fonts-dejavu-core ffmpeg espeak-ng chromium python3 git ca-certificates xz-utils dpkg-dev
-          clang-14 libclang-rt-14-dev llvm-14 flake8 fonttools brotli python3-yaml curl)
+          clang-14 libclang-rt-14-dev llvm-14 flake8 fonttools brotli python3-yaml curl valgrind)
 # node and npm: keep whatever node the machine has (e.g. node 20 from NodeSource, which bundles
 # npm and conflicts with Debian's npm package); install Debian's only when node is absent.
 if ! command -v node >/dev/null; then
