@@ -17,7 +17,7 @@
 import path from 'node:path';
 
 import {
-  ARTIFACTS, assert, pressCtrlEnter, shareFragment, status, suite, waitFor,
+  ARTIFACTS, assert, clickControl, pressCtrlEnter, shareFragment, status, suite, waitFor, waitForItem,
 } from './harness.mjs';
 
 const SORA = { model: 'openai/sora-2', prompt: 'a paper lantern drifting over a night lake', duration: 4 };
@@ -32,7 +32,7 @@ const reloads = suite('reload_submit');
 // the server gets it even when the page that sent it is gone. `hold` (a promise) keeps the first
 // one back until it settles. Returns what was seen: {posts, keys, jobIds, first} (first: a promise
 // of the first submit's arrival).
-async function countSubmits(context, dialect, hold = null) {
+async function countSubmits(context, dialect, hold = null, { loseFirstAnswer = false } = {}) {
   const seen = { posts: 0, keys: [], jobIds: [], errors: [] };
   let arrived;
   seen.first = new Promise((resolve) => { arrived = resolve; });
@@ -48,6 +48,8 @@ async function countSubmits(context, dialect, hold = null) {
     const body = await response.json().catch(() => ({}));
     if (response.status() >= 300) seen.errors.push(`${response.status()}: ${JSON.stringify(body)}`);
     if (body[ANSWERED_ID[dialect]]) seen.jobIds.push(body[ANSWERED_ID[dialect]]);
+    // The answer lost on its way back: the gateway made the job, the page hears a network error.
+    if (number === 1 && loseFirstAnswer) return route.abort('connectionreset');
     // The page that sent it may be gone (the reload): then there is no one to answer.
     await route.fulfill({ response, body: JSON.stringify(body) }).catch(() => {});
   });
@@ -133,6 +135,51 @@ reloads.check('a reload while the submit is held in flight still ends with one v
     oneSubmission(seen, ended);
     assert(seen.posts === 2, `${seen.posts} submit requests: the held one and the one after the reload were expected`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'reload-while-submitting.png') });
+  });
+
+// ---- Retry never submits twice without asking ---------------------------------------------------------------------
+const RETRY_POPUP = 'Submit again?###retry-question';
+
+reloads.check('Retry after a submit whose answer was lost sends the same key: the job the gateway made, no question, no second job',
+  { start: KLING, allowErrors: [/ERR_CONNECTION_RESET|Failed to load resource/] }, async ({ page, context }) => {
+    const seen = await countSubmits(context, 'jobs', null, { loseFirstAnswer: true });
+    await pressCtrlEnter(page);
+    const job = await firstJob(page);
+    await waitFor(page, () => window.__vg.jobs[0].state === 'failed', undefined, 30000);
+    const failed = (await status(page)).jobs[0];
+    assert(failed.gatewayId === '' && /connection failed/.test(failed.error), `the job failed with: ${failed.error}`);
+    await clickControl(page, '**/Retry');
+    await waitFor(page, () => window.__vg.jobs[0].state !== 'failed');
+    assert((await status(page)).retryAsked === '', 'Retry asked before sending the same submission again');
+    const ended = await endsWithOneVideo(page, job.id);
+    oneSubmission(seen, ended);
+    assert(seen.posts === 2, `${seen.posts} submit requests: the lost one and the Retry were expected`);
+  });
+
+reloads.check('Retry of a job the gateway accepted asks first: Cancel sends nothing, agreeing sends a new job with a new key',
+  { start: KLING }, async ({ page, context }) => {
+    const seen = await countSubmits(context, 'jobs');
+    await pressCtrlEnter(page);
+    await waitFor(page, () => window.__vg.jobs.length === 1 && window.__vg.jobs[0].gatewayId !== '', undefined, 30000);
+    await clickControl(page, '**/Cancel');  // the row's: the playground stops following it, the gateway renders on
+    await waitFor(page, () => window.__vg.jobs[0].state === 'cancelled');
+    await clickControl(page, '**/Retry');
+    const asked = (await status(page)).jobs[0].id;
+    await waitFor(page, (id) => window.__vg.retryAsked === id, asked);
+    await waitForItem(page, `${RETRY_POPUP}/Cancel`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'retry-asks.png') });
+    await clickControl(page, `${RETRY_POPUP}/Cancel`);
+    await waitFor(page, () => window.__vg.retryAsked === '');
+    let s = await status(page);
+    assert(s.jobs.length === 1 && seen.posts === 1, `after Cancel: ${s.jobs.length} jobs, ${seen.posts} submits`);
+    await clickControl(page, '**/Retry');
+    await waitFor(page, (id) => window.__vg.retryAsked === id, asked);
+    await clickControl(page, `${RETRY_POPUP}/Submit again as a new job`);
+    await waitFor(page, () => window.__vg.jobs.length === 2 && window.__vg.jobs[0].gatewayId !== '', undefined, 30000);
+    s = await status(page);
+    assert(seen.posts === 2 && new Set(seen.keys).size === 2, `a new submission carries a new key: ${JSON.stringify(seen.keys)}`);
+    assert(s.jobs[0].idempotencyKey === seen.keys[1] && s.jobs[0].gatewayId !== s.jobs[1].gatewayId,
+      `the new job: ${JSON.stringify(s.jobs[0])}`);
   });
 
 reloads.run();
