@@ -45,6 +45,7 @@ from gateway.core_bridge import CoreBridge, CoreUnavailable
 from gateway.faults import Faults
 from gateway.http_request import body_length, read_body, read_head
 from gateway.http_util import HttpError, Response, cors_headers, public_route, safe_header_value
+from gateway.idempotency import IdempotencyKeys
 from gateway.jobs import JobService, RendererUnavailable
 from gateway.media_inputs import InputError, InputResolver
 from gateway.route_common import dialect_for_path, error_response
@@ -82,6 +83,7 @@ class ServerContext:
         self.inputs = inputs
         self.base_url = base_url
         self._api_key = api_key
+        self.keys = IdempotencyKeys()  # submits' idempotency keys (gateway/idempotency.py), 24 h in memory
 
     def required_key(self) -> str | None:
         """The key clients must send as `Authorization: Bearer` (--require-key), else None."""

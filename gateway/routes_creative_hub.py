@@ -9,6 +9,7 @@ as failed with its reason.
 
 from . import dialect_facts
 from .http_util import Response, json_response
+from .idempotency import submit_once
 from .route_common import file_url, job_lookup, submit_job
 
 DIALECT = "creative-hub"
@@ -26,7 +27,7 @@ def job_body(ctx, job) -> dict:
 
 
 def generate(ctx, request) -> Response:
-    job = submit_job(ctx, DIALECT, request.body)
+    job, _ = submit_once(ctx, DIALECT, "submit", request, lambda: submit_job(ctx, DIALECT, request.body))
     return job if isinstance(job, Response) else json_response(202, {"job_id": job.id, "status": dialect_facts.answer_word(DIALECT, "queued")})
 
 

@@ -11,6 +11,7 @@ Errors in the core's shape for the dialect: {error: <word>, message, details: [d
 
 from . import dialect_facts
 from .http_util import Response, json_response
+from .idempotency import submit_once
 from .route_common import error_response, file_url, job_lookup, submit_job
 from .webhooks import WebhookSender, host_refusal
 
@@ -35,7 +36,8 @@ def webhook_check(ctx):
 
 
 def generate(ctx, request) -> Response:
-    job = submit_job(ctx, DIALECT, request.body, check=webhook_check(ctx))
+    job, _ = submit_once(ctx, DIALECT, "submit", request,
+                         lambda: submit_job(ctx, DIALECT, request.body, check=webhook_check(ctx)))
     return job if isinstance(job, Response) else json_response(202, {"jobId": job.id, "status": dialect_facts.answer_word(DIALECT, "queued")})
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from . import dialect_facts
 from .http_util import HttpError, Response, file_response, json_response, media_type, parse_multipart, query_integer
+from .idempotency import submit_once
 from .route_common import error_response, not_found, python_value, read_json, submit_canonical, validated, \
     whole_seconds
 from .routes_uploads import store_upload, upload_url
@@ -170,6 +171,12 @@ def with_file_id(ctx, body: bytes, value):
 
 
 def create(ctx, request) -> Response:
+    job, _ = submit_once(ctx, DIALECT, "submit", request, lambda: create_job(ctx, request))
+    return job if isinstance(job, Response) else json_response(200, video_object(job))
+
+
+def create_job(ctx, request):
+    """The new job of a create, or the Response refusing it."""
     read = read_body(ctx, request, ("input_reference",))
     if isinstance(read, Response):
         return read
@@ -181,9 +188,8 @@ def create(ctx, request) -> Response:
     if isinstance(checked, Response):
         return checked
     canonical, parsed, _ = checked
-    job = submit_canonical(ctx, DIALECT, canonical, value if kept is None else kept,
-                           lambda: ctx.resolve_inputs(canonical, DIALECT))
-    return job if isinstance(job, Response) else json_response(200, video_object(job))
+    return submit_canonical(ctx, DIALECT, canonical, value if kept is None else kept,
+                            lambda: ctx.resolve_inputs(canonical, DIALECT))
 
 
 # ---- read, list, delete ---------------------------------------------------------

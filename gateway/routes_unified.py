@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import dialect_facts
 from .http_util import Response, file_response, json_response, public_route, query_integer
+from .idempotency import submit_once
 from .route_common import error_response, not_found, submit_job, whole_seconds
 from .routes_openai import video_object
 
@@ -33,14 +34,16 @@ def result_body(ctx, job) -> dict:
 
 
 def generate(ctx, request) -> Response:
-    """Held open until the job ends; a client that goes away cancels its job (no one else could
-    ever learn its task id)."""
-    job = submit_job(ctx, DIALECT, request.body)
+    """Held open until the job ends. A client that goes away cancels its job (no one else could
+    ever learn its task id), unless it sent an idempotency key: the same submit with that key
+    comes back for the job (gateway/idempotency.py), so it renders on."""
+    job, keyed = submit_once(ctx, DIALECT, "submit", request, lambda: submit_job(ctx, DIALECT, request.body))
     if isinstance(job, Response):
         return job
     while job is not None and job.status not in ("succeeded", "failed", "cancelled"):
         if request.client_gone():
-            ctx.jobs.cancel(job.id)
+            if not keyed:
+                ctx.jobs.cancel(job.id)
             return error_response(DIALECT, 500, "the client went away")
         job = ctx.jobs.wait(job.id, CLIENT_CHECK_S)
     if job is None:

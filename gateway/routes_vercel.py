@@ -48,6 +48,7 @@ from types import SimpleNamespace
 from .core_bridge import CoreUnavailable
 from . import dialect_facts
 from .http_util import Response, json_response
+from .idempotency import key_of, submit_once
 from .route_common import error_response, read_json, submit_canonical, summary_of
 from .webhooks import WebhookSender, host_refusal
 
@@ -197,10 +198,11 @@ def final_event(job) -> dict:
             "errorType": error_type_for(status), "statusCode": status, "param": None}
 
 
-def event_stream(ctx, job, warnings: list[dict]):
+def event_stream(ctx, job, warnings: list[dict], keyed: bool = False):
     """Yields the stream's bytes: a comment at once (so the client sees the response start), a
     comment every HEARTBEAT_SECONDS while the job runs, then the one data event. A client that
-    disconnects first cancels its job: no one else can ask for a held-open job's result."""
+    disconnects first cancels its job (no one else can ask for a held-open job's result), unless
+    it sent an idempotency key (`keyed`): the same submit with that key comes back for it."""
     delivered = False
     try:
         yield b": accepted\n\n"
@@ -215,16 +217,18 @@ def event_stream(ctx, job, warnings: list[dict]):
         delivered = True
         yield sse_event(event)
     finally:
-        if not delivered:
+        if not delivered and not keyed:
             ctx.jobs.cancel(job.id)
 
 
 def post_video_model(ctx, request) -> Response:
-    started = submit(ctx, request, dialect_facts.route_path(DIALECT, "submit"))
+    started, keyed = submit_once(ctx, DIALECT, "submit", request,
+                                 lambda: submit(ctx, request, dialect_facts.route_path(DIALECT, "submit")),
+                                 job_of=lambda made: made[0], also=CORE_HEADERS)
     if isinstance(started, Response):
         return started
-    job, warnings = started
-    return Response(200, event_stream(ctx, job, warnings), "text/event-stream",
+    job, warnings = started if isinstance(started, tuple) else (started, [])  # a job found again by its key
+    return Response(200, event_stream(ctx, job, warnings, keyed), "text/event-stream",
                     {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
@@ -245,7 +249,7 @@ def post_start(ctx, request) -> Response:
         job, warnings = started
         return json_response(200, {"operation": operation_of(job), "warnings": warnings})
 
-    key = header(request, "idempotency-key")
+    key = key_of(DIALECT, request)
     if key is None:
         return start()
     fingerprint = hashlib.sha256(json.dumps([header(request, "ai-model-id")]).encode() + request.body).hexdigest()

@@ -274,6 +274,19 @@
     } catch (e) { console.warn('sessionStorage: ' + e); }
   };
 
+  // A fresh idempotency key for a submit ("vg-" and 32 hex digits: 128 random bits from the page's
+  // cryptographic generator, which every browser has, secure context or not), so two pages, tabs
+  // or browsers sending to one gateway never share one. Without a generator (a page from before
+  // 2013) it says so in the key's place: "" makes the app send the job without a key.
+  P.randomKey = function () {
+    var crypto = root.crypto;
+    if (!crypto || typeof crypto.getRandomValues !== 'function') return '';
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    var hex = '';
+    for (var i = 0; i < bytes.length; i++) hex += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    return 'vg-' + hex;
+  };
+
   P.location = function (withHash) { return withHash ? location.hash : location.href.split('#')[0]; };
   P.queryParam = function (name) { return new URLSearchParams(location.search).get(name) || ''; };
 

@@ -58,6 +58,17 @@ TEST(DialectWire, FactsJsonListsTheTable) {
     EXPECT_EQ(jobs["routes"][1]["path"], "/v2/jobs/{id}");
     EXPECT_EQ(jobs["webhookEvents"]["succeeded"], "completed");
     EXPECT_EQ(jobs["errorShape"]["error"], "$type");
+    EXPECT_EQ(jobs["idempotencyHeader"], "Idempotency-Key");
+    EXPECT_EQ(jobs["idempotencyUpstream"], false);
+}
+
+// Every dialect's submit can carry an idempotency key (serve.py honours it on each), in the one
+// header the IETF draft names; only the gateway's own API is documented to take it from a remote client.
+TEST(DialectWire, EveryDialectNamesItsIdempotencyHeader) {
+    for (const DialectWire& wire : dialectWires()) {
+        EXPECT_STREQ(wire.idempotencyHeader, "Idempotency-Key") << dialectName(wire.dialect);
+        EXPECT_EQ(wire.idempotencyUpstream, wire.dialect == Dialect::Gateway) << dialectName(wire.dialect);
+    }
 }
 
 // OpenAI's fixed paths under /v1/videos/ (edits, extensions, characters) come before the routes whose

@@ -18,6 +18,7 @@ JobRecord sampleRecord() {
     record.submit.body = {{"model", "kling-2.6"}, {"prompt", "a lighthouse at dusk"}};
     record.retries = 2;
     record.group = "c1700000000000-1";
+    record.idempotencyKey = "vg-0123456789abcdef0123456789abcdef";
     record.results = {{"https://cdn.example.com/v.mp4", "video/mp4", true, ""},
                       {"data:video/mp4;base64,AAAA", "video/mp4", false, "quota exceeded"}};
     Job& job = record.job;
@@ -52,6 +53,7 @@ TEST(JobRecord, RoundTripKeepsEveryMember) {
     EXPECT_EQ(reading.record->job.rngState, record.job.rngState);
     EXPECT_EQ(reading.record->job.dialect, Dialect::Jobs);
     EXPECT_EQ(reading.record->job.state, JobState::Running);
+    EXPECT_EQ(reading.record->idempotencyKey, record.idempotencyKey);
 }
 
 TEST(JobRecord, InlineVideoBytesAreNotWritten) {
@@ -69,6 +71,7 @@ TEST(JobRecord, AbsentMembersTakeTheirDefaults) {
     EXPECT_EQ(reading.record->job.nextPollAt, -1);
     EXPECT_EQ(reading.record->submit.method, "POST");
     EXPECT_TRUE(reading.record->results.empty());
+    EXPECT_EQ(reading.record->idempotencyKey, "");  // an older page's record: sent without a key
 }
 
 // Issue 10: `"pollsMade":"3"` threw out of the playground's event handler while history loaded.

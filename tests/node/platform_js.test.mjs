@@ -330,3 +330,17 @@ test('every EM_JS/EM_ASM in wasm/app is one statement: a call into web/*.js or a
   }
   assert.ok(count > 20, `found only ${count} EM_JS functions: the pattern no longer matches the sources`);
 });
+
+// ---- idempotency keys ---------------------------------------------------------------------------------------
+test('each submit key is "vg-" and 32 hex digits, and no two are alike', () => {
+  const keys = new Set(Array.from({ length: 200 }, () => P.randomKey()));
+  assert.equal(keys.size, 200);
+  for (const key of keys) assert.match(key, /^vg-[0-9a-f]{32}$/);
+});
+
+test('without a random generator there is no key (the job is sent without one), never a guessable one', (t) => {
+  const crypto = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+  Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+  t.after(() => Object.defineProperty(globalThis, 'crypto', crypto));
+  assert.equal(P.randomKey(), '');
+});

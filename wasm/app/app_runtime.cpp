@@ -17,6 +17,7 @@
 #include "api/share_link.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace vg::app {
 
@@ -74,12 +75,20 @@ void storeResults(const JobEntry& entry) {
     }
 }
 
-void addJob(AppState& state, JobEntry entry) {
-    state.selectedJob = entry.localId;
+// A job about to be submitted is saved first; its submit leaves when storage answers that save
+// (historySaved), so the record with its idempotency key is in storage before the request can reach
+// the gateway, and a reload at any moment after that finds it.
+void saveThenSubmit(AppState& state, JobEntry& entry) {
+    entry.waitingForSave = !isTerminal(entry.job.state);
     persist(entry);
-    state.jobs.entries.insert(state.jobs.entries.begin(), std::move(entry));
     state.dirty = true;
     pumpJobs(state);
+}
+
+void addJob(AppState& state, JobEntry entry) {
+    state.selectedJob = entry.localId;
+    state.jobs.entries.insert(state.jobs.entries.begin(), std::move(entry));
+    saveThenSubmit(state, state.jobs.entries.front());
 }
 
 //-----------------------------------------------------------------------------
@@ -122,17 +131,30 @@ void pumpJobs(AppState& state) {
 // [SECTION] Actions
 //-----------------------------------------------------------------------------
 
+namespace {
+
+// A fresh key for each new submission (Generate, each Compare column, a Retry that asked first):
+// one logical submission keeps its key over its attempts, a new one never reuses another's.
+std::string newIdempotencyKey(Dialect dialect, const std::string& baseUrl) {
+    return sendsIdempotencyKey(dialect, baseUrl) ? web::randomKey() : "";
+}
+
+}  // namespace
+
 void generate(AppState& state) {
     if (!state.formCheck.blocked.empty() || !state.formCheck.submit) return;
-    addJob(state, makeJob(state.jobs, state.session.body(), state.gateway.dialect, *state.formCheck.submit,
-                          state.gateway.origin(), web::nowMs()));
+    const std::string origin = state.gateway.origin();
+    addJob(state, makeJob(state.jobs, state.session.body(), state.gateway.dialect, *state.formCheck.submit, origin,
+                          newIdempotencyKey(state.gateway.dialect, origin), web::nowMs()));
 }
 
 std::string generateGroup(AppState& state, const std::vector<std::pair<json, HttpRequest>>& requests) {
     const int64_t now = web::nowMs();
     const std::string group = "c" + std::to_string(now) + "-" + std::to_string(state.jobs.made);
     for (const auto& [request, submit] : requests) {
-        JobEntry entry = makeJob(state.jobs, request, state.gateway.dialect, submit, state.gateway.origin(), now);
+        const std::string origin = state.gateway.origin();
+        JobEntry entry = makeJob(state.jobs, request, state.gateway.dialect, submit, origin,
+                                 newIdempotencyKey(state.gateway.dialect, origin), now);
         entry.group = group;
         addJob(state, std::move(entry));
     }
@@ -141,9 +163,30 @@ std::string generateGroup(AppState& state, const std::vector<std::pair<json, Htt
 
 void rerunJob(AppState& state, const JobEntry& entry) {
     const JobEntry source = entry;  // `entry` lives in the vector addJob grows
-    JobEntry again = makeJob(state.jobs, source.request, source.job.dialect, source.submit, source.baseUrl, web::nowMs());
+    JobEntry again = makeJob(state.jobs, source.request, source.job.dialect, source.submit, source.baseUrl,
+                             newIdempotencyKey(source.job.dialect, source.baseUrl), web::nowMs());
     again.group = source.group;  // a retried comparison column stays in its comparison
     addJob(state, std::move(again));
+}
+
+void retryJob(AppState& state, const JobEntry& entry) {
+    switch (retryPlan(entry)) {
+        case RetryPlan::SameKey:
+            if (JobEntry* same = findJob(state, entry.localId)) {
+                restartSubmission(*same, web::nowMs());
+                state.selectedJob = same->localId;
+                saveThenSubmit(state, *same);
+            }
+            return;
+        case RetryPlan::Fresh: rerunJob(state, entry); return;
+        case RetryPlan::Ask: state.retryAsked = entry.localId; state.dirty = true; return;
+    }
+}
+
+void answerRetryQuestion(AppState& state, bool submitAgain) {
+    const std::string localId = std::exchange(state.retryAsked, std::string());
+    state.dirty = true;
+    if (const JobEntry* entry = submitAgain ? findJob(state, localId) : nullptr) rerunJob(state, *entry);
 }
 
 void cancelJob(AppState& state, const std::string& localId) {
@@ -241,9 +284,16 @@ void historyLoaded(AppState& state, const json& result) {
     pumpJobs(state);
 }
 
-// A save that failed (storage full, private browsing) is said once in the header.
-void historySaved(AppState& state, const json& result) {
+// A save that failed (storage full, private browsing) is said once in the header. The first answer
+// for a job waiting to be submitted lets its submit leave: written, or not writable at all (then a
+// reload loses the job whatever happens, and holding the submit back would lose it now).
+void historySaved(AppState& state, const std::string& localId, const json& result) {
     if (result.contains("error")) state.toast = "history: " + result.value("error", "");
+    JobEntry* entry = findJob(state, localId);
+    if (entry && entry->waitingForSave) {
+        entry->waitingForSave = false;
+        pumpJobs(state);
+    }
 }
 
 // storage.js says why a download failed in words ("... (HTTP 410 Gone)"); the status in them
@@ -360,7 +410,7 @@ void handleEvent(AppState& state, const std::string& jsonObject) {
         const std::string call = event.value("call", ""), tag = event.value("tag", "");
         const json result = event.value("result", json::object());
         if (call == "listHistory") historyLoaded(state, result);
-        if (call == "putHistory") historySaved(state, result);
+        if (call == "putHistory") historySaved(state, tag, result);
         if (call == "putResultFromUrl") resultStored(state, tag, result);
     } else if (type == "file") {
         fileChosen(state, event);

@@ -26,8 +26,15 @@ void generate(AppState& state);
 // Compare: one job per request (the form's request with its model swapped, each built by the core
 // for the gateway's dialect), all tagged with one new compare group. Returns the group's id.
 std::string generateGroup(AppState& state, const std::vector<std::pair<json, HttpRequest>>& requests);
-// A new job with the same request, gateway and compare group as `entry` (re-run, retry).
+// A new job with the same request, gateway and compare group as `entry`, and a new idempotency key
+// (History's Re-run: the person asks for the video again).
 void rerunJob(AppState& state, const JobEntry& entry);
+// Retry of a job that ended without its video, which never submits twice without asking (jobs.h
+// retryPlan): the same submission again with its key, a new one where the gateway refused the
+// first, or a question first (state.retryAsked) where a job may exist, and be billed, already.
+void retryJob(AppState& state, const JobEntry& entry);
+// The person's answer to that question: submit again as a new job, or leave it.
+void answerRetryQuestion(AppState& state, bool submitAgain);
 void cancelJob(AppState& state, const std::string& localId);
 void deleteJob(AppState& state, const std::string& localId);
 // Loads the entry's request into the form and editor.

@@ -117,6 +117,7 @@ struct AppState {
     GatewaySettings gateway;
     JobBoard jobs;
     std::string selectedJob;                     // local id of the job whose results are shown
+    std::string retryAsked;                      // local id of the job whose Retry asks before a new submission, "" none
     std::set<std::string> loopingVideos;         // result keys ("<localId>/<index>") set to repeat
     std::string shareNote;                       // what the share link at load did ("" when none)
     std::string toast;                           // a short confirmation ("link copied"), cleared on the next action

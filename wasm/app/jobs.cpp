@@ -51,14 +51,20 @@ HttpCall submitCall(const JobEntry& entry) {
         call.headers.emplace_back(name, value.is_string() ? value.get<std::string>() : value.dump());
     }
     call.headers.emplace_back("content-type", "application/json");
+    if (!entry.idempotencyKey.empty()) call.headers.emplace_back(wireFor(entry.job.dialect).idempotencyHeader, entry.idempotencyKey);
     call.body = entry.submit.body.dump();
     return call;
 }
 
 }  // namespace
 
+bool sendsIdempotencyKey(Dialect dialect, const std::string& baseUrl) {
+    const DialectWire& wire = wireFor(dialect);
+    return *wire.idempotencyHeader != '\0' && (baseUrl.empty() || wire.idempotencyUpstream);
+}
+
 JobEntry makeJob(JobBoard& board, const json& canonical, Dialect dialect, const HttpRequest& submit,
-                 const std::string& baseUrl, int64_t now) {
+                 const std::string& baseUrl, const std::string& idempotencyKey, int64_t now) {
     JobEntry entry;
     entry.localId = "j" + std::to_string(now) + "-" + std::to_string(++board.made);
     entry.storageId = now * 1000 + board.made % 1000;  // unique per page, below 2^53 for millennia
@@ -66,12 +72,13 @@ JobEntry makeJob(JobBoard& board, const json& canonical, Dialect dialect, const 
     entry.request = canonical;
     entry.baseUrl = baseUrl;
     entry.submit = submit;
+    entry.idempotencyKey = idempotencyKey;
     entry.job = startJob(dialect, policyFor(baseUrl), static_cast<uint64_t>(now) ^ 0x9e3779b97f4a7c15ull, now);
     return entry;
 }
 
 std::optional<HttpCall> dueCall(JobEntry& entry, const std::string& apiKey, int64_t now) {
-    if (entry.inFlight || isTerminal(entry.job.state)) return std::nullopt;
+    if (entry.inFlight || entry.waitingForSave || isTerminal(entry.job.state)) return std::nullopt;
     entry.job = checkDeadline(std::move(entry.job), now);
     const Job& job = entry.job;
     if (isTerminal(job.state)) return std::nullopt;
@@ -89,16 +96,59 @@ std::optional<HttpCall> dueCall(JobEntry& entry, const std::string& apiKey, int6
 
 void resumeAfterReload(JobEntry& entry, int64_t now) {
     entry.inFlight = false;
+    entry.waitingForSave = false;  // its record was read back: it is saved
     entry.resumed = true;
-    if (entry.job.state == JobState::Submitting) {
-        entry.job = onNetworkError(std::move(entry.job), "the page was reloaded before the gateway answered", now);
+    if (entry.job.state == JobState::Submitting && entry.idempotencyKey.empty()) {
+        entry.job = onNetworkError(std::move(entry.job),
+                                   "the page was reloaded, and the job was sent without an idempotency key to find it by",
+                                   now);
     }
+    // With a key it stays submitting: dueCall sends the submit again with the same key (at once, or
+    // when the backoff of a refused attempt ends), and the gateway answers with the job it made.
+}
+
+namespace {
+
+bool acceptedByGateway(const Job& job) { return !job.id.empty() || !job.operation.is_null(); }
+
+// The gateway said no to the submit itself: no job exists (408 and 429 are "not now", not "no").
+bool refusedOutright(const Job& job) {
+    const int status = job.errorHttpStatus;
+    return status >= 400 && status < 500 && status != 408 && status != 429;
+}
+
+}  // namespace
+
+RetryPlan retryPlan(const JobEntry& entry) {
+    const Job& job = entry.job;
+    if (acceptedByGateway(job)) return RetryPlan::Ask;
+    if (refusedOutright(job)) return RetryPlan::Fresh;
+    return entry.idempotencyKey.empty() ? RetryPlan::Ask : RetryPlan::SameKey;
+}
+
+std::string retryQuestion(const JobEntry& entry) {
+    const Job& job = entry.job;
+    std::string why = acceptedByGateway(job)
+                          ? "The gateway accepted this job" + (job.id.empty() ? std::string() : " (" + job.id + ")") +
+                                ", so it may have been generated and billed already"
+                          : "The gateway may have accepted this job before the connection was lost, and it was sent "
+                            "without an idempotency key to find it by";
+    return why + ". Submitting again makes a new job, which the gateway generates (and bills) again.";
+}
+
+void restartSubmission(JobEntry& entry, int64_t now) {
+    const Dialect dialect = entry.job.dialect;
+    const PollPolicy policy = entry.job.policy;
+    entry.job = startJob(dialect, policy, entry.job.rngState ^ static_cast<uint64_t>(now), now);
+    entry.results.clear();
+    entry.inFlight = false;
+    entry.persistedTerminal = false;
 }
 
 int64_t nextDriverWake(const JobBoard& board) {
     int64_t earliest = -1;
     for (const JobEntry& entry : board.entries) {
-        if (entry.inFlight || isTerminal(entry.job.state)) continue;
+        if (entry.inFlight || entry.waitingForSave || isTerminal(entry.job.state)) continue;
         int64_t at = entry.job.state == JobState::Submitting && entry.job.lastPollAt < 0 ? 0 : nextWakeAt(entry.job);
         if (at >= 0 && (earliest < 0 || at < earliest)) earliest = at;
     }
@@ -207,6 +257,9 @@ std::string describeJob(const JobEntry& entry, int64_t now) {
         if (!job.errorHint.empty()) text += ". " + job.errorHint;
         return text;
     }
+    if (entry.waitingForSave) return "saving the job before it is sent...";
+    if (entry.inFlight && job.state == JobState::Submitting && entry.resumed && !entry.idempotencyKey.empty())
+        return "asking the gateway for the job sent before the reload...";
     if (entry.inFlight) return job.state == JobState::Submitting ? "submitting..." : "asking the gateway...";
     if (!job.lastTransientError.empty() && job.nextPollAt >= 0) {
         return "retrying in " + describeSeconds(job.nextPollAt - now) + ": " + job.lastTransientError;

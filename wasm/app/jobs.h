@@ -23,6 +23,9 @@ struct JobEntry : JobRecord {
     bool fromHistory = false;  // loaded from browser storage (a past page), not made in this one
     bool resumed = false;      // loaded from history unfinished, and followed again
     bool persistedTerminal = false;  // the terminal state has been saved (save once more, then stop)
+    bool waitingForSave = false;  // its first record is on its way into browser storage: the submit
+                                  // leaves once storage has written it, so a reload finds the job
+                                  // (and its idempotency key) whenever the request may have left
     int64_t storageId = 0;     // the history entry's key in browser storage (a number, as storage.js
                                // keys them): chosen here, so every save, the first included, is a put
 };
@@ -52,9 +55,15 @@ struct HttpAnswer {
     std::string networkError;
 };
 
-// A new job for `canonical`, submitted as `submit` (buildRequest's answer for `dialect`).
+// A new job for `canonical`, submitted as `submit` (buildRequest's answer for `dialect`) with
+// `idempotencyKey` ("" = none) in the dialect's idempotency header.
 JobEntry makeJob(JobBoard& board, const json& canonical, Dialect dialect, const HttpRequest& submit,
-                 const std::string& baseUrl, int64_t now);
+                 const std::string& baseUrl, const std::string& idempotencyKey, int64_t now);
+
+// A submit of `dialect` to `baseUrl` carries an idempotency key: the dialect names a header for it
+// (dialect_wire.h) and the gateway takes it: the local one (serve.py, baseUrl "") always, a remote
+// one when the dialect's API is documented to.
+bool sendsIdempotencyKey(Dialect dialect, const std::string& baseUrl);
 
 // The call this job needs now, if any (marks it in flight). Applies the deadline first.
 // `apiKey` ("" = none) is added as a bearer token; it is never stored.
@@ -65,8 +74,23 @@ std::optional<HttpCall> dueCall(JobEntry& entry, const std::string& apiKey, int6
 void applyAnswer(JobEntry& entry, HttpCall::Kind kind, const HttpAnswer& answer, int64_t now);
 
 // Entries loaded from history that were not finished: polling resumes where it was. A job still
-// submitting lost its request with the page, and submitting again could bill twice: it fails, saying so.
+// submitting lost its request (or its answer) with the page: with an idempotency key it is submitted
+// again with that key, and the gateway answers with the job it already made, if it made one; without
+// a key, submitting again could bill twice, so it fails, saying what happened and what to do.
 void resumeAfterReload(JobEntry& entry, int64_t now);
+
+// What Retry does with a job that ended without its video:
+//   SameKey  the gateway never said it made a job, and the submit had an idempotency key: submit
+//            again with the same key (it answers with the job it made, if it made one): no question;
+//   Fresh    the gateway refused the submit (a 4xx), so no job exists: a new submission, no question;
+//   Ask      the gateway made a job (it may be billed), or may have without a key to find it by:
+//            a new submission only after the person agrees (retryQuestion says why).
+enum class RetryPlan { SameKey, Fresh, Ask };
+RetryPlan retryPlan(const JobEntry& entry);
+// Why Retry asks first (RetryPlan::Ask), in words.
+std::string retryQuestion(const JobEntry& entry);
+// SameKey: the entry goes back to submitting with its key, as a new attempt of the same submission.
+void restartSubmission(JobEntry& entry, int64_t now);
 
 // The earliest time (epoch ms) any job needs the driver, -1 when none does.
 int64_t nextDriverWake(const JobBoard& board);

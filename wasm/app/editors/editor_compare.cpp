@@ -342,7 +342,7 @@ void drawComparison(AppState& state, const UiLook& look) {
     if (!keys.empty()) web::syncVideos(keys);  // after placing them: the elements exist
     board.playing = false;
     if (!keys.empty() && allDone) drawPlaybackBar(state, keys);
-    if (retry) rerunJob(state, *retry);
+    if (retry) retryJob(state, *retry);
 }
 
 //-----------------------------------------------------------------------------

@@ -122,6 +122,30 @@ void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) 
     }
 }
 
+void drawRetryQuestion(AppState& state, const UiLook& look) {
+    constexpr const char* kPopup = "Submit again?###retry-question";
+    if (state.retryAsked.empty()) return;
+    const auto asked = std::find_if(state.jobs.entries.begin(), state.jobs.entries.end(),
+                                    [&](const JobEntry& entry) { return entry.localId == state.retryAsked; });
+    if (asked == state.jobs.entries.end()) {  // deleted meanwhile: nothing left to ask
+        answerRetryQuestion(state, false);
+        return;
+    }
+    if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
+    ImGui::SetNextWindowSize(ImVec2(dp(look, 440), 0));
+    if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextWrapped("%s", retryQuestion(*asked).c_str());
+    ImGui::Spacing();
+    const bool again = ImGui::Button("Submit again as a new job");
+    ImGui::SameLine();
+    const bool cancelled = ImGui::Button("Cancel");
+    if (again || cancelled) {
+        ImGui::CloseCurrentPopup();
+        answerRetryQuestion(state, again);
+    }
+    ImGui::EndPopup();
+}
+
 void drawJobsPanel(AppState& state, const UiLook& look) {
     std::vector<const JobEntry*> shown;
     for (const JobEntry& entry : state.jobs.entries) {
@@ -167,7 +191,7 @@ void drawJobsPanel(AppState& state, const UiLook& look) {
         ImGui::EndTable();
     }
     if (hasResults) drawJobResults(state, look, *selected);
-    if (retry) rerunJob(state, *retry);
+    if (retry) retryJob(state, *retry);
 }
 
 }  // namespace vg::app

@@ -20,6 +20,9 @@ void drawJobsPanel(AppState& state, const UiLook& look);           // panel_jobs
 void drawHistoryPanel(AppState& state, const UiLook& look);        // panel_history.cpp
 // A job's videos in the remaining height, with download and copy-link (panel_jobs.cpp).
 void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry);
+// The question a Retry asks before a new submission of a job the gateway may have made (and billed)
+// already (state.retryAsked; panel_jobs.cpp). Drawn once a frame by the layout, for every panel's Retry.
+void drawRetryQuestion(AppState& state, const UiLook& look);
 void drawGatewayButton(AppState& state, const UiLook& look);       // panel_gateway.cpp: button + settings popup
 
 }  // namespace vg::app

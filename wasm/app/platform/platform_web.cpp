@@ -41,6 +41,7 @@ EM_JS(void, vgJsStorageCall, (const char* name, const char* args, const char* ta
 EM_JS(char*, vgJsSessionGet, (const char* name), { return allocateUTF8(VideoGenPlatform.sessionGet(UTF8ToString(name))); });
 EM_JS(void, vgJsSessionSet, (const char* name, const char* value), { VideoGenPlatform.sessionSet(UTF8ToString(name), UTF8ToString(value)); });
 EM_JS(char*, vgJsLocation, (int withHash), { return allocateUTF8(VideoGenPlatform.location(withHash)); });
+EM_JS(char*, vgJsRandomKey, (), { return allocateUTF8(VideoGenPlatform.randomKey()); });
 EM_JS(char*, vgJsQueryParam, (const char* name), { return allocateUTF8(VideoGenPlatform.queryParam(UTF8ToString(name))); });
 
 EM_JS(void, vgJsChooseFile, (const char* token, const char* accept), {
@@ -314,6 +315,8 @@ std::string locationHash() { return takeJsString(vgJsLocation(1)); }
 std::string pageUrlWithoutHash() { return takeJsString(vgJsLocation(0)); }
 
 std::string queryParam(const char* name) { return takeJsString(vgJsQueryParam(name)); }
+
+std::string randomKey() { return takeJsString(vgJsRandomKey()); }
 
 void chooseFile(const std::string& token, const char* accept) { vgJsChooseFile(token.c_str(), accept); }
 

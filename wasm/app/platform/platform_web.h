@@ -109,6 +109,10 @@ std::string locationHash();          // "#request=..." or ""
 std::string pageUrlWithoutHash();    // "http://127.0.0.1:8000/"
 std::string queryParam(const char* name);  // ?name=value of the page URL (embed.js passes settings so); "" when absent
 
+// A fresh submit idempotency key, "vg-" and 32 random hex digits (crypto.getRandomValues); "" when
+// the page has no cryptographic generator.
+std::string randomKey();
+
 // ---- files -------------------------------------------------------------------------------------
 // Opens the file picker; answers {"type":"file","token":...,"name":...,"dataUrl":...} or with
 // "problem" when the file could not be read (or is over 64 MB). Nothing comes when the person cancels.

@@ -114,6 +114,7 @@ void drawPlayground(AppState& state, const UiLook& look) {
     tabbedPanel("job-tabs", ImVec2(rightWidth, columnHeight - requestHeight), state, look,
                 {{"Jobs", drawJobsPanel}, {"Compare", drawComparePanel}, {"History", drawHistoryPanel}});
     ImGui::EndGroup();
+    drawRetryQuestion(state, look);
     ImGui::End();
 }
 

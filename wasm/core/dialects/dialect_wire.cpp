@@ -102,7 +102,10 @@ const std::vector<DialectWire>& dialectWires() {
                        {kOtherServerError, "internal_server_error", ""}},
          .rowCodeWins = false,
          .defaultModel = "",
-         .resultSizes = {}},
+         .resultSizes = {},
+         // @ai-sdk/gateway sends one per call (start) and the gateway makes a retried call the same operation.
+         .idempotencyHeader = "Idempotency-Key",
+         .idempotencyUpstream = true},
         // Seed 002: one held-open POST answering {id, created, model, duration, videos:[{url, mime_type}]};
         // task ids `task_<alphanumerics>`, as in the seed's example link, share /v1/videos/ with openai.
         // Links live 20 minutes ("download within 20 minutes").
@@ -137,7 +140,10 @@ const std::vector<DialectWire>& dialectWires() {
                        {kOtherServerError, "api_error", "http_{status}"}},
          .rowCodeWins = true,
          .defaultModel = "",
-         .resultSizes = {}},
+         .resultSizes = {},
+         // Seed 002 names no idempotency key.
+         .idempotencyHeader = "Idempotency-Key",
+         .idempotencyUpstream = false},
         // The OpenAI Videos API (OpenAI OpenAPI description, openai/openai-openapi; npm `openai` 7
         // resources/videos). A completed video carries no URL: its bytes are GET /v1/videos/{id}/content.
         {.dialect = Dialect::OpenAI,
@@ -175,7 +181,10 @@ const std::vector<DialectWire>& dialectWires() {
                        {kOtherServerError, "server_error", ""}},
          .rowCodeWins = false,
          .defaultModel = "sora-2",  // the OpenAPI description: "Defaults to `sora-2`"
-         .resultSizes = {"720x1280", "1280x720", "1024x1792", "1792x1024"}},
+         .resultSizes = {"720x1280", "1280x720", "1024x1792", "1792x1024"},
+         // OpenAI's Videos reference names no idempotency key for POST /v1/videos.
+         .idempotencyHeader = "Idempotency-Key",
+         .idempotencyUpstream = false},
         // Seed 004: asynchronous jobs with webhooks (webhookEvents: progress, completed, failed).
         {.dialect = Dialect::Jobs,
          .pathPattern = "^/v2/(videos|jobs)(/|$)",
@@ -214,7 +223,10 @@ const std::vector<DialectWire>& dialectWires() {
                        {kOtherServerError, "HTTP {status}", ""}},
          .rowCodeWins = false,
          .defaultModel = "",
-         .resultSizes = {}},
+         .resultSizes = {},
+         // Seed 004 names no idempotency key.
+         .idempotencyHeader = "Idempotency-Key",
+         .idempotencyUpstream = false},
         // Seed 003's legacy route. It names only `error_message`; `code` is a stable word beside it.
         {.dialect = Dialect::CreativeHub,
          .pathPattern = "^/api/v1/creative-hub/",
@@ -253,7 +265,10 @@ const std::vector<DialectWire>& dialectWires() {
                        {kOtherServerError, "", "http_{status}"}},
          .rowCodeWins = false,
          .defaultModel = "luma_ray3",  // seed 003: provider optional; the first of the two it lists
-         .resultSizes = {}},
+         .resultSizes = {},
+         // Seed 003 names no idempotency key.
+         .idempotencyHeader = "Idempotency-Key",
+         .idempotencyUpstream = false},
     };
     return table;
 }
@@ -326,7 +341,9 @@ nlohmann::ordered_json dialectFactsJson() {
                             {"errorRows", rows},
                             {"rowCodeWins", wire.rowCodeWins},
                             {"defaultModel", wire.defaultModel},
-                            {"resultSizes", wire.resultSizes}});
+                            {"resultSizes", wire.resultSizes},
+                            {"idempotencyHeader", wire.idempotencyHeader},
+                            {"idempotencyUpstream", wire.idempotencyUpstream}});
     }
     return {{"dialects", dialects}};
 }

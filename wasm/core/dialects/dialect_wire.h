@@ -89,6 +89,18 @@ struct DialectWire {
     // The sizes an answer's `size` may name ("WxH"; empty = any): OpenAI's VideoSize enum, which a
     // video object of another model's render answers with the nearest of them.
     std::vector<const char*> resultSizes;
+
+    // The request header a submit names its idempotency key in (draft-ietf-httpapi-idempotency-key-
+    // header: "Idempotency-Key"): a submit sent again with the same key and the same body is the job
+    // the first one made, not a second one; the same key with another body is refused (422). serve.py
+    // honours it on the dialect's submit route; the playground makes one key per Generate, keeps it
+    // in the job's record before the request leaves, and sends it again after a reload or on a
+    // Retry whose first attempt has no known outcome. "" = the dialect takes none.
+    const char* idempotencyHeader;
+    // The dialect's own API is documented to take that header. The playground sends it to a remote
+    // gateway of the dialect only then (a server whose CORS does not allow an unknown header would
+    // refuse every submit); the local gateway, serve.py, honours it on every dialect that names one.
+    bool idempotencyUpstream;
 };
 
 //-----------------------------------------------------------------------------

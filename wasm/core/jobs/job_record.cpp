@@ -32,6 +32,7 @@ json jobRecordToJson(const JobRecord& record) {
             {"submit", record.submit.toJson()},
             {"retries", record.retries},
             {"group", record.group},
+            {"idempotencyKey", record.idempotencyKey},
             {"results", results},
             {"job",
              {{"dialect", dialectName(job.dialect)},
@@ -226,6 +227,7 @@ JobRecordReading readJobRecord(const json& value) {
     readSubmit(top, record.submit);
     top.read("retries", record.retries);
     top.read("group", record.group);
+    top.read("idempotencyKey", record.idempotencyKey);
     readResults(top, record.results);
     if (const json* job = top.object("job")) readJob(top, *job, record.job, record.createdAt);
     else if (!top.find("job")) problems.push_back("job is missing");

@@ -39,6 +39,10 @@ struct JobRecord {
     std::vector<ResultVideo> results;
     int retries = 0;           // transient errors retried (429, 5xx, network) over the job's life
     std::string group;         // the compare group ("c<epoch ms>-<n>") of jobs sent together, "" alone
+    // The submit's idempotency key (the dialect's idempotencyHeader, dialect_wire.h): one per Generate,
+    // kept here before the request leaves, so a reload or a Retry of a submit whose answer was lost
+    // sends the same key and finds the job the gateway already made. "" = sent without one.
+    std::string idempotencyKey;
 };
 
 json jobRecordToJson(const JobRecord& record);
