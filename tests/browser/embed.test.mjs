@@ -14,14 +14,14 @@
 // and count a non-zero exit status as a failure.
 // Site: $VG_SITE_DIR, else $VG_WASM_DIR/site-test, else build/wasm/site-test. Core (serve.py and the vgen CLI
 // the answers are compared with): $VG_NATIVE_DIR, else build/native.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import {
-  NATIVE, REPO, assert, collectErrors, press, suite,
+  REPO, assert, collectErrors, press, suite,
 } from './harness.mjs';
+import { runCli } from '../node/helpers.mjs';
 
 const CASES = path.join(REPO, 'tests/cases');
 
@@ -32,10 +32,9 @@ function assertEqual(actual, expected, what) {
 
 // What the native CLI answers, in window.VideoGen's shape.
 function cli(args, input) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), args, { input });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
+  const run = runCli(args, input);
   const stdout = run.stdout.toString('utf8');
-  return { exitCode: run.status, result: stdout ? JSON.parse(stdout) : null, notes: run.stderr.toString('utf8') };
+  return { exitCode: run.exitCode, result: stdout ? JSON.parse(stdout) : null, notes: run.stderr.toString('utf8') };
 }
 
 // window.VideoGen.<name>(bytes of input, options) in the page; bytes travel as a plain array.

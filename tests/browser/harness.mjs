@@ -4,12 +4,14 @@
 // the test build's hooks: wasm/app/platform/test_hooks.cpp), scroll them into view, click, type and drag.
 // Every helper waits for a state (a frame drawn after the input, an active item, a status value)
 // with one deadline, never for a fixed time.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+import { runCli } from '../node/helpers.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The test page (site-test/: built with VG_TEST_HOOKS=ON, it publishes every ImGui item in __vg.ui).
@@ -106,9 +108,8 @@ async function failureScreenshots(name) {
 
 // What the native CLI prints for `vgen build --to TO --from FROM` of `request`: what Generate must send.
 export function vgenBuild(request, { from = 'aisdk', to = 'jobs' } = {}) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['build', '--to', to, '--from', from], { input: JSON.stringify(request) });
-  assert(run.error === undefined, `cannot run ${NATIVE}/vgen: ${run.error}`);
-  assert(run.status === 0, `vgen build refused the hand-written request (exit ${run.status}): ${run.stdout}${run.stderr}`);
+  const run = runCli(['build', '--to', to, '--from', from], JSON.stringify(request));
+  assert(run.exitCode === 0, `vgen build refused the hand-written request (exit ${run.exitCode}): ${run.stdout}${run.stderr}`);
   return run.stdout.toString('utf8').trim();
 }
 // Ends a suite: runs `main` (a promise), counts a throw outside any check as one failure, then

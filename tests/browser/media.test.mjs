@@ -15,8 +15,9 @@ import path from 'node:path';
 
 import { decodePng } from './png.mjs';
 import {
-  ARTIFACTS, NATIVE, assert, centreOf, dragFile, framesDrawn, item, press, status, suite, typeInto, uploadToServer, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, assert, centreOf, dragFile, framesDrawn, item, press, status, suite, typeInto, uploadToServer, vgenBuild, waitFor, waitForItem,
 } from './harness.mjs';
+import { runCli } from '../node/helpers.mjs';
 
 // ---- inputs -----------------------------------------------------------------------------------------
 function ffmpeg(args) {
@@ -32,8 +33,7 @@ const mp4 = (source) => ffmpeg(['-f', 'lavfi', '-i', `${source}=s=320x180:d=2:r=
   '-movflags', 'frag_keyframe+empty_moov', '-f', 'mp4']);
 
 function vgenValidate(request) {
-  const run = spawnSync(path.join(NATIVE, 'vgen'), ['validate', '--json', '--dialect', 'aisdk'], { input: JSON.stringify(request) });
-  return JSON.parse(run.stdout.toString());
+  return JSON.parse(runCli(['validate', '--json', '--dialect', 'aisdk'], JSON.stringify(request)).stdout.toString());
 }
 
 // ---- a person's gestures ------------------------------------------------------------------------------
