@@ -356,6 +356,18 @@ class SchemaCommand(unittest.TestCase):
         self.assertEqual(schema["$schema"], "https://json-schema.org/draft/2020-12/schema")
         self.assertIn("exclusive", schema["description"])
 
+    def test_a_size_the_sdk_sends_at_any_offered_aspect_ratio_is_in_the_schema(self):
+        # The AI SDK's resolution is a size whose orientation follows the aspect ratio: what `vgen
+        # build` sends for 720p at 9:16 (720x1280) must pass the schema as 1280x720 at 16:9 does.
+        for dialect in ("aisdk", "gateway"):
+            schema = json.loads(vgen("schema", "--dialect", dialect, "google/veo-3.1").stdout)
+            offered = schema["properties"]["resolution"]["enum"]
+            for ratio in schema["properties"]["aspectRatio"]["enum"]:
+                request = {"model": "google/veo-3.1", "prompt": "a fox", "resolution": "720p", "aspectRatio": ratio}
+                built = vgen("convert", "--from", "aisdk", "--to", dialect, stdin=json.dumps(request).encode())
+                self.assertEqual(built.returncode, 0, built.stderr)
+                self.assertIn(json.loads(built.stdout)["resolution"], offered, (dialect, ratio))
+
     def test_unknown_model_is_a_usage_error_with_suggestions(self):
         result = vgen("schema", "--dialect", "aisdk", "kling-2.7")
         self.assertEqual(result.returncode, 2)

@@ -71,10 +71,13 @@ json specSchema(const ParamSpec& spec) {
     return schema;
 }
 
-// The value `dialect` puts on the wire for one canonical value of `spec` (seconds 8 -> "8").
+// The value `dialect` puts on the wire for one canonical value of `spec` (seconds 8 -> "8"), in a
+// request with `aspectRatio` when it is not null.
 std::optional<json> wireValue(Dialect dialect, const Model& model, Mode mode, const ParamSpec& spec,
-                              const std::string& wire, const json& canonicalValue, const Catalog& catalog) {
+                              const std::string& wire, const json& canonicalValue, const json& aspectRatio,
+                              const Catalog& catalog) {
     Request probe = exampleRequest(model, mode);
+    if (!aspectRatio.is_null()) probe.body["aspectRatio"] = aspectRatio;
     json::json_pointer pointer(spec.path);
     probe.body[pointer] = canonicalValue;
     BuildOutcome built = buildRequest(dialect, probe, catalog);
@@ -91,12 +94,20 @@ json wireSchema(Dialect dialect, const Model& model, Mode mode, const ParamSpec&
     if (!spec.unsupported.empty()) return schema;
     json sample = exampleValue(spec);
     if (sample.is_null()) return schema;
-    std::optional<json> onWire = wireValue(dialect, model, mode, spec, wire, sample, catalog);
+    std::optional<json> onWire = wireValue(dialect, model, mode, spec, wire, sample, nullptr, catalog);
     if (!onWire || *onWire == sample) return schema;
-    // The dialect changes the value: describe what it sends instead.
+    // The dialect changes the value: describe what it sends instead. What it sends may follow the
+    // aspect ratio (the AI SDK's resolution is a size: 720p is 1280x720 at 16:9, 720x1280 at 9:16), so
+    // each value is built beside every aspect ratio the model offers, as well as the default one.
+    std::vector<json> ratios{nullptr};
+    if (const ParamSpec* aspect = model.param("/aspectRatio"); aspect && spec.path != "/aspectRatio")
+        ratios.insert(ratios.end(), aspect->values.begin(), aspect->values.end());
     json mapped = json::array();
     for (const json& value : spec.values) {
-        if (auto converted = wireValue(dialect, model, mode, spec, wire, value, catalog)) mapped.push_back(*converted);
+        for (const json& ratio : ratios) {
+            std::optional<json> converted = wireValue(dialect, model, mode, spec, wire, value, ratio, catalog);
+            if (converted && std::find(mapped.begin(), mapped.end(), *converted) == mapped.end()) mapped.push_back(*converted);
+        }
     }
     json rewritten = json::object();
     if (onWire->is_string()) rewritten["type"] = "string";
