@@ -1,7 +1,8 @@
 // The page side of the playground's platform layer (web/platform.js, web/videos.js) without a
 // browser: where a <video> goes over the canvas and how it is cut, its clock text, the wheel in
-// notches, the key queue, file and link checks, the fault note's record, and the Compare tab's sync
-// group driven with stand-in video elements whose events arrive in order, as a browser's do.
+// notches, the key queue, file and link checks, the fault note's record, a snippet file's download,
+// and the Compare tab's sync group driven with stand-in video elements whose events arrive in order,
+// as a browser's do.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 
@@ -343,4 +344,30 @@ test('without a random generator there is no key (the job is sent without one), 
   Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
   t.after(() => Object.defineProperty(globalThis, 'crypto', crypto));
   assert.equal(P.randomKey(), '');
+});
+
+// ---- files a copied snippet reads -----------------------------------------------------------------------
+test('saveFile downloads the bytes under their name and frees the blob URL only later', async (t) => {
+  const clicked = [];
+  const revoked = [];
+  let blob = null;
+  let later = null;
+  const link = {
+    click() { clicked.push({ href: this.href, download: this.download, inPage: this.inPage }); },
+    remove() { this.inPage = false; },
+  };
+  t.mock.method(URL, 'createObjectURL', (b) => { blob = b; return 'blob:vg/1'; });
+  t.mock.method(URL, 'revokeObjectURL', (url) => revoked.push(url));
+  t.mock.method(globalThis, 'setTimeout', (run, ms) => { later = { run, ms }; return 0; });
+  globalThis.document = { createElement: () => link, body: { appendChild: (element) => { element.inPage = true; } } };
+  t.after(() => { delete globalThis.document; });
+
+  P.saveFile('prompt-image.png', new Uint8Array([137, 80, 78, 71]));
+  assert.deepEqual(clicked, [{ href: 'blob:vg/1', download: 'prompt-image.png', inPage: true }]);
+  assert.equal(link.inPage, false, 'the link leaves the page once clicked');
+  assert.deepEqual([...new Uint8Array(await blob.arrayBuffer())], [137, 80, 78, 71]);
+  assert.deepEqual(revoked, [], 'the browser reads the blob when the download starts: not freed at once');
+  assert.ok(later && later.ms >= 10000, 'freed after a generous delay');
+  later.run();
+  assert.deepEqual(revoked, ['blob:vg/1']);
 });
