@@ -65,7 +65,8 @@ std::string uriOf(std::string_view path) {
 // The contract's report with each diagnostic's line and column in its source: the members of
 // validationReport's tree plus "line" and "column", written with no tree (every request of a
 // pipeline passes here).
-void writePlacedReport(JsonWriter& writer, const CheckedText& checked) {
+void writePlacedReport(JsonWriter& writer, const CheckedText& checked, const Diagnostics& shown,
+                       const std::vector<TextPosition>& places) {
     const TextCheck& check = checked.check;
     writer.key("valid");
     writer.value(check.exitCode == kExitValid);
@@ -75,8 +76,6 @@ void writePlacedReport(JsonWriter& writer, const CheckedText& checked) {
     writer.value(check.modelLabel);
     writer.key("diagnostics");
     writer.beginArray();
-    const Diagnostics shown = shownDiagnostics(check.diagnostics);
-    const std::vector<TextPosition> places = placesOf(checked, shown);
     for (size_t i = 0; i < shown.size(); ++i) {
         const Diagnostic& d = shown[i];
         writer.beginObject();
@@ -161,8 +160,7 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
     if (output.format == OutputFormat::Quiet) return;
 
     const Diagnostics shown = shownDiagnostics(check.diagnostics);
-    const std::vector<TextPosition> places = output.format == OutputFormat::Json ? std::vector<TextPosition>{}
-                                                                                  : placesOf(checked, shown);
+    const std::vector<TextPosition> places = placesOf(checked, shown);
     switch (output.format) {
         case OutputFormat::Text: {
             for (size_t i = 0; i < shown.size(); ++i) {
@@ -190,7 +188,7 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
                     writer.value(uint64_t{checked.firstLine});
                 }
             }
-            writePlacedReport(writer, checked);
+            writePlacedReport(writer, checked, shown, places);
             writer.endObject();
             output.out += '\n';
             break;
