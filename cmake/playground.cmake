@@ -2,53 +2,121 @@
 # Output: build/wasm/site/ is the whole page: web/* next to playground.js and playground.wasm.
 # serve.py serves that folder.
 
-set(IMGUI_DIR ${CMAKE_CURRENT_SOURCE_DIR}/third_party/imgui-1.86 CACHE PATH "Dear ImGui source folder")
-# TrueType fonts for the UI and for JSON, served as site/fonts/{ui,mono}.ttf (fonts-dejavu-core comes
-# with chromium's fontconfig). Without them the app keeps ImGui's built-in font: crisp, but plain.
+set(IMGUI_DIR ${CMAKE_CURRENT_SOURCE_DIR}/third_party/imgui-1.92.2b CACHE PATH "Dear ImGui source folder")
+# The fonts the page's slices are cut from (wasm/app/ui/font_slices.txt): Debian's packages, which
+# scripts/setup.sh installs. Without the UI and mono fonts the app keeps ImGui's built-in font
+# (crisp, but plain and Latin only); without the CJK or emoji font, those characters draw as '?'.
 set(VG_UI_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf CACHE FILEPATH "UI font (.ttf) cut into the site")
 set(VG_MONO_FONT /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf CACHE FILEPATH "Monospace font (.ttf) cut into the site")
+set(VG_CJK_FONT /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc CACHE FILEPATH "CJK font (.ttc/.otf) cut into the site")
+set(VG_CJK_FONT_NUMBER 2 CACHE STRING "The face of VG_CJK_FONT the site uses (2: Noto Sans CJK SC)")
+set(VG_EMOJI_FONT /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf CACHE FILEPATH "Emoji font (.ttf, outlines) cut into the site")
 
 if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
   message(WARNING "Dear ImGui not found in IMGUI_DIR=${IMGUI_DIR}: the playground is skipped. "
-                  "Run scripts/setup.sh or pass -DIMGUI_DIR=/path/to/imgui-1.86.")
+                  "Run scripts/setup.sh or pass -DIMGUI_DIR=/path/to/imgui-1.92.2b.")
   return()
 endif()
 
 set(VG_SITE_DIR ${CMAKE_BINARY_DIR}/site)
 
-# The characters the fonts hold: wasm/app/ui/font_ranges.txt, one list for the atlas the app bakes
-# (generated/font_ranges.inc) and for the font files the site serves (cut by Debian's pyftsubset to
-# those ranges, without hinting and layout tables, which ImGui does not read: 1.1 MB becomes 100 KB).
-set(VG_FONT_RANGES_FILE ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/ui/font_ranges.txt)
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${VG_FONT_RANGES_FILE})
-file(STRINGS ${VG_FONT_RANGES_FILE} VG_FONT_RANGE_LINES REGEX "^[0-9A-Fa-f]+-[0-9A-Fa-f]+")
-set(VG_FONT_UNICODES "")
-set(VG_FONT_RANGES_INC "// Generated from wasm/app/ui/font_ranges.txt; do not edit.\n")
-foreach(line ${VG_FONT_RANGE_LINES})
-  string(REGEX MATCH "^([0-9A-Fa-f]+)-([0-9A-Fa-f]+)" range "${line}")
-  list(APPEND VG_FONT_UNICODES "U+${CMAKE_MATCH_1}-${CMAKE_MATCH_2}")
-  string(APPEND VG_FONT_RANGES_INC "0x${CMAKE_MATCH_1}, 0x${CMAKE_MATCH_2},\n")
-endforeach()
-string(REPLACE ";" "," VG_FONT_UNICODES "${VG_FONT_UNICODES}")
-file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/generated/font_ranges.inc CONTENT "${VG_FONT_RANGES_INC}")
+# The font slices: wasm/app/ui/font_slices.txt, one table for the files the site serves (each cut by
+# Debian's pyftsubset to its slice's ranges, without hinting and layout tables, which ImGui does not
+# read) and for the app's map from a character to its slice (generated/font_slices.inc). A slice
+# whose source font is missing is left out of both.
+set(VG_FONT_SLICES_FILE ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/ui/font_slices.txt)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${VG_FONT_SLICES_FILE})
+set(VG_FONT_SOURCE_ui ${VG_UI_FONT})
+set(VG_FONT_SOURCE_mono ${VG_MONO_FONT})
+set(VG_FONT_SOURCE_cjk ${VG_CJK_FONT})
+set(VG_FONT_SOURCE_emoji ${VG_EMOJI_FONT})
+set(VG_FONT_TARGET_ui Ui)
+set(VG_FONT_TARGET_mono Mono)
+find_program(VG_PYFTSUBSET pyftsubset)
+if(NOT VG_PYFTSUBSET AND EXISTS ${VG_UI_FONT})
+  message(FATAL_ERROR "pyftsubset not found: install Debian's fonttools package (scripts/setup.sh does)")
+endif()
+file(STRINGS ${VG_FONT_SLICES_FILE} VG_FONT_SLICE_LINES REGEX "^[^# ]")
 set(VG_SITE_FONTS "")
-if(EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT})
-  find_program(VG_PYFTSUBSET pyftsubset)
-  if(NOT VG_PYFTSUBSET)
-    message(FATAL_ERROR "pyftsubset not found: install Debian's fonttools package (scripts/setup.sh does)")
+set(VG_FONT_FILES_INC "")
+set(VG_FONT_RANGES_INC "")
+set(slice_index 0)
+foreach(line ${VG_FONT_SLICE_LINES})
+  string(REGEX REPLACE "[ \t]+" ";" fields "${line}")
+  list(POP_FRONT fields slice)
+  set(sources "")
+  set(ranges "")
+  foreach(field ${fields})
+    if(field MATCHES "^[0-9A-F]+(-[0-9A-F]+)?$")
+      list(APPEND ranges ${field})
+    else()
+      list(APPEND sources ${field})
+    endif()
+  endforeach()
+  set(available TRUE)
+  foreach(source ${sources})
+    if(NOT DEFINED VG_FONT_SOURCE_${source})
+      message(FATAL_ERROR "font_slices.txt: slice ${slice} names an unknown source '${source}'")
+    endif()
+    if(NOT EXISTS ${VG_FONT_SOURCE_${source}})
+      set(available FALSE)
+    endif()
+  endforeach()
+  if(NOT available)
+    message(STATUS "Playground: font slice ${slice} left out (its source font is missing)")
+    continue()
   endif()
-  foreach(pair "ui;${VG_UI_FONT}" "mono;${VG_MONO_FONT}")
-    list(GET pair 0 name)
-    list(GET pair 1 source)
-    set(cut ${CMAKE_BINARY_DIR}/fonts/${name}.ttf)
+  set(unicodes "")
+  foreach(range ${ranges})
+    list(APPEND unicodes "U+${range}")
+    string(REGEX MATCH "^([0-9A-F]+)(-([0-9A-F]+))?$" parts ${range})
+    set(last ${CMAKE_MATCH_3})
+    if(NOT last)
+      set(last ${CMAKE_MATCH_1})
+    endif()
+    string(APPEND VG_FONT_RANGES_INC "    {0x${CMAKE_MATCH_1}, 0x${last}, ${slice_index}},\n")
+  endforeach()
+  string(REPLACE ";" "," unicodes "${unicodes}")
+  foreach(source ${sources})
+    set(path ${VG_FONT_SOURCE_${source}})
+    set(face "")
+    set(extension ttf)
+    if(path MATCHES "\\.(ttc|otf)$")
+      set(extension otf)  # CFF outlines
+    endif()
+    if(path MATCHES "\\.ttc$")
+      set(face --font-number=${VG_CJK_FONT_NUMBER})
+    endif()
+    set(name ${source}-${slice}.${extension})
+    set(cut ${CMAKE_BINARY_DIR}/fonts/${name})
     add_custom_command(OUTPUT ${cut}
       COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/fonts
-      COMMAND ${VG_PYFTSUBSET} ${source} --unicodes=${VG_FONT_UNICODES} --output-file=${cut}
-              --no-hinting --layout-features= --drop-tables+=kern,GSUB,GPOS,GDEF,FFTM
-      DEPENDS ${source} ${VG_FONT_RANGES_FILE}
-      COMMENT "Cutting ${source} to the playground's characters")
+      COMMAND ${VG_PYFTSUBSET} ${path} ${face} --unicodes=${unicodes} --output-file=${cut}
+              --no-hinting --layout-features= --name-IDs= --drop-tables+=kern,GSUB,GPOS,GDEF,FFTM
+      DEPENDS ${path} ${VG_FONT_SLICES_FILE}
+      COMMENT "Cutting font slice ${name}")
     list(APPEND VG_SITE_FONTS ${cut})
+    set(target Both)
+    if(DEFINED VG_FONT_TARGET_${source})
+      set(target ${VG_FONT_TARGET_${source}})
+    endif()
+    string(APPEND VG_FONT_FILES_INC "    {\"fonts/${name}\", FontTarget::${target}, ${slice_index}},\n")
   endforeach()
+  math(EXPR slice_index "${slice_index} + 1")
+endforeach()
+file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/generated/font_slices.inc CONTENT
+"// Generated by cmake/playground.cmake from wasm/app/ui/font_slices.txt; do not edit.
+// The files each slice is served as, and the font they merge into.
+// Each ends with an entry of slice -1 (an empty table is not C++).
+const FontFile kFontFiles[] = {
+${VG_FONT_FILES_INC}    {nullptr, FontTarget::Both, -1},
+};
+// Every slice's ranges, in the table's order.
+const FontRange kFontRanges[] = {
+${VG_FONT_RANGES_INC}    {0, 0, -1},
+};
+")
+if(VG_SITE_FONTS)
   add_custom_target(playground_fonts DEPENDS ${VG_SITE_FONTS})
 endif()
 file(GLOB_RECURSE VG_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/wasm/app/*.cpp)
@@ -90,10 +158,6 @@ function(vg_playground_settings target)
   vg_imgui_settings(${target})
   target_link_libraries(${target} PRIVATE vgcore vgcreative)
   vg_warnings(${target})
-  # The app asks for the fonts only when they are there (a missing file would be a 404 in the console).
-  if(EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT})
-    target_compile_definitions(${target} PRIVATE VG_SITE_HAS_FONTS=1)
-  endif()
 endfunction()
 
 add_library(playground_shared OBJECT ${VG_SHARED_SOURCES} ${VG_SHADER_SOURCES_CPP})
@@ -164,9 +228,6 @@ function(vg_add_site target playground_target site_dir)
   endif()
   add_dependencies(${target} vgen_core)  # its POST_BUILD puts vgen_core.{js,wasm} in site/ first
 endfunction()
-if(NOT (EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT}))
-  message(STATUS "Playground: VG_UI_FONT or VG_MONO_FONT missing, the page uses ImGui's built-in font")
-endif()
 vg_add_site(playground_site playground ${VG_SITE_DIR})
 
 if(VG_TEST_HOOKS)

@@ -17,6 +17,7 @@ MIME_TYPES = {
     ".json": "application/json",
     ".wasm": "application/wasm",  # required for WebAssembly.instantiateStreaming
     ".ttf": "font/ttf",
+    ".otf": "font/otf",  # the CJK slices (CFF outlines)
     ".png": "image/png",
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
@@ -26,7 +27,7 @@ MIME_TYPES = {
     ".mp4": "video/mp4",
     ".txt": "text/plain; charset=utf-8",
 }
-COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".ttf"}
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".ttf", ".otf"}
 # Content codings and the suffix of their precompressed files, best first: brotli is about a fifth
 # smaller than gzip on the wasm and the fonts.
 ENCODINGS = {"br": ".br", "gzip": ".gz"}

@@ -26,7 +26,7 @@ build_native() {
 build_wasm() {
     echo "[build] wasm -> $BUILD_DIR/wasm"
     # IMGUI_DIR (env) points the playground at another ImGui checkout; otherwise the cache keeps
-    # its value (default: third_party/imgui-1.86 from setup.sh).
+    # its value (default: third_party/imgui-1.92.2b from setup.sh).
     emcmake cmake -S . -B "$BUILD_DIR/wasm" -DVG_NLOHMANN_INCLUDE_DIR="$REPO/build/include-wasm" \
         -DVG_TEST_HOOKS="${VG_TEST_HOOKS:-ON}" ${IMGUI_DIR:+-DIMGUI_DIR="$IMGUI_DIR"} >/dev/null
     cmake --build "$BUILD_DIR/wasm" -j"$JOBS"

@@ -285,7 +285,7 @@ function statusDigest() {
 //   W <index> <clip x y w h> <window name>   and   I <id> <ID stack> <window> <x y w h> <flags> <label>
 // An item is named by its ID path, as Dear ImGui's test engine names it: the window, then each
 // child window, tab bar or PushID, then the item's own label, joined by "/" ("\/" for a "/" in a
-// label; "$$3" for PushID(3)). The page hashes the path as ImGui does (CRC32, "###" resets) and
+// label; "$$3" for PushID(3)). The page hashes the path as ImGui does (CRC-32C, "###" resets) and
 // returns the item with that ID; a last segment "*" takes the last item drawn in that ID scope (a
 // table row's first widget, whatever its label).
 // "**/" stands for any ID scope: "**/Add voice" is the one item labelled so, or whose last ID
@@ -316,7 +316,7 @@ function uiLookup(ref) {
   }
   const table = window.__vgCrc || (window.__vgCrc = Array.from({ length: 256 }, (_, n) => {
     let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0x82f63b78 ^ (c >>> 1) : c >>> 1;
     return c >>> 0;
   }));
   const crc = (bytes, seed, resets) => {
@@ -641,6 +641,10 @@ export async function clickControl(page, name, { modifiers = [] } = {}) {
   const found = await item(page, name);
   if (!found.active) await leaveActiveField(page);
   const { x, y } = await centreOf(page, name);
+  // The pointer reaches the control a frame before the press, as a hand's does: ImGui takes a
+  // click on an item that others may overlap (tabs, table rows) only once it was hovered a frame.
+  await page.mouse.move(x, y);
+  await framesDrawn(page, 1);
   for (const key of modifiers) await page.keyboard.down(key);
   await page.mouse.click(x, y);
   await framesDrawn(page);

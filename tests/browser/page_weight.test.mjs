@@ -12,7 +12,7 @@ import { RELEASE_SITE, assert, firstVisit, suite } from './harness.mjs';
 // cut by half.
 const BUDGET_KB = 500;
 // What serve.py compresses (gateway/static_site.py COMPRESSIBLE) and a first visit loads.
-const COMPRESSED = /(\/|\.html|\.js|\.css|\.wasm|\.ttf)$/;
+const COMPRESSED = /(\/|\.html|\.js|\.css|\.wasm|\.ttf|\.otf)$/;
 
 const weight = suite('page_weight', { site: RELEASE_SITE });
 
@@ -23,7 +23,7 @@ weight.check('a first visit carries at most the budget, every text and binary fi
     visit.files.map((f) => `${f.path} ${kb(f.bytes)} KB${f.encoding ? ` ${f.encoding}` : ''}`).join(', '));
   const failed = visit.files.filter((f) => f.failed);
   assert(failed.length === 0, `requests failed: ${failed.map((f) => `${f.path} (${f.failed})`).join(', ')}`);
-  for (const needed of ['/', '/playground.wasm', '/fonts/ui.ttf', '/fonts/mono.ttf']) {
+  for (const needed of ['/', '/playground.wasm', '/fonts/ui-latin.ttf', '/fonts/mono-latin.ttf']) {
     assert(visit.files.some((f) => f.path === needed), `the first visit did not load ${needed}`);
   }
   const plain = visit.files.filter((f) => COMPRESSED.test(f.path) && f.encoding !== 'br');

@@ -26,14 +26,46 @@ struct Playground {
     GLFWwindow* window = nullptr;
     vg::app::AppState state;
     vg::app::UiLook look;
-    int pendingFonts = 0;         // fonts still being fetched: the first frame waits, so text never jumps
+    int pendingFonts = 0;         // first-slice fonts still being fetched: the first frame waits, so text never jumps
     std::string clipboard;        // what ImGui pastes: the last DOM paste or the last copy
     std::string publishedStatus;  // the last window.__vg content sent (without the request), to send only changes
+    int publishedFontsPending = -1;  // the last __vg.fontSlicesPending sent
     uint64_t publishedRequest = ~uint64_t(0);  // the state's requestVersion when requestText and submit were last sent
 };
 
 // The browser calls back into free functions; there is one playground per page.
 Playground* gApp = nullptr;
+
+void fontFetched(std::vector<unsigned char> bytes, void* target) {
+    vg::app::FontFileState& file = *static_cast<vg::app::FontFileState*>(target);
+    file.arrived = true;
+    file.bytes = std::move(bytes);  // empty when the fetch failed: the slice's characters stay '?'
+    if (gApp->pendingFonts > 0) gApp->pendingFonts--;
+    gApp->look.fontsChanged = true;
+    vg::web::requestFrames();
+}
+
+void fetchFontSlice(vg::app::UiLook& look, int slice) {
+    const std::vector<vg::app::FontFile>& files = vg::app::fontFiles();
+    for (size_t i = 0; i < files.size(); i++) {
+        vg::app::FontFileState& file = look.fonts.files[i];
+        if (files[i].slice != slice || file.requested) continue;
+        file.requested = true;
+        vg::web::fetchBytes(files[i].path, fontFetched, &file);
+    }
+}
+
+// The slices the last frame's text needed and the page does not have yet; window.__vg.fontSlicesPending
+// counts the font files on their way (tests wait for 0 before they look at the text).
+void fetchWantedFontSlices(Playground& app) {
+    for (int slice : app.look.fonts.wanted) fetchFontSlice(app.look, slice);
+    app.look.fonts.wanted.clear();
+    int pending = 0;
+    for (const vg::app::FontFileState& file : app.look.fonts.files) pending += file.requested && !file.arrived ? 1 : 0;
+    if (pending == app.publishedFontsPending) return;
+    app.publishedFontsPending = pending;
+    vg::web::publishStatus("{\"fontSlicesPending\":" + std::to_string(pending) + "}");
+}
 
 // The request's text and what Generate sends can be megabytes (inline media): they are rendered
 // and sent only after the request changed and the editor's text caught up with it, never
@@ -62,16 +94,11 @@ void frame() {
         return;
     }
     // A frame that threw (platform_web.h guarded) left ImGui inside it, its windows still open:
-    // they are closed, so this frame starts clean.
-    if (ImGui::GetCurrentContext()->WithinFrameScope) {
-        ImGui::ErrorCheckEndFrameRecover(nullptr);
-        ImGui::EndFrame();
-    }
+    // EndFrame closes them (io.ConfigErrorRecovery), so this frame starts clean.
+    if (ImGui::GetCurrentContext()->WithinFrameScope) ImGui::EndFrame();
 
-    // New fonts need a new atlas texture: the renderer uploads it again before the frame.
-    if (vg::app::updateLook(app.look, metrics.pixelRatio)) vg::app::releaseImGuiFontAtlas();
+    vg::app::updateLook(app.look, metrics.pixelRatio);
     vg::app::pumpJobs(app.state);
-    vg::app::imguiRendererNewFrame();
     ImGui_ImplGlfw_NewFrame();
     // For ImGui's clock a frame lasts at most 50 ms: after one long frame (a busy machine, a tab
     // coming back) two clicks a person made 0.2 s apart still count as a double-click (0.3 s by that
@@ -84,6 +111,7 @@ void frame() {
     vg::app::test_hooks::endFrame();
     vg::app::renderImGui(*ImGui::GetDrawData(), background);
     vg::web::endVideoFrame();
+    fetchWantedFontSlices(app);
 
     publishStatusIfChanged(app);
     if (app.state.dirty) {
@@ -102,13 +130,6 @@ void paste(const std::string& text) { gApp->clipboard = text; }
 
 void pageEvent(const std::string& jsonObject) { vg::app::handleEvent(gApp->state, jsonObject); }
 
-void fontFetched(std::vector<unsigned char> bytes, void* target) {
-    *static_cast<std::vector<unsigned char>*>(target) = std::move(bytes);
-    gApp->pendingFonts--;
-    gApp->look.fontsChanged = true;
-    vg::web::requestFrames();
-}
-
 // The GLFW port calls these from the page's input events: each goes through the platform's boundary
 // (platform_web.h guarded) into ImGui's GLFW backend. No scroll callback: the wheel comes in notches
 // through PlatformHooks::wheel (the port passes raw, inverted pixel deltas).
@@ -118,6 +139,9 @@ void installInputCallbacks(GLFWwindow* window) {
     });
     glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int entered) {
         vg::web::guarded("following the pointer", [&] { ImGui_ImplGlfw_CursorEnterCallback(w, entered); });
+    });
+    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double x, double y) {
+        vg::web::guarded("following the pointer", [&] { ImGui_ImplGlfw_CursorPosCallback(w, x, y); });
     });
     glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int mods) {
         vg::web::guarded("taking a click", [&] { ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods); });
@@ -130,14 +154,13 @@ void installInputCallbacks(GLFWwindow* window) {
     });
 }
 
-void installClipboard(Playground& app) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.ClipboardUserData = &app;
-    io.SetClipboardTextFn = [](void* user, const char* text) {
-        static_cast<Playground*>(user)->clipboard = text;
+void installClipboard() {
+    ImGuiPlatformIO& platform = ImGui::GetPlatformIO();
+    platform.Platform_SetClipboardTextFn = [](ImGuiContext*, const char* text) {
+        gApp->clipboard = text;
         vg::web::copyToClipboard(text);
     };
-    io.GetClipboardTextFn = [](void* user) { return static_cast<Playground*>(user)->clipboard.c_str(); };
+    platform.Platform_GetClipboardTextFn = [](ImGuiContext*) { return gApp->clipboard.c_str(); };
 }
 
 }  // namespace
@@ -170,15 +193,15 @@ int main() {
         return 1;
     }
     installInputCallbacks(app.window);
-    installClipboard(app);
+    installClipboard();
     vg::app::initLook(app.look);
+    vg::app::watchMissingGlyphs(app.look.fonts);
 
+    // The first slice (Latin) comes with the page; a site built without fonts has none to fetch. It
+    // is asked for before the catalog is read and the first request checked, so it travels meanwhile.
+    for (const vg::app::FontFile& file : vg::app::fontFiles()) app.pendingFonts += file.slice == 0 ? 1 : 0;
+    fetchFontSlice(app.look, 0);
     vg::app::initState(app.state, vg::builtinCatalog());
-#ifdef VG_SITE_HAS_FONTS
-    app.pendingFonts = 2;
-    vg::web::fetchBytes("fonts/ui.ttf", fontFetched, &app.look.uiFontTtf);
-    vg::web::fetchBytes("fonts/mono.ttf", fontFetched, &app.look.monoFontTtf);
-#endif
     vg::web::installPlatform({frame, wheel, paste, pageEvent});
     vg::web::startFrameLoop();
     // The share link, the remembered key and history come from outside: a fault there is reported, and the

@@ -263,12 +263,13 @@ void drawStoryboardEditor(AppState& state, const UiLook& look) {
 
     const bool room = total && static_cast<size_t>(*total) > shots.size();
     ImGui::BeginDisabled(!room);
-    if (ImGui::Button("Add shot")) {
+    const bool add = ImGui::Button("Add shot");
+    ImGui::EndDisabled();
+    if (add) {
         addShot(shots, *total);
         setRequestValue(state, paths.list, multiPromptJson(shots));
         return;
     }
-    ImGui::EndDisabled();
     if (!room && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Every shot lasts at least 1 s: a %d s video has room for %d shots", total.value_or(0), total.value_or(0));
     ImGui::SameLine();

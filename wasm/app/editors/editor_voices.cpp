@@ -213,7 +213,7 @@ void elementRows(AppState& state, const UiLook& look, const json& elements) {
         ImGui::SameLine();
         const float removeWidth = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - removeWidth);
-        ImGui::PushFont(look.mono);
+        pushMonoFont(look);
         const bool edited = ImGui::InputText("##element", &text);
         ImGui::PopFont();
         ImGui::SameLine();
@@ -252,7 +252,7 @@ void elementsSection(AppState& state, const UiLook& look, const ParamSpec& spec)
 
     const float addWidth = ImGui::CalcTextSize("Add element").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - addWidth);
-    ImGui::PushFont(look.mono);
+    pushMonoFont(look);
     if (ImGui::InputTextWithHint("##new-element", "{ ... }  one element as a JSON object", &editor.newElement)) editor.elementProblem.clear();
     ImGui::PopFont();
     ImGui::SameLine();

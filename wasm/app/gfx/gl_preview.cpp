@@ -30,7 +30,7 @@ CompiledProgram link(const char* fragmentName) {
     return result;
 }
 
-ImTextureID textureId(unsigned texture) { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)); }
+ImTextureID textureId(unsigned texture) { return static_cast<ImTextureID>(texture); }
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -19,7 +20,8 @@ struct Renderer {
     GLuint vertexArray = 0;   // the attribute layout of ImDrawVert and the index buffer
     GLuint vertexBuffer = 0;
     GLuint indexBuffer = 0;
-    GLuint atlas = 0;         // the font atlas (R8), 0 until the next imguiRendererNewFrame
+    std::vector<GLuint> atlases;  // the textures ImGui asked for (its font atlas, one channel)
+    std::vector<unsigned char> rows;  // an updated rectangle's rows, packed (WebGL reads them so)
     GLint projection = -1, whiteUv = -1, isAtlas = -1, texture = -1;  // uniform locations
     std::vector<uint32_t> indices;  // this frame's indices, rebased onto the one vertex array
     uint64_t texturesVersion = 0;   // counts noteTextureContentsChanged calls
@@ -31,7 +33,7 @@ Renderer& renderer() {
     return instance;
 }
 
-GLuint glTexture(ImTextureID id) { return static_cast<GLuint>(reinterpret_cast<intptr_t>(id)); }
+GLuint glTexture(ImTextureID id) { return static_cast<GLuint>(id); }
 
 // Every state the draw uses, set at the start of the frame and again after a draw callback.
 void setUpState(const Renderer& r, const ImDrawData& data, int width, int height) {
@@ -62,7 +64,7 @@ void setUpState(const Renderer& r, const ImDrawData& data, int width, int height
 // Points the sampler at `texture` and tells the shaders whether it is the font atlas.
 void bindTexture(const Renderer& r, GLuint texture) {
     glBindTexture(GL_TEXTURE_2D, texture);
-    const bool atlas = texture == r.atlas;
+    const bool atlas = std::find(r.atlases.begin(), r.atlases.end(), texture) != r.atlases.end();
     const ImVec2 white = atlas ? ImGui::GetIO().Fonts->TexUvWhitePixel : ImVec2(-1.0f, -1.0f);
     glUniform2f(r.whiteUv, white.x, white.y);
     glUniform1i(r.isAtlas, atlas ? 1 : 0);
@@ -123,6 +125,63 @@ uint64_t frameSignature(const Renderer& r, const ImDrawData& data, int width, in
     return s.value ? s.value : 1;
 }
 
+void createTexture(Renderer& r, ImTextureData& texture) {
+    GLuint name = 0;
+    glGenTextures(1, &name);
+    glBindTexture(GL_TEXTURE_2D, name);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);  // rows of one byte per texel
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, texture.Width, texture.Height, 0, GL_RED, GL_UNSIGNED_BYTE, texture.GetPixels());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    r.atlases.push_back(name);
+    texture.SetTexID(static_cast<ImTextureID>(name));
+    texture.SetStatus(ImTextureStatus_OK);
+}
+
+// Uploads only the rectangles ImGui drew new glyphs into, each packed row after row.
+void updateTexture(Renderer& r, ImTextureData& texture) {
+    glBindTexture(GL_TEXTURE_2D, glTexture(texture.GetTexID()));
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    for (const ImTextureRect& rect : texture.Updates) {
+        const size_t rowBytes = size_t(rect.w) * size_t(texture.BytesPerPixel);
+        r.rows.resize(rowBytes * rect.h);
+        for (int y = 0; y < rect.h; y++) {
+            std::memcpy(r.rows.data() + rowBytes * size_t(y), texture.GetPixelsAt(rect.x, rect.y + y), rowBytes);
+        }
+        glTexSubImage2D(GL_TEXTURE_2D, 0, rect.x, rect.y, rect.w, rect.h, GL_RED, GL_UNSIGNED_BYTE, r.rows.data());
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    texture.SetStatus(ImTextureStatus_OK);
+}
+
+void destroyTexture(Renderer& r, ImTextureData& texture) {
+    const GLuint name = glTexture(texture.GetTexID());
+    glDeleteTextures(1, &name);
+    r.atlases.erase(std::remove(r.atlases.begin(), r.atlases.end(), name), r.atlases.end());
+    texture.SetTexID(ImTextureID_Invalid);
+    texture.SetStatus(ImTextureStatus_Destroyed);
+}
+
+// What ImGui asked of its textures this frame (ImDrawData::Textures): done before the frame is drawn
+// or skipped, so a glyph first drawn this frame is in the atlas.
+void serveTextureRequests(Renderer& r, const ImDrawData& data) {
+    if (!data.Textures) return;
+    for (ImTextureData* texture : *data.Textures) {
+        switch (texture->Status) {
+            case ImTextureStatus_WantCreate: createTexture(r, *texture); break;
+            case ImTextureStatus_WantUpdates: updateTexture(r, *texture); break;
+            case ImTextureStatus_WantDestroy:
+                if (texture->UnusedFrames > 0) destroyTexture(r, *texture);  // not drawn from last frame
+                continue;
+            default: continue;
+        }
+        noteTextureContentsChanged();
+    }
+}
+
 // Copies every list's vertices into the vertex buffer, one after the other, and its indices,
 // rebased onto that one array, into the index buffer (WebGL2 has no base-vertex draws).
 void upload(Renderer& r, const ImDrawData& data) {
@@ -178,34 +237,9 @@ bool initImGuiRenderer(std::string& problem) {
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "vg_webgl2";
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // indices are rebased to 32 bits
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;   // serveTextureRequests
+    io.Fonts->TexDesiredFormat = ImTextureFormat_Alpha8;        // glyph coverage only
     return true;
-}
-
-void imguiRendererNewFrame() {
-    Renderer& r = renderer();
-    if (r.atlas) return;
-    ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    fonts.GetTexDataAsAlpha8(&pixels, &width, &height);
-    glGenTextures(1, &r.atlas);
-    glBindTexture(GL_TEXTURE_2D, r.atlas);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);  // rows of one byte per texel
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    noteTextureContentsChanged();
-    fonts.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(r.atlas)));
-}
-
-void releaseImGuiFontAtlas() {
-    Renderer& r = renderer();
-    if (r.atlas) glDeleteTextures(1, &r.atlas);
-    r.atlas = 0;
-    ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
 void clearCanvas(ImVec4 background) {
@@ -222,6 +256,7 @@ bool renderImGui(const ImDrawData& data, ImVec4 background) {
     const int width = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
     const int height = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
     Renderer& r = renderer();
+    serveTextureRequests(r, data);
     const uint64_t signature = frameSignature(r, data, width, height, background);
     if (signature != 0 && signature == r.shown) return false;
     clearCanvas(background);

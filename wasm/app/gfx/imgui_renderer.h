@@ -5,6 +5,9 @@
 // vertices, and their indices as 32-bit numbers into that one array), one draw call per ImGui
 // command, a texture bound only when it changes. The font atlas is one channel (a quarter of the
 // RGBA upload), and plain fills read no texture at all (shaders/imgui.vert says why that matters).
+// ImGui 1.92's atlas grows as text needs glyphs (ImGuiBackendFlags_RendererHasTextures): each frame
+// the renderer makes, updates (only the rectangles that changed) and deletes the textures ImGui asks
+// for, before anything else.
 // A frame that would draw the very pixels the canvas shows already is not drawn at all: WebGL
 // shows a canvas's last drawn frame until a frame draws into it again, and a page that is awake
 // (for a quarter second after each input, web/platform.js) mostly draws the same frame several
@@ -18,18 +21,12 @@
 namespace vg::app {
 
 // Compiles the program and makes the buffers; tells ImGui what this renderer does (32-bit vertex
-// offsets). False when the shaders do not build: `problem` says why.
+// offsets, textures ImGui makes and updates, a one-channel atlas). False when the shaders do not
+// build: `problem` says why.
 bool initImGuiRenderer(std::string& problem);
 
-// Before ImGui::NewFrame: uploads the font atlas when it has none (the first frame, or after
-// releaseImGuiFontAtlas).
-void imguiRendererNewFrame();
-
-// The fonts changed: the atlas is uploaded again at the next imguiRendererNewFrame.
-void releaseImGuiFontAtlas();
-
-// Draws ImGui::GetDrawData() into the canvas's framebuffer, cleared to `background` first, unless
-// the canvas shows exactly that frame already (the same draw lists, size and background, and no
+// Makes, updates and deletes the textures ImGui asked for, then draws ImGui::GetDrawData() into the
+// canvas's framebuffer, cleared to `background` first, unless the canvas shows exactly that frame already (the same draw lists, size and background, and no
 // texture contents changed since: noteTextureContentsChanged). True when it drew.
 bool renderImGui(const ImDrawData& drawData, ImVec4 background);
 

@@ -105,7 +105,7 @@ void jsonField(AppState& state, const ParamSpec& spec, const json* current, cons
     const bool structured = spec.type == ValueType::Array || spec.type == ValueType::Object || spec.type == ValueType::Any;
     bool edited = false;
     if (structured) {
-        ImGui::PushFont(look.mono);
+        pushMonoFont(look);
         const float lines = std::clamp(static_cast<float>(std::count(text.begin(), text.end(), '\n') + 1), 2.0f, 8.0f);
         edited = ImGui::InputTextMultiline("##value", &text, ImVec2(ImGui::CalcItemWidth(), ImGui::GetTextLineHeight() * lines + dp(look, 10)));
         ImGui::PopFont();

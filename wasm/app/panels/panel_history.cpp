@@ -28,7 +28,7 @@ Action drawHistoryRow(AppState& state, const JobEntry& entry) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     if (ImGui::Selectable(clockTime(entry.createdAt).c_str(), state.selectedJob == entry.localId,
-                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
         state.selectedJob = entry.localId;
     }
     ImGui::TableNextColumn();

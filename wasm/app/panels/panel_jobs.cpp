@@ -40,7 +40,7 @@ bool drawJobRow(AppState& state, const JobEntry& entry, int64_t now) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     const std::string title = jobTitle(entry);
-    if (ImGui::Selectable(title.c_str(), state.selectedJob == entry.localId, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+    if (ImGui::Selectable(title.c_str(), state.selectedJob == entry.localId, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
         state.selectedJob = entry.localId;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s via %s%s", title.c_str(), entry.localId.c_str(), dialectName(job.dialect),

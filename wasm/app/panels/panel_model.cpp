@@ -19,7 +19,7 @@ void drawSummary(const Model& model, const UiLook& look) {
     ImGui::Text("%s", model.name.c_str());
     ImGui::SameLine();
     ImGui::TextColored(kColorMuted, "by %s, provider options under \"%s\"", model.vendor.c_str(), model.provider.c_str());
-    ImGui::PushFont(look.mono);
+    pushMonoFont(look);
     ImGui::TextUnformatted(model.id.c_str());
     ImGui::PopFont();
     for (Mode mode : model.modes) {
@@ -36,7 +36,7 @@ void drawSummary(const Model& model, const UiLook& look) {
 void beginRowWithId(const UiLook& look, const std::string& id) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::PushFont(look.mono);
+    pushMonoFont(look);
     ImGui::TextUnformatted(id.c_str());
     ImGui::PopFont();
 }

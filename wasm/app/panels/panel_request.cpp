@@ -51,7 +51,7 @@ void drawRequestPanel(AppState& state, const UiLook& look) {
     if (!state.editorNote.empty()) ImGui::TextColored(kColorWarning, "%s", state.editorNote.c_str());
 
     const float editorHeight = ImGui::GetContentRegionAvail().y * 0.62f;
-    ImGui::PushFont(look.mono);
+    pushMonoFont(look);
     const bool edited = ImGui::InputTextMultiline("##request", &state.requestText, ImVec2(-1.0f, editorHeight),
                                                   ImGuiInputTextFlags_AllowTabInput);
     ImGui::PopFont();

@@ -15,13 +15,13 @@ namespace {
 
 // Read-only but selectable, so people can copy a part of it.
 void readOnlyJson(const char* id, std::string& text, float height, const UiLook& look) {
-    ImGui::PushFont(look.mono);
+    pushMonoFont(look);
     ImGui::InputTextMultiline(id, &text, ImVec2(-1.0f, height), ImGuiInputTextFlags_ReadOnly);
     ImGui::PopFont();
 }
 
 void drawBuilt(WirePreview& wire, const UiLook& look) {
-    ImGui::PushFont(look.mono);
+    pushMonoFont(look);
     ImGui::TextColored(kColorAccent, "%s", wire.requestLine.c_str());
     ImGui::PopFont();
     if (!wire.notes.empty()) ImGui::TextColored(kColorWarning, "%s", wire.notes.c_str());

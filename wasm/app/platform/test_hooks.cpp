@@ -58,7 +58,7 @@ void appendRect(std::string& out, const ImRect& rect) {
 
 // ---- Dear ImGui's hooks (imgui_internal.h) ----------------------------------------------------
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
     Item item;
     item.id = id;
     const ImVector<ImGuiID>& stack = ctx->CurrentWindow->IDStack;

@@ -88,8 +88,8 @@ void drawPlayground(AppState& state, const UiLook& look) {
                                    ImGuiWindowFlags_NoBackground;
     ImGui::Begin("VideoGen Playground", nullptr, flags);
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))) {
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                       ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))) {
         generate(state);
     }
     drawHeader(state, look);

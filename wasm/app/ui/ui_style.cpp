@@ -8,23 +8,28 @@ constexpr float kUiFontCssPx = 15.0f;
 constexpr float kMonoFontCssPx = 14.0f;
 constexpr float kBuiltinFontCssPx = 13.0f;  // ImGui's ProggyClean is drawn for 13 px
 
-// The ranges of wasm/app/ui/font_ranges.txt (Latin-1, punctuation, arrows, maths signs: what
-// catalog notes use), the same the site's font files were cut to.
-const ImWchar kGlyphRanges[] = {
-#include "font_ranges.inc"
-    0};
-
-ImFont* addBuiltinFont(float pixels) {
-    ImFontConfig config;
-    config.SizePixels = pixels;
-    return ImGui::GetIO().Fonts->AddFontDefault(&config);
-}
-
-ImFont* addTtfFont(std::vector<unsigned char>& ttf, float pixels) {
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // UiLook owns the bytes; the atlas is rebuilt on zoom
-    config.OversampleH = 2;
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), pixels, &config, kGlyphRanges);
+// A font from the slices that arrived: the first slice's file for `target` (its size and metrics),
+// then every other arrived file for it or for both fonts, in the table's order, then the stand-in
+// that notes missing characters. Null when the first slice's file is not there.
+ImFont* addSlicedFont(UiLook& look, FontTarget target, float pixels) {
+    const std::vector<FontFile>& files = fontFiles();
+    ImFont* font = nullptr;
+    for (size_t i = 0; i < files.size(); i++) {
+        const FontFileState& file = look.fonts.files[i];
+        const bool mine = files[i].target == target || files[i].target == FontTarget::Both;
+        if (!mine || file.bytes.empty() || (font == nullptr) != (files[i].slice == 0)) continue;
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = false;  // UiLook owns the bytes; ImGui copies them
+        config.MergeMode = font != nullptr;
+        ImFont* added = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file.bytes.data()),
+                                                                    static_cast<int>(file.bytes.size()), pixels, &config);
+        if (!font) font = added;
+    }
+    if (font) {
+        const ImFontConfig standIn = missingGlyphSource();
+        ImGui::GetIO().Fonts->AddFont(&standIn);
+    }
+    return font;
 }
 
 void setColors(ImGuiStyle& style) {
@@ -73,25 +78,32 @@ void initLook(UiLook& look) {
     style.ChildBorderSize = 1.0f;
 }
 
-bool updateLook(UiLook& look, float pixelRatio) {
-    if (pixelRatio == look.pixelRatio && !look.fontsChanged) return false;
-    look.pixelRatio = pixelRatio;
-    look.fontsChanged = false;
-
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    if (look.uiFontTtf.empty() || look.monoFontTtf.empty()) {
-        io.FontDefault = look.mono = addBuiltinFont(kBuiltinFontCssPx * pixelRatio);
-    } else {
-        io.FontDefault = addTtfFont(look.uiFontTtf, kUiFontCssPx * pixelRatio);
-        look.mono = addTtfFont(look.monoFontTtf, kMonoFontCssPx * pixelRatio);
+void updateLook(UiLook& look, float pixelRatio) {
+    if (look.fontsChanged) {
+        look.fontsChanged = false;
+        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        while (!atlas.Fonts.empty()) atlas.RemoveFont(atlas.Fonts.back());
+        ImFont* ui = addSlicedFont(look, FontTarget::Ui, kUiFontCssPx);
+        ImFont* mono = ui ? addSlicedFont(look, FontTarget::Mono, kMonoFontCssPx) : nullptr;
+        if (!ui || !mono) {  // the first slice is missing: ImGui's own font, Latin only
+            while (!atlas.Fonts.empty()) atlas.RemoveFont(atlas.Fonts.back());
+            ImFontConfig config;
+            config.SizePixels = kBuiltinFontCssPx;
+            ui = mono = atlas.AddFontDefault(&config);
+        }
+        ImGui::GetIO().FontDefault = ui;
+        look.mono = mono;
+        look.pixelRatio = 0.0f;  // the style's font size follows the font
     }
-    io.Fonts->Build();
-
+    if (pixelRatio == look.pixelRatio) return;
+    look.pixelRatio = pixelRatio;
     ImGuiStyle scaled = look.baseStyle;
     scaled.ScaleAllSizes(pixelRatio);
+    scaled.FontSizeBase = ImGui::GetIO().FontDefault->LegacySize;
+    scaled.FontScaleDpi = pixelRatio;
     ImGui::GetStyle() = scaled;
-    return true;
 }
+
+void pushMonoFont(const UiLook& look) { ImGui::PushFont(look.mono, look.mono->LegacySize); }
 
 }  // namespace vg::app

@@ -57,7 +57,7 @@ void diagnosticTable(const char* id, const std::vector<DiagnosticRow>& rows, con
         ImGui::TableNextColumn();
         ImGui::TextColored(row.error ? kColorError : kColorWarning, "%s", row.error ? "error" : "warning");
         ImGui::TableNextColumn();
-        ImGui::PushFont(look.mono);
+        pushMonoFont(look);
         ImGui::TextUnformatted(row.path.empty() ? "(document)" : row.path.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(row.code.c_str());
