@@ -1,9 +1,9 @@
 // ESLint (flat config) for the project's own JavaScript: scripts/lint.sh runs it. The rules are the
 // ones that catch bugs (an undefined name, an unused variable, a comparison that is always true, ...),
-// not formatting. Globals follow where each file runs: web/*.js are classic scripts in the page,
-// web/*.mjs and the npm package's entry (packages/) run in pages and in node, the tests and
-// benchmarks run in node and hand functions to the page (playwright's page.evaluate), so those see
-// the browser's globals too.
+// not formatting. Globals follow where each file runs: web/*.js (and the benchmark's bench/hello/*.js)
+// are classic scripts in a page, web/*.mjs and the npm package's entry (packages/) run in pages and
+// in node, the tests and benchmarks run in node and hand functions to the page (playwright's
+// page.evaluate), so those see the browser's globals too.
 import js from '@eslint/js';
 import globals from 'globals';
 
@@ -26,6 +26,11 @@ export default [
   },
   {
     files: ['web/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+    rules: { 'no-implicit-globals': 'error' },
+  },
+  {
+    files: ['bench/hello/*.js'],  // the hello page's glue (a benchmark fixture): a classic script too
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
     rules: { 'no-implicit-globals': 'error' },
   },

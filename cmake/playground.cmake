@@ -240,3 +240,6 @@ if(VG_TEST_HOOKS)
             ${CMAKE_BINARY_DIR}/vgen_core.wasm ${VG_TEST_SITE_DIR})
   add_dependencies(playground_test vgen_core)
 endif()
+
+# The bare ImGui page the first-frame benchmark compares with (a fixture: bench/hello/).
+include(${CMAKE_CURRENT_SOURCE_DIR}/bench/hello/hello.cmake)

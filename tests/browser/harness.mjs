@@ -61,9 +61,10 @@ export function startServer(extra = [], { site = SITE } = {}) {
   });
 }
 
-// Headless Chromium as every suite uses it (software WebGL2, no network chatter).
-export function launchBrowser() {
-  return chromium.launch({ executablePath: path.join(REPO, 'tests/browser/chromium.sh'), args: CHROMIUM_FLAGS });
+// Headless Chromium as every suite uses it (software WebGL2, no network chatter); `args` replaces
+// the switches (a benchmark's experiment: CHROMIUM_FLAGS without one of them).
+export function launchBrowser({ args = CHROMIUM_FLAGS } = {}) {
+  return chromium.launch({ executablePath: path.join(REPO, 'tests/browser/chromium.sh'), args });
 }
 
 // Pages to photograph when a check fails: every page of the browser `track` was given.
@@ -740,8 +741,9 @@ export async function openPage(context, url) {
 
 // A first visit of `url` in a fresh page of `context` (its cache empty), as the network saw it: every
 // response's bytes on the wire (headers and body, compressed as sent) until the playground drew its
-// first interactive frame and nothing was still loading. {total, files: [{path, bytes, encoding}]}.
-export async function firstVisit(context, url) {
+// first interactive frame (`ready`, a page predicate: the playground's by default) and nothing was
+// still loading. {total, files: [{path, bytes, encoding}]}.
+export async function firstVisit(context, url, ready = () => window.__vg && window.__vg.ready) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -764,7 +766,7 @@ export async function firstVisit(context, url) {
     if (seen) Object.assign(seen, { bytes: 0, failed: errorText });
   });
   await page.goto(url);
-  await waitFor(page, () => window.__vg && window.__vg.ready, undefined, 60000);
+  await waitFor(page, ready, undefined, 60000);
   const deadline = Date.now() + 30000;
   while ([...requests.values()].some((r) => r.bytes === undefined)) {
     assert(Date.now() < deadline, `still loading after 30 s: ${[...requests.values()].filter((r) => r.bytes === undefined).map((r) => r.path)}`);
