@@ -3,6 +3,10 @@
 # serve.py serves that folder.
 
 set(IMGUI_DIR ${CMAKE_CURRENT_SOURCE_DIR}/third_party/imgui-1.92.2b CACHE PATH "Dear ImGui source folder")
+# A build folder configured before the move to 1.92 still caches set-up's old folder: it follows the new one.
+if(IMGUI_DIR STREQUAL "${CMAKE_CURRENT_SOURCE_DIR}/third_party/imgui-1.86")
+  set(IMGUI_DIR ${CMAKE_CURRENT_SOURCE_DIR}/third_party/imgui-1.92.2b CACHE PATH "Dear ImGui source folder" FORCE)
+endif()
 # The fonts the page's slices are cut from (wasm/app/ui/font_slices.txt): Debian's packages, which
 # scripts/setup.sh installs. Without the UI and mono fonts the app keeps ImGui's built-in font
 # (crisp, but plain and Latin only); without the CJK or emoji font, those characters draw as '?'.
@@ -16,6 +20,13 @@ if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
   message(WARNING "Dear ImGui not found in IMGUI_DIR=${IMGUI_DIR}: the playground is skipped. "
                   "Run scripts/setup.sh or pass -DIMGUI_DIR=/path/to/imgui-1.92.2b.")
   return()
+endif()
+# The playground codes against 1.92's dynamic font atlas and texture requests.
+file(STRINGS ${IMGUI_DIR}/imgui.h VG_IMGUI_VERSION_LINE REGEX "^#define IMGUI_VERSION_NUM ")
+string(REGEX MATCH "[0-9]+" VG_IMGUI_VERSION_NUM "${VG_IMGUI_VERSION_LINE}")
+if(VG_IMGUI_VERSION_NUM LESS 19200)
+  message(FATAL_ERROR "Dear ImGui in IMGUI_DIR=${IMGUI_DIR} is version ${VG_IMGUI_VERSION_NUM}; the playground needs "
+                      "1.92 or later: run scripts/setup.sh, or pass -DIMGUI_DIR=/path/to/imgui-1.92.2b.")
 endif()
 
 set(VG_SITE_DIR ${CMAKE_BINARY_DIR}/site)
