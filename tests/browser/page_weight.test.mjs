@@ -8,9 +8,9 @@
 import { RELEASE_SITE, assert, firstVisit, suite } from './harness.mjs';
 
 // The most a first visit may carry. Where the page is now, so it can only go down: the aim is 300 KB
-// (a bare ImGui page of this toolchain is about 143 KB), which needs the wasm (393 KB of 484 today)
-// cut by half.
-const BUDGET_KB = 500;
+// (a bare ImGui 1.92 page of this toolchain is 134 KB: node bench/first_frame.mjs), which needs the
+// wasm (420 KB of 481 today) cut by half.
+const BUDGET_KB = 490;
 // What serve.py compresses (gateway/static_site.py COMPRESSIBLE) and a first visit loads.
 const COMPRESSED = /(\/|\.html|\.js|\.css|\.wasm|\.ttf|\.otf)$/;
 

@@ -84,6 +84,13 @@ test('font_slices.txt: the Latin slice first, known sources, no character in two
   }
 });
 
+test('the page preloads exactly the first slice\'s files (web/index.html)', () => {
+  const html = readFileSync(join(repoRoot, 'web/index.html'), 'utf8');
+  const preloaded = [...html.matchAll(/<link rel="preload" href="(fonts\/[^"]+)"/g)].map((m) => m[1]).sort();
+  const first = CUTS.filter((cut) => cut.slice === SLICES[0]).map((cut) => `fonts/${cut.path.split('/').pop()}`).sort();
+  assert.deepEqual(preloaded, first);
+});
+
 for (const { slice, source, path } of CUTS) {
   test(`site/fonts/${path.split('/').pop()} holds exactly ${source}'s characters of slice ${slice.name}`, () => {
     assert.ok(existsSync(path), `${path} was not built`);
