@@ -122,6 +122,19 @@ playground.check('Copy puts the wire request on the clipboard', async ({ page })
   await clickControl(page, 'tab:Request JSON');
 });
 
+// Issue 14: "a 'share link copied' note never clears". The note says what happened, then goes by
+// itself (app_runtime.h kToastMs), even on a page that has gone idle: the page wakes to take it down.
+playground.check('Copy share link copies the link, and its note goes by itself', async ({ page }) => {
+  await clickControl(page, 'share');
+  await waitFor(page, () => window.__vg.toast === 'share link copied');
+  const text = await (await page.waitForFunction(async () => (await navigator.clipboard.readText()) || false,
+    undefined, { timeout: 10000, polling: 50 })).jsonValue();
+  assert(/#request=[A-Za-z0-9_-]+$/.test(text), `the clipboard holds ${text.slice(0, 120)}`);
+  await waitFor(page, () => window.__vg.toast === '', undefined, 30000);
+  await framesDrawn(page, 1);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'share-note-gone.png') });
+});
+
 playground.check('an idle page stops drawing', async ({ page }) => {
   await page.mouse.move(2, VIEWPORT.height - 2);
   // The loop stops a quarter second after the last input; then a second passes without a frame. Time

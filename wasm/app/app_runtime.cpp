@@ -107,8 +107,18 @@ void onAnswer(AppState& state, const std::string& localId, HttpCall::Kind kind, 
 
 }  // namespace
 
+void showToast(AppState& state, std::string text) {
+    state.toast = std::move(text);
+    state.toastUntilMs = web::nowMs() + kToastMs;
+    state.dirty = true;
+}
+
 void pumpJobs(AppState& state) {
     const int64_t now = web::nowMs();
+    if (!state.toast.empty() && now >= state.toastUntilMs) {
+        state.toast.clear();
+        state.dirty = true;
+    }
     bool running = false;
     for (JobEntry& entry : state.jobs.entries) {
         const JobState before = entry.job.state;
@@ -124,6 +134,7 @@ void pumpJobs(AppState& state) {
     // The next poll, and meanwhile once a second so elapsed times and countdowns tick.
     int64_t wake = nextDriverWake(state.jobs);
     if (running) wake = wake < 0 ? now + 1000 : std::min(wake, now + 1000);
+    if (!state.toast.empty()) wake = wake < 0 ? state.toastUntilMs : std::min(wake, state.toastUntilMs);
     web::wakeAt(wake);
 }
 
@@ -221,10 +232,10 @@ void gatewaySettingsChanged(AppState& state) {
 void copyShareLink(AppState& state) {
     const ShareLink link = encodeShareLink(state.requestText);
     if (!link.error.empty()) {
-        state.toast = link.error;
+        showToast(state, link.error);
     } else {
         web::copyToClipboard(web::pageUrlWithoutHash() + link.fragment);
-        state.toast = "share link copied";
+        showToast(state, "share link copied");
     }
     state.dirty = true;
 }
@@ -276,11 +287,11 @@ void historyLoaded(AppState& state, const json& result) {
     if (state.selectedJob.empty() && !entries.empty()) state.selectedJob = entries.front().localId;
     if (!skipped.empty()) {
         // Said at once in the header; the History panel keeps the list (panel_history.cpp).
-        state.toast = "history: skipped " + std::to_string(skipped.size()) + " stored job" +
-                      (skipped.size() == 1 ? "" : "s") + " that could not be read";
+        showToast(state, "history: skipped " + std::to_string(skipped.size()) + " stored job" +
+                      (skipped.size() == 1 ? "" : "s") + " that could not be read");
     }
     if (const json* error = findAt(result, "/error"); error && error->is_string())
-        state.toast = "history: " + error->get<std::string>();
+        showToast(state, "history: " + error->get<std::string>());
     pumpJobs(state);
 }
 
@@ -288,7 +299,7 @@ void historyLoaded(AppState& state, const json& result) {
 // for a job waiting to be submitted lets its submit leave: written, or not writable at all (then a
 // reload loses the job whatever happens, and holding the submit back would lose it now).
 void historySaved(AppState& state, const std::string& localId, const json& result) {
-    if (result.contains("error")) state.toast = "history: " + result.value("error", "");
+    if (result.contains("error")) showToast(state, "history: " + result.value("error", ""));
     JobEntry* entry = findJob(state, localId);
     if (entry && entry->waitingForSave) {
         entry->waitingForSave = false;
@@ -366,7 +377,7 @@ void fileChosen(AppState& state, const json& event) {
     const std::string name = event.value("name", std::string("the file"));
     const std::string path = state.selected ? mediaFieldFor(state, event) : "";
     if (path.empty()) {
-        state.toast = "no media field to put " + name + " in: open the Form of a model that takes an image or video";
+        showToast(state, "no media field to put " + name + " in: open the Form of a model that takes an image or video");
         return;
     }
     MediaEditor& media = state.creative.media;

@@ -15,8 +15,13 @@ namespace vg::app {
 // At start: the remembered API key (sessionStorage), the share link in the URL fragment, history.
 void startRuntime(AppState& state);
 
-// Sends what every job needs now, and sets the timer for the next time one will.
+// Sends what every job needs now, takes the toast down once its time is up, and sets the timer for
+// the next time either needs a frame.
 void pumpJobs(AppState& state);
+
+// A short confirmation or complaint in the header ("share link copied"), gone after kToastMs.
+inline constexpr int64_t kToastMs = 6000;
+void showToast(AppState& state, std::string text);
 
 // The page's asynchronous answers (platform_web.h: "history", "stored", "file").
 void handleEvent(AppState& state, const std::string& jsonObject);

@@ -392,6 +392,7 @@ std::string statusJson(const AppState& state, bool withRequest) {
                 {"jobs", jobs},
                 {"retryAsked", state.retryAsked},
                 {"shareNote", state.shareNote},
+                {"toast", state.toast},
                 {"wireTarget", dialectName(state.wireTarget)},
                 {"wireBuilt", state.wire.built},
                 {"wireRequestLine", state.wire.requestLine},

@@ -120,7 +120,8 @@ struct AppState {
     std::string retryAsked;                      // local id of the job whose Retry asks before a new submission, "" none
     std::set<std::string> loopingVideos;         // result keys ("<localId>/<index>") set to repeat
     std::string shareNote;                       // what the share link at load did ("" when none)
-    std::string toast;                           // a short confirmation ("link copied"), cleared on the next action
+    std::string toast;                           // a short confirmation ("share link copied"): app_runtime.h showToast
+    int64_t toastUntilMs = 0;                    // epoch ms when the toast goes
 
     // Set by every operation that changes what is shown; the frame loop clears it after asking
     // the platform for frames (changes that do not come from input, e.g. a paste or a fetch).

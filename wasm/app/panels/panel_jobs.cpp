@@ -100,7 +100,7 @@ void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) 
         ImGui::BeginDisabled(video.url.empty() || video.url.rfind("data:", 0) == 0);
         if (ImGui::SmallButton("Copy link")) {
             web::copyToClipboard(video.url.rfind("/", 0) == 0 ? web::pageUrlWithoutHash() + video.url.substr(1) : video.url);
-            state.toast = "video link copied";
+            showToast(state, "video link copied");
         }
         ImGui::EndDisabled();
         ImGui::SameLine();
