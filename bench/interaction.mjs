@@ -217,6 +217,18 @@ async function startRecording(browser, page, cdp) {
   return async () => {};
 }
 
+// What both measurements start with: frame timing in the page, the trace if asked for, and the
+// main thread's busy time and the clock at the start.
+async function startMeasuring(browser, context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await instrumentFrames(page);
+  const stopRecording = await startRecording(browser, page, cdp);
+  const busyBefore = await mainThreadSeconds(cdp);
+  const from = await page.evaluate(() => performance.now());
+  return { cdp, stopRecording, busyBefore, from };
+}
+
 // ---- 1. typing -------------------------------------------------------------------------------------
 async function typingBurst(browser, url) {
   const way = await wayOnTestPage(browser, '', (page) => focusField(page, 'prompt'));
@@ -224,12 +236,7 @@ async function typingBurst(browser, url) {
   try {
     const { page } = await openPage(context, url);
     await replay(page, way);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await instrumentFrames(page);
-    const stopRecording = await startRecording(browser, page, cdp);
-    const busyBefore = await mainThreadSeconds(cdp);
-    const from = await page.evaluate(() => performance.now());
+    const { cdp, stopRecording, busyBefore, from } = await startMeasuring(browser, context, page);
     await page.keyboard.type(TYPED, { delay: 50 });
     await waitFor(page, (text) => (window.__vg.requestText || '').includes(text), TYPED, 60000)
       .catch((error) => assert(false, `the typed text never reached the request: did the replayed click focus the prompt? ${error.message}`));
@@ -278,12 +285,7 @@ async function cameraPreview(browser, url) {
     const framesNow = await page.evaluate(() => window.__vg.frames);
     await waitFor(page, (n) => window.__vg.frames > n + 30, framesNow, 60000)
       .catch((error) => assert(false, `the preview does not play after the replayed clicks: ${error.message}`));
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await instrumentFrames(page);
-    const stopRecording = await startRecording(browser, page, cdp);
-    const busyBefore = await mainThreadSeconds(cdp);
-    const from = await page.evaluate(() => performance.now());
+    const { cdp, stopRecording, busyBefore, from } = await startMeasuring(browser, context, page);
     const delays = await pointerDelays(browser, page, PLAY_MS, () => window.__vg.frames);
     const to = await page.evaluate(() => performance.now());
     const busy = (await mainThreadSeconds(cdp)) - busyBefore;
