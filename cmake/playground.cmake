@@ -85,10 +85,23 @@ function(vg_imgui_settings target)
   target_compile_definitions(${target} PRIVATE IMGUI_USER_CONFIG="imconfig_vg.h")
   target_compile_options(${target} PRIVATE ${VG_PLAYGROUND_OPT})
 endfunction()
+# The core and the creative helpers once more, for the playground alone, compiled as the app is
+# (-Oz -flto): vgcore and vgcreative are compiled -O3 without LTO, for the headless module's
+# validation throughput (wasm_targets.cmake).
+add_library(vgcore_playground STATIC ${VG_CORE_SOURCES} ${VG_CATALOG_CPP})
+add_dependencies(vgcore_playground vgcore)  # vgcore generates the catalog source: one writer only
+add_library(vgcreative_playground STATIC ${VG_CREATIVE_SOURCES})
+target_link_libraries(vgcreative_playground PUBLIC vgcore_playground)
+foreach(library vgcore vgcreative)
+  target_include_directories(${library}_playground PUBLIC $<TARGET_PROPERTY:${library},INTERFACE_INCLUDE_DIRECTORIES>)
+  target_compile_options(${library}_playground PRIVATE ${VG_PLAYGROUND_OPT})
+  vg_warnings(${library}_playground)
+endforeach()
+
 # The app's own sources (and the embedded shaders): our warnings, the core.
 function(vg_playground_settings target)
   vg_imgui_settings(${target})
-  target_link_libraries(${target} PRIVATE vgcore vgcreative)
+  target_link_libraries(${target} PRIVATE vgcore_playground vgcreative_playground)
   vg_warnings(${target})
   # The app asks for the fonts only when they are there (a missing file would be a 404 in the console).
   if(EXISTS ${VG_UI_FONT} AND EXISTS ${VG_MONO_FONT})
