@@ -7,10 +7,10 @@
 // would weigh more). Ends with `page_weight: N passed, M failed`; exit status 1 on any failure.
 import { RELEASE_SITE, assert, firstVisit, suite } from './harness.mjs';
 
-// The most a first visit may carry. Where the page is now, so it can only go down: the aim is 300 KB
-// (a bare ImGui page of this toolchain is about 143 KB), which needs the wasm (393 KB of 484 today)
-// cut by half.
-const BUDGET_KB = 500;
+// The most a first visit may carry. Just above where the page is now, so it can only go down: the aim
+// is 300 KB (a bare ImGui page of this toolchain is about 143 KB), which needs the wasm (313 KB of
+// 405 today, from 393 of 484 before issue 13's cuts) cut by a third again.
+const BUDGET_KB = 410;
 // What serve.py compresses (gateway/static_site.py COMPRESSIBLE) and a first visit loads.
 const COMPRESSED = /(\/|\.html|\.js|\.css|\.wasm|\.ttf)$/;
 
