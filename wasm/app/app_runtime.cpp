@@ -38,17 +38,23 @@ JobEntry* findJob(AppState& state, const std::string& localId) {
 // The history entry storage.js keeps (web/storage.js): its own summary fields, and under job.poll
 // everything this app needs to show and resume the job (the core's job record, never the key).
 json historyRecord(const JobEntry& entry) {
+    // Member by member, not an initializer list (see jobRecordToJson): 3.9 KB less wasm.
     json resultKeys = json::array();
     for (size_t i = 0; i < entry.results.size(); ++i) resultKeys.push_back(entry.localId + "/" + std::to_string(i));
-    json record = {{"requestJson", entry.request.dump()},
-                   {"dialect", dialectName(entry.job.dialect)},
-                   {"model", entry.request.value("model", "")},
-                   {"createdAt", entry.createdAt},
-                   {"status", jobStateName(entry.job.state)},
-                   {"job", {{"id", entry.job.id}, {"baseUrl", entry.baseUrl}, {"dialect", dialectName(entry.job.dialect)},
-                            {"poll", jobRecordToJson(entry)}}},
-                   {"resultKeys", resultKeys},
-                   {"error", entry.job.errorMessage}};
+    json job;
+    job["id"] = entry.job.id;
+    job["baseUrl"] = entry.baseUrl;
+    job["dialect"] = dialectName(entry.job.dialect);
+    job["poll"] = jobRecordToJson(entry);
+    json record;
+    record["requestJson"] = entry.request.dump();
+    record["dialect"] = dialectName(entry.job.dialect);
+    record["model"] = entry.request.value("model", "");
+    record["createdAt"] = entry.createdAt;
+    record["status"] = jobStateName(entry.job.state);
+    record["job"] = std::move(job);
+    record["resultKeys"] = std::move(resultKeys);
+    record["error"] = entry.job.errorMessage;
     record["id"] = entry.storageId;
     return record;
 }

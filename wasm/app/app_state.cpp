@@ -352,57 +352,58 @@ void wireTargetChanged(AppState& state) {
 //-----------------------------------------------------------------------------
 
 std::string statusJson(const AppState& state, bool withRequest) {
+    // Member by member, not an initializer list (see jobRecordToJson in the core): 6.8 KB less wasm.
     json jobs = json::array();
     for (const JobEntry& entry : state.jobs.entries) {
         const Job& job = entry.job;
-        jobs.push_back({{"id", entry.localId},
-                        {"state", jobStateName(job.state)},
-                        {"dialect", dialectName(job.dialect)},
-                        {"gatewayId", job.id},
-                        {"polls", job.pollsMade},
-                        {"retries", entry.retries},
-                        {"progress", job.progress},
-                        {"resumed", entry.resumed},
-                        {"idempotencyKey", entry.idempotencyKey},
-                        {"waitingForSave", entry.waitingForSave},
-                        {"results", entry.results.size()},
-                        {"stored", std::count_if(entry.results.begin(), entry.results.end(),
-                                                 [](const ResultVideo& video) { return video.stored; })},
-                        {"error", job.errorMessage}});
+        json row;
+        row["id"] = entry.localId;
+        row["state"] = jobStateName(job.state);
+        row["dialect"] = dialectName(job.dialect);
+        row["gatewayId"] = job.id;
+        row["polls"] = job.pollsMade;
+        row["retries"] = entry.retries;
+        row["progress"] = job.progress;
+        row["resumed"] = entry.resumed;
+        row["idempotencyKey"] = entry.idempotencyKey;
+        row["waitingForSave"] = entry.waitingForSave;
+        row["results"] = entry.results.size();
+        row["stored"] = std::count_if(entry.results.begin(), entry.results.end(),
+                                      [](const ResultVideo& video) { return video.stored; });
+        row["error"] = job.errorMessage;
+        jobs.push_back(std::move(row));
     }
-    json status{{"ready", true},
-                {"models", state.catalog->models.size()},
-                {"visibleRows", state.visibleModels.size()},
-                {"selected", state.selected ? state.selected->id : ""},
-                {"mode", modeName(requestMode(state))},
-                {"dialect", state.validation.dialect},
-                {"exitCode", state.validation.exitCode},
-                {"errors", state.validation.errors},
-                {"warnings", state.validation.warnings},
-                {"formErrors", state.formCheck.errors},
-                {"formPaths", [&] {
-                     json paths = json::array();
-                     for (const DiagnosticRow& row : state.formCheck.rows) paths.push_back(row.path);
-                     return paths;
-                 }()},
-                {"canGenerate", state.formCheck.blocked.empty()},
-                {"gatewayDialect", dialectName(state.gateway.dialect)},
-                {"historyLoaded", state.jobs.historyLoaded},
-                {"historySkipped", state.jobs.skippedRecords},
-                {"jobs", jobs},
-                {"retryAsked", state.retryAsked},
-                {"shareNote", state.shareNote},
-                {"toast", state.toast},
-                {"wireTarget", dialectName(state.wireTarget)},
-                {"wireBuilt", state.wire.built},
-                {"wireRequestLine", state.wire.requestLine},
-                {"wireCopied", state.wire.copied},
-                {"keptAside", [&] {
-                     json paths = json::array();
-                     for (const KeptMember& kept : state.session.keptAside()) paths.push_back(kept.path);
-                     return paths;
-                 }()},
-                {"requestRevision", state.session.revision()}};
+    json formPaths = json::array();
+    for (const DiagnosticRow& row : state.formCheck.rows) formPaths.push_back(row.path);
+    json keptAside = json::array();
+    for (const KeptMember& kept : state.session.keptAside()) keptAside.push_back(kept.path);
+
+    json status;
+    status["ready"] = true;
+    status["models"] = state.catalog->models.size();
+    status["visibleRows"] = state.visibleModels.size();
+    status["selected"] = state.selected ? state.selected->id : "";
+    status["mode"] = modeName(requestMode(state));
+    status["dialect"] = state.validation.dialect;
+    status["exitCode"] = state.validation.exitCode;
+    status["errors"] = state.validation.errors;
+    status["warnings"] = state.validation.warnings;
+    status["formErrors"] = state.formCheck.errors;
+    status["formPaths"] = std::move(formPaths);
+    status["canGenerate"] = state.formCheck.blocked.empty();
+    status["gatewayDialect"] = dialectName(state.gateway.dialect);
+    status["historyLoaded"] = state.jobs.historyLoaded;
+    status["historySkipped"] = state.jobs.skippedRecords;
+    status["jobs"] = std::move(jobs);
+    status["retryAsked"] = state.retryAsked;
+    status["shareNote"] = state.shareNote;
+    status["toast"] = state.toast;
+    status["wireTarget"] = dialectName(state.wireTarget);
+    status["wireBuilt"] = state.wire.built;
+    status["wireRequestLine"] = state.wire.requestLine;
+    status["wireCopied"] = state.wire.copied;
+    status["keptAside"] = std::move(keptAside);
+    status["requestRevision"] = state.session.revision();
     if (withRequest) {
         status["requestText"] = state.requestText;
         // What Generate sends, as `vgen build` prints it: the editors' tests compare the two.
