@@ -26,7 +26,6 @@ struct Playground {
     GLFWwindow* window = nullptr;
     vg::app::AppState state;
     vg::app::UiLook look;
-    int pendingFonts = 0;         // first-slice fonts still being fetched: the first frame waits, so text never jumps
     std::string clipboard;        // what ImGui pastes: the last DOM paste or the last copy
     std::string publishedStatus;  // the last window.__vg content sent (without the request), to send only changes
     int publishedFontsPending = -1;  // the last __vg.fontSlicesPending sent
@@ -40,7 +39,6 @@ void fontFetched(std::vector<unsigned char> bytes, void* target) {
     vg::app::FontFileState& file = *static_cast<vg::app::FontFileState*>(target);
     file.arrived = true;
     file.bytes = std::move(bytes);  // empty when the fetch failed: the slice's characters stay '?'
-    if (gApp->pendingFonts > 0) gApp->pendingFonts--;
     gApp->look.fontsChanged = true;
     vg::web::requestFrames();
 }
@@ -89,7 +87,7 @@ void frame() {
     if (width != metrics.width || height != metrics.height) glfwSetWindowSize(app.window, metrics.width, metrics.height);
 
     const ImVec4 background = app.look.baseStyle.Colors[ImGuiCol_WindowBg];
-    if (app.pendingFonts > 0) {
+    if (!vg::app::firstSliceArrived(app.look.fonts)) {
         vg::app::clearCanvas(background);
         return;
     }
@@ -199,7 +197,6 @@ int main() {
 
     // The first slice (Latin) comes with the page; a site built without fonts has none to fetch. It
     // is asked for before the catalog is read and the first request checked, so it travels meanwhile.
-    for (const vg::app::FontFile& file : vg::app::fontFiles()) app.pendingFonts += file.slice == 0 ? 1 : 0;
     fetchFontSlice(app.look, 0);
     vg::app::initState(app.state, vg::builtinCatalog());
     vg::web::installPlatform({frame, wheel, paste, pageEvent});

@@ -52,6 +52,13 @@ const std::vector<FontFile>& fontFiles() {
     return files;
 }
 
+bool firstSliceArrived(const FontSlices& slices) {
+    for (size_t i = 0; i < slices.files.size(); i++) {
+        if (fontFiles()[i].slice == 0 && !slices.files[i].arrived) return false;
+    }
+    return true;
+}
+
 int fontSliceOf(unsigned codepoint) {
     for (const FontRange* range = kFontRanges; range->slice >= 0; range++) {
         if (codepoint >= range->first && codepoint <= range->last) return range->slice;

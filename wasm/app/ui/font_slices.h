@@ -36,6 +36,10 @@ struct FontSlices {
 // Every file of every slice whose source font the build had.
 const std::vector<FontFile>& fontFiles();
 
+// True once every file of the first slice has answered (with its bytes or without), or when the
+// site has no fonts: the first frame waits for it, so text never jumps.
+bool firstSliceArrived(const FontSlices& slices);
+
 // The slice holding `codepoint`; -1 when none does.
 int fontSliceOf(unsigned codepoint);
 
