@@ -130,26 +130,30 @@
     if (at >= 0) loop.timer = setTimeout(function () { loop.timer = 0; P.burst(module); }, Math.max(0, at - Date.now()));
   };
 
-  // A key event from the page into the queue deliverKeys empties. Repeats are the browser's, never
-  // ImGui's (the app sets ImGui's own repeat delay out of reach: it timed a held key by the frames'
-  // clock, so a Backspace whose key-up came a few slow frames late deleted three characters): a
-  // key-down for a key already down (the system's auto-repeat while a person holds it, at their
-  // own rate) is queued as an up and a down, a fresh press. Modifiers are not repeated: an up of a
-  // held Ctrl, even for one frame, would turn Ctrl+V into V. `held` maps keyCode -> true while down.
+  // A key event from the page, handed to the GLFW port at once, so that ImGui's input queue holds
+  // keys, clicks and moves in the order the person made them (a Ctrl pressed just before a click
+  // between two slow frames makes a Ctrl+click); ImGui spreads changes that came too fast over the
+  // frames that follow (io.ConfigInputTrickleEventQueue). Repeats are the browser's, never ImGui's
+  // (the app sets ImGui's own repeat delay out of reach: it timed a held key by the frames' clock,
+  // so a Backspace whose key-up came a few slow frames late deleted three characters): a key-down
+  // for a key already down (the system's auto-repeat while a person holds it, at their own rate) is
+  // handed over as an up and a down, a fresh press. Modifiers are not repeated: an up of a held
+  // Ctrl, even for one frame, would turn Ctrl+V into V. `held` maps keyCode -> true while down;
+  // `glfw` is the port.
   var MODIFIER_KEY_CODES = { 16: true, 17: true, 18: true, 91: true, 92: true, 93: true, 224: true };
-  P.queueKey = function (queue, held, type, e) {
+  P.takeKey = function (glfw, held, type, e) {
     if (type === 'keydown') {
       if (held[e.keyCode]) {
         if (MODIFIER_KEY_CODES[e.keyCode]) return;
-        queue.push(['up', e]);
+        glfw.onKeyup(e);
       }
       held[e.keyCode] = true;
-      queue.push(['down', e]);
+      glfw.onKeydown(e);
     } else if (type === 'keyup') {
       delete held[e.keyCode];
-      queue.push(['up', e]);
+      glfw.onKeyup(e);
     } else {
-      queue.push(['press', P.wholeCharacter(e)]);
+      glfw.onKeyPress(P.wholeCharacter(e));
     }
   };
 
@@ -160,24 +164,6 @@
     var codePoint = typeof e.key === 'string' && e.key.length === 2 ? e.key.codePointAt(0) : 0;
     if (codePoint <= 0xFFFF) return e;
     return { charCode: codePoint, key: e.key, keyCode: e.keyCode, ctrlKey: e.ctrlKey, metaKey: e.metaKey };
-  };
-
-  // ImGui 1.86 samples key state once a frame (its input queue came in 1.87): keys are queued and
-  // handed to the GLFW port before a frame, at most one change per key per frame and in order, so a
-  // quick press between two slow frames is neither lost nor merged with the next, and Ctrl+End stays
-  // Ctrl+End. `queue` holds [kind, event] pairs, kind 'down', 'up' or 'press'; `glfw` is the port.
-  P.deliverKeys = function (queue, glfw) {
-    var changed = {};
-    while (queue.length) {
-      var kind = queue[0][0];
-      var e = queue[0][1];
-      if (kind !== 'press') {
-        if (changed[e.keyCode]) break;
-        changed[e.keyCode] = true;
-      }
-      queue.shift();
-      if (kind === 'down') glfw.onKeydown(e); else if (kind === 'up') glfw.onKeyup(e); else glfw.onKeyPress(e);
-    }
   };
 
   // The wheel in notches, ImGui's sign (+y scrolls up): deltaMode 0 is pixels (100 a notch), 1 lines
@@ -195,12 +181,9 @@
     var canvas = module['canvas'];
     var status = root['__vg'] = root['__vg'] || {};
     status['frames'] = 0;
-    var queue = [];
-    var loop = P.frameLoop(module, function () {
-      P.deliverKeys(queue, glfw);
+    P.frameLoop(module, function () {
       module['_vg_web_frame']();
       status['frames']++;
-      if (queue.length) loop.burst = Math.max(loop.burst, 2);
     });
     var wake = function () { P.wake(module); };
 
@@ -211,7 +194,7 @@
     ['keydown', 'keypress', 'keyup'].forEach(function (type) {
       canvas.addEventListener(type, function (e) {
         if (type === 'keydown' && (e.keyCode === 8 || e.keyCode === 9)) e.preventDefault();
-        P.queueKey(queue, held, type, e);
+        P.takeKey(glfw, held, type, e);
       }, true);
     });
     canvas.addEventListener('blur', function (e) {

@@ -19,7 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 import {
-  ARTIFACTS, VIEWPORT, assert, clickControl, drag, framesDrawn, itemIfShown, openTab, press, reveal, status, suite, unchangedFor, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, VIEWPORT, assert, clickControl, drag, framesDrawn, item, itemIfShown, openTab, press, reveal, status, suite, unchangedFor, vgenBuild,
+  waitFor, waitForItem, waitForUi,
 } from './harness.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
@@ -72,11 +73,14 @@ async function dragSlider(page, name, share) {
   await drag(page, { x: rect.x + rect.width / 2, y }, { x: rect.x + rect.width * share, y });
 }
 
-// Ctrl+click on a slider turns it into a text field: the value typed replaces it.
+// Ctrl+click on a slider turns it into a text field: the value typed replaces it. The Ctrl+click is
+// quicker than a frame (clickControl's modifiers).
 async function typeIntoSlider(page, name, text) {
   const rect = await reveal(page, name);
   assert(rect.width > 0, `"${name}" has no width`);
-  await clickControl(page, name, { modifiers: ['Control'] });  // returns once frames saw the click
+  await clickControl(page, name, { modifiers: ['Control'] });
+  const { id } = await item(page, name);
+  await waitForUi(page, (ui) => ui.active === id, `"${name}" to become a text field after Ctrl+click`);
   await page.keyboard.type(text);
   await press(page, 'Enter');
 }

@@ -637,6 +637,9 @@ export async function leaveActiveField(page) {
   await waitForUi(page, (ui) => ui.active === 0, 'the active field to let go');
 }
 
+// With `modifiers` (key names: 'Control', 'Shift', 'Alt'), the keys go down, the button goes down and
+// up and the keys come up in one task of the page, so no frame falls between them: a quick hand on a
+// busy machine does the same, and the app must still see the keys held during the click.
 export async function clickControl(page, name, { modifiers = [] } = {}) {
   await reveal(page, name);
   const found = await item(page, name);
@@ -646,10 +649,32 @@ export async function clickControl(page, name, { modifiers = [] } = {}) {
   // click on an item that others may overlap (tabs, table rows) only once it was hovered a frame.
   await page.mouse.move(x, y);
   await framesDrawn(page, 1);
-  for (const key of modifiers) await page.keyboard.down(key);
-  await page.mouse.click(x, y);
+  if (modifiers.length) await clickWithKeysHeld(page, { x, y }, modifiers);
+  else await page.mouse.click(x, y);
   await framesDrawn(page);
-  for (const key of [...modifiers].reverse()) await page.keyboard.up(key);
+}
+
+// Key codes the GLFW port reads (event.keyCode) for the modifiers clickControl holds.
+const MODIFIER_KEY_CODES = { Shift: 16, Control: 17, Alt: 18 };
+
+// Keys down, a click at page point `at`, keys up: browser events dispatched on the canvas in one task.
+async function clickWithKeysHeld(page, at, keys) {
+  await page.evaluate(({ at, keys, codes }) => {
+    const canvas = document.getElementById('canvas');
+    const held = { ctrlKey: keys.includes('Control'), shiftKey: keys.includes('Shift'), altKey: keys.includes('Alt') };
+    const key = (type, name) => {
+      const event = new KeyboardEvent(type, { key: name, code: `${name}Left`, bubbles: true, cancelable: true,
+        ...(type === 'keydown' ? held : {}) });
+      Object.defineProperty(event, 'keyCode', { get: () => codes[name] });  // not settable through the constructor
+      canvas.dispatchEvent(event);
+    };
+    const button = (type) => canvas.dispatchEvent(new MouseEvent(type, { clientX: at.x, clientY: at.y, button: 0,
+      buttons: type === 'mousedown' ? 1 : 0, bubbles: true, cancelable: true, ...held }));
+    keys.forEach((name) => key('keydown', name));
+    button('mousedown');
+    button('mouseup');
+    [...keys].reverse().forEach((name) => key('keyup', name));
+  }, { at, keys, codes: MODIFIER_KEY_CODES });
 }
 
 // Waits until `predicate(ui)` holds for a drawn frame; ui = {active: the active item's ID}.
@@ -688,7 +713,7 @@ export async function offerPaste(page, text) {
 }
 
 // Clicks the text field `name`, waits until it is the active item, selects what it holds and types
-// `text` over it (ImGui 1.86 reads keys once a frame: the platform layer queues them).
+// `text` over it.
 export async function typeInto(page, name, text) {
   await focusField(page, name);
   await press(page, 'Control+A');

@@ -1,6 +1,6 @@
 // The page side of the playground's platform layer (web/platform.js, web/videos.js) without a
 // browser: where a <video> goes over the canvas and how it is cut, its clock text, the wheel in
-// notches, the key queue, file and link checks, the fault note's record, a snippet file's download,
+// notches, the keys handed to the GLFW port, file and link checks, the fault note's record, a snippet file's download,
 // and the Compare tab's sync group driven with stand-in video elements whose events arrive in order,
 // as a browser's do.
 import assert from 'node:assert/strict';
@@ -47,55 +47,52 @@ test('the wheel moves one notch per 100 pixels or 3 lines, in ImGui\'s direction
   assert.deepEqual(P.wheelNotches({ deltaMode: 2, deltaX: 0, deltaY: 1 }), [-0, -80]);
 });
 
-test('a key pressed and released between two frames reaches the app as two frames, in order', () => {
+// The GLFW port as the page hands it keys: what it was given, in order.
+function recordingPort() {
   const delivered = [];
-  const glfw = { onKeydown: (e) => delivered.push('down ' + e.key), onKeyup: (e) => delivered.push('up ' + e.key),
-    onKeyPress: (e) => delivered.push('press ' + e.key) };
-  const a = { keyCode: 65, key: 'a' };
-  const b = { keyCode: 66, key: 'b' };
-  const queue = [['down', a], ['press', a], ['up', a], ['down', b]];
-  P.deliverKeys(queue, glfw);
-  assert.deepEqual(delivered, ['down a', 'press a']);
-  P.deliverKeys(queue, glfw);
-  assert.deepEqual(delivered, ['down a', 'press a', 'up a', 'down b']);
-  assert.equal(queue.length, 0);
+  return {
+    delivered,
+    onKeydown: (e) => delivered.push('down ' + e.key),
+    onKeyup: (e) => delivered.push('up ' + e.key),
+    onKeyPress: (e) => delivered.push('press ' + (e.charCode > 0xFFFF || e.key.length === 1 ? e.key : e.charCode.toString(16))),
+  };
+}
+
+test('keys reach the port at once and in order, so a Ctrl pressed before a click is down when the click comes', () => {
+  const port = recordingPort();
+  const held = {};
+  const a = { keyCode: 65, key: 'a', charCode: 97 };
+  P.takeKey(port, held, 'keydown', { keyCode: 17, key: 'Control' });
+  assert.deepEqual(port.delivered, ['down Control'], 'Ctrl waited for a frame');
+  P.takeKey(port, held, 'keydown', a);
+  P.takeKey(port, held, 'keypress', a);
+  P.takeKey(port, held, 'keyup', a);
+  assert.deepEqual(port.delivered, ['down Control', 'down a', 'press a', 'up a']);
 });
 
 test('a held key repeats as the browser repeats it: each repeated key-down is a fresh press; modifiers do not repeat', () => {
-  const queue = [];
+  const port = recordingPort();
   const held = {};
   const backspace = { keyCode: 8, key: 'Backspace' };
   const control = { keyCode: 17, key: 'Control' };
-  P.queueKey(queue, held, 'keydown', control);
-  P.queueKey(queue, held, 'keydown', backspace);
-  P.queueKey(queue, held, 'keydown', control);  // the system repeats a held Ctrl too
-  P.queueKey(queue, held, 'keydown', backspace);
-  P.queueKey(queue, held, 'keyup', backspace);
-  P.queueKey(queue, held, 'keyup', control);
-  P.queueKey(queue, held, 'keydown', backspace);  // pressed again after its release: no extra up
-  assert.deepEqual(queue.map(([kind, e]) => `${kind} ${e.key}`), ['down Control', 'down Backspace', 'up Backspace',
-    'down Backspace', 'up Backspace', 'up Control', 'down Backspace']);
+  P.takeKey(port, held, 'keydown', control);
+  P.takeKey(port, held, 'keydown', backspace);
+  P.takeKey(port, held, 'keydown', control);  // the system repeats a held Ctrl too
+  P.takeKey(port, held, 'keydown', backspace);
+  P.takeKey(port, held, 'keyup', backspace);
+  P.takeKey(port, held, 'keyup', control);
+  P.takeKey(port, held, 'keydown', backspace);  // pressed again after its release: no extra up
+  assert.deepEqual(port.delivered, ['down Control', 'down Backspace', 'up Backspace', 'down Backspace', 'up Backspace',
+    'up Control', 'down Backspace']);
   assert.deepEqual(held, { 8: true });
-  // delivered one change per key per frame: Backspace goes down, up, down, up, down over five frames
-  const delivered = [];
-  const glfw = { onKeydown: (e) => delivered.push('down ' + e.key), onKeyup: (e) => delivered.push('up ' + e.key),
-    onKeyPress: (e) => delivered.push('press ' + e.key) };
-  const frames = [];
-  while (queue.length) {
-    delivered.length = 0;
-    P.deliverKeys(queue, glfw);
-    frames.push(delivered.join(', '));
-  }
-  assert.deepEqual(frames, ['down Control, down Backspace', 'up Backspace', 'down Backspace', 'up Backspace, up Control',
-    'down Backspace']);
 });
 
 test('a keypress of a character above U+FFFF reaches the port as its whole code point, not half a surrogate pair', () => {
-  const queue = [];
-  P.queueKey(queue, {}, 'keypress', { key: '🎬', charCode: 0xD83C, keyCode: 0, ctrlKey: false, metaKey: false });
-  P.queueKey(queue, {}, 'keypress', { key: '東', charCode: 0x6771, keyCode: 0, ctrlKey: false, metaKey: false });
-  P.queueKey(queue, {}, 'keypress', { key: 'Enter', charCode: 13, keyCode: 13, ctrlKey: false, metaKey: false });
-  assert.deepEqual(queue.map(([kind, e]) => `${kind} ${e.charCode.toString(16)}`), ['press 1f3ac', 'press 6771', 'press d']);
+  const port = recordingPort();
+  P.takeKey(port, {}, 'keypress', { key: '🎬', charCode: 0xD83C, keyCode: 0, ctrlKey: false, metaKey: false });
+  P.takeKey(port, {}, 'keypress', { key: '東', charCode: 0x6771, keyCode: 0, ctrlKey: false, metaKey: false });
+  P.takeKey(port, {}, 'keypress', { key: 'Enter', charCode: 13, keyCode: 13, ctrlKey: false, metaKey: false });
+  assert.deepEqual(port.delivered, ['press 🎬', 'press 東', 'press d']);
 });
 
 // ---- files ------------------------------------------------------------------------------------------------

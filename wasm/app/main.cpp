@@ -104,6 +104,9 @@ void frame() {
     ImGui::GetIO().DeltaTime = std::min(ImGui::GetIO().DeltaTime, 0.05f);
     vg::app::test_hooks::beginFrame(metrics.pixelRatio);
     ImGui::NewFrame();
+    // Input that came faster than frames (a key pressed and released between two of them) waits in
+    // ImGui's queue for the next frame: ask for it, the page would otherwise sleep on it.
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) vg::web::requestFrameBurst();
     vg::app::drawPlayground(app.state, app.look);
     ImGui::Render();
     vg::app::test_hooks::endFrame();
@@ -180,7 +183,7 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // no file system; layout is computed, not saved
-    // Held keys repeat at the system's rate, as browser key-downs (web/platform.js queueKey), never
+    // Held keys repeat at the system's rate, as browser key-downs (web/platform.js takeKey), never
     // by ImGui's timer (default 0.275 s), which counts frames: a key-up a few slow frames late
     // would repeat a key the person pressed once.
     ImGui::GetIO().KeyRepeatDelay = std::numeric_limits<float>::max();
