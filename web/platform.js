@@ -176,7 +176,8 @@
   // Input listeners, the frame loop and the status object. The GLFW port listens on `window` and
   // swallows Backspace/Tab for the whole page: its key listeners move to the canvas (keeping its
   // preventDefault of Backspace and Tab at once: later would be too late), so only a focused canvas
-  // takes keys. The clipboard's paste event hands text to the app (the port's is empty).
+  // takes keys. The clipboard's paste event hands text to the app (the port's is empty). `glfw` holds
+  // the port's onKeydown, onKeyPress, onKeyup and onBlur (platform_web.cpp hands them over by name).
   P.install = function (module, glfw) {
     var canvas = module['canvas'];
     var status = root['__vg'] = root['__vg'] || {};
@@ -374,8 +375,8 @@
 
   // Input images: the browser decodes the image and uploads it straight into a WebGL texture (no
   // pixels through the wasm heap); the texture's id is registered with Emscripten's GL object table
-  // (`gl` is its GL, `context` the WebGL context) so C++ draws and frees it like its own. Rows stay
-  // top-down (no UNPACK_FLIP_Y). Answers the "image" event.
+  // (`gl` holds its getNewId and textures, `context` is the WebGL context) so C++ draws and frees it
+  // like its own. Rows stay top-down (no UNPACK_FLIP_Y). Answers the "image" event.
   P.loadImageTexture = function (module, gl, context, token, src) {
     var image = new Image();
     if (!/^data:/.test(src)) image.crossOrigin = 'anonymous';

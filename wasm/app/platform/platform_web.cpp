@@ -29,8 +29,13 @@ vg::web::PlatformHooks gHooks{};
 // [SECTION] Calls into the page (EM_JS, one line each)
 //-----------------------------------------------------------------------------
 
-// Strings come back as heap copies (allocateUTF8) that takeJsString frees.
-EM_JS(void, vgJsInstall, (), { VideoGenPlatform.install(Module, GLFW); });
+// Strings come back as heap copies (allocateUTF8) that takeJsString frees. The playground's JS is
+// minified by Closure, which renames every property it does not know from outside: the calls name
+// VideoGenPlatform's methods as they are (the build lists them as externs), and objects handed to
+// the page carry the members it reads under quoted names (GLFW's and GL's own are renamed).
+EM_JS(void, vgJsInstall, (), {
+    VideoGenPlatform.install(Module, {'onKeydown': GLFW.onKeydown, 'onKeyPress': GLFW.onKeyPress, 'onKeyup': GLFW.onKeyup, 'onBlur': GLFW.onBlur});
+});
 EM_JS(void, vgJsInstallFiles, (), { VideoGenPlatform.installFiles(Module); });
 EM_JS(void, vgJsInstallVideos, (), { VideoGenPlatform.installVideos(Module); });
 EM_JS(void, vgJsFault, (const char* what, const char* detail), { VideoGenPlatform.fault(UTF8ToString(what), UTF8ToString(detail)); });
@@ -48,12 +53,12 @@ EM_JS(void, vgJsChooseFile, (const char* token, const char* accept), {
     VideoGenPlatform.chooseFile(Module, UTF8ToString(token), UTF8ToString(accept));
 });
 EM_JS(void, vgJsLoadImageTexture, (const char* token, const char* src), {
-    VideoGenPlatform.loadImageTexture(Module, GL, GLctx, UTF8ToString(token), UTF8ToString(src));
+    VideoGenPlatform.loadImageTexture(Module, {'getNewId': GL.getNewId, 'textures': GL.textures}, GLctx, UTF8ToString(token), UTF8ToString(src));
 });
 
 EM_JS(void, vgJsPlaceVideo, (const char* key, const char* url, float x, float y, float w, float h,
                              float vx, float vy, float vw, float vh, int loop), {
-    VideoGenPlatform.placeVideo(Module, UTF8ToString(key), UTF8ToString(url), {x: x, y: y, width: w, height: h}, {x: vx, y: vy, width: vw, height: vh}, loop);
+    VideoGenPlatform.placeVideo(Module, UTF8ToString(key), UTF8ToString(url), {'x': x, 'y': y, 'width': w, 'height': h}, {'x': vx, 'y': vy, 'width': vw, 'height': vh}, loop);
 });
 EM_JS(void, vgJsEndVideoFrame, (), { VideoGenPlatform.endVideoFrame(Module); });
 EM_JS(char*, vgJsVideoClock, (const char* key), { return allocateUTF8(VideoGenPlatform.videoClock(Module, UTF8ToString(key))); });
