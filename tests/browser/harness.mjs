@@ -811,8 +811,8 @@ export async function pressCtrlEnter(page) {
 // ---- keys ----------------------------------------------------------------------------------------
 // A key press as a quick person makes it: the downs and ups of `combo` ("Backspace", "Control+V")
 // sent to the focused element at once, one Chrome DevTools Protocol command after the other without
-// waiting for answers. web/platform.js hands ImGui 1.86 (which reads key state once a frame) at most
-// one change per key per frame, and the app leaves repeating to the browser (main.cpp: ImGui's own
+// waiting for answers. web/platform.js hands them to ImGui at once, whose input queue spreads two
+// changes of one key over two frames, and the app leaves repeating to the browser (main.cpp: ImGui's own
 // repeat, which timed a held key by the frames' clock, is off): however many slow frames go by
 // between the down and the up (under load the page draws several while both are on their way),
 // one press is one Backspace.
@@ -823,6 +823,11 @@ const KEYS = {
   Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
   Backspace: { key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8 },
   End: { key: 'End', code: 'End', windowsVirtualKeyCode: 35 },
+  Tab: { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 },
+  Escape: { key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27 },
+  Space: { key: ' ', code: 'Space', windowsVirtualKeyCode: 32, text: ' ' },
+  ArrowDown: { key: 'ArrowDown', code: 'ArrowDown', windowsVirtualKeyCode: 40 },
+  ArrowUp: { key: 'ArrowUp', code: 'ArrowUp', windowsVirtualKeyCode: 38 },
   A: { key: 'a', code: 'KeyA', windowsVirtualKeyCode: 65 },
   V: { key: 'v', code: 'KeyV', windowsVirtualKeyCode: 86 },
 };

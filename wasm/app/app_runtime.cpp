@@ -8,6 +8,8 @@
 // [SECTION] Start
 #include "app_runtime.h"
 
+#include "accessibility.h"
+
 #include "editors/editor_media.h"
 #include "input_images.h"
 #include "text/json_input.h"
@@ -435,6 +437,8 @@ void handleEvent(AppState& state, const std::string& jsonObject) {
         mediaDragged(state, event);
     } else if (type == "image") {
         inputImageLoaded(state, event);
+    } else if (type == "mirror") {
+        mirrorAction(state, event);
     }
     state.dirty = true;
 }

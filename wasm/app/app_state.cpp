@@ -97,6 +97,31 @@ bool usedInMode(const ParamSpec& spec, Mode mode) {
     return spec.modes.empty() || std::find(spec.modes.begin(), spec.modes.end(), mode) != spec.modes.end();
 }
 
+bool isPromptText(const ParamSpec& spec) { return spec.path == "/prompt" || spec.path == "/negativePrompt"; }
+
+bool isMediaType(ValueType type) { return type == ValueType::Image || type == ValueType::Video || type == ValueType::Audio; }
+
+FormFields formFields(const Model& model, Mode mode) {
+    FormFields fields;
+    for (const ParamSpec& spec : model.params) {
+        if (!usedInMode(spec, mode) || !spec.unsupported.empty() || spec.path == "/model" || spec.path == "/mode") continue;
+        if (spec.path.rfind("/providerOptions/", 0) == 0) {
+            const std::string ns = spec.path.substr(17, spec.path.find('/', 17) - 17);
+            auto group = std::find_if(fields.providers.begin(), fields.providers.end(), [&](const auto& entry) { return entry.first == ns; });
+            if (group == fields.providers.end()) group = fields.providers.insert(fields.providers.end(), {ns, {}});
+            group->second.push_back(&spec);
+        } else if (isPromptText(spec)) {
+            fields.prompt.push_back(&spec);
+        } else if (isMediaType(spec.type) || spec.path == "/references") {
+            fields.inputs.push_back(&spec);
+        } else {
+            fields.parameters.push_back(&spec);
+        }
+    }
+    std::sort(fields.prompt.begin(), fields.prompt.end(), [](const ParamSpec* a, const ParamSpec* b) { return a->path == "/prompt" && b->path != "/prompt"; });
+    return fields;
+}
+
 void changeMode(AppState& state, Mode mode) {
     state.session.changeMode(mode);
     state.jsonDrafts.clear();

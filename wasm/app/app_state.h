@@ -193,6 +193,20 @@ void wireTargetChanged(AppState& state);
 Mode requestMode(const AppState& state);
 // The parameter takes part in `mode` (its modes list is empty or names it).
 bool usedInMode(const ParamSpec& spec, Mode mode);
+// The prompt fields: edited as free text (the prompt, the negative prompt).
+bool isPromptText(const ParamSpec& spec);
+bool isMediaType(ValueType type);
+
+// The fields the form offers for `model` in `mode`, in the form's groups and order: the panel
+// draws them (panels/panel_form.cpp) and the accessible mirror lists them (accessibility.cpp).
+struct FormFields {
+    std::vector<const ParamSpec*> prompt;      // the prompt, then the negative prompt
+    std::vector<const ParamSpec*> inputs;      // media, references
+    std::vector<const ParamSpec*> parameters;  // the rest of the canonical members
+    std::vector<std::pair<std::string, std::vector<const ParamSpec*>>> providers;  // namespace -> its options
+};
+FormFields formFields(const Model& model, Mode mode);
+
 // Puts the request in `mode`; members only other modes use (a last frame in text-to-video) are kept
 // aside until the request returns to a mode that uses them, then formChanged. The form's mode
 // selector and the Direct tab's editors call it.

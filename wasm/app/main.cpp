@@ -1,5 +1,6 @@
 // The playground's entry point: the GLFW window (WebGL2 canvas), ImGui, the core's catalog, and
 // the frame function the platform layer calls while the page is awake.
+#include "accessibility.h"
 #include "app_runtime.h"
 #include "app_state.h"
 #include "gfx/imgui_renderer.h"
@@ -9,7 +10,7 @@
 #include "ui/ui_style.h"
 
 #include "imgui.h"
-#include "imgui_internal.h"  // ErrorCheckEndFrameRecover
+#include "imgui_internal.h"  // ImGuiContext: WithinFrameScope, InputEventsQueue
 #include "imgui_impl_glfw.h"
 
 #include <GLES3/gl3.h>
@@ -30,6 +31,7 @@ struct Playground {
     std::string publishedStatus;  // the last window.__vg content sent (without the request), to send only changes
     int publishedFontsPending = -1;  // the last __vg.fontSlicesPending sent
     uint64_t publishedRequest = ~uint64_t(0);  // the state's requestVersion when requestText and submit were last sent
+    std::string publishedMirror;  // the accessible mirror's last description, to send only changes
 };
 
 // The browser calls back into free functions; there is one playground per page.
@@ -68,6 +70,15 @@ void fetchWantedFontSlices(Playground& app) {
 // The request's text and what Generate sends can be megabytes (inline media): they are rendered
 // and sent only after the request changed and the editor's text caught up with it, never
 // compared frame by frame.
+// The accessible mirror follows the state: a few kilobytes at most (simple fields, five jobs), so
+// it is described every drawn frame and handed to the page when it differs.
+void publishMirrorIfChanged(Playground& app) {
+    std::string mirror = vg::app::mirrorJson(app.state);
+    if (mirror == app.publishedMirror) return;
+    vg::web::publishMirror(mirror);
+    app.publishedMirror = std::move(mirror);
+}
+
 void publishStatusIfChanged(Playground& app) {
     vg::app::syncEditorText(app.state, ImGui::GetTime());
     const bool requestChanged = app.state.requestVersion != app.publishedRequest &&
@@ -115,6 +126,7 @@ void frame() {
     fetchWantedFontSlices(app);
 
     publishStatusIfChanged(app);
+    publishMirrorIfChanged(app);
     if (app.state.dirty) {
         app.state.dirty = false;
         vg::web::requestFrames();
@@ -187,6 +199,10 @@ int main() {
     // by ImGui's timer (default 0.275 s), which counts frames: a key-up a few slow frames late
     // would repeat a key the person pressed once.
     ImGui::GetIO().KeyRepeatDelay = std::numeric_limits<float>::max();
+    // The keyboard moves through the page as through a web page: Tab and Shift+Tab from control to
+    // control in reading order (the panels are flattened into one order: ui/layout.cpp), arrows
+    // within lists and tables, Enter or Space to press, Esc to leave; a ring shows where it is.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(app.window, false);
     std::string rendererProblem;
     if (!vg::app::initImGuiRenderer(rendererProblem)) {

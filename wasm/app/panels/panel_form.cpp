@@ -16,7 +16,6 @@
 #include "panels/panels.h"
 #include "ui/ui_widgets.h"
 
-#include "request/request_members.h"
 #include "text/json_input.h"
 #include "text/text_format.h"
 
@@ -155,20 +154,12 @@ void promptField(AppState& state, const ParamSpec& spec, const json* current, co
     if (isPrompt) drawPromptHints(state, "form");  // seed 003: name the motion, vertical framing for 9:16
 }
 
-bool isPromptText(const ParamSpec& spec) { return spec.path == "/prompt" || spec.path == "/negativePrompt"; }
-
-bool isMediaType(ValueType type) { return type == ValueType::Image || type == ValueType::Video || type == ValueType::Audio; }
-
 void drawField(AppState& state, const UiLook& look, const ParamSpec& spec) {
     const json* current = requestValue(state, spec.path);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    // Members read as people name them ("Negative prompt", request_members.h); provider options keep
-    // the provider's own name.
-    const RequestMember* member = requestMember(std::string_view(spec.path).substr(1));
-    const std::string name = member ? member->label : spec.path.substr(spec.path.rfind('/') + 1);
-    ImGui::TextUnformatted(name.c_str());
+    ImGui::TextUnformatted(fieldLabel(spec).c_str());
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
@@ -262,35 +253,17 @@ void drawFormPanel(AppState& state, const UiLook& look) {
     modeRow(state, look, model, mode);
     if (!model.limitsKnown) ImGui::TextColored(kColorWarning, "The sources name this model without its limits.");
 
-    std::vector<const ParamSpec*> prompt, inputs, parameters;
-    std::vector<std::pair<std::string, std::vector<const ParamSpec*>>> providers;  // namespace -> options
-    for (const ParamSpec& spec : model.params) {
-        if (!usedInMode(spec, mode) || !spec.unsupported.empty() || spec.path == "/model" || spec.path == "/mode") continue;
-        if (spec.path.rfind("/providerOptions/", 0) == 0) {
-            const std::string ns = spec.path.substr(17, spec.path.find('/', 17) - 17);
-            auto group = std::find_if(providers.begin(), providers.end(), [&](const auto& entry) { return entry.first == ns; });
-            if (group == providers.end()) group = providers.insert(providers.end(), {ns, {}});
-            group->second.push_back(&spec);
-        } else if (isPromptText(spec)) {
-            prompt.push_back(&spec);
-        } else if (isMediaType(spec.type) || spec.path == "/references") {
-            inputs.push_back(&spec);
-        } else {
-            parameters.push_back(&spec);
-        }
-    }
-    // The prompt first (its own line), negative prompt after the parameters.
-    std::sort(prompt.begin(), prompt.end(), [](const ParamSpec* a, const ParamSpec* b) { return a->path == "/prompt" && b->path != "/prompt"; });
-    fieldTable(state, look, "prompt", prompt);
-    if (!inputs.empty()) {
+    const FormFields fields = formFields(model, mode);
+    fieldTable(state, look, "prompt", fields.prompt);
+    if (!fields.inputs.empty()) {
         groupHeading("Inputs");
-        fieldTable(state, look, "inputs", inputs);
+        fieldTable(state, look, "inputs", fields.inputs);
     }
-    if (!parameters.empty()) {
+    if (!fields.parameters.empty()) {
         groupHeading("Parameters");
-        fieldTable(state, look, "parameters", parameters);
+        fieldTable(state, look, "parameters", fields.parameters);
     }
-    for (const auto& [ns, specs] : providers) {
+    for (const auto& [ns, specs] : fields.providers) {
         const std::string title = "Provider options: " + ns + " (" + std::to_string(specs.size()) + ")";
         if (ImGui::CollapsingHeader(title.c_str())) fieldTable(state, look, ns.c_str(), specs);
     }

@@ -85,6 +85,7 @@ EM_JS(double, vgJsPixelRatio, (), { return window.devicePixelRatio || 1; });
 
 EM_JS(void, vgJsCopy, (const char* text), { VideoGenPlatform.copyText(UTF8ToString(text)); });
 EM_JS(void, vgJsPublish, (const char* json), { VideoGenPlatform.publishStatus(UTF8ToString(json)); });
+EM_JS(void, vgJsPublishMirror, (const char* json), { VideoGenAccessibility.update(Module, UTF8ToString(json)); });
 
 //-----------------------------------------------------------------------------
 // [SECTION] The boundary: every entry point from the page
@@ -350,6 +351,8 @@ void saveFile(const std::string& fileName, const std::string& bytes) {
 }
 
 void publishStatus(const std::string& jsonObject) { vgJsPublish(jsonObject.c_str()); }
+
+void publishMirror(const std::string& jsonObject) { vgJsPublishMirror(jsonObject.c_str()); }
 
 #ifdef VG_TEST_HOOKS
 void publishTestItems(const std::string& text) { vgJsPublishTestItems(text.c_str()); }

@@ -90,6 +90,8 @@ void httpSend(const app::HttpCall& call, std::function<void(const app::HttpAnswe
 // Merges a JSON object into window.__vg (read by tests and by people in the console); the first
 // object with "ready" also sets __vg.readyAt (performance.now() of the first interactive frame).
 void publishStatus(const std::string& jsonObject);
+// Hands the accessible mirror its description (web/accessibility.js, app/accessibility.h).
+void publishMirror(const std::string& jsonObject);
 #ifdef VG_TEST_HOOKS
 // The test build only: one frame's item list as window.__vg.ui (see wasm/app/test_hooks.h).
 void publishTestItems(const std::string& text);

@@ -101,11 +101,13 @@ void beginFrame(float pixelRatio) {
 //   W <index> <clip x y w h> <name>          the window's visible inside
 //   I <id> <ID stack, comma-separated> <window index> <x y w h> <status flags> <label>
 //   A <active item ID, 0 for none>            e.g. the text field that has the keyboard
+//   N <keyboard focus item ID, 0 for none> <1 when its focus ring shows, else 0>
 void endFrame() {
     std::string& out = gFrame.text;
     out.clear();
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "A\t%u\n", GImGui->ActiveId);
+    std::snprintf(buffer, sizeof buffer, "A\t%u\nN\t%u\t%d\n", GImGui->ActiveId, GImGui->NavId,
+                  GImGui->NavCursorVisible ? 1 : 0);
     out += buffer;
     for (size_t i = 0; i < gFrame.windows.size(); ++i) {
         ImGuiWindow* window = gFrame.windows[i];

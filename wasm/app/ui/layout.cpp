@@ -1,13 +1,15 @@
 // The window layout: a header bar (gateway, Generate, share link) over two columns. Left: the
 // catalog over the request form (or the model's reference). Right: the request as JSON (or the wire
 // preview) over the jobs with their videos (or the history). Proportions follow the window, so any
-// size and zoom works. Ctrl+Enter generates from anywhere in the canvas.
+// size and zoom works. Ctrl+Enter generates from anywhere in the canvas. The keyboard goes through
+// the header and every panel in reading order (main.cpp: keyboard navigation).
 #include "app_runtime.h"
 #include "editors/editor_compare.h"
 #include "panels/panels.h"
 #include "ui/ui_widgets.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ImGuiContext: the keyboard navigation's press, cancelled for Ctrl+Enter
 
 
 namespace vg::app {
@@ -41,10 +43,14 @@ void drawHeader(AppState& state, const UiLook& look) {
     }
 }
 
+// Panels are one keyboard order with the header: Tab goes from the last control of one panel to the
+// first of the next, as on a web page, instead of stopping at the panel's edge.
+constexpr ImGuiChildFlags kPanelFlags = ImGuiChildFlags_Borders | ImGuiChildFlags_NavFlattened;
+
 // A bordered child that fills `size`; the panel draws inside it.
 template <typename Draw>
 void panel(const char* id, ImVec2 size, Draw draw) {
-    ImGui::BeginChild(id, size, true);
+    ImGui::BeginChild(id, size, kPanelFlags);
     draw();
     ImGui::EndChild();
 }
@@ -56,13 +62,13 @@ struct Tab {
 };
 
 void tabbedPanel(const char* id, ImVec2 size, AppState& state, const UiLook& look, std::initializer_list<Tab> tabs) {
-    ImGui::BeginChild(id, size, true);
+    ImGui::BeginChild(id, size, kPanelFlags);
     if (ImGui::BeginTabBar(id)) {
         for (const Tab& tab : tabs) {
             const bool open = ImGui::BeginTabItem(tab.label);
             if (open) {
                 // Inside the panel's own background (one colour): not painted twice.
-                ImGui::BeginChild(tab.label, ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+                ImGui::BeginChild(tab.label, ImVec2(0, 0), ImGuiChildFlags_NavFlattened, ImGuiWindowFlags_NoBackground);
                 tab.draw(state, look);
                 ImGui::EndChild();
                 ImGui::EndTabItem();
@@ -91,6 +97,10 @@ void drawPlayground(AppState& state, const UiLook& look) {
     if (io.KeyCtrl && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
                        ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))) {
         generate(state);
+        // Enter also presses the control the keyboard is on, Ctrl or not (ImGui's navigation): on
+        // Generate itself that would be a second job, on another button an action nobody asked for.
+        ImGuiContext& g = *ImGui::GetCurrentContext();
+        g.NavActivateId = g.NavActivateDownId = g.NavActivatePressedId = 0;
     }
     drawHeader(state, look);
 

@@ -1,5 +1,7 @@
 #include "ui/model_text.h"
 
+#include "request/request_members.h"
+
 #include <cstdio>
 
 namespace vg::app {
@@ -84,5 +86,12 @@ std::string describeAllowed(const ParamSpec& spec) {
 }
 
 std::string describeDefault(const ParamSpec& spec) { return spec.defaultValue.is_null() ? "" : spec.defaultValue.dump(); }
+
+// Members read as people name them ("Negative prompt", request_members.h); provider options keep the
+// provider's own name.
+std::string fieldLabel(const ParamSpec& spec) {
+    const RequestMember* member = requestMember(std::string_view(spec.path).substr(1));
+    return member ? member->label : spec.path.substr(spec.path.rfind('/') + 1);
+}
 
 }  // namespace vg::app

@@ -13,5 +13,6 @@ std::string joinAliases(const Model& model);                    // every alias i
 std::string joinStrings(const std::vector<std::string>& items, const char* separator = ", ");
 std::string describeAllowed(const ParamSpec& spec);             // "5 | 10", "0 - 1 step 0.1", "length <= 2500", "png, jpeg <= 10 MB"
 std::string describeDefault(const ParamSpec& spec);             // the default as JSON, "" when none
+std::string fieldLabel(const ParamSpec& spec);                  // "Negative prompt"; a provider option's own name, "cfgScale"
 
 }  // namespace vg::app
