@@ -4,7 +4,8 @@
 // results as real controls with labels, kept out of sight (not out of the accessibility tree). The
 // app describes the mirror whenever it changes (wasm/app/accessibility.h mirrorJson):
 //   {"models": [{"id", "name"}], "model": id,
-//    "fields": [{"path", "label", "kind": "text"|"choice"|"number", "value", "options"?, "allowed", "problem"}],
+//    "fields": [{"path", "label", "kind": "text"|"choice"|"number", "value", "options"?,
+//                "allowed" (what it does and takes, a sentence), "problem"}],
 //    "generate": {"enabled", "why"},
 //    "jobs": [{"id", "title", "state", "error", "videos": [url]}]}
 // and what a person does here goes back as {"type": "mirror", "action": ...} events (mirrorAction):
@@ -134,7 +135,7 @@
       if (field['kind'] === 'choice') showValue(made.control, value === null ? '' : A.choiceIndex(field, value));
       else showValue(made.control, value === null ? '' : (field['kind'] === 'text' ? String(value) : A.valueText(value)));
       made.control.setAttribute('aria-invalid', field['problem'] ? 'true' : 'false');
-      made.hint.textContent = (field['problem'] ? field['problem'] + ' ' : '') + (field['allowed'] ? 'Allowed: ' + field['allowed'] : '');
+      made.hint.textContent = (field['problem'] ? field['problem'] + ' ' : '') + field['allowed'];
     });
   }
 

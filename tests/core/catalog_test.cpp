@@ -2,12 +2,14 @@
 // loader (template merge, malformed data refused with a message naming the entry).
 #include "catalog/catalog.h"
 #include "request/request.h"
+#include "request/request_members.h"
 
 #include "test_support.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 #include <stdexcept>
@@ -44,7 +46,7 @@ void expectNamed(const std::vector<std::string>& ids, const std::string& dialect
 
 TEST(Catalog, BuiltinLoadsWithEverySource) {
     EXPECT_GE(catalog().models.size(), 30u);
-    for (const char* source : {"seed 000", "seed 001", "seed 002", "seed 003", "seed 004", "openai-videos", "vertex-veo"})
+    for (const char* source : {"seed 000", "seed 001", "seed 002", "seed 003", "seed 004", "openai-videos", "vertex-veo", "kling-api"})
         EXPECT_EQ(catalog().sources.count(source), 1u) << source;
 }
 
@@ -181,6 +183,73 @@ TEST(Catalog, EveryLimitNamesItsSeed) {
         for (const ParamSpec& spec : m.params) expectSourced(spec, m.id + " ");
     for (const DialectLimits& limits : catalog().dialectLimits)
         for (const ParamSpec& spec : limits.params) expectSourced(spec, limits.dialect + " ");
+}
+
+// ---- words for people ---------------------------------------------------------------------------
+
+// A source key ("seed 001", "Seed 004") in `text`, or "".
+std::string sourceKeyIn(const std::string& text) {
+    for (const auto& [key, title] : catalog().sources) {
+        std::string capitalized = key;
+        capitalized[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
+        if (text.find(key) != std::string::npos || text.find(capitalized) != std::string::npos) return key;
+    }
+    return "";
+}
+
+void expectNoSourceKey(const ParamSpec& spec, const std::string& where) {
+    for (const std::string* text : {&spec.note, &spec.help, &spec.unsupported})
+        EXPECT_EQ(sourceKeyIn(*text), "") << where << spec.path << ": " << *text;
+    if (spec.items) expectNoSourceKey(*spec.items, where + spec.path + "/*");
+    for (const ParamSpec& property : spec.properties) expectNoSourceKey(property, where + spec.path);
+}
+
+// What reaches a person outside the model reference (form tooltips, diagnostics, a route's refusal)
+// names no document by our key: the key is in `source`, and only the model reference shows it, as
+// the document's title.
+TEST(Catalog, TextsForPeopleNameNoSourceKey) {
+    for (const Model& m : catalog().models) {
+        for (const ParamSpec& spec : m.params) expectNoSourceKey(spec, m.id + " ");
+        for (const RuleSpec& rule : m.rules)
+            for (const char* argument : {"why", "message"})
+                EXPECT_EQ(sourceKeyIn(rule.args.value(argument, "")), "") << m.id << ": " << rule.kind << " " << argument;
+        for (const Alias& alias : m.aliases) EXPECT_EQ(sourceKeyIn(alias.refusal), "") << alias.id << ": " << alias.refusal;
+    }
+    for (const DialectLimits& limits : catalog().dialectLimits)
+        for (const ParamSpec& spec : limits.params) expectNoSourceKey(spec, limits.dialect + " ");
+}
+
+// Model notes tell how the catalog read its documents; the model reference shows them with each key
+// written as the document's title.
+TEST(Catalog, NamingSourcesWritesEachKeyAsItsTitle) {
+    const std::string& title = catalog().sources.at("seed 004");
+    EXPECT_EQ(catalog().sourceTitle("seed 004"), title);
+    EXPECT_EQ(catalog().sourceTitle("no such key"), "no such key");
+    EXPECT_EQ(catalog().namingSources("Seed 004: fast; seed 004's table"),
+              "\"" + title + "\": fast; \"" + title + "\"'s table");
+    for (const Model& m : catalog().models)
+        EXPECT_EQ(sourceKeyIn(catalog().namingSources(m.notes)), "") << m.id;
+}
+
+// Every field the form shows has a label and one line on what it does, from the catalog entry or the
+// request member: a new entry's fields read right without code.
+TEST(Catalog, EveryFieldOfTheFormSaysWhatItIs) {
+    for (const Model& m : catalog().models)
+        for (const ParamSpec& spec : m.params) {
+            if (!spec.unsupported.empty()) continue;
+            const FieldWords words = fieldWords(spec);
+            EXPECT_NE(words.label, "") << m.id << " " << spec.path;
+            EXPECT_NE(words.meaning, "") << m.id << " " << spec.path;
+        }
+}
+
+TEST(KlingApi, AspectRatiosAreListedWithTheirSource) {
+    for (const char* id : {"kling-2.6", "kling-3.0", "kling-2.5-turbo-pro"}) {
+        const ParamSpec& ratio = param(id, "/aspectRatio");
+        EXPECT_EQ(ratio.values, (std::vector<json>{"16:9", "9:16", "1:1"})) << id;
+        EXPECT_EQ(ratio.defaultValue, "16:9") << id;
+        EXPECT_EQ(ratio.source, "kling-api") << id;
+    }
 }
 
 TEST(KlingSeed001, DurationsPerVersion) {

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -308,9 +309,14 @@ TEST(GatewaySdk4, AdaptiveAspectRatioFollowsTheInputImage) {
     EXPECT_FALSE(aisdkCanonical({{"model", "google/veo-3.1-generate-001"},
                                  {"prompt", {{"text", "x"}, {"image", "https://e.com/a.png"}}}, {"aspectRatio", "adaptive"}})
                      .contains("aspectRatio"));
-    // Kling lists no ratios (its image-to-video follows the image): adaptive is its default.
-    EXPECT_FALSE(aisdkCanonical({{"model", "klingai/kling-v2.6-i2v"},
-                                 {"prompt", {{"text", "x"}, {"image", pngHeaderBase64(640, 360)}}}, {"aspectRatio", "adaptive"}})
+    // Kling's API lists 16:9, 9:16 and 1:1: a landscape first frame picks 16:9.
+    EXPECT_EQ(aisdkCanonical({{"model", "klingai/kling-v2.6-i2v"},
+                              {"prompt", {{"text", "x"}, {"image", pngHeaderBase64(640, 360)}}}, {"aspectRatio", "adaptive"}})
+                  .value("aspectRatio", ""),
+              "16:9");
+    // Grok lists no ratios (its image-to-video follows the image): adaptive is its default.
+    EXPECT_FALSE(aisdkCanonical({{"model", "xai/grok-imagine-video"},
+                                 {"prompt", {{"text", "x"}, {"image", "https://e.com/a.png"}}}, {"aspectRatio", "adaptive"}})
                      .contains("aspectRatio"));
 }
 
@@ -719,6 +725,17 @@ TEST(DialectWirePointer, AgreesWithTheMappings) {
 //-----------------------------------------------------------------------------
 // [SECTION] Detection
 //-----------------------------------------------------------------------------
+
+// The gateway dialog explains each dialect in one line, from the dialects' one table.
+TEST(DialectNames, EveryDialectHasOneLineForPeople) {
+    std::set<std::string> seen;
+    for (Dialect dialect : kAllDialects) {
+        const std::string description = dialectDescription(dialect);
+        EXPECT_GT(description.size(), 20u) << dialectName(dialect);
+        EXPECT_EQ(description.find('\n'), std::string::npos) << dialectName(dialect);
+        EXPECT_TRUE(seen.insert(description).second) << dialectName(dialect) << " says what another says";
+    }
+}
 
 TEST(DialectDetection, EnvelopePathsNameEveryDialect) {
     for (Dialect dialect : kAllDialects) {

@@ -508,7 +508,7 @@ TEST(JobErrorsSeed002, Http410OnTheStatusPollIsExpired) {
     EXPECT_EQ(job.errorCode, "http_410");
     EXPECT_EQ(job.errorMessage, "Video link expired");
     EXPECT_EQ(job.errorHint,
-              "Generate again, and download results soon after they finish (seed 002: links last 20 minutes)");
+              "Generate again, and download results soon after they finish (links last 20 minutes)");
 }
 
 TEST(JobErrorsSeed002, Http410OnTheContentIsExpired) {
@@ -584,14 +584,14 @@ TEST(JobErrorsSeed002, Http401And404FailWithTheSeedsFix) {
     EXPECT_EQ(unauthorized.state, JobState::Failed);
     EXPECT_EQ(unauthorized.errorCode, "http_401");
     EXPECT_EQ(unauthorized.errorMessage, "Invalid API key");
-    EXPECT_EQ(unauthorized.errorHint, "Check the API key (seed 002: Authorization: Bearer sk-...)");
+    EXPECT_EQ(unauthorized.errorHint, "Check the API key (sent as Authorization: Bearer sk-...)");
 
     Job missing = onPollResponse(
         queuedJob(Dialect::Unified),
         answer(404, R"({"error":{"message":"Task not found","code":"not_found","status":404}})"), kT0 + 5000);
     EXPECT_EQ(missing.errorCode, "not_found");
     EXPECT_EQ(missing.errorMessage, "Task not found");
-    EXPECT_EQ(missing.errorHint, "Check the endpoint, model id and job id (seed 002)");
+    EXPECT_EQ(missing.errorHint, "Check the endpoint, model id and job id");
 }
 
 TEST(JobErrorsSeed002, ApiError5xxIsRetried) {
@@ -611,7 +611,7 @@ TEST(JobErrorsSeed004, InsufficientCredits402Fails) {
     EXPECT_EQ(job.state, JobState::Failed);
     EXPECT_EQ(job.errorCode, "http_402");
     EXPECT_EQ(job.errorMessage, "Insufficient credits");
-    EXPECT_EQ(job.errorHint, "Add credits (seed 004: insufficient credits)");
+    EXPECT_EQ(job.errorHint, "Add credits (the gateway answered: insufficient credits)");
 }
 
 TEST(JobErrors, RefusalWithoutAMessageSaysWhatHappened) {

@@ -175,6 +175,9 @@ TEST(MotionBrushSeed001, RefusesWhatKlingWouldRefuse) {
     ASSERT_EQ(both.problems.size(), 2u);
     EXPECT_NE(both.problems[0].find("nothing painted"), std::string::npos);
     EXPECT_NE(both.problems[1].find("at least 2"), std::string::npos) << both.problems[1];
+    // The editor shows these to people: no document keys.
+    for (const MotionBrushOptions* options : {&seven, &sizes, &both})
+        for (const std::string& problem : options->problems) EXPECT_EQ(problem.find("seed"), std::string::npos) << problem;
 }
 
 }  // namespace

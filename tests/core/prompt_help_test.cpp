@@ -67,6 +67,7 @@ TEST(PromptHintSeed003, StillPromptsGetTheHint) {
         std::optional<std::string> hint = promptMotionHint(prompt);
         ASSERT_TRUE(hint) << prompt;  // "pantry" is not "pan", "movie" is not "move": whole words only
         EXPECT_NE(hint->find("dynamic camera movement, subject in motion"), std::string::npos);
+        EXPECT_EQ(hint->find("seed"), std::string::npos) << *hint;  // a hint for people names no document key
     }
     EXPECT_FALSE(promptMotionHint("   "));  // nothing written yet
     EXPECT_FALSE(promptMotionHint("DOLLY ZOOM on a lighthouse"));  // case-insensitive
@@ -75,6 +76,7 @@ TEST(PromptHintSeed003, StillPromptsGetTheHint) {
 TEST(PromptHintSeed003, VerticalCompositionFor916) {
     ASSERT_TRUE(promptFramingHint("A dancer on a rooftop", "9:16"));
     EXPECT_NE(promptFramingHint("A dancer on a rooftop", "9:16")->find("vertical composition"), std::string::npos);
+    EXPECT_EQ(promptFramingHint("A dancer on a rooftop", "9:16")->find("seed"), std::string::npos);
     EXPECT_FALSE(promptFramingHint("A dancer on a rooftop, vertical composition", "9:16"));
     EXPECT_FALSE(promptFramingHint("A dancer on a rooftop", "16:9"));
 }

@@ -23,6 +23,30 @@ std::set<std::string> names(const std::vector<const vg::RequestMember*>& members
     return out;
 }
 
+// A field's words come from one place: a member's row, or a provider option's camelCase name with
+// its acronyms and its unit suffix; the catalog's help says what it does.
+TEST(FieldWords, MembersAndProviderOptionsReadAsWords) {
+    vg::ParamSpec spec;
+    spec.path = "/duration";
+    EXPECT_EQ(vg::fieldWords(spec).label, "Duration");
+    EXPECT_EQ(vg::fieldWords(spec).unit, "s");
+    EXPECT_EQ(vg::fieldWords(spec).meaning, "how long the video lasts");
+    spec.path = "/negativePrompt";
+    EXPECT_EQ(vg::fieldWords(spec).label, "Negative prompt");
+    spec.path = "/providerOptions/klingai/cfgScale";
+    spec.help = "how closely the video follows the prompt";
+    EXPECT_EQ(vg::fieldWords(spec).label, "CFG scale");
+    EXPECT_EQ(vg::fieldWords(spec).unit, "");
+    EXPECT_EQ(vg::fieldWords(spec).meaning, "how closely the video follows the prompt");
+    spec.path = "/providerOptions/klingai/pollIntervalMs";
+    EXPECT_EQ(vg::fieldWords(spec).label, "Poll interval");
+    EXPECT_EQ(vg::fieldWords(spec).unit, "ms");
+    spec.path = "/providerOptions/alibaba/audioUrl";
+    EXPECT_EQ(vg::fieldWords(spec).label, "Audio URL");
+    spec.path = "/providerOptions/klingai/cameraControl";
+    EXPECT_EQ(vg::fieldWords(spec).label, "Camera control");
+}
+
 TEST(RequestMembers, NamesAreUniqueAndLabelled) {
     std::set<std::string> seen;
     for (const vg::RequestMember& member : vg::requestMembers()) {

@@ -150,6 +150,17 @@ TEST(KlingSeed001, DurationOfferedForV2) {
     EXPECT_VALID(check(klingI2v({{"duration", 10}})));
 }
 
+// Kling's own API reference lists its aspect ratios: a free word is refused with the list, where it
+// was accepted while the catalog knew none.
+TEST(KlingApi, AspectRatioIsOneOfTheListedRatios) {
+    auto diags = check(klingI2v({{"aspectRatio", "banana"}}));
+    const vg::Diagnostic* d = find(diags, "aspect_ratio_not_offered", "/aspectRatio");
+    ASSERT_NE(d, nullptr) << describe(diags);
+    EXPECT_EQ(d->message, "aspectRatio \"banana\" is not offered by klingai/kling-v2.6-i2v: use \"16:9\", \"9:16\" or \"1:1\"");
+    EXPECT_VALID(check(klingI2v({{"aspectRatio", "9:16"}})));
+    EXPECT_VALID(check(kling30({{"aspectRatio", "1:1"}})));
+}
+
 TEST(KlingSeed001, DurationRangeForV3) {
     EXPECT_VALID(check(kling30({{"duration", 15}})));
     EXPECT_VALID(check(kling30({{"duration", 3}})));
@@ -476,7 +487,8 @@ TEST(CreativeHubSeed003, DurationAspectAndPrompt) {
 }
 
 TEST(UnifiedSeed002, AspectRatios) {
-    json body = {{"model", "klingai/kling-v3.0-t2v"}, {"prompt", "a product shot"}, {"aspectRatio", "4:3"}};
+    // Grok lists no ratios of its own: only the route's list applies.
+    json body = {{"model", "xai/grok-imagine-video"}, {"prompt", "a product shot"}, {"aspectRatio", "4:3"}};
     EXPECT_FALSE(find(check(body, "unified"), "aspect_ratio_not_offered"));
     body["aspectRatio"] = "21:9";
     EXPECT_CODE(check(body, "unified"), "aspect_ratio_not_offered", "/aspectRatio");

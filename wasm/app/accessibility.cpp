@@ -2,6 +2,7 @@
 #include "accessibility.h"
 
 #include "app_runtime.h"
+#include "request/request_members.h"
 #include "ui/model_text.h"
 
 #include "imgui_internal.h"  // ClearActiveID: a canvas text field lets go before a mirror edit
@@ -32,7 +33,8 @@ std::string problemAt(const AppState& state, const std::string& path) {
 json fieldJson(const AppState& state, const ParamSpec& spec, const char* kind) {
     json field;
     field["path"] = spec.path;
-    field["label"] = fieldLabel(spec);
+    const FieldWords words = fieldWords(spec);
+    field["label"] = words.label;
     field["kind"] = kind;
     const json* value = requestValue(state, spec.path);
     field["value"] = value ? *value : json();
@@ -42,7 +44,8 @@ json fieldJson(const AppState& state, const ParamSpec& spec, const char* kind) {
         for (const json& option : spec.values) options.push_back(option);
         field["options"] = std::move(options);
     }
-    field["allowed"] = describeAllowed(spec);
+    // Read after the field: what it does, then what it takes ("Allowed: 5 s | 10 s").
+    field["allowed"] = (words.meaning.empty() ? "" : words.meaning + ". ") + "Allowed: " + describeAllowed(spec);
     field["problem"] = problemAt(state, spec.path);
     return field;
 }

@@ -26,6 +26,7 @@ namespace vg::app {
 namespace {
 
 constexpr const char* kKeyItem = "videogen.apiKey";  // sessionStorage item, only when asked to remember
+constexpr const char* kFirstStepsSetting = "firstSteps";  // browser storage setting: "done" once the hint has done its job
 
 //-----------------------------------------------------------------------------
 // [SECTION] Persisting and finding jobs
@@ -97,6 +98,7 @@ void addJob(AppState& state, JobEntry entry) {
     state.selectedJob = entry.localId;
     state.jobs.entries.insert(state.jobs.entries.begin(), std::move(entry));
     saveThenSubmit(state, state.jobs.entries.front());
+    finishFirstSteps(state);
 }
 
 //-----------------------------------------------------------------------------
@@ -230,6 +232,13 @@ void editJob(AppState& state, const JobEntry& entry) {
     state.session.reset(entry.request);
     state.jsonDrafts.clear();
     formChanged(state);
+}
+
+void finishFirstSteps(AppState& state) {
+    if (state.firstSteps == FirstSteps::Done) return;
+    state.firstSteps = FirstSteps::Done;
+    web::storageCall("putSetting", json::array({kFirstStepsSetting, "done"}).dump(), "");
+    state.dirty = true;
 }
 
 void gatewaySettingsChanged(AppState& state) {
@@ -431,6 +440,9 @@ void handleEvent(AppState& state, const std::string& jsonObject) {
         if (call == "listHistory") historyLoaded(state, result);
         if (call == "putHistory") historySaved(state, tag, result);
         if (call == "putResultFromUrl") resultStored(state, tag, result);
+        // No storage (an error) shows the hint: it then lasts until a job is made or it is dismissed.
+        if (call == "getSetting" && state.firstSteps == FirstSteps::Unknown)
+            state.firstSteps = result.value("value", json()) == "done" ? FirstSteps::Done : FirstSteps::Open;
     } else if (type == "file") {
         fileChosen(state, event);
     } else if (type == "drag") {
@@ -487,6 +499,7 @@ void startRuntime(AppState& state) {
         state.shareNote = "The share link could not be opened: " + shared.error;
     }
     web::storageCall("listHistory", "[{}]", "");
+    web::storageCall("getSetting", json::array({kFirstStepsSetting}).dump(), "");
 }
 
 }  // namespace vg::app

@@ -45,6 +45,10 @@ void deleteJob(AppState& state, const std::string& localId);
 // Loads the entry's request into the form and editor.
 void editJob(AppState& state, const JobEntry& entry);
 
+// The first-visit hint has done its job (a job was made, or the person dismissed it): hide it, here
+// and on every later visit (the browser storage setting "firstSteps").
+void finishFirstSteps(AppState& state);
+
 // The gateway settings changed (the key, "remember for this tab").
 void gatewaySettingsChanged(AppState& state);
 

@@ -423,6 +423,7 @@ std::string statusJson(const AppState& state, bool withRequest) {
     status["retryAsked"] = state.retryAsked;
     status["shareNote"] = state.shareNote;
     status["toast"] = state.toast;
+    status["firstSteps"] = state.firstSteps == FirstSteps::Open ? "open" : state.firstSteps == FirstSteps::Done ? "done" : "unknown";
     status["wireTarget"] = dialectName(state.wireTarget);
     status["wireBuilt"] = state.wire.built;
     status["wireRequestLine"] = state.wire.requestLine;

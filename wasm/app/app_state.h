@@ -84,6 +84,10 @@ struct GatewaySettings {
     std::string origin() const;
 };
 
+// The first-visit hint ("1 pick a model · 2 write a prompt · 3 Generate"), remembered in browser
+// storage: Unknown until storage answers (nothing is shown, so a returning person never sees it flash).
+enum class FirstSteps { Unknown, Open, Done };
+
 struct AppState {
     const Catalog* catalog = nullptr;
     std::vector<std::string> providers;          // distinct provider namespaces, sorted: the filter's choices
@@ -121,6 +125,7 @@ struct AppState {
     std::set<std::string> loopingVideos;         // result keys ("<localId>/<index>") set to repeat
     std::string shareNote;                       // what the share link at load did ("" when none)
     std::string toast;                           // a short confirmation ("share link copied"): app_runtime.h showToast
+    FirstSteps firstSteps = FirstSteps::Unknown; // Done once a job is made or the hint is dismissed
     int64_t toastUntilMs = 0;                    // epoch ms when the toast goes
 
     // Set by every operation that changes what is shown; the frame loop clears it after asking

@@ -164,7 +164,7 @@ MotionBrushOptions motionBrushOptions(const MotionBrush& brush, const MotionBrus
     if (brush.dynamicMasks.size() > limits.maxDynamicMasks)
         problems.push_back("there are " + std::to_string(brush.dynamicMasks.size()) + " dynamic masks; at most " +
                            std::to_string(limits.maxDynamicMasks) + " are allowed: remove " +
-                           std::to_string(brush.dynamicMasks.size() - limits.maxDynamicMasks) + " (seed 001)");
+                           std::to_string(brush.dynamicMasks.size() - limits.maxDynamicMasks));
 
     // Every mask must have the first mask's resolution, which is the input image's when the editor
     // made them with makeMask(image size).
@@ -177,7 +177,7 @@ MotionBrushOptions motionBrushOptions(const MotionBrush& brush, const MotionBrus
             problems.push_back(name + " has no pixels: make it at the input image's size");
         else if (mask->width != masks.front().second->width || mask->height != masks.front().second->height)
             problems.push_back(name + " is " + sizeText(*mask) + " but " + masks.front().first + " is " +
-                               sizeText(*masks.front().second) + ": all masks must have identical resolution (seed 001)");
+                               sizeText(*masks.front().second) + ": all masks must have identical resolution");
     }
 
     std::vector<std::vector<TrajectoryPoint>> trajectories;
@@ -190,7 +190,7 @@ MotionBrushOptions motionBrushOptions(const MotionBrush& brush, const MotionBrus
         const size_t count = trajectories.back().size();
         if (count < limits.minTrajectoryPoints)
             problems.push_back(name + "'s path has " + std::to_string(count) + " point" + (count == 1 ? "" : "s") +
-                               "; draw a path of at least " + std::to_string(limits.minTrajectoryPoints) + " (seed 001)");
+                               "; draw a path of at least " + std::to_string(limits.minTrajectoryPoints));
     }
     if (!problems.empty()) return result;
 

@@ -109,8 +109,7 @@ void drawPlacements(AppState& state, const ParamSpec& spec, const Frame& frame) 
                                   std::string(placement.name).c_str(), std::string(placement.aspectRatio).c_str(),
                                   state.selected->name.c_str(), shortPath(spec.path).c_str(), describeAllowed(spec).c_str());
         } else if (ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("%s: %s %s (%s)", std::string(placement.name).c_str(), shortPath(spec.path).c_str(),
-                              value->c_str(), std::string(placement.source).c_str());
+            ImGui::SetTooltip("%s: %s %s", std::string(placement.name).c_str(), shortPath(spec.path).c_str(), value->c_str());
         }
     }
     if (!notOffered.empty()) {
@@ -280,7 +279,7 @@ void drawFramingEditor(AppState& state, const UiLook& look) {
     const Mode mode = requestMode(state);
     const ParamSpec& spec = *frameParam(model, mode);
 
-    ImGui::TextColored(kColorMuted, "Where the video will be shown (seed 003's placements):");
+    ImGui::TextColored(kColorMuted, "Where the video will be shown:");
     Frame frame = currentFrame(state, spec);
     drawPlacements(state, spec, frame);
     frame = currentFrame(state, spec);  // a preset may just have changed it

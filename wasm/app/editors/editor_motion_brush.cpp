@@ -68,8 +68,8 @@ void drawExclusionNote(AppState& state, const std::vector<Exclusion>& excluded) 
     }
     if (present.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
-        ImGui::TextWrapped("%s does not combine the motion brush with %s (%s).", state.selected->name.c_str(),
-                           joinWords(names).c_str(), excluded.front().source.c_str());
+        ImGui::TextWrapped("%s does not combine the motion brush with %s.", state.selected->name.c_str(),
+                           joinWords(names).c_str());
         ImGui::PopStyleColor();
         return;
     }

@@ -63,12 +63,10 @@ void drawPromptHelp(AppState& state, const UiLook&) {
 
     groupHeading("Template");
     const PromptTemplate& chosen = templates[helper.templateIndex];
-    const std::string label = std::string(chosen.text) + "  (" + std::string(chosen.source) + ")";
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##template", label.c_str())) {
+    if (ImGui::BeginCombo("##template", std::string(chosen.text).c_str())) {
         for (size_t i = 0; i < templates.size(); ++i) {
-            const std::string option = std::string(templates[i].text) + "  (" + std::string(templates[i].source) + ")";
-            if (ImGui::Selectable(option.c_str(), i == helper.templateIndex)) helper.templateIndex = i;
+            if (ImGui::Selectable(std::string(templates[i].text).c_str(), i == helper.templateIndex)) helper.templateIndex = i;
         }
         ImGui::EndCombo();
     }
@@ -110,7 +108,7 @@ void drawPromptHelp(AppState& state, const UiLook&) {
     }
     if (!chosen.example.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
-        ImGui::TextWrapped("Example (%s): %s", std::string(chosen.source).c_str(), std::string(chosen.example).c_str());
+        ImGui::TextWrapped("Example: %s", std::string(chosen.example).c_str());
         ImGui::PopStyleColor();
     }
 }

@@ -162,7 +162,7 @@ void drawReferencesEditor(AppState& state, const UiLook& look) {
         return;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
-    ImGui::TextWrapped("Name each one in the prompt by its tag (seed 000): an empty tag means characterN, N its place in the list.");
+    ImGui::TextWrapped("Name each one in the prompt by its tag: an empty tag means characterN, N its place in the list.");
     ImGui::PopStyleColor();
 
     const size_t count = currentReferences(state).size();

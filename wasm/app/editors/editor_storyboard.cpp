@@ -233,7 +233,7 @@ void drawStoryboardEditor(AppState& state, const UiLook& look) {
     const std::optional<double> seconds = videoSeconds(state);
     const std::optional<int> total = seconds ? std::optional<int>(static_cast<int>(std::lround(*seconds))) : std::nullopt;
     mutedText("One video told in several shots, each with its own prompt and duration; the durations add up to "
-          "the video's (seed 001).");
+          "the video's.");
 
     bool wanted = on;
     ImGui::BeginDisabled(!on && (!total || *total < 1));

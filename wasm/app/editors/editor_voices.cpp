@@ -23,6 +23,7 @@
 #include "imgui_stdlib.h"
 
 #include <cstdint>
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -48,11 +49,10 @@ bool requirementMet(const AppState& state, const Requirement& requirement) {
     return value && (requirement.value.is_null() || *value == requirement.value);
 }
 
-// The source of the model's "exclusive" rule that keeps `a` from `b`; nullopt when they go together.
-std::optional<std::string> exclusiveSource(const Model& model, const std::string& a, const std::string& b) {
-    for (const Exclusion& exclusion : exclusionsOf(model, a))
-        if (exclusion.path == b) return exclusion.source;
-    return std::nullopt;
+// The model has an "exclusive" rule that keeps `a` from `b`.
+bool excludes(const Model& model, const std::string& a, const std::string& b) {
+    const std::vector<Exclusion> exclusions = exclusionsOf(model, a);
+    return std::any_of(exclusions.begin(), exclusions.end(), [&](const Exclusion& exclusion) { return exclusion.path == b; });
 }
 
 size_t countOf(const json* list) { return list && list->is_array() ? list->size() : 0; }
@@ -92,7 +92,7 @@ void removeItem(AppState& state, const std::string& listPath, size_t index) {
 // True when it was added now.
 bool addOrAsk(AppState& state, const std::string& listPath, const std::string& otherPath, json item) {
     VoicesEditor& editor = state.creative.voices;
-    if (countOf(requestValue(state, otherPath)) > 0 && exclusiveSource(*state.selected, listPath, otherPath)) {
+    if (countOf(requestValue(state, otherPath)) > 0 && excludes(*state.selected, listPath, otherPath)) {
         editor.pendingPath = listPath;
         editor.pendingItem = std::move(item);
         ImGui::OpenPopup(kConfirmPopup);
@@ -159,7 +159,7 @@ void voicesSection(AppState& state, const UiLook& look, const ParamSpec& spec, b
     groupHeading("Voices");
     mutedText("Speech in the video's audio track: " + (spec.maxLength ? "up to " + plural(most, "voice") : std::string("voices")) +
           ", each a voice ID from KlingAI's voice customization API or its preset voices. The prompt names them as "
-          "<<<voice_1>>>, <<<voice_2>>> in this list's order (" + spec.source + ").");
+          "<<<voice_1>>>, <<<voice_2>>> in this list's order.");
     voiceRequirement(state, count > 0);
     const json* promptValue = requestValue(state, "/prompt");
     const std::string prompt = promptValue && promptValue->is_string() ? promptValue->get<std::string>() : "";
@@ -241,8 +241,8 @@ void elementsSection(AppState& state, const UiLook& look, const ParamSpec& spec)
     const size_t count = countOf(elements);
     const size_t most = spec.maxLength.value_or(SIZE_MAX);
     groupHeading("Elements");
-    mutedText("Reference elements for element control" + (spec.maxLength ? ", up to " + std::to_string(most) : std::string()) + " (" +
-          spec.source + "). The seed does not describe an element's fields, so the playground cannot check them: type "
+    mutedText("Reference elements for element control" + (spec.maxLength ? ", up to " + std::to_string(most) : std::string()) +
+          ". The documentation does not describe an element's fields, so the playground cannot check them: type "
           "each element as a JSON object, as your gateway documents it.");
     if (elements && !elements->is_array()) {
         ImGui::TextColored(kColorError, "elementList is not a list: fix it in the JSON editor, or remove it.");
@@ -274,9 +274,9 @@ void elementsSection(AppState& state, const UiLook& look, const ParamSpec& spec)
 //-----------------------------------------------------------------------------
 
 // Both lists in the request (typed in the JSON editor, or loaded): the person picks which stays.
-void settleConflict(AppState& state, const std::string& source) {
+void settleConflict(AppState& state) {
     ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
-    ImGui::TextWrapped("%s cannot use voices and elements together (%s): keep one of them.", state.selected->name.c_str(), source.c_str());
+    ImGui::TextWrapped("%s cannot use voices and elements together: keep one of them.", state.selected->name.c_str());
     ImGui::PopStyleColor();
     if (ImGui::Button("Keep the voices")) removeList(state, elementList(state));
     ImGui::SameLine();
@@ -297,9 +297,8 @@ void confirmPopup(AppState& state, const UiLook& look) {
     }
     const std::string otherPath = editor.pendingPath == voiceList(state) ? elementList(state) : voiceList(state);
     const size_t others = countOf(requestValue(state, otherPath));
-    const std::string source = exclusiveSource(*state.selected, editor.pendingPath, otherPath).value_or("the catalog");
-    ImGui::TextWrapped("%s cannot use voices and elements together (%s). Adding this %s removes the request's %s.",
-                       state.selected->name.c_str(), source.c_str(), itemWord(state, editor.pendingPath), plural(others, itemWord(state, otherPath)).c_str());
+    ImGui::TextWrapped("%s cannot use voices and elements together. Adding this %s removes the request's %s.",
+                       state.selected->name.c_str(), itemWord(state, editor.pendingPath), plural(others, itemWord(state, otherPath)).c_str());
     ImGui::Spacing();
     const std::string replace = std::string("Remove the ") + itemWord(state, otherPath) + "s, add the " + itemWord(state, editor.pendingPath) + "###replace";
     const bool agreed = ImGui::Button(replace.c_str());
@@ -329,8 +328,7 @@ void drawVoicesEditor(AppState& state, const UiLook& look) {
     const ParamSpec* voiceSpec = offeredParam(state, voiceList(state));
     const ParamSpec* elementSpec = offeredParam(state, elementList(state));
     if (voiceSpec && elementSpec && countOf(requestValue(state, voiceList(state))) > 0 && countOf(requestValue(state, elementList(state))) > 0) {
-        if (const std::optional<std::string> source = exclusiveSource(*state.selected, voiceList(state), elementList(state)))
-            settleConflict(state, *source);
+        if (excludes(*state.selected, voiceList(state), elementList(state))) settleConflict(state);
     }
     if (voiceSpec) voicesSection(state, look, *voiceSpec, elementSpec != nullptr);
     if (elementSpec) {

@@ -148,8 +148,10 @@ void drawModelRow(AppState& state, const Model& model) {
     ImGui::TableNextColumn();
     if (model.limitsKnown) {
         ImGui::TextColored(kColorValid, "known");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Limits known: the form offers and checks what the model takes.");
     } else {
         ImGui::TextColored(kColorWarning, "unknown");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", limitsUnknownText().c_str());
     }
 }
 

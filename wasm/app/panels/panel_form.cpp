@@ -16,6 +16,7 @@
 #include "panels/panels.h"
 #include "ui/ui_widgets.h"
 
+#include "request/request_members.h"
 #include "text/json_input.h"
 #include "text/text_format.h"
 
@@ -23,6 +24,7 @@
 #include "imgui_stdlib.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -38,8 +40,6 @@ namespace {
 size_t codePoints(const std::string& text) {
     return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
-
-std::string shortJson(const json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Field widgets
@@ -57,14 +57,15 @@ struct Faded {
 };
 
 void enumField(AppState& state, const ParamSpec& spec, const json* current) {
-    const std::string unset = spec.defaultValue.is_null() ? "not set" : "default: " + shortJson(spec.defaultValue);
-    const std::string preview = current ? shortJson(*current) : unset;
+    const std::string unit = fieldWords(spec).unit;
+    const std::string unset = spec.defaultValue.is_null() ? "not set" : "default: " + valueText(spec.defaultValue, unit);
+    const std::string preview = current ? valueText(*current, unit) : unset;
     if (!ImGui::BeginCombo("##value", preview.c_str())) return;
     if (ImGui::Selectable(unset.c_str(), !current) && current) clearRequestValue(state, spec.path);
     std::vector<json> values = spec.values;
     if (values.empty()) values = {true, false};  // a boolean without an enum
     for (const json& value : values) {
-        if (ImGui::Selectable(shortJson(value).c_str(), current && *current == value)) {
+        if (ImGui::Selectable(valueText(value, unit).c_str(), current && *current == value)) {
             setRequestValue(state, spec.path, value);
         }
     }
@@ -100,7 +101,7 @@ void jsonField(AppState& state, const ParamSpec& spec, const json* current, cons
                        : !current                      ? ""
                        : current->is_string()          ? current->get<std::string>()
                                                        : current->dump(spec.type == ValueType::Array || spec.type == ValueType::Object ? 2 : -1);
-    const std::string hint = spec.defaultValue.is_null() ? "not set" : "default: " + shortJson(spec.defaultValue);
+    const std::string hint = spec.defaultValue.is_null() ? "not set" : "default: " + valueText(spec.defaultValue, fieldWords(spec).unit);
     const bool structured = spec.type == ValueType::Array || spec.type == ValueType::Object || spec.type == ValueType::Any;
     bool edited = false;
     if (structured) {
@@ -154,22 +155,40 @@ void promptField(AppState& state, const ParamSpec& spec, const json* current, co
     if (isPrompt) drawPromptHints(state, "form");  // seed 003: name the motion, vertical framing for 9:16
 }
 
+// The field's name as people say it ("Negative prompt", "CFG scale": fieldWords), and on hover what
+// it does, what it takes (with its unit), its default and the catalog's note, then its place in the
+// request. Which document says so is the model reference's business (panel_model.cpp), not the form's.
+void fieldName(const ParamSpec& spec) {
+    const FieldWords words = fieldWords(spec);
+    ImGui::TextUnformatted(words.label.c_str());
+    nameLastItem((words.label + "###label:" + spec.path).c_str());
+    if (!ImGui::IsItemHovered()) return;
+    std::string meaning = words.meaning;
+    if (!meaning.empty()) meaning[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(meaning[0])));
+    std::vector<std::string> lines = {meaning + ".", "Allowed: " + describeAllowed(spec)};
+    if (!spec.defaultValue.is_null()) lines.push_back("Default: " + valueText(spec.defaultValue, words.unit));
+    if (!spec.note.empty()) lines.push_back(spec.note);
+    lines.push_back(spec.path + "  (" + valueTypeName(spec.type) + ")");
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextColored(kColorAccent, "%s", words.label.c_str());
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const bool aside = i + 1 == lines.size() || (!spec.note.empty() && i + 2 == lines.size());  // the note and the path
+        ImGui::PushStyleColor(ImGuiCol_Text, aside ? kColorMuted : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        ImGui::TextWrapped("%s", lines[i].c_str());
+        ImGui::PopStyleColor();
+    }
+    nameLastItem((joinStrings(lines, "\n") + "###field-tooltip").c_str());  // its words, for the browser tests
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void drawField(AppState& state, const UiLook& look, const ParamSpec& spec) {
     const json* current = requestValue(state, spec.path);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(fieldLabel(spec).c_str());
-    if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::Text("%s  (%s)", spec.path.c_str(), valueTypeName(spec.type));
-        ImGui::TextWrapped("Allowed: %s", describeAllowed(spec).c_str());
-        if (!spec.note.empty()) ImGui::TextWrapped("%s", spec.note.c_str());
-        if (!spec.source.empty()) ImGui::TextColored(kColorMuted, "%s", spec.source.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
+    fieldName(spec);
     ImGui::TableNextColumn();
     ImGui::PushID(spec.path.c_str());
     // Room for the reset button on the right of every set field.
@@ -213,7 +232,11 @@ void keptAsideNote(const AppState& state) {
     const std::vector<KeptMember>& kept = state.session.keptAside();
     if (kept.empty()) return;
     std::vector<std::string> names;
-    for (const KeptMember& member : kept) names.push_back(member.path.substr(member.path.rfind('/') + 1));
+    for (const KeptMember& member : kept) {
+        ParamSpec named;  // a kept member may be one the model lacks: its words come from its path
+        named.path = member.path;
+        names.push_back(fieldWords(named).label);
+    }
     const std::string note = "Kept aside: " + joinWords(names, ", ") + " (not used here; " +
                              (kept.size() == 1 ? "it returns" : "they return") + " when you switch back).";
     ImGui::PushTextWrapPos(0.0f);
@@ -241,9 +264,23 @@ void modeRow(AppState& state, const UiLook& look, const Model& model, Mode mode)
     keptAsideNote(state);
 }
 
+// Where to start, on a first visit: until the first job is made or the person dismisses it
+// (app_runtime.h finishFirstSteps, remembered in browser storage).
+void firstSteps(AppState& state) {
+    if (state.firstSteps != FirstSteps::Open || !state.jobs.entries.empty()) return;
+    ImGui::TextColored(kColorAccent, "Start here:");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("1 pick a model in the catalog  \xC2\xB7  2 write a prompt  \xC2\xB7  3 Generate (Ctrl+Enter)");
+    nameLastItem("first-steps");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Got it###first-steps-dismiss")) finishFirstSteps(state);
+    ImGui::Separator();
+}
+
 }  // namespace
 
 void drawFormPanel(AppState& state, const UiLook& look) {
+    firstSteps(state);
     if (!state.selected) {
         ImGui::TextColored(kColorMuted, "Select a model in the catalog, or write a request in the JSON editor.");
         return;
@@ -251,7 +288,13 @@ void drawFormPanel(AppState& state, const UiLook& look) {
     const Model& model = *state.selected;
     const Mode mode = requestMode(state);
     modeRow(state, look, model, mode);
-    if (!model.limitsKnown) ImGui::TextColored(kColorWarning, "The sources name this model without its limits.");
+    if (!model.limitsKnown) {
+        const std::string limits = limitsUnknownText();
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorWarning);
+        ImGui::TextWrapped("%s", limits.c_str());
+        ImGui::PopStyleColor();
+        nameLastItem((limits + "###limits-unknown").c_str());
+    }
 
     const FormFields fields = formFields(model, mode);
     fieldTable(state, look, "prompt", fields.prompt);

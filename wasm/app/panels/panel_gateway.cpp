@@ -25,6 +25,7 @@ bool gatewayDialectCombo(Dialect& dialect) {
                 dialect = candidate;
                 changed = true;
             }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", dialectDescription(candidate));
         }
         ImGui::EndCombo();
     }
@@ -50,6 +51,14 @@ void drawSettings(AppState& state, const UiLook& look) {
     ImGui::EndDisabled();
     ImGui::SetNextItemWidth(dp(look, 200));
     changed |= gatewayDialectCombo(gateway.dialect);
+    // What the chosen dialect means, in one line from the dialects' table.
+    const std::string about = dialectDescription(gateway.dialect);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + dp(look, 420));
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+    ImGui::TextWrapped("%s", about.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    nameLastItem((about + "###dialect-about").c_str());
 
     ImGui::Spacing();
     ImGui::SetNextItemWidth(dp(look, 320));

@@ -1,5 +1,6 @@
-// Model panel: the selected model's modes, parameters (allowed values, default, source seed,
-// note), aliases per dialect and cross-field rules, all as the catalog states them.
+// Model panel: the selected model's modes, parameters (allowed values, default, source, note),
+// aliases per dialect and cross-field rules, all as the catalog states them. The one place that
+// names sources, by the titles of their documents (Catalog::sources), never by our keys.
 #include "ui/model_text.h"
 #include "panels/panels.h"
 #include "ui/ui_widgets.h"
@@ -15,7 +16,7 @@ namespace {
 constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                         ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
 
-void drawSummary(const Model& model, const UiLook& look) {
+void drawSummary(const Catalog& catalog, const Model& model, const UiLook& look) {
     ImGui::Text("%s", model.name.c_str());
     ImGui::SameLine();
     ImGui::TextColored(kColorMuted, "by %s, provider options under \"%s\"", model.vendor.c_str(), model.provider.c_str());
@@ -27,9 +28,24 @@ void drawSummary(const Model& model, const UiLook& look) {
         ImGui::TextColored(kColorAccent, "[%s]", modeTitle(mode));
     }
     if (!model.limitsKnown) {
-        ImGui::TextColored(kColorWarning, "The sources name this model but not its limits: only what is known is checked.");
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorWarning);
+        ImGui::TextWrapped("%s", limitsUnknownText().c_str());
+        ImGui::PopStyleColor();
     }
-    if (!model.notes.empty()) ImGui::TextWrapped("%s", model.notes.c_str());
+    if (!model.notes.empty()) {
+        const std::string notes = catalog.namingSources(model.notes);
+        ImGui::TextWrapped("%s", notes.c_str());
+        nameLastItem((notes + "###model-notes").c_str());
+    }
+}
+
+// A source by its document's title, muted; named "source:<what>" for the browser tests.
+void sourceText(const Catalog& catalog, const std::string& key, const std::string& what) {
+    const std::string& title = catalog.sourceTitle(key);
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+    ImGui::TextWrapped("%s", title.c_str());
+    ImGui::PopStyleColor();
+    nameLastItem((title + "###source:" + what).c_str());
 }
 
 // A new table row whose first cell is `id` in the monospace font (a parameter path, an alias).
@@ -41,12 +57,12 @@ void beginRowWithId(const UiLook& look, const std::string& id) {
     ImGui::PopFont();
 }
 
-void drawParameters(const Model& model, const UiLook& look) {
+void drawParameters(const Catalog& catalog, const Model& model, const UiLook& look) {
     if (!ImGui::BeginTable("params", 5, kTableFlags)) return;
     ImGui::TableSetupColumn("Parameter", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("Allowed", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn("Default", ImGuiTableColumnFlags_WidthStretch, 0.7f);
-    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, dp(look, 64));
+    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableHeadersRow();
     for (const ParamSpec& spec : model.params) {
@@ -57,14 +73,14 @@ void drawParameters(const Model& model, const UiLook& look) {
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", describeDefault(spec).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(spec.source.c_str());
+        sourceText(catalog, spec.source, spec.path);
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", spec.note.c_str());
     }
     ImGui::EndTable();
 }
 
-void drawAliases(const Model& model, const UiLook& look) {
+void drawAliases(const Catalog& catalog, const Model& model, const UiLook& look) {
     if (!ImGui::BeginTable("aliases", 4, kTableFlags)) return;
     ImGui::TableSetupColumn("Id", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("Dialects", ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -79,7 +95,7 @@ void drawAliases(const Model& model, const UiLook& look) {
         ImGui::TextUnformatted(alias.modes.empty() ? "all" : joinModes(alias.modes).c_str());
         ImGui::TableNextColumn();
         if (alias.routable) {
-            ImGui::TextColored(kColorMuted, "%s", alias.source.c_str());
+            sourceText(catalog, alias.source, alias.id);
         } else {
             ImGui::TextColored(kColorWarning, "refused: %s", alias.refusal.c_str());
         }
@@ -87,11 +103,11 @@ void drawAliases(const Model& model, const UiLook& look) {
     ImGui::EndTable();
 }
 
-void drawRules(const Model& model) {
+void drawRules(const Catalog& catalog, const Model& model) {
     for (const RuleSpec& rule : model.rules) {
         ImGui::BulletText("%s", rule.kind.c_str());
         ImGui::SameLine();
-        ImGui::TextColored(kColorMuted, "%s", describeRule(rule).c_str());
+        ImGui::TextColored(kColorMuted, "%s (%s)", describeRule(rule).c_str(), catalog.sourceTitle(rule.source).c_str());
     }
 }
 
@@ -105,14 +121,14 @@ void drawModelPanel(const AppState& state, const UiLook& look) {
     }
     const Model& model = *state.selected;
     ImGui::BeginChild("model-scroll", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);  // the panel's background shows
-    drawSummary(model, look);
+    drawSummary(*state.catalog, model, look);
     ImGui::Spacing();
-    drawParameters(model, look);
+    drawParameters(*state.catalog, model, look);
     const std::string aliasesTitle = "Names (" + std::to_string(model.aliases.size()) + ")";
-    if (ImGui::CollapsingHeader(aliasesTitle.c_str())) drawAliases(model, look);
+    if (ImGui::CollapsingHeader(aliasesTitle.c_str())) drawAliases(*state.catalog, model, look);
     if (!model.rules.empty()) {
         const std::string rulesTitle = "Cross-field rules (" + std::to_string(model.rules.size()) + ")";
-        if (ImGui::CollapsingHeader(rulesTitle.c_str())) drawRules(model);
+        if (ImGui::CollapsingHeader(rulesTitle.c_str())) drawRules(*state.catalog, model);
     }
     ImGui::EndChild();
 }

@@ -136,6 +136,8 @@ void endFrame() {
     vg::web::publishTestItems(out);
 }
 
+void itemInfo(unsigned id, const char* label, int flags) { ImGuiTestEngineHook_ItemInfo(GImGui, id, label, flags); }
+
 }  // namespace vg::app::test_hooks
 
 #else
@@ -143,6 +145,7 @@ void endFrame() {
 namespace vg::app::test_hooks {
 void beginFrame(float) {}
 void endFrame() {}
+void itemInfo(unsigned, const char*, int) {}
 }  // namespace vg::app::test_hooks
 
 #endif

@@ -12,5 +12,9 @@ namespace vg::app::test_hooks {
 void beginFrame(float pixelRatio);
 // After ImGui::Render: publishes the frame's list (window.__vg.ui).
 void endFrame();
+// Names the item `id` just added with `label` (its ID string, "###" part included), as Dear ImGui's
+// IMGUI_TEST_ENGINE_ITEM_INFO does. For code compiled once for both builds (ui_widgets.cpp's
+// nameLastItem), where that macro is empty: only this file is compiled per build.
+void itemInfo(unsigned id, const char* label, int flags);
 
 }  // namespace vg::app::test_hooks

@@ -1,5 +1,6 @@
 #include "ui/model_text.h"
 
+#include "request/diagnostic_codes.h"
 #include "request/request_members.h"
 
 #include <cstdio>
@@ -14,10 +15,11 @@ std::string number(double value) {
     return text;
 }
 
-std::string range(const std::optional<double>& min, const std::optional<double>& max) {
-    if (min && max) return number(*min) + " - " + number(*max);
-    if (min) return ">= " + number(*min);
-    if (max) return "<= " + number(*max);
+std::string range(const std::optional<double>& min, const std::optional<double>& max, const std::string& unit = "") {
+    const std::string after = unit.empty() ? "" : " " + unit;
+    if (min && max) return number(*min) + " - " + number(*max) + after;
+    if (min) return ">= " + number(*min) + after;
+    if (max) return "<= " + number(*max) + after;
     return "";
 }
 
@@ -63,15 +65,26 @@ std::string joinAliases(const Model& model) {
     return joinStrings(ids);
 }
 
+std::string valueText(const json& value, const std::string& unit) {
+    if (value.is_string()) return value.get<std::string>();
+    return value.dump() + (value.is_number() && !unit.empty() ? " " + unit : "");
+}
+
+std::string limitsUnknownText() {
+    const std::string_view meaning = diagnosticCode(Code::LimitsUnknown).meaning;
+    return "Limits unknown: " + std::string(meaning) + ".";
+}
+
 std::string describeAllowed(const ParamSpec& spec) {
     if (!spec.unsupported.empty()) return "not supported: " + spec.unsupported;
+    const std::string unit = fieldWords(spec).unit;
     std::vector<std::string> parts;
     if (!spec.values.empty()) {
         std::vector<std::string> values;
-        for (const json& value : spec.values) values.push_back(value.dump());
+        for (const json& value : spec.values) values.push_back(valueText(value, unit));
         parts.push_back(joinStrings(values, " | "));
     }
-    std::string numbers = range(spec.min, spec.max);
+    std::string numbers = range(spec.min, spec.max, unit);
     if (!numbers.empty() && spec.step) numbers += " step " + number(*spec.step);
     if (!numbers.empty()) parts.push_back(numbers);
     const std::string length = range(asDouble(spec.minLength), asDouble(spec.maxLength));
@@ -86,12 +99,5 @@ std::string describeAllowed(const ParamSpec& spec) {
 }
 
 std::string describeDefault(const ParamSpec& spec) { return spec.defaultValue.is_null() ? "" : spec.defaultValue.dump(); }
-
-// Members read as people name them ("Negative prompt", request_members.h); provider options keep the
-// provider's own name.
-std::string fieldLabel(const ParamSpec& spec) {
-    const RequestMember* member = requestMember(std::string_view(spec.path).substr(1));
-    return member ? member->label : spec.path.substr(spec.path.rfind('/') + 1);
-}
 
 }  // namespace vg::app

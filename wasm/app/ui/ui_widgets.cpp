@@ -1,7 +1,8 @@
 #include "ui/ui_widgets.h"
 
 #include "imgui.h"
-#include "imgui_internal.h"  // ItemAdd, the test-engine item hook
+#include "imgui_internal.h"  // ItemAdd
+#include "platform/test_hooks.h"
 
 namespace vg::app {
 
@@ -26,10 +27,11 @@ void mutedText(const std::string& text) {
 }
 
 void nameLastItem(const char* strId) {
-    ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads `g`
+    ImGuiContext& g = *GImGui;
     const ImGuiID id = ImGui::GetID(strId);
     ImGui::ItemAdd(g.LastItemData.Rect, id, nullptr, ImGuiItemFlags_NoNav);
-    IMGUI_TEST_ENGINE_ITEM_INFO(id, strId, g.LastItemData.StatusFlags);
+    // Not IMGUI_TEST_ENGINE_ITEM_INFO: this file is compiled once for both builds, without the hooks.
+    test_hooks::itemInfo(id, strId, g.LastItemData.StatusFlags);
 }
 
 void fieldDiagnostics(const AppState& state, const std::string& path) {
@@ -81,6 +83,7 @@ bool dialectCombo(const char* label, std::optional<Dialect>& value, const char* 
                 value = dialect;
                 changed = true;
             }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", dialectDescription(dialect));
         }
         ImGui::EndCombo();
     }

@@ -223,7 +223,7 @@ ParamSpec parseSpec(const json& j, std::string path, const SpecContext& ctx, con
     expectObject(j, where);
     checkKeys(j, {"type", "values", "min", "max", "step", "minLength", "maxLength", "minItems", "maxItems",
                   "default", "modes", "required", "unsupported", "media", "items", "itemName", "properties", "closed",
-                  "source", "note"}, where);
+                  "source", "note", "help"}, where);
     ParamSpec spec;
     spec.path = std::move(path);
     if (j.contains("type")) {
@@ -277,6 +277,7 @@ ParamSpec parseSpec(const json& j, std::string path, const SpecContext& ctx, con
     }
     spec.source = readSource(j, ctx.catalog, inheritedSource, where);
     spec.note = readString(j, "note", where);
+    spec.help = readString(j, "help", where);
     if (j.contains("items")) {
         if (spec.type != ValueType::Array) fail(where, "\"items\" needs \"type\": \"array\"");
         spec.items = std::make_shared<ParamSpec>(parseSpec(j["items"], "", ctx, spec.source, where + ", items"));
@@ -551,6 +552,25 @@ const ParamSpec* Model::param(std::string_view path) const {
 
 bool Model::supports(Mode mode) const { return contains(modes, mode); }
 
+const std::string& Catalog::sourceTitle(const std::string& key) const {
+    const auto found = sources.find(key);
+    return found == sources.end() ? key : found->second;
+}
+
+std::string Catalog::namingSources(std::string text) const {
+    for (const auto& [key, title] : sources) {
+        const std::string quoted = "\"" + title + "\"";
+        // The key as written, and capitalized at the start of a sentence ("Seed 004: ...").
+        std::string capitalized = key;
+        capitalized[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalized[0])));
+        for (const std::string& spelling : {key, capitalized}) {
+            for (size_t at = text.find(spelling); at != std::string::npos; at = text.find(spelling, at + quoted.size()))
+                text.replace(at, spelling.size(), quoted);
+        }
+    }
+    return text;
+}
+
 const Model* Catalog::byId(std::string_view canonicalId) const {
     for (const Model& model : models)
         if (model.id == canonicalId) return &model;
@@ -671,6 +691,7 @@ json specJson(const ParamSpec& spec) {
     if (spec.closed) out["closed"] = true;
     if (!spec.source.empty()) out["source"] = spec.source;
     if (!spec.note.empty()) out["note"] = spec.note;
+    if (!spec.help.empty()) out["help"] = spec.help;
     return out;
 }
 

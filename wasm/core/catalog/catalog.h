@@ -74,6 +74,8 @@ struct ParamSpec {
     bool closed = false;                 // objects: members not in properties are errors, not warnings
     std::string source;                  // "seed 001"
     std::string note;                    // why, when a seed is silent or seeds disagree
+    std::string help;                    // one line for people on what it does; "" = the request member's
+                                         // meaning (fieldWords, request_members.h)
 };
 
 //-----------------------------------------------------------------------------
@@ -152,6 +154,12 @@ struct Catalog {
     std::vector<Model> models;
     std::map<std::string, std::string> sources;  // "seed 001" -> title of the document
     std::vector<DialectLimits> dialectLimits;
+
+    // The title of the document `key` names; `key` itself when it names none.
+    const std::string& sourceTitle(const std::string& key) const;
+    // `text` with each source key in it ("seed 004's table", "Seed 001 gives") written as its
+    // document's title in quotes: people know the documents by their titles, not by our keys.
+    std::string namingSources(std::string text) const;
 
     const Model* byId(std::string_view canonicalId) const;
     // Finds a model by any of its names (exact, case-sensitive).

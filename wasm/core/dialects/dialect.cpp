@@ -15,10 +15,15 @@ namespace {
 struct DialectName {
     Dialect dialect;
     const char* name;
+    const char* description;  // one line for people choosing a gateway (dialectDescription)
 };
 constexpr DialectName kDialectNames[] = {
-    {Dialect::AiSdk, "aisdk"},     {Dialect::Gateway, "gateway"}, {Dialect::OpenAI, "openai"},
-    {Dialect::Unified, "unified"}, {Dialect::Jobs, "jobs"},       {Dialect::CreativeHub, "creative-hub"},
+    {Dialect::AiSdk, "aisdk", "the AI SDK's generateVideo call options: what a program passes, not a route a gateway answers"},
+    {Dialect::Gateway, "gateway", "Vercel AI Gateway's video routes: the model id travels in a header, the rest in the body"},
+    {Dialect::OpenAI, "openai", "OpenAI's Videos API: Sora's own fields (size, seconds); other models get the nearest size"},
+    {Dialect::Unified, "unified", "one OpenAI-style route for every provider; the answer is held open until the video is ready"},
+    {Dialect::Jobs, "jobs", "an asynchronous jobs API: a job id comes back at once and is polled, so a reload can resume"},
+    {Dialect::CreativeHub, "creative-hub", "a legacy creative route that takes only two models and makes silent video"},
 };
 
 // Top-level body names a dialect knows: its rows, model field, options and route-only fields.
@@ -59,6 +64,12 @@ std::optional<Dialect> byModelId(const json& body, const std::vector<Dialect>& c
 const char* dialectName(Dialect dialect) {
     for (const DialectName& entry : kDialectNames)
         if (entry.dialect == dialect) return entry.name;
+    return "";
+}
+
+const char* dialectDescription(Dialect dialect) {
+    for (const DialectName& entry : kDialectNames)
+        if (entry.dialect == dialect) return entry.description;
     return "";
 }
 

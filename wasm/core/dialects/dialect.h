@@ -33,6 +33,8 @@ inline constexpr Dialect kAllDialects[] = {Dialect::AiSdk,   Dialect::Gateway, D
                                            Dialect::Unified, Dialect::Jobs,    Dialect::CreativeHub};
 
 const char* dialectName(Dialect dialect);  // "creative-hub"
+// One line for people: what speaking this dialect means ("an asynchronous jobs API: a job id ...").
+const char* dialectDescription(Dialect dialect);
 std::optional<Dialect> dialectByName(std::string_view name);
 std::string dialectNameList();             // "aisdk, gateway, openai, unified, jobs, creative-hub"
 

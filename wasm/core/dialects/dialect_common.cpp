@@ -489,7 +489,7 @@ bool buildReferences(BuildContext& ctx, const FieldMap& row, const json& referen
             return false;
         }
         if (findAt(item, "/tag")) {
-            ctx.diagnostics.push_back(notExpressible(ctx, pointer + "/tag", "the AI SDK's inputReferences have no tags (name the character in the prompt, seed 000)"));
+            ctx.diagnostics.push_back(notExpressible(ctx, pointer + "/tag", "the AI SDK's inputReferences have no tags (name the character in the prompt instead)"));
             return false;
         }
         const json* type = findAt(item, "/type");

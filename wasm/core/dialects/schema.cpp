@@ -241,7 +241,7 @@ json schemaFor(Dialect dialect, const Model& model, const Catalog& catalog) {
         "Checked by `vgen validate` but not expressible here: the inputs each mode requires (mode is inferred from "
         "the inputs present); media headers of inline images and videos (format, byte size, dimensions, aspect "
         "ratio, duration)";
-    for (const RuleSpec& rule : model.rules) description += "; " + describeRule(rule);
+    for (const RuleSpec& rule : model.rules) description += "; " + citing(describeRule(rule), rule.source);
     if (!notes.empty()) description += ". Not sendable in this dialect: " + joinWords(notes, "; ");
     description += ".";
     schema["description"] = description;

@@ -40,10 +40,10 @@ namespace {
 
 // ---- endings ---------------------------------------------------------------------------------
 constexpr const char* kQuotaHint =
-    "Add balance or reduce generation parameters (seed 002: a 429 insufficient_quota is a quota "
-    "refusal, so retrying cannot help)";
+    "Add balance or reduce generation parameters (a 429 insufficient_quota is a quota refusal, so "
+    "retrying cannot help)";
 constexpr const char* kExpiredHint =
-    "Generate again, and download results soon after they finish (seed 002: links last 20 minutes)";
+    "Generate again, and download results soon after they finish (links last 20 minutes)";
 
 struct Ending {
     JobState state;
@@ -63,12 +63,13 @@ void finish(Job& job, Ending ending, int64_t now) {
     job.finishedAt = now;
 }
 
-// What the seeds say to do about a refusal (seed 002's error table, seed 004's 402).
+// What the seeds say to do about a refusal (seed 002's error table, seed 004's 402), in words for
+// the person who reads it: no document keys.
 std::string refusalHint(int httpStatus) {
     switch (httpStatus) {
-        case 401: return "Check the API key (seed 002: Authorization: Bearer sk-...)";
-        case 402: return "Add credits (seed 004: insufficient credits)";
-        case 404: return "Check the endpoint, model id and job id (seed 002)";
+        case 401: return "Check the API key (sent as Authorization: Bearer sk-...)";
+        case 402: return "Add credits (the gateway answered: insufficient credits)";
+        case 404: return "Check the endpoint, model id and job id";
         default: return "";
     }
 }

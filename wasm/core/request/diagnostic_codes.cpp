@@ -25,7 +25,7 @@ constexpr std::array<DiagnosticCode, static_cast<size_t>(Code::Count)> kDiagnost
     {Code::UnknownMode, "unknown_mode", E, D, "\"mode\" is not one of t2v, i2v, flf, r2v, v2v: use one of those, or leave it out to infer it"},
     {Code::ModeNotSupported, "mode_not_supported", E, D, "the model does not do this mode: pick a mode it offers or a model that does"},
     {Code::ModeNotOfferedById, "mode_not_offered_by_id", E, D, "this id of the model is for other modes (a -t2v id with an image): use the id the message names"},
-    {Code::LimitsUnknown, "limits_unknown", W, D, "the sources list the model without its limits: only the request's shape and the route's limits were checked"},
+    {Code::LimitsUnknown, "limits_unknown", W, D, "the documents the catalog comes from name the model but not its limits: only the request's shape, the inputs each mode needs and the route's limits are checked, so the gateway may still refuse a value"},
     // a dialect's wire fields
     {Code::MissingField, "missing_field", E, D, "a field the dialect needs is missing: add it"},
     {Code::WrongType, "wrong_type", E, D, "a value has the wrong JSON type (a number in quotes, a string for a list): write it as the message says"},

@@ -433,10 +433,7 @@ std::string argTypeProblem(ArgType type, const json& value) {
 }  // namespace
 
 void applyRule(const RuleSpec& rule, const Model& model, const Request& request, Diagnostics& out) {
-    const size_t before = out.size();
     findKind(rule.kind)->apply(rule, model, request, out);  // the catalog's loader refused unknown kinds
-    // Every message cites the rule's source once, also when an argument ("why") already names it.
-    for (size_t i = before; i < out.size(); ++i) out[i].message = citing(std::move(out[i].message), rule.source);
 }
 
 std::string ruleProblem(const std::string& kindName, const json& args) {
@@ -467,7 +464,7 @@ std::string describeRule(const RuleSpec& rule) {
     if (rule.kind == "exclusive" && rule.args.contains("groups")) text += ": " + rule.args["groups"].dump();
     else if (rule.kind == "requires") text += ": " + argString(rule.args, "if") + " -> " + argString(rule.args, "then");
     else if (rule.args.contains("path")) text += ": " + argString(rule.args, "path");
-    return citing(std::move(text), rule.source);
+    return text;
 }
 
 //-----------------------------------------------------------------------------

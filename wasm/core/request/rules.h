@@ -20,7 +20,8 @@ void applyRule(const RuleSpec& rule, const Model& model, const Request& request,
 // (every required one present, none unknown); otherwise what is wrong, for the catalog's load error
 // ("unknown argument \"grups\": exclusive takes groups").
 std::string ruleProblem(const std::string& kind, const json& args);
-// One line per rule kind for schema descriptions: what the rule checks.
+// One line per rule kind for schema descriptions and the model reference: what the rule checks
+// (without its source, which each reader names its own way).
 std::string describeRule(const RuleSpec& rule);
 
 //-----------------------------------------------------------------------------

@@ -214,8 +214,7 @@ void checkObject(Context& ctx, const ParamSpec& spec, const std::string& path, c
         bool required = !property.requiredIn.empty() && modeListed(property.requiredIn, ctx.mode);
         if (required && !value.contains(pointerLeaf(property.path))) {
             ctx.error(path + property.path, Code::MissingMember,
-                      citing(ctx.fieldName(path) + " needs " + pointerLeaf(property.path) + " for " + ctx.modelName,
-                             property.source));
+                      ctx.fieldName(path) + " needs " + pointerLeaf(property.path) + " for " + ctx.modelName);
         }
     }
 }
@@ -305,21 +304,18 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
         case MediaEncoding::DataUrl:
             if (!rules.dataUrlAllowed) {
                 ctx.error(path, Code::MediaDataUrlNotAllowed,
-                          citing(name + " must be " +
-                                     (rules.rawBase64Allowed ? "raw base64 without a data: prefix" : "a URL") + " for " +
-                                     ctx.modelName + ": " +
-                                     (rules.rawBase64Allowed ? "strip everything up to and including \"base64,\""
-                                                             : "host the file and pass its URL"),
-                                 spec.source));
+                          name + " must be " + (rules.rawBase64Allowed ? "raw base64 without a data: prefix" : "a URL") +
+                              " for " + ctx.modelName + ": " +
+                              (rules.rawBase64Allowed ? "strip everything up to and including \"base64,\""
+                                                      : "host the file and pass its URL"));
                 return;
             }
             break;
         case MediaEncoding::RawBase64:
             if (!rules.rawBase64Allowed) {
                 ctx.error(path, Code::MediaInlineNotAllowed,
-                          citing(name + " must be " + (rules.urlAllowed ? "a URL" : "a data URL") + " for " +
-                                     ctx.modelName + ", not inline base64: host the file and pass its URL",
-                                 spec.source));
+                          name + " must be " + (rules.urlAllowed ? "a URL" : "a data URL") + " for " + ctx.modelName +
+                              ", not inline base64: host the file and pass its URL");
                 return;
             }
             break;
@@ -453,9 +449,8 @@ void checkModeInputs(Context& ctx) {
         const RequestMember* member = requestMember(std::string_view(spec.path).substr(1));
         const std::string toAdd = member && *member->toAdd ? std::string(member->toAdd) + ": " : std::string();
         ctx.error(spec.path, Code::InputMissing,
-                  citing(toAdd + ctx.modelName + " needs " + pointerLeaf(spec.path) + " for " + modeTitle(ctx.mode) +
-                             (spec.note.empty() ? std::string() : ": " + spec.note),
-                         spec.source));
+                  toAdd + ctx.modelName + " needs " + pointerLeaf(spec.path) + " for " + modeTitle(ctx.mode) +
+                      (spec.note.empty() ? std::string() : ": " + spec.note));
     }
 }
 
@@ -468,9 +463,8 @@ void checkRouteInputs(Context& ctx) {
         if (findAt(ctx.request.body, spec.path)) continue;
         if (std::any_of(ctx.out.begin(), ctx.out.end(), [&](const Diagnostic& d) { return d.path == spec.path; })) continue;
         ctx.error(spec.path, Code::InputMissing,
-                  citing(ctx.dialectLimits->dialect + " requests need " + pointerLeaf(spec.path) +
-                             (spec.note.empty() ? std::string() : " (" + spec.note + ")"),
-                         spec.source));
+                  ctx.dialectLimits->dialect + " requests need " + pointerLeaf(spec.path) +
+                      (spec.note.empty() ? std::string() : " (" + spec.note + ")"));
     }
 }
 

@@ -129,13 +129,13 @@ std::optional<std::string> promptMotionHint(std::string_view prompt) {
     for (std::string_view cue : kMotionCues)
         if (containsPhrase(words, cue)) return std::nullopt;
     return "The prompt names no camera or subject motion, so the video may come out as a near-static frame: "
-           "say it explicitly, e.g. \"dynamic camera movement, subject in motion\" (seed 003)";
+           "say it explicitly, e.g. \"dynamic camera movement, subject in motion\"";
 }
 
 std::optional<std::string> promptFramingHint(std::string_view prompt, std::string_view aspectRatio) {
     if (aspectRatio != "9:16" || containsPhrase(wordsOf(prompt), "vertical")) return std::nullopt;
     return "For a 9:16 video, describe a scene that works in vertical framing; mention \"vertical composition\" "
-           "if needed (seed 003)";
+           "if needed";
 }
 
 //-----------------------------------------------------------------------------
