@@ -7,7 +7,7 @@
 //    "fields": [{"path", "label", "kind": "text"|"choice"|"number", "value", "options"?,
 //                "allowed" (what it does and takes, a sentence), "problem"}],
 //    "generate": {"enabled", "why"},
-//    "jobs": [{"id", "title", "state", "error", "videos": [url]}]}
+//    "jobs": [{"id", "title", "state", "error", "videos": [{"url", "file"}]}]}
 // and what a person does here goes back as {"type": "mirror", "action": ...} events (mirrorAction):
 // the canvas and the mirror show one request.
 (function (root) {
@@ -143,9 +143,10 @@
     mirror.jobs.textContent = '';
     jobs.forEach(function (job) {
       var item = element('li', {}, job['title'] + ': ' + job['state'] + (job['error'] ? '. ' + job['error'] : ''));
-      job['videos'].forEach(function (url, n) {
+      job['videos'].forEach(function (video, n) {
         item.appendChild(document.createTextNode(' '));
-        item.appendChild(element('a', { 'href': url, 'target': '_blank' }, job['videos'].length > 1 ? 'Video ' + (n + 1) : 'Video'));
+        item.appendChild(element('a', { 'href': video['url'], 'download': video['file'] },
+          job['videos'].length > 1 ? 'Video ' + (n + 1) : 'Video'));
       });
       mirror.jobs.appendChild(item);
     });

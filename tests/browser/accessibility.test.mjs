@@ -64,6 +64,8 @@ accessibility.check('a screen reader\'s user makes a video through the mirror al
   assert(said.includes('Sora 2: a lighthouse beam sweeps over fog: succeeded'), `the live region says "${said}"`);
   const link = page.getByRole('listitem').filter({ hasText: prompt }).getByRole('link', { name: 'Video' });
   const href = await link.getAttribute('href');
+  const file = await link.getAttribute('download');
+  assert(/^sora-2_a-lighthouse-beam-sweeps-over_\d{4}-\d\d-\d\d_\d{4}\.mp4$/.test(file), `the link saves the video as ${file}`);
   const probed = await probe(new URL(href, page.url()).href);
   const video = probed.streams.find((s) => s.codec_type === 'video');
   assert(video && Math.abs(Number(probed.format.duration) - 8) < 0.5, `the result is ${JSON.stringify(probed)}; 8 s of video were asked`);

@@ -36,6 +36,12 @@ async function playingVideo(page, timeout = 30000) {
   });
 }
 
+// The page's local date, "2026-12-05".
+const localDate = (page) => page.evaluate(() => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+});
+
 // serve.py with `flags` for one check, stopped when `use(server)` is done.
 async function withServer(flags, use) {
   const server = await startServer(flags);
@@ -63,6 +69,7 @@ export function jobChecks(playground) {
     assert(s.selected === 'klingai/kling-v2.6', `the link opened ${s.selected}`);
     assert(s.canGenerate, `Generate is blocked: ${JSON.stringify(s.formPaths)}`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'share-link-form.png') });
+    const madeOn = await localDate(page);
     await pressCtrlEnter(page);
     const job = await waitForJob(page, (t) => window.__vg.jobs.length && t.includes(window.__vg.jobs[0].state), TERMINAL, 120000);
     assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
@@ -71,6 +78,12 @@ export function jobChecks(playground) {
     assert(video.height > video.width, `a 9:16 request played as ${video.width}x${video.height}`);
     await waitFor(page, () => window.__vg.jobs[0].stored === 1, undefined, 20000);
     await page.screenshot({ path: path.join(ARTIFACTS, 'video-result.png') });
+    // Download saves it under what it shows, not an internal id (core: jobs/job_words.h): the model,
+    // the prompt's first words and the local date and time on the page's clock.
+    const [download] = await Promise.all([page.waitForEvent('download'), clickControl(page, '**/Download')]);
+    const days = [madeOn, await localDate(page)].join('|');  // the job was made between the two
+    const saved = download.suggestedFilename();
+    assert(new RegExp(`^kling-v2\\.6-t2v_a-paper-boat-drifts-down_(${days})_\\d{4}\\.mp4$`).test(saved), `Download saves the video as ${saved}`);
     // A <video> draws above the canvas: while a popup is open it steps aside.
     await clickControl(page, 'gateway');
     await waitFor(page, () => document.querySelector('video').style.visibility === 'hidden');

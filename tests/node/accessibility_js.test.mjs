@@ -38,7 +38,7 @@ test('the controls are made again only when the fields\' shape changes, not thei
 test('the live region names the newest job, its state, its error and a ready video', () => {
   assert.equal(A.jobSentence(undefined), 'No jobs yet.');
   assert.equal(A.jobSentence({ title: 'Sora 2: a fox', state: 'running', error: '', videos: [] }), 'Sora 2: a fox: running.');
-  assert.equal(A.jobSentence({ title: 'Sora 2: a fox', state: 'succeeded', error: '', videos: ['/v/1.mp4'] }),
+  assert.equal(A.jobSentence({ title: 'Sora 2: a fox', state: 'succeeded', error: '', videos: [{ url: '/v/1.mp4', file: 'sora-2_a-fox_2026-12-05_1412.mp4' }] }),
     'Sora 2: a fox: succeeded. The video is ready.');
   assert.equal(A.jobSentence({ title: 'Veo 3: rain', state: 'failed', error: 'the gateway refused the key', videos: [] }),
     'Veo 3: rain: failed. the gateway refused the key');

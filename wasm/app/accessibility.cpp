@@ -2,6 +2,8 @@
 #include "accessibility.h"
 
 #include "app_runtime.h"
+#include "jobs/job_words.h"
+#include "platform/platform_web.h"
 #include "request/request_members.h"
 #include "ui/model_text.h"
 
@@ -50,21 +52,12 @@ json fieldJson(const AppState& state, const ParamSpec& spec, const char* kind) {
     return field;
 }
 
-// The prompt's text, whether the request holds it as a string or as {"text": ...} with an image.
-std::string promptOf(const json& request) {
-    const auto prompt = request.find("prompt");
-    if (prompt == request.end()) return "";
-    if (prompt->is_string()) return prompt->get<std::string>();
-    if (prompt->is_object() && prompt->contains("text") && (*prompt)["text"].is_string()) return (*prompt)["text"].get<std::string>();
-    return "";
-}
-
 // "Kling 2.6: a red fox runs through snow": the job as a person names it.
 std::string jobTitle(const AppState& state, const JobEntry& entry) {
     const auto model = entry.request.find("model");
     const Model* found = model != entry.request.end() && model->is_string()
                              ? state.catalog->resolve(model->get<std::string>()).model : nullptr;
-    std::string prompt = promptOf(entry.request);
+    std::string prompt = requestPromptText(entry.request);
     if (prompt.size() > kTitlePromptChars) {
         size_t cut = kTitlePromptChars;
         while (cut > 0 && (static_cast<unsigned char>(prompt[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
@@ -83,8 +76,15 @@ json jobJson(const AppState& state, const JobEntry& entry) {
     json videos = json::array();
     // A data: URL (a gateway that answers with inline video) would copy megabytes into the page
     // once more: those results are played in the Jobs panel only.
-    for (const ResultVideo& video : entry.results)
-        if (!video.url.empty() && video.url.rfind("data:", 0) != 0) videos.push_back(video.url);
+    const int offset = web::localOffsetMinutes();
+    for (size_t i = 0; i < entry.results.size(); ++i) {
+        const ResultVideo& video = entry.results[i];
+        if (video.url.empty() || video.url.rfind("data:", 0) == 0) continue;
+        json link;
+        link["url"] = video.url;
+        link["file"] = resultFileName(entry, i, offset);  // what the Jobs panel's Download saves it as
+        videos.push_back(std::move(link));
+    }
     row["videos"] = std::move(videos);
     return row;
 }

@@ -3,6 +3,7 @@
 // and retry. Under it, the selected job's videos: <video> elements the platform lays over the
 // rectangles drawn here (hidden while a popup is open, since a <video> always draws above the canvas).
 #include "app_runtime.h"
+#include "jobs/job_words.h"
 #include "panels/panels.h"
 #include "platform/platform_web.h"
 #include "ui/ui_widgets.h"
@@ -95,7 +96,7 @@ void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) 
         videoBox(look, key, video.url, video.stored, state.loopingVideos.count(key) > 0, ImVec2(boxWidth, boxWidth / aspect));
         const std::string clock = web::videoClock(key);
         ImGui::TextColored(kColorMuted, "%s", clock.empty() ? "loading..." : clock.c_str());
-        if (ImGui::SmallButton("Download")) web::downloadVideo(key, video.url, entry.localId + "-" + std::to_string(i) + ".mp4");
+        if (ImGui::SmallButton("Download")) web::downloadVideo(key, video.url, resultFileName(entry, i, web::localOffsetMinutes()));
         ImGui::SameLine();
         ImGui::BeginDisabled(video.url.empty() || video.url.rfind("data:", 0) == 0);
         if (ImGui::SmallButton("Copy link")) {

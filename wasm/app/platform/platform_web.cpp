@@ -78,6 +78,7 @@ EM_JS(void, vgJsWake, (), { VideoGenPlatform.wake(Module); });
 EM_JS(void, vgJsBurst, (), { VideoGenPlatform.burst(Module); });
 EM_JS(void, vgJsWakeAt, (double at), { VideoGenPlatform.wakeAt(Module, at); });
 EM_JS(double, vgJsNow, (), { return Date.now(); });
+EM_JS(int, vgJsLocalOffsetMinutes, (), { return -new Date().getTimezoneOffset(); });
 
 EM_JS(double, vgJsCanvasCssWidth, (), { return Module['canvas'].getBoundingClientRect().width; });
 EM_JS(double, vgJsCanvasCssHeight, (), { return Module['canvas'].getBoundingClientRect().height; });
@@ -173,6 +174,8 @@ void requestFrameBurst() { vgJsBurst(); }
 void wakeAt(int64_t epochMs) { vgJsWakeAt(static_cast<double>(epochMs)); }
 
 int64_t nowMs() { return static_cast<int64_t>(vgJsNow()); }
+
+int localOffsetMinutes() { return vgJsLocalOffsetMinutes(); }
 
 CanvasMetrics canvasMetrics() {
     CanvasMetrics metrics;

@@ -75,6 +75,8 @@ void requestFrameBurst();
 void wakeAt(int64_t epochMs);
 // Wall-clock time, epoch milliseconds (the job logic's clock).
 int64_t nowMs();
+// The viewer's time zone now: minutes east of UTC (UTC+1 is 60), for times shown or put in names.
+int localOffsetMinutes();
 
 CanvasMetrics canvasMetrics();
 
