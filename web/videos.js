@@ -75,14 +75,17 @@
   };
 
   // The element plays the stored copy of `key` when there is one, else `url` (read only when the
-  // element is made: a data URL of megabytes is not handed over again).
-  P.placeVideo = function (module, key, url, rect, visible, loop) {
+  // element is made: a data URL of megabytes is not handed over again). With `sound` (a result whose
+  // request asked for audio) it starts with its sound on; a browser that allows no sound before the
+  // person has clicked in the page refuses that play, and it plays muted instead (its speaker
+  // control unmutes it).
+  P.placeVideo = function (module, key, url, rect, visible, loop, sound) {
     var videos = module.vg.videos;
     var entry = videos.map[key];
     if (!entry) {
       var element = document.createElement('video');
       element.controls = true;
-      element.muted = true;
+      element.muted = !sound;
       element.autoplay = true;
       element.playsInline = true;
       element.preload = 'auto';
@@ -91,6 +94,7 @@
       entry = videos.map[key] = { element: element, url: url, seen: 0 };
       var burst = function () { P.burst(module); };
       element.addEventListener('timeupdate', burst);
+      if (sound) element.addEventListener('canplay', function () { P.playWithSound(element); }, { once: true });
       element.addEventListener('loadedmetadata', burst);
       element.addEventListener('error', function () {
         if (element.dataset.source !== 'remote') return;
@@ -108,6 +112,20 @@
     Object.assign(entry.element.style, P.overlayStyle(module['canvas'].getBoundingClientRect(),
       { x: root.scrollX, y: root.scrollY }, rect, visible));
     entry.seen = videos.frame;
+  };
+
+  // Plays `element` with its sound, or muted when the browser refuses sound (autoplay policy: no
+  // click in the page yet); element.dataset.sound says which ("on" or "blocked").
+  P.playWithSound = function (element) {
+    element.dataset.sound = 'on';
+    var playing = element.play();
+    if (!playing || !playing.catch) return;
+    playing.catch(function (error) {
+      if (!error || error.name !== 'NotAllowedError') return;  // an AbortError: a pause or a new source came first
+      element.dataset.sound = 'blocked';
+      element.muted = true;
+      element.play().catch(function () {});
+    });
   };
 
   P.endVideoFrame = function (module) {

@@ -60,6 +60,16 @@ bool generatesAudio(const Model& model) {
     return audio && audio->unsupported.empty();
 }
 
+bool asksForSound(const Catalog& catalog, const json& request) {
+    const auto model = request.find("model");
+    const Model* found = model != request.end() && model->is_string() ? catalog.resolve(model->get<std::string>()).model : nullptr;
+    if (!found || !generatesAudio(*found)) return false;
+    const auto audio = request.find("audio");
+    if (audio != request.end()) return audio->is_boolean() && audio->get<bool>();
+    const json& fallback = found->param("/audio")->defaultValue;
+    return fallback.is_boolean() && fallback.get<bool>();
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Selection and example
 //-----------------------------------------------------------------------------

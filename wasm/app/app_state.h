@@ -141,6 +141,9 @@ void applyFilter(AppState& state);
 
 // The model can generate an audio track: it has an "/audio" parameter the catalog does not refuse.
 bool generatesAudio(const Model& model);
+// The canonical `request` asks for its video's sound: its audio member, else its model's default for
+// it (a model may make sound unless told not to); false for a model that makes none.
+bool asksForSound(const Catalog& catalog, const json& request);
 
 // Shows `model`: a request the person made moves to it (what the model does not take is kept
 // aside, session.keptAside()); an untouched example becomes the model's example (text-to-video

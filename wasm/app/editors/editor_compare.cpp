@@ -249,7 +249,8 @@ bool drawColumn(AppState& state, const UiLook& look, const JobEntry& entry, floa
     if (job.state == JobState::Succeeded && !entry.results.empty()) {
         const std::string key = entry.localId + "/0";
         const ResultVideo& video = entry.results.front();
-        videoBox(look, key, video.url, video.stored, state.loopingVideos.count(key) > 0, ImVec2(width, videoHeight));
+        // Muted: columns playing together would talk over each other; each video's own control unmutes it.
+        videoBox(look, key, video.url, video.stored, state.loopingVideos.count(key) > 0, false, ImVec2(width, videoHeight));
         const std::string clock = web::videoClock(key);
         clippedText(clock.empty() ? "loading..." : clock, kColorMuted, width);
         return false;

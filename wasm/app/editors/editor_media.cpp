@@ -130,7 +130,7 @@ void imagePreview(AppState& state, const UiLook& look, const std::string& path) 
 void videoPreview(const UiLook& look, const std::string& path, const std::string& value) {
     const std::string key = "media" + path + "#" + std::to_string(mediaFingerprint(value));
     const float width = std::min(ImGui::GetContentRegionAvail().x, dp(look, 256));
-    videoBox(look, key, value, false, true, ImVec2(width, width * 9.0f / 16.0f));
+    videoBox(look, key, value, false, true, false, ImVec2(width, width * 9.0f / 16.0f));
     nameLastItem(("video:" + path).c_str());
     const std::string clock = web::videoClock(key);
     ImGui::TextColored(kColorMuted, "%s", clock.empty() ? "loading the video..." : clock.c_str());

@@ -84,6 +84,7 @@ bool drawJobRow(AppState& state, const JobEntry& entry, int64_t now) {
 
 void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) {
     const float aspect = requestAspect(entry.request);
+    const bool sound = asksForSound(*state.catalog, entry.request);
     const float captionHeight = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2;
     const float boxHeight = std::max(dp(look, 90), ImGui::GetContentRegionAvail().y - captionHeight);
     const float boxWidth = std::min(boxHeight * aspect, ImGui::GetContentRegionAvail().x);
@@ -93,9 +94,15 @@ void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) 
         if (i > 0) ImGui::SameLine();
         ImGui::BeginGroup();
         ImGui::PushID(static_cast<int>(i));
-        videoBox(look, key, video.url, video.stored, state.loopingVideos.count(key) > 0, ImVec2(boxWidth, boxWidth / aspect));
+        videoBox(look, key, video.url, video.stored, state.loopingVideos.count(key) > 0, sound, ImVec2(boxWidth, boxWidth / aspect));
         const std::string clock = web::videoClock(key);
         ImGui::TextColored(kColorMuted, "%s", clock.empty() ? "loading..." : clock.c_str());
+        if (sound) {
+            // The request asked for audio: say so, since a video's own controls show sound only on hover.
+            ImGui::SameLine();
+            ImGui::TextColored(kColorAccent, "with sound");
+            nameLastItem("with sound###sound-badge");
+        }
         if (ImGui::SmallButton("Download")) web::downloadVideo(key, video.url, resultFileName(entry, i, web::localOffsetMinutes()));
         ImGui::SameLine();
         ImGui::BeginDisabled(video.url.empty() || video.url.rfind("data:", 0) == 0);

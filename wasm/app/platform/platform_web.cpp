@@ -57,8 +57,8 @@ EM_JS(void, vgJsLoadImageTexture, (const char* token, const char* src), {
 });
 
 EM_JS(void, vgJsPlaceVideo, (const char* key, const char* url, float x, float y, float w, float h,
-                             float vx, float vy, float vw, float vh, int loop), {
-    VideoGenPlatform.placeVideo(Module, UTF8ToString(key), UTF8ToString(url), {'x': x, 'y': y, 'width': w, 'height': h}, {'x': vx, 'y': vy, 'width': vw, 'height': vh}, loop);
+                             float vx, float vy, float vw, float vh, int loop, int sound), {
+    VideoGenPlatform.placeVideo(Module, UTF8ToString(key), UTF8ToString(url), {'x': x, 'y': y, 'width': w, 'height': h}, {'x': vx, 'y': vy, 'width': vw, 'height': vh}, loop, sound);
 });
 EM_JS(void, vgJsEndVideoFrame, (), { VideoGenPlatform.endVideoFrame(Module); });
 EM_JS(char*, vgJsVideoClock, (const char* key), { return allocateUTF8(VideoGenPlatform.videoClock(Module, UTF8ToString(key))); });
@@ -333,12 +333,12 @@ void loadImageTexture(const std::string& token, const std::string& source) {
     vgJsLoadImageTexture(token.c_str(), source.c_str());
 }
 
-void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop) {
+void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop, bool sound) {
     // The element reads its source once, when made: a data URL of megabytes is not copied every frame.
     static std::unordered_set<std::string> made;
     const bool known = !made.insert(key).second;
     vgJsPlaceVideo(key.c_str(), known ? "" : url.c_str(), rect.x, rect.y, rect.width, rect.height, visible.x, visible.y,
-                   visible.width, visible.height, loop ? 1 : 0);
+                   visible.width, visible.height, loop ? 1 : 0, sound ? 1 : 0);
 }
 
 void endVideoFrame() { vgJsEndVideoFrame(); }

@@ -134,9 +134,11 @@ void loadImageTexture(const std::string& token, const std::string& source);
 // ---- <video> elements over the canvas ----------------------------------------------------------------
 // Shows the video `key` inside `rect`, cut to `visible` (the part of the rect the ImGui window
 // shows). The element plays the stored copy of `key` when there is one, else `url` (read on the
-// first call for `key`, when the element is made), and repeats while `loop`. Call for every shown
-// video each frame (video_box.h does), then endVideoFrame(), which hides the ones not placed this frame.
-void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop);
+// first call for `key`, when the element is made), and repeats while `loop`. It starts with its sound
+// on when `sound` (read when the element is made; the browser may still ask for a click first), else
+// muted. Call for every shown video each frame (video_box.h does), then endVideoFrame(), which hides
+// the ones not placed this frame.
+void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop, bool sound);
 void endVideoFrame();
 // "0:03 / 0:05" of a placed video; "" before its metadata loaded.
 std::string videoClock(const std::string& key);

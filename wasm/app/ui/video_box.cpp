@@ -17,7 +17,7 @@ float requestAspect(const nlohmann::json& request) {
     return 16.0f / 9.0f;
 }
 
-void videoBox(const UiLook& look, const std::string& key, const std::string& url, bool stored, bool loop, ImVec2 size) {
+void videoBox(const UiLook& look, const std::string& key, const std::string& url, bool stored, bool loop, bool sound, ImVec2 size) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
     const ImVec2 max = ImGui::GetItemRectMax();
@@ -32,7 +32,7 @@ void videoBox(const UiLook& look, const std::string& key, const std::string& url
     const web::PageRect rect{min.x / r, min.y / r, (max.x - min.x) / r, (max.y - min.y) / r};
     const web::PageRect visible{vx / r, vy / r, std::max(0.0f, std::min(max.x, clipMax.x) - vx) / r,
                                 std::max(0.0f, std::min(max.y, clipMax.y) - vy) / r};
-    web::placeVideo(key, url, rect, visible, loop);
+    web::placeVideo(key, url, rect, visible, loop, sound);
 }
 
 }  // namespace vg::app

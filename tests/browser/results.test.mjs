@@ -1,0 +1,60 @@
+// Issue 14, "A result viewer worth looking at": how a finished video plays in the Jobs panel. A
+// result whose request asked for audio plays with its sound on (the person pressed Generate, so the
+// browser allows it) and says "with sound" beside its clock; one whose request did not stays muted
+// and says nothing. The result's own file is read back with ffprobe: the sound is really there.
+//
+//   node tests/browser/results.test.mjs
+// Each check opens its own page at the share link of its request (VG_CHECK / VG_ORDER: harness.mjs,
+// suite); a console error on that page fails the check. Ends with `results: N passed, M failed`;
+// exit 1 on any failure. Site: $VG_SITE_DIR, else $VG_WASM_DIR/site-test, else build/wasm/site-test.
+import { spawnSync } from 'node:child_process';
+
+import { assert, itemIfShown, pressCtrlEnter, suite, waitFor } from './harness.mjs';
+
+const TERMINAL = ['succeeded', 'failed', 'expired', 'cancelled'];
+const SPOKEN = { model: 'klingai/kling-v2.6-t2v', prompt: 'a street musician plays a violin under a bridge', duration: 5, audio: true };
+const SILENT = { ...SPOKEN, audio: false };
+
+// Generates, waits for the job to end and its <video> to play a little; returns what the element says.
+async function generateAndPlay(page) {
+  await pressCtrlEnter(page);
+  await waitFor(page, (t) => window.__vg.jobs.length && t.includes(window.__vg.jobs[0].state), TERMINAL, 120000);
+  const [job] = await page.evaluate(() => window.__vg.jobs);
+  assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
+  await waitFor(page, () => {
+    const video = document.querySelector('video');
+    return video && video.readyState >= 2 && video.currentTime > 0.2;
+  }, undefined, 30000);
+  return page.evaluate(() => {
+    const video = document.querySelector('video');
+    return { muted: video.muted, sound: video.dataset.sound || '', src: video.currentSrc };
+  });
+}
+
+// The audio streams ffprobe finds in the file at `url`.
+async function audioStreams(url) {
+  const answer = await fetch(url);
+  assert(answer.ok, `GET ${url} answered ${answer.status}`);
+  const run = spawnSync('ffprobe', ['-v', 'error', '-select_streams', 'a', '-show_entries', 'stream=codec_name', '-of', 'json', '-'],
+    { input: Buffer.from(await answer.arrayBuffer()) });
+  assert(run.status === 0, `ffprobe could not read the video: ${run.stderr}`);
+  return JSON.parse(run.stdout).streams.length;
+}
+
+const results = suite('results');
+
+results.check('a result whose request asked for audio plays with its sound on and says so', { start: SPOKEN }, async ({ page }) => {
+  const video = await generateAndPlay(page);
+  assert(!video.muted && video.sound === 'on', `the result plays ${video.muted ? 'muted' : 'with sound'} (sound: "${video.sound}")`);
+  assert(await itemIfShown(page, '**/###sound-badge'), 'no "with sound" beside the result');
+  const link = await page.evaluate(() => document.querySelector('#vg-mirror a').href);
+  assert(await audioStreams(link) === 1, 'the rendered file has no sound, though the request asked for it');
+});
+
+results.check('a result whose request asked for no audio plays muted and claims no sound', { start: SILENT }, async ({ page }) => {
+  const video = await generateAndPlay(page);
+  assert(video.muted && video.sound === '', `the result plays ${video.muted ? 'muted' : 'with sound'} (sound: "${video.sound}")`);
+  assert(!(await itemIfShown(page, '**/###sound-badge')), '"with sound" beside a silent result');
+});
+
+results.run();
