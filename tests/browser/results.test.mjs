@@ -2,14 +2,17 @@
 // result whose request asked for audio plays with its sound on (the person pressed Generate, so the
 // browser allows it) and says "with sound" beside its clock; one whose request did not stays muted
 // and says nothing. The result's own file is read back with ffprobe: the sound is really there.
+// Theater shows the video alone, as large as the page takes; Esc brings the panels back.
 //
 //   node tests/browser/results.test.mjs
 // Each check opens its own page at the share link of its request (VG_CHECK / VG_ORDER: harness.mjs,
 // suite); a console error on that page fails the check. Ends with `results: N passed, M failed`;
 // exit 1 on any failure. Site: $VG_SITE_DIR, else $VG_WASM_DIR/site-test, else build/wasm/site-test.
+// Screenshot: tests/artifacts/results-theater.png.
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
-import { assert, itemIfShown, pressCtrlEnter, suite, waitFor } from './harness.mjs';
+import { ARTIFACTS, VIEWPORT, assert, clickControl, itemIfShown, press, pressCtrlEnter, suite, waitFor } from './harness.mjs';
 
 const TERMINAL = ['succeeded', 'failed', 'expired', 'cancelled'];
 const SPOKEN = { model: 'klingai/kling-v2.6-t2v', prompt: 'a street musician plays a violin under a bridge', duration: 5, audio: true };
@@ -55,6 +58,31 @@ results.check('a result whose request asked for no audio plays muted and claims 
   const video = await generateAndPlay(page);
   assert(video.muted && video.sound === '', `the result plays ${video.muted ? 'muted' : 'with sound'} (sound: "${video.sound}")`);
   assert(!(await itemIfShown(page, '**/###sound-badge')), '"with sound" beside a silent result');
+});
+
+// The result's <video> box in CSS pixels.
+const videoBox = (page) => page.evaluate(() => {
+  const { width, height } = document.querySelector('video').getBoundingClientRect();
+  return { width, height, visible: document.querySelector('video').style.visibility === 'visible' };
+});
+
+results.check('Theater shows the result alone and as large as the page takes; Esc brings the panels back', { start: SILENT }, async ({ page }) => {
+  await generateAndPlay(page);
+  const inPanel = await videoBox(page);
+  await clickControl(page, '**/Theater');
+  const large = (box, size) => box.visible && (box.width >= 0.9 * size.width || box.height >= 0.85 * size.height);
+  await waitFor(page, (size) => {
+    const { width, height } = document.querySelector('video').getBoundingClientRect();
+    return width >= 0.9 * size.width || height >= 0.85 * size.height;
+  }, VIEWPORT);
+  const theater = await videoBox(page);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'results-theater.png') });
+  assert(large(theater, VIEWPORT) && theater.width > 2 * inPanel.width, `in the theater the video is ${JSON.stringify(theater)}, in its panel ${JSON.stringify(inPanel)}`);
+  assert(!(await itemIfShown(page, 'generate')), 'the panels are drawn under the theater');
+  await page.focus('#canvas');
+  await press(page, 'Escape');
+  await waitFor(page, (width) => document.querySelector('video').getBoundingClientRect().width <= width + 1, inPanel.width);
+  assert(await itemIfShown(page, 'generate'), 'Esc closed the theater but the panels did not come back');
 });
 
 results.run();

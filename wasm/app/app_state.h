@@ -123,6 +123,7 @@ struct AppState {
     std::string selectedJob;                     // local id of the job whose results are shown
     std::string retryAsked;                      // local id of the job whose Retry asks before a new submission, "" none
     std::set<std::string> loopingVideos;         // result keys ("<localId>/<index>") set to repeat
+    std::string theater;                         // the result key shown over the whole page (panel_jobs.cpp drawTheater), "" none
     std::string shareNote;                       // what the share link at load did ("" when none)
     std::string toast;                           // a short confirmation ("share link copied"): app_runtime.h showToast
     FirstSteps firstSteps = FirstSteps::Unknown; // Done once a job is made or the hint is dismissed

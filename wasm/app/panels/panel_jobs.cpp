@@ -12,6 +12,7 @@
 #include "imgui.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 
 namespace vg::app {
@@ -105,6 +106,8 @@ void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) 
         }
         if (ImGui::SmallButton("Download")) web::downloadVideo(key, video.url, resultFileName(entry, i, web::localOffsetMinutes()));
         ImGui::SameLine();
+        if (ImGui::SmallButton("Theater")) state.theater = key;
+        ImGui::SameLine();
         ImGui::BeginDisabled(video.url.empty() || video.url.rfind("data:", 0) == 0);
         if (ImGui::SmallButton("Copy link")) {
             web::copyToClipboard(video.url.rfind("/", 0) == 0 ? web::pageUrlWithoutHash() + video.url.substr(1) : video.url);
@@ -128,6 +131,45 @@ void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) 
         ImGui::PopID();
         ImGui::EndGroup();
     }
+}
+
+bool drawTheater(AppState& state, const UiLook& look) {
+    if (state.theater.empty()) return false;
+    const size_t slash = state.theater.rfind('/');
+    const std::string localId = state.theater.substr(0, slash);
+    const size_t index = std::strtoul(state.theater.c_str() + slash + 1, nullptr, 10);
+    const auto entry = std::find_if(state.jobs.entries.begin(), state.jobs.entries.end(),
+                                    [&](const JobEntry& candidate) { return candidate.localId == localId; });
+    if (entry == state.jobs.entries.end() || index >= entry->results.size()) {  // deleted meanwhile
+        state.theater.clear();
+        return false;
+    }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::Begin("Theater", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    const bool close = ImGui::Button("Close (Esc)") || ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(kColorMuted, "%s", requestPromptText(entry->request).c_str());
+    if (close) {
+        state.theater.clear();
+        state.dirty = true;  // the panels come back next frame
+        ImGui::End();
+        return true;
+    }
+    // As large as the window takes at the request's shape, centred (the element keeps the video's
+    // own shape inside it: object-fit contain).
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    const float aspect = requestAspect(entry->request);
+    const ImVec2 size = room.x / aspect <= room.y ? ImVec2(room.x, room.x / aspect) : ImVec2(room.y * aspect, room.y);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (room.x - size.x) / 2, ImGui::GetCursorPosY() + (room.y - size.y) / 2));
+    const ResultVideo& video = entry->results[index];
+    videoBox(look, state.theater, video.url, video.stored, state.loopingVideos.count(state.theater) > 0,
+             asksForSound(*state.catalog, entry->request), size);
+    nameLastItem("###theater-video");
+    ImGui::End();
+    return true;
 }
 
 void drawRetryQuestion(AppState& state, const UiLook& look) {

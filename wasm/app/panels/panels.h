@@ -23,6 +23,10 @@ void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry);
 // The question a Retry asks before a new submission of a job the gateway may have made (and billed)
 // already (state.retryAsked; panel_jobs.cpp). Drawn once a frame by the layout, for every panel's Retry.
 void drawRetryQuestion(AppState& state, const UiLook& look);
+// The theater view: state.theater's video alone on the page, as large as it fits at its shape; Close
+// or Esc returns to the panels (panel_jobs.cpp). Returns false when there is none to draw: the layout
+// then draws the panels.
+bool drawTheater(AppState& state, const UiLook& look);
 void drawGatewayButton(AppState& state, const UiLook& look);       // panel_gateway.cpp: button + settings popup
 
 }  // namespace vg::app

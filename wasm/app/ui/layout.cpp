@@ -84,6 +84,9 @@ void drawModelTab(AppState& state, const UiLook& look) { drawModelPanel(state, l
 }  // namespace
 
 void drawPlayground(AppState& state, const UiLook& look) {
+    // The theater view is the whole screen: nothing else is drawn under it, so no other <video>
+    // (they draw above the canvas) shows through.
+    if (drawTheater(state, look)) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
