@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One idempotent set-up for a fresh Debian 12 machine, run as root from the clone:
 #   Debian packages, Dear ImGui 1.92.2b source (third_party/, ignored), build/include-wasm (the
-#   nlohmann-only include folder the wasm build needs), npm packages for the tests.
+#   nlohmann-only include folder the wasm build needs), npm packages for the tests and the wasm
+#   build's Closure Compiler.
 # Each step checks first and does nothing when its result is already there, so a second run
 # takes a few seconds. build.sh, run.sh and test.sh call it first.
 set -euo pipefail
@@ -94,7 +95,7 @@ else
     step "build/include-wasm/nlohmann: present"
 fi
 
-# ---- npm packages for the tests and lints (playwright-core, ajv, eslint, ...: package.json) ----
+# ---- npm packages for the tests, the lints and the wasm build (playwright-core, eslint, Closure...) ----
 # A stamp holding the hash of package.json + package-lock.json tells whether node_modules matches.
 stamp=$REPO/node_modules/.vg-installed
 wanted=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -d' ' -f1)

@@ -357,17 +357,25 @@ void publishCompareStatus(AppState& state) {
     json verdicts = json::object(), submits = json::object(), columns = json::array();
     for (const CompareVerdict& verdict : board.verdicts) verdicts[verdict.model->id] = verdict.problem.empty() ? "ok" : verdict.problem;
     for (const CompareVerdict* verdict : sendable(board)) submits[verdict->model->id] = verdict->submit->toJson().dump(2);
+    // Member by member, not initializer lists (see jobRecordToJson): smaller wasm.
     for (const JobEntry* column : board.shownGroup.empty() ? std::vector<const JobEntry*>{} : groupColumns(state, board.shownGroup)) {
-        columns.push_back({{"model", textAt(column->request, "model")},
-                           {"job", column->localId},
-                           {"state", jobStateName(column->job.state)},
-                           {"progress", column->job.progress},
-                           {"key", column->results.empty() ? "" : column->localId + "/0"}});
+        json& shown = columns.emplace_back();
+        shown["model"] = textAt(column->request, "model");
+        shown["job"] = column->localId;
+        shown["state"] = jobStateName(column->job.state);
+        shown["progress"] = column->job.progress;
+        shown["key"] = column->results.empty() ? "" : column->localId + "/0";
     }
-    std::string text = json{{"compare", {{"chosen", board.chosen}, {"blocked", board.blocked}, {"verdicts", verdicts},
-                                         {"submits", submits}, {"group", board.shownGroup}, {"columns", columns},
-                                         {"playing", board.playing}}}}
-                           .dump(-1, ' ', false, json::error_handler_t::replace);
+    json status;
+    json& compare = status["compare"];
+    compare["chosen"] = board.chosen;
+    compare["blocked"] = board.blocked;
+    compare["verdicts"] = std::move(verdicts);
+    compare["submits"] = std::move(submits);
+    compare["group"] = board.shownGroup;
+    compare["columns"] = std::move(columns);
+    compare["playing"] = board.playing;
+    std::string text = status.dump(-1, ' ', false, json::error_handler_t::replace);
     if (text == board.published) return;
     web::publishStatus(text);
     board.published = std::move(text);
