@@ -31,8 +31,9 @@ vg::web::PlatformHooks gHooks{};
 
 // Strings come back as heap copies (allocateUTF8) that takeJsString frees. The playground's JS is
 // minified by Closure, which renames every property it does not know from outside: the calls name
-// VideoGenPlatform's methods as they are (the build lists them as externs), and objects handed to
-// the page carry the members it reads under quoted names (GLFW's and GL's own are renamed).
+// the page objects' methods (window.VideoGen*) as they are (the build lists them as externs), and
+// objects handed to the page carry the members it reads under quoted names (GLFW's and GL's own are
+// renamed).
 EM_JS(void, vgJsInstall, (), {
     VideoGenPlatform.install(Module, {'onKeydown': GLFW.onKeydown, 'onKeyPress': GLFW.onKeyPress, 'onKeyup': GLFW.onKeyup, 'onBlur': GLFW.onBlur});
 });
