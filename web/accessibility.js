@@ -139,7 +139,11 @@
     });
   }
 
+  // Made again only when a job changed (a screen reader on a link keeps its place while the person types).
   function renderJobs(mirror, jobs) {
+    var shape = JSON.stringify(jobs);
+    if (shape === mirror.jobsShape) return;
+    mirror.jobsShape = shape;
     mirror.jobs.textContent = '';
     jobs.forEach(function (job) {
       var item = element('li', {}, job['title'] + ': ' + job['state'] + (job['error'] ? '. ' + job['error'] : ''));
