@@ -26,25 +26,31 @@ std::set<std::string> names(const std::vector<const vg::RequestMember*>& members
 // A field's words come from one place: a member's row, or a provider option's camelCase name with
 // its acronyms and its unit suffix; the catalog's help says what it does.
 TEST(FieldWords, MembersAndProviderOptionsReadAsWords) {
-    vg::ParamSpec spec;
-    spec.path = "/duration";
-    EXPECT_EQ(vg::fieldWords(spec).label, "Duration");
-    EXPECT_EQ(vg::fieldWords(spec).unit, "s");
-    EXPECT_EQ(vg::fieldWords(spec).meaning, "how long the video lasts");
-    spec.path = "/negativePrompt";
-    EXPECT_EQ(vg::fieldWords(spec).label, "Negative prompt");
-    spec.path = "/providerOptions/klingai/cfgScale";
-    spec.help = "how closely the video follows the prompt";
-    EXPECT_EQ(vg::fieldWords(spec).label, "CFG scale");
-    EXPECT_EQ(vg::fieldWords(spec).unit, "");
-    EXPECT_EQ(vg::fieldWords(spec).meaning, "how closely the video follows the prompt");
-    spec.path = "/providerOptions/klingai/pollIntervalMs";
-    EXPECT_EQ(vg::fieldWords(spec).label, "Poll interval");
-    EXPECT_EQ(vg::fieldWords(spec).unit, "ms");
-    spec.path = "/providerOptions/alibaba/audioUrl";
-    EXPECT_EQ(vg::fieldWords(spec).label, "Audio URL");
-    spec.path = "/providerOptions/klingai/cameraControl";
-    EXPECT_EQ(vg::fieldWords(spec).label, "Camera control");
+    struct Case {
+        const char* path;
+        const char* help;  // the catalog's help line, "" for none
+        const char* label;
+        const char* unit;
+        const char* meaning;
+    };
+    const Case cases[] = {
+        {"/duration", "", "Duration", "s", "how long the video lasts"},
+        {"/negativePrompt", "", "Negative prompt", "", "what the video should not show"},
+        {"/providerOptions/klingai/cfgScale", "how closely the video follows the prompt", "CFG scale", "",
+         "how closely the video follows the prompt"},
+        {"/providerOptions/klingai/pollIntervalMs", "", "Poll interval", "ms", ""},
+        {"/providerOptions/alibaba/audioUrl", "", "Audio URL", "", ""},
+        {"/providerOptions/klingai/cameraControl", "", "Camera control", "", ""},
+    };
+    for (const Case& c : cases) {
+        vg::ParamSpec spec;
+        spec.path = c.path;
+        spec.help = c.help;
+        const vg::FieldWords words = vg::fieldWords(spec);
+        EXPECT_EQ(words.label, c.label) << c.path;
+        EXPECT_EQ(words.unit, c.unit) << c.path;
+        EXPECT_EQ(words.meaning, c.meaning) << c.path;
+    }
 }
 
 TEST(RequestMembers, NamesAreUniqueAndLabelled) {
