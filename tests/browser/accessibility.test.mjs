@@ -9,27 +9,12 @@
 // Each check opens its own page (VG_CHECK / VG_ORDER: harness.mjs, suite); a console error on that
 // page fails the check. Ends with `accessibility: N passed, M failed`; exit 1 on any failure.
 // Site: $VG_SITE_DIR, else $VG_WASM_DIR/site-test, else build/wasm/site-test.
-import { spawnSync } from 'node:child_process';
-
-import { assert, status, suite, typeInto, waitFor } from './harness.mjs';
-
-const TERMINAL = ['succeeded', 'failed', 'expired', 'cancelled'];
+import { assert, newestJobEnded, probeUrl, status, suite, typeInto, waitFor } from './harness.mjs';
 
 // The mirror's part of the accessibility tree, once the app has described it.
 async function mirrorSnapshot(page) {
   await waitFor(page, () => document.getElementById('vg-mirror') !== null);
   return page.getByRole('region', { name: 'Make a video' }).ariaSnapshot();
-}
-
-// What ffprobe reads of the video at `url`: its duration and size.
-async function probe(url) {
-  const answer = await fetch(url);
-  assert(answer.ok, `GET ${url} answered ${answer.status}`);
-  const bytes = Buffer.from(await answer.arrayBuffer());
-  const run = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,width,height:format=duration', '-of', 'json', '-'],
-    { input: bytes });
-  assert(run.status === 0, `ffprobe could not read the video: ${run.stderr}`);
-  return JSON.parse(run.stdout);
 }
 
 const accessibility = suite('accessibility');
@@ -57,7 +42,7 @@ accessibility.check('a screen reader\'s user makes a video through the mirror al
   await page.getByRole('combobox', { name: 'Duration' }).selectOption({ label: '8' });
   await waitFor(page, () => /"(duration|seconds)": "?8"?/.test(window.__vg.requestText));
   await page.getByRole('button', { name: 'Generate' }).press('Enter');
-  await waitFor(page, (t) => window.__vg.jobs.length && t.includes(window.__vg.jobs[0].state), TERMINAL, 120000);
+  await newestJobEnded(page);
   const live = page.getByRole('status').filter({ hasText: 'sora' });
   await waitFor(page, () => /The video is ready/.test(document.getElementById('vg-mirror-status').textContent), undefined, 30000);
   const said = await live.textContent();
@@ -66,7 +51,7 @@ accessibility.check('a screen reader\'s user makes a video through the mirror al
   const href = await link.getAttribute('href');
   const file = await link.getAttribute('download');
   assert(/^sora-2_a-lighthouse-beam-sweeps-over_\d{4}-\d\d-\d\d_\d{4}\.mp4$/.test(file), `the link saves the video as ${file}`);
-  const probed = await probe(new URL(href, page.url()).href);
+  const probed = await probeUrl(new URL(href, page.url()).href);
   const video = probed.streams.find((s) => s.codec_type === 'video');
   assert(video && Math.abs(Number(probed.format.duration) - 8) < 0.5, `the result is ${JSON.stringify(probed)}; 8 s of video were asked`);
 });

@@ -4,7 +4,7 @@
 // the test build's hooks: wasm/app/platform/test_hooks.cpp), scroll them into view, click, type and drag.
 // Every helper waits for a state (a frame drawn after the input, an active item, a status value)
 // with one deadline, never for a fixed time.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -677,15 +677,24 @@ async function clickWithKeysHeld(page, at, keys) {
   }, { at, keys, codes: MODIFIER_KEY_CODES });
 }
 
-// Waits until `predicate(ui)` holds for a drawn frame; ui = {active: the active item's ID}.
+// Where the keyboard is in the last drawn frame (test_hooks.cpp's A and N lines): {active: the
+// active item's ID (a text field that takes the keys), nav: the item keyboard navigation is on,
+// ring: whether its focus ring shows, frame}; 0 for none.
+export function keyboardFocus(page) {
+  return page.evaluate(() => {
+    const text = (window.__vg.ui || {}).text || '';
+    const active = text.match(/^A\t(\d+)/m);
+    const nav = text.match(/^N\t(\d+)\t(\d)/m);
+    return { active: active ? Number(active[1]) >>> 0 : 0, nav: nav ? Number(nav[1]) >>> 0 : 0, ring: !!nav && nav[2] === '1',
+      frame: (window.__vg.ui || {}).frame };
+  });
+}
+
+// Waits until `predicate(ui)` holds for a drawn frame; ui is keyboardFocus's.
 export async function waitForUi(page, predicate, what, timeout = 15000) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const ui = await page.evaluate(() => {
-      const text = (window.__vg.ui || {}).text || '';
-      const match = text.match(/^A\t(\d+)/m);
-      return { active: match ? Number(match[1]) >>> 0 : 0, frame: (window.__vg.ui || {}).frame };
-    });
+    const ui = await keyboardFocus(page);
     if (predicate(ui)) return ui;
     assert(Date.now() < deadline, `timed out waiting for ${what}`);
     await page.waitForFunction((f) => (window.__vg.ui || {}).frame !== f, ui.frame, { timeout: Math.max(1, deadline - Date.now()), polling: 50 })
@@ -854,6 +863,25 @@ export async function press(page, combo) {
     modifiers &= ~(key.modifier || 0);
   }
   await Promise.all(sent);
+}
+
+// ---- jobs and their videos ---------------------------------------------------------------------------
+export const TERMINAL = ['succeeded', 'failed', 'expired', 'cancelled'];
+
+// Waits until the newest job has ended (however: the caller checks how) and returns window.__vg.jobs.
+export async function newestJobEnded(page, timeout = 120000) {
+  await waitFor(page, (t) => (window.__vg.jobs || []).length && t.includes(window.__vg.jobs[0].state), TERMINAL, timeout);
+  return page.evaluate(() => window.__vg.jobs);
+}
+
+// What ffprobe reads of the file at `url` (-show_entries `entries`, JSON), fetched whole.
+export async function probeUrl(url, entries = 'stream=codec_type,codec_name,width,height:format=duration') {
+  const answer = await fetch(url);
+  assert(answer.ok, `GET ${url} answered ${answer.status}`);
+  const run = spawnSync('ffprobe', ['-v', 'error', '-show_entries', entries, '-of', 'json', '-'],
+    { input: Buffer.from(await answer.arrayBuffer()) });
+  assert(run.status === 0, `ffprobe could not read ${url}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
 }
 
 // "#request=<base64url>" for a request object.

@@ -11,24 +11,12 @@
 import path from 'node:path';
 
 import {
-  ARTIFACTS, MAIN, alias, assert, framesDrawn, item, press, status, suite, waitFor, waitForUi,
+  ARTIFACTS, MAIN, alias, assert, framesDrawn, item, keyboardFocus, newestJobEnded, press, status, suite, waitFor, waitForUi,
 } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
-const TERMINAL = ['succeeded', 'failed', 'expired', 'cancelled'];
 // ImGuiCol_NavCursor of the dark style (ui_style.cpp starts from StyleColorsDark): the ring's colour.
 const RING = [66, 150, 250];
-
-// Where the keyboard is: the item ImGui's navigation is on, whether its ring shows, the active item
-// (a text field that takes the keys), from the test build's frame list (test_hooks.cpp).
-async function keyboardFocus(page) {
-  return page.evaluate(() => {
-    const text = window.__vg.ui.text;
-    const nav = text.match(/^N\t(\d+)\t(\d)/m);
-    const active = text.match(/^A\t(\d+)/m);
-    return { nav: Number(nav[1]) >>> 0, ring: nav[2] === '1', active: Number(active[1]) >>> 0 };
-  });
-}
 
 // Presses `key` until the keyboard reaches `name` (its navigation or, for a text field, its typing),
 // at most `limit` times; returns the number of presses.
@@ -61,11 +49,6 @@ async function ringPixels(page, name, file, margin = 6) {
   return count;
 }
 
-async function waitForOneJob(page) {
-  await waitFor(page, (t) => window.__vg.jobs.length && t.includes(window.__vg.jobs[0].state), TERMINAL, 120000);
-  return page.evaluate(() => window.__vg.jobs);
-}
-
 const keyboard = suite('keyboard');
 alias({ 'catalog-list': `${MAIN}/catalog/models` });  // the catalog's scrolling table, one stop for Tab
 
@@ -96,7 +79,7 @@ keyboard.check('the keyboard alone picks a model, writes the prompt and makes a 
   await page.screenshot({ path: path.join(ARTIFACTS, 'keyboard-form.png') });
   await press(page, 'Control+Enter');
   presses++;
-  const jobs = await waitForOneJob(page);
+  const jobs = await newestJobEnded(page);
   assert(jobs[0].state === 'succeeded', `the job ended ${jobs[0].state}: ${jobs[0].error}`);
   await waitFor(page, () => {
     const video = document.querySelector('video');
@@ -116,7 +99,7 @@ keyboard.check('the focus ring shows where the keyboard is, and Ctrl+Enter on a 
   const after = await ringPixels(page, 'generate', 'keyboard-ring-generate.png');
   assert(after > 40 && after > 4 * before, `around Generate ${after} ring-coloured pixels with the focus, ${before} without`);
   await press(page, 'Control+Enter');
-  const jobs = await waitForOneJob(page);
+  const jobs = await newestJobEnded(page);
   assert(jobs.length === 1, `Ctrl+Enter on a focused Generate made ${jobs.length} jobs`);
   assert(jobs[0].state === 'succeeded', `the job ended ${jobs[0].state}: ${jobs[0].error}`);
 });

@@ -9,20 +9,19 @@
 // suite); a console error on that page fails the check. Ends with `results: N passed, M failed`;
 // exit 1 on any failure. Site: $VG_SITE_DIR, else $VG_WASM_DIR/site-test, else build/wasm/site-test.
 // Screenshot: tests/artifacts/results-theater.png.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-import { ARTIFACTS, VIEWPORT, assert, clickControl, itemIfShown, press, pressCtrlEnter, suite, waitFor } from './harness.mjs';
+import {
+  ARTIFACTS, VIEWPORT, assert, clickControl, itemIfShown, newestJobEnded, press, pressCtrlEnter, probeUrl, suite, waitFor,
+} from './harness.mjs';
 
-const TERMINAL = ['succeeded', 'failed', 'expired', 'cancelled'];
 const SPOKEN = { model: 'klingai/kling-v2.6-t2v', prompt: 'a street musician plays a violin under a bridge', duration: 5, audio: true };
 const SILENT = { ...SPOKEN, audio: false };
 
 // Generates, waits for the job to end and its <video> to play a little; returns what the element says.
 async function generateAndPlay(page) {
   await pressCtrlEnter(page);
-  await waitFor(page, (t) => window.__vg.jobs.length && t.includes(window.__vg.jobs[0].state), TERMINAL, 120000);
-  const [job] = await page.evaluate(() => window.__vg.jobs);
+  const [job] = await newestJobEnded(page);
   assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
   await waitFor(page, () => {
     const video = document.querySelector('video');
@@ -34,16 +33,6 @@ async function generateAndPlay(page) {
   });
 }
 
-// The audio streams ffprobe finds in the file at `url`.
-async function audioStreams(url) {
-  const answer = await fetch(url);
-  assert(answer.ok, `GET ${url} answered ${answer.status}`);
-  const run = spawnSync('ffprobe', ['-v', 'error', '-select_streams', 'a', '-show_entries', 'stream=codec_name', '-of', 'json', '-'],
-    { input: Buffer.from(await answer.arrayBuffer()) });
-  assert(run.status === 0, `ffprobe could not read the video: ${run.stderr}`);
-  return JSON.parse(run.stdout).streams.length;
-}
-
 const results = suite('results');
 
 results.check('a result whose request asked for audio plays with its sound on and says so', { start: SPOKEN }, async ({ page }) => {
@@ -51,7 +40,7 @@ results.check('a result whose request asked for audio plays with its sound on an
   assert(!video.muted && video.sound === 'on', `the result plays ${video.muted ? 'muted' : 'with sound'} (sound: "${video.sound}")`);
   assert(await itemIfShown(page, '**/###sound-badge'), 'no "with sound" beside the result');
   const link = await page.evaluate(() => document.querySelector('#vg-mirror a').href);
-  assert(await audioStreams(link) === 1, 'the rendered file has no sound, though the request asked for it');
+  assert((await probeUrl(link, 'stream=codec_type')).streams.filter((s) => s.codec_type === 'audio').length === 1, 'the rendered file has no sound, though the request asked for it');
 });
 
 results.check('a result whose request asked for no audio plays muted and claims no sound', { start: SILENT }, async ({ page }) => {

@@ -23,6 +23,20 @@
 
 namespace vg::app {
 
+JobEntry* findJob(AppState& state, const std::string& localId) {
+    auto found = std::find_if(state.jobs.entries.begin(), state.jobs.entries.end(),
+                              [&](const JobEntry& entry) { return entry.localId == localId; });
+    return found == state.jobs.entries.end() ? nullptr : &*found;
+}
+
+JobEntry* findResult(AppState& state, const std::string& key, size_t& index) {
+    const size_t slash = key.rfind('/');
+    if (slash == std::string::npos) return nullptr;
+    JobEntry* entry = findJob(state, key.substr(0, slash));
+    index = static_cast<size_t>(std::atoi(key.c_str() + slash + 1));
+    return entry && index < entry->results.size() ? entry : nullptr;
+}
+
 namespace {
 
 constexpr const char* kKeyItem = "videogen.apiKey";  // sessionStorage item, only when asked to remember
@@ -31,12 +45,6 @@ constexpr const char* kFirstStepsSetting = "firstSteps";  // browser storage set
 //-----------------------------------------------------------------------------
 // [SECTION] Persisting and finding jobs
 //-----------------------------------------------------------------------------
-
-JobEntry* findJob(AppState& state, const std::string& localId) {
-    auto found = std::find_if(state.jobs.entries.begin(), state.jobs.entries.end(),
-                              [&](const JobEntry& entry) { return entry.localId == localId; });
-    return found == state.jobs.entries.end() ? nullptr : &*found;
-}
 
 // The history entry storage.js keeps (web/storage.js): its own summary fields, and under job.poll
 // everything this app needs to show and resume the job (the core's job record, never the key).
@@ -332,11 +340,9 @@ int httpStatusIn(const std::string& message) {
 }
 
 void resultStored(AppState& state, const std::string& key, const json& result) {
-    const size_t slash = key.rfind('/');
-    if (slash == std::string::npos) return;
-    JobEntry* entry = findJob(state, key.substr(0, slash));
-    const size_t index = static_cast<size_t>(std::atoi(key.c_str() + slash + 1));
-    if (!entry || index >= entry->results.size()) return;
+    size_t index = 0;
+    JobEntry* entry = findResult(state, key, index);
+    if (!entry) return;
     ResultVideo& video = entry->results[index];
     if (!result.contains("error")) {
         video.stored = true;

@@ -23,6 +23,12 @@ void pumpJobs(AppState& state);
 inline constexpr int64_t kToastMs = 6000;
 void showToast(AppState& state, std::string text);
 
+// The job of local id `localId`, nullptr when there is none (deleted, or never made).
+JobEntry* findJob(AppState& state, const std::string& localId);
+// The job whose result `key` names ("<localId>/<index>": a <video>'s key), with `index` set to the
+// result's; nullptr when the job or that result is gone.
+JobEntry* findResult(AppState& state, const std::string& key, size_t& index);
+
 // The page's asynchronous answers (platform_web.h: "history", "stored", "file").
 void handleEvent(AppState& state, const std::string& jsonObject);
 

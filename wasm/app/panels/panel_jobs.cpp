@@ -12,7 +12,6 @@
 #include "imgui.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <string>
 
 namespace vg::app {
@@ -135,12 +134,9 @@ void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) 
 
 bool drawTheater(AppState& state, const UiLook& look) {
     if (state.theater.empty()) return false;
-    const size_t slash = state.theater.rfind('/');
-    const std::string localId = state.theater.substr(0, slash);
-    const size_t index = std::strtoul(state.theater.c_str() + slash + 1, nullptr, 10);
-    const auto entry = std::find_if(state.jobs.entries.begin(), state.jobs.entries.end(),
-                                    [&](const JobEntry& candidate) { return candidate.localId == localId; });
-    if (entry == state.jobs.entries.end() || index >= entry->results.size()) {  // deleted meanwhile
+    size_t index = 0;
+    const JobEntry* entry = findResult(state, state.theater, index);
+    if (!entry) {  // deleted meanwhile
         state.theater.clear();
         return false;
     }
@@ -175,9 +171,8 @@ bool drawTheater(AppState& state, const UiLook& look) {
 void drawRetryQuestion(AppState& state, const UiLook& look) {
     constexpr const char* kPopup = "Submit again?###retry-question";
     if (state.retryAsked.empty()) return;
-    const auto asked = std::find_if(state.jobs.entries.begin(), state.jobs.entries.end(),
-                                    [&](const JobEntry& entry) { return entry.localId == state.retryAsked; });
-    if (asked == state.jobs.entries.end()) {  // deleted meanwhile: nothing left to ask
+    const JobEntry* asked = findJob(state, state.retryAsked);
+    if (!asked) {  // deleted meanwhile: nothing left to ask
         answerRetryQuestion(state, false);
         return;
     }
