@@ -32,7 +32,7 @@ const reloads = suite('reload_submit');
 // the server gets it even when the page that sent it is gone. `hold` (a promise) keeps the first
 // one back until it settles. Returns what was seen: {posts, keys, jobIds, first} (first: a promise
 // of the first submit's arrival).
-async function countSubmits(context, dialect, hold = null, { loseFirstAnswer = false } = {}) {
+async function countSubmits(context, dialect, hold = null, { loseFirstAnswer = false, answerHold = null } = {}) {
   const seen = { posts: 0, keys: [], jobIds: [], errors: [] };
   let arrived;
   seen.first = new Promise((resolve) => { arrived = resolve; });
@@ -50,6 +50,8 @@ async function countSubmits(context, dialect, hold = null, { loseFirstAnswer = f
     if (body[ANSWERED_ID[dialect]]) seen.jobIds.push(body[ANSWERED_ID[dialect]]);
     // The answer lost on its way back: the gateway made the job, the page hears a network error.
     if (number === 1 && loseFirstAnswer) return route.abort('connectionreset');
+    // `answerHold` keeps the first answer back until it settles (the page that sent it is gone by then).
+    if (number === 1 && answerHold) await answerHold;
     // The page that sent it may be gone (the reload): then there is no one to answer.
     await route.fulfill({ response, body: JSON.stringify(body) }).catch(() => {});
   });
@@ -118,9 +120,13 @@ reloads.check('a reload once the submit has left ends with the one rendered vide
 
 reloads.check('a reload while the submit is held in flight still ends with one video and one job (jobs, the default dialect)',
   { start: KLING }, async ({ page, context }) => {
-    let release;
+    let release, answer;
     const hold = new Promise((resolve) => { release = resolve; });
-    const seen = await countSubmits(context, 'jobs', hold);
+    // Its answer is held until the reloaded page has loaded: the old page never hears it (else, if
+    // serve.py answered before the new document took over, the old page would keep the job's id and
+    // the reloaded one would follow it without sending again).
+    const answerHold = new Promise((resolve) => { answer = resolve; });
+    const seen = await countSubmits(context, 'jobs', hold, { answerHold });
     await pressCtrlEnter(page);
     await seen.first;
     const job = await firstJob(page);
@@ -131,6 +137,7 @@ reloads.check('a reload while the submit is held in flight still ends with one v
     await navigating;
     release();
     await reloaded;
+    answer();
     const ended = await endsWithOneVideo(page, job.id);
     oneSubmission(seen, ended);
     assert(seen.posts === 2, `${seen.posts} submit requests: the held one and the one after the reload were expected`);
