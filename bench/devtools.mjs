@@ -8,17 +8,31 @@ const ms = (value) => value.toFixed(1);
 
 // WebAssembly function index -> name, from the link's --emit-symbol-map ("index:name" lines; the
 // playground's is build/wasm/playground.symbols). Names are escaped as in the name section ("\20"
-// a space, "\28" a parenthesis); long ones are cut.
+// a space, "\28" a parenthesis); long ones are cut. The playground's module comes in two parts
+// (scripts/split_playground.mjs): the second part's names, from the .deferred.symbols file beside
+// `file`, are keyed "deferred:<index>".
 export function wasmNames(file) {
   const names = new Map();
-  if (!existsSync(file)) return names;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(colon + 1).replace(/\\([0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-    names.set(Number(line.slice(0, colon)), name.length > 140 ? `${name.slice(0, 137)}...` : name);
-  }
+  const read = (symbols, prefix) => {
+    if (!existsSync(symbols)) return;
+    for (const line of readFileSync(symbols, 'utf8').split('\n')) {
+      const colon = line.indexOf(':');
+      if (colon <= 0) continue;
+      const name = line.slice(colon + 1).replace(/\\([0-9a-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      names.set(`${prefix}${Number(line.slice(0, colon))}`, name.length > 140 ? `${name.slice(0, 137)}...` : name);
+    }
+  };
+  read(file, '');
+  read(file.replace(/\.symbols$/, '.deferred.symbols'), 'deferred:');
   return names;
+}
+
+// A profile frame's WebAssembly function by name (`names`: wasmNames()), or null for JavaScript.
+function wasmFrameName(frame, names) {
+  const wasm = frame.functionName.match(/^\$?func(\d+)$|wasm-function\[(\d+)\]/);
+  if (!wasm) return null;
+  const part = /\.deferred\.wasm$/.test(frame.url || '') ? 'deferred:' : '';
+  return names.get(`${part}${Number(wasm[1] || wasm[2])}`) || frame.functionName;
 }
 
 // A sampling profile on `cdp` (a page's CDP session) from now until the returned stop() resolves
@@ -40,8 +54,8 @@ export async function startProfile(cdp) {
 // collector)" V8's. `names`: wasmNames().
 export function printProfile(profile, what, names, top = 20) {
   const nameOf = (frame) => {
-    const wasm = frame.functionName.match(/^\$?func(\d+)$|wasm-function\[(\d+)\]/);
-    if (wasm) return names.get(Number(wasm[1] || wasm[2])) || frame.functionName;
+    const wasm = wasmFrameName(frame, names);
+    if (wasm) return wasm;
     const where = frame.url ? ` ${frame.url.split('/').pop()}:${frame.lineNumber + 1}` : '';
     return `${frame.functionName || '(anonymous)'}${where}`;
   };
@@ -148,10 +162,7 @@ export function printTrace(buffer, what, file, top = 25) {
 // is time the thread did not run at all (the system gave the core to another process), charged to
 // wherever it stopped, not work of that function.
 export function printSlowFrames(profile, names, { frameFunction = 'vg_web_frame', overMs = 16, top = 12 } = {}) {
-  const nameOf = (frame) => {
-    const wasm = frame.functionName.match(/^\$?func(\d+)$|wasm-function\[(\d+)\]/);
-    return wasm ? names.get(Number(wasm[1] || wasm[2])) || frame.functionName : frame.functionName || '(anonymous)';
-  };
+  const nameOf = (frame) => wasmFrameName(frame, names) || frame.functionName || '(anonymous)';
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children || []) parent.set(child, node.id);

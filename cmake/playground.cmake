@@ -250,8 +250,12 @@ foreach(script ${VG_PAGE_SCRIPTS})
 endforeach()
 add_custom_target(playground_scripts DEPENDS ${VG_MINIFIED_SCRIPTS})  # one writer for both sites
 
+# The page's own files (web/): the split below loads them.
+file(GLOB VG_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/web/*)
+
 # vg_add_playground(TARGET SITE_DIR [DEFINITIONS...]): one variant, DEFINITIONS (e.g. VG_TEST_HOOKS=1)
 # on its own sources and on the ImGui sources that read them (imgui.cpp, imgui_widgets.cpp).
+# Linked into TARGET-linked/ and then split in two for SITE_DIR (TARGET_split, below).
 function(vg_add_playground target site_dir)
   add_library(${target}_imgui OBJECT ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_widgets.cpp)
   vg_imgui_settings(${target}_imgui)
@@ -272,20 +276,21 @@ function(vg_add_playground target site_dir)
     # The platform layer hands strings between JS and C++ through the heap (events, sessionStorage);
     # web/platform.js copies them in with Module.allocateUTF8.
     "-sEXPORTED_FUNCTIONS=['_main','_malloc','_free']" "-sEXPORTED_RUNTIME_METHODS=['allocateUTF8']"
-    # Function names for bench/wasm_sizes.py (what the wasm holds), moved out of the site below.
+    # Function names for bench/wasm_sizes.py (what the wasm holds), kept out of the site below.
     --emit-symbol-map
+    # The module comes out twice: instrumented to record which functions run, and as built (.orig);
+    # TARGET_split splits the latter by the former's record of the first screen.
+    -sSPLIT_MODULE=1
     # wasm-opt repeats its -Oz passes until the module stops shrinking: 1.4 KB (1.1 KB in brotli).
     -sBINARYEN_EXTRA_PASSES=--converge
     # The JS glue through Closure (above): playground.js 91.8 KB -> 41.1 KB, 20.5 KB -> 12.9 KB in brotli.
     --closure 1 --closure-args=--externs=${VG_CLOSURE_EXTERNS})
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${VG_CLOSURE_EXTERNS})
-  add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -E rename ${site_dir}/playground.js.symbols ${CMAKE_BINARY_DIR}/${target}.symbols)
   # Linked to .js, never .html: emcc's HTML minifier crashes in 3.1.6 and the page is ours (web/).
   set_target_properties(${target} PROPERTIES
     OUTPUT_NAME playground
     SUFFIX ".js"
-    RUNTIME_OUTPUT_DIRECTORY ${site_dir})
+    RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${target}-linked)
   # Emscripten's JS optimizer needs acorn, which Debian ships outside node's default search path;
   # EM_CLOSURE_COMPILER overrides its config's Closure (absent).
   set(launcher ${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${VG_CLOSURE_COMPILER})
@@ -293,6 +298,20 @@ function(vg_add_playground target site_dir)
     list(APPEND launcher NODE_PATH=/usr/share/nodejs)
   endif()
   set_target_properties(${target} PROPERTIES CXX_LINKER_LAUNCHER "${launcher}")
+
+  # The split (scripts/split_playground.mjs): the page loaded in headless Chromium records which
+  # functions its first screen runs; those make SITE_DIR/playground.wasm, the rest
+  # playground.deferred.wasm, which web/deferred_wasm.js fetches when a person acts. A first visit
+  # carries 212 KB of module in brotli instead of 344 KB. Redone when the module or the page
+  # (web/, the fonts) changes; function names in TARGET.symbols and TARGET.deferred.symbols.
+  add_custom_command(
+    OUTPUT ${site_dir}/playground.wasm ${site_dir}/playground.deferred.wasm ${site_dir}/playground.js
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}
+    COMMAND node ${CMAKE_CURRENT_SOURCE_DIR}/scripts/split_playground.mjs ${CMAKE_BINARY_DIR}/${target}-linked
+            ${site_dir} ${CMAKE_BINARY_DIR}/fonts ${CMAKE_BINARY_DIR}/${target}
+    DEPENDS ${target} ${CMAKE_CURRENT_SOURCE_DIR}/scripts/split_playground.mjs ${VG_WEB_FILES} ${VG_SITE_FONTS}
+    COMMENT "Splitting ${target}'s module: what the first screen runs, and the rest")
+  add_custom_target(${target}_split DEPENDS ${site_dir}/playground.wasm ${site_dir}/playground.deferred.wasm)
 endfunction()
 
 vg_add_playground(playground ${VG_SITE_DIR})
@@ -312,8 +331,8 @@ function(vg_add_site target playground_target site_dir)
     COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts
     COMMAND ${copy}
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/scripts/precompress_site.py ${site_dir}
-    DEPENDS ${playground_target}
     COMMENT "Assembling the playground site in ${site_dir}")
+  add_dependencies(${target} ${playground_target}_split)
   add_dependencies(${target} playground_scripts)
   if(VG_SITE_FONTS)
     add_dependencies(${target} playground_fonts)
@@ -328,6 +347,7 @@ if(VG_TEST_HOOKS)
   vg_add_site(playground_test_site playground_test ${VG_TEST_SITE_DIR})
   # The test page serves the headless module too (web/embed.js loads it from its own folder).
   add_custom_command(TARGET playground_test POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${VG_TEST_SITE_DIR}
     COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE:vgen_core>
             ${CMAKE_BINARY_DIR}/vgen_core.wasm ${VG_TEST_SITE_DIR})
   add_dependencies(playground_test vgen_core)
