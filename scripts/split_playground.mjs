@@ -8,10 +8,10 @@
 // --emit-symbol-map). This script
 //   1. stages the page in a temporary folder (web/, the cut fonts of FONTS_DIR, the linked glue and
 //      the instrumented module) and serves it on loopback;
-//   2. loads it in headless Chromium as the browser tests do (tests/browser/harness.mjs), waits for
-//      the first interactive frame, then for the page to settle (history read, settings read, no
-//      frame asked for), passes the pointer over it, and reads the profile the module recorded (its
-//      __write_profile export);
+//   2. loads it in headless Chromium as the browser tests do (tests/browser/harness.mjs), twice (the
+//      fonts there before the module starts, and late), waits for the first interactive frame, then
+//      for the page to settle (history read, settings read, no frame asked for), passes the pointer
+//      over it, reads the profile the module recorded (its __write_profile export), and merges both;
 //   3. splits playground.wasm.orig with wasm-split --profile into SITE_DIR/playground.wasm (every
 //      function that ran) and SITE_DIR/playground.deferred.wasm (the others; web/deferred_wasm.js
 //      loads it when a person acts), copies playground.js beside them, and writes the function names
@@ -48,16 +48,25 @@ function serve(root) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-// Which functions the first screen runs: wasm-split's profile, as the instrumented module wrote it.
-async function firstScreenProfile(stage) {
-  const server = await serve(stage);
-  const browser = await launchBrowser();
+// One visit of the staged page in a fresh tab: the first screen, settled, with a pointer passed
+// over it. `fontsLate`: the fonts' first slice is held back until the page has drawn a frame without
+// it (a slow connection: the module starts before the fonts have come, and asks for them itself).
+// Returns the profile the instrumented module recorded.
+async function profileVisit(browser, url, { fontsLate = false } = {}) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
   try {
-    const page = await browser.newPage({ viewport: VIEWPORT });
     const errors = [];
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const held = [];
+    let holding = fontsLate;
+    if (fontsLate) await page.route('**/fonts/*', (route) => (holding ? held.push(route) : route.continue()));
+    await page.goto(url);
+    if (fontsLate) {
+      await waitFor(page, () => window.__vg && window.__vg.frames > 0 && !window.__vg.readyAt, undefined, 120000);
+      holding = false;
+      await Promise.all(held.map((route) => route.continue()));
+    }
     await waitFor(page, () => {
       const status = window.__vg;
       const loop = window.Module && window.Module.vg && window.Module.vg.loop;
@@ -79,6 +88,25 @@ async function firstScreenProfile(stage) {
       const length = exports.__write_profile(at, size);
       return Array.from(new Uint8Array(memory.buffer, at, length));
     }));
+  } finally {
+    await page.close();
+  }
+}
+
+// Which functions the first screen runs, on a fast connection and on a slow one: wasm-split's
+// profiles of both visits, merged into `file`.
+async function firstScreenProfile(stage, file) {
+  const server = await serve(stage);
+  const browser = await launchBrowser();
+  try {
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    const visits = [];
+    for (const fontsLate of [false, true]) {
+      const visit = path.join(stage, `visit-${visits.length}.prof`);
+      writeFileSync(visit, await profileVisit(browser, url, { fontsLate }));
+      visits.push(visit);
+    }
+    run('wasm-split', ['--merge-profiles', ...visits, '-o', file]);
   } finally {
     await browser.close();
     server.close();
@@ -118,7 +146,7 @@ async function main([linked, site, fonts, symbols]) {
     cpSync(fonts, path.join(stage, 'fonts'), { recursive: true });
     for (const file of ['playground.js', 'playground.wasm']) copyFileSync(path.join(linked, file), path.join(stage, file));
     const profile = path.join(stage, 'first-screen.prof');
-    writeFileSync(profile, await firstScreenProfile(stage));
+    await firstScreenProfile(stage, profile);
 
     const primary = path.join(site, 'playground.wasm');
     const deferred = path.join(site, 'playground.deferred.wasm');

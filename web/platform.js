@@ -5,7 +5,8 @@
 //
 // Loading: a classic script (`<script src="platform.js"></script>`, before playground.js) with no
 // import/export, so node's tests import it too (`import '../../web/platform.js'`) and get
-// globalThis.VideoGenPlatform. Nothing here touches the page until a function is called.
+// globalThis.VideoGenPlatform. Nothing here touches the page until a function is called, but for
+// one thing: on a page, it starts reading the fonts index.html preloads (P.preload, at the end).
 //
 // The runtime: every function takes `module`, the Emscripten Module (app_glue.js), and reaches the
 // compiled code only through it: module._vg_web_* (the entry points), module.allocateUTF8 and
@@ -16,6 +17,7 @@
 //   Frame loop and input
 //   Storage, session, location, clipboard, status
 //   Files and images
+//   Preloaded files
 'use strict';
 
 (function (root) {
@@ -401,4 +403,38 @@
     });
     image.src = src;
   };
+
+  // ---- Preloaded files ---------------------------------------------------------------------------
+
+  // The files index.html preloads for the first frame (<link rel="preload" as="fetch">: the fonts'
+  // first slice; the module itself is Emscripten's), read into memory as the page loads, so the
+  // module finds them there when it starts instead of asking and drawing its first frame a frame
+  // later. P.preloaded[href]: {bytes: a Uint8Array once read (empty when the read failed)}.
+  // Returns a promise of all of them read.
+  P.preloaded = {};
+  P.preload = function (doc, fetchFile) {
+    var reads = [];
+    Array.prototype.forEach.call(doc.querySelectorAll('link[rel="preload"][as="fetch"]'), function (link) {
+      var href = link.getAttribute('href');
+      if (/\.wasm$/.test(href) || P.preloaded[href]) return;
+      var entry = P.preloaded[href] = { bytes: null };
+      reads.push(fetchFile(href).then(function (response) { return response.ok ? response.arrayBuffer() : new ArrayBuffer(0); })
+        .catch(function () { return new ArrayBuffer(0); })
+        .then(function (buffer) { entry.bytes = new Uint8Array(buffer); }));
+    });
+    return Promise.all(reads);
+  };
+  // The module asks for `href`: its length once read and not failed, else -1 (not preloaded, not
+  // read yet, or failed: the module fetches it itself then).
+  P.preloadedLength = function (href) {
+    var entry = P.preloaded[href];
+    return entry && entry.bytes && entry.bytes.length ? entry.bytes.length : -1;
+  };
+  // Copies `href`'s bytes into the module's heap at `at` and lets them go.
+  P.takePreloaded = function (href, heap, at) {
+    heap.set(P.preloaded[href].bytes, at);
+    P.preloaded[href].bytes = new Uint8Array(0);
+  };
+
+  if (typeof document !== 'undefined' && typeof fetch === 'function') P.preload(document, fetch.bind(root));
 })(typeof window !== 'undefined' ? window : globalThis);

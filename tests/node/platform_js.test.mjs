@@ -368,3 +368,26 @@ test('saveFile downloads the bytes under their name and frees the blob URL only 
   later.run();
   assert.deepEqual(revoked, ['blob:vg/1']);
 });
+
+// ---- preloaded files ----------------------------------------------------------------------------------
+test('the fonts index.html preloads are read as the page loads and handed to the module once; the module itself is not', async () => {
+  const links = ['fonts/ui-latin.ttf', 'fonts/missing.ttf', 'playground.wasm'].map((href) => ({ getAttribute: () => href }));
+  const doc = { querySelectorAll: (selector) => (selector === 'link[rel="preload"][as="fetch"]' ? links : []) };
+  const asked = [];
+  const fetchFile = (href) => {
+    asked.push(href);
+    return Promise.resolve(href === 'fonts/missing.ttf' ? new Response('', { status: 404 }) : new Response(new Uint8Array([1, 2, 3])));
+  };
+  P.preloaded = {};
+  const read = P.preload(doc, fetchFile);
+  assert.deepEqual(asked, ['fonts/ui-latin.ttf', 'fonts/missing.ttf'], 'playground.wasm is Emscripten\'s to fetch');
+  assert.equal(P.preloadedLength('fonts/ui-latin.ttf'), -1, 'not read yet: the module fetches it itself');
+  await read;
+  assert.equal(P.preloadedLength('fonts/ui-latin.ttf'), 3);
+  assert.equal(P.preloadedLength('fonts/missing.ttf'), -1, 'a failed read leaves it to the module, which says what failed');
+  assert.equal(P.preloadedLength('fonts/other.ttf'), -1);
+  const heap = new Uint8Array(8);
+  P.takePreloaded('fonts/ui-latin.ttf', heap, 2);
+  assert.deepEqual([...heap], [0, 0, 1, 2, 3, 0, 0, 0]);
+  assert.equal(P.preloadedLength('fonts/ui-latin.ttf'), -1, 'handed over once, then let go');
+});

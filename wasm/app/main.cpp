@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,12 @@ void fetchFontSlice(vg::app::UiLook& look, int slice) {
         vg::app::FontFileState& file = look.fonts.files[i];
         if (files[i].slice != slice || file.requested) continue;
         file.requested = true;
-        vg::web::fetchBytes(files[i].path, fontFetched, &file);
+        // The first slice is preloaded by the page and mostly read by now: the first frame draws text.
+        if (std::optional<std::vector<unsigned char>> bytes = vg::web::takePreloaded(files[i].path)) {
+            fontFetched(std::move(*bytes), &file);
+        } else {
+            vg::web::fetchBytes(files[i].path, fontFetched, &file);
+        }
     }
 }
 

@@ -75,6 +75,11 @@ EM_JS(void, vgJsControlVideos, (const char* keysJson, const char* action, double
 });
 EM_JS(double, vgJsVideoNumber, (const char* key, int what), { return VideoGenPlatform.videoNumber(Module, UTF8ToString(key), what); });
 
+EM_JS(int, vgJsPreloadedLength, (const char* href), { return VideoGenPlatform.preloadedLength(UTF8ToString(href)); });
+EM_JS(void, vgJsTakePreloaded, (const char* href, unsigned char* out), {
+    VideoGenPlatform.takePreloaded(UTF8ToString(href), HEAPU8, out);
+});
+
 EM_JS(void, vgJsWake, (), { VideoGenPlatform.wake(Module); });
 EM_JS(void, vgJsBurst, (), { VideoGenPlatform.burst(Module); });
 EM_JS(void, vgJsWakeAt, (double at), { VideoGenPlatform.wakeAt(Module, at); });
@@ -209,6 +214,14 @@ void finishFetch(emscripten_fetch_t* fetch, bool ok) {
 }
 
 }  // namespace
+
+std::optional<std::vector<unsigned char>> takePreloaded(const char* url) {
+    const int length = vgJsPreloadedLength(url);
+    if (length < 0) return std::nullopt;
+    std::vector<unsigned char> bytes(static_cast<size_t>(length));
+    vgJsTakePreloaded(url, bytes.data());
+    return bytes;
+}
 
 void fetchBytes(const char* url, void (*done)(std::vector<unsigned char>, void*), void* context) {
     emscripten_fetch_attr_t attr;

@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,10 @@ int localOffsetMinutes();
 CanvasMetrics canvasMetrics();
 
 void copyToClipboard(const std::string& text);
+
+// The bytes of `url` if the page has already read them (a file index.html preloads: web/platform.js
+// P.preload), taken over; nullopt if it has not (not preloaded, still on its way, or failed).
+std::optional<std::vector<unsigned char>> takePreloaded(const char* url);
 
 // GET `url` (relative to the page). `done` runs later with the bytes, or with an empty vector on
 // any failure; `context` is passed back untouched.
