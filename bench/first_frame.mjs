@@ -50,7 +50,7 @@ async function load(context, { name, url, ready, readyAt, wasm, symbols }, profi
     await tab.goto(url);
     await waitFor(tab, ready, undefined, 60000);
     const at = await tab.evaluate(readyAt);
-    if (stopProfile) printProfile(await stopProfile(), `${name}, navigation to first frame`, wasmNames(path.join(WASM_DIR, symbols)));
+    if (stopProfile) printProfile(await stopProfile(), `${name}, navigation to first frame`, wasmNames(path.join(WASM_DIR, symbols)), Number(process.env.VG_PROFILE_TOP || 20));
     const timing = await tab.evaluate((wasmName) => {
       const entries = performance.getEntriesByType('resource');
       const wasmEntry = entries.find((e) => e.name.endsWith(`/${wasmName}`));

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -411,7 +412,14 @@ bool fitToModel(ParamSpec& spec, const std::vector<Mode>& modelModes) {
     return !(hadModes && spec.modes.empty());
 }
 
-Model parseModel(const json& j, const json& templates, Catalog& catalog, const std::set<std::string>& dialects) {
+// The parameters models share through templates, each read once per set of model modes: most of
+// a model's parameters come from templates (292 of the 306 in the built-in catalog, from 60 specs),
+// and reading one is the catalog's costliest step, paid before the playground's first frame. What
+// a spec reads as depends only on its JSON and the modes ("required": true means all of them).
+using SpecCache = std::map<std::pair<const json*, std::vector<Mode>>, ParamSpec>;
+
+Model parseModel(const json& j, const json& templates, Catalog& catalog, const std::set<std::string>& dialects,
+                 SpecCache& specs) {
     expectObject(j, "model entry");
     const std::string where = "model \"" + (j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>() : "?") + "\"";
     checkKeys(j, {"id", "provider", "vendor", "name", "family", "version", "modes", "aliases", "use", "params",
@@ -446,7 +454,10 @@ Model parseModel(const json& j, const json& templates, Catalog& catalog, const s
     for (const auto& [path, specJson] : layers.params) {
         const std::string specWhere = where + ", param \"" + path + "\"";
         checkParamPath(path, model.provider, specWhere);
-        ParamSpec spec = parseSpec(*specJson, path, ctx, "", specWhere);
+        auto cached = specs.find({specJson, model.modes});
+        if (cached == specs.end())
+            cached = specs.emplace(std::make_pair(specJson, model.modes), parseSpec(*specJson, path, ctx, "", specWhere)).first;
+        ParamSpec spec = cached->second;
         if (fitToModel(spec, model.modes)) model.params.push_back(std::move(spec));
     }
     for (const json* promotion : layers.promotions)
@@ -522,7 +533,8 @@ Catalog loadCatalog(const json& data) {
     }
 
     if (!data.contains("models") || !data["models"].is_array()) fail("catalog", "\"models\" must be an array");
-    for (const json& model : data["models"]) catalog.models.push_back(parseModel(model, templates, catalog, dialects));
+    SpecCache specs;
+    for (const json& model : data["models"]) catalog.models.push_back(parseModel(model, templates, catalog, dialects, specs));
     checkUniqueNames(catalog);
     return catalog;
 }
