@@ -1,6 +1,8 @@
 // The model catalog: the built-in data (every model the seeds name, with sourced limits) and the
 // loader (template merge, malformed data refused with a message naming the entry).
 #include "catalog/catalog.h"
+#include "dialects/dialect.h"
+#include "dialects/schema.h"
 #include "request/request.h"
 #include "request/request_members.h"
 
@@ -217,6 +219,19 @@ TEST(Catalog, TextsForPeopleNameNoSourceKey) {
     }
     for (const DialectLimits& limits : catalog().dialectLimits)
         for (const ParamSpec& spec : limits.params) expectNoSourceKey(spec, limits.dialect + " ");
+}
+
+// `vgen schema` is read by people and by tools that show its descriptions: the documents a limit
+// comes from are cited by their titles there too.
+TEST(Catalog, SchemasCiteDocumentsByTitle) {
+    for (Dialect dialect : kAllDialects)
+        for (const Model& m : catalog().models) {
+            const std::string text = schemaFor(dialect, m, catalog()).dump();
+            EXPECT_EQ(sourceKeyIn(text), "") << dialectName(dialect) << " " << m.id;
+        }
+    const Model* kling = catalog().resolve("klingai/kling-v2.6-t2v").model;
+    ASSERT_NE(kling, nullptr);
+    EXPECT_NE(schemaFor(Dialect::AiSdk, *kling, catalog()).dump().find(catalog().sourceTitle("seed 001")), std::string::npos);
 }
 
 // Model notes tell how the catalog read its documents; the model reference shows them with each key

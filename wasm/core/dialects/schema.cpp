@@ -31,10 +31,13 @@ const char* jsonSchemaType(ValueType type) {
     return nullptr;
 }
 
-std::string describeSpec(const ParamSpec& spec) { return citing(spec.note, spec.source); }
+// A spec's note, citing its source document by title (the catalog's key is for the catalog only).
+std::string describeSpec(const ParamSpec& spec, const Catalog& catalog) {
+    return citing(spec.note, catalog.sourceTitle(spec.source));
+}
 
 // A catalog spec as JSON Schema, in canonical terms.
-json specSchema(const ParamSpec& spec) {
+json specSchema(const ParamSpec& spec, const Catalog& catalog) {
     json schema = json::object();
     if (!spec.unsupported.empty()) {
         schema["not"] = json::object();
@@ -49,14 +52,14 @@ json specSchema(const ParamSpec& spec) {
     if (spec.type == ValueType::Array) {
         if (spec.minLength) schema["minItems"] = *spec.minLength;
         if (spec.maxLength) schema["maxItems"] = *spec.maxLength;
-        if (spec.items) schema["items"] = specSchema(*spec.items);
+        if (spec.items) schema["items"] = specSchema(*spec.items, catalog);
     } else {
         if (spec.minLength) schema["minLength"] = *spec.minLength;
         if (spec.maxLength) schema["maxLength"] = *spec.maxLength;
     }
     if (spec.type == ValueType::Object && !spec.properties.empty()) {
         json properties = json::object();
-        for (const ParamSpec& property : spec.properties) properties[pointerLeaf(property.path)] = specSchema(property);
+        for (const ParamSpec& property : spec.properties) properties[pointerLeaf(property.path)] = specSchema(property, catalog);
         schema["properties"] = properties;
         if (spec.closed) schema["additionalProperties"] = false;
     }
@@ -66,7 +69,7 @@ json specSchema(const ParamSpec& spec) {
         else if (!spec.media->dataUrlAllowed) schema["not"] = {{"pattern", "^data:"}};
     }
     if (!spec.defaultValue.is_null()) schema["default"] = spec.defaultValue;
-    std::string description = describeSpec(spec);
+    std::string description = describeSpec(spec, catalog);
     if (!description.empty()) schema["description"] = description;
     return schema;
 }
@@ -90,7 +93,7 @@ std::optional<json> wireValue(Dialect dialect, const Model& model, Mode mode, co
 // Rewrites a canonical spec schema into wire terms when the dialect transforms the value.
 json wireSchema(Dialect dialect, const Model& model, Mode mode, const ParamSpec& spec, const std::string& wire,
                 const Catalog& catalog) {
-    json schema = specSchema(spec);
+    json schema = specSchema(spec, catalog);
     if (!spec.unsupported.empty()) return schema;
     json sample = exampleValue(spec);
     if (sample.is_null()) return schema;
@@ -241,7 +244,7 @@ json schemaFor(Dialect dialect, const Model& model, const Catalog& catalog) {
         "Checked by `vgen validate` but not expressible here: the inputs each mode requires (mode is inferred from "
         "the inputs present); media headers of inline images and videos (format, byte size, dimensions, aspect "
         "ratio, duration)";
-    for (const RuleSpec& rule : model.rules) description += "; " + citing(describeRule(rule), rule.source);
+    for (const RuleSpec& rule : model.rules) description += "; " + citing(describeRule(rule), catalog.sourceTitle(rule.source));
     if (!notes.empty()) description += ". Not sendable in this dialect: " + joinWords(notes, "; ");
     description += ".";
     schema["description"] = description;
