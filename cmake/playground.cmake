@@ -280,7 +280,7 @@ function(vg_add_playground target site_dir)
     --emit-symbol-map
     # The module comes out twice: instrumented to record which functions run, and as built (.orig);
     # TARGET_split splits the latter by the former's record of the first screen.
-    -sSPLIT_MODULE=1
+    -sSPLIT_MODULE=1 -Wno-experimental
     # wasm-opt repeats its -Oz passes until the module stops shrinking: 1.4 KB (1.1 KB in brotli).
     -sBINARYEN_EXTRA_PASSES=--converge
     # The JS glue through Closure (above): playground.js 91.8 KB -> 41.1 KB, 20.5 KB -> 12.9 KB in brotli.

@@ -375,33 +375,93 @@
         ' (a broken link, or a server that does not allow other sites to read it: CORS)';
   };
 
+  // A WebGL texture of `source` (an image, or a canvas holding a video frame) registered with
+  // Emscripten's GL object table (`gl` holds its getNewId and textures, `context` is the WebGL
+  // context), so C++ draws and frees it like its own; rows stay top-down (no UNPACK_FLIP_Y).
+  // Returns its id. Throws what texImage2D throws (a SecurityError for a source another site did not
+  // let this page read).
+  P.textureOf = function (gl, context, source) {
+    var texture = context.createTexture();
+    var previous = context.getParameter(context.TEXTURE_BINDING_2D);
+    context.bindTexture(context.TEXTURE_2D, texture);
+    try {
+      context.pixelStorei(context.UNPACK_FLIP_Y_WEBGL, false);
+      context.texImage2D(context.TEXTURE_2D, 0, context.RGBA, context.RGBA, context.UNSIGNED_BYTE, source);
+    } catch (error) {
+      context.bindTexture(context.TEXTURE_2D, previous);
+      context.deleteTexture(texture);
+      throw error;
+    }
+    context.texParameteri(context.TEXTURE_2D, context.TEXTURE_MIN_FILTER, context.LINEAR);
+    context.texParameteri(context.TEXTURE_2D, context.TEXTURE_MAG_FILTER, context.LINEAR);
+    context.texParameteri(context.TEXTURE_2D, context.TEXTURE_WRAP_S, context.CLAMP_TO_EDGE);
+    context.texParameteri(context.TEXTURE_2D, context.TEXTURE_WRAP_T, context.CLAMP_TO_EDGE);
+    context.bindTexture(context.TEXTURE_2D, previous);
+    var id = gl.getNewId(gl.textures);
+    texture.name = id;
+    gl.textures[id] = texture;
+    return id;
+  };
+
   // Input images: the browser decodes the image and uploads it straight into a WebGL texture (no
-  // pixels through the wasm heap); the texture's id is registered with Emscripten's GL object table
-  // (`gl` holds its getNewId and textures, `context` is the WebGL context) so C++ draws and frees it
-  // like its own. Rows stay top-down (no UNPACK_FLIP_Y). Answers the "image" event.
+  // pixels through the wasm heap). Answers the "image" event.
   P.loadImageTexture = function (module, gl, context, token, src) {
     var image = new Image();
     if (!/^data:/.test(src)) image.crossOrigin = 'anonymous';
     image.onload = P.guard('loading an image', function () {
-      var texture = context.createTexture();
-      var id = gl.getNewId(gl.textures);
-      texture.name = id;
-      gl.textures[id] = texture;
-      var previous = context.getParameter(context.TEXTURE_BINDING_2D);
-      context.bindTexture(context.TEXTURE_2D, texture);
-      context.pixelStorei(context.UNPACK_FLIP_Y_WEBGL, false);
-      context.texImage2D(context.TEXTURE_2D, 0, context.RGBA, context.RGBA, context.UNSIGNED_BYTE, image);
-      context.texParameteri(context.TEXTURE_2D, context.TEXTURE_MIN_FILTER, context.LINEAR);
-      context.texParameteri(context.TEXTURE_2D, context.TEXTURE_MAG_FILTER, context.LINEAR);
-      context.texParameteri(context.TEXTURE_2D, context.TEXTURE_WRAP_S, context.CLAMP_TO_EDGE);
-      context.texParameteri(context.TEXTURE_2D, context.TEXTURE_WRAP_T, context.CLAMP_TO_EDGE);
-      context.bindTexture(context.TEXTURE_2D, previous);
+      var id = P.textureOf(gl, context, image);
       P.send(module, { type: 'image', token: token, texture: id, width: image.naturalWidth, height: image.naturalHeight });
     });
     image.onerror = P.guard('loading an image', function () {
       P.send(module, { type: 'image', token: token, problem: P.imageProblem(src) });
     });
     image.src = src;
+  };
+
+  // Result posters: one frame of a result video, a little way in (the first frame is often black),
+  // at most P.POSTER_WIDTH pixels wide, as a texture for the Jobs and History rows. The stored copy
+  // of `key` when there is one (web/videos.js), else `src`. Answers the "poster" event
+  // {type, token, texture, width, height} or {type, token, problem}.
+  P.POSTER_WIDTH = 192;
+  P.posterSize = function (width, height) {
+    var scale = Math.min(1, P.POSTER_WIDTH / Math.max(1, width));
+    return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+  };
+  P.posterTime = function (duration) { return isFinite(duration) && duration > 0 ? Math.min(0.5, duration / 2) : 0; };
+  P.loadVideoPoster = function (module, gl, context, token, key, src) {
+    var video = document.createElement('video');
+    var answered = false;
+    var answer = function (event) {
+      if (answered) return;
+      answered = true;
+      video.removeAttribute('src');
+      video.load();
+      P.send(module, event);
+    };
+    video.muted = true;
+    video.preload = 'auto';
+    video.onloadeddata = P.guard('making a video poster', function () { video.currentTime = P.posterTime(video.duration); });
+    video.onseeked = P.guard('making a video poster', function () {
+      var size = P.posterSize(video.videoWidth, video.videoHeight);
+      var canvas = document.createElement('canvas');
+      canvas.width = size.width;
+      canvas.height = size.height;
+      canvas.getContext('2d').drawImage(video, 0, 0, size.width, size.height);
+      try {
+        answer({ type: 'poster', token: token, texture: P.textureOf(gl, context, canvas), width: size.width, height: size.height });
+      } catch (error) {
+        answer({ type: 'poster', token: token, problem: 'the video\'s server does not let this page read its pictures (CORS)' });
+      }
+    });
+    video.onerror = function () {
+      answer({ type: 'poster', token: token, problem: 'the video could not be loaded from ' + src.slice(0, 200) });
+    };
+    var videos = module.vg && module.vg.videos;
+    var start = function (stored) {
+      if (!/^(blob|data):/.test(stored || src)) video.crossOrigin = 'anonymous';
+      video.src = stored || src;
+    };
+    if (videos) videos.storedUrl(key, start); else start(null);
   };
 
   // ---- Preloaded files ---------------------------------------------------------------------------

@@ -2,18 +2,21 @@
 // result whose request asked for audio plays with its sound on (the person pressed Generate, so the
 // browser allows it) and says "with sound" beside its clock; one whose request did not stays muted
 // and says nothing. The result's own file is read back with ffprobe: the sound is really there.
-// Theater shows the video alone, as large as the page takes; Esc brings the panels back.
+// Theater shows the video alone, as large as the page takes; Esc brings the panels back. A finished
+// job's row in Jobs, and in History after a reload, shows a frame of its video.
 //
 //   node tests/browser/results.test.mjs
 // Each check opens its own page at the share link of its request (VG_CHECK / VG_ORDER: harness.mjs,
 // suite); a console error on that page fails the check. Ends with `results: N passed, M failed`;
 // exit 1 on any failure. Site: $VG_SITE_DIR, else $VG_WASM_DIR/site-test, else build/wasm/site-test.
-// Screenshot: tests/artifacts/results-theater.png.
+// Screenshots: tests/artifacts/results-theater.png, results-poster-jobs.png, results-poster-history.png.
 import path from 'node:path';
 
 import {
-  ARTIFACTS, VIEWPORT, assert, clickControl, itemIfShown, newestJobEnded, press, pressCtrlEnter, probeUrl, suite, waitFor,
+  ARTIFACTS, VIEWPORT, assert, clickControl, itemIfShown, newestJobEnded, openTab, press, pressCtrlEnter, probeUrl, rectOf, suite,
+  waitFor, waitForItem,
 } from './harness.mjs';
+import { decodePng, pixelStats } from './png.mjs';
 
 const SPOKEN = { model: 'klingai/kling-v2.6-t2v', prompt: 'a street musician plays a violin under a bridge', duration: 5, audio: true };
 const SILENT = { ...SPOKEN, audio: false };
@@ -72,6 +75,24 @@ results.check('Theater shows the result alone and as large as the page takes; Es
   await press(page, 'Escape');
   await waitFor(page, (width) => document.querySelector('video').getBoundingClientRect().width <= width + 1, inPanel.width);
   assert(await itemIfShown(page, 'generate'), 'Esc closed the theater but the panels did not come back');
+});
+
+results.check('a finished job\'s row shows a frame of its video, in Jobs and, after a reload, in History', { start: SILENT }, async ({ page }) => {
+  await pressCtrlEnter(page);
+  const [job] = await newestJobEnded(page);
+  assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
+  const poster = `**/###poster:${job.id}`;
+  // A frame of the gateway's render (colour bars and a caption), not the row's empty background.
+  const picture = async (file) => {
+    const stats = pixelStats(decodePng(await page.screenshot({ path: path.join(ARTIFACTS, file), clip: await rectOf(page, poster) })));
+    assert(stats.distinctColors > 20 && stats.nonDominantShare > 0.3, `the row's picture is not a video frame: ${JSON.stringify(stats)}`);
+  };
+  await waitForItem(page, poster, 60000);
+  await picture('results-poster-jobs.png');
+  await page.reload();
+  await waitFor(page, () => window.__vg && window.__vg.ready && window.__vg.historyLoaded, undefined, 30000);
+  await openTab(page, 'History', poster);
+  await picture('results-poster-history.png');
 });
 
 results.run();

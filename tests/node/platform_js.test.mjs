@@ -391,3 +391,15 @@ test('the fonts index.html preloads are read as the page loads and handed to the
   assert.deepEqual([...heap], [0, 0, 1, 2, 3, 0, 0, 0]);
   assert.equal(P.preloadedLength('fonts/ui-latin.ttf'), -1, 'handed over once, then let go');
 });
+
+// ---- result posters -----------------------------------------------------------------------------------
+test('a poster is at most 192 pixels wide at the video\'s shape, never 0, and taken a little way in', () => {
+  assert.deepEqual(P.posterSize(1280, 720), { width: 192, height: 108 });
+  assert.deepEqual(P.posterSize(720, 1280), { width: 192, height: 341 });
+  assert.deepEqual(P.posterSize(160, 90), { width: 160, height: 90 }, 'a small video is not enlarged');
+  assert.deepEqual(P.posterSize(0, 0), { width: 1, height: 1 });
+  assert.equal(P.posterTime(5), 0.5, 'half a second in: a first frame is often black');
+  assert.equal(P.posterTime(0.4), 0.2, 'a very short video: its middle');
+  assert.equal(P.posterTime(NaN), 0);
+  assert.equal(P.posterTime(Infinity), 0, 'a live stream has no end to measure from');
+});

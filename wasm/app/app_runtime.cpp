@@ -12,6 +12,7 @@
 
 #include "editors/editor_media.h"
 #include "input_images.h"
+#include "result_posters.h"
 #include "text/json_input.h"
 #include "text/json_path.h"
 #include "media/local_file.h"
@@ -233,6 +234,7 @@ void deleteJob(AppState& state, const std::string& localId) {
     entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const JobEntry& entry) { return entry.localId == localId; }),
                   entries.end());
     if (state.selectedJob == localId) state.selectedJob.clear();
+    forgetResultPosters(state, localId);
     state.dirty = true;
 }
 
@@ -455,6 +457,8 @@ void handleEvent(AppState& state, const std::string& jsonObject) {
         mediaDragged(state, event);
     } else if (type == "image") {
         inputImageLoaded(state, event);
+    } else if (type == "poster") {
+        resultPosterLoaded(state, event);
     } else if (type == "mirror") {
         mirrorAction(state, event);
     }

@@ -88,6 +88,14 @@ struct GatewaySettings {
 // storage: Unknown until storage answers (nothing is shown, so a returning person never sees it flash).
 enum class FirstSteps { Unknown, Open, Done };
 
+// A result video's poster frame, as a GL texture (result_posters.h).
+struct ResultPoster {
+    unsigned texture = 0;       // rows top-down; 0 while loading or when it failed
+    int width = 0, height = 0;  // pixels (at most 192 wide)
+    bool loading = false;
+    std::string problem;        // why there is none ("" when fine)
+};
+
 struct AppState {
     const Catalog* catalog = nullptr;
     std::vector<std::string> providers;          // distinct provider namespaces, sorted: the filter's choices
@@ -120,6 +128,7 @@ struct AppState {
 
     GatewaySettings gateway;
     JobBoard jobs;
+    std::map<std::string, ResultPoster> posters; // by result key (localId/index): Jobs and History rows (result_posters.h)
     std::string selectedJob;                     // local id of the job whose results are shown
     std::string retryAsked;                      // local id of the job whose Retry asks before a new submission, "" none
     std::set<std::string> loopingVideos;         // result keys ("<localId>/<index>") set to repeat

@@ -24,8 +24,11 @@ std::string clockTime(int64_t epochMs) {
 
 enum class Action { None, Rerun, Edit, Delete };
 
-Action drawHistoryRow(AppState& state, const JobEntry& entry) {
-    ImGui::TableNextRow();
+Action drawHistoryRow(AppState& state, const UiLook& look, const JobEntry& entry) {
+    const ImVec2 poster = posterCellSize(look);
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, poster.y);
+    ImGui::TableNextColumn();
+    drawPosterCell(state, entry, poster);
     ImGui::TableNextColumn();
     if (ImGui::Selectable(clockTime(entry.createdAt).c_str(), state.selectedJob == entry.localId,
                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
@@ -84,8 +87,9 @@ void drawHistoryPanel(AppState& state, const UiLook& look) {
     // Acted on after the table: re-run adds an entry and delete removes one.
     std::string actedOn;
     Action action = Action::None;
-    if (ImGui::BeginTable("history", 6, flags, ImVec2(0, hasResults ? ImGui::GetContentRegionAvail().y * 0.38f : 0.0f))) {
+    if (ImGui::BeginTable("history", 7, flags, ImVec2(0, hasResults ? ImGui::GetContentRegionAvail().y * 0.38f : 0.0f))) {
         ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Video", ImGuiTableColumnFlags_WidthFixed, posterCellSize(look).x);
         ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, dp(look, 104));
         ImGui::TableSetupColumn("Model", ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableSetupColumn("Prompt", ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -101,7 +105,7 @@ void drawHistoryPanel(AppState& state, const UiLook& look) {
             for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
                 ImGui::PushID(row);
                 const JobEntry& entry = entries[static_cast<size_t>(row)];
-                if (const Action pressed = drawHistoryRow(state, entry); pressed != Action::None) {
+                if (const Action pressed = drawHistoryRow(state, look, entry); pressed != Action::None) {
                     action = pressed;
                     actedOn = entry.localId;
                 }

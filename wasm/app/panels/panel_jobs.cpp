@@ -6,6 +6,8 @@
 #include "jobs/job_words.h"
 #include "panels/panels.h"
 #include "platform/platform_web.h"
+#include "result_posters.h"
+#include "gfx/gl_preview.h"
 #include "ui/ui_widgets.h"
 #include "ui/video_box.h"
 
@@ -36,12 +38,16 @@ std::string jobTitle(const JobEntry& entry) {
 }
 
 // Returns true when Retry was pressed (the caller re-runs after the table: a new job grows the list).
-bool drawJobRow(AppState& state, const JobEntry& entry, int64_t now) {
+bool drawJobRow(AppState& state, const UiLook& look, const JobEntry& entry, int64_t now) {
     const Job& job = entry.job;
-    ImGui::TableNextRow();
+    const ImVec2 poster = posterCellSize(look);
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, poster.y);
+    ImGui::TableNextColumn();
+    drawPosterCell(state, entry, poster);
     ImGui::TableNextColumn();
     const std::string title = jobTitle(entry);
-    if (ImGui::Selectable(title.c_str(), state.selectedJob == entry.localId, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+    if (ImGui::Selectable(title.c_str(), state.selectedJob == entry.localId,
+                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
         state.selectedJob = entry.localId;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s via %s%s", title.c_str(), entry.localId.c_str(), dialectName(job.dialect),
@@ -81,6 +87,22 @@ bool drawJobRow(AppState& state, const JobEntry& entry, int64_t now) {
 }
 
 }  // namespace
+
+ImVec2 posterCellSize(const UiLook& look) { return ImVec2(dp(look, 64), dp(look, 36)); }
+
+void drawPosterCell(AppState& state, const JobEntry& entry, ImVec2 size) {
+    const ResultPoster* poster = resultPoster(state, entry);
+    if (!poster || !poster->texture || poster->width <= 0 || poster->height <= 0) {
+        ImGui::Dummy(size);
+        if (poster && !poster->problem.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("No picture: %s", poster->problem.c_str());
+        return;
+    }
+    ImVec2 shown(size.y * static_cast<float>(poster->width) / static_cast<float>(poster->height), size.y);
+    if (shown.x > size.x) shown = ImVec2(size.x, size.x * static_cast<float>(poster->height) / static_cast<float>(poster->width));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (size.x - shown.x) * 0.5f);
+    textureImage(poster->texture, shown);
+    nameLastItem(("poster###poster:" + entry.localId).c_str());
+}
 
 void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) {
     const float aspect = requestAspect(entry.request);
@@ -211,8 +233,9 @@ void drawJobsPanel(AppState& state, const UiLook& look) {
     const JobEntry* retry = nullptr;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("jobs", 8, flags, ImVec2(0, tableHeight))) {
+    if (ImGui::BeginTable("jobs", 9, flags, ImVec2(0, tableHeight))) {
         ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Video", ImGuiTableColumnFlags_WidthFixed, posterCellSize(look).x);
         ImGui::TableSetupColumn("Request", ImGuiTableColumnFlags_WidthStretch, 2.2f);
         ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, dp(look, 74));
         ImGui::TableSetupColumn("Progress", ImGuiTableColumnFlags_WidthFixed, dp(look, 70));
@@ -229,7 +252,7 @@ void drawJobsPanel(AppState& state, const UiLook& look) {
         while (clipper.Step()) {
             for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
                 ImGui::PushID(row);
-                if (drawJobRow(state, *shown[static_cast<size_t>(row)], now)) retry = shown[static_cast<size_t>(row)];
+                if (drawJobRow(state, look, *shown[static_cast<size_t>(row)], now)) retry = shown[static_cast<size_t>(row)];
                 ImGui::PopID();
             }
         }

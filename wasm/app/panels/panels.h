@@ -18,6 +18,11 @@ void drawRequestPanel(AppState& state, const UiLook& look);        // panel_requ
 void drawWirePanel(AppState& state, const UiLook& look);           // panel_wire.cpp
 void drawJobsPanel(AppState& state, const UiLook& look);           // panel_jobs.cpp
 void drawHistoryPanel(AppState& state, const UiLook& look);        // panel_history.cpp
+// The first cell of a Jobs or History row: the poster frame of the job's first video at its shape,
+// at most `size` (nothing yet while there is none); its item is named "poster:<localId>" (panel_jobs.cpp).
+void drawPosterCell(AppState& state, const JobEntry& entry, ImVec2 size);
+// The height of a row with a poster cell, and that cell's size: one tall enough for a picture.
+ImVec2 posterCellSize(const UiLook& look);
 // A job's videos in the remaining height, with download and copy-link (panel_jobs.cpp).
 void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry);
 // The question a Retry asks before a new submission of a job the gateway may have made (and billed)

@@ -56,6 +56,10 @@ EM_JS(void, vgJsChooseFile, (const char* token, const char* accept), {
 EM_JS(void, vgJsLoadImageTexture, (const char* token, const char* src), {
     VideoGenPlatform.loadImageTexture(Module, {'getNewId': GL.getNewId, 'textures': GL.textures}, GLctx, UTF8ToString(token), UTF8ToString(src));
 });
+EM_JS(void, vgJsLoadVideoPoster, (const char* token, const char* key, const char* src), {
+    VideoGenPlatform.loadVideoPoster(Module, {'getNewId': GL.getNewId, 'textures': GL.textures}, GLctx, UTF8ToString(token),
+                                     UTF8ToString(key), UTF8ToString(src));
+});
 
 EM_JS(void, vgJsPlaceVideo, (const char* key, const char* url, float x, float y, float w, float h,
                              float vx, float vy, float vw, float vh, int loop, int sound), {
@@ -345,6 +349,10 @@ void chooseFile(const std::string& token, const char* accept) { vgJsChooseFile(t
 
 void loadImageTexture(const std::string& token, const std::string& source) {
     vgJsLoadImageTexture(token.c_str(), source.c_str());
+}
+
+void loadVideoPoster(const std::string& token, const std::string& key, const std::string& url) {
+    vgJsLoadVideoPoster(token.c_str(), key.c_str(), url.c_str());
 }
 
 void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop, bool sound) {

@@ -135,6 +135,9 @@ void chooseFile(const std::string& token, const char* accept);
 // Decodes the image at `source` (URL or data URL) into a GL texture; answers
 // {"type":"image","token":...,"texture":id,"width":w,"height":h} or {...,"problem":"..."}.
 void loadImageTexture(const std::string& token, const std::string& source);
+// One frame of the result video `key` (its stored copy when there is one, else `url`), small, into a
+// GL texture; answers {"type":"poster","token":...,"texture":id,"width":w,"height":h} or {...,"problem":"..."}.
+void loadVideoPoster(const std::string& token, const std::string& key, const std::string& url);
 
 // ---- <video> elements over the canvas ----------------------------------------------------------------
 // Shows the video `key` inside `rect`, cut to `visible` (the part of the rect the ImGui window
