@@ -124,7 +124,18 @@
     };
     D.INTENT_EVENTS.forEach(function (type) { root.addEventListener(type, onIntent, { capture: true, passive: true }); });
     // A share link (#request=...) opens a request the first screen alone does not show: fetch now.
-    if (root.location && root.location.hash) onIntent();
+    // So does a visitor coming back: their history fills the Jobs and History panels at once.
+    if (root.location && root.location.hash) {
+      onIntent();
+    } else {
+      var comingBack = function () {
+        var storage = root['VideoGenStorage'];
+        if (storage && storage.hasDatabase) storage.hasDatabase().then(function (has) { if (has) onIntent(); });
+      };
+      // storage.js loads after this file (index.html); every classic script has run by DOMContentLoaded.
+      if (root.document && root.document.readyState === 'loading') root.document.addEventListener('DOMContentLoaded', comingBack);
+      else comingBack();
+    }
     return state;
   };
 

@@ -379,5 +379,14 @@
     return run().then(function (result) { return JSON.stringify(result === undefined ? {} : result); });
   };
 
+  // Whether this browser already has the playground's database (a visitor coming back): a promise of
+  // a boolean, false where the browser cannot list its databases. Nothing is opened or created.
+  api.hasDatabase = function () {
+    if (!global.indexedDB || typeof global.indexedDB.databases !== 'function') return Promise.resolve(false);
+    return global.indexedDB.databases().then(function (list) {
+      return list.some(function (database) { return database.name === DATABASE; });
+    }, function () { return false; });
+  };
+
   global.VideoGenStorage = api;
 })(typeof window !== 'undefined' ? window : globalThis);

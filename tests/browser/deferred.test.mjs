@@ -1,5 +1,6 @@
 // The module in two parts (scripts/split_playground.mjs, web/deferred_wasm.js): the first screen
-// runs on playground.wasm alone; the rest, playground.deferred.wasm, comes when a person acts, joins
+// runs on playground.wasm alone; the rest, playground.deferred.wasm, comes when a person acts (or at
+// once for a visitor coming back, whose history needs it), joins
 // without a pause when it arrives first, is loaded at once when a call comes first, and when the
 // server stops answering the page says so and keeps what the person made.
 //
@@ -45,6 +46,14 @@ deferred.check('a slow connection: fonts that come after the module started draw
   await waitFor(page, () => window.__vg.readyAt && window.__vg.fontSlicesPending === 0, undefined, 60000);
   await framesDrawn(page);
   assert(!(await requested(page)).includes('/playground.deferred.wasm'), 'the fonts\' late arrival brought the second part');
+});
+
+deferred.check('a visitor coming back gets the second part before acting: their history needs it at once', async ({ page }) => {
+  await waitFor(page, () => window.__vg.historyLoaded);
+  assert(!(await requested(page)).includes('/playground.deferred.wasm'), 'a first visit fetched the second part before anyone acted');
+  await page.reload();
+  await waitFor(page, () => window.__vg && window.__vg.readyAt && window.VideoGenDeferred.state.compiled, undefined, 60000);
+  assert((await requested(page)).includes('/playground.deferred.wasm'), 'the second part came from somewhere other than its file');
 });
 
 deferred.check('a call that comes before the download has finished loads the second part at once, and works', async ({ page }) => {

@@ -147,3 +147,19 @@ test('the page: a share link starts the download at once (the first screen alone
   assert.equal(state.instance, null, 'not joined before the module runs');
   assert.ok(state.compiled instanceof WebAssembly.Module, 'compiled, ready for the first call');
 });
+
+test('the page: a visitor coming back (the playground\'s database is there) starts the download at once; a new one does not', async () => {
+  for (const comingBack of [true, false]) {
+    const { asked, fetchFile } = server(200);
+    let answered = null;
+    const root = {
+      WebAssembly, XMLHttpRequest: syncRequest(200), fetch: fetchFile,
+      addEventListener: () => {}, removeEventListener: () => {},
+      VideoGenStorage: { hasDatabase: () => (answered = Promise.resolve(comingBack)) },
+    };
+    const state = D.install(root, {});
+    await answered;
+    await state.compiling;
+    assert.deepEqual(asked, comingBack ? ['playground.deferred.wasm'] : [], comingBack ? 'a visitor coming back' : 'a first visit');
+  }
+});
