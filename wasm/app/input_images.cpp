@@ -1,7 +1,7 @@
 // Input images as textures; see input_images.h.
 #include "input_images.h"
 
-#include "gfx/imgui_renderer.h"
+#include "gfx/page_texture.h"
 #include "media/media.h"
 #include "platform/platform_web.h"
 
@@ -53,21 +53,11 @@ void inputImageLoaded(AppState& state, const json& event) {
     const size_t colon = token.find(':');
     if (colon == std::string::npos) return;
     auto found = state.creative.images.find(token.substr(colon + 1));
-    unsigned texture = event.value("texture", 0u);
     if (found == state.creative.images.end() || std::to_string(found->second.load) != token.substr(0, colon)) {
-        if (texture) glDeleteTextures(1, &texture);  // the value changed while the browser decoded it
+        dropPageTexture(event);  // the value changed while the browser decoded it
         return;
     }
-    InputImage& image = found->second;
-    image.loading = false;
-    if (event.contains("problem")) {
-        image.problem = event.value("problem", "");
-        return;
-    }
-    image.texture = texture;
-    noteTextureContentsChanged();  // new pixels, whatever name the browser gave their texture
-    image.width = event.value("width", 0);
-    image.height = event.value("height", 0);
+    takePageTexture(found->second, event);
 }
 
 }  // namespace vg::app

@@ -1,7 +1,7 @@
 // Poster frames of result videos; see result_posters.h.
 #include "result_posters.h"
 
-#include "gfx/imgui_renderer.h"
+#include "gfx/page_texture.h"
 #include "platform/platform_web.h"
 
 #include <GLES3/gl3.h>
@@ -20,22 +20,12 @@ const ResultPoster* resultPoster(AppState& state, const JobEntry& entry) {
 }
 
 void resultPosterLoaded(AppState& state, const json& event) {
-    unsigned texture = event.value("texture", 0u);
     auto found = state.posters.find(event.value("token", ""));
     if (found == state.posters.end()) {
-        if (texture) glDeleteTextures(1, &texture);
+        dropPageTexture(event);
         return;
     }
-    ResultPoster& poster = found->second;
-    poster.loading = false;
-    if (event.contains("problem")) {
-        poster.problem = event.value("problem", "");
-        return;
-    }
-    poster.texture = texture;
-    poster.width = event.value("width", 0);
-    poster.height = event.value("height", 0);
-    noteTextureContentsChanged();  // new pixels, whatever name the browser gave their texture
+    takePageTexture(found->second, event);
 }
 
 void forgetResultPosters(AppState& state, const std::string& localId) {
