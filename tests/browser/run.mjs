@@ -12,7 +12,8 @@
 import path from 'node:path';
 
 import {
-  ARTIFACTS, VIEWPORT, assert, clickControl, collectErrors, framesDrawn, openTab, pasteText, press, status, suite, typeInto, unchangedFor, waitFor,
+  ARTIFACTS, VIEWPORT, assert, clickControl, collectErrors, focusField, framesDrawn, newestJobEnded, openTab, pasteText, press, status,
+  suite, typeInto, unchangedFor, waitFor,
 } from './harness.mjs';
 import { jobChecks } from './jobs.mjs';
 import { decodePng, pixelStats } from './png.mjs';
@@ -57,6 +58,34 @@ playground.check('selecting a row shows that model and its example', async ({ pa
   await clickControl(page, 'second-row');
   await waitFor(page, (previous) => window.__vg.selected && window.__vg.selected !== previous, before.selected);
   await page.screenshot({ path: path.join(ARTIFACTS, 'second-model.png') });
+});
+
+// A new user's first video with the mouse, every step counted (a figure for the note): find the
+// model, pick it, write the prompt over the example's, Generate, and the video plays.
+playground.check('a new user makes a first video with the mouse: search, pick, write, Generate', async ({ page }) => {
+  let clicks = 0;
+  await focusField(page, 'search');
+  clicks++;
+  await page.keyboard.type('sora-2-pro', { delay: 15 });
+  await waitFor(page, () => window.__vg.visibleRows === 1);
+  await clickControl(page, 'first-row');
+  clicks++;
+  await waitFor(page, () => window.__vg.selected === 'openai/sora-2-pro');
+  await focusField(page, 'prompt');
+  clicks++;
+  await press(page, 'Control+A');  // over the example's prompt
+  const prompt = 'a paper crane unfolds on a desk';
+  await page.keyboard.type(prompt, { delay: 15 });
+  await waitFor(page, (text) => window.__vg.requestText.includes(text), prompt);
+  await clickControl(page, 'generate');
+  clicks++;
+  const [job] = await newestJobEnded(page);
+  assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
+  await waitFor(page, () => {
+    const video = document.querySelector('video');
+    return video && video.readyState >= 2;
+  }, undefined, 30000);
+  console.log(`# figure: a first video with the mouse: ${clicks} clicks and 1 shortcut (Ctrl+A) besides typing the model's name and the prompt`);
 });
 
 playground.check('editing the request re-validates it (diagnostics)', async ({ page }) => {
