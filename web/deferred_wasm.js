@@ -124,17 +124,30 @@
     };
     D.INTENT_EVENTS.forEach(function (type) { root.addEventListener(type, onIntent, { capture: true, passive: true }); });
     // A share link (#request=...) opens a request the first screen alone does not show: fetch now.
-    // So does a visitor coming back: their history fills the Jobs and History panels at once.
+    // A visitor coming back (the playground's database was there before this page opened it) gets
+    // it once the first frame is drawn (web/platform.js announces it): their jobs are on the page and
+    // soon need it, but the first frame comes first.
     if (root.location && root.location.hash) {
       onIntent();
     } else {
-      var comingBack = function () {
+      var cameBack = false;
+      var drawn = false;
+      var asked = function () {
         var storage = root['VideoGenStorage'];
-        if (storage && storage.hasDatabase) storage.hasDatabase().then(function (has) { if (has) onIntent(); });
+        if (!storage || !storage.hasDatabase) return;
+        storage.hasDatabase().then(function (has) {
+          cameBack = has;
+          if (cameBack && drawn) onIntent();
+        });
       };
-      // storage.js loads after this file (index.html); every classic script has run by DOMContentLoaded.
-      if (root.document && root.document.readyState === 'loading') root.document.addEventListener('DOMContentLoaded', comingBack);
-      else comingBack();
+      // Asked before the module opens the database: storage.js loads after this file (index.html),
+      // and every classic script has run by DOMContentLoaded, before the module starts.
+      if (root.document && root.document.readyState === 'loading') root.document.addEventListener('DOMContentLoaded', asked);
+      else asked();
+      root.addEventListener('videogen-ready', function () {
+        drawn = true;
+        if (cameBack) onIntent();
+      }, { once: true });
     }
     return state;
   };

@@ -282,10 +282,15 @@
   };
 
   // Merges the app's JSON object into window.__vg; the first "ready" also sets readyAt.
+  // The first interactive frame (the first "ready") is also announced to the page as the event
+  // "videogen-ready" on window (web/deferred_wasm.js waits for it).
   P.publishStatus = function (json) {
     var status = root['__vg'] = root['__vg'] || {};
     Object.assign(status, JSON.parse(json));
-    if (status['ready'] && !status['readyAt']) status['readyAt'] = performance.now();
+    if (status['ready'] && !status['readyAt']) {
+      status['readyAt'] = performance.now();
+      if (typeof root.dispatchEvent === 'function' && typeof CustomEvent === 'function') root.dispatchEvent(new CustomEvent('videogen-ready'));
+    }
   };
 
   // ---- Files and images --------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // The module in two parts (scripts/split_playground.mjs, web/deferred_wasm.js): the first screen
-// runs on playground.wasm alone; the rest, playground.deferred.wasm, comes when a person acts (or at
-// once for a visitor coming back, whose history needs it), joins
+// runs on playground.wasm alone; the rest, playground.deferred.wasm, comes when a person acts (or,
+// for a visitor coming back, whose jobs soon need it, once the first frame is drawn), joins
 // without a pause when it arrives first, is loaded at once when a call comes first, and when the
 // server stops answering the page says so and keeps what the person made.
 //
@@ -48,7 +48,7 @@ deferred.check('a slow connection: fonts that come after the module started draw
   assert(!(await requested(page)).includes('/playground.deferred.wasm'), 'the fonts\' late arrival brought the second part');
 });
 
-deferred.check('a visitor coming back gets the second part before acting: their history needs it at once', async ({ page }) => {
+deferred.check('a visitor coming back gets the second part once the first frame is drawn, before acting: their jobs soon need it', async ({ page }) => {
   await waitFor(page, () => window.__vg.historyLoaded);
   assert(!(await requested(page)).includes('/playground.deferred.wasm'), 'a first visit fetched the second part before anyone acted');
   await page.reload();

@@ -100,11 +100,11 @@ test('the page: the first pointer, key, touch or wheel starts the download, once
   };
   const module = { asm: PRIMARY.primary };
   const state = D.install(root, module);
-  assert.deepEqual([...listeners.keys()].sort(), [...D.INTENT_EVENTS].sort());
+  assert.deepEqual([...listeners.keys()].sort(), [...D.INTENT_EVENTS, 'videogen-ready'].sort());
   assert.ok(!listeners.has('focusin'), 'the page focusing its own canvas is no sign of a person');
   assert.deepEqual(asked, [], 'nothing is fetched before a person acts');
   listeners.get('pointermove')();
-  assert.equal(listeners.size, 0, 'one sign is enough');
+  assert.deepEqual([...listeners.keys()], ['videogen-ready'], 'one sign is enough');
   await state.compiling;
   assert.deepEqual(asked, ['playground.deferred.wasm']);
   assert.equal(state.instance.exports.g(), 42, 'joined as soon as it compiled, the module running');
@@ -148,17 +148,20 @@ test('the page: a share link starts the download at once (the first screen alone
   assert.ok(state.compiled instanceof WebAssembly.Module, 'compiled, ready for the first call');
 });
 
-test('the page: a visitor coming back (the playground\'s database is there) starts the download at once; a new one does not', async () => {
+test('the page: a visitor coming back (the playground\'s database is there) starts the download once the first frame is drawn; a new one does not', async () => {
   for (const comingBack of [true, false]) {
     const { asked, fetchFile } = server(200);
+    const listeners = new Map();
     let answered = null;
     const root = {
       WebAssembly, XMLHttpRequest: syncRequest(200), fetch: fetchFile,
-      addEventListener: () => {}, removeEventListener: () => {},
+      addEventListener: (type, listener) => listeners.set(type, listener), removeEventListener: () => {},
       VideoGenStorage: { hasDatabase: () => (answered = Promise.resolve(comingBack)) },
     };
     const state = D.install(root, {});
-    await answered;
+    await answered;  // asked at once, before the module opens (and so makes) the database
+    assert.deepEqual(asked, [], 'nothing is fetched before the first frame');
+    listeners.get('videogen-ready')();
     await state.compiling;
     assert.deepEqual(asked, comingBack ? ['playground.deferred.wasm'] : [], comingBack ? 'a visitor coming back' : 'a first visit');
   }
