@@ -302,7 +302,7 @@ function(vg_add_playground target site_dir)
   # The split (scripts/split_playground.mjs): the page loaded in headless Chromium records which
   # functions its first screen runs; those make SITE_DIR/playground.wasm, the rest
   # playground.deferred.wasm, which web/deferred_wasm.js fetches when a person acts. A first visit
-  # carries 212 KB of module in brotli instead of 344 KB. Redone when the module or the page
+  # carries 213 KB of module in brotli instead of 344 KB. Redone when the module or the page
   # (web/, the fonts) changes; function names in TARGET.symbols and TARGET.deferred.symbols.
   add_custom_command(
     OUTPUT ${site_dir}/playground.wasm ${site_dir}/playground.deferred.wasm ${site_dir}/playground.js
