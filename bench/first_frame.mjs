@@ -9,6 +9,7 @@
 //
 //   bash scripts/build.sh wasm && node bench/first_frame.mjs [RUNS=5]
 //   VG_PROFILE=1 node bench/first_frame.mjs     # then one more load of each under the CPU profiler
+//   VG_PROFILE=1 VG_PROFILE_TOP=60 node ...     # the 60 functions with the most time instead of 20
 // Pages: $VG_WASM_DIR/site (the release playground, no test hooks) and $VG_WASM_DIR/hello-site
 // ($VG_WASM_DIR: build/wasm unless set). Core for serve.py: $VG_NATIVE_DIR, else build/native.
 //
