@@ -24,7 +24,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
-import { REPO, VIEWPORT, framesDrawn, launchBrowser, waitFor } from '../tests/browser/harness.mjs';
+import { REPO, VIEWPORT, framesDrawn, gotoWithFontsLate, launchBrowser, waitFor } from '../tests/browser/harness.mjs';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
   '.ttf': 'font/ttf', '.otf': 'font/otf' };
@@ -58,15 +58,7 @@ async function profileVisit(browser, url, { fontsLate = false } = {}) {
     const errors = [];
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
     page.on('pageerror', (error) => errors.push(String(error)));
-    const held = [];
-    let holding = fontsLate;
-    if (fontsLate) await page.route('**/fonts/*', (route) => (holding ? held.push(route) : route.continue()));
-    await page.goto(url);
-    if (fontsLate) {
-      await waitFor(page, () => window.__vg && window.__vg.frames > 0 && !window.__vg.readyAt, undefined, 120000);
-      holding = false;
-      await Promise.all(held.map((route) => route.continue()));
-    }
+    if (fontsLate) await gotoWithFontsLate(page, url); else await page.goto(url);
     await waitFor(page, () => {
       const status = window.__vg;
       const loop = window.Module && window.Module.vg && window.Module.vg.loop;

@@ -6,7 +6,9 @@
 //
 //   node tests/browser/deferred.test.mjs
 // Ends with `deferred: N passed, M failed`; exit status 1 on any failure.
-import { HOLD, assert, centreOf, collectErrors, framesDrawn, status, suite, typeInto, waitFor } from './harness.mjs';
+import {
+  HOLD, assert, centreOf, collectErrors, framesDrawn, gotoWithFontsLate, status, suite, typeInto, waitFor,
+} from './harness.mjs';
 
 const PART = '**/playground.deferred.wasm';
 
@@ -33,16 +35,8 @@ deferred.check('the first screen runs without the second part; a pointer brings 
 });
 
 deferred.check('a slow connection: fonts that come after the module started draw the first screen without the second part', { start: null }, async ({ context, url, errors }) => {
-  const page = await context.newPage();
-  collectErrors(page, errors);
-  const held = [];
-  let holding = true;
-  await page.route('**/fonts/*', (route) => (holding ? held.push(route) : route.continue()));
-  await page.goto(url);
-  await waitFor(page, () => window.__vg && window.__vg.frames > 0, undefined, 60000);
-  assert(!(await status(page)).readyAt, 'the first screen was drawn without its fonts');
-  holding = false;
-  await Promise.all(held.map((route) => route.continue()));
+  const page = collectErrors(await context.newPage(), errors);
+  await gotoWithFontsLate(page, url);
   await waitFor(page, () => window.__vg.readyAt && window.__vg.fontSlicesPending === 0, undefined, 60000);
   await framesDrawn(page);
   assert(!(await requested(page)).includes('/playground.deferred.wasm'), 'the fonts\' late arrival brought the second part');

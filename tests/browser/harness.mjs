@@ -766,6 +766,20 @@ export async function openTab(page, name, shown) {
   else if (shown) await waitFor(page, shown, undefined, 15000);
 }
 
+// Opens `url` in `page` as over a slow connection: the fonts' files are held back (page.route) until
+// the playground has drawn a frame without them, then let through. Throws if the first interactive
+// frame came before them (the hold held nothing).
+export async function gotoWithFontsLate(page, url) {
+  const held = [];
+  let holding = true;
+  await page.route('**/fonts/*', (route) => (holding ? held.push(route) : route.continue()));
+  await page.goto(url);
+  await waitFor(page, () => window.__vg && window.__vg.frames > 0, undefined, 120000);
+  assert(!(await status(page)).readyAt, 'the first interactive frame was drawn without the fonts held back');
+  holding = false;
+  await Promise.all(held.map((route) => route.continue()));
+}
+
 // A page whose console errors are collected (`errors`), loaded at `url` and ready.
 export async function openPage(context, url) {
   const errors = [];

@@ -30,6 +30,11 @@ ImVec4 stateColor(JobState state) {
     }
 }
 
+// The largest size of the shape `aspect` (width / height) that fits in `room`.
+ImVec2 fitShape(float aspect, ImVec2 room) {
+    return room.x / aspect <= room.y ? ImVec2(room.x, room.x / aspect) : ImVec2(room.y * aspect, room.y);
+}
+
 std::string jobTitle(const JobEntry& entry) {
     std::string title = entry.request.value("model", "?");
     const std::string prompt = entry.request.value("prompt", "");
@@ -97,8 +102,7 @@ void drawPosterCell(AppState& state, const JobEntry& entry, ImVec2 size) {
         if (poster && !poster->problem.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("No picture: %s", poster->problem.c_str());
         return;
     }
-    ImVec2 shown(size.y * static_cast<float>(poster->width) / static_cast<float>(poster->height), size.y);
-    if (shown.x > size.x) shown = ImVec2(size.x, size.x * static_cast<float>(poster->height) / static_cast<float>(poster->width));
+    const ImVec2 shown = fitShape(static_cast<float>(poster->width) / static_cast<float>(poster->height), size);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (size.x - shown.x) * 0.5f);
     textureImage(poster->texture, shown);
     nameLastItem(("poster###poster:" + entry.localId).c_str());
@@ -109,14 +113,14 @@ void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) 
     const bool sound = asksForSound(*state.catalog, entry.request);
     const float captionHeight = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2;
     const float boxHeight = std::max(dp(look, 90), ImGui::GetContentRegionAvail().y - captionHeight);
-    const float boxWidth = std::min(boxHeight * aspect, ImGui::GetContentRegionAvail().x);
+    const ImVec2 box = fitShape(aspect, ImVec2(ImGui::GetContentRegionAvail().x, boxHeight));
     for (size_t i = 0; i < entry.results.size(); ++i) {
         const ResultVideo& video = entry.results[i];
         const std::string key = entry.localId + "/" + std::to_string(i);
         if (i > 0) ImGui::SameLine();
         ImGui::BeginGroup();
         ImGui::PushID(static_cast<int>(i));
-        videoBox(look, key, video.url, video.stored, state.loopingVideos.count(key) > 0, sound, ImVec2(boxWidth, boxWidth / aspect));
+        videoBox(look, key, video.url, video.stored, state.loopingVideos.count(key) > 0, sound, box);
         const std::string clock = web::videoClock(key);
         ImGui::TextColored(kColorMuted, "%s", clock.empty() ? "loading..." : clock.c_str());
         if (sound) {
@@ -179,8 +183,7 @@ bool drawTheater(AppState& state, const UiLook& look) {
     // As large as the window takes at the request's shape, centred (the element keeps the video's
     // own shape inside it: object-fit contain).
     const ImVec2 room = ImGui::GetContentRegionAvail();
-    const float aspect = requestAspect(entry->request);
-    const ImVec2 size = room.x / aspect <= room.y ? ImVec2(room.x, room.x / aspect) : ImVec2(room.y * aspect, room.y);
+    const ImVec2 size = fitShape(requestAspect(entry->request), room);
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (room.x - size.x) / 2, ImGui::GetCursorPosY() + (room.y - size.y) / 2));
     const ResultVideo& video = entry->results[index];
     videoBox(look, state.theater, video.url, video.stored, state.loopingVideos.count(state.theater) > 0,
