@@ -403,3 +403,39 @@ test('a poster is at most 192 pixels wide at the video\'s shape, never 0, and ta
   assert.equal(P.posterTime(NaN), 0);
   assert.equal(P.posterTime(Infinity), 0, 'a live stream has no end to measure from');
 });
+
+test('a poster that cannot be made says why: the video does not load, or its server does not let the page read its frames', () => {
+  const sent = [];
+  const module = { allocateUTF8: (text) => text, _free: () => {}, _vg_web_event: (text) => sent.push(JSON.parse(text)) };
+  const made = [];
+  globalThis.document = {
+    createElement: (tag) => {
+      const element = tag === 'canvas' ? { getContext: () => ({ drawImage() {} }) } : { load() {}, removeAttribute() {} };
+      made.push(element);
+      return element;
+    },
+  };
+  // A WebGL context whose upload refuses a frame another site did not let the page read.
+  const context = {
+    TEXTURE_2D: 1, createTexture: () => ({}), getParameter: () => null, bindTexture() {}, pixelStorei() {},
+    texImage2D() { throw new Error('SecurityError: the video element contains cross-origin data'); }, deleteTexture() {},
+  };
+  const gl = { getNewId: () => 1, textures: [] };
+  try {
+    P.loadVideoPoster(module, gl, context, 'job_1/0', 'job_1/0', 'https://cdn.example.com/gone.mp4');
+    assert.equal(made[0].crossOrigin, 'anonymous', 'another site\'s video is asked for with CORS');
+    made[0].onerror();
+    assert.deepEqual(sent[0], { type: 'poster', token: 'job_1/0', problem: 'the video could not be loaded from https://cdn.example.com/gone.mp4' });
+
+    P.loadVideoPoster(module, gl, context, 'job_2/0', 'job_2/0', 'https://cdn.example.com/v.mp4');
+    const video = made[1];
+    Object.assign(video, { duration: 5, videoWidth: 1280, videoHeight: 720 });
+    video.onloadeddata();
+    assert.equal(video.currentTime, 0.5);
+    video.onseeked();
+    assert.deepEqual(sent[1], { type: 'poster', token: 'job_2/0', problem: 'the video\'s server does not let this page read its pictures (CORS)' });
+    assert.equal(sent.length, 2, 'one answer each');
+  } finally {
+    delete globalThis.document;
+  }
+});
