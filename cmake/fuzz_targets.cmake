@@ -3,7 +3,7 @@
 # (fuzzer-no-link); in the CLI, the C ABI and the tests that link it they stay idle (the sanitizer
 # runtime defines them), so one core build serves the fuzzers and the sanitized tests alike.
 # scripts/fuzz.sh builds and runs them.
-target_compile_options(vgcore PRIVATE -fsanitize=fuzzer-no-link)
+target_compile_options(vgcore_objects PRIVATE -fsanitize=fuzzer-no-link)
 
 file(GLOB VG_FUZZ_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/fuzz/fuzz_*.cpp)
 set(VG_FUZZ_TARGETS)

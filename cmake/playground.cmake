@@ -167,8 +167,8 @@ endfunction()
 # The core and the creative helpers once more, for the playground alone, compiled as the app is
 # (-Oz -flto): vgcore and vgcreative are compiled -O3 without LTO, for the headless module's
 # validation throughput (wasm_targets.cmake).
-add_library(vgcore_playground STATIC ${VG_CORE_SOURCES} ${VG_CATALOG_CPP})
-add_dependencies(vgcore_playground vgcore)  # vgcore generates the catalog source: one writer only
+add_library(vgcore_playground STATIC ${VG_CORE_SOURCES} ${VG_BUILTIN_CATALOG})
+add_dependencies(vgcore_playground vgcore)  # vgcore generates the catalog's snapshot: one writer only
 add_library(vgcreative_playground STATIC ${VG_CREATIVE_SOURCES})
 target_link_libraries(vgcreative_playground PUBLIC vgcore_playground)
 foreach(library vgcore vgcreative)

@@ -11,7 +11,6 @@
 #include "request/rules.h"
 
 #include "request/request_members.h"
-#include "text/json_input.h"
 #include "text/text_format.h"
 
 #include <algorithm>
@@ -22,8 +21,6 @@
 #include <stdexcept>
 
 namespace vg {
-
-extern const char* const kCatalogText;  // catalog.json, embedded by cmake/embed_text.cmake
 
 //-----------------------------------------------------------------------------
 // [SECTION] Names: modes and value types
@@ -537,19 +534,6 @@ Catalog loadCatalog(const json& data) {
     for (const json& model : data["models"]) catalog.models.push_back(parseModel(model, templates, catalog, dialects, specs));
     checkUniqueNames(catalog);
     return catalog;
-}
-
-const Catalog& builtinCatalog() {
-    // Never destroyed: it lives as long as the process, and freeing its thousand-odd blocks at exit
-    // was time every `vgen` run paid for nothing (about 0.1 ms). Still reachable for leak checkers.
-    // Read with the request reader's one-pass scanner: about twice as fast as nlohmann's lexer on
-    // the catalog's 45 KB, a cost every `vgen` run pays once.
-    static const Catalog* const catalog = [] {
-        JsonInput document = parseJsonInput(kCatalogText, answerJsonLimits());
-        if (document.error) throw std::runtime_error("the built-in catalog is not JSON: " + document.error->message);
-        return new Catalog(loadCatalog(document.value));
-    }();
-    return *catalog;
 }
 
 //-----------------------------------------------------------------------------

@@ -175,9 +175,11 @@ struct Catalog {
 };
 
 // Parses catalog data. Throws std::runtime_error naming the entry and field on malformed data
-// (the catalog is ours: a bad entry is a build-time bug that tests catch, not user input).
+// (the catalog is ours: a bad entry is a build-time bug, and the build that reads catalog.json
+// stops on it with this message).
 Catalog loadCatalog(const json& data);
-// The catalog compiled into this binary (catalog.json), loaded once.
+// The catalog compiled into this binary: catalog.json as loadCatalog read it at build time, kept
+// as a snapshot (catalog_snapshot.h) and read back at the first call (builtin_catalog.cpp).
 const Catalog& builtinCatalog();
 // The catalog as `vgen catalog --json` prints it (id, provider, name, modes, aliases, params...).
 json catalogToJson(const Catalog& catalog);
