@@ -15,21 +15,51 @@
 
   // ---- Placement over the canvas -----------------------------------------------------------------
 
+  // Rectangles {x, y, width, height} from four numbers each (x, y, width, height), as the app hands
+  // them over (a Float32Array view of its memory).
+  P.rectsOf = function (numbers) {
+    var rects = [];
+    for (var at = 0; at + 3 < numbers.length; at += 4) {
+      rects.push({ x: numbers[at], y: numbers[at + 1], width: numbers[at + 2], height: numbers[at + 3] });
+    }
+    return rects;
+  };
+
+  // The part of `a` inside `b` (rectangles {x, y, width, height}), or null when they do not overlap
+  // by more than half a pixel either way.
+  P.overlap = function (a, b) {
+    var x = Math.max(a.x, b.x), y = Math.max(a.y, b.y);
+    var width = Math.min(a.x + a.width, b.x + b.width) - x, height = Math.min(a.y + a.height, b.y + b.height) - y;
+    return width > 0.5 && height > 0.5 ? { x: x, y: y, width: width, height: height } : null;
+  };
+
   // The style that puts a <video> over `rect` (CSS pixels relative to the canvas; {x, y, width,
-  // height}) cut to `visible` (the part of the rect the ImGui window shows), on a page where the
+  // height}) cut to `visible` (the part of the rect the ImGui window shows) and around `covers` (what
+  // ImGui drew over the panels, its tooltips: the canvas shows through there), on a page where the
   // canvas's box is `canvasBox` (getBoundingClientRect) and the page is scrolled by `scroll` ({x, y}).
   // The cut is a clip-path only when something is cut: a clip-path makes a mask layer, which costs
   // compositing for nothing when the video is whole. A video with nothing visible is hidden.
-  P.overlayStyle = function (canvasBox, scroll, rect, visible) {
+  P.overlayStyle = function (canvasBox, scroll, rect, visible, covers) {
     var cut = [Math.max(0, visible.y - rect.y), Math.max(0, rect.x + rect.width - visible.x - visible.width),
                Math.max(0, rect.y + rect.height - visible.y - visible.height), Math.max(0, visible.x - rect.x)];
     var clipped = cut.some(function (side) { return side > 0.5; });
+    var holes = (covers || []).map(function (cover) { return P.overlap(cover, visible); }).filter(Boolean);
+    var clipPath = clipped ? 'inset(' + cut.join('px ') + 'px)' : 'none';
+    if (holes.length) {
+      // The visible part, less each hole (even-odd: a shape inside the outline is left out), in the
+      // element's own pixels.
+      var outline = function (r) {
+        var x0 = r.x - rect.x, y0 = r.y - rect.y;
+        return 'M' + x0 + ' ' + y0 + 'H' + (x0 + r.width) + 'V' + (y0 + r.height) + 'H' + x0 + 'Z';
+      };
+      clipPath = 'path(evenodd, "' + [visible].concat(holes).map(outline).join('') + '")';
+    }
     return {
       left: (canvasBox.left + scroll.x + rect.x) + 'px',
       top: (canvasBox.top + scroll.y + rect.y) + 'px',
       width: rect.width + 'px',
       height: rect.height + 'px',
-      clipPath: clipped ? 'inset(' + cut.join('px ') + 'px)' : 'none',
+      clipPath: clipPath,
       visibility: visible.width > 1 && visible.height > 1 ? 'visible' : 'hidden',
     };
   };
@@ -109,8 +139,8 @@
       videos.layer.appendChild(element);
     }
     entry.element.loop = !!loop;
-    Object.assign(entry.element.style, P.overlayStyle(module['canvas'].getBoundingClientRect(),
-      { x: root.scrollX, y: root.scrollY }, rect, visible));
+    entry.rect = rect;
+    entry.visible = visible;
     entry.seen = videos.frame;
   };
 
@@ -128,10 +158,16 @@
     });
   };
 
-  P.endVideoFrame = function (module) {
+  // The frame's videos are all placed: each is laid over its rectangle, cut around `covers` (the
+  // frame's tooltips, CSS pixels relative to the canvas); one not placed this frame is hidden.
+  P.endVideoFrame = function (module, covers) {
     var videos = module.vg.videos;
+    var canvasBox = module['canvas'].getBoundingClientRect();
+    var scroll = { x: root.scrollX, y: root.scrollY };
     Object.keys(videos.map).forEach(function (key) {
-      if (videos.map[key].seen !== videos.frame) videos.map[key].element.style.visibility = 'hidden';
+      var entry = videos.map[key];
+      if (entry.seen !== videos.frame) entry.element.style.visibility = 'hidden';
+      else Object.assign(entry.element.style, P.overlayStyle(canvasBox, scroll, entry.rect, entry.visible, covers));
     });
     videos.frame++;
   };

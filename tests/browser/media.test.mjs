@@ -15,7 +15,8 @@ import path from 'node:path';
 
 import { decodePng } from './png.mjs';
 import {
-  ARTIFACTS, assert, centreOf, dragFile, framesDrawn, item, press, status, suite, typeInto, uploadToServer, vgenBuild, waitFor, waitForItem,
+  ARTIFACTS, assert, centreOf, dragFile, framesDrawn, item, press, rectOf, status, suite, typeInto, uploadToServer, vgenBuild, waitFor,
+  waitForItem,
 } from './harness.mjs';
 import { runCli } from '../node/helpers.mjs';
 
@@ -180,6 +181,37 @@ const playing = (page, source) => waitFor(page, (s) => [...document.querySelecto
 media.check('Veo: the source video shows a preview that plays', { start: veoStart }, async ({ page }) => {
   await waitForItem(page, 'video:/video');
   await playing(page, await firstVideo());
+});
+
+// A <video> draws above the canvas, and ImGui's tooltips are on the canvas: the video is cut where a
+// tooltip lies (ui/video_box.h videoCovers, web/videos.js overlayStyle), so the tooltip reads whole.
+media.check('Veo: the Video field\'s tooltip over the playing preview is not hidden under it', { start: veoStart }, async ({ page }) => {
+  await waitForItem(page, 'video:/video');
+  await playing(page, await firstVideo());
+  const clipOf = () => page.evaluate(() => document.querySelector('#vg-video-layer video').style.clipPath);
+  const whole = await clipOf();  // the window's own cut (a preview partly scrolled out), or none
+  assert(!whole.startsWith('path'), `the preview is cut around something before any tooltip: ${whole}`);
+  const { x, y } = await centreOf(page, '**/###label:\\/video');
+  await page.mouse.move(x, y);
+  await waitForItem(page, '**/###field-tooltip');
+  await waitFor(page, () => /^path\(evenodd/.test(document.querySelector('#vg-video-layer video').style.clipPath));
+  // Where the tooltip's text lies over the video, the page's topmost element is the canvas (the
+  // tooltip), not the video: the person sees the tooltip there, and points at it.
+  const [tip, video] = await Promise.all([rectOf(page, '**/###field-tooltip'),
+    page.evaluate(() => document.querySelector('#vg-video-layer video').getBoundingClientRect().toJSON())]);
+  const left = Math.max(tip.x, video.x), right = Math.min(tip.x + tip.width, video.x + video.width);
+  const top = Math.max(tip.y, video.y), bottom = Math.min(tip.y + tip.height, video.y + video.height);
+  assert(right - left > 4 && bottom - top > 4, `the tooltip ${JSON.stringify(tip)} is not over the video ${JSON.stringify(video)}`);
+  const atTip = await page.evaluate(([px, py]) => document.elementFromPoint(px, py).tagName, [(left + right) / 2, (top + bottom) / 2]);
+  assert(atTip === 'CANVAS', `under the tooltip the page shows a ${atTip}`);
+  // At the same height near the video's right edge, past the tooltip's words, the video is still there.
+  const besideTip = await page.evaluate(([px, py]) => document.elementFromPoint(px, py).tagName,
+    [video.x + video.width - 6, (top + bottom) / 2]);
+  assert(besideTip === 'VIDEO', `past the tooltip the page shows a ${besideTip}, not the video (${await clipOf()})`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'tooltip-over-video.png') });
+  // The pointer away: the tooltip goes, and the video is whole again.
+  await page.mouse.move(1, 1);
+  await waitFor(page, (cut) => document.querySelector('#vg-video-layer video').style.clipPath === cut, whole);
 });
 
 media.check('Veo: a video URL typed into the field replaces the source, previewed and sent as vgen builds it',

@@ -9,6 +9,9 @@
 //   node tests/browser/run.mjs
 // Site: $VG_SITE_DIR, else $VG_WASM_DIR/site, else build/wasm/site. Core: $VG_NATIVE_DIR, else
 // build/native. Screenshots go to tests/artifacts/.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import {
@@ -17,6 +20,7 @@ import {
 } from './harness.mjs';
 import { jobChecks } from './jobs.mjs';
 import { decodePng, pixelStats } from './png.mjs';
+import { runCli } from '../node/helpers.mjs';
 
 function screenshotStats(png) {
   return pixelStats(decodePng(png));
@@ -150,6 +154,43 @@ playground.check('Copy puts the wire request on the clipboard', async ({ page })
   await page.screenshot({ path: path.join(ARTIFACTS, 'wire-preview.png') });
   await clickControl(page, 'tab:Request JSON');
 });
+
+// Issue 14, snippets: "Copy as" puts on the clipboard what `vgen snippet` prints for the request, and
+// saves as downloads the files it reads (media over the core's inline limit is not pasted: cURL sends
+// the body from request.json), byte for byte what `vgen snippet --files` writes. tests/serve's
+// test_snippets runs those snippets against serve.py.
+const startImage = spawnSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=640x400', '-frames:v', '1',
+  '-f', 'image2pipe', '-c:v', 'png', '-'], { maxBuffer: 64 << 20 }).stdout;
+const BIG_IMAGE_REQUEST = { model: 'klingai/kling-v2.6', prompt: { image: startImage.toString('base64'), text: 'the tide rolls in' } };
+playground.check('Copy as cURL copies what vgen snippet prints and downloads the request file it reads', { start: BIG_IMAGE_REQUEST },
+  async ({ page, url }) => {
+    assert(startImage.length > 4096, `the start image is ${startImage.length} bytes: too small to stay out of the snippet`);
+    await openTab(page, 'Wire preview', () => window.__vg.wireRequestLine);
+    await waitFor(page, () => window.__vg.wireBuilt);
+    await clickControl(page, `**/##copy-as`);
+    const [download] = await Promise.all([page.waitForEvent('download'), clickControl(page, '**/cURL')]);
+    await waitFor(page, () => window.__vg.wireCopied);
+    const text = await (await page.waitForFunction(async () => (await navigator.clipboard.readText()) || false,
+      undefined, { timeout: 10000, polling: 50 })).jsonValue();
+    const files = mkdtempSync(path.join(tmpdir(), 'vg-snippet-'));
+    try {
+      const { wireTarget } = await status(page);
+      const printed = runCli(['snippet', '--format', 'curl', '--to', wireTarget, '--from', 'aisdk', '--base-url',
+        new URL(url).origin, '--files', files], JSON.stringify(BIG_IMAGE_REQUEST));
+      assert(printed.exitCode === 0, `vgen snippet failed: ${printed.stderr}`);
+      assert(text === printed.stdout.toString(), `the clipboard differs from vgen snippet:\n${text.slice(0, 600)}\n---\n${printed.stdout.toString().slice(0, 600)}`);
+      assert(!text.includes(BIG_IMAGE_REQUEST.prompt.image.slice(0, 200)), 'the image was pasted into the snippet');
+      const written = readdirSync(files);
+      assert(written.length === 1 && download.suggestedFilename() === written[0],
+        `the page saved ${download.suggestedFilename()}, vgen wrote ${JSON.stringify(written)}`);
+      const saved = readFileSync(await download.path());
+      assert(saved.equals(readFileSync(path.join(files, written[0]))), `${written[0]}: the download differs from vgen's file`);
+      assert(text.includes(written[0]), `the snippet does not read ${written[0]}`);
+    } finally {
+      rmSync(files, { recursive: true, force: true });
+    }
+    await clickControl(page, 'tab:Request JSON');
+  });
 
 // Issue 14: "a 'share link copied' note never clears". The note says what happened, then goes by
 // itself (app_runtime.h kToastMs), even on a page that has gone idle: the page wakes to take it down.

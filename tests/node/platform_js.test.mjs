@@ -31,6 +31,26 @@ test('a video with nothing visible is hidden; a cut under half a pixel is no cut
   assert.equal(P.overlayStyle({ left: 0, top: 0 }, { x: 0, y: 0 }, rect, { x: 0.3, y: 0, width: 319.7, height: 180 }).clipPath, 'none');
 });
 
+test('a tooltip over a video cuts a hole in it where it lies, so the canvas (and the tooltip) shows through', () => {
+  const rect = { x: 100, y: 50, width: 320, height: 180 };
+  const tooltip = { x: 300, y: 20, width: 200, height: 60 };  // over the video's top right corner, and beyond it
+  const style = P.overlayStyle({ left: 0, top: 0 }, { x: 0, y: 0 }, rect, rect, [tooltip]);
+  // The whole video less the tooltip's part of it (x 300-420, y 50-80 on the page; 200-320, 0-30 in the video).
+  assert.equal(style.clipPath, 'path(evenodd, "M0 0H320V180H0ZM200 0H320V30H200Z")');
+  assert.equal(style.visibility, 'visible');
+  // Scrolled half out of its window, under the same tooltip: the outline is the visible part.
+  const visible = { x: 100, y: 60, width: 320, height: 170 };
+  assert.equal(P.overlayStyle({ left: 0, top: 0 }, { x: 0, y: 0 }, rect, visible, [tooltip]).clipPath,
+    'path(evenodd, "M0 10H320V180H0ZM200 10H320V30H200Z")');
+  // A tooltip elsewhere, or touching the edge by under half a pixel, cuts nothing.
+  assert.equal(P.overlayStyle({ left: 0, top: 0 }, { x: 0, y: 0 }, rect, rect, [{ x: 0, y: 0, width: 100.3, height: 40 }]).clipPath, 'none');
+  assert.equal(P.overlayStyle({ left: 0, top: 0 }, { x: 0, y: 0 }, rect, rect, []).clipPath, 'none');
+  // As the app hands them over: four floats a rectangle.
+  assert.deepEqual(P.rectsOf(new Float32Array([300, 20, 200, 60, 1, 2, 3, 4])),
+    [tooltip, { x: 1, y: 2, width: 3, height: 4 }]);
+  assert.deepEqual(P.rectsOf(new Float32Array(0)), []);
+});
+
 test('the clock says time, length and size once metadata loaded, and when it plays the stored copy', () => {
   assert.equal(P.clockText({ readyState: 0, duration: NaN }), '');
   assert.equal(P.clockText(undefined), '');

@@ -8,6 +8,7 @@
 #include "platform/platform_web.h"
 #include "platform/test_hooks.h"
 #include "ui/ui_style.h"
+#include "ui/video_box.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ImGuiContext: WithinFrameScope, InputEventsQueue
@@ -128,7 +129,7 @@ void frame() {
     ImGui::Render();
     vg::app::test_hooks::endFrame();
     vg::app::renderImGui(*ImGui::GetDrawData(), background);
-    vg::web::endVideoFrame();
+    vg::web::endVideoFrame(vg::app::videoCovers(app.look));
     fetchWantedFontSlices(app);
 
     publishStatusIfChanged(app);

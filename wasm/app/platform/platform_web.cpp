@@ -65,7 +65,10 @@ EM_JS(void, vgJsPlaceVideo, (const char* key, const char* url, float x, float y,
                              float vx, float vy, float vw, float vh, int loop, int sound), {
     VideoGenPlatform.placeVideo(Module, UTF8ToString(key), UTF8ToString(url), {'x': x, 'y': y, 'width': w, 'height': h}, {'x': vx, 'y': vy, 'width': vw, 'height': vh}, loop, sound);
 });
-EM_JS(void, vgJsEndVideoFrame, (), { VideoGenPlatform.endVideoFrame(Module); });
+// `covers`: `count` rectangles as x, y, width, height, four floats each.
+EM_JS(void, vgJsEndVideoFrame, (const float* covers, int count), {
+    VideoGenPlatform.endVideoFrame(Module, VideoGenPlatform.rectsOf(HEAPF32.subarray(covers >> 2, (covers >> 2) + count * 4)));
+});
 EM_JS(char*, vgJsVideoClock, (const char* key), { return allocateUTF8(VideoGenPlatform.videoClock(Module, UTF8ToString(key))); });
 EM_JS(void, vgJsDownload, (const char* key, const char* url, const char* name), {
     VideoGenPlatform.downloadVideo(Module, UTF8ToString(key), UTF8ToString(url), UTF8ToString(name));
@@ -363,7 +366,10 @@ void placeVideo(const std::string& key, const std::string& url, PageRect rect, P
                    visible.width, visible.height, loop ? 1 : 0, sound ? 1 : 0);
 }
 
-void endVideoFrame() { vgJsEndVideoFrame(); }
+void endVideoFrame(const std::vector<PageRect>& covers) {
+    static_assert(sizeof(PageRect) == 4 * sizeof(float), "PageRect is handed over as four floats");
+    vgJsEndVideoFrame(covers.empty() ? nullptr : &covers[0].x, static_cast<int>(covers.size()));
+}
 
 std::string videoClock(const std::string& key) { return takeJsString(vgJsVideoClock(key.c_str())); }
 

@@ -145,9 +145,11 @@ void loadVideoPoster(const std::string& token, const std::string& key, const std
 // first call for `key`, when the element is made), and repeats while `loop`. It starts with its sound
 // on when `sound` (read when the element is made; the browser may still ask for a click first), else
 // muted. Call for every shown video each frame (video_box.h does), then endVideoFrame(), which hides
-// the ones not placed this frame.
+// the ones not placed this frame and cuts each placed one where one of `covers` lies: what ImGui drew
+// over the panels this frame (its tooltips; video_box.h videoCovers), which a <video> above the
+// canvas would otherwise hide.
 void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop, bool sound);
-void endVideoFrame();
+void endVideoFrame(const std::vector<PageRect>& covers);
 // "0:03 / 0:05" of a placed video; "" before its metadata loaded.
 std::string videoClock(const std::string& key);
 // Saves the video as a file (the stored copy when there is one).

@@ -3,6 +3,8 @@
 #include "framing.h"
 #include "platform/platform_web.h"
 
+#include "imgui_internal.h"  // ImGuiContext::Windows, ImGuiWindow: where this frame's tooltips are
+
 #include <algorithm>
 
 namespace vg::app {
@@ -33,6 +35,17 @@ void videoBox(const UiLook& look, const std::string& key, const std::string& url
     const web::PageRect visible{vx / r, vy / r, std::max(0.0f, std::min(max.x, clipMax.x) - vx) / r,
                                 std::max(0.0f, std::min(max.y, clipMax.y) - vy) / r};
     web::placeVideo(key, url, rect, visible, loop, sound);
+}
+
+std::vector<web::PageRect> videoCovers(const UiLook& look) {
+    std::vector<web::PageRect> covers;
+    const float r = look.pixelRatio;
+    for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+        // Active: begun this frame; Hidden: a tooltip's first frame, measured but not drawn.
+        if (!window->Active || window->Hidden || !(window->Flags & ImGuiWindowFlags_Tooltip)) continue;
+        covers.push_back({window->Pos.x / r, window->Pos.y / r, window->Size.x / r, window->Size.y / r});
+    }
+    return covers;
 }
 
 }  // namespace vg::app
