@@ -118,6 +118,24 @@ reloads.check('a reload once the submit has left ends with the one rendered vide
     await page.screenshot({ path: path.join(ARTIFACTS, 'reload-after-submit.png') });
   });
 
+// The usual case of "a reload 1 s after Generate": the gateway has answered and the page has saved
+// the job with the gateway's id before the reload (state, not time: the saved record is read back).
+// The reloaded page follows that id: no submit goes out again, one submission in all.
+reloads.check('a reload once the gateway\'s answer is saved sends no second submit: exactly one submission (jobs)',
+  { start: KLING }, async ({ page, context }) => {
+    const seen = await countSubmits(context, 'jobs');
+    await pressCtrlEnter(page);
+    const job = await firstJob(page);
+    await waitFor(page, async () => {
+      const listed = await window.VideoGenStorage.listHistory({ limit: 10 });
+      return (listed.entries || []).some((entry) => entry.job && entry.job.id);
+    }, undefined, 30000);
+    await page.reload();
+    const ended = await endsWithOneVideo(page, job.id);
+    oneSubmission(seen, ended);
+    assert(seen.posts === 1, `${seen.posts} submit requests: the reload sent the job again`);
+  });
+
 reloads.check('a reload while the submit is held in flight still ends with one video and one job (jobs, the default dialect)',
   { start: KLING }, async ({ page, context }) => {
     let release, answer;

@@ -9,7 +9,7 @@
 // Each check opens its own page at the share link of its request (VG_CHECK / VG_ORDER: harness.mjs,
 // suite); a console error on that page fails the check. Ends with `results: N passed, M failed`;
 // exit 1 on any failure. Site: $VG_SITE_DIR, else $VG_WASM_DIR/site-test, else build/wasm/site-test.
-// Screenshots: tests/artifacts/results-theater.png, results-poster-jobs.png, results-poster-history.png.
+// Screenshots: tests/artifacts/results-portrait.png, results-theater.png, results-poster-jobs.png, results-poster-history.png.
 import path from 'node:path';
 
 import {
@@ -56,6 +56,20 @@ results.check('a result whose request asked for no audio plays muted and claims 
 const videoBox = (page) => page.evaluate(() => {
   const { width, height } = document.querySelector('video').getBoundingClientRect();
   return { width, height, visible: document.querySelector('video').style.visibility === 'visible' };
+});
+
+// Issue 14: "a 9:16 result plays at 114x203 px". The newest result is large in its panel: the jobs
+// table above it takes only the rows it has, and the video the rest, at its own shape. At 1400x860 the
+// Jobs panel (its tab to the page's foot) is about 470 px tall: a 9:16 result gets well over half of it
+// (284 px; it had 188 under a table of fixed size).
+results.check('the newest result is large in its panel, at its own shape', { start: { ...SILENT, aspectRatio: '9:16' } }, async ({ page }) => {
+  await generateAndPlay(page);
+  const box = await videoBox(page);
+  const panel = VIEWPORT.height - (await rectOf(page, 'tab:Jobs')).y;
+  assert(box.visible && box.height >= 0.55 * panel,
+    `a 9:16 result shows at ${box.width.toFixed(0)}x${box.height.toFixed(0)} px in a panel ${panel.toFixed(0)} px tall`);
+  assert(Math.abs(box.width / box.height - 9 / 16) < 0.02, `the box is not 9:16: ${box.width.toFixed(0)}x${box.height.toFixed(0)}`);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'results-portrait.png') });
 });
 
 results.check('Theater shows the result alone and as large as the page takes; Esc brings the panels back', { start: SILENT }, async ({ page }) => {

@@ -6,7 +6,7 @@
 //
 //   node tests/browser/words.test.mjs        (VG_CHECK='<title substring>' for some checks)
 import {
-  alias, assert, centreOf, clickControl, framesDrawn, item, openPage, openTab, reveal, status, suite, waitFor, waitForGone,
+  alias, assert, centreOf, clickControl, framesDrawn, item, openPage, openTab, reveal, shareFragment, status, suite, waitFor, waitForGone,
   waitForItem,
 } from './harness.mjs';
 
@@ -19,6 +19,7 @@ alias({
   'first-steps': '**/first-steps',
   'first-steps:dismiss': '**/###first-steps-dismiss',
   'option:9:16': '**/9:16',
+  'option:3:4': '**/3:4',
 });
 const label = (path) => `**/###label:${escape(path)}`;
 const valueOf = (path) => `**/${escape(path)}/##value`;
@@ -94,6 +95,19 @@ words.check('Kling aspect ratio: a picker of the API\'s ratios; "banana" is refu
     await waitFor(page, () => JSON.parse(window.__vg.requestText).aspectRatio === '9:16' && !window.__vg.formPaths.includes('/aspectRatio'));
     const s = await status(page);
     assert(s.formErrors === 0, `${s.formErrors} form errors after picking 9:16`);
+  });
+
+// Where only the gateway's route lists the values (Grok through the unified route), the form offers
+// those as a picker, not free text (catalog.h narrowedByRoute).
+words.check('Grok through the unified route: its aspect ratio is a picker of the route\'s ratios',
+  { start: `/?dialect=unified${shareFragment({ model: 'xai/grok-imagine-video', prompt: 'a lantern festival at night' })}` },
+  async ({ page }) => {
+    await waitFor(page, () => window.__vg.selected === 'xai/grok-imagine-video' && window.__vg.gatewayDialect === 'unified');
+    await clickControl(page, valueOf('/aspectRatio'));
+    await clickControl(page, 'option:3:4');
+    await waitFor(page, () => JSON.parse(window.__vg.requestText).aspectRatio === '3:4');
+    const s = await status(page);
+    assert(s.formErrors === 0 && s.canGenerate, `after picking 3:4: ${s.formErrors} form errors, canGenerate ${s.canGenerate}`);
   });
 
 words.check('model reference: sources by their titles, notes without source keys', { start: kling26 }, async ({ page }) => {

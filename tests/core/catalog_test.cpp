@@ -527,5 +527,42 @@ TEST(Request, OriginMapLongestPrefixWins) {
     EXPECT_EQ(origin.inputPointer("/duration"), "");
 }
 
+// What a form offers on a route with its own limits: the route's values where the model lists none,
+// the values both allow, the tighter range; a default only when both allow it.
+TEST(Catalog, NarrowedByRouteOffersWhatPassesBoth) {
+    const DialectLimits* unified = catalog().limitsFor("unified");
+    const DialectLimits* hub = catalog().limitsFor("creative-hub");
+    ASSERT_TRUE(unified && hub);
+    auto routeParam = [](const DialectLimits& limits, const std::string& path) -> const ParamSpec& {
+        for (const ParamSpec& spec : limits.params)
+            if (spec.path == path) return spec;
+        throw std::runtime_error(limits.dialect + " has no limit at " + path);
+    };
+    // Grok's aspect ratio is free text in its own spec; the unified route lists five ratios.
+    const ParamSpec grok = narrowedByRoute(param("xai/grok-imagine-video", "/aspectRatio"), routeParam(*unified, "/aspectRatio"));
+    EXPECT_EQ(json(grok.values).dump(), R"(["16:9","9:16","1:1","4:3","3:4"])");
+    // Kling lists three, all of which the route takes: the model's three, in its order.
+    const ParamSpec& klingOwn = param("klingai/kling-v2.6", "/aspectRatio");
+    const ParamSpec kling = narrowedByRoute(klingOwn, routeParam(*unified, "/aspectRatio"));
+    EXPECT_EQ(json(kling.values).dump(), json(klingOwn.values).dump());
+    // The creative hub's 2-10 s within a model's own range; a default outside it is dropped.
+    ParamSpec duration;
+    duration.path = "/duration";
+    duration.type = ValueType::Number;
+    duration.min = 1;
+    duration.max = 15;
+    duration.defaultValue = 12;
+    const ParamSpec hubDuration = narrowedByRoute(duration, routeParam(*hub, "/duration"));
+    EXPECT_EQ(*hubDuration.min, 2);
+    EXPECT_EQ(*hubDuration.max, 10);
+    EXPECT_TRUE(hubDuration.defaultValue.is_null());
+    duration.defaultValue = 5;
+    EXPECT_EQ(narrowedByRoute(duration, routeParam(*hub, "/duration")).defaultValue, json(5));
+    // Values the two share none of: the model's own stay (validation says which side refuses).
+    ParamSpec odd = klingOwn;
+    odd.values = {json("21:9")};
+    EXPECT_EQ(json(narrowedByRoute(odd, routeParam(*unified, "/aspectRatio")).values).dump(), R"(["21:9"])");
+}
+
 }  // namespace
 }  // namespace vg

@@ -89,16 +89,16 @@ json jobJson(const AppState& state, const JobEntry& entry) {
     return row;
 }
 
-const ParamSpec* mirroredField(const AppState& state, const std::string& path) {
-    if (!state.selected) return nullptr;
-    const FormFields fields = formFields(*state.selected, requestMode(state));
+// The path of the mirrored field at `path` (a field the mirror shows), or "" for any other path.
+std::string mirroredField(const AppState& state, const std::string& path) {
+    const FormFields fields = formFields(state);
     for (const auto* group : {&fields.prompt, &fields.parameters})
         for (const ParamSpec* spec : *group)
-            if (spec->path == path && fieldKind(*spec)) return spec;
+            if (spec->path == path && fieldKind(*spec)) return spec->path;
     for (const auto& [ns, specs] : fields.providers)
         for (const ParamSpec* spec : specs)
-            if (spec->path == path && fieldKind(*spec)) return spec;
-    return nullptr;
+            if (spec->path == path && fieldKind(*spec)) return spec->path;
+    return "";
 }
 
 }  // namespace
@@ -117,7 +117,7 @@ std::string mirrorJson(const AppState& state) {
 
     json fields = json::array();
     if (state.selected) {
-        const FormFields form = formFields(*state.selected, requestMode(state));
+        const FormFields form = formFields(state);
         auto add = [&](const std::vector<const ParamSpec*>& specs) {
             for (const ParamSpec* spec : specs)
                 if (const char* kind = fieldKind(*spec)) fields.push_back(fieldJson(state, *spec, kind));
@@ -153,10 +153,10 @@ void mirrorAction(AppState& state, const json& event) {
         const auto path = event.find("path");
         const auto value = event.find("value");
         if (path == event.end() || !path->is_string() || value == event.end()) return;
-        const ParamSpec* spec = mirroredField(state, path->get<std::string>());
-        if (!spec) return;
-        if (value->is_null()) clearRequestValue(state, spec->path);
-        else setRequestValue(state, spec->path, *value);
+        const std::string field = mirroredField(state, path->get<std::string>());
+        if (field.empty()) return;
+        if (value->is_null()) clearRequestValue(state, field);
+        else setRequestValue(state, field, *value);
     } else if (action == "generate") {
         generate(state);
     }

@@ -111,10 +111,18 @@ bool isPromptText(const ParamSpec& spec) { return spec.path == "/prompt" || spec
 
 bool isMediaType(ValueType type) { return type == ValueType::Image || type == ValueType::Video || type == ValueType::Audio; }
 
-FormFields formFields(const Model& model, Mode mode) {
+FormFields formFields(const AppState& state) {
     FormFields fields;
-    for (const ParamSpec& spec : model.params) {
-        if (!usedInMode(spec, mode) || !spec.unsupported.empty() || spec.path == "/model" || spec.path == "/mode") continue;
+    if (!state.selected) return fields;
+    const Mode mode = requestMode(state);
+    const DialectLimits* route = state.catalog->limitsFor(dialectName(state.gateway.dialect));
+    for (const ParamSpec& modelSpec : state.selected->params) {
+        if (!usedInMode(modelSpec, mode) || !modelSpec.unsupported.empty() || modelSpec.path == "/model" || modelSpec.path == "/mode") continue;
+        const ParamSpec* routeSpec = nullptr;
+        if (route)
+            for (const ParamSpec& limit : route->params)
+                if (limit.path == modelSpec.path) routeSpec = &limit;
+        const ParamSpec& spec = routeSpec ? fields.narrowed.emplace_back(narrowedByRoute(modelSpec, *routeSpec)) : modelSpec;
         if (spec.path.rfind("/providerOptions/", 0) == 0) {
             const std::string ns = spec.path.substr(17, spec.path.find('/', 17) - 17);
             auto group = std::find_if(fields.providers.begin(), fields.providers.end(), [&](const auto& entry) { return entry.first == ns; });

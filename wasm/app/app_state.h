@@ -15,6 +15,7 @@
 #include "jobs.h"
 #include "request/request_session.h"
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -222,8 +223,12 @@ struct FormFields {
     std::vector<const ParamSpec*> inputs;      // media, references
     std::vector<const ParamSpec*> parameters;  // the rest of the canonical members
     std::vector<std::pair<std::string, std::vector<const ParamSpec*>>> providers;  // namespace -> its options
+    std::deque<ParamSpec> narrowed;            // the specs above that the gateway's route narrows (they point here)
 };
-FormFields formFields(const Model& model, Mode mode);
+// The selected model's fields in the request's mode, each as the gateway's route takes it: where the
+// route has its own limit for a member (the unified route's aspect ratios), what passes both
+// (narrowedByRoute, catalog.h). Empty without a selected model.
+FormFields formFields(const AppState& state);
 
 // Puts the request in `mode`; members only other modes use (a last frame in text-to-video) are kept
 // aside until the request returns to a mode that uses them, then formChanged. The form's mode

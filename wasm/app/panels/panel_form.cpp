@@ -296,7 +296,7 @@ void drawFormPanel(AppState& state, const UiLook& look) {
         nameLastItem((limits + "###limits-unknown").c_str());
     }
 
-    const FormFields fields = formFields(model, mode);
+    const FormFields fields = formFields(state);
     fieldTable(state, look, "prompt", fields.prompt);
     if (!fields.inputs.empty()) {
         groupHeading("Inputs");

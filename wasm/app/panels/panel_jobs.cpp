@@ -232,7 +232,13 @@ void drawJobsPanel(AppState& state, const UiLook& look) {
         if (entry->localId == state.selectedJob) selected = entry;
     }
     const bool hasResults = selected && !selected->results.empty();
-    const float tableHeight = hasResults ? ImGui::GetContentRegionAvail().y * 0.38f : 0.0f;
+    // With results below it, the table takes what its rows need, at most 38 % of the panel: the
+    // rest is the result's, as large as the panel leaves it (a single job's table is a header and a
+    // row, and its 9:16 video twice the height it had under a table of fixed size).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float rowsHeight = ImGui::GetTextLineHeight() + 2 * style.CellPadding.y +
+                             static_cast<float>(shown.size()) * (posterCellSize(look).y + 2 * style.CellPadding.y) + dp(look, 4);
+    const float tableHeight = hasResults ? std::min(ImGui::GetContentRegionAvail().y * 0.38f, rowsHeight) : 0.0f;
     const JobEntry* retry = nullptr;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;

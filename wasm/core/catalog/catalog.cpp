@@ -540,6 +540,38 @@ Catalog loadCatalog(const json& data) {
 // [SECTION] Lookups
 //-----------------------------------------------------------------------------
 
+ParamSpec narrowedByRoute(ParamSpec spec, const ParamSpec& route) {
+    if (!route.values.empty()) {
+        if (spec.values.empty()) {
+            spec.values = route.values;
+        } else {
+            std::vector<json> both;
+            for (const json& value : spec.values)
+                if (std::find(route.values.begin(), route.values.end(), value) != route.values.end()) both.push_back(value);
+            if (!both.empty()) spec.values = std::move(both);
+        }
+    }
+    auto tighter = [](auto& mine, const auto& theirs, bool lower) {
+        if (theirs && (!mine || (lower ? *theirs > *mine : *theirs < *mine))) mine = theirs;
+    };
+    tighter(spec.min, route.min, true);
+    tighter(spec.max, route.max, false);
+    tighter(spec.minLength, route.minLength, true);
+    tighter(spec.maxLength, route.maxLength, false);
+    if (!spec.step) spec.step = route.step;
+    const auto allowed = [&](const json& value) {
+        if (value.is_null()) return false;
+        if (!spec.values.empty() && std::find(spec.values.begin(), spec.values.end(), value) == spec.values.end()) return false;
+        if (value.is_number()) {
+            const double number = value.get<double>();
+            if ((spec.min && number < *spec.min) || (spec.max && number > *spec.max)) return false;
+        }
+        return true;
+    };
+    if (!allowed(spec.defaultValue)) spec.defaultValue = allowed(route.defaultValue) ? route.defaultValue : json();
+    return spec;
+}
+
 const ParamSpec* Model::param(std::string_view path) const {
     for (const ParamSpec& spec : params)
         if (spec.path == path) return &spec;

@@ -174,6 +174,13 @@ struct Catalog {
     const DialectLimits* limitsFor(std::string_view dialect) const;
 };
 
+// What can be chosen for a member under both the model's spec and a route's own limit for it
+// (DialectLimits, same path): the route's values where the model lists none, else the values both
+// allow (the model's order; the model's own when they share none), the tighter range and lengths, and
+// a default both allow. Validation checks the two on their own; a form offers what passes both (Grok's
+// aspect ratio through the unified route: a picker of that route's ratios, not free text).
+ParamSpec narrowedByRoute(ParamSpec spec, const ParamSpec& route);
+
 // Parses catalog data. Throws std::runtime_error naming the entry and field on malformed data
 // (the catalog is ours: a bad entry is a build-time bug, and the build that reads catalog.json
 // stops on it with this message).
