@@ -547,6 +547,19 @@ export async function waitForItem(page, name, timeout = 15000) {
   }
 }
 
+// The clipboard's text once the page has put some there (navigator.clipboard.writeText finishes
+// after the call that asked for it). Read until it is not empty, a drawn frame between reads:
+// page.waitForFunction does not wait for an async predicate (its promise counts as true at once).
+export async function clipboardText(page, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    if (text) return text;
+    assert(Date.now() < deadline, `the clipboard was still empty after ${timeout} ms`);
+    await framesDrawn(page, 1);
+  }
+}
+
 // Waits until a drawn frame no longer has the item `name` (a question that closed, a hint that went).
 export async function waitForGone(page, name, timeout = 15000) {
   const deadline = Date.now() + timeout;

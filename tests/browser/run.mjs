@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import {
-  ARTIFACTS, VIEWPORT, assert, clickControl, collectErrors, focusField, framesDrawn, newestJobEnded, openTab, pasteText, press, status,
+  ARTIFACTS, VIEWPORT, assert, clickControl, clipboardText, collectErrors, focusField, framesDrawn, newestJobEnded, openTab, pasteText, press, status,
   suite, typeInto, unchangedFor, waitFor,
 } from './harness.mjs';
 import { jobChecks } from './jobs.mjs';
@@ -145,9 +145,7 @@ playground.check('Copy puts the wire request on the clipboard', async ({ page })
   assert(s.wireBuilt, `no wire request was built for ${s.wireTarget} (exit ${s.exitCode}, ${s.errors} errors)`);
   await clickControl(page, 'copy');
   await waitFor(page, () => window.__vg.wireCopied);
-  // writeText is asynchronous: wait until the text arrives.
-  const text = await (await page.waitForFunction(async () => (await navigator.clipboard.readText()) || false,
-    undefined, { timeout: 10000, polling: 50 })).jsonValue();
+  const text = await clipboardText(page);
   const copied = JSON.parse(text);
   assert(copied.method && copied.path, `clipboard holds ${text.slice(0, 120)}`);
   assert(`${copied.method} ${copied.path}` === s.wireRequestLine, `${copied.method} ${copied.path} vs ${s.wireRequestLine}`);
@@ -170,8 +168,7 @@ playground.check('Copy as cURL copies what vgen snippet prints and downloads the
     await clickControl(page, `**/##copy-as`);
     const [download] = await Promise.all([page.waitForEvent('download'), clickControl(page, '**/cURL')]);
     await waitFor(page, () => window.__vg.wireCopied);
-    const text = await (await page.waitForFunction(async () => (await navigator.clipboard.readText()) || false,
-      undefined, { timeout: 10000, polling: 50 })).jsonValue();
+    const text = await clipboardText(page);
     const files = mkdtempSync(path.join(tmpdir(), 'vg-snippet-'));
     try {
       const { wireTarget } = await status(page);
@@ -197,8 +194,7 @@ playground.check('Copy as cURL copies what vgen snippet prints and downloads the
 playground.check('Copy share link copies the link, and its note goes by itself', async ({ page }) => {
   await clickControl(page, 'share');
   await waitFor(page, () => window.__vg.toast === 'share link copied');
-  const text = await (await page.waitForFunction(async () => (await navigator.clipboard.readText()) || false,
-    undefined, { timeout: 10000, polling: 50 })).jsonValue();
+  const text = await clipboardText(page);
   assert(/#request=[A-Za-z0-9_-]+$/.test(text), `the clipboard holds ${text.slice(0, 120)}`);
   await waitFor(page, () => window.__vg.toast === '', undefined, 30000);
   await framesDrawn(page, 1);
