@@ -24,6 +24,11 @@ from gateway.render_ffmpeg import RenderError, escape_option, link_input
 from gateway.render_plan import RenderPlan, even
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# DejaVu Sans has no Chinese, Japanese or Korean: a caption holding any is drawn in Noto Sans CJK
+# (Debian's fonts-noto-cjk, which set-up installs; it has Latin too), whose characters run about
+# twice as wide. Without it the caption is drawn in DejaVu (boxes for those characters).
+CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+_CJK = re.compile("[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
 CAPTION_LINES = 3
 LABEL_CHARS = 40  # of a reference's tag on its tile
 TRANSITIONS = ("fade", "dissolve", "smoothleft", "smoothup", "circleopen", "radial")
@@ -114,14 +119,23 @@ def caption_lines(prompt: str, columns: int) -> list[str]:
     return lines
 
 
+def caption_font(text: str) -> tuple[Path, float]:
+    """The font `text` is drawn in, and how wide its characters run, in ems."""
+    if _CJK.search(text) and CJK_FONT.is_file():
+        return CJK_FONT, 1.0
+    return FONT, 0.55
+
+
 def _drawtext(graph: Graph, text: str, size: int, color: str, x: str, y: str, box: str) -> str:
-    return (f"drawtext=fontfile={escape_option(str(FONT))}:textfile={graph.text_file(text)}:expansion=none"
+    font, _ = caption_font(text)
+    return (f"drawtext=fontfile={escape_option(str(font))}:textfile={graph.text_file(text)}:expansion=none"
             f":fontsize={size}:fontcolor={color}:line_spacing={size // 4}:x={x}:y={y}:{box}")
 
 
 def _caption(graph: Graph, stream: str, prompt: str, width: int, height: int) -> str:
     size = max(12, round(min(width, height) * 0.045))
-    lines = caption_lines(prompt, int(width * 0.9 / (size * 0.55)))
+    _, em = caption_font(prompt[:4096])  # what the caption can show is from its first lines
+    lines = caption_lines(prompt, int(width * 0.9 / (size * em)))
     if not lines:
         return stream
     margin = round(height * 0.05)

@@ -23,7 +23,7 @@ from gateway.render import (RenderCancelled, RenderError, plan_from_request, ren
 from gateway.render_audio import quoted_speech  # noqa: E402
 from gateway.render_camera import Camera, camera_from_kling, camera_from_prompt  # noqa: E402
 from gateway.render_ffmpeg import FFMPEG, run_ffmpeg  # noqa: E402
-from gateway.render_scene import STYLES, caption_lines  # noqa: E402
+from gateway.render_scene import CJK_FONT, FONT, STYLES, caption_font, caption_lines, video_command  # noqa: E402
 
 HOSTILE = ("It's \"quoted\" \u201ccurly\u201d: a:b; c,d [e] 100% %{pts} %{eif:1:d} \\ \\\\n 'x' $(rm -rf) `y`\n"
            "second line \u00fcn\u00efc\u00f6d\u00e9 \u4f60\u597d \U0001F3AC\U0001F525\r\ttab\x00nul")
@@ -228,6 +228,26 @@ class RenderTest(unittest.TestCase):
         self.assertEqual(len(lines), 3)
         self.assertTrue(lines[-1].endswith("\u2026"))
         self.assertEqual(caption_lines("a\x00b\tc", 40), ["a b c"])
+
+    def test_chinese_japanese_korean_captions_are_drawn_in_a_font_that_has_them(self):
+        """DejaVu Sans draws 東京 as boxes: a caption holding such characters takes Noto Sans CJK
+        (installed by set-up), and breaks its lines for characters twice as wide."""
+        self.assertTrue(CJK_FONT.is_file(), "fonts-noto-cjk is not installed (scripts/setup.sh installs it)")
+        self.assertEqual(caption_font("東京の夜、提灯が揺れる"), (CJK_FONT, 1.0))
+        self.assertEqual(caption_font("서울의 밤"), (CJK_FONT, 1.0))
+        self.assertEqual(caption_font("a café in Paris — 🎬"), (FONT, 0.55))
+        request = {"mode": "t2v", "prompt": "東京の夜、提灯が揺れる。" * 8, "duration": 1, "resolution": "360p", "seed": 4}
+        plan = plan_from_request(request, {})
+        command, _ = video_command(plan, 0, self.out_dir(), self.out_dir() / "out.mp4")
+        graph = command[command.index("-filter_complex") + 1]
+        self.assertIn(str(CJK_FONT), graph)
+        self.assertNotIn(str(FONT), graph)
+        [video] = self.render(request)
+        self.assertVideo(video, 640, 360, 1.0)
+        # Three lines of at most 0.9 * 640 / (16 px * 1.0) = 36 characters: within the frame.
+        lines = caption_lines(request["prompt"], int(640 * 0.9 / (max(12, round(360 * 0.045)) * 1.0)))
+        self.assertEqual(len(lines), 3)
+        self.assertTrue(all(len(line) <= 36 for line in lines), lines)
 
     def test_camera_cues(self):
         self.assertEqual(camera_from_prompt("a quiet lake"), None)
