@@ -547,18 +547,24 @@ export async function waitForItem(page, name, timeout = 15000) {
   }
 }
 
-// The clipboard's text once the page has put some there (navigator.clipboard.writeText finishes
-// after the call that asked for it). Read until it is not empty, a drawn frame between reads:
-// page.waitForFunction does not wait for an async predicate (its promise counts as true at once).
-export async function clipboardText(page, timeout = 10000) {
+// What `read` (an async function run in the page, given `arg`) answers, once it answers something
+// truthy: read again after each drawn frame until then, failing with `what` after `timeout` ms. For
+// state the page reaches asynchronously (its storage, the clipboard): page.waitForFunction does not
+// wait for an async predicate (its promise counts as true at once).
+export async function evaluateUntil(page, read, arg, what, timeout = 10000) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const text = await page.evaluate(() => navigator.clipboard.readText());
-    if (text) return text;
-    assert(Date.now() < deadline, `the clipboard was still empty after ${timeout} ms`);
+    const value = await page.evaluate(read, arg);
+    if (value) return value;
+    assert(Date.now() < deadline, `${what}: not so after ${timeout} ms`);
     await framesDrawn(page, 1);
   }
 }
+
+// The clipboard's text once the page has put some there (navigator.clipboard.writeText finishes
+// after the call that asked for it).
+export const clipboardText = (page) =>
+  evaluateUntil(page, () => navigator.clipboard.readText(), undefined, 'the clipboard holds text');
 
 // Waits until a drawn frame no longer has the item `name` (a question that closed, a hint that went).
 export async function waitForGone(page, name, timeout = 15000) {

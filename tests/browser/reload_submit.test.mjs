@@ -17,7 +17,7 @@
 import path from 'node:path';
 
 import {
-  ARTIFACTS, assert, clickControl, framesDrawn, pressCtrlEnter, shareFragment, status, suite, waitFor, waitForItem,
+  ARTIFACTS, assert, clickControl, evaluateUntil, pressCtrlEnter, shareFragment, status, suite, waitFor, waitForItem,
 } from './harness.mjs';
 
 const SORA = { model: 'openai/sora-2', prompt: 'a paper lantern drifting over a night lake', duration: 4 };
@@ -127,15 +127,10 @@ reloads.check('a reload once the gateway\'s answer is saved sends no second subm
     await pressCtrlEnter(page);
     const job = await firstJob(page);
     // The job's record in the browser's storage, read back until it holds the gateway's id.
-    const deadline = Date.now() + 30000;
-    const savedId = () => page.evaluate(async () => {
+    await evaluateUntil(page, async () => {
       const listed = await window.VideoGenStorage.listHistory({ limit: 10 });
       return (listed.entries || []).map((entry) => entry.job && entry.job.id).find(Boolean) || '';
-    });
-    while (!(await savedId())) {
-      assert(Date.now() < deadline, 'the job was not saved with the gateway\'s id within 30 s');
-      await framesDrawn(page, 1);
-    }
+    }, undefined, 'the job is saved with the gateway\'s id', 30000);
     // Submits before the reload: one, or more on a machine slow enough that the page sent it again
     // with its key before hearing the first answer (the gateway's job is one either way).
     const beforeReload = seen.posts;

@@ -118,10 +118,7 @@ FormFields formFields(const AppState& state) {
     const DialectLimits* route = state.catalog->limitsFor(dialectName(state.gateway.dialect));
     for (const ParamSpec& modelSpec : state.selected->params) {
         if (!usedInMode(modelSpec, mode) || !modelSpec.unsupported.empty() || modelSpec.path == "/model" || modelSpec.path == "/mode") continue;
-        const ParamSpec* routeSpec = nullptr;
-        if (route)
-            for (const ParamSpec& limit : route->params)
-                if (limit.path == modelSpec.path) routeSpec = &limit;
+        const ParamSpec* routeSpec = route ? route->param(modelSpec.path) : nullptr;
         const ParamSpec& spec = routeSpec ? fields.narrowed.emplace_back(narrowedByRoute(modelSpec, *routeSpec)) : modelSpec;
         if (spec.path.rfind("/providerOptions/", 0) == 0) {
             const std::string ns = spec.path.substr(17, spec.path.find('/', 17) - 17);

@@ -6,6 +6,7 @@
 // [SECTION] Loading: parameter specs
 // [SECTION] Loading: templates, models, aliases, dialects
 // [SECTION] Lookups
+// [SECTION] A model's spec on a route with its own limits
 // [SECTION] Output: catalogToJson
 #include "catalog/catalog.h"
 #include "request/rules.h"
@@ -16,7 +17,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -409,14 +409,7 @@ bool fitToModel(ParamSpec& spec, const std::vector<Mode>& modelModes) {
     return !(hadModes && spec.modes.empty());
 }
 
-// The parameters models share through templates, each read once per set of model modes: most of
-// a model's parameters come from templates (292 of the 306 in the built-in catalog, from 60 specs),
-// and reading one is the catalog's costliest step, paid before the playground's first frame. What
-// a spec reads as depends only on its JSON and the modes ("required": true means all of them).
-using SpecCache = std::map<std::pair<const json*, std::vector<Mode>>, ParamSpec>;
-
-Model parseModel(const json& j, const json& templates, Catalog& catalog, const std::set<std::string>& dialects,
-                 SpecCache& specs) {
+Model parseModel(const json& j, const json& templates, Catalog& catalog, const std::set<std::string>& dialects) {
     expectObject(j, "model entry");
     const std::string where = "model \"" + (j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>() : "?") + "\"";
     checkKeys(j, {"id", "provider", "vendor", "name", "family", "version", "modes", "aliases", "use", "params",
@@ -451,10 +444,7 @@ Model parseModel(const json& j, const json& templates, Catalog& catalog, const s
     for (const auto& [path, specJson] : layers.params) {
         const std::string specWhere = where + ", param \"" + path + "\"";
         checkParamPath(path, model.provider, specWhere);
-        auto cached = specs.find({specJson, model.modes});
-        if (cached == specs.end())
-            cached = specs.emplace(std::make_pair(specJson, model.modes), parseSpec(*specJson, path, ctx, "", specWhere)).first;
-        ParamSpec spec = cached->second;
+        ParamSpec spec = parseSpec(*specJson, path, ctx, "", specWhere);
         if (fitToModel(spec, model.modes)) model.params.push_back(std::move(spec));
     }
     for (const json* promotion : layers.promotions)
@@ -530,8 +520,7 @@ Catalog loadCatalog(const json& data) {
     }
 
     if (!data.contains("models") || !data["models"].is_array()) fail("catalog", "\"models\" must be an array");
-    SpecCache specs;
-    for (const json& model : data["models"]) catalog.models.push_back(parseModel(model, templates, catalog, dialects, specs));
+    for (const json& model : data["models"]) catalog.models.push_back(parseModel(model, templates, catalog, dialects));
     checkUniqueNames(catalog);
     return catalog;
 }
@@ -540,39 +529,13 @@ Catalog loadCatalog(const json& data) {
 // [SECTION] Lookups
 //-----------------------------------------------------------------------------
 
-ParamSpec narrowedByRoute(ParamSpec spec, const ParamSpec& route) {
-    if (!route.values.empty()) {
-        if (spec.values.empty()) {
-            spec.values = route.values;
-        } else {
-            std::vector<json> both;
-            for (const json& value : spec.values)
-                if (std::find(route.values.begin(), route.values.end(), value) != route.values.end()) both.push_back(value);
-            if (!both.empty()) spec.values = std::move(both);
-        }
-    }
-    auto tighter = [](auto& mine, const auto& theirs, bool lower) {
-        if (theirs && (!mine || (lower ? *theirs > *mine : *theirs < *mine))) mine = theirs;
-    };
-    tighter(spec.min, route.min, true);
-    tighter(spec.max, route.max, false);
-    tighter(spec.minLength, route.minLength, true);
-    tighter(spec.maxLength, route.maxLength, false);
-    if (!spec.step) spec.step = route.step;
-    const auto allowed = [&](const json& value) {
-        if (value.is_null()) return false;
-        if (!spec.values.empty() && std::find(spec.values.begin(), spec.values.end(), value) == spec.values.end()) return false;
-        if (value.is_number()) {
-            const double number = value.get<double>();
-            if ((spec.min && number < *spec.min) || (spec.max && number > *spec.max)) return false;
-        }
-        return true;
-    };
-    if (!allowed(spec.defaultValue)) spec.defaultValue = allowed(route.defaultValue) ? route.defaultValue : json();
-    return spec;
+const ParamSpec* Model::param(std::string_view path) const {
+    for (const ParamSpec& spec : params)
+        if (spec.path == path) return &spec;
+    return nullptr;
 }
 
-const ParamSpec* Model::param(std::string_view path) const {
+const ParamSpec* DialectLimits::param(std::string_view path) const {
     for (const ParamSpec& spec : params)
         if (spec.path == path) return &spec;
     return nullptr;
@@ -659,6 +622,42 @@ const DialectLimits* Catalog::limitsFor(std::string_view dialect) const {
     for (const DialectLimits& limits : dialectLimits)
         if (limits.dialect == dialect) return &limits;
     return nullptr;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] A model's spec on a route with its own limits
+//-----------------------------------------------------------------------------
+
+ParamSpec narrowedByRoute(ParamSpec spec, const ParamSpec& route) {
+    if (!route.values.empty()) {
+        if (spec.values.empty()) {
+            spec.values = route.values;
+        } else {
+            std::vector<json> both;
+            for (const json& value : spec.values)
+                if (std::find(route.values.begin(), route.values.end(), value) != route.values.end()) both.push_back(value);
+            if (!both.empty()) spec.values = std::move(both);
+        }
+    }
+    auto tighter = [](auto& mine, const auto& theirs, bool lower) {
+        if (theirs && (!mine || (lower ? *theirs > *mine : *theirs < *mine))) mine = theirs;
+    };
+    tighter(spec.min, route.min, true);
+    tighter(spec.max, route.max, false);
+    tighter(spec.minLength, route.minLength, true);
+    tighter(spec.maxLength, route.maxLength, false);
+    if (!spec.step) spec.step = route.step;
+    const auto allowed = [&](const json& value) {
+        if (value.is_null()) return false;
+        if (!spec.values.empty() && std::find(spec.values.begin(), spec.values.end(), value) == spec.values.end()) return false;
+        if (value.is_number()) {
+            const double number = value.get<double>();
+            if ((spec.min && number < *spec.min) || (spec.max && number > *spec.max)) return false;
+        }
+        return true;
+    };
+    if (!allowed(spec.defaultValue)) spec.defaultValue = allowed(route.defaultValue) ? route.defaultValue : json();
+    return spec;
 }
 
 //-----------------------------------------------------------------------------

@@ -139,6 +139,8 @@ struct DialectLimits {
     std::string dialect;
     std::vector<ParamSpec> params;
     std::vector<std::string> webhookEvents;  // allowed events, empty = no webhooks on this route
+
+    const ParamSpec* param(std::string_view path) const;  // the route's own limit for `path`, or nullptr
 };
 
 //-----------------------------------------------------------------------------

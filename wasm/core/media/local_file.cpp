@@ -15,10 +15,7 @@ AcceptedForms acceptedForms(const Catalog& catalog, const Model& model, std::str
         forms.rawBase64 &= spec->media->rawBase64Allowed;
     };
     narrow(model.param(canonicalPath));
-    if (const DialectLimits* limits = dialect.empty() ? nullptr : catalog.limitsFor(dialect)) {
-        for (const ParamSpec& spec : limits->params)
-            if (spec.path == canonicalPath) narrow(&spec);
-    }
+    if (const DialectLimits* limits = dialect.empty() ? nullptr : catalog.limitsFor(dialect)) narrow(limits->param(canonicalPath));
     return forms;
 }
 

@@ -477,10 +477,7 @@ void checkRouteInputs(Context& ctx) {
 namespace {
 
 const ParamSpec* dialectSpec(const Context& ctx, const std::string& path) {
-    if (!ctx.dialectLimits) return nullptr;
-    for (const ParamSpec& spec : ctx.dialectLimits->params)
-        if (spec.path == path) return &spec;
-    return nullptr;
+    return ctx.dialectLimits ? ctx.dialectLimits->param(path) : nullptr;
 }
 
 // A provider option that spells a member of the model's own (Kling's sound is audio, "on" or "off"):
