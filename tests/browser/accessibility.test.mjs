@@ -17,6 +17,10 @@ async function mirrorSnapshot(page) {
   return page.getByRole('region', { name: 'Make a video' }).ariaSnapshot();
 }
 
+// The mirror's own prompt: the prompt over the canvas (web/text_fields.js) is a textbox named
+// "Prompt" too.
+const mirrorPrompt = (page) => page.getByRole('region', { name: 'Make a video' }).getByRole('textbox', { name: 'Prompt', exact: true });
+
 const accessibility = suite('accessibility');
 
 accessibility.check('the accessibility tree names the model, the prompt, every simple field and Generate', { start: '' }, async ({ page }) => {
@@ -27,9 +31,11 @@ accessibility.check('the accessibility tree names the model, the prompt, every s
   }
   const model = page.getByRole('combobox', { name: 'Model' });
   assert(await model.inputValue() === selected, `the mirror's model is ${await model.inputValue()}, the canvas's ${selected}`);
-  const prompt = await page.getByRole('textbox', { name: 'Prompt', exact: true }).inputValue();
+  const prompt = await mirrorPrompt(page).inputValue();
   assert(prompt.length > 0 && JSON.parse((await status(page)).requestText).prompt.includes(prompt.slice(0, 20)),
     `the mirror's prompt "${prompt}" is not the request's`);
+  const shown = await page.locator('#vg-text-layer').getByRole('textbox', { name: 'Prompt', exact: true }).inputValue();
+  assert(shown === prompt, `the prompt over the canvas holds "${shown}", the mirror's "${prompt}"`);
 });
 
 accessibility.check('a screen reader\'s user makes a video through the mirror alone; the canvas shows the same request', { start: '' }, async ({ page }) => {
@@ -37,7 +43,7 @@ accessibility.check('a screen reader\'s user makes a video through the mirror al
   await page.getByRole('combobox', { name: 'Model' }).selectOption('openai/sora-2');
   await waitFor(page, () => window.__vg.selected === 'openai/sora-2');
   const prompt = 'a lighthouse beam sweeps over fog';
-  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill(prompt);
+  await mirrorPrompt(page).fill(prompt);
   await waitFor(page, (text) => window.__vg.requestText.includes(text), prompt);
   await page.getByRole('combobox', { name: 'Duration' }).selectOption({ label: '8' });
   await waitFor(page, () => /"(duration|seconds)": "?8"?/.test(window.__vg.requestText));
@@ -60,7 +66,7 @@ accessibility.check('what the canvas changes, the mirror shows; a field\'s probl
   await mirrorSnapshot(page);
   const text = 'a heron lifts off a misty pond';
   await typeInto(page, 'prompt', text);
-  const mirrored = page.getByRole('textbox', { name: 'Prompt', exact: true });
+  const mirrored = mirrorPrompt(page);
   await waitFor(page, (t) => document.getElementById('vg-mirror').querySelector('textarea').value === t, text);
   await mirrored.fill('a long take. '.repeat(400));  // 5,200 characters: more than any gateway takes
   await waitFor(page, () => !window.__vg.canGenerate);

@@ -698,14 +698,16 @@ async function clickWithKeysHeld(page, at, keys) {
 
 // Where the keyboard is in the last drawn frame (test_hooks.cpp's A and N lines): {active: the
 // active item's ID (a text field that takes the keys), nav: the item keyboard navigation is on,
-// ring: whether its focus ring shows, frame}; 0 for none.
+// ring: whether its focus ring shows, textField: the item whose browser text control has the
+// keyboard, frame}; 0 for none.
 export function keyboardFocus(page) {
   return page.evaluate(() => {
     const text = (window.__vg.ui || {}).text || '';
     const active = text.match(/^A\t(\d+)/m);
     const nav = text.match(/^N\t(\d+)\t(\d)/m);
+    const field = document.activeElement && document.activeElement.classList.contains('vg-text-field') ? document.activeElement : null;
     return { active: active ? Number(active[1]) >>> 0 : 0, nav: nav ? Number(nav[1]) >>> 0 : 0, ring: !!nav && nav[2] === '1',
-      frame: (window.__vg.ui || {}).frame };
+      textField: field ? Number(field.dataset.id) >>> 0 : 0, frame: (window.__vg.ui || {}).frame };
   });
 }
 
@@ -721,11 +723,12 @@ export async function waitForUi(page, predicate, what, timeout = 15000) {
   }
 }
 
-// Clicks the text field `name` and waits until it is the active item (it takes the keyboard).
+// Clicks the text field `name` and waits until it takes the keyboard: the active item, or for free
+// text the browser control over it (web/text_fields.js: a <textarea> whose data-id is the item's ID).
 export async function focusField(page, name) {
   await clickControl(page, name);
   const { id } = await item(page, name);
-  await waitForUi(page, (ui) => ui.active === id, `"${name}" to take the keyboard`);
+  await waitForUi(page, (ui) => ui.active === id || ui.textField === id, `"${name}" to take the keyboard`);
 }
 
 // What a paste hands the page before Ctrl+V: the clipboard's text and the DOM paste event on the
@@ -872,6 +875,7 @@ const KEYS = {
   ArrowUp: { key: 'ArrowUp', code: 'ArrowUp', windowsVirtualKeyCode: 38 },
   A: { key: 'a', code: 'KeyA', windowsVirtualKeyCode: 65 },
   V: { key: 'v', code: 'KeyV', windowsVirtualKeyCode: 86 },
+  Z: { key: 'z', code: 'KeyZ', windowsVirtualKeyCode: 90 },
 };
 const keySessions = new WeakMap();  // page -> its CDP session, made on the first press
 export async function press(page, combo) {

@@ -184,7 +184,7 @@ media.check('Veo: the source video shows a preview that plays', { start: veoStar
 });
 
 // A <video> draws above the canvas, and ImGui's tooltips are on the canvas: the video is cut where a
-// tooltip lies (ui/video_box.h videoCovers, web/videos.js overlayStyle), so the tooltip reads whole.
+// tooltip lies (ui/page_overlay.h canvasCovers, web/videos.js overlayStyle), so the tooltip reads whole.
 media.check('Veo: the Video field\'s tooltip over the playing preview is not hidden under it', { start: veoStart }, async ({ page }) => {
   await waitForItem(page, 'video:/video');
   await playing(page, await firstVideo());

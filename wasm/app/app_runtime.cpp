@@ -13,6 +13,7 @@
 #include "editors/editor_media.h"
 #include "input_images.h"
 #include "result_posters.h"
+#include "ui/text_field.h"
 #include "text/json_input.h"
 #include "text/json_path.h"
 #include "media/local_file.h"
@@ -461,6 +462,8 @@ void handleEvent(AppState& state, const std::string& jsonObject) {
         resultPosterLoaded(state, event);
     } else if (type == "mirror") {
         mirrorAction(state, event);
+    } else if (type == "text" || type == "text-key") {
+        if (textFieldEvent(event) == TextFieldAction::Generate) generate(state);
     }
     state.dirty = true;
 }

@@ -8,7 +8,8 @@
 #include "platform/platform_web.h"
 #include "platform/test_hooks.h"
 #include "ui/ui_style.h"
-#include "ui/video_box.h"
+#include "ui/page_overlay.h"
+#include "ui/text_field.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ImGuiContext: WithinFrameScope, InputEventsQueue
@@ -129,7 +130,9 @@ void frame() {
     ImGui::Render();
     vg::app::test_hooks::endFrame();
     vg::app::renderImGui(*ImGui::GetDrawData(), background);
-    vg::web::endVideoFrame(vg::app::videoCovers(app.look));
+    const std::vector<vg::web::PageRect> covers = vg::app::canvasCovers(app.look);
+    vg::web::endVideoFrame(covers);
+    vg::app::endTextFields(covers);
     fetchWantedFontSlices(app);
 
     publishStatusIfChanged(app);

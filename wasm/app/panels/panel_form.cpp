@@ -13,6 +13,7 @@
 #include "editors/editor_media.h"
 #include "editors/editor_prompt.h"
 #include "ui/model_text.h"
+#include "ui/text_field.h"
 #include "panels/panels.h"
 #include "ui/ui_widgets.h"
 
@@ -131,20 +132,20 @@ void jsonField(AppState& state, const ParamSpec& spec, const json* current, cons
 }
 
 void promptField(AppState& state, const ParamSpec& spec, const json* current, const UiLook& look) {
-    std::string text = current && current->is_string() ? current->get<std::string>() : "";
-    const float height = ImGui::GetTextLineHeight() * (spec.path == "/prompt" ? 4.0f : 2.0f) + dp(look, 10);
-    // The prompt's cursor is kept, so a tag clicked elsewhere (a reference, a voice) lands there.
-    const auto keepCursor = [](ImGuiInputTextCallbackData* data) {
-        *static_cast<size_t*>(data->UserData) = static_cast<size_t>(data->CursorPos);
-        return 0;
-    };
+    const std::string text = current && current->is_string() ? current->get<std::string>() : "";
     const bool isPrompt = spec.path == "/prompt";
-    size_t ignoredCursor = 0;
+    const float lines = isPrompt ? 4.0f : 2.0f;  // at first; the field grows with its text to three times that
+    const float height = ImGui::GetTextLineHeight() * lines + dp(look, 10);
+    TextFieldSpec field;
+    field.maxHeight = ImGui::GetTextLineHeight() * lines * 3 + dp(look, 10);
+    field.label = fieldWords(spec).label;
+    // The prompt's cursor is kept, so a tag clicked elsewhere (a reference, a voice) lands there.
+    if (isPrompt) field.cursor = &state.promptCursor;
     // Its ID names the field by path ("##text:/prompt").
-    if (ImGui::InputTextMultiline(("##text:" + spec.path).c_str(), &text, ImVec2(ImGui::CalcItemWidth(), height), ImGuiInputTextFlags_CallbackAlways,
-                                  keepCursor, isPrompt ? &state.promptCursor : &ignoredCursor)) {
-        if (text.empty()) clearRequestValue(state, spec.path); else setRequestValue(state, spec.path, text);
-    }
+    textField(look, ("##text:" + spec.path).c_str(), text, ImVec2(ImGui::CalcItemWidth(), height), field,
+              [&state, path = spec.path](const std::string& edited) {
+                  if (edited.empty()) clearRequestValue(state, path); else setRequestValue(state, path, edited);
+              });
     const size_t count = codePoints(text);
     if (spec.maxLength) {
         const bool over = count > *spec.maxLength;

@@ -1,5 +1,5 @@
 // Browser platform layer; see platform_web.h for what lives here and why. The page-side JavaScript
-// is in web/platform.js and web/videos.js (window.VideoGenPlatform, under node --test); each EM_JS
+// is in web/platform.js, web/videos.js and web/text_fields.js (window.VideoGenPlatform, under node --test); each EM_JS
 // here is a one-line call into it.
 //
 // Index
@@ -39,6 +39,7 @@ EM_JS(void, vgJsInstall, (), {
 });
 EM_JS(void, vgJsInstallFiles, (), { VideoGenPlatform.installFiles(Module); });
 EM_JS(void, vgJsInstallVideos, (), { VideoGenPlatform.installVideos(Module); });
+EM_JS(void, vgJsInstallTextFields, (), { VideoGenPlatform.installTextFields(Module); });
 EM_JS(void, vgJsFault, (const char* what, const char* detail), { VideoGenPlatform.fault(UTF8ToString(what), UTF8ToString(detail)); });
 
 EM_JS(void, vgJsStorageCall, (const char* name, const char* args, const char* tag), {
@@ -68,6 +69,13 @@ EM_JS(void, vgJsPlaceVideo, (const char* key, const char* url, float x, float y,
 // `covers`: `count` rectangles as x, y, width, height, four floats each.
 EM_JS(void, vgJsEndVideoFrame, (const float* covers, int count), {
     VideoGenPlatform.endVideoFrame(Module, VideoGenPlatform.rectsOf(HEAPF32.subarray(covers >> 2, (covers >> 2) + count * 4)));
+});
+EM_JS(int, vgJsPlaceTextField, (const char* id, const char* text, const float* numbers, int color, const char* label, const char* placeholder), {
+    return VideoGenPlatform.placeTextField(Module, UTF8ToString(id), text ? UTF8ToString(text) : null, VideoGenPlatform.textFieldPlace(HEAPF32.subarray(numbers >> 2, (numbers >> 2) + 11), color), UTF8ToString(label), UTF8ToString(placeholder)) ? 1 : 0;
+});
+EM_JS(void, vgJsFocusTextField, (const char* id), { VideoGenPlatform.focusTextField(Module, UTF8ToString(id)); });
+EM_JS(void, vgJsEndTextFieldFrame, (const float* covers, int count), {
+    VideoGenPlatform.endTextFieldFrame(Module, VideoGenPlatform.rectsOf(HEAPF32.subarray(covers >> 2, (covers >> 2) + count * 4)));
 });
 EM_JS(char*, vgJsVideoClock, (const char* key), { return allocateUTF8(VideoGenPlatform.videoClock(Module, UTF8ToString(key))); });
 EM_JS(void, vgJsDownload, (const char* key, const char* url, const char* name), {
@@ -176,6 +184,7 @@ void installPlatform(const PlatformHooks& hooks) { gHooks = hooks; }
 
 void startFrameLoop() {
     vgJsInstallVideos();
+    vgJsInstallTextFields();
     vgJsInstallFiles();
     vgJsInstall();
 }
@@ -369,6 +378,20 @@ void placeVideo(const std::string& key, const std::string& url, PageRect rect, P
 void endVideoFrame(const std::vector<PageRect>& covers) {
     static_assert(sizeof(PageRect) == 4 * sizeof(float), "PageRect is handed over as four floats");
     vgJsEndVideoFrame(covers.empty() ? nullptr : &covers[0].x, static_cast<int>(covers.size()));
+}
+
+bool placeTextField(const std::string& id, const std::string* text, PageRect rect, PageRect visible, const TextFieldLook& look,
+                    const std::string& label, const std::string& placeholder) {
+    const float numbers[] = {rect.x,   rect.y,         rect.width, rect.height, visible.x, visible.y,
+                             visible.width, visible.height, look.fontSize, look.padX, look.padY};
+    return vgJsPlaceTextField(id.c_str(), text ? text->c_str() : nullptr, numbers, static_cast<int>(look.color),
+                              label.c_str(), placeholder.c_str()) != 0;
+}
+
+void focusTextField(const std::string& id) { vgJsFocusTextField(id.c_str()); }
+
+void endTextFieldFrame(const std::vector<PageRect>& covers) {
+    vgJsEndTextFieldFrame(covers.empty() ? nullptr : &covers[0].x, static_cast<int>(covers.size()));
 }
 
 std::string videoClock(const std::string& key) { return takeJsString(vgJsVideoClock(key.c_str())); }

@@ -15,7 +15,7 @@
 // - browser storage: web/storage.js (IndexedDB) for history and result videos, sessionStorage for a
 //   remembered key;
 // - <video> elements laid over the canvas where the app draws a result, and groups of them that play
-//   in step (Compare);
+//   in step (Compare); <textarea> elements over the fields that take free text (web/text_fields.js);
 // - the URL fragment (share links), files (picker, drops on the canvas, pasted files), downloads;
 // - a JS-readable status object, window.__vg, for tests.
 // Asynchronous answers from the page (history loaded, a result stored, a file read) come back as
@@ -146,7 +146,7 @@ void loadVideoPoster(const std::string& token, const std::string& key, const std
 // on when `sound` (read when the element is made; the browser may still ask for a click first), else
 // muted. Call for every shown video each frame (video_box.h does), then endVideoFrame(), which hides
 // the ones not placed this frame and cuts each placed one where one of `covers` lies: what ImGui drew
-// over the panels this frame (its tooltips; video_box.h videoCovers), which a <video> above the
+// over the panels this frame (its tooltips; ui/page_overlay.h canvasCovers), which a <video> above the
 // canvas would otherwise hide.
 void placeVideo(const std::string& key, const std::string& url, PageRect rect, PageRect visible, bool loop, bool sound);
 void endVideoFrame(const std::vector<PageRect>& covers);
@@ -156,6 +156,25 @@ std::string videoClock(const std::string& key);
 void downloadVideo(const std::string& key, const std::string& url, const std::string& fileName);
 // Saves `bytes` as a download named `fileName` (a file a copied snippet reads).
 void saveFile(const std::string& fileName, const std::string& bytes);
+
+// ---- free text over the canvas (web/text_fields.js) --------------------------------------------
+// How a field's text is set, in CSS pixels: ImGui's font size and frame padding, its text colour.
+struct TextFieldLook {
+    float fontSize = 15, padX = 4, padY = 3;
+    uint32_t color = 0xFFFFFFFF;  // ImGui's IM_COL32 order: 0xAABBGGRR
+};
+// Lays the browser text control `id` (a <textarea>) over `rect`, cut to `visible`. `text` is the
+// app's text when it changed since the last call for `id` that returned true (nullptr otherwise):
+// the control takes it unless an input method is composing in it, and then the call returns false
+// (hand it over again next frame). `label` is its accessible name, `placeholder` what it shows empty.
+// What the person does in it comes back as events (web/text_fields.js): {"type":"text",...} and
+// {"type":"text-key",...}. Call for every shown field each frame, then endTextFieldFrame(), which
+// hides the ones not placed this frame and cuts the others around `covers` (ui/page_overlay.h canvasCovers).
+bool placeTextField(const std::string& id, const std::string* text, PageRect rect, PageRect visible, const TextFieldLook& look,
+                    const std::string& label, const std::string& placeholder);
+// Gives the control `id` the keyboard (the canvas's keyboard navigation arrived at its field).
+void focusTextField(const std::string& id);
+void endTextFieldFrame(const std::vector<PageRect>& covers);
 
 // ---- synchronized playback (the Compare tab) ---------------------------------------------------
 // Makes the videos `keys` one group: they start together (from 0, once all are placed and can play), a

@@ -2,8 +2,7 @@
 
 #include "framing.h"
 #include "platform/platform_web.h"
-
-#include "imgui_internal.h"  // ImGuiContext::Windows, ImGuiWindow: where this frame's tooltips are
+#include "ui/page_overlay.h"
 
 #include <algorithm>
 
@@ -23,29 +22,11 @@ void videoBox(const UiLook& look, const std::string& key, const std::string& url
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
     const ImVec2 max = ImGui::GetItemRectMax();
-    ImDrawList* drawList = ImGui::GetWindowDrawList();
-    drawList->AddRectFilled(min, max, IM_COL32(0, 0, 0, 255));
+    ImGui::GetWindowDrawList()->AddRectFilled(min, max, IM_COL32(0, 0, 0, 255));
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
     if (url.empty() && !stored) return;
-    // platform_web.h takes CSS pixels; ImGui draws in physical ones.
-    const ImVec2 clipMin = drawList->GetClipRectMin(), clipMax = drawList->GetClipRectMax();
-    const float r = look.pixelRatio;
-    const float vx = std::max(min.x, clipMin.x), vy = std::max(min.y, clipMin.y);
-    const web::PageRect rect{min.x / r, min.y / r, (max.x - min.x) / r, (max.y - min.y) / r};
-    const web::PageRect visible{vx / r, vy / r, std::max(0.0f, std::min(max.x, clipMax.x) - vx) / r,
-                                std::max(0.0f, std::min(max.y, clipMax.y) - vy) / r};
-    web::placeVideo(key, url, rect, visible, loop, sound);
-}
-
-std::vector<web::PageRect> videoCovers(const UiLook& look) {
-    std::vector<web::PageRect> covers;
-    const float r = look.pixelRatio;
-    for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
-        // Active: begun this frame; Hidden: a tooltip's first frame, measured but not drawn.
-        if (!window->Active || window->Hidden || !(window->Flags & ImGuiWindowFlags_Tooltip)) continue;
-        covers.push_back({window->Pos.x / r, window->Pos.y / r, window->Size.x / r, window->Size.y / r});
-    }
-    return covers;
+    const PagePlace place = pagePlace(look, min, max);
+    web::placeVideo(key, url, place.rect, place.visible, loop, sound);
 }
 
 }  // namespace vg::app

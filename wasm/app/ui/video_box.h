@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
-#include <vector>
 
 namespace vg::app {
 
@@ -20,12 +19,6 @@ namespace vg::app {
 // stored copy of `key` when there is one (`stored`), else `url`; with neither the box stays black.
 // The video steps aside while a popup is open: a <video> draws above the canvas.
 void videoBox(const UiLook& look, const std::string& key, const std::string& url, bool stored, bool loop, bool sound, ImVec2 size);
-
-// What ImGui drew over the panels this frame, in CSS pixels: its tooltips. A <video> draws above the
-// canvas, so each placed video is cut where one lies (platform_web.h endVideoFrame), and a tooltip
-// over a playing video reads as it does anywhere else. Call after ImGui::Render(). Popups need none:
-// a video steps aside while one is open (videoBox).
-std::vector<web::PageRect> videoCovers(const UiLook& look);
 
 // The request's frame shape (width / height) from its aspectRatio ("9:16") or resolution
 // ("1280x720"), for a video box before the video says its own; 16:9 when it states neither.
