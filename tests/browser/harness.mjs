@@ -140,7 +140,8 @@ export function finishSuite(name, main) {
 //   VG_ORDER=shuffle[:SEED]     a random order (the seed is printed, so a failing order can be rerun)
 // Anything a check needs beyond its start state it makes in its own body, or asks of a `fixture`
 // (made once per suite by its first user, from serve.py's HTTP API only: never page state).
-export function suite(name, { serverFlags = [], clipboard = false, viewport = VIEWPORT, site = SITE } = {}) {
+// `device` adds browser context options (a phone: {viewport, deviceScaleFactor, isMobile, hasTouch}).
+export function suite(name, { serverFlags = [], clipboard = false, viewport = VIEWPORT, site = SITE, device = {} } = {}) {
   const checks = [];
   const fixtures = new Map();
   let session = null;
@@ -163,7 +164,7 @@ export function suite(name, { serverFlags = [], clipboard = false, viewport = VI
         const browser = track(await launchBrowser());
         session = { url: server.url, browser, server };
         try {
-          for (const c of chosen) await runCheck(c, session, { clipboard, viewport });
+          for (const c of chosen) await runCheck(c, session, { clipboard, viewport, device });
         } finally {
           await browser.close();
           server.stop();
@@ -223,8 +224,8 @@ function withinDeadline(work, title) {
   return Promise.race([work, overdue]).finally(() => clearTimeout(timer));
 }
 
-async function runCheck({ title, options, body }, session, { clipboard, viewport }) {
-  const context = await session.browser.newContext({ viewport: options.viewport || viewport, deviceScaleFactor: 1 });
+async function runCheck({ title, options, body }, session, { clipboard, viewport, device }) {
+  const context = await session.browser.newContext({ viewport: options.viewport || viewport, deviceScaleFactor: 1, ...device });
   try {
     if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
     let opened = { page: null, errors: [] };
@@ -425,7 +426,8 @@ const escape = (label) => label.replace(/\//g, '\\/');
 // "voice<N>:<control>", "element<N>:<control>", "brush:layer-<N>", "brush:remove-<member>",
 // "compare:<model id>", "<form|direct>:hint:<motion|framing>" (the prompt hints, while shown).
 const CONTROLS = {
-  generate: `${MAIN}/Generate  (Ctrl+Enter)`,
+  generate: `${MAIN}/###generate`,
+  'generate:after-form': `${MAIN}/###generate-after-form`,
   share: `${MAIN}/Copy share link`,
   gateway: '**/###gateway',
   search: `${MAIN}/catalog/##search`,

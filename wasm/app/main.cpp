@@ -7,6 +7,7 @@
 #include "panels/panels.h"
 #include "platform/platform_web.h"
 #include "platform/test_hooks.h"
+#include "ui/touch_scroll.h"
 #include "ui/ui_style.h"
 #include "ui/page_overlay.h"
 #include "ui/text_field.h"
@@ -19,6 +20,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <limits>
 #include <optional>
 #include <string>
@@ -35,6 +37,8 @@ struct Playground {
     int publishedFontsPending = -1;  // the last __vg.fontSlicesPending sent
     uint64_t publishedRequest = ~uint64_t(0);  // the state's requestVersion when requestText and submit were last sent
     std::string publishedMirror;  // the accessible mirror's last description, to send only changes
+    vg::app::TouchScroll touchScroll;  // a finger's scroll since the last frame
+    bool touched = false;              // a finger has used the page: controls stay sized for one
 };
 
 // The browser calls back into free functions; there is one playground per page.
@@ -114,7 +118,10 @@ void frame() {
     // EndFrame closes them (io.ConfigErrorRecovery), so this frame starts clean.
     if (ImGui::GetCurrentContext()->WithinFrameScope) ImGui::EndFrame();
 
-    vg::app::updateLook(app.look, metrics.pixelRatio);
+    // Finger-sized controls on a touch screen, and on a narrow one (a phone whose browser does not say
+    // its pointer is coarse); the same narrow width makes the layout one column (ui/layout.cpp).
+    const bool narrow = static_cast<float>(metrics.width) < vg::app::kSingleColumnBelowCss * metrics.pixelRatio;
+    vg::app::updateLook(app.look, metrics.pixelRatio, metrics.coarsePointer || app.touched || narrow);
     vg::app::pumpJobs(app.state);
     ImGui_ImplGlfw_NewFrame();
     // For ImGui's clock a frame lasts at most 50 ms: after one long frame (a busy machine, a tab
@@ -126,6 +133,7 @@ void frame() {
     // Input that came faster than frames (a key pressed and released between two of them) waits in
     // ImGui's queue for the next frame: ask for it, the page would otherwise sleep on it.
     if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) vg::web::requestFrameBurst();
+    vg::app::applyTouchScroll(app.touchScroll);
     vg::app::drawPlayground(app.state, app.look);
     ImGui::Render();
     vg::app::test_hooks::endFrame();
@@ -147,6 +155,35 @@ void wheel(float notchesX, float notchesY) {
     ImGuiIO& io = ImGui::GetIO();
     io.MouseWheelH += notchesX;
     io.MouseWheel += notchesY;
+}
+
+// A touch reaches ImGui as the mouse does, marked as a touch (ImGui then waits a frame between a
+// finger's arrival and its press: there was no hover before it), and the pointer leaves after a
+// release: no hover highlight or tooltip stays where a finger was. A scroll moves windows itself.
+void touch(const vg::web::TouchInput& input) {
+    Playground& app = *gApp;
+    app.touched = true;
+    if (input.action == vg::web::TouchAction::Scroll) {
+        vg::app::addTouchScroll(app.touchScroll, ImVec2(input.x, input.y), ImVec2(input.moveX, input.moveY));
+        return;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    // While it thinks the pointer is outside the window, ImGui's GLFW backend hands ImGui the mouse's
+    // last place every frame, which would move a finger's press there.
+    if (input.action == vg::web::TouchAction::Press) ImGui_ImplGlfw_CursorEnterCallback(app.window, 1);
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    if (input.action == vg::web::TouchAction::Cancel) {  // away first: the release lands on nothing, clicks nothing
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    } else {
+        io.AddMousePosEvent(input.x, input.y);
+        if (input.action == vg::web::TouchAction::Press) io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+        if (input.action == vg::web::TouchAction::Release) {
+            io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+            io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        }
+    }
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);  // what the mouse's own events are
 }
 
 void paste(const std::string& text) { gApp->clipboard = text; }
@@ -228,7 +265,7 @@ int main() {
     // is asked for before the catalog is read and the first request checked, so it travels meanwhile.
     fetchFontSlice(app.look, 0);
     vg::app::initState(app.state, vg::builtinCatalog());
-    vg::web::installPlatform({frame, wheel, paste, pageEvent});
+    vg::web::installPlatform({frame, wheel, touch, paste, pageEvent});
     vg::web::startFrameLoop();
     // The share link, the remembered key and history come from outside: a fault there is reported, and the
     // playground runs with what it has.

@@ -8,6 +8,7 @@
 #include "imgui_stdlib.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <array>
 #include <map>
 #include <optional>
@@ -69,12 +70,16 @@ bool capabilityFilterCombo(bool& audio) {
     return changed;
 }
 
+// One line on a wide screen; on a narrow one the search has its own line and the three filters
+// share the next.
 void drawFilters(AppState& state, const UiLook& look) {
-    const float comboWidth = std::min(dp(look, 150), ImGui::GetContentRegionAvail().x * 0.2f);
+    const bool narrow = singleColumn(look);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 3 * (comboWidth + spacing));
+    const float comboWidth = narrow ? (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3
+                                    : std::min(dp(look, 150), ImGui::GetContentRegionAvail().x * 0.2f);
+    ImGui::SetNextItemWidth(narrow ? -FLT_MIN : ImGui::GetContentRegionAvail().x - 3 * (comboWidth + spacing));
     bool changed = ImGui::InputTextWithHint("##search", "Search id, name, vendor or alias", &state.filter.search);
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
     ImGui::SetNextItemWidth(comboWidth);
     changed |= modeFilterCombo(state.filter.mode);
     ImGui::SameLine();
@@ -130,12 +135,21 @@ void drawCapabilityMatrix(const AppState& state, const UiLook& look) {
     ImGui::EndTable();
 }
 
-void drawModelRow(AppState& state, const Model& model) {
+// A narrow screen shows the id and the modes (what tells models apart); the rest is in the form and
+// the model reference once picked.
+void drawModelRow(AppState& state, const UiLook& look, const Model& model, bool narrow) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    if (ImGui::Selectable(model.id.c_str(), state.selected == &model, ImGuiSelectableFlags_SpanAllColumns) &&
+    if (ImGui::Selectable(model.id.c_str(), state.selected == &model, ImGuiSelectableFlags_SpanAllColumns,
+                          ImVec2(0, pressableRowHeight(look))) &&
         state.selected != &model) {
         selectModel(state, model);
+    }
+    if (narrow) {
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();  // level with the id, in the middle of the row
+        ImGui::TextUnformatted(joinModes(model.modes).c_str());
+        return;
     }
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(model.vendor.c_str());
@@ -165,13 +179,16 @@ void drawCatalogPanel(AppState& state, const UiLook& look) {
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("models", 5, flags)) return;
+    const bool narrow = singleColumn(look);
+    if (!ImGui::BeginTable("models", narrow ? 2 : 5, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Id", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-    ImGui::TableSetupColumn("Vendor", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    if (!narrow) ImGui::TableSetupColumn("Vendor", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Modes", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn("Aliases", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-    ImGui::TableSetupColumn("Limits", ImGuiTableColumnFlags_WidthFixed, dp(look, 70));
+    if (!narrow) {
+        ImGui::TableSetupColumn("Aliases", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+        ImGui::TableSetupColumn("Limits", ImGuiTableColumnFlags_WidthFixed, dp(look, 70));
+    }
     ImGui::TableHeadersRow();
     // Only the rows on screen are laid out: a large catalog costs the same per frame as a small one.
     ImGuiListClipper clipper;
@@ -179,7 +196,7 @@ void drawCatalogPanel(AppState& state, const UiLook& look) {
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             ImGui::PushID(row);
-            drawModelRow(state, *state.visibleModels[static_cast<size_t>(row)]);
+            drawModelRow(state, look, *state.visibleModels[static_cast<size_t>(row)], narrow);
             ImGui::PopID();
         }
     }

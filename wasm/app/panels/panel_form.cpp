@@ -249,7 +249,7 @@ void modeRow(AppState& state, const UiLook& look, const Model& model, Mode mode)
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Mode");
     ImGui::SameLine(dp(look, 118) + ImGui::GetStyle().CellPadding.x * 2);
-    ImGui::SetNextItemWidth(dp(look, 200));
+    ImGui::SetNextItemWidth(std::min(dp(look, 200), ImGui::GetContentRegionAvail().x));
     const bool open = ImGui::BeginCombo("##mode", modeTitle(mode));
     if (open) {
         for (Mode candidate : model.modes) {
@@ -258,8 +258,9 @@ void modeRow(AppState& state, const UiLook& look, const Model& model, Mode mode)
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
-    ImGui::TextColored(kColorMuted, "%s, by %s", model.name.c_str(), model.vendor.c_str());
+    const std::string byline = model.name + ", by " + model.vendor;
+    sameLineIfRoom(ImGui::CalcTextSize(byline.c_str()).x);
+    mutedText(byline);
     fieldDiagnostics(state, "/mode");
     fieldDiagnostics(state, "/model");
     keptAsideNote(state);
@@ -267,21 +268,25 @@ void modeRow(AppState& state, const UiLook& look, const Model& model, Mode mode)
 
 // Where to start, on a first visit: until the first job is made or the person dismisses it
 // (app_runtime.h finishFirstSteps, remembered in browser storage).
-void firstSteps(AppState& state) {
+void firstSteps(AppState& state, const UiLook& look) {
     if (state.firstSteps != FirstSteps::Open || !state.jobs.entries.empty()) return;
     ImGui::TextColored(kColorAccent, "Start here:");
-    ImGui::SameLine();
-    ImGui::TextUnformatted("1 pick a model in the catalog  \xC2\xB7  2 write a prompt  \xC2\xB7  3 Generate (Ctrl+Enter)");
+    constexpr const char* kSteps =
+        "1 pick a model in the catalog  \xC2\xB7  2 write a prompt  \xC2\xB7  3 Generate (Ctrl+Enter)";
+    sameLineIfRoom(ImGui::CalcTextSize(kSteps).x);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(kSteps);
+    ImGui::PopTextWrapPos();
     nameLastItem("first-steps");
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Got it###first-steps-dismiss")) finishFirstSteps(state);
+    sameLineIfRoom(buttonWidth("Got it"));
+    if (inlineButton("Got it###first-steps-dismiss", look)) finishFirstSteps(state);
     ImGui::Separator();
 }
 
 }  // namespace
 
 void drawFormPanel(AppState& state, const UiLook& look) {
-    firstSteps(state);
+    firstSteps(state, look);
     if (!state.selected) {
         ImGui::TextColored(kColorMuted, "Select a model in the catalog, or write a request in the JSON editor.");
         return;

@@ -51,12 +51,12 @@ Action drawHistoryRow(AppState& state, const UiLook& look, const JobEntry& entry
     if (!entry.job.errorMessage.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.job.errorMessage.c_str());
     ImGui::TableNextColumn();
     Action action = Action::None;
-    if (ImGui::SmallButton("Re-run")) action = Action::Rerun;
+    if (inlineButton("Re-run", look)) action = Action::Rerun;
     ImGui::SameLine();
-    if (ImGui::SmallButton("Edit")) action = Action::Edit;
+    if (inlineButton("Edit", look)) action = Action::Edit;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Load this request into the form, change it, then Generate");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Delete")) action = Action::Delete;
+    if (inlineButton("Delete", look)) action = Action::Delete;
     return action;
 }
 
@@ -87,7 +87,9 @@ void drawHistoryPanel(AppState& state, const UiLook& look) {
     // Acted on after the table: re-run adds an entry and delete removes one.
     std::string actedOn;
     Action action = Action::None;
-    if (ImGui::BeginTable("history", 7, flags, ImVec2(0, hasResults ? ImGui::GetContentRegionAvail().y * 0.38f : 0.0f))) {
+    const WideTable wide = wideTable(look);
+    if (ImGui::BeginTable("history", 7, flags | wide.flags,
+                          ImVec2(0, hasResults ? ImGui::GetContentRegionAvail().y * 0.38f : 0.0f), wide.innerWidth)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Video", ImGuiTableColumnFlags_WidthFixed, posterCellSize(look).x);
         ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, dp(look, 104));

@@ -84,9 +84,9 @@ bool drawJobRow(AppState& state, const UiLook& look, const JobEntry& entry, int6
     }
     ImGui::TableNextColumn();
     if (!isTerminal(job.state)) {
-        if (ImGui::SmallButton("Cancel")) cancelJob(state, entry.localId);
+        if (inlineButton("Cancel", look)) cancelJob(state, entry.localId);
     } else if (job.state != JobState::Succeeded) {
-        return ImGui::SmallButton("Retry");
+        return inlineButton("Retry", look);
     }
     return false;
 }
@@ -129,22 +129,23 @@ void drawJobResults(AppState& state, const UiLook& look, const JobEntry& entry) 
             ImGui::TextColored(kColorAccent, "with sound");
             nameLastItem("with sound###sound-badge");
         }
-        if (ImGui::SmallButton("Download")) web::downloadVideo(key, video.url, resultFileName(entry, i, web::localOffsetMinutes()));
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Theater")) state.theater = key;
-        ImGui::SameLine();
+        if (inlineButton("Download", look))
+            web::downloadVideo(key, video.url, resultFileName(entry, i, web::localOffsetMinutes()));
+        sameLineIfRoom(buttonWidth("Theater"));
+        if (inlineButton("Theater", look)) state.theater = key;
+        sameLineIfRoom(buttonWidth("Copy link"));
         ImGui::BeginDisabled(video.url.empty() || video.url.rfind("data:", 0) == 0);
-        if (ImGui::SmallButton("Copy link")) {
+        if (inlineButton("Copy link", look)) {
             web::copyToClipboard(video.url.rfind("/", 0) == 0 ? web::pageUrlWithoutHash() + video.url.substr(1) : video.url);
             showToast(state, "video link copied");
         }
         ImGui::EndDisabled();
-        ImGui::SameLine();
+        sameLineIfRoom(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Loop").x);
         bool loop = state.loopingVideos.count(key) > 0;
         if (ImGui::Checkbox("Loop", &loop)) {
             if (loop) state.loopingVideos.insert(key); else state.loopingVideos.erase(key);
         }
-        ImGui::SameLine();
+        sameLineIfRoom(ImGui::CalcTextSize("saved in this browser").x);
         if (video.stored) {
             ImGui::TextColored(kColorValid, "saved in this browser");
         } else if (!video.storeProblem.empty()) {
@@ -242,7 +243,8 @@ void drawJobsPanel(AppState& state, const UiLook& look) {
     const JobEntry* retry = nullptr;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("jobs", 9, flags, ImVec2(0, tableHeight))) {
+    const WideTable wide = wideTable(look);
+    if (ImGui::BeginTable("jobs", 9, flags | wide.flags, ImVec2(0, tableHeight), wide.innerWidth)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Video", ImGuiTableColumnFlags_WidthFixed, posterCellSize(look).x);
         ImGui::TableSetupColumn("Request", ImGuiTableColumnFlags_WidthStretch, 2.2f);

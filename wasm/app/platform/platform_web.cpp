@@ -37,6 +37,9 @@ vg::web::PlatformHooks gHooks{};
 EM_JS(void, vgJsInstall, (), {
     VideoGenPlatform.install(Module, {'onKeydown': GLFW.onKeydown, 'onKeyPress': GLFW.onKeyPress, 'onKeyup': GLFW.onKeyup, 'onBlur': GLFW.onBlur});
 });
+EM_JS(void, vgJsInstallTouch, (), {
+    VideoGenPlatform.installTouch(Module, {'onMousemove': GLFW.onMousemove, 'onMouseButtonDown': GLFW.onMouseButtonDown, 'onMouseButtonUp': GLFW.onMouseButtonUp});
+});
 EM_JS(void, vgJsInstallFiles, (), { VideoGenPlatform.installFiles(Module); });
 EM_JS(void, vgJsInstallVideos, (), { VideoGenPlatform.installVideos(Module); });
 EM_JS(void, vgJsInstallTextFields, (), { VideoGenPlatform.installTextFields(Module); });
@@ -104,6 +107,7 @@ EM_JS(int, vgJsLocalOffsetMinutes, (), { return -new Date().getTimezoneOffset();
 EM_JS(double, vgJsCanvasCssWidth, (), { return Module['canvas'].getBoundingClientRect().width; });
 EM_JS(double, vgJsCanvasCssHeight, (), { return Module['canvas'].getBoundingClientRect().height; });
 EM_JS(double, vgJsPixelRatio, (), { return window.devicePixelRatio || 1; });
+EM_JS(int, vgJsCoarsePointer, (), { return VideoGenPlatform.coarsePointer() ? 1 : 0; });
 
 EM_JS(void, vgJsCopy, (const char* text), { VideoGenPlatform.copyText(UTF8ToString(text)); });
 EM_JS(void, vgJsPublish, (const char* json), { VideoGenPlatform.publishStatus(UTF8ToString(json)); });
@@ -164,6 +168,12 @@ EMSCRIPTEN_KEEPALIVE void vg_web_wheel(float notchesX, float notchesY) {
     vg::web::guarded("scrolling", [&] { gHooks.wheel(notchesX, notchesY); });
 }
 
+EMSCRIPTEN_KEEPALIVE void vg_web_touch(int action, float x, float y, float moveX, float moveY) {
+    vg::web::guarded("taking a touch", [&] {
+        gHooks.touch(vg::web::TouchInput{static_cast<vg::web::TouchAction>(action), x, y, moveX, moveY});
+    });
+}
+
 EMSCRIPTEN_KEEPALIVE void vg_web_event(const char* jsonObject) {
     vg::web::guarded("handling the page event " + eventHead(jsonObject), [&] { gHooks.event(jsonObject); });
 }
@@ -187,6 +197,7 @@ void startFrameLoop() {
     vgJsInstallTextFields();
     vgJsInstallFiles();
     vgJsInstall();
+    vgJsInstallTouch();
 }
 
 void requestFrames() { vgJsWake(); }
@@ -202,6 +213,7 @@ int localOffsetMinutes() { return vgJsLocalOffsetMinutes(); }
 CanvasMetrics canvasMetrics() {
     CanvasMetrics metrics;
     metrics.pixelRatio = static_cast<float>(vgJsPixelRatio());
+    metrics.coarsePointer = vgJsCoarsePointer() != 0;
     // At least 1x1: a zero-sized GLFW window is refused and a hidden canvas still draws nothing.
     metrics.width = std::max(1, static_cast<int>(vgJsCanvasCssWidth() * metrics.pixelRatio + 0.5));
     metrics.height = std::max(1, static_cast<int>(vgJsCanvasCssHeight() * metrics.pixelRatio + 0.5));

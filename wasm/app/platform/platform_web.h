@@ -10,6 +10,8 @@
 // - keyboard scoping: the GLFW port listens on `window` and swallows Backspace/Tab for the whole page;
 //   its listeners move to the canvas, so only a focused canvas takes keys;
 // - the mouse wheel in notches (the port passes raw, inverted pixel deltas);
+// - touch as a mobile page takes it (web/touch.js): a moving finger scrolls, a tap or a finger held
+//   still presses (the port would make every touch a press at the mouse's last place);
 // - the clipboard through navigator.clipboard and the DOM paste event (the port's is empty);
 // - HTTP through emscripten_fetch (gateway calls) and small asset fetches (fonts);
 // - browser storage: web/storage.js (IndexedDB) for history and result videos, sessionStorage for a
@@ -32,10 +34,27 @@
 
 namespace vg::web {
 
+// What a touch means, as web/touch.js decided (its P.TOUCH_ACTIONS numbers them the same).
+enum class TouchAction {
+    Press = 0,    // a tap's press, or a finger held still
+    Move = 1,     // the pressed finger moved
+    Release = 2,  // ... and lifted
+    Cancel = 3,   // ... and the browser took the touch away: let go without a click
+    Scroll = 4,   // a finger moving over the page: what lies under it follows by (moveX, moveY)
+};
+
+// One touch decision, in the canvas's physical pixels (ImGui's).
+struct TouchInput {
+    TouchAction action = TouchAction::Press;
+    float x = 0, y = 0;          // where the finger is
+    float moveX = 0, moveY = 0;  // Scroll only: how far the content follows the finger (+y: down)
+};
+
 // The app's entry points, called from browser events (each through guarded). All must be set.
 struct PlatformHooks {
     void (*frame)();                                 // draw one frame
     void (*wheel)(float notchesX, float notchesY);   // ImGui's sign: +y scrolls up, +x scrolls left
+    void (*touch)(const TouchInput& input);
     void (*paste)(const std::string& text);          // a paste into the focused canvas
     void (*event)(const std::string& jsonObject);    // {"type": "storage" | "file", ...}
 };
@@ -44,6 +63,7 @@ struct CanvasMetrics {
     int width = 1;            // backing store in physical pixels: CSS width x pixelRatio
     int height = 1;
     float pixelRatio = 1.0f;  // window.devicePixelRatio
+    bool coarsePointer = false;  // the primary pointer is a finger (CSS pointer: coarse): a phone, a tablet
 };
 
 // A rectangle in CSS pixels relative to the canvas.

@@ -8,6 +8,18 @@ constexpr float kUiFontCssPx = 15.0f;
 constexpr float kMonoFontCssPx = 14.0f;
 constexpr float kBuiltinFontCssPx = 13.0f;  // ImGui's ProggyClean is drawn for 13 px
 
+// The theme for fingers: frames (buttons, fields, sliders, tabs) kFingerCss high or more (15 px of
+// text and 15 px above and below it: 45), a little more room between controls so a finger hits the
+// one it means, and grabs a finger can see under it.
+void sizeForFingers(ImGuiStyle& style) {
+    style.FramePadding = ImVec2(10, (kFingerCss + 1 - kUiFontCssPx) / 2);
+    style.ItemSpacing = ImVec2(10, 10);
+    style.ItemInnerSpacing = ImVec2(8, 6);
+    style.GrabMinSize = 24.0f;
+    style.SelectableTextAlign = ImVec2(0.0f, 0.5f);  // a list row's text in the middle of its finger-high row
+    style.ScrollbarSize = 8.0f;  // a position indicator: fingers scroll the content itself
+}
+
 // A font from the slices that arrived: the first slice's file for `target` (its size and metrics),
 // then every other arrived file for it or for both fonts, in the table's order, then the stand-in
 // that notes missing characters. Null when the first slice's file is not there.
@@ -78,7 +90,7 @@ void initLook(UiLook& look) {
     style.ChildBorderSize = 1.0f;
 }
 
-void updateLook(UiLook& look, float pixelRatio) {
+void updateLook(UiLook& look, float pixelRatio, bool fingerSized) {
     if (look.fontsChanged) {
         look.fontsChanged = false;
         ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
@@ -95,9 +107,11 @@ void updateLook(UiLook& look, float pixelRatio) {
         look.mono = mono;
         look.pixelRatio = 0.0f;  // the style's font size follows the font
     }
-    if (pixelRatio == look.pixelRatio) return;
+    if (pixelRatio == look.pixelRatio && fingerSized == look.fingerSized) return;
     look.pixelRatio = pixelRatio;
+    look.fingerSized = fingerSized;
     ImGuiStyle scaled = look.baseStyle;
+    if (fingerSized) sizeForFingers(scaled);
     scaled.ScaleAllSizes(pixelRatio);
     scaled.FontSizeBase = ImGui::GetIO().FontDefault->LegacySize;
     scaled.FontScaleDpi = pixelRatio;

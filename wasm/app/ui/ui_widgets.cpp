@@ -20,6 +20,24 @@ void groupHeading(const char* title) {
     ImGui::Separator();
 }
 
+void sameLineIfRoom(float nextWidth) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < nextWidth) ImGui::NewLine();
+}
+
+float buttonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+bool inlineButton(const char* label, const UiLook& look) {
+    return look.fingerSized ? ImGui::Button(label) : ImGui::SmallButton(label);
+}
+
+WideTable wideTable(const UiLook& look) {
+    if (!singleColumn(look)) return {};
+    return {ImGuiTableFlags_ScrollX, dp(look, kSingleColumnBelowCss)};
+}
+
 void mutedText(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     ImGui::TextWrapped("%s", text.c_str());

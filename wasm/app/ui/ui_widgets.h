@@ -16,6 +16,26 @@ void panelTitle(const char* title, const char* note = nullptr);
 // A group's heading inside a panel: a little space, the title muted, a rule.
 void groupHeading(const char* title);
 
+// The next item beside the last one when `nextWidth` fits in what is left of the line, else at the
+// start of the next line: rows of buttons that wrap on a narrow screen instead of running off it.
+void sameLineIfRoom(float nextWidth);
+
+// How wide ImGui::Button(label) is (its visible text and the frame's padding).
+float buttonWidth(const char* label);
+
+// A button inside text (a row's action): ImGui's small one, or a full one a finger can hit when the
+// look is finger-sized.
+bool inlineButton(const char* label, const UiLook& look);
+
+// A table with more columns than a narrow screen holds keeps a wide screen's width there and
+// scrolls sideways (a finger's swipe) instead of squeezing every column to nothing: flags and
+// inner width for ImGui::BeginTable (none on a wide screen).
+struct WideTable {
+    ImGuiTableFlags flags = 0;
+    float innerWidth = 0.0f;
+};
+WideTable wideTable(const UiLook& look);
+
 // A note in the muted colour, wrapped at the window's edge.
 void mutedText(const std::string& text);
 
