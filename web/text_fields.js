@@ -141,12 +141,14 @@
       e.preventDefault();
       P.wake(module);
     }, { passive: false });
+    if (P.scrollThroughText) P.scrollThroughText(module, element);  // web/touch.js: a swipe on it scrolls the playground
     module.vg.texts.layer.appendChild(element);
     return entry;
   }
 
   // After a frame placed the field: the height its text needs, sent when it changed (a new text or
-  // width). Read once the frame is over, so the frame itself forces no layout.
+  // width). Read once the frame is over, so the frame itself forces no layout; a control scrolled out
+  // of sight (visibility: hidden) is still laid out at its width, so it is measured too.
   function measureLater(module, id, entry) {
     entry.measure = false;
     queueMicrotask(P.guard('measuring a text field', function () {
@@ -154,7 +156,7 @@
       element.style.height = '0px';  // scrollHeight is never less than the box: measured in none, it is the text's own
       var height = element.scrollHeight;
       element.style.height = shown;
-      if (height === entry.height || element.style.visibility === 'hidden') return;
+      if (height === entry.height) return;
       entry.height = height;
       P.send(module, { 'type': 'text', 'id': id, 'height': height });
     }));

@@ -10,7 +10,7 @@
 // [SECTION] index
 //   What a gesture means (pure: tests/node/touch_js.test.mjs)
 //   The glide after a flick (pure)
-//   Listeners: the canvas's touches into the app
+//   Listeners: the canvas's touches into the app, and moving fingers on a text control
 'use strict';
 
 (function (root) {
@@ -121,6 +121,54 @@
     return !!(coarse && coarse.matches);
   };
 
+  // Where `touch` lies on the canvas, in CSS px, and the scale to the canvas's physical pixels.
+  function touchPlace(canvas, touch) {
+    var box = canvas.getBoundingClientRect();
+    return { x: touch.clientX - box.left, y: touch.clientY - box.top, scale: box.width > 0 ? canvas.width / box.width : 1 };
+  }
+
+  // The actions to the app, which works in the canvas's physical pixels.
+  function sendTouch(module, actions, scale) {
+    actions.forEach(function (a) {
+      module['_vg_web_touch'](P.TOUCH_ACTIONS[a.action], a.x * scale, a.y * scale, (a.dx || 0) * scale, (a.dy || 0) * scale);
+    });
+    if (actions.length) P.wake(module);
+  }
+
+  // A free-text control over the canvas (web/text_fields.js) keeps its taps and held presses (the
+  // caret, the phone's keyboard, selection), but a finger that moves on it scrolls the playground
+  // under it, as on the canvas: the field grows with its text, so the control has nothing of its own
+  // to scroll. Its CSS (app.css) has touch-action: none, so the browser pans nothing meanwhile.
+  P.scrollThroughText = function (module, element) {
+    var gesture = null, finger = null;
+    var own = function (e) {
+      for (var i = 0; i < e.changedTouches.length; i++) if (e.changedTouches[i].identifier === finger) return e.changedTouches[i];
+      return null;
+    };
+    element.addEventListener('touchstart', P.guard('taking a touch', function (e) {
+      if (gesture) return;
+      var touch = e.changedTouches[0];
+      var at = touchPlace(module['canvas'], touch);
+      finger = touch.identifier;
+      gesture = P.touchStart(at.x, at.y, e.timeStamp);
+    }), { passive: true });
+    element.addEventListener('touchmove', P.guard('taking a touch', function (e) {
+      var touch = gesture && own(e);
+      if (!touch) return;
+      var at = touchPlace(module['canvas'], touch);
+      // Only scrolling goes to the app: a finger held still is the control's (its selection).
+      var actions = P.touchStep(gesture, { type: 'move', x: at.x, y: at.y, time: e.timeStamp });
+      if (gesture.phase !== 'scroll') return;
+      e.preventDefault();
+      sendTouch(module, actions.filter(function (a) { return a.action === 'scroll'; }), at.scale);
+    }), { passive: false });
+    var finish = function (e) {
+      if (gesture && own(e)) { gesture = null; finger = null; }
+    };
+    element.addEventListener('touchend', finish);
+    element.addEventListener('touchcancel', finish);
+  };
+
   // Replaces the GLFW port's touch listeners on the canvas (`glfw` holds the port's onMousemove,
   // onMouseButtonDown and onMouseButtonUp) with the gesture above. One finger counts: others that
   // join it are ignored. Every touch event's default is prevented, so the browser neither scrolls or
@@ -130,17 +178,8 @@
     [['touchstart', glfw.onMouseButtonDown], ['touchmove', glfw.onMousemove], ['touchend', glfw.onMouseButtonUp],
       ['touchcancel', glfw.onMouseButtonUp]].forEach(function (p) { canvas.removeEventListener(p[0], p[1], true); });
     var gesture = null, finger = null, holdTimer = 0, glideFrame = 0;
-    var place = function (touch) {
-      var box = canvas.getBoundingClientRect();
-      return { x: touch.clientX - box.left, y: touch.clientY - box.top, scale: box.width > 0 ? canvas.width / box.width : 1 };
-    };
-    // The app works in the canvas's physical pixels.
-    var send = function (actions, scale) {
-      actions.forEach(function (a) {
-        module['_vg_web_touch'](P.TOUCH_ACTIONS[a.action], a.x * scale, a.y * scale, (a.dx || 0) * scale, (a.dy || 0) * scale);
-      });
-      if (actions.length) P.wake(module);
-    };
+    var place = function (touch) { return touchPlace(canvas, touch); };
+    var send = function (actions, scale) { sendTouch(module, actions, scale); };
     // window.__vg.gliding: a flick's glide is on its way (tests wait for it to end).
     var status = root['__vg'] = root['__vg'] || {};
     var stopGlide = function () {

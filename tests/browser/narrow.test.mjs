@@ -2,7 +2,8 @@
 // screen and nothing else. One column that scrolls, Generate on the screen, controls a finger can
 // hit (44 CSS px or more), and touch as a mobile page takes it: a swipe scrolls what is under the
 // finger and never moves a slider; a tap or a finger held still presses. Every input here is a
-// finger: taps (page.touchscreen) and swipes (CDP Input.dispatchTouchEvent), never the mouse or keys.
+// finger: taps (page.touchscreen) and swipes (CDP Input.dispatchTouchEvent), never the mouse or keys;
+// text comes as the phone's keyboard sends it (page.keyboard.insertText: one input, no key events).
 //
 //   node tests/browser/narrow.test.mjs
 // Screenshots go to tests/artifacts/narrow-*.png.
@@ -138,6 +139,23 @@ narrow.check('a swipe over the form scrolls it and leaves its slider alone; a ta
   await framesDrawn(page);
   await touchAt(cdp, 'touchEnd');
   await waitFor(page, () => JSON.parse(window.__vg.requestText).duration === 15);
+});
+
+narrow.check('the prompt: a swipe that starts on it scrolls the form; a tap gives it the phone\'s keyboard', async ({ page }) => {
+  await pickSliderModel(page);
+  const prompt = await revealBySwipe(page, 'prompt', { top: 350, bottom: PHONE.viewport.height - 50 });
+  const before = await requestText(page);
+  await swipe(page, { x: prompt.x + prompt.width / 2, y: prompt.y + prompt.height / 2 }, 0, -200);
+  const after = await rectOf(page, 'prompt');
+  assert(after.y < prompt.y - 150, `the form did not follow a finger on the prompt: it went from y ${prompt.y} to ${after.y}`);
+  assert(await requestText(page) === before, 'the swipe changed the request');
+  const shown = await revealBySwipe(page, 'prompt');
+  await page.touchscreen.tap(shown.x + shown.width - 8, shown.y + shown.height - 8);  // after its text
+  const { id } = await item(page, 'prompt');
+  await waitForUi(page, (ui) => ui.textField === id, 'a tap to give the prompt\'s text control the keyboard');
+  await page.keyboard.insertText(' by the sea');
+  await waitFor(page, () => JSON.parse(window.__vg.requestText).prompt.includes(' by the sea'));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'narrow-prompt.png') });
 });
 
 narrow.check('with taps alone: pick a model, Generate, and the video plays', async ({ page }) => {
