@@ -52,7 +52,8 @@ async function typeAsPerson(page, text, typedBefore) {
 }
 
 // Opens the playground with an empty prompt, types TYPED into it and leaves the field; returns the
-// page, the font files it asked for and the prompt field's pixels.
+// page, the font files it asked for and the pixels of the Request JSON editor, which ImGui draws
+// with the prompt in it (the prompt's own field is the browser's text control, in the browser's fonts).
 async function typeIntoPrompt(context, url, { blockSlices = false } = {}) {
   if (blockSlices) await context.route((u) => /^\/fonts\/(cjk|emoji)-/.test(u.pathname), (route) => route.abort());
   const { page, errors } = await openPage(context, url + shareFragment(REQUEST));
@@ -74,7 +75,7 @@ async function typeIntoPrompt(context, url, { blockSlices = false } = {}) {
   }
   await leaveActiveField(page);
   await framesDrawn(page);
-  const pixels = await page.screenshot({ clip: await rectOf(page, 'prompt') });
+  const pixels = await page.screenshot({ clip: await rectOf(page, 'editor') });
   return { page, errors, asked, pixels };
 }
 
@@ -94,10 +95,10 @@ fonts.check('the first visit loads only the Latin slices; CJK and emoji slices c
     assert(shown.asked.length === Object.keys(SLICES).length, `typing fetched ${JSON.stringify(shown.asked)}`);
     await shown.page.screenshot({ path: path.join(ARTIFACTS, 'fonts-typed-prompt.png') });
 
-    // The same typing with those slices unreachable: the prompt then shows ImGui's fallback glyph,
-    // so its pixels differ from the drawn characters above.
+    // The same typing with those slices unreachable: the request's text then shows ImGui's fallback
+    // glyph, so its pixels differ from the drawn characters above.
     const blocked = await typeIntoPrompt(context, url, { blockSlices: true });
-    assert(!shown.pixels.equals(blocked.pixels), 'the prompt looks the same with and without the CJK and emoji slices');
+    assert(!shown.pixels.equals(blocked.pixels), 'the request\'s text looks the same with and without the CJK and emoji slices');
     await blocked.page.screenshot({ path: path.join(ARTIFACTS, 'fonts-slices-blocked.png') });
     assert((await status(blocked.page)).requestText.includes(TYPED), 'without the slices the prompt lost its text');
   });

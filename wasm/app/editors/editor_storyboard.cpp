@@ -4,6 +4,7 @@
 #include "editors/editor_storyboard.h"
 
 #include "app_state.h"
+#include "ui/text_field.h"
 #include "ui/ui_style.h"
 #include "ui/ui_widgets.h"
 
@@ -12,10 +13,8 @@
 #include "storyboard.h"
 
 #include "imgui.h"
-#include "imgui_stdlib.h"
 
 #include <algorithm>
-#include <cfloat>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -120,9 +119,21 @@ void addShot(std::vector<Shot>& shots, int totalSeconds) {
     balanceShotDurations(shots, totalSeconds);
 }
 
+// A shot's prompt typed in its text field (ui/text_field.h: it comes between frames): written into
+// the request's list of shots as the request holds it then.
+void setShotPrompt(AppState& state, const std::string& listPath, size_t index, const std::string& prompt) {
+    const json* list = requestValue(state, listPath);
+    if (!list || !list->is_array()) return;
+    std::vector<Shot> shots = shotsIn(*list);
+    if (index >= shots.size()) return;
+    shots[index].prompt = prompt;
+    setRequestValue(state, listPath, multiPromptJson(shots));
+}
+
 // One shot: a drag handle, its number, up/down, its duration with -/+, remove, then its prompt.
 // Returns true when it changed `shots` (the caller writes them back and draws the rest next frame).
-bool shotRow(const UiLook& look, std::vector<Shot>& shots, size_t index, std::optional<int> total) {
+bool shotRow(AppState& state, const UiLook& look, const std::string& listPath, std::vector<Shot>& shots, size_t index,
+             std::optional<int> total) {
     Shot& shot = shots[index];
     bool changed = false;
     ImGui::PushID(static_cast<int>(index));
@@ -178,9 +189,12 @@ bool shotRow(const UiLook& look, std::vector<Shot>& shots, size_t index, std::op
         ImGui::SetTooltip("A storyboard keeps at least one shot: turn multi-shot off instead");
 
     if (!changed) {
-        const std::string hint = "what happens in shot " + std::to_string(index + 1);
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        if (ImGui::InputTextWithHint("##prompt", hint.c_str(), &shot.prompt)) changed = true;
+        TextFieldSpec field;
+        field.label = "Shot " + std::to_string(index + 1) + " prompt";
+        field.placeholder = "what happens in shot " + std::to_string(index + 1);
+        field.maxHeight = ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2;
+        textField(look, "##prompt", shot.prompt, ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFrameHeight()), field,
+                  [&state, listPath, index](const std::string& prompt) { setShotPrompt(state, listPath, index, prompt); });
     }
     ImGui::EndGroup();
 
@@ -254,7 +268,7 @@ void drawStoryboardEditor(AppState& state, const UiLook& look) {
 
     std::vector<Shot> shots = list ? shotsIn(*list) : std::vector<Shot>{};
     for (size_t i = 0; i < shots.size(); ++i) {
-        if (shotRow(look, shots, i, total)) {
+        if (shotRow(state, look, paths.list, shots, i, total)) {
             setRequestValue(state, paths.list, multiPromptJson(shots));
             return;  // the rows below would draw the old shots: the next frame draws the new ones
         }

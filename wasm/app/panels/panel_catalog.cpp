@@ -70,22 +70,24 @@ bool capabilityFilterCombo(bool& audio) {
     return changed;
 }
 
-// One line on a wide screen; on a narrow one the search has its own line and the three filters
-// share the next.
+// One line when the search keeps room beside the three filters; else the search has its own line
+// and the filters follow, each wide enough for its longest label ("Any capability") and wrapping
+// onto another line where they do not fit.
 void drawFilters(AppState& state, const UiLook& look) {
-    const bool narrow = singleColumn(look);
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float comboWidth = narrow ? (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3
-                                    : std::min(dp(look, 150), ImGui::GetContentRegionAvail().x * 0.2f);
-    ImGui::SetNextItemWidth(narrow ? -FLT_MIN : ImGui::GetContentRegionAvail().x - 3 * (comboWidth + spacing));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float comboWidth = ImGui::CalcTextSize("Any capability").x + ImGui::GetFrameHeight() + style.FramePadding.x * 2;
+    const float filtersWidth = 3 * comboWidth + 2 * style.ItemSpacing.x;
+    const float searchWidth = ImGui::GetContentRegionAvail().x - filtersWidth - style.ItemSpacing.x;
+    const bool oneLine = !singleColumn(look) && searchWidth >= dp(look, 200);
+    ImGui::SetNextItemWidth(oneLine ? searchWidth : -FLT_MIN);
     bool changed = ImGui::InputTextWithHint("##search", "Search id, name, vendor or alias", &state.filter.search);
-    if (!narrow) ImGui::SameLine();
+    if (oneLine) ImGui::SameLine();
     ImGui::SetNextItemWidth(comboWidth);
     changed |= modeFilterCombo(state.filter.mode);
-    ImGui::SameLine();
+    sameLineIfRoom(comboWidth);
     ImGui::SetNextItemWidth(comboWidth);
     changed |= providerFilterCombo(state.providers, state.filter.provider);
-    ImGui::SameLine();
+    sameLineIfRoom(comboWidth);
     ImGui::SetNextItemWidth(comboWidth);
     changed |= capabilityFilterCombo(state.filter.audio);
     if (changed) applyFilter(state);

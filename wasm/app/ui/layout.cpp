@@ -1,8 +1,9 @@
 // The window layout: a header bar (gateway, Generate, share link) over two columns. Left: the
 // catalog over the request form (or the model's reference). Right: the request as JSON (or the wire
 // preview) over the jobs with their videos (or the history). Proportions follow the window, so any
-// size and zoom works. Below kSingleColumnBelowCss (a phone) the same panels are one column, one
-// page that scrolls, in the order a person works. Ctrl+Enter generates from anywhere in the canvas.
+// size and zoom works. Below kSingleColumnBelowCss wide (a phone) or kTwoColumnsFromHeightCss high (a
+// laptop at 200 % zoom) the same panels are one column, one page that scrolls, in the order a person
+// works. Ctrl+Enter generates from anywhere in the canvas.
 // The keyboard goes through the header and every panel in reading order (main.cpp: keyboard
 // navigation).
 #include "app_runtime.h"
@@ -167,7 +168,7 @@ void drawPlayground(AppState& state, const UiLook& look) {
     }
     const bool narrow = singleColumn(look);
     drawHeader(state, look, narrow);
-    if (narrow) {
+    if (oneColumnLayout(look)) {
         drawOneColumn(state, look);
     } else {
         drawTwoColumns(state, look);

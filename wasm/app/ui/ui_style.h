@@ -45,9 +45,17 @@ void pushMonoFont(const UiLook& look);
 // CSS pixels to ImGui (physical) pixels.
 inline float dp(const UiLook& look, float cssPixels) { return cssPixels * look.pixelRatio; }
 
+// Below this height (CSS px) two columns would leave each panel a row or two (a laptop's window at
+// 200 % zoom is about 700 x 430): the playground is one column that scrolls instead.
+constexpr float kTwoColumnsFromHeightCss = 560.0f;
+
 // The screen is narrow (a phone): one column, rows of controls that wrap (ui/layout.cpp).
 inline bool singleColumn(const UiLook& look) {
     return ImGui::GetMainViewport()->Size.x < dp(look, kSingleColumnBelowCss);
+}
+// One column that scrolls: on a narrow screen, or one too short for two columns of panels.
+inline bool oneColumnLayout(const UiLook& look) {
+    return singleColumn(look) || ImGui::GetMainViewport()->Size.y < dp(look, kTwoColumnsFromHeightCss);
 }
 
 // The height a row of text that is pressed (a list's row) needs to be a finger's target: 0 (its
