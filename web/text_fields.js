@@ -194,22 +194,9 @@
   // The frame's fields are all placed: each is laid over its rectangle, cut around `covers` (what
   // ImGui drew over the panels); one not placed this frame is hidden, and lets go of the keyboard.
   P.endTextFieldFrame = function (module, covers) {
-    var texts = module.vg.texts;
-    var canvasBox = module['canvas'].getBoundingClientRect();
-    var scroll = { x: root.scrollX, y: root.scrollY };
-    Object.keys(texts.map).forEach(function (id) {
-      var entry = texts.map[id];
-      var element = entry.element;
-      if (entry.seen !== texts.frame) {
-        if (element.style.visibility !== 'hidden') {
-          element.style.visibility = 'hidden';
-          if (document.activeElement === element) module['canvas'].focus();
-        }
-        return;
-      }
-      Object.assign(element.style, P.textFieldStyle(canvasBox, scroll, entry.rect, entry.visible, covers, entry.look));
+    P.layOverCanvas(module, module.vg.texts, function (entry, id, canvasBox, scroll) {
+      Object.assign(entry.element.style, P.textFieldStyle(canvasBox, scroll, entry.rect, entry.visible, covers, entry.look));
       if (entry.measure) measureLater(module, id, entry);
     });
-    texts.frame++;
   };
 })(typeof window !== 'undefined' ? window : globalThis);

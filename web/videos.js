@@ -158,18 +158,29 @@
     });
   };
 
+  // Lays a frame's elements over the canvas: `layer` is {map: key -> {element, seen}, frame}, and
+  // `place(entry, key, canvasBox, scroll)` styles each placed this frame (its `seen` is the layer's
+  // frame). One not placed is hidden, and hands the keyboard back to the canvas if it had it. Ends the
+  // layer's frame.
+  P.layOverCanvas = function (module, layer, place) {
+    var canvasBox = module['canvas'].getBoundingClientRect();
+    var scroll = { x: root.scrollX, y: root.scrollY };
+    Object.keys(layer.map).forEach(function (key) {
+      var entry = layer.map[key];
+      if (entry.seen === layer.frame) { place(entry, key, canvasBox, scroll); return; }
+      if (entry.element.style.visibility === 'hidden') return;
+      entry.element.style.visibility = 'hidden';
+      if (document.activeElement === entry.element) module['canvas'].focus();
+    });
+    layer.frame++;
+  };
+
   // The frame's videos are all placed: each is laid over its rectangle, cut around `covers` (the
   // frame's tooltips, CSS pixels relative to the canvas); one not placed this frame is hidden.
   P.endVideoFrame = function (module, covers) {
-    var videos = module.vg.videos;
-    var canvasBox = module['canvas'].getBoundingClientRect();
-    var scroll = { x: root.scrollX, y: root.scrollY };
-    Object.keys(videos.map).forEach(function (key) {
-      var entry = videos.map[key];
-      if (entry.seen !== videos.frame) entry.element.style.visibility = 'hidden';
-      else Object.assign(entry.element.style, P.overlayStyle(canvasBox, scroll, entry.rect, entry.visible, covers));
+    P.layOverCanvas(module, module.vg.videos, function (entry, key, canvasBox, scroll) {
+      Object.assign(entry.element.style, P.overlayStyle(canvasBox, scroll, entry.rect, entry.visible, covers));
     });
-    videos.frame++;
   };
 
   P.videoClock = function (module, key) {
