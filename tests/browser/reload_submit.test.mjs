@@ -1,8 +1,8 @@
 // Issue 14, "Submission that survives a reload": a reload right after Generate ends with the one
 // rendered video and one submission at the gateway, never "failed: the page was reloaded before the
 // gateway answered". The job is saved (with its idempotency key) before its submit leaves; after the
-// reload the playground sends the submit again with that key and serve.py answers with the job it
-// already made. Every submit is counted with page.route and forwarded to serve.py by the check
+// reload the playground looks for the job in the dialect's list where it has one (openai), and
+// otherwise sends the submit again with that key, and serve.py answers with the job it already made. Every submit is counted with page.route and forwarded to serve.py by the check
 // itself (route.fetch), so the check sees what serve.py answered each of them: one key, one job.
 // The moment of the reload is chosen by state, never by time:
 //   - once the submit has been seen by page.route and sent on to the server (about "1 s after
@@ -33,18 +33,27 @@ const reloads = suite('reload_submit');
 // one back until it settles. Returns what was seen: {posts, keys, jobIds, first} (first: a promise
 // of the first submit's arrival).
 async function countSubmits(context, dialect, hold = null, { loseFirstAnswer = false, answerHold = null } = {}) {
-  const seen = { posts: 0, keys: [], jobIds: [], errors: [] };
-  let arrived;
+  const seen = { posts: 0, lists: 0, keys: [], jobIds: [], errors: [] };
+  let arrived, forwarded;
   seen.first = new Promise((resolve) => { arrived = resolve; });
+  seen.forwarded = new Promise((resolve) => { forwarded = resolve; });
   const submitPath = SUBMIT_PATHS[dialect];
   await context.route((url) => url.pathname === submitPath, async (route) => {
     const request = route.request();
+    if (request.method() === 'GET') {
+      // The dialect's list (openai: GET /v1/videos, where a reloaded page looks for the job): it
+      // goes on once serve.py has answered the first submit, so the job is there to be found.
+      seen.lists++;
+      await seen.forwarded;
+      return route.continue();
+    }
     if (request.method() !== 'POST') return route.continue();
     const number = ++seen.posts;
     seen.keys.push(request.headers()['idempotency-key'] || '');
     arrived();
     if (number === 1 && hold) await hold;
     const response = await route.fetch();
+    if (number === 1) forwarded();
     const body = await response.json().catch(() => ({}));
     if (response.status() >= 300) seen.errors.push(`${response.status()}: ${JSON.stringify(body)}`);
     if (body[ANSWERED_ID[dialect]]) seen.jobIds.push(body[ANSWERED_ID[dialect]]);
@@ -101,18 +110,25 @@ async function listedVideos(url) {
   return (await answer.json()).data.map((video) => video.id);
 }
 
-reloads.check('a reload once the submit has left ends with the one rendered video and one submission (openai, its list route)',
+// The gateway has the job but the page never heard its answer (held until the reloaded page has
+// loaded): the reloaded page finds the video in the dialect's list (GET /v1/videos) and follows it
+// without sending the submit again.
+reloads.check('a reload once the submit has left finds the job in the list: one rendered video, exactly one submit (openai)',
   { start: `/?dialect=openai${shareFragment(SORA)}` }, async ({ page, context, url }) => {
     const before = await listedVideos(url);
     assert((await status(page)).gatewayDialect === 'openai', 'the ?dialect= setting was not applied');
-    const seen = await countSubmits(context, 'openai');
+    let answer;
+    const answerHold = new Promise((resolve) => { answer = resolve; });
+    const seen = await countSubmits(context, 'openai', null, { answerHold });
     await pressCtrlEnter(page);
     await seen.first;
     const job = await firstJob(page);
     assert(job.idempotencyKey, 'the job has no idempotency key');
     await page.reload();
+    answer();
     const ended = await endsWithOneVideo(page, job.id);
     oneSubmission(seen, ended);
+    assert(seen.posts === 1 && seen.lists === 1, `${seen.posts} submits and ${seen.lists} list requests: the reloaded page sent the job again`);
     const made = (await listedVideos(url)).filter((id) => !before.includes(id));
     assert(made.length === 1 && made[0] === ended.gatewayId, `serve.py lists the new videos ${JSON.stringify(made)}`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'reload-after-submit.png') });

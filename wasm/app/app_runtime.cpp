@@ -118,7 +118,11 @@ void addJob(AppState& state, JobEntry entry) {
 void onAnswer(AppState& state, const std::string& localId, HttpCall::Kind kind, const HttpAnswer& answer) {
     JobEntry* entry = findJob(state, localId);
     if (!entry) return;  // deleted while its request was on the wire
-    applyAnswer(*entry, kind, answer, web::nowMs());
+    if (kind == HttpCall::Kind::Lookup) {
+        applyLookupAnswer(*entry, answer, followedJobIds(state.jobs), web::nowMs());
+    } else {
+        applyAnswer(*entry, kind, answer, web::nowMs());
+    }
     if (entry->job.state == JobState::Succeeded) storeResults(*entry);
     persist(*entry);
     state.dirty = true;

@@ -10,6 +10,7 @@
 
 #include "dialects/dialect_wire.h"
 #include "text/json_input.h"
+#include "jobs/job_lookup.h"
 #include "jobs/sse.h"
 
 #include <algorithm>
@@ -56,6 +57,12 @@ HttpCall submitCall(const JobEntry& entry) {
     return call;
 }
 
+// The dialect's list route, asked for the job a resumed submit may already have made.
+HttpCall lookupCall(const JobEntry& entry) {
+    const WireRoute* route = wireRoute(wireFor(entry.job.dialect), "list");
+    return HttpCall{HttpCall::Kind::Lookup, route->method, entry.baseUrl + route->path, {}, ""};
+}
+
 }  // namespace
 
 bool sendsIdempotencyKey(Dialect dialect, const std::string& baseUrl) {
@@ -84,7 +91,11 @@ std::optional<HttpCall> dueCall(JobEntry& entry, const std::string& apiKey, int6
     if (isTerminal(job.state)) return std::nullopt;
     std::optional<HttpCall> call;
     if (job.state == JobState::Submitting) {
-        if (job.lastPollAt < 0 || (job.nextPollAt >= 0 && now >= job.nextPollAt)) call = submitCall(entry);
+        const bool due = job.lastPollAt < 0 || (job.nextPollAt >= 0 && now >= job.nextPollAt);
+        // After a reload the gateway may have the job already: look for it where the dialect lists
+        // its jobs before sending the submit again (once; the key still finds it otherwise).
+        const bool lookUp = entry.resumed && !entry.lookedUp && canLookUpSubmittedJobs(job.dialect);
+        if (due) call = lookUp ? lookupCall(entry) : submitCall(entry);
     } else if (job.nextPollAt >= 0 && now >= job.nextPollAt) {
         call = statusCall(entry);
     }
@@ -103,8 +114,9 @@ void resumeAfterReload(JobEntry& entry, int64_t now) {
                                    "the page was reloaded, and the job was sent without an idempotency key to find it by",
                                    now);
     }
-    // With a key it stays submitting: dueCall sends the submit again with the same key (at once, or
-    // when the backoff of a refused attempt ends), and the gateway answers with the job it made.
+    // With a key it stays submitting: dueCall first looks for the job in the dialect's list where it
+    // has one (jobs/job_lookup.h), then sends the submit again with the same key (at once, or when
+    // the backoff of a refused attempt ends), and the gateway answers with the job it made.
 }
 
 namespace {
@@ -181,6 +193,29 @@ json streamResult(const std::string& text) {
 }
 
 }  // namespace
+
+std::vector<std::string> followedJobIds(const JobBoard& board) {
+    std::vector<std::string> ids;
+    for (const JobEntry& entry : board.entries) {
+        if (!entry.job.id.empty()) ids.push_back(entry.job.id);
+    }
+    return ids;
+}
+
+void applyLookupAnswer(JobEntry& entry, const HttpAnswer& answer, const std::vector<std::string>& followedIds, int64_t now) {
+    entry.inFlight = false;
+    entry.lookedUp = true;
+    if (entry.job.state != JobState::Submitting || answer.status < 200 || answer.status > 299) return;  // the submit goes again
+    const std::optional<json> made =
+        findSubmittedJob(entry.job.dialect, entry.submit.body, bodyValue(answer.body), entry.createdAt, followedIds);
+    if (!made) return;
+    // The job as the submit's own answer would have named it.
+    HttpResponse response;
+    response.status = 200;
+    response.body = *made;
+    entry.job = onSubmitted(std::move(entry.job), response, now);
+    if (entry.job.state == JobState::Succeeded) collectResults(entry);
+}
 
 void applyAnswer(JobEntry& entry, HttpCall::Kind kind, const HttpAnswer& answer, int64_t now) {
     entry.inFlight = false;

@@ -22,6 +22,8 @@ struct JobEntry : JobRecord {
     bool inFlight = false;     // a request for this job is on the wire: send nothing else
     bool fromHistory = false;  // loaded from browser storage (a past page), not made in this one
     bool resumed = false;      // loaded from history unfinished, and followed again
+    bool lookedUp = false;     // resumed while submitting: the dialect's list was asked for the job
+                               // the submit may have made, before the submit goes again
     bool persistedTerminal = false;  // the terminal state has been saved (save once more, then stop)
     bool waitingForSave = false;  // its first record is on its way into browser storage: the submit
                                   // leaves once storage has written it, so a reload finds the job
@@ -39,7 +41,7 @@ struct JobBoard {
 
 // One HTTP exchange for the platform to perform.
 struct HttpCall {
-    enum class Kind { Submit, Poll } kind = Kind::Submit;
+    enum class Kind { Submit, Poll, Lookup } kind = Kind::Submit;  // Lookup: the list route, for a resumed submit
     std::string method;
     std::string url;
     std::vector<std::pair<std::string, std::string>> headers;
@@ -70,8 +72,17 @@ bool sendsIdempotencyKey(Dialect dialect, const std::string& baseUrl);
 std::optional<HttpCall> dueCall(JobEntry& entry, const std::string& apiKey, int64_t now);
 
 // Feeds the answer to the call dueCall gave into the core's job logic; counts retries and collects
-// the results of a job that succeeded.
+// the results of a job that succeeded. A Lookup's answer goes to applyLookupAnswer.
 void applyAnswer(JobEntry& entry, HttpCall::Kind kind, const HttpAnswer& answer, int64_t now);
+
+// The answer to a Lookup (the dialect's list, asked for a resumed submit): the job the submit made,
+// when the list holds it and it is none of `followedIds` (jobs/job_lookup.h findSubmittedJob), is
+// followed as if the submit's own answer had named it; else (none, or the list could not be read)
+// the submit goes again with its key.
+void applyLookupAnswer(JobEntry& entry, const HttpAnswer& answer, const std::vector<std::string>& followedIds, int64_t now);
+
+// The gateway ids of the jobs on the board (those the gateway has named).
+std::vector<std::string> followedJobIds(const JobBoard& board);
 
 // Entries loaded from history that were not finished: polling resumes where it was. A job still
 // submitting lost its request (or its answer) with the page: with an idempotency key it is submitted

@@ -184,7 +184,12 @@ const std::vector<DialectWire>& dialectWires() {
          .resultSizes = {"720x1280", "1280x720", "1024x1792", "1792x1024"},
          // OpenAI's Videos reference names no idempotency key for POST /v1/videos.
          .idempotencyHeader = "Idempotency-Key",
-         .idempotencyUpstream = false},
+         .idempotencyUpstream = false,
+         // A video carries the model, prompt, seconds and size it was asked for (GET /v1/videos: the
+         // newest first, in `data`).
+         .listItemsField = "data",
+         .listMatchFields = {"model", "prompt", "seconds", "size"},
+         .createdAtField = "created_at"},
         // Seed 004: asynchronous jobs with webhooks (webhookEvents: progress, completed, failed).
         {.dialect = Dialect::Jobs,
          .pathPattern = "^/v2/(videos|jobs)(/|$)",
@@ -343,7 +348,10 @@ nlohmann::ordered_json dialectFactsJson() {
                             {"defaultModel", wire.defaultModel},
                             {"resultSizes", wire.resultSizes},
                             {"idempotencyHeader", wire.idempotencyHeader},
-                            {"idempotencyUpstream", wire.idempotencyUpstream}});
+                            {"idempotencyUpstream", wire.idempotencyUpstream},
+                            {"listItemsField", wire.listItemsField},
+                            {"listMatchFields", wire.listMatchFields},
+                            {"createdAtField", wire.createdAtField}});
     }
     return {{"dialects", dialects}};
 }

@@ -101,6 +101,15 @@ struct DialectWire {
     // gateway of the dialect only then (a server whose CORS does not allow an unknown header would
     // refuse every submit); the local gateway, serve.py, honours it on every dialect that names one.
     bool idempotencyUpstream;
+
+    // Finding a job the gateway already made before its submit goes again (after a reload, when the
+    // submit's answer never arrived): the list route's answer holds the server's newest jobs in
+    // `listItemsField`; the one made no earlier than the submit (`createdAtField`, Unix seconds) whose
+    // `listMatchFields` equal the submit body's is that job (jobs/job_lookup.h). "" and {}: the
+    // dialect has no list to look in, and only the idempotency key finds the job.
+    const char* listItemsField = "";
+    std::vector<const char*> listMatchFields = {};
+    const char* createdAtField = "";
 };
 
 //-----------------------------------------------------------------------------
