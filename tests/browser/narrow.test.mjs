@@ -37,7 +37,11 @@ async function settled(page) {
 
 // A swipe from `from` by (dx, dy) CSS px: the finger lands, moves 20 px at a time, each move seen by
 // a drawn frame (a person's swipe, not a teleport), and lifts; then whatever glide it started ends.
+// What a person's finger did on the page so far (the figure of a first video on a phone).
+const gestures = { taps: 0, swipes: 0 };
+
 async function swipe(page, from, dx, dy) {
+  gestures.swipes++;
   const cdp = await touchSession(page);
   const steps = Math.max(2, Math.ceil(Math.hypot(dx, dy) / 20));
   // The landing and the first move go together: nothing waits between them that a finger would not.
@@ -75,6 +79,7 @@ async function revealBySwipe(page, name, { top = 0, bottom = PHONE.viewport.heig
 
 async function tap(page, name) {
   const r = await rectOf(page, name);
+  gestures.taps++;
   await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
   await framesDrawn(page);
 }
@@ -159,15 +164,18 @@ narrow.check('the prompt: a swipe that starts on it scrolls the form; a tap give
 });
 
 narrow.check('with taps alone: pick a model, Generate, and the video plays', async ({ page }) => {
+  Object.assign(gestures, { taps: 0, swipes: 0 });
   await pickSliderModel(page);
   // The shortest video the model makes: a tap at the slider's left end.
   const slider = await revealBySwipe(page, DURATION);
+  gestures.taps++;
   await page.touchscreen.tap(slider.x + 4, slider.y + slider.height / 2);
   await waitFor(page, () => JSON.parse(window.__vg.requestText).duration === 3);
   const generate = await revealBySwipe(page, 'generate:after-form');
   assert(generate.x >= 0 && generate.x + generate.width <= PHONE.viewport.width && generate.height >= FINGER,
     `the Generate after the form lies at ${JSON.stringify(generate)}`);
   await tap(page, 'generate:after-form');
+  console.log(`# figure: a first video on a phone (390x844, the model's own prompt, the shortest duration): ${gestures.taps} taps and ${gestures.swipes} swipes to Generate`);
   const [job] = await newestJobEnded(page);
   assert(job.state === 'succeeded', `the job ended ${job.state}: ${job.error}`);
   await revealBySwipe(page, 'tab:Jobs', { bottom: 160 });
