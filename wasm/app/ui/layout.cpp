@@ -48,10 +48,11 @@ void drawHeader(AppState& state, const UiLook& look, bool narrow) {
     if (ImGui::Button("Copy share link")) copyShareLink(state);
     const bool blocked = !state.formCheck.blocked.empty();
     const std::string& note = blocked ? state.formCheck.blocked : !state.toast.empty() ? state.toast : state.shareNote;
+    if (note.empty()) return;  // the line ends with the share button
     sameLineIfRoom(std::min(ImGui::CalcTextSize(note.c_str()).x, dp(look, 160)));
     ImGui::PushStyleColor(ImGuiCol_Text, blocked ? kColorError : !state.toast.empty() ? kColorValid : kColorMuted);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(note.c_str());  // also ends the header's line
+    ImGui::TextUnformatted(note.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
@@ -153,9 +154,13 @@ void drawPlayground(AppState& state, const UiLook& look) {
     ImGui::SetNextWindowSize(viewport->Size);
     // No background: main.cpp clears the canvas in the window's own colour, and painting the
     // whole screen twice costs software GL several milliseconds a frame.
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBackground;
+    // One column scrolls as a page: with a scrollbar where a mouse may want one (a finger drags the
+    // page itself, and a phone has no width to spare for it).
+    const bool oneColumn = oneColumnLayout(look);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                                   (oneColumn && !look.fingerSized ? 0 : ImGuiWindowFlags_NoScrollbar);
     ImGui::Begin("VideoGen Playground", nullptr, flags);
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
@@ -168,7 +173,7 @@ void drawPlayground(AppState& state, const UiLook& look) {
     }
     const bool narrow = singleColumn(look);
     drawHeader(state, look, narrow);
-    if (oneColumnLayout(look)) {
+    if (oneColumn) {
         drawOneColumn(state, look);
     } else {
         drawTwoColumns(state, look);
