@@ -175,6 +175,14 @@
     return [-e.deltaX * notch, -e.deltaY * notch];
   };
 
+  // The browser's text size against its default: its root font size (the person's "font size"
+  // setting, 16 px unless changed; app.css leaves it alone) over 16, within 0.5 to 3. The playground
+  // scales its whole UI by it, as pages in rem do.
+  P.textScaleOf = function (rootFontPx) {
+    return isFinite(rootFontPx) && rootFontPx > 0 ? Math.min(3, Math.max(0.5, rootFontPx / 16)) : 1;
+  };
+  P.textScale = function () { return P.textScaleOf(parseFloat(getComputedStyle(document.documentElement).fontSize)); };
+
   // Input listeners, the frame loop and the status object. The GLFW port listens on `window` and
   // swallows Backspace/Tab for the whole page: its key listeners move to the canvas (keeping its
   // preventDefault of Backspace and Tab at once: later would be too late), so only a focused canvas

@@ -61,6 +61,15 @@ test('the clock says time, length and size once metadata loaded, and when it pla
 });
 
 // ---- input ------------------------------------------------------------------------------------------------
+test('the text scale is the root font size over the browser\'s default 16 px, kept within 0.5 to 3', () => {
+  assert.equal(P.textScaleOf(16), 1);
+  assert.equal(P.textScaleOf(32), 2, 'a person who set 200 % text');
+  assert.equal(P.textScaleOf(20), 1.25);
+  assert.equal(P.textScaleOf(100), 3);
+  assert.equal(P.textScaleOf(4), 0.5);
+  for (const unreadable of [NaN, 0, -5, Infinity]) assert.equal(P.textScaleOf(unreadable), 1, String(unreadable));
+});
+
 test('the wheel moves one notch per 100 pixels or 3 lines, in ImGui\'s direction', () => {
   assert.deepEqual(P.wheelNotches({ deltaMode: 0, deltaX: 0, deltaY: 100 }), [-0, -1]);
   assert.deepEqual(P.wheelNotches({ deltaMode: 1, deltaX: -3, deltaY: 0 }), [1, -0]);

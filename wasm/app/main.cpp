@@ -120,8 +120,8 @@ void frame() {
 
     // Finger-sized controls on a touch screen, and on a narrow one (a phone whose browser does not say
     // its pointer is coarse); the same narrow width makes the layout one column (ui/layout.cpp).
-    const bool narrow = static_cast<float>(metrics.width) < vg::app::kSingleColumnBelowCss * metrics.pixelRatio;
-    vg::app::updateLook(app.look, metrics.pixelRatio, metrics.coarsePointer || app.touched || narrow);
+    const bool narrow = static_cast<float>(metrics.width) < vg::app::kSingleColumnBelowCss * metrics.pixelRatio * metrics.textScale;
+    vg::app::updateLook(app.look, metrics.pixelRatio, metrics.textScale, metrics.coarsePointer || app.touched || narrow);
     vg::app::pumpJobs(app.state);
     ImGui_ImplGlfw_NewFrame();
     // For ImGui's clock a frame lasts at most 50 ms: after one long frame (a busy machine, a tab

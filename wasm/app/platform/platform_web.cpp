@@ -108,6 +108,7 @@ EM_JS(double, vgJsCanvasCssWidth, (), { return Module['canvas'].getBoundingClien
 EM_JS(double, vgJsCanvasCssHeight, (), { return Module['canvas'].getBoundingClientRect().height; });
 EM_JS(double, vgJsPixelRatio, (), { return window.devicePixelRatio || 1; });
 EM_JS(int, vgJsCoarsePointer, (), { return VideoGenPlatform.coarsePointer() ? 1 : 0; });
+EM_JS(double, vgJsTextScale, (), { return VideoGenPlatform.textScale(); });
 
 EM_JS(void, vgJsCopy, (const char* text), { VideoGenPlatform.copyText(UTF8ToString(text)); });
 EM_JS(void, vgJsPublish, (const char* json), { VideoGenPlatform.publishStatus(UTF8ToString(json)); });
@@ -214,6 +215,7 @@ CanvasMetrics canvasMetrics() {
     CanvasMetrics metrics;
     metrics.pixelRatio = static_cast<float>(vgJsPixelRatio());
     metrics.coarsePointer = vgJsCoarsePointer() != 0;
+    metrics.textScale = static_cast<float>(vgJsTextScale());
     // At least 1x1: a zero-sized GLFW window is refused and a hidden canvas still draws nothing.
     metrics.width = std::max(1, static_cast<int>(vgJsCanvasCssWidth() * metrics.pixelRatio + 0.5));
     metrics.height = std::max(1, static_cast<int>(vgJsCanvasCssHeight() * metrics.pixelRatio + 0.5));

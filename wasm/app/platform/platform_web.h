@@ -64,6 +64,7 @@ struct CanvasMetrics {
     int height = 1;
     float pixelRatio = 1.0f;  // window.devicePixelRatio
     bool coarsePointer = false;  // the primary pointer is a finger (CSS pointer: coarse): a phone, a tablet
+    float textScale = 1.0f;   // the browser's text size against its default (root font size / 16 px)
 };
 
 // A rectangle in CSS pixels relative to the canvas.

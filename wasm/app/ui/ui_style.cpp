@@ -90,7 +90,7 @@ void initLook(UiLook& look) {
     style.ChildBorderSize = 1.0f;
 }
 
-void updateLook(UiLook& look, float pixelRatio, bool fingerSized) {
+void updateLook(UiLook& look, float pixelRatio, float textScale, bool fingerSized) {
     if (look.fontsChanged) {
         look.fontsChanged = false;
         ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
@@ -107,14 +107,16 @@ void updateLook(UiLook& look, float pixelRatio, bool fingerSized) {
         look.mono = mono;
         look.pixelRatio = 0.0f;  // the style's font size follows the font
     }
-    if (pixelRatio == look.pixelRatio && fingerSized == look.fingerSized) return;
+    const float uiScale = pixelRatio * textScale;
+    if (pixelRatio == look.pixelRatio && uiScale == look.uiScale && fingerSized == look.fingerSized) return;
     look.pixelRatio = pixelRatio;
+    look.uiScale = uiScale;
     look.fingerSized = fingerSized;
     ImGuiStyle scaled = look.baseStyle;
     if (fingerSized) sizeForFingers(scaled);
-    scaled.ScaleAllSizes(pixelRatio);
+    scaled.ScaleAllSizes(uiScale);
     scaled.FontSizeBase = ImGui::GetIO().FontDefault->LegacySize;
-    scaled.FontScaleDpi = pixelRatio;
+    scaled.FontScaleDpi = uiScale;
     ImGui::GetStyle() = scaled;
 }
 

@@ -24,7 +24,10 @@ constexpr float kSingleColumnBelowCss = 700.0f;
 constexpr float kFingerCss = 44.0f;
 
 struct UiLook {
-    float pixelRatio = 0.0f;   // the ratio the style is built for; 0 = not built yet
+    float pixelRatio = 0.0f;   // the ratio the style is built for (physical pixels a CSS pixel); 0 = not built yet
+    float uiScale = 0.0f;      // ImGui pixels a CSS pixel of the UI's sizes, fonts included: pixelRatio
+                               // x the browser's text size (its root font size / 16), so a person who
+                               // set larger text in the browser gets it here too
     bool fingerSized = false;  // the style is built for fingers: controls at least kFingerCss high
     FontSlices fonts;          // the font files fetched, and the slices drawn text asks for
     bool fontsChanged = true;  // a font file arrived: the fonts are made again before the next frame
@@ -36,14 +39,15 @@ struct UiLook {
 void initLook(UiLook& look);
 
 // Before ImGui::NewFrame: makes the fonts again from the files that arrived, and the style when
-// the ratio or `fingerSized` changed.
-void updateLook(UiLook& look, float pixelRatio, bool fingerSized);
+// the ratio, the text scale (the browser's text size: 1 = its default) or `fingerSized` changed.
+void updateLook(UiLook& look, float pixelRatio, float textScale, bool fingerSized);
 
 // The monospace font at its own size, until ImGui::PopFont.
 void pushMonoFont(const UiLook& look);
 
-// CSS pixels to ImGui (physical) pixels.
-inline float dp(const UiLook& look, float cssPixels) { return cssPixels * look.pixelRatio; }
+// A size of the UI in CSS pixels (at the browser's default text size) to ImGui (physical) pixels.
+// A place on the page (a rectangle handed to the page) converts by look.pixelRatio instead.
+inline float dp(const UiLook& look, float cssPixels) { return cssPixels * look.uiScale; }
 
 // Below this height (CSS px) two columns would leave each panel a row or two (a laptop's window at
 // 200 % zoom is about 700 x 430): the playground is one column that scrolls instead.
