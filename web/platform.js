@@ -174,6 +174,14 @@
     var notch = e.deltaMode === 0 ? 1 / 100 : (e.deltaMode === 1 ? 1 / 3 : 80);
     return [-e.deltaX * notch, -e.deltaY * notch];
   };
+  // The wheel event `e` scrolls the playground (from the canvas, or a text control over it that has
+  // nothing more to scroll), not the page.
+  P.wheelToApp = function (module, e) {
+    var notches = P.wheelNotches(e);
+    module['_vg_web_wheel'](notches[0], notches[1]);
+    e.preventDefault();
+    P.wake(module);
+  };
 
   // The browser's text size against its default: its root font size (the person's "font size"
   // setting, 16 px unless changed; app.css leaves it alone) over 16, within 0.5 to 3. The playground
@@ -220,12 +228,7 @@
     root.addEventListener('resize', wake);
     if (root.ResizeObserver) new ResizeObserver(wake).observe(canvas);
 
-    canvas.addEventListener('wheel', function (e) {
-      var notches = P.wheelNotches(e);
-      module['_vg_web_wheel'](notches[0], notches[1]);
-      e.preventDefault();
-      wake();
-    }, { passive: false });
+    canvas.addEventListener('wheel', function (e) { P.wheelToApp(module, e); }, { passive: false });
 
     root.addEventListener('paste', P.guard('reading a paste', function (e) {
       if (document.activeElement !== canvas || !e.clipboardData) return;

@@ -134,13 +134,7 @@
     }));
     element.addEventListener('blur', P.guard('taking the cursor', function () { sendText(module, id, element, false); }));
     element.addEventListener('focus', function () { P.wake(module); });
-    element.addEventListener('wheel', function (e) {
-      if (!P.wheelLeavesText(element, e)) return;
-      var notches = P.wheelNotches(e);
-      module['_vg_web_wheel'](notches[0], notches[1]);
-      e.preventDefault();
-      P.wake(module);
-    }, { passive: false });
+    element.addEventListener('wheel', function (e) { if (P.wheelLeavesText(element, e)) P.wheelToApp(module, e); }, { passive: false });
     if (P.scrollThroughText) P.scrollThroughText(module, element);  // web/touch.js: a swipe on it scrolls the playground
     module.vg.texts.layer.appendChild(element);
     return entry;

@@ -127,6 +127,12 @@
     return { x: touch.clientX - box.left, y: touch.clientY - box.top, scale: box.width > 0 ? canvas.width / box.width : 1 };
   }
 
+  // The touch of `finger` (an identifier) among those the event `e` changed, or null.
+  function changedTouchOf(e, finger) {
+    for (var i = 0; i < e.changedTouches.length; i++) if (e.changedTouches[i].identifier === finger) return e.changedTouches[i];
+    return null;
+  }
+
   // The actions to the app, which works in the canvas's physical pixels.
   function sendTouch(module, actions, scale) {
     actions.forEach(function (a) {
@@ -141,10 +147,7 @@
   // to scroll. Its CSS (app.css) has touch-action: none, so the browser pans nothing meanwhile.
   P.scrollThroughText = function (module, element) {
     var gesture = null, finger = null;
-    var own = function (e) {
-      for (var i = 0; i < e.changedTouches.length; i++) if (e.changedTouches[i].identifier === finger) return e.changedTouches[i];
-      return null;
-    };
+    var own = function (e) { return changedTouchOf(e, finger); };
     element.addEventListener('touchstart', P.guard('taking a touch', function (e) {
       if (gesture) return;
       var touch = e.changedTouches[0];
@@ -200,10 +203,7 @@
       status['gliding'] = true;
       glideFrame = requestAnimationFrame(tick);
     };
-    var ownTouch = function (e) {
-      for (var i = 0; i < e.changedTouches.length; i++) if (e.changedTouches[i].identifier === finger) return e.changedTouches[i];
-      return null;
-    };
+    var ownTouch = function (e) { return changedTouchOf(e, finger); };
     var step = function (type, e, touch) {
       var at = place(touch);
       send(P.touchStep(gesture, { type: type, x: at.x, y: at.y, time: e.timeStamp }), at.scale);

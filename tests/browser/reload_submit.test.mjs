@@ -32,7 +32,7 @@ const reloads = suite('reload_submit');
 // the server gets it even when the page that sent it is gone. `hold` (a promise) keeps the first
 // one back until it settles. Returns what was seen: {posts, keys, jobIds, first} (first: a promise
 // of the first submit's arrival).
-async function countSubmits(context, dialect, hold = null, { loseFirstAnswer = false, answerHold = null } = {}) {
+async function countSubmits(context, dialect, hold = null, { loseFirstAnswer = false, answerHold = null, listBroken = false } = {}) {
   const seen = { posts: 0, lists: 0, keys: [], jobIds: [], errors: [] };
   let arrived, forwarded;
   seen.first = new Promise((resolve) => { arrived = resolve; });
@@ -45,6 +45,8 @@ async function countSubmits(context, dialect, hold = null, { loseFirstAnswer = f
       // goes on once serve.py has answered the first submit, so the job is there to be found.
       seen.lists++;
       await seen.forwarded;
+      // `listBroken`: a proxy's error page instead of the list, which the page cannot search.
+      if (listBroken) return route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>502 Bad Gateway</body></html>' });
       return route.continue();
     }
     if (request.method() !== 'POST') return route.continue();
@@ -132,6 +134,23 @@ reloads.check('a reload once the submit has left finds the job in the list: one 
     const made = (await listedVideos(url)).filter((id) => !before.includes(id));
     assert(made.length === 1 && made[0] === ended.gatewayId, `serve.py lists the new videos ${JSON.stringify(made)}`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'reload-after-submit.png') });
+  });
+
+// A list the page cannot read (a proxy's 502 page) is no answer: the reloaded page sends the submit
+// again with its key, and serve.py answers with the job it made. Nothing fails, nothing is made twice.
+reloads.check('a reload whose list lookup is refused sends the submit again with its key: one job, one video (openai)',
+  { start: `/?dialect=openai${shareFragment(SORA)}`, allowErrors: [/status of 502/] }, async ({ page, context }) => {
+    let answer;
+    const answerHold = new Promise((resolve) => { answer = resolve; });
+    const seen = await countSubmits(context, 'openai', null, { answerHold, listBroken: true });
+    await pressCtrlEnter(page);
+    await seen.first;
+    const job = await firstJob(page);
+    await page.reload();
+    answer();
+    const ended = await endsWithOneVideo(page, job.id);
+    oneSubmission(seen, ended);
+    assert(seen.lists === 1 && seen.posts === 2, `${seen.lists} list requests and ${seen.posts} submits: the refused list was not followed by one submit with the key`);
   });
 
 // The usual case of "a reload 1 s after Generate": the gateway has answered and the page has saved

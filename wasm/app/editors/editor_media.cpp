@@ -12,6 +12,7 @@
 #include "input_images.h"
 #include "media/local_file.h"
 #include "platform/platform_web.h"
+#include "ui/page_overlay.h"
 #include "ui/ui_style.h"
 #include "ui/ui_widgets.h"
 #include "ui/video_box.h"
@@ -168,14 +169,8 @@ void rememberRow(AppState& state, const UiLook& look, const std::string& path) {
         media.rows.clear();
         media.rowsFrame = frame;
     }
-    const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
-    const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
-    const ImVec2 min(std::max(ImGui::GetItemRectMin().x, clipMin.x), std::max(ImGui::GetItemRectMin().y, clipMin.y));
-    const ImVec2 max(std::min(ImGui::GetItemRectMax().x, clipMax.x), std::min(ImGui::GetItemRectMax().y, clipMax.y));
-    if (max.x > min.x && max.y > min.y) {
-        const float r = look.pixelRatio;
-        media.rows.push_back({path, min.x / r, min.y / r, (max.x - min.x) / r, (max.y - min.y) / r});
-    }
+    const web::PageRect visible = pagePlace(look, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()).visible;
+    if (visible.width > 0 && visible.height > 0) media.rows.push_back({path, visible.x, visible.y, visible.width, visible.height});
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) media.hovered = path;
     nameLastItem(("media:" + path).c_str());
 }
