@@ -23,7 +23,7 @@ void flush(ValidationOutput& output) {
 
 void checkOne(ValidationOutput& output, RequestSession& session, const ValidateOptions& options, std::string_view source,
               std::string_view text, size_t line, bool ownLine) {
-    const TextCheck check = checkText(session, text, options.dialect);
+    const TextCheck check = checkPayload(session, text, options.dialect);
     addChecked(output, {source, text, line, ownLine, check});
     if (output.single && !check.usageMessage.empty()) output.notes += "vgen: " + check.usageMessage + "\n";
 }

@@ -3,6 +3,7 @@
 
 #include "api/validation_output.h"
 #include "catalog/catalog.h"
+#include "request/compiled_check.h"
 #include "request/diagnostic_codes.h"
 #include "dialects/dialect.h"
 #include "dialects/dialect_wire.h"
@@ -62,6 +63,22 @@ TextCheck checkText(RequestSession& session, std::string_view input, std::string
     }
     checked.exitCode = (!load.usable || hasErrors(checked.diagnostics)) ? kExitInvalid : kExitValid;
     return checked;
+}
+
+TextCheck checkPayload(RequestSession& session, std::string_view input, std::string_view dialect) {
+    if (const std::optional<Dialect> chosen = dialect.empty() ? std::nullopt : dialectByName(dialect)) {
+        if (std::optional<CompiledVerdict> verdict = checkCompiled(input, *chosen, session.catalog())) {
+            TextCheck checked;
+            checked.dialect = *chosen;
+            checked.dialectName = vg::dialectName(*chosen);
+            checked.usable = true;
+            checked.modelLabel = verdict->model->id;
+            checked.diagnostics = std::move(verdict->diagnostics);
+            checked.exitCode = hasErrors(checked.diagnostics) ? kExitInvalid : kExitValid;
+            return checked;
+        }
+    }
+    return checkText(session, input, dialect);
 }
 
 namespace {
@@ -190,7 +207,7 @@ ApiResult apiDialectFacts() {
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson) {
     return guarded([&] {
         RequestSession session(builtinCatalog());
-        TextCheck checked = checkText(session, input, dialect);
+        TextCheck checked = checkPayload(session, input, dialect);
         if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
             return usageError(checked.usageMessage);
         ValidationOutput output;

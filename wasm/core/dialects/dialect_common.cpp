@@ -76,6 +76,21 @@ bool isNumericText(const std::string& text) {
 
 }  // namespace
 
+bool aliasServes(const Alias& alias, std::string_view dialect) {
+    return alias.dialects.empty() ||
+           std::find(alias.dialects.begin(), alias.dialects.end(), dialect) != alias.dialects.end();
+}
+
+std::optional<json> secondsOfText(const std::string& text) {
+    if (!isNumericText(text)) return std::nullopt;
+    // parseJsonInput, not json::parse: the same values (json_scan.h gives nlohmann's number types),
+    // and json::parse would link two more instantiations of nlohmann's parser for this one call
+    // (36 KB of the playground's wasm).
+    JsonInput number = parseJsonInput(text);
+    if (number.error || !number.value.is_number()) return std::nullopt;
+    return std::move(number.value);
+}
+
 bool isEnvelope(const json& input) {
     return input.is_object() && input.contains("body") && (input.contains("path") || input.contains("method"));
 }
@@ -152,6 +167,27 @@ bool fitsShape(const json& value, Shape shape) {
     }
     return false;
 }
+
+}  // namespace
+
+bool plainFitsShape(std::string_view canonical, const PlainValue& value) {
+    switch (shapeOf(canonical)) {
+        case Shape::Any: return true;
+        case Shape::String: return value.isString();
+        case Shape::Number: return value.isNumber();
+        case Shape::Integer:
+            return value.kind == PlainValue::Kind::Integer || value.kind == PlainValue::Kind::Unsigned ||
+                   (value.kind == PlainValue::Kind::Float && std::isfinite(value.number) &&
+                    std::floor(value.number) == value.number);
+        case Shape::Boolean: return value.kind == PlainValue::Kind::Boolean;
+        case Shape::StringArray:
+        case Shape::Array:
+        case Shape::Object: return false;
+    }
+    return false;
+}
+
+namespace {
 
 // How to fix a value of the wrong type, when the fix is obvious ("5" for a number).
 std::string fixHint(const json& value, Shape shape) {
@@ -310,6 +346,20 @@ std::optional<json> parseReferences(ParseContext& ctx, json& value, const FieldM
     return out;
 }
 
+}  // namespace
+
+SizeReading readOpenAiSize(const Model* model, std::string_view size) {
+    const ParamSpec* resolution = model ? model->param("/resolution") : nullptr;
+    const bool literal = resolution && std::any_of(resolution->values.begin(), resolution->values.end(), [&](const json& v) {
+                             return v.is_string() && v.get_ref<const std::string&>() == size;
+                         });
+    auto known = std::find_if(kOpenAiSizes.begin(), kOpenAiSizes.end(), [&](const SizeRow& r) { return size == r.size; });
+    if (literal || known == kOpenAiSizes.end()) return {std::string(size), nullptr};
+    return {known->resolution, known->aspectRatio};
+}
+
+namespace {
+
 // An OpenAI size ("1280x720"): literal when the model lists it as a resolution of its own, else the
 // resolution and aspect ratio of the table's row.
 void parseSize(ParseContext& ctx, const json& value, const FieldMap& row) {
@@ -318,17 +368,10 @@ void parseSize(ParseContext& ctx, const json& value, const FieldMap& row) {
         return;
     }
     json& body = ctx.request.body;
-    const std::string size = value.get<std::string>();
-    const ParamSpec* resolution = ctx.model ? ctx.model->param("/resolution") : nullptr;
-    const bool literal = resolution && std::find(resolution->values.begin(), resolution->values.end(),
-                                                 json(size)) != resolution->values.end();
-    auto known = std::find_if(kOpenAiSizes.begin(), kOpenAiSizes.end(),
-                              [&](const SizeRow& r) { return size == r.size; });
-    if (literal || known == kOpenAiSizes.end()) {
-        body["resolution"] = size;
-    } else {
-        body["resolution"] = known->resolution;
-        body["aspectRatio"] = known->aspectRatio;
+    const SizeReading reading = readOpenAiSize(ctx.model, value.get_ref<const std::string&>());
+    body["resolution"] = reading.resolution;
+    if (reading.aspectRatio) {
+        body["aspectRatio"] = reading.aspectRatio;
         ctx.request.origin.record("/aspectRatio", ctx.at("/size"));
     }
     ctx.request.origin.record("/resolution", ctx.at("/size"));
@@ -352,13 +395,8 @@ std::optional<json> decodeRow(ParseContext& ctx, json& value, const FieldMap& ro
             addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "a string", value, ""));
             return std::nullopt;
         case Codec::SecondsString: {
-            if (value.is_string() && isNumericText(value.get<std::string>())) {
-                // parseJsonInput, not json::parse: the same values (json_scan.h gives nlohmann's
-                // number types), and json::parse would link two more instantiations of nlohmann's
-                // parser for this one call (36 KB of the playground's wasm).
-                JsonInput number = parseJsonInput(value.get<std::string>());
-                if (!number.error && number.value.is_number()) return std::move(number.value);
-            }
+            if (value.is_string())
+                if (std::optional<json> seconds = secondsOfText(value.get_ref<const std::string&>())) return seconds;
             std::string hint = value.is_number() ? ": write \"" + value.dump() + "\" in quotes" : "";
             addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "a string of seconds such as \"8\"", value, hint));
             return std::nullopt;
@@ -615,12 +653,16 @@ bool placeOption(BuildContext& ctx, const std::string& ns, const std::string& na
     return true;
 }
 
-std::optional<json> mapValue(const Promotion& promotion, const json& value, bool toOption) {
+}  // namespace
+
+std::optional<json> mapPromotedValue(const Promotion& promotion, const json& value, bool toOption) {
     if (promotion.valueMap.empty()) return value;
     for (const auto& [canonical, option] : promotion.valueMap)
         if ((toOption ? canonical : option) == value) return toOption ? option : canonical;
     return std::nullopt;
 }
+
+namespace {
 
 void buildPromotion(BuildContext& ctx, const Promotion& promotion) {
     const std::string field = promotion.field;
@@ -628,7 +670,7 @@ void buildPromotion(BuildContext& ctx, const Promotion& promotion) {
     const json* value = findAt(ctx.request.body, field);
     if (!value || ctx.consumed.count(field) || !option) return;
     ctx.consumed.insert(field);
-    auto mapped = mapValue(promotion, *value, true);
+    auto mapped = mapPromotedValue(promotion, *value, true);
     if (!mapped) {
         ctx.diagnostics.push_back(notExpressible(ctx, field, describeTypedValue(*value) + " has no " + fieldName(promotion.option) + " equivalent"));
         return;
@@ -648,7 +690,7 @@ void demotePromotions(ParseContext& ctx) {
                             ? &body["providerOptions"][option->ns]
                             : nullptr;
         if (!options || !options->contains(option->name)) continue;
-        auto canonical = mapValue(promotion, (*options)[option->name], false);
+        auto canonical = mapPromotedValue(promotion, (*options)[option->name], false);
         if (!canonical) continue;  // an unmapped value stays an option: the validator names what is allowed
         const std::string optionInput = ctx.request.origin.inputPointer(promotion.option);
         const json::json_pointer field(promotion.field);
@@ -699,10 +741,6 @@ std::string routesCarrying(const Catalog& catalog, const Model& model, Mode mode
     return joinNames(carriers);
 }
 
-bool aliasServes(const Alias& alias, std::string_view dialect) {
-    return alias.dialects.empty() ||
-           std::find(alias.dialects.begin(), alias.dialects.end(), dialect) != alias.dialects.end();
-}
 
 void parseModelMember(ParseContext& ctx, const json& input, const Catalog& catalog, AliasMatch& match) {
     const std::string dialect = dialectName(ctx.spec.dialect);

@@ -13,6 +13,7 @@
 #include "request/diagnostics.h"
 #include "dialects/dialect.h"
 #include "request/request.h"
+#include "text/json_leaves.h"
 #include "text/json_path.h"
 #include "text/text_format.h"
 
@@ -100,6 +101,18 @@ struct SizeRow {
     const char* aspectRatio;
 };
 extern const std::vector<SizeRow> kOpenAiSizes;
+// An OpenAI size read for `model` (null: unknown): its resolution, literal when the model lists the
+// size as a resolution of its own or the table lacks it, else the table row's resolution and aspect
+// ratio (nullptr when the size gives none).
+struct SizeReading {
+    std::string resolution;
+    const char* aspectRatio = nullptr;
+};
+SizeReading readOpenAiSize(const Model* model, std::string_view size);
+
+// A promoted value across (Kling's audio true <-> sound "on"): to the option's value (`toOption`) or
+// back to the canonical member's; nullopt when the promotion maps no such value.
+std::optional<json> mapPromotedValue(const Promotion& promotion, const json& value, bool toOption);
 
 //-----------------------------------------------------------------------------
 // [SECTION] The engine
@@ -116,6 +129,13 @@ std::string wirePointerWithSpec(const DialectSpec& spec, const Model& model, con
 
 // An envelope is {method?, path?, headers?, body}: an object with a `body` and a `path` or `method`.
 bool isEnvelope(const json& input);
+// Whether a plain value has the JSON type the parse takes for the canonical member `canonical`
+// (fitsShape's verdict on a value the compiled check read without a tree).
+bool plainFitsShape(std::string_view canonical, const PlainValue& value);
+// Whether `alias` is an id of `dialect`'s (an alias limited to no dialects is every dialect's).
+bool aliasServes(const Alias& alias, std::string_view dialect);
+// OpenAI's `seconds` text ("8") as the canonical duration; nullopt when it is no number.
+std::optional<json> secondsOfText(const std::string& text);
 // NOTE from the lead: findAt/pointerTokens/pointerLeaf live in json_path.h, and describeValue,
 // joinWords, closestCandidates in text_format.h (shared by validate/rules/catalog): use those, do not
 // define second copies (same names in namespace vg would not link).

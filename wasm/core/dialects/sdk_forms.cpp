@@ -126,6 +126,13 @@ json sdkResolution(const json& resolution, const json& body, const Model& model)
     return std::to_string(portrait ? shortSide : even) + "x" + std::to_string(portrait ? even : shortSide);
 }
 
+bool sdkFormsMayChange(const Model& model, std::optional<std::string_view> resolution,
+                       std::optional<std::string_view> aspectRatio) {
+    const ParamSpec* offered = model.param("/resolution");
+    if (resolution && offered && !offered->values.empty() && !lists(offered, std::string(*resolution))) return true;
+    return aspectRatio == "adaptive" && !lists(model.param("/aspectRatio"), "adaptive");
+}
+
 void mapSdkForms(Request& request, const Model& model) {
     mapAdaptiveAspectRatio(request, model);  // first: the ratio it picks is the orientation a tier follows
     mapResolution(request, model);

@@ -5,6 +5,9 @@
 #include "catalog/catalog.h"
 #include "request/request.h"
 
+#include <optional>
+#include <string_view>
+
 namespace vg {
 
 // ai 7 types `resolution` as "WIDTHxHEIGHT" and `aspectRatio` as "W:H" or "adaptive" (follow the
@@ -18,6 +21,10 @@ namespace vg {
 //   image input follows the image).
 // Anything else stays as written, for validation to judge.
 void mapSdkForms(Request& request, const Model& model);
+// False when mapSdkForms leaves a request with this resolution and aspect ratio (nullopt: absent or
+// not a string) as it is: each is one the model lists, or one it does not map.
+bool sdkFormsMayChange(const Model& model, std::optional<std::string_view> resolution,
+                       std::optional<std::string_view> aspectRatio);
 
 // The SDK's form of a canonical resolution for building: a tier ("720p") as the size it is at the
 // request's aspect ratio, or the model's default one ("1280x720"; "720x1280" at 9:16), which

@@ -58,11 +58,15 @@ bool present(const json& body, const char* member) {
 
 Mode inferMode(const json& canonicalBody) {
     if (!canonicalBody.is_object()) return Mode::T2V;
+    return inferMode([&](std::string_view name) { return present(canonicalBody, std::string(name).c_str()); });
+}
+
+Mode inferMode(const std::function<bool(std::string_view name)>& carries) {
     // The first mode whose every input is present, in this order: a video is edited whatever else
     // the request holds, references outrank frames, two frames outrank one.
     for (Mode mode : {Mode::V2V, Mode::R2V, Mode::FLF, Mode::I2V}) {
-        const std::vector<const RequestMember*> inputs = modeInputs(mode);
-        if (std::all_of(inputs.begin(), inputs.end(), [&](const RequestMember* input) { return present(canonicalBody, input->name); }))
+        const std::vector<const RequestMember*>& inputs = modeInputs(mode);
+        if (std::all_of(inputs.begin(), inputs.end(), [&](const RequestMember* input) { return carries(input->name); }))
             return mode;
     }
     return Mode::T2V;

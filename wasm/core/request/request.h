@@ -30,7 +30,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -59,5 +61,8 @@ struct Request {
 
 // Mode implied by which inputs are present (used when the request names none).
 Mode inferMode(const json& canonicalBody);
+// The same from what a reader knows before any tree: whether the request carries the canonical
+// member `name` (present, not null, not an empty string or array).
+Mode inferMode(const std::function<bool(std::string_view name)>& carries);
 
 }  // namespace vg

@@ -1,6 +1,8 @@
 // The canonical request's members; see request_members.h.
 #include "request/request_members.h"
 
+#include <array>
+
 #include <cctype>
 #include <utility>
 
@@ -75,12 +77,15 @@ FieldWords fieldWords(const ParamSpec& spec) {
     return words;
 }
 
-std::vector<const RequestMember*> modeInputs(Mode mode) {
-    std::vector<const RequestMember*> inputs;
-    for (const RequestMember& member : requestMembers())
-        for (Mode of : member.inputOf)
-            if (of == mode) inputs.push_back(&member);
-    return inputs;
+const std::vector<const RequestMember*>& modeInputs(Mode mode) {
+    // Gathered once: mode inference asks for every request it reads.
+    static const auto byMode = [] {
+        std::array<std::vector<const RequestMember*>, std::size(kAllModes)> inputs;
+        for (const RequestMember& member : requestMembers())
+            for (Mode of : member.inputOf) inputs[static_cast<size_t>(of)].push_back(&member);
+        return inputs;
+    }();
+    return byMode[static_cast<size_t>(mode)];
 }
 
 }  // namespace vg

@@ -45,6 +45,6 @@ FieldWords fieldWords(const ParamSpec& spec);
 
 // The members `mode` cannot do without (text-to-video: prompt; first-and-last frame: image and
 // lastFrame), in table order.
-std::vector<const RequestMember*> modeInputs(Mode mode);
+const std::vector<const RequestMember*>& modeInputs(Mode mode);
 
 }  // namespace vg

@@ -9,6 +9,7 @@
 // [SECTION] shot_durations_sum, trajectory_points
 // [SECTION] same_resolution, voice_tags
 // [SECTION] Dispatch
+// [SECTION] When a rule may speak
 // [SECTION] Queries for editors
 #include "request/rules.h"
 
@@ -357,9 +358,59 @@ struct RuleArg {
     bool required;
 };
 
+//-----------------------------------------------------------------------------
+// [SECTION] When a rule may speak
+//-----------------------------------------------------------------------------
+// Each kind's own word on which members it reads: false only where its apply function would add
+// nothing, so the compiled check skips the rule without reading the request into a tree.
+
+// A string argument as a view into the rule's arguments ("" when absent): asked per request.
+std::string_view argView(const json& args, const char* name) {
+    auto found = args.find(name);
+    return found != args.end() && found->is_string() ? std::string_view(found->get_ref<const std::string&>()) : std::string_view();
+}
+
+bool speaksWhenPresent(const char* argument, const RuleSpec& rule, const MemberProbe& probe) {
+    return probe.has(argView(rule.args, argument));
+}
+bool pathMaySpeak(const RuleSpec& rule, const MemberProbe& probe) { return speaksWhenPresent("path", rule, probe); }
+bool requiresMaySpeak(const RuleSpec& rule, const MemberProbe& probe) { return speaksWhenPresent("if", rule, probe); }
+
+// Two groups present: one alone is no conflict.
+bool exclusiveMaySpeak(const RuleSpec& rule, const MemberProbe& probe) {
+    auto groups = rule.args.find("groups");
+    if (groups == rule.args.end() || !groups->is_array()) return false;
+    size_t present = 0;
+    for (const json& group : *groups)
+        if (std::any_of(group.begin(), group.end(), [&](const json& path) { return path.is_string() && probe.has(path.get_ref<const std::string&>()); }))
+            ++present;
+    return present >= 2;
+}
+
+// A mask somewhere under one of the patterns ("/providerOptions/klingai/dynamicMasks/*/mask").
+bool sameResolutionMaySpeak(const RuleSpec& rule, const MemberProbe& probe) {
+    auto paths = rule.args.find("paths");
+    if (paths == rule.args.end() || !paths->is_array()) return false;
+    for (const json& path : *paths) {
+        if (!path.is_string()) continue;
+        const std::string_view pattern = path.get_ref<const std::string&>();
+        if (probe.has(pattern.substr(0, pattern.find("/*")))) return true;
+    }
+    return false;
+}
+
+// A <<<voice_ tag in the prompt; a prompt whose text the probe does not know may hold one.
+bool voiceTagsMaySpeak(const RuleSpec& rule, const MemberProbe& probe) {
+    const std::string_view prompt = argView(rule.args, "prompt");
+    if (!probe.has(prompt)) return false;
+    const std::optional<std::string_view> text = probe.text(prompt);
+    return !text || text->find("<<<voice_") != std::string_view::npos;
+}
+
 struct RuleKind {
     const char* name;
     RuleFunction apply;
+    bool (*maySpeak)(const RuleSpec&, const MemberProbe&);
     const char* description;  // for schema descriptions: what a JSON Schema cannot say
     std::span<const RuleArg> args;
 };
@@ -382,16 +433,19 @@ constexpr RuleArg kWarnWhenPresentArgs[] = {{"path", ArgType::Pointer, true}, {"
                                             {"message", ArgType::Text, true}};
 
 constexpr RuleKind kRuleKinds[] = {
-    {"exclusive", ruleExclusive, "options that are mutually exclusive", kExclusiveArgs},
-    {"requires", ruleRequires, "an option that requires another option or value", kRequiresArgs},
-    {"camera_control", ruleCameraControl, "a simple camera move sets exactly one non-zero axis", kCameraControlArgs},
-    {"shot_durations_sum", ruleShotDurations, "multi-shot durations sum to the video's duration, indices count from 1",
-     kShotDurationsArgs},
-    {"trajectory_points", ruleTrajectoryPoints, "trajectory point counts per video duration", kTrajectoryPointsArgs},
-    {"same_resolution", ruleSameResolution, "all masks share one resolution and the input image's aspect ratio",
-     kSameResolutionArgs},
-    {"voice_tags", ruleVoiceTags, "<<<voice_N>>> tags in the prompt name entries of the voice list", kVoiceTagsArgs},
-    {"warn_when_present", ruleWarnWhenPresent, "a notice when an option is used", kWarnWhenPresentArgs},
+    {"exclusive", ruleExclusive, exclusiveMaySpeak, "options that are mutually exclusive", kExclusiveArgs},
+    {"requires", ruleRequires, requiresMaySpeak, "an option that requires another option or value", kRequiresArgs},
+    {"camera_control", ruleCameraControl, pathMaySpeak, "a simple camera move sets exactly one non-zero axis",
+     kCameraControlArgs},
+    {"shot_durations_sum", ruleShotDurations, pathMaySpeak,
+     "multi-shot durations sum to the video's duration, indices count from 1", kShotDurationsArgs},
+    {"trajectory_points", ruleTrajectoryPoints, pathMaySpeak, "trajectory point counts per video duration",
+     kTrajectoryPointsArgs},
+    {"same_resolution", ruleSameResolution, sameResolutionMaySpeak,
+     "all masks share one resolution and the input image's aspect ratio", kSameResolutionArgs},
+    {"voice_tags", ruleVoiceTags, voiceTagsMaySpeak, "<<<voice_N>>> tags in the prompt name entries of the voice list",
+     kVoiceTagsArgs},
+    {"warn_when_present", ruleWarnWhenPresent, pathMaySpeak, "a notice when an option is used", kWarnWhenPresentArgs},
 };
 
 const RuleKind* findKind(const std::string& name) {
@@ -435,6 +489,8 @@ std::string argTypeProblem(ArgType type, const json& value) {
 void applyRule(const RuleSpec& rule, const Model& model, const Request& request, Diagnostics& out) {
     findKind(rule.kind)->apply(rule, model, request, out);  // the catalog's loader refused unknown kinds
 }
+
+bool ruleMaySpeak(const RuleSpec& rule, const MemberProbe& probe) { return findKind(rule.kind)->maySpeak(rule, probe); }
 
 std::string ruleProblem(const std::string& kindName, const json& args) {
     const RuleKind* kind = findKind(kindName);

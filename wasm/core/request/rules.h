@@ -7,6 +7,7 @@
 #include "request/diagnostics.h"
 #include "request/request.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,14 @@ namespace vg {
 
 // Appends the diagnostics of one rule (canonical paths; the caller maps them to input paths).
 void applyRule(const RuleSpec& rule, const Model& model, const Request& request, Diagnostics& out);
+// What a rule may be asked of a request before it is read into a tree (the compiled check).
+struct MemberProbe {
+    std::function<bool(std::string_view path)> has;  // a value at the canonical path (or below it)
+    std::function<std::optional<std::string_view>(std::string_view path)> text;  // a string member's; nullopt = unknown
+};
+// False only when `rule` would add nothing to a request `probe` describes (each kind knows the
+// members it reads: two groups of an exclusive rule, a <<<voice_ tag in the prompt).
+bool ruleMaySpeak(const RuleSpec& rule, const MemberProbe& probe);
 // "" when `kind` is a rule kind this engine implements and `args` are its arguments with their types
 // (every required one present, none unknown); otherwise what is wrong, for the catalog's load error
 // ("unknown argument \"grups\": exclusive takes groups").

@@ -14,6 +14,7 @@
 #include "media/media.h"
 #include "request/request_members.h"
 #include "request/rules.h"
+#include "text/json_leaves.h"
 #include "text/text_format.h"
 
 #include <algorithm>
@@ -271,6 +272,13 @@ bool formatAllowed(const std::vector<std::string>& formats, const std::string& f
     return false;
 }
 
+// A URL whose extension names a media format the model does not take (".gif" where it takes png).
+bool urlLooksWrong(const MediaRules& rules, const MediaInfo& info) {
+    return !info.urlExtension.empty() && !rules.formats.empty() && !formatAllowed(rules.formats, info.urlExtension) &&
+           std::string_view("png jpg jpeg webp gif bmp tiff heic avif mp4 mov webm mkv avi mp3 wav ogg m4a flac")
+                   .find(info.urlExtension) != std::string_view::npos;
+}
+
 void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, const std::string& value) {
     const MediaInfo info = probeMediaValue(value);
     const std::string name = ctx.fieldName(path);
@@ -293,9 +301,7 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
                           name + " must be inline data for " + ctx.modelName + ", not a URL: send the file's base64");
                 return;
             }
-            if (!info.urlExtension.empty() && !formats.empty() && !formatAllowed(rules.formats, info.urlExtension) &&
-                std::string("png jpg jpeg webp gif bmp tiff heic avif mp4 mov webm mkv avi mp3 wav ogg m4a flac")
-                        .find(info.urlExtension) != std::string::npos) {
+            if (urlLooksWrong(rules, info)) {
                 ctx.warning(path, Code::MediaFormatSuspect,
                             name + " looks like ." + info.urlExtension + " from its URL; " + ctx.modelName +
                                 " accepts " + formats);
@@ -374,6 +380,77 @@ void checkMedia(Context& ctx, const ParamSpec& spec, const std::string& path, co
 }  // namespace
 
 //-----------------------------------------------------------------------------
+// [SECTION] Plain values: the compiled check's verdict
+//-----------------------------------------------------------------------------
+// passesSpec answers for one plain value what checkValue decides, without a tree and without a
+// message: true only where checkValue would say nothing. Where it cannot be sure cheaply (inline
+// media, arrays, objects) it says false, and the compiled check asks checkValue itself.
+
+namespace {
+
+bool plainTypeMatches(ValueType type, const PlainValue& value) {
+    switch (type) {
+        case ValueType::Any: return true;
+        case ValueType::String:
+        case ValueType::Image:
+        case ValueType::Video:
+        case ValueType::Audio: return value.isString();
+        case ValueType::Integer:
+            return value.kind == PlainValue::Kind::Integer || value.kind == PlainValue::Kind::Unsigned ||
+                   (value.kind == PlainValue::Kind::Float && std::isfinite(value.number) &&
+                    value.number == std::floor(value.number));
+        case ValueType::Number: return value.isNumber();
+        case ValueType::Boolean: return value.kind == PlainValue::Kind::Boolean;
+        case ValueType::Array:
+        case ValueType::Object: return false;
+    }
+    return false;
+}
+
+// valuesEqual for a plain value: numbers by value, everything else by kind and content.
+bool plainEquals(const json& allowed, const PlainValue& value) {
+    if (allowed.is_number()) return value.isNumber() && allowed.get<double>() == value.number;
+    if (allowed.is_string()) return value.isString() && allowed.get_ref<const std::string&>() == value.text;
+    if (allowed.is_boolean()) return value.kind == PlainValue::Kind::Boolean && allowed.get<bool>() == value.boolean;
+    return allowed.is_null() && value.kind == PlainValue::Kind::Null;
+}
+
+// checkMedia says nothing of a URL the model takes whose extension is not a format it refuses.
+bool plainMediaPasses(const ParamSpec& spec, std::string_view text) {
+    if (!text.starts_with("https://") && !text.starts_with("http://")) return false;  // inline: checkMedia reads it
+    const MediaInfo info = probeMediaValue(text);
+    if (info.encoding != MediaEncoding::Url || !info.problem.empty()) return false;
+    return !spec.media || (spec.media->urlAllowed && !urlLooksWrong(*spec.media, info));
+}
+
+}  // namespace
+
+bool passesSpec(const ParamSpec& spec, const PlainValue& value) {
+    if (!spec.unsupported.empty()) return value.kind == PlainValue::Kind::Boolean && !value.boolean;
+    if (!plainTypeMatches(spec.type, value)) return false;
+    if (!spec.values.empty()) {
+        if (std::none_of(spec.values.begin(), spec.values.end(), [&](const json& allowed) { return plainEquals(allowed, value); }))
+            return false;
+    } else if (value.isNumber()) {
+        const double number = value.number;
+        if ((spec.min && number < *spec.min) || (spec.max && number > *spec.max)) return false;
+        if (spec.step && *spec.step > 0) {
+            const double steps = (number - spec.min.value_or(0.0)) / *spec.step;
+            if (std::fabs(steps - std::round(steps)) > 1e-9) return false;
+        }
+    }
+    if (!value.isString()) return true;
+    if (spec.type == ValueType::Image || spec.type == ValueType::Video || spec.type == ValueType::Audio)
+        return plainMediaPasses(spec, value.text);
+    // A string has at most as many characters as bytes, and at least a quarter as many: most
+    // lengths are settled without counting.
+    const size_t bytes = value.text.size();
+    if ((!spec.maxLength || bytes <= *spec.maxLength) && (!spec.minLength || bytes / 4 >= *spec.minLength)) return true;
+    const size_t length = codePointCount(value.text);
+    return !(spec.maxLength && length > *spec.maxLength) && !(spec.minLength && length < *spec.minLength);
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Model, mode and inputs
 //-----------------------------------------------------------------------------
 
@@ -436,6 +513,13 @@ bool resolveModel(Context& ctx) {
                       (better.empty() ? std::string() : ": use \"" + better + "\""));
     }
     return true;
+}
+
+void noteUnknownLimits(Context& ctx) {
+    if (ctx.model->limitsKnown) return;
+    ctx.warning("/model", Code::LimitsUnknown,
+                "the source documents list " + ctx.modelName +
+                    " without its limits: only the request's shape and the route's own limits were checked");
 }
 
 // The inputs a mode needs are the catalog's "required" params (its "inputs" template gives every
@@ -620,7 +704,8 @@ void checkPromptCeiling(Context& ctx, const std::string& path, const json& value
                   " are taken (limit " + std::string(kPromptCharacters.name) + ")");
 }
 
-void walkRequest(Context& ctx) {
+// Every member's own checks, in the body's order (the rules come after, in validateRequest).
+void walkMembers(Context& ctx) {
     const json& body = ctx.request.body;
     for (auto it = body.begin(); it != body.end(); ++it) {
         const std::string& name = it.key();
@@ -645,7 +730,18 @@ void walkRequest(Context& ctx) {
         checkMember(ctx, path, it.value(), member);
         if (name == "prompt") checkPromptCeiling(ctx, path, it.value());
     }
-    for (const RuleSpec& rule : ctx.model->rules) applyRule(rule, *ctx.model, ctx.request, ctx.out);
+}
+
+// A request read from a dialect's input is reported in the input's own terms, at a place the
+// input has: a member it lacks (a shot's prompt, the image to animate) at the object that
+// should hold it. A request built in the playground (no origin) keeps canonical paths.
+void toInputPaths(Context& ctx) {
+    if (ctx.request.origin.entries.empty()) return;
+    for (Diagnostic& d : ctx.out) {
+        std::string present = d.path;
+        while (!present.empty() && !findAt(ctx.request.body, present)) present.resize(present.rfind('/'));
+        d.path = ctx.request.origin.inputPointer(present);
+    }
 }
 
 }  // namespace
@@ -660,25 +756,25 @@ Diagnostics validateRequest(const Request& request, const Catalog& catalog, std:
     if (!request.body.is_object()) {
         ctx.error("", Code::WrongType, "a request must be a JSON object");
     } else if (resolveModel(ctx)) {
-        if (!ctx.model->limitsKnown) {
-            ctx.warning("/model", Code::LimitsUnknown,
-                        "the source documents list " + ctx.modelName +
-                            " without its limits: only the request's shape and the route's own limits were checked");
-        }
+        noteUnknownLimits(ctx);
         checkModeInputs(ctx);
         checkRouteInputs(ctx);
-        walkRequest(ctx);
+        walkMembers(ctx);
+        for (const RuleSpec& rule : ctx.model->rules) applyRule(rule, *ctx.model, ctx.request, ctx.out);
     }
-    // A request read from a dialect's input is reported in the input's own terms, at a place the
-    // input has: a member it lacks (a shot's prompt, the image to animate) at the object that
-    // should hold it. A request built in the playground (no origin) keeps canonical paths.
-    if (!request.origin.entries.empty()) {
-        for (Diagnostic& d : ctx.out) {
-            std::string present = d.path;
-            while (!present.empty() && !findAt(request.body, present)) present.resize(present.rfind('/'));
-            d.path = request.origin.inputPointer(present);
-        }
+    toInputPaths(ctx);
+    return std::move(ctx.out);
+}
+
+Diagnostics validateMembers(const Request& request, const Catalog& catalog, std::string_view dialect, Mode mode) {
+    Context ctx{request, catalog, nullptr, request.modelId(), mode, nullptr, {}, {}};
+    if (!dialect.empty()) ctx.dialectLimits = catalog.limitsFor(dialect);
+    ctx.model = catalog.resolve(ctx.modelName).model;
+    if (ctx.model) {
+        noteUnknownLimits(ctx);
+        walkMembers(ctx);
     }
+    toInputPaths(ctx);
     return std::move(ctx.out);
 }
 

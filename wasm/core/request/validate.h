@@ -7,6 +7,7 @@
 #include "catalog/catalog.h"
 #include "request/diagnostics.h"
 #include "request/request.h"
+#include "text/json_leaves.h"
 
 #include <string_view>
 
@@ -14,5 +15,17 @@ namespace vg {
 
 // `dialect` adds that route's own limits (jobs API prompt 1-4000 ...); "" checks the model alone.
 Diagnostics validateRequest(const Request& request, const Catalog& catalog, std::string_view dialect = {});
+
+// For the compiled check (compiled_check.h), which asks the validator only about what its tables
+// cannot pass:
+// - true only when checking `value` against `spec` would say nothing (its type, values, range, step,
+//   length, a URL the model takes); false when it would say something, or when only the full check
+//   can tell (inline media);
+bool passesSpec(const ParamSpec& spec, const PlainValue& value);
+// - what validateRequest says of a model whose limits are unknown and of each member of `request`
+//   on its own (its spec, the route's, the prompt's ceiling), in `mode`: the whole answer for a
+//   request whose mode, inputs and rules the caller found silent, given the model and every member
+//   the tables could not pass.
+Diagnostics validateMembers(const Request& request, const Catalog& catalog, std::string_view dialect, Mode mode);
 
 }  // namespace vg

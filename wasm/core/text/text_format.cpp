@@ -3,6 +3,8 @@
 #include "request/input_limits.h"
 
 #include <algorithm>
+#include <cstring>
+#include <cstdint>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -90,10 +92,18 @@ const char* jsonKindName(const json& value) {
 }
 
 size_t codePointCount(std::string_view utf8) {
-    size_t count = 0;
-    for (unsigned char c : utf8)
-        if ((c & 0xC0) != 0x80) ++count;
-    return count;
+    // Every byte but a continuation byte (10xxxxxx) starts a code point; eight at a time, a
+    // continuation byte is one whose top bit is set and the next bit clear.
+    size_t continuations = 0, at = 0;
+    for (uint64_t word; at + 8 <= utf8.size(); at += 8) {
+        std::memcpy(&word, utf8.data() + at, 8);
+        // One bit per continuation byte, at the top of its byte; the multiply adds the eight bytes
+        // into the top one (no popcount instruction needed, which baseline x86-64 and WASM lack).
+        const uint64_t marks = (word & ~(word << 1) & 0x8080808080808080ull) >> 7;
+        continuations += static_cast<size_t>((marks * 0x0101010101010101ull) >> 56);
+    }
+    for (; at < utf8.size(); ++at) continuations += (static_cast<unsigned char>(utf8[at]) & 0xC0) == 0x80;
+    return utf8.size() - continuations;
 }
 
 std::string camelToSnake(std::string_view name) {
