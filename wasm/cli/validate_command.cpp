@@ -21,22 +21,22 @@ void flush(ValidationOutput& output) {
     output.notes.clear();
 }
 
-void checkOne(ValidationOutput& output, RequestSession& session, const ValidateOptions& options, std::string_view source,
+void checkOne(ValidationOutput& output, const ValidateOptions& options, std::string_view source,
               std::string_view text, size_t line, bool ownLine) {
-    const TextCheck check = checkPayload(session, text, options.dialect);
+    const TextCheck check = checkPayload(builtinCatalog(), text, options.dialect);
     addChecked(output, {source, text, line, ownLine, check});
     if (output.single && !check.usageMessage.empty()) output.notes += "vgen: " + check.usageMessage + "\n";
 }
 
 // Each line of `text` that holds anything but spaces is a request of its own.
-void checkLines(ValidationOutput& output, RequestSession& session, const ValidateOptions& options,
+void checkLines(ValidationOutput& output, const ValidateOptions& options,
                 std::string_view source, std::string_view text) {
     size_t line = 1;
     for (size_t start = 0; start < text.size(); ++line) {
         size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
         const std::string_view record = text.substr(start, end - start);
-        if (record.find_first_not_of(" \t\r") != std::string_view::npos) checkOne(output, session, options, source, record, line, true);
+        if (record.find_first_not_of(" \t\r") != std::string_view::npos) checkOne(output, options, source, record, line, true);
         start = end + 1;
     }
 }
@@ -63,7 +63,6 @@ int validateCommand(const ValidateOptions& options) {
     output.format = *format;
     output.single = !options.jsonLines && !sources.expanded && sources.paths.size() == 1 && sources.problems.empty();
     for (const SourceProblem& problem : sources.problems) addUnreadable(output, problem.argument, problem.message);
-    RequestSession session(builtinCatalog());
     for (const std::string& path : sources.paths) {
         const std::string name = path == "-" ? "<stdin>" : path;
         InputText input;
@@ -71,9 +70,9 @@ int validateCommand(const ValidateOptions& options) {
         if (!readSource(path, input, error)) {
             addUnreadable(output, name, error);
         } else if (options.jsonLines) {
-            checkLines(output, session, options, name, input.text());
+            checkLines(output, options, name, input.text());
         } else {
-            checkOne(output, session, options, name, input.text(), 1, false);
+            checkOne(output, options, name, input.text(), 1, false);
         }
         flush(output);
     }

@@ -65,9 +65,9 @@ TextCheck checkText(RequestSession& session, std::string_view input, std::string
     return checked;
 }
 
-TextCheck checkPayload(RequestSession& session, std::string_view input, std::string_view dialect) {
+TextCheck checkPayload(const Catalog& catalog, std::string_view input, std::string_view dialect) {
     if (const std::optional<Dialect> chosen = dialect.empty() ? std::nullopt : dialectByName(dialect)) {
-        if (std::optional<CompiledVerdict> verdict = checkCompiled(input, *chosen, session.catalog())) {
+        if (std::optional<CompiledVerdict> verdict = checkCompiled(input, *chosen, catalog)) {
             TextCheck checked;
             checked.dialect = *chosen;
             checked.dialectName = vg::dialectName(*chosen);
@@ -78,6 +78,7 @@ TextCheck checkPayload(RequestSession& session, std::string_view input, std::str
             return checked;
         }
     }
+    RequestSession session(catalog);
     return checkText(session, input, dialect);
 }
 
@@ -206,8 +207,7 @@ ApiResult apiDialectFacts() {
 
 ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJson) {
     return guarded([&] {
-        RequestSession session(builtinCatalog());
-        TextCheck checked = checkPayload(session, input, dialect);
+        TextCheck checked = checkPayload(builtinCatalog(), input, dialect);
         if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
             return usageError(checked.usageMessage);
         ValidationOutput output;

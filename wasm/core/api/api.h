@@ -38,8 +38,8 @@ TextCheck checkText(RequestSession& session, std::string_view input, std::string
 
 // The verdict on one payload for a reader that keeps no request (vgen validate, the headless
 // module): the compiled check (request/compiled_check.h) where it answers, else checkText through
-// `session`. The same answer either way; the compiled check is about twenty times cheaper.
-TextCheck checkPayload(RequestSession& session, std::string_view input, std::string_view dialect);
+// a session of its own. The same answer either way; the compiled check is many times cheaper.
+TextCheck checkPayload(const Catalog& catalog, std::string_view input, std::string_view dialect);
 
 // Diagnostics as the CLI prints them on stderr, one a line: "error /duration duration_not_offered: ...".
 std::string diagnosticLines(const Diagnostics& diagnostics);

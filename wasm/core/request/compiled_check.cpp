@@ -57,6 +57,7 @@ struct Place {
     const FieldMap* row = nullptr;  // Row, FilePart
     std::string part;               // FilePart: "type", "url", "data" or "mediaType"
     std::string canonical;          // Row (not Size), Option: the canonical pointer it fills
+    MemberSpecs specs;              // Row (not Size), Option: the checks at `canonical`
 };
 
 // A hash that looks a string key up by any view of it (no string made per lookup).
@@ -108,6 +109,10 @@ std::vector<std::string_view> plainTokens(std::string_view pointer) {
     return tokens;
 }
 
+MemberSpecs specsAt(const CompiledModel& compiled, std::string_view canonical) {
+    return {compiled.model->param(canonical), compiled.limits ? compiled.limits->param(canonical) : nullptr};
+}
+
 Place compilePlace(const CompiledModel& compiled, std::string_view wire) {
     const DialectSpec& spec = *compiled.spec;
     Place place;
@@ -122,6 +127,7 @@ Place compilePlace(const CompiledModel& compiled, std::string_view wire) {
         place.kind = PlaceKind::Row;
         place.row = &row;
         place.canonical = row.canonical;
+        place.specs = specsAt(compiled, place.canonical);
         return place;
     }
     const std::vector<std::string_view> tokens = plainTokens(wire);
@@ -149,6 +155,7 @@ Place compilePlace(const CompiledModel& compiled, std::string_view wire) {
         place.canonical = "/providerOptions/" + provider + "/" + name;
     }
     place.kind = PlaceKind::Option;
+    place.specs = specsAt(compiled, place.canonical);
     return place;
 }
 
@@ -160,10 +167,7 @@ const Place& placeOf(CompiledModel& compiled, std::string_view wire) {
 
 const MemberSpecs& specsOf(CompiledModel& compiled, std::string_view canonical) {
     auto found = compiled.specs.find(canonical);
-    if (found == compiled.specs.end()) {
-        MemberSpecs specs{compiled.model->param(canonical), compiled.limits ? compiled.limits->param(canonical) : nullptr};
-        found = compiled.specs.emplace(std::string(canonical), specs).first;
-    }
+    if (found == compiled.specs.end()) found = compiled.specs.emplace(std::string(canonical), specsAt(compiled, canonical)).first;
     return found->second;
 }
 
@@ -211,6 +215,7 @@ struct Member {
     std::string_view canonical;  // "/aspectRatio", "/providerOptions/klingai/cfgScale"
     std::string_view input;      // where the payload has it: "/body/aspect_ratio"
     PlainValue value;
+    const MemberSpecs* specs = nullptr;  // its checks when its place knows them; else looked up
 };
 
 // One call's working room, kept between calls so a warm check allocates little.
@@ -242,9 +247,10 @@ bool hasMember(const std::vector<Member>& members, std::string_view canonical) {
 }
 
 // Adds a member; false when the parse would have met it twice (a warning, or a second row).
-bool addMember(std::vector<Member>& members, std::string_view canonical, std::string_view input, const PlainValue& value) {
+bool addMember(std::vector<Member>& members, std::string_view canonical, std::string_view input, const PlainValue& value,
+               const MemberSpecs* specs = nullptr) {
     if (hasMember(members, canonical)) return false;
-    members.push_back({canonical, input, value});
+    members.push_back({canonical, input, value, specs});
     return true;
 }
 
@@ -274,7 +280,7 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, std::string_view pre
                 continue;
             }
             case PlaceKind::Option:
-                if (!addMember(scratch.members, place.canonical, input, value)) return false;
+                if (!addMember(scratch.members, place.canonical, input, value, &place.specs)) return false;
                 continue;
             case PlaceKind::Row: break;
         }
@@ -310,7 +316,7 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, std::string_view pre
             }
             default: return false;
         }
-        if (!addMember(scratch.members, row.canonical, input, decoded)) return false;
+        if (!addMember(scratch.members, row.canonical, input, decoded, &place.specs)) return false;
     }
     for (const FileObject& file : files) {  // mediaFromFileObject
         if (!file.row) continue;
@@ -337,6 +343,7 @@ bool demote(const Model& model, Scratch& scratch) {
         if (!canonical) continue;  // stays an option: the validator names what is allowed
         if (hasMember(scratch.members, promotion.field)) return false;  // both given: the parse compares them
         option->canonical = promotion.field;
+        option->specs = nullptr;
         keep(scratch, std::move(*canonical), option->value);
     }
     return true;
@@ -414,7 +421,7 @@ bool holds(const std::vector<Member>& members, std::string_view path, bool expli
 
 // True when walkMembers says nothing of `member` (checkMember and the prompt's ceiling).
 bool memberPasses(CompiledModel& compiled, const Member& member, Mode mode) {
-    const MemberSpecs& specs = specsOf(compiled, member.canonical);
+    const MemberSpecs& specs = member.specs ? *member.specs : specsOf(compiled, member.canonical);
     if (!specs.own) return false;  // not the model's: a warning, or a promoted option's wrong value
     const ParamSpec& own = *specs.own;
     if (!own.modes.empty() && std::find(own.modes.begin(), own.modes.end(), mode) == own.modes.end()) return false;

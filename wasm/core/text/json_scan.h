@@ -31,15 +31,15 @@
 
 namespace vg {
 
-// Whether any of the eight bytes of `word` cannot be copied from inside a JSON string as it is: a
-// control character, a quote, a backslash or non-ASCII (the classic "has a byte less than" bit
-// tricks, exact for "any").
-inline bool hasNonPlainByte(uint64_t word) {
+// The high bit of each of the eight bytes of `word` that cannot be copied from inside a JSON string
+// as it is: a control character, a quote, a backslash or non-ASCII (the classic "has a byte less
+// than" bit tricks). Exact for the lowest such byte (a borrow only carries upwards), which is what a
+// scan wants: on a little-endian machine (x86-64, WebAssembly) its index is the trailing zeros / 8.
+inline uint64_t nonPlainBytes(uint64_t word) {
     constexpr uint64_t kOnes = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
-    const auto hasZeroByte = [](uint64_t w) { return (w - kOnes) & ~w & kHighBits; };
+    const auto zeroBytes = [](uint64_t w) { return (w - kOnes) & ~w & kHighBits; };
     const uint64_t control = (word - kOnes * 0x20) & ~word & kHighBits;
-    const uint64_t quote = hasZeroByte(word ^ (kOnes * '"')), backslash = hasZeroByte(word ^ (kOnes * '\\'));
-    return (control | (word & kHighBits) | quote | backslash) != 0;
+    return control | (word & kHighBits) | zeroBytes(word ^ (kOnes * '"')) | zeroBytes(word ^ (kOnes * '\\'));
 }
 
 inline bool isPlainStringByte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
@@ -162,7 +162,10 @@ private:
             const char* run = at_;
             for (uint64_t word; end_ - at_ >= 8; at_ += 8) {
                 std::memcpy(&word, at_, 8);
-                if (hasNonPlainByte(word)) break;
+                if (const uint64_t marks = nonPlainBytes(word)) {
+                    at_ += __builtin_ctzll(marks) / 8;  // straight to the first byte that is not plain
+                    break;
+                }
             }
             while (at_ != end_ && isPlainStringByte(static_cast<unsigned char>(*at_))) ++at_;
             buffer_.append(run, static_cast<size_t>(at_ - run));

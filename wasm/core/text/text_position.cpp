@@ -88,9 +88,10 @@ unsigned long hexQuad(std::string_view text, size_t at) {
     return value;
 }
 
-// The key string that starts at `at`, its escapes decoded (a key may be written "\u0063fgScale").
-std::string decodedKey(std::string_view text, size_t at) {
-    std::string key;
+// The key string that starts at `at`, its escapes decoded (a key may be written "\u0063fgScale"),
+// into `key`.
+void decodeKey(std::string_view text, size_t at, std::string& key) {
+    key.clear();
     const size_t end = skipString(text, at);
     for (size_t i = at + 1; i + 1 < end; ++i) {
         if (text[i] != '\\') {
@@ -120,7 +121,16 @@ std::string decodedKey(std::string_view text, size_t at) {
             default: key += escaped;  // \" \\ \/
         }
     }
-    return key;
+}
+
+// Appends "/" and `token` as a JSON Pointer writes it (~ as ~0, / as ~1).
+void appendToken(std::string& pointer, std::string_view token) {
+    pointer += '/';
+    for (const char c : token) {
+        if (c == '~') pointer += "~0";
+        else if (c == '/') pointer += "~1";
+        else pointer += c;
+    }
 }
 
 constexpr size_t kNowhere = std::string_view::npos;
@@ -138,18 +148,20 @@ struct PointerWalk {
     std::string_view text;
     const std::set<std::string>& wanted;   // every pointer asked for, and each of its ancestors
     std::map<std::string, size_t> found;   // of those, the ones the text holds: where each value starts
+    std::string pointer;                   // the value being read's; a member's is made in place
+    std::string key;                       // the key being read, decoded
 
     // The value at `at`, whose pointer is `pointer`; where it ends, or kNowhere where the text stops being JSON.
-    size_t value(size_t at, const std::string& pointer) {
+    size_t value(size_t at) {
         found[pointer] = at;
-        if (text[at] == '{') return object(at, pointer);
-        if (text[at] == '[') return array(at, pointer);
+        if (text[at] == '{') return object(at);
+        if (text[at] == '[') return array(at);
         return skipValue(text, at);
     }
 
-    size_t member(size_t at, const std::string& pointer) {
+    size_t member(size_t at) {
         if (at >= text.size()) return kNowhere;
-        return wanted.count(pointer) ? value(at, pointer) : skipValue(text, at);
+        return wanted.count(pointer) ? value(at) : skipValue(text, at);
     }
 
     // After a member or an item that ends at `end`: the start of the next one (`more`), or past the
@@ -162,24 +174,34 @@ struct PointerWalk {
         return at < text.size() && text[at] == close ? at + 1 : kNowhere;
     }
 
-    size_t object(size_t at, const std::string& pointer) {
+    size_t object(size_t at) {
         at = skipSpace(text, at + 1);
         if (at < text.size() && text[at] == '}') return at + 1;
+        const size_t own = pointer.size();
         for (bool more = true; more && at != kNowhere;) {
             if (at >= text.size() || text[at] != '"') return kNowhere;
-            const std::string key = decodedKey(text, at);
+            decodeKey(text, at, key);
             at = skipSpace(text, skipString(text, at));
             if (at >= text.size() || text[at] != ':') return kNowhere;
-            at = next(member(skipSpace(text, at + 1), pointerChild(pointer, key)), '}', more);
+            pointer.resize(own);
+            appendToken(pointer, key);
+            at = next(member(skipSpace(text, at + 1)), '}', more);
         }
+        pointer.resize(own);
         return at;
     }
 
-    size_t array(size_t at, const std::string& pointer) {
+    size_t array(size_t at) {
         at = skipSpace(text, at + 1);
         if (at < text.size() && text[at] == ']') return at + 1;
+        const size_t own = pointer.size();
         bool more = true;
-        for (size_t index = 0; more && at != kNowhere; ++index) at = next(member(at, pointerChild(pointer, index)), ']', more);
+        for (size_t index = 0; more && at != kNowhere; ++index) {
+            pointer.resize(own);
+            appendToken(pointer, std::to_string(index));
+            at = next(member(at), ']', more);
+        }
+        pointer.resize(own);
         return at;
     }
 };
@@ -231,8 +253,8 @@ std::vector<size_t> pointerOffsets(std::string_view text, const std::vector<std:
     }
     size_t start = skipSpace(text, 0);
     if (text.substr(start, 3) == "\xEF\xBB\xBF") start = skipSpace(text, start + 3);  // a byte-order mark
-    PointerWalk walk{text, wanted, {}};
-    if (start < text.size()) walk.value(start, "");
+    PointerWalk walk{text, wanted, {}, {}, {}};
+    if (start < text.size()) walk.value(start);
 
     std::vector<size_t> offsets;
     for (std::string pointer : pointers) {
