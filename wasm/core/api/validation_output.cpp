@@ -177,7 +177,11 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
             break;
         }
         case OutputFormat::Json: {
-            // One request: the bare report, indented; many: one line each, naming its file.
+            // One request: the bare report, indented; many: one line each, naming its file. Room
+            // first: a report grown a few bytes at a time is copied as often as it doubles.
+            size_t room = 128 + checked.source.size() + check.dialectName.size() + check.modelLabel.size();
+            for (const Diagnostic& d : shown) room += 160 + d.path.size() + d.code.size() + d.message.size();
+            output.out.reserve(output.out.size() + room);
             JsonWriter writer(output.out, output.single ? 2 : -1);
             writer.beginObject();
             if (!output.single) {

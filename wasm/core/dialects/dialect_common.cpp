@@ -655,6 +655,13 @@ bool placeOption(BuildContext& ctx, const std::string& ns, const std::string& na
 
 }  // namespace
 
+std::optional<PlainValue> promotedMember(const Promotion& promotion, const PlainValue& option) {
+    if (promotion.valueMap.empty()) return option;
+    for (const auto& [canonical, value] : promotion.valueMap)
+        if (sameValue(value, option)) return plainValueOf(canonical);
+    return std::nullopt;
+}
+
 std::optional<json> mapPromotedValue(const Promotion& promotion, const json& value, bool toOption) {
     if (promotion.valueMap.empty()) return value;
     for (const auto& [canonical, option] : promotion.valueMap)

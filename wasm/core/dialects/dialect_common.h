@@ -113,6 +113,8 @@ SizeReading readOpenAiSize(const Model* model, std::string_view size);
 // A promoted value across (Kling's audio true <-> sound "on"): to the option's value (`toOption`) or
 // back to the canonical member's; nullopt when the promotion maps no such value.
 std::optional<json> mapPromotedValue(const Promotion& promotion, const json& value, bool toOption);
+// The same from a plain option value to the canonical member's (a view into the promotion's map).
+std::optional<PlainValue> promotedMember(const Promotion& promotion, const PlainValue& option);
 
 //-----------------------------------------------------------------------------
 // [SECTION] The engine

@@ -38,10 +38,13 @@ MediaInfo probeUrl(std::string_view value) {
     MediaInfo info;
     info.encoding = MediaEncoding::Url;
     const size_t hostStart = value.find("://") + 3;
-    const size_t hostEnd = std::min(value.find_first_of("/?#", hostStart), value.size());
+    // Plain loops: find_first_of looks each character up in the set with a library call.
+    const auto hostStop = std::find_if(value.begin() + static_cast<std::ptrdiff_t>(hostStart), value.end(),
+                                       [](char c) { return c == '/' || c == '?' || c == '#'; });
+    const size_t hostEnd = static_cast<size_t>(hostStop - value.begin());
     if (hostEnd == hostStart)
         info.problem = "URL has no host: " + quotedExcerpt(value);
-    else if (value.find_first_of(" \t\r\n") != std::string_view::npos)
+    else if (std::any_of(value.begin(), value.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }))
         info.problem = "URL contains spaces: encode them as %20";
     info.urlExtension = urlExtension(value);
     return info;

@@ -3,7 +3,8 @@
 // Index
 // [SECTION] Tables: what each place of a body is, per dialect and model
 // [SECTION] Reading the payload into canonical members
-// [SECTION] The parse's own steps: promotions, the AI SDK's forms, the mode
+// [SECTION] The parse's own steps: promotions, the AI SDK's forms
+// [SECTION] Mode, inputs and rules, compiled by which members are there
 // [SECTION] Judging the members
 // [SECTION] Entry point
 #include "request/compiled_check.h"
@@ -11,7 +12,6 @@
 #include "dialects/dialect_common.h"
 #include "dialects/sdk_forms.h"
 #include "request/input_limits.h"
-#include "request/request_members.h"
 #include "request/rules.h"
 #include "request/validate.h"
 #include "text/json_leaves.h"
@@ -21,7 +21,6 @@
 #include <array>
 #include <deque>
 #include <map>
-#include <memory>
 #include <unordered_map>
 
 namespace vg {
@@ -30,9 +29,20 @@ namespace {
 
 // A payload larger than this is rarely plain (inline media): the full path reads it.
 constexpr size_t kMostCompiledBytes = 256 * 1024;
-// Objects inside objects a plain payload has at most: an envelope's body, providerOptions, a
-// provider's namespace, an option.
-constexpr size_t kMostDepth = 4;
+
+// A hash that looks a string key up by any view of it (no string made per lookup). FNV-1a: the
+// keys are field names and pointers of a few dozen bytes, where it is several times cheaper than
+// the standard library's.
+struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const {
+        uint64_t hash = 0xcbf29ce484222325ull;
+        for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+        return static_cast<size_t>(hash);
+    }
+};
+template <typename Value>
+using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Tables: what each place of a body is, per dialect and model
@@ -43,6 +53,10 @@ struct MemberSpecs {
     const ParamSpec* own = nullptr;    // the model's spec, or null
     const ParamSpec* route = nullptr;  // the route's own limit, or null
 };
+
+// Canonical members are numbered per model as they are first met, so a request's members are a
+// set of bits (Presence); past this many, the request is not compiled.
+constexpr size_t kMostMemberIds = 64;
 
 enum class PlaceKind {
     Unknown,   // not a place the tables know: the full path reads the payload
@@ -58,27 +72,44 @@ struct Place {
     std::string part;               // FilePart: "type", "url", "data" or "mediaType"
     std::string canonical;          // Row (not Size), Option: the canonical pointer it fills
     MemberSpecs specs;              // Row (not Size), Option: the checks at `canonical`
+    size_t id = 0;                  // Row (not Size), Option: the bit of `canonical` (idOf)
+    const Promotion* promotion = nullptr;  // Option: the promotion that may make it a member
 };
 
-// A hash that looks a string key up by any view of it (no string made per lookup).
-struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+// Which members a request has (one bit each), which of them carry a value for mode inference, and
+// the id it was written with: what decides the mode, the inputs it needs and whether a rule may speak.
+struct Presence {
+    uint64_t present = 0;
+    uint64_t carried = 0;
+    const Alias* alias = nullptr;
+    bool operator==(const Presence&) const = default;
 };
-template <typename Value>
-using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
+struct PresenceHash {
+    size_t operator()(const Presence& p) const {
+        return std::hash<uint64_t>{}(p.present * 31 + p.carried) ^ std::hash<const void*>{}(p.alias);
+    }
+};
+
+// What the mode, inputs and rules make of a Presence.
+struct PresenceVerdict {
+    bool answerable = false;        // false: something there may speak; the full path answers
+    Mode mode = Mode::T2V;
+    bool explicitMode = false;      // the id names a mode the inputs do not imply (parseMode)
+    std::vector<size_t> textRules;  // rules that read a member's text: asked again for each request
+};
 
 struct CompiledModel {
     const DialectSpec* spec = nullptr;
     const Model* model = nullptr;
     const DialectLimits* limits = nullptr;
-    TextMap<Place> places;        // body-relative wire pointer -> place
-    TextMap<MemberSpecs> specs;   // canonical pointer -> its checks
+    TextMap<Place> places;           // the body's places, by their keys (placeOf)
+    TextMap<MemberSpecs> specs;      // canonical pointer -> its checks (members the parse converts)
+    std::deque<ParamSpec> unlisted;  // the specs of members a model of unknown limits does not list
+    TextMap<size_t> ids;             // canonical pointer -> its bit in a Presence
+    std::unordered_map<Presence, PresenceVerdict, PresenceHash> verdicts;
     // The AI SDK's resolution and ratio (each "-" when absent, else "<size>:<text>") -> the two as
-    // mapSdkForms leaves them;
-    // "" holds the latest answer that followed an image ("adaptive"), which is not kept.
+    // mapSdkForms leaves them; "" holds the latest answer that followed an image ("adaptive").
     TextMap<json> sdkForms;
-    std::array<std::unique_ptr<std::vector<std::string>>, std::size(kAllModes)> required;  // per mode
 };
 
 bool plainCodec(Codec codec) {
@@ -97,6 +128,14 @@ bool plainCodec(Codec codec) {
     return false;
 }
 
+MemberSpecs specsAt(CompiledModel& compiled, std::string_view canonical) {
+    MemberSpecs specs{compiled.model->param(canonical), compiled.limits ? compiled.limits->param(canonical) : nullptr};
+    if (!specs.own)
+        if (std::optional<ParamSpec> unlisted = unlistedSpec(*compiled.model, canonical))
+            specs.own = &compiled.unlisted.emplace_back(std::move(*unlisted));
+    return specs;
+}
+
 // The tokens of a pointer without escapes ("/a/b" -> {"a", "b"}); empty when it has any.
 std::vector<std::string_view> plainTokens(std::string_view pointer) {
     std::vector<std::string_view> tokens;
@@ -109,11 +148,18 @@ std::vector<std::string_view> plainTokens(std::string_view pointer) {
     return tokens;
 }
 
-MemberSpecs specsAt(const CompiledModel& compiled, std::string_view canonical) {
-    return {compiled.model->param(canonical), compiled.limits ? compiled.limits->param(canonical) : nullptr};
+// The bit of a canonical member; kMostMemberIds when the model has met too many.
+size_t idOf(CompiledModel& compiled, std::string_view canonical) {
+    auto found = compiled.ids.find(canonical);
+    if (found == compiled.ids.end()) {
+        if (compiled.ids.size() == kMostMemberIds) return kMostMemberIds;
+        found = compiled.ids.emplace(std::string(canonical), compiled.ids.size()).first;
+    }
+    return found->second;
 }
 
-Place compilePlace(const CompiledModel& compiled, std::string_view wire) {
+// What the body place `wire` ("/parameters/aspectRatio") is to this dialect and model.
+Place compilePlace(CompiledModel& compiled, std::string_view wire) {
     const DialectSpec& spec = *compiled.spec;
     Place place;
     if (wire == spec.modelWire) {
@@ -128,6 +174,7 @@ Place compilePlace(const CompiledModel& compiled, std::string_view wire) {
         place.row = &row;
         place.canonical = row.canonical;
         place.specs = specsAt(compiled, place.canonical);
+        place.id = idOf(compiled, place.canonical);
         return place;
     }
     const std::vector<std::string_view> tokens = plainTokens(wire);
@@ -156,12 +203,30 @@ Place compilePlace(const CompiledModel& compiled, std::string_view wire) {
     }
     place.kind = PlaceKind::Option;
     place.specs = specsAt(compiled, place.canonical);
+    place.id = idOf(compiled, place.canonical);
+    for (const Promotion& promotion : compiled.model->promotions)
+        if (promotion.option == place.canonical) place.promotion = &promotion;
     return place;
 }
 
-const Place& placeOf(CompiledModel& compiled, std::string_view wire) {
-    auto found = compiled.places.find(wire);
-    if (found == compiled.places.end()) found = compiled.places.emplace(std::string(wire), compilePlace(compiled, wire)).first;
+// The place of `leaf`, whose keys from `first` on are a place in the body; `joined` is room for
+// the tables' key: each key after its length in two bytes (keys are at most kKeyBytes long), which
+// no other list of keys spells the same way.
+const Place& placeOf(CompiledModel& compiled, const JsonLeaf& leaf, size_t first, std::string& joined) {
+    joined.clear();
+    for (size_t i = first; i < leaf.depth; ++i) {
+        const size_t size = leaf.keys[i].size();
+        joined.push_back(static_cast<char>(size & 0xFF));
+        joined.push_back(static_cast<char>(size >> 8));
+        joined.append(leaf.keys[i]);
+    }
+    auto found = compiled.places.find(joined);
+    if (found == compiled.places.end()) {
+        JsonLeaf place = leaf;  // the keys of the body place alone, for its pointer
+        std::copy(leaf.keys.begin() + static_cast<std::ptrdiff_t>(first), leaf.keys.end(), place.keys.begin());
+        place.depth = leaf.depth - first;
+        found = compiled.places.emplace(joined, compilePlace(compiled, place.pointer())).first;
+    }
     return found->second;
 }
 
@@ -169,23 +234,6 @@ const MemberSpecs& specsOf(CompiledModel& compiled, std::string_view canonical) 
     auto found = compiled.specs.find(canonical);
     if (found == compiled.specs.end()) found = compiled.specs.emplace(std::string(canonical), specsAt(compiled, canonical)).first;
     return found->second;
-}
-
-// The members `mode` needs, the model's and the route's (checkModeInputs, checkRouteInputs).
-const std::vector<std::string>& requiredIn(CompiledModel& compiled, Mode mode) {
-    const auto index = static_cast<size_t>(mode);
-    if (!compiled.required[index]) {
-        auto paths = std::make_unique<std::vector<std::string>>();
-        const auto add = [&](const std::vector<ParamSpec>& params) {
-            for (const ParamSpec& spec : params)
-                if (std::find(spec.requiredIn.begin(), spec.requiredIn.end(), mode) != spec.requiredIn.end())
-                    paths->push_back(spec.path);
-        };
-        add(compiled.model->params);
-        if (compiled.limits) add(compiled.limits->params);
-        compiled.required[index] = std::move(paths);
-    }
-    return *compiled.required[index];
 }
 
 // The tables of one thread (serve.py checks payloads on several): compiled on first use, kept.
@@ -212,10 +260,15 @@ CompiledModel& compiledFor(Dialect dialect, const Model& model, const Catalog& c
 // One member of the canonical request, as the parse would have filled it. Its views point into the
 // tables, the catalog, the leaves or the scratch, which all outlive the call.
 struct Member {
-    std::string_view canonical;  // "/aspectRatio", "/providerOptions/klingai/cfgScale"
-    std::string_view input;      // where the payload has it: "/body/aspect_ratio"
+    std::string_view canonical;          // "/aspectRatio", "/providerOptions/klingai/cfgScale"
+    const JsonLeaf* leaf = nullptr;      // where the payload has it (its pointer is the input path) ...
+    std::string_view input;              // ... or that path itself, when no one leaf is the place
     PlainValue value;
     const MemberSpecs* specs = nullptr;  // its checks when its place knows them; else looked up
+    const Promotion* promotion = nullptr;  // an option a promotion may make a member
+    size_t id = kMostMemberIds;          // its bit when its place knows it; else looked up
+
+    std::string inputPointer() const { return leaf ? leaf->pointer() : std::string(input); }
 };
 
 // One call's working room, kept between calls so a warm check allocates little.
@@ -224,7 +277,8 @@ struct Scratch {
     std::vector<const JsonLeaf*> body;  // the leaves of the request's body
     std::vector<Member> members;
     std::deque<json> converted;          // values the parse converts (seconds, sizes, promotions): members view them
-    std::deque<std::string> texts;       // pointers made for members (a file object's place)
+    std::deque<std::string> texts;       // input paths made for members (a file object's place)
+    std::string joined;                  // placeOf's room
 
     void clear() {
         body.clear();
@@ -247,10 +301,9 @@ bool hasMember(const std::vector<Member>& members, std::string_view canonical) {
 }
 
 // Adds a member; false when the parse would have met it twice (a warning, or a second row).
-bool addMember(std::vector<Member>& members, std::string_view canonical, std::string_view input, const PlainValue& value,
-               const MemberSpecs* specs = nullptr) {
-    if (hasMember(members, canonical)) return false;
-    members.push_back({canonical, input, value, specs});
+bool addMember(std::vector<Member>& members, Member member) {
+    if (hasMember(members, member.canonical)) return false;
+    members.push_back(member);
     return true;
 }
 
@@ -261,11 +314,10 @@ const PlainValue& keep(Scratch& scratch, json value, PlainValue& plain) {
 
 // The body's leaves as canonical members (parseRow, parseOptions); false when the parse would say
 // anything, or read something the tables do not know.
-bool readMembers(CompiledModel& compiled, Scratch& scratch, std::string_view prefix) {
+bool readMembers(CompiledModel& compiled, Scratch& scratch, size_t first, std::string_view prefix) {
     std::array<FileObject, 2> files{};  // a dialect has one or two media rows as file objects
     for (const JsonLeaf* leaf : scratch.body) {
-        const Place& place = placeOf(compiled, std::string_view(leaf->pointer).substr(prefix.size()));
-        const std::string_view input = leaf->pointer;
+        const Place& place = placeOf(compiled, *leaf, first, scratch.joined);
         const PlainValue& value = leaf->value;
         switch (place.kind) {
             case PlaceKind::Unknown: return false;
@@ -280,7 +332,8 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, std::string_view pre
                 continue;
             }
             case PlaceKind::Option:
-                if (!addMember(scratch.members, place.canonical, input, value, &place.specs)) return false;
+                if (!addMember(scratch.members, {place.canonical, leaf, {}, value, &place.specs, place.promotion, place.id}))
+                    return false;
                 continue;
             case PlaceKind::Row: break;
         }
@@ -307,16 +360,16 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, std::string_view pre
                 const SizeReading reading = readOpenAiSize(compiled.model, value.text);
                 PlainValue resolution, aspect;
                 keep(scratch, reading.resolution, resolution);
-                if (!addMember(scratch.members, "/resolution", input, resolution)) return false;
+                if (!addMember(scratch.members, {"/resolution", leaf, {}, resolution})) return false;
                 if (reading.aspectRatio) {
                     keep(scratch, reading.aspectRatio, aspect);
-                    if (!addMember(scratch.members, "/aspectRatio", input, aspect)) return false;
+                    if (!addMember(scratch.members, {"/aspectRatio", leaf, {}, aspect})) return false;
                 }
                 continue;
             }
             default: return false;
         }
-        if (!addMember(scratch.members, row.canonical, input, decoded, &place.specs)) return false;
+        if (!addMember(scratch.members, {row.canonical, leaf, {}, decoded, &place.specs, nullptr, place.id})) return false;
     }
     for (const FileObject& file : files) {  // mediaFromFileObject
         if (!file.row) continue;
@@ -324,27 +377,28 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, std::string_view pre
         const PlainValue* media = file.type->text == "url" ? file.url : file.type->text == "file" ? file.data : nullptr;
         if (!media || !media->isString()) return false;
         const std::string& place = scratch.texts.emplace_back(std::string(prefix) + file.row->wire);
-        if (!addMember(scratch.members, file.row->canonical, place, *media)) return false;
+        if (!addMember(scratch.members, {file.row->canonical, nullptr, place, *media})) return false;
     }
     return true;
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] The parse's own steps: promotions, the AI SDK's forms, the mode
+// [SECTION] The parse's own steps: promotions, the AI SDK's forms
 //-----------------------------------------------------------------------------
 
 // demotePromotions: a promoted option whose value maps becomes its canonical member.
-bool demote(const Model& model, Scratch& scratch) {
-    for (const Promotion& promotion : model.promotions) {
-        auto option = std::find_if(scratch.members.begin(), scratch.members.end(),
-                                   [&](const Member& m) { return m.canonical == promotion.option; });
-        if (option == scratch.members.end()) continue;
-        std::optional<json> canonical = mapPromotedValue(promotion, option->value.toJson(), false);
+bool demote(Scratch& scratch) {
+    for (Member& option : scratch.members) {
+        if (!option.promotion) continue;
+        const Promotion& promotion = *option.promotion;
+        const std::optional<PlainValue> canonical = promotedMember(promotion, option.value);
         if (!canonical) continue;  // stays an option: the validator names what is allowed
         if (hasMember(scratch.members, promotion.field)) return false;  // both given: the parse compares them
-        option->canonical = promotion.field;
-        option->specs = nullptr;
-        keep(scratch, std::move(*canonical), option->value);
+        option.canonical = promotion.field;
+        option.specs = nullptr;
+        option.promotion = nullptr;
+        option.id = kMostMemberIds;
+        option.value = *canonical;
     }
     return true;
 }
@@ -368,7 +422,7 @@ void mapSdkMembers(CompiledModel& compiled, Scratch& scratch) {
     // Without "adaptive" (which follows the image) the answer depends on the two texts alone: kept.
     const bool plain = (!resolution || resolutionText) && (!aspect || aspectText) && aspectText != "adaptive";
     std::string key;
-    for (const std::optional<std::string_view>& text : {resolutionText, aspectText})  // "-" absent, else "<size>:<text>"
+    for (const std::optional<std::string_view>& text : {resolutionText, aspectText})
         if (plain) key.append(text ? std::to_string(text->size()) + ":" + std::string(*text) : std::string("-"));
     auto known = plain ? compiled.sdkForms.find(key) : compiled.sdkForms.end();
     if (known == compiled.sdkForms.end()) {
@@ -376,7 +430,7 @@ void mapSdkMembers(CompiledModel& compiled, Scratch& scratch) {
         for (const Member* member : {static_cast<const Member*>(resolution), static_cast<const Member*>(aspect), image}) {
             if (!member) continue;
             forms.body[std::string(member->canonical.substr(1))] = member->value.toJson();
-            forms.origin.record(std::string(member->canonical), std::string(member->input));
+            forms.origin.record(std::string(member->canonical), member->inputPointer());
         }
         mapSdkForms(forms, *compiled.model);
         forms.body.erase("image");
@@ -390,20 +444,21 @@ void mapSdkMembers(CompiledModel& compiled, Scratch& scratch) {
         scratch.members.erase(scratch.members.begin() + (aspect - scratch.members.data()));
     } else if (aspect) {
         keep(scratch, *ratio, aspect->value);
+        aspect->specs = nullptr;
     } else if (ratio && resolution) {  // mapResolution adds a ratio at the resolution's place
         PlainValue added;
         keep(scratch, *ratio, added);
-        scratch.members.push_back({"/aspectRatio", resolution->input, added});
+        scratch.members.push_back({"/aspectRatio", resolution->leaf, resolution->input, added});
     }
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Mode, inputs and rules, compiled by which members are there
+//-----------------------------------------------------------------------------
+
 // Whether the request carries the canonical member `name` for mode inference (inferMode).
-bool carries(const std::vector<Member>& members, std::string_view name) {
-    for (const Member& member : members) {
-        if (member.canonical.size() != name.size() + 1 || member.canonical.substr(1) != name) continue;
-        return member.value.kind != PlainValue::Kind::Null && !(member.value.isString() && member.value.text.empty());
-    }
-    return false;
+bool carries(const Member& member) {
+    return member.value.kind != PlainValue::Kind::Null && !(member.value.isString() && member.value.text.empty());
 }
 
 // A value at `path` or below it (findAt on the canonical body).
@@ -413,6 +468,50 @@ bool holds(const std::vector<Member>& members, std::string_view path, bool expli
         return m.canonical == path || (m.canonical.size() > path.size() && m.canonical.starts_with(path) &&
                                        m.canonical[path.size()] == '/');
     });
+}
+
+// The rule probe over this request's members; `readText` notes that a rule read a text.
+MemberProbe probeOf(const std::vector<Member>& members, bool explicitMode, bool* readText) {
+    return MemberProbe{[&members, explicitMode](std::string_view path) { return holds(members, path, explicitMode); },
+                       [&members, readText](std::string_view path) -> std::optional<std::string_view> {
+                           if (readText) *readText = true;
+                           for (const Member& member : members)
+                               if (member.canonical == path && member.value.isString()) return member.value.text;
+                           return std::nullopt;
+                       }};
+}
+
+// What resolveModel, parseMode, checkModeInputs, checkRouteInputs and the rules make of these
+// members: worked out once per Presence (every rule but those that read a text).
+PresenceVerdict presenceVerdict(CompiledModel& compiled, const std::vector<Member>& members, const Alias* alias) {
+    const Model& model = *compiled.model;
+    PresenceVerdict verdict;
+    const Mode inferred = inferMode([&](std::string_view name) {
+        return std::any_of(members.begin(), members.end(), [&](const Member& m) {
+            return m.canonical.size() == name.size() + 1 && m.canonical.substr(1) == name && carries(m);
+        });
+    });
+    const bool single = alias && alias->modes.size() == 1;
+    verdict.mode = single ? alias->modes.front() : inferred;
+    verdict.explicitMode = single && verdict.mode != inferred;
+    if (!model.supports(verdict.mode)) return verdict;
+    if (alias && !alias->modes.empty() && std::find(alias->modes.begin(), alias->modes.end(), verdict.mode) == alias->modes.end())
+        return verdict;
+    const auto needs = [&](const std::vector<ParamSpec>& params) {
+        return std::all_of(params.begin(), params.end(), [&](const ParamSpec& spec) {
+            const bool required = std::find(spec.requiredIn.begin(), spec.requiredIn.end(), verdict.mode) != spec.requiredIn.end();
+            return !required || holds(members, spec.path, verdict.explicitMode);
+        });
+    };
+    if (!needs(model.params) || (compiled.limits && !needs(compiled.limits->params))) return verdict;
+    for (size_t i = 0; i < model.rules.size(); ++i) {
+        bool readText = false;
+        const bool speaks = ruleMaySpeak(model.rules[i], probeOf(members, verdict.explicitMode, &readText));
+        if (readText) verdict.textRules.push_back(i);
+        else if (speaks) return verdict;
+    }
+    verdict.answerable = true;
+    return verdict;
 }
 
 //-----------------------------------------------------------------------------
@@ -443,42 +542,36 @@ bool memberPasses(CompiledModel& compiled, const Member& member, Mode mode) {
 std::optional<CompiledVerdict> checkCompiled(std::string_view text, Dialect dialect, const Catalog& catalog) {
     thread_local Scratch scratch;
     scratch.clear();
-    if (!readJsonLeaves(text, scratch.leaves, kMostDepth, kMostCompiledBytes)) return std::nullopt;
+    if (!readJsonLeaves(text, scratch.leaves, kMostCompiledBytes)) return std::nullopt;
     const DialectSpec& spec = specFor(dialect);
     const char* const dialectId = dialectName(dialect);
 
     // The envelope {method?, path?, headers?, body} (isEnvelope), and where the body's leaves are.
     bool hasBody = false, pathOrMethod = false;
     for (const JsonLeaf& leaf : scratch.leaves) {
-        hasBody = hasBody || leaf.pointer.starts_with("/body/");
-        pathOrMethod = pathOrMethod || leaf.pointer == "/path" || leaf.pointer.starts_with("/path/") ||
-                       leaf.pointer == "/method" || leaf.pointer.starts_with("/method/");
-        if (leaf.pointer == "/body") return std::nullopt;  // a body that is no object
+        if (leaf.at("body")) return std::nullopt;  // a body that is no object
+        hasBody = hasBody || leaf.under("body");
+        pathOrMethod = pathOrMethod || leaf.keys[0] == "path" || leaf.keys[0] == "method";
     }
     const bool envelope = hasBody && pathOrMethod;
-    const std::string_view prefix = envelope ? "/body" : "";
+    const size_t first = envelope ? 1 : 0;  // the body's keys start here
     std::vector<const JsonLeaf*>& body = scratch.body;
     const JsonLeaf* modelLeaf = nullptr;
+    const std::string_view modelWire = spec.modelWire;
     for (const JsonLeaf& leaf : scratch.leaves) {
-        if (!envelope) {
+        if (!envelope || leaf.under("body")) {
             body.push_back(&leaf);
-        } else if (leaf.pointer.starts_with("/body/")) {
-            body.push_back(&leaf);
-        } else if (leaf.pointer == "/path") {
+            if (!modelWire.empty() && leaf.depth == first + 1 && leaf.keys[first] == modelWire.substr(1)) modelLeaf = &leaf;
+        } else if (leaf.at("path")) {
             const auto& accepted = spec.acceptedPaths;
             if (leaf.value.isString() &&
                 std::none_of(accepted.begin(), accepted.end(), [&](const char* path) { return leaf.value.text == path; }))
                 return std::nullopt;  // path_mismatch
-        } else if (!*spec.modelWire && leaf.depth == 2 && leaf.pointer.starts_with("/headers/") &&
-                   equalsIgnoringCase(std::string_view(leaf.pointer).substr(9), "ai-model-id")) {
+        } else if (modelWire.empty() && leaf.depth == 2 && leaf.keys[0] == "headers" &&
+                   equalsIgnoringCase(leaf.keys[1], "ai-model-id")) {
             if (modelLeaf) return std::nullopt;  // two spellings: the first in key order wins
             modelLeaf = &leaf;
         }
-    }
-    if (*spec.modelWire) {
-        const std::string_view wire = spec.modelWire;
-        for (const JsonLeaf* leaf : body)
-            if (leaf->pointer.size() == prefix.size() + wire.size() && leaf->pointer.ends_with(wire)) modelLeaf = leaf;
     }
     if (!modelLeaf || !modelLeaf->value.isString()) return std::nullopt;  // missing_model, a default model, wrong_type
 
@@ -488,47 +581,44 @@ std::optional<CompiledVerdict> checkCompiled(std::string_view text, Dialect dial
     const Model& model = *match.model;
     CompiledModel& compiled = compiledFor(dialect, model, catalog);
 
-    if (!readMembers(compiled, scratch, prefix)) return std::nullopt;
-    if (!demote(model, scratch)) return std::nullopt;
+    if (!readMembers(compiled, scratch, first, envelope ? "/body" : "")) return std::nullopt;
+    if (!demote(scratch)) return std::nullopt;
     if (spec.sdkForms) mapSdkMembers(compiled, scratch);
-    std::vector<Member>& members = scratch.members;
+    const std::vector<Member>& members = scratch.members;
 
-    // The mode: a mode-specific id's (parseMode), else the one the inputs imply; then resolveModel's
-    // and checkModeInputs' checks, which the tables pass only when they would say nothing.
-    const Mode inferred = inferMode([&](std::string_view name) { return carries(members, name); });
-    const bool single = match.alias && match.alias->modes.size() == 1;
-    const Mode mode = single ? match.alias->modes.front() : inferred;
-    const bool explicitMode = single && mode != inferred;
-    if (!model.supports(mode)) return std::nullopt;
-    if (match.alias && !match.alias->modes.empty() &&
-        std::find(match.alias->modes.begin(), match.alias->modes.end(), mode) == match.alias->modes.end())
-        return std::nullopt;
-    for (const std::string& path : requiredIn(compiled, mode))
-        if (!holds(members, path, explicitMode)) return std::nullopt;
-
-    const MemberProbe probe{
-        [&](std::string_view path) { return holds(members, path, explicitMode); },
-        [&](std::string_view path) -> std::optional<std::string_view> {
-            for (const Member& member : members)
-                if (member.canonical == path && member.value.isString()) return member.value.text;
-            return std::nullopt;
-        }};
-    for (const RuleSpec& rule : model.rules)
-        if (ruleMaySpeak(rule, probe)) return std::nullopt;
+    // The mode, its inputs and the rules, from which members are there.
+    Presence presence{0, 0, match.alias};
+    for (const Member& member : members) {
+        const size_t id = member.id != kMostMemberIds ? member.id : idOf(compiled, member.canonical);
+        if (id == kMostMemberIds) return std::nullopt;
+        presence.present |= uint64_t{1} << id;
+        if (carries(member)) presence.carried |= uint64_t{1} << id;
+    }
+    auto known = compiled.verdicts.find(presence);
+    if (known == compiled.verdicts.end()) known = compiled.verdicts.emplace(presence, presenceVerdict(compiled, members, match.alias)).first;
+    const PresenceVerdict& settled = known->second;
+    if (!settled.answerable) return std::nullopt;
+    if (!settled.textRules.empty()) {
+        const MemberProbe probe = probeOf(members, settled.explicitMode, nullptr);
+        for (size_t rule : settled.textRules)
+            if (ruleMaySpeak(model.rules[rule], probe)) return std::nullopt;
+    }
 
     // Every member the tables pass says nothing; the validator judges the rest, in the body's order.
     CompiledVerdict verdict;
     verdict.model = &model;
-    Request asked;
+    std::optional<Request> asked;
+    if (!model.limitsKnown) asked.emplace();
     for (const Member& member : members) {
-        if (memberPasses(compiled, member, mode)) continue;
-        asked.body[json::json_pointer(std::string(member.canonical))] = member.value.toJson();
-        asked.origin.record(std::string(member.canonical), std::string(member.input));
+        if (memberPasses(compiled, member, settled.mode)) continue;
+        if (!asked) asked.emplace();
+        asked->body[json::json_pointer(std::string(member.canonical))] = member.value.toJson();
+        asked->origin.record(std::string(member.canonical), member.inputPointer());
     }
-    if (!asked.body.empty() || !model.limitsKnown) {
-        asked.body["model"] = std::string(modelLeaf->value.text);
-        asked.origin.record("/model", modelLeaf->pointer);
-        verdict.diagnostics = validateMembers(asked, catalog, dialectId, mode);
+    if (asked) {
+        asked->body["model"] = std::string(modelLeaf->value.text);
+        asked->origin.record("/model", modelLeaf->pointer());
+        verdict.diagnostics = validateMembers(*asked, catalog, dialectId, settled.mode);
     }
     return verdict;
 }

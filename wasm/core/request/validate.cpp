@@ -593,6 +593,21 @@ std::string closestOption(const Model& model, const std::string& name) {
     return closestName(name, options);
 }
 
+// What a value the model lists no spec for is held to: its request member's type and least value
+// (n: at least 1), any value for a provider option.
+ParamSpec shapeOnlySpec(std::string_view path, const RequestMember* member) {
+    ParamSpec shapeOnly;
+    shapeOnly.path = path;
+    shapeOnly.type = member ? member->type : ValueType::Any;
+    if (member) shapeOnly.min = member->least;
+    return shapeOnly;
+}
+
+bool inputOfModesItLacks(const Model& model, const RequestMember* member) {
+    return member && !member->inputOf.empty() &&
+           std::none_of(member->inputOf.begin(), member->inputOf.end(), [&](Mode m) { return model.supports(m); });
+}
+
 // The model's own limits of one member (or of a provider option: `member` null).
 void checkModelMember(Context& ctx, const std::string& path, const json& value, const RequestMember* member) {
     const ParamSpec* spec = ctx.model->param(path);
@@ -610,8 +625,7 @@ void checkModelMember(Context& ctx, const std::string& path, const json& value, 
             return;
         }
         checkValue(ctx, *spec, path, value);
-    } else if (member && !member->inputOf.empty() &&
-               std::none_of(member->inputOf.begin(), member->inputOf.end(), [&](Mode m) { return ctx.model->supports(m); })) {
+    } else if (inputOfModesItLacks(*ctx.model, member)) {
         // An input of modes the model lacks (a video for a model that edits none): the provider
         // answers a parameter error (seed 002's "Video input"), so it is not merely ignored.
         std::vector<std::string> titles;
@@ -620,12 +634,8 @@ void checkModelMember(Context& ctx, const std::string& path, const json& value, 
                   ctx.modelName + " does not do " + joinWords(titles, " or ") + " (it offers " + modeList(ctx.model->modes) +
                       "), so it cannot take " + ctx.fieldName(path) + ": remove it, or pick a model that does");
     } else {
-        ParamSpec shapeOnly;
-        shapeOnly.path = path;
-        shapeOnly.type = member ? member->type : ValueType::Any;
-        if (member) shapeOnly.min = member->least;
         size_t before = ctx.out.size();
-        checkValue(ctx, shapeOnly, path, value);
+        checkValue(ctx, shapeOnlySpec(path, member), path, value);
         const bool asksNothing = member && !member->everyModelGives.is_null() && valuesEqual(member->everyModelGives, value);
         if (ctx.out.size() == before && ctx.model->limitsKnown && !asksNothing) {
             const std::string suggestion = member ? "" : closestOption(*ctx.model, pointerLeaf(path));
@@ -764,6 +774,17 @@ Diagnostics validateRequest(const Request& request, const Catalog& catalog, std:
     }
     toInputPaths(ctx);
     return std::move(ctx.out);
+}
+
+std::optional<ParamSpec> unlistedSpec(const Model& model, std::string_view path) {
+    if (model.limitsKnown || model.param(path) || promotedOptionSpec(model, std::string(path))) return std::nullopt;
+    const std::string options = "/providerOptions/" + model.provider + "/";
+    const std::string_view name = path.substr(1);
+    if (path.starts_with(options) && path.find('/', options.size()) == std::string_view::npos) return shapeOnlySpec(path, nullptr);
+    // walkMembers' other members: not providerOptions or webhook, which it reads its own way
+    const RequestMember* member = name.find('/') == std::string_view::npos ? requestMember(name) : nullptr;
+    if (!member || name == "providerOptions" || name == "webhook" || inputOfModesItLacks(model, member)) return std::nullopt;
+    return shapeOnlySpec(path, member);
 }
 
 Diagnostics validateMembers(const Request& request, const Catalog& catalog, std::string_view dialect, Mode mode) {

@@ -3,7 +3,6 @@
 
 #include "text/json_scan.h"
 
-#include <algorithm>
 
 namespace vg {
 
@@ -49,22 +48,46 @@ PlainValue plainValueOf(const nlohmann::json& value) {
     return plain;
 }
 
+std::string JsonLeaf::pointer() const {
+    std::string text;
+    for (size_t i = 0; i < depth; ++i) {
+        text += '/';
+        for (const char c : keys[i]) {  // JSON Pointer escaping: ~ is ~0, / is ~1
+            if (c == '~') text += "~0";
+            else if (c == '/') text += "~1";
+            else text += c;
+        }
+    }
+    return text;
+}
+
+bool sameValue(const nlohmann::json& value, const PlainValue& plain) {
+    if (value.is_number()) {
+        if (!plain.isNumber()) return false;
+        // Two whole numbers as whole numbers (as json does, through its signed type), else as doubles.
+        if (value.is_number_integer() && plain.kind != PlainValue::Kind::Float)
+            return value.get<int64_t>() ==
+                   (plain.kind == PlainValue::Kind::Integer ? plain.integer : static_cast<int64_t>(plain.unsignedValue));
+        return value.get<double>() == plain.number;
+    }
+    if (value.is_string()) return plain.isString() && value.get_ref<const std::string&>() == plain.text;
+    if (value.is_boolean()) return plain.kind == PlainValue::Kind::Boolean && value.get<bool>() == plain.boolean;
+    return value.is_null() && plain.kind == PlainValue::Kind::Null;
+}
+
 namespace {
 
 // Leaves past this many are not a plain request (a model takes at most 21 fields; an envelope adds
 // its headers): the full reader takes such a text, with its own limits.
 constexpr size_t kMostLeaves = 96;
 
-// scanJson's handler: keeps the pointer of the place being read and appends a leaf per value.
+// scanJson's handler: keeps the keys down to the place being read and appends a leaf per value.
 class LeafReader {
 public:
-    LeafReader(JsonLeaves& out, size_t maxDepth) : out_(out), room_(out.scratch), maxDepth_(maxDepth) {
-        room_.pointer.clear();
-        room_.keyChars.clear();
-        room_.openAt.assign(1, 0);
-        room_.siblingsFrom.assign(1, 0);
+    LeafReader(std::string_view text, JsonLeaves& out) : text_(text), out_(out), room_(out.scratch) {
+        room_.depth = 0;
         room_.keys.clear();
-        room_.stringLeaves.clear();
+        room_.siblingsFrom.clear();
     }
 
     bool null() { return leaf(PlainValue{}); }
@@ -94,93 +117,71 @@ public:
         plain.number = value;
         return leaf(plain);
     }
-    bool string(std::string& value) {
+    bool stringView(std::string_view value) {
         if (value.size() > kStringBytes.value) return false;
         PlainValue plain;
         plain.kind = PlainValue::Kind::String;
-        // Its view is set by finish(): appending the next string may move these characters.
-        room_.stringLeaves.emplace_back(out_.count, out_.strings.size());
-        out_.strings.append(value);
-        plain.text = std::string_view(nullptr, value.size());
+        plain.text = kept(value);
         return leaf(plain);
     }
-    bool key(std::string& name) {
+    bool keyView(std::string_view name) {
         if (name.size() > kKeyBytes.value) return false;
         // A duplicate key makes the text ambiguous: the full reader refuses it and says where. The
         // keys from siblingsFrom on are this object's (a closed child's are dropped when it closes).
         for (size_t i = room_.siblingsFrom.back(); i < room_.keys.size(); ++i)
-            if (std::string_view(room_.keyChars).substr(room_.keys[i].first, room_.keys[i].second) == name) return false;
-        room_.keys.emplace_back(room_.keyChars.size(), name.size());
-        room_.keyChars.append(name);
-        std::string& pointer = room_.pointer;
-        pointer.resize(room_.openAt.back());
-        pointer += '/';
-        if (std::none_of(name.begin(), name.end(), [](char c) { return c == '~' || c == '/'; })) {
-            pointer += name;
-        } else {
-            for (char c : name) {  // JSON Pointer escaping: ~ is ~0, / is ~1
-                if (c == '~') pointer += "~0";
-                else if (c == '/') pointer += "~1";
-                else pointer += c;
-            }
-        }
+            if (room_.keys[i] == name) return false;
+        const std::string_view key = kept(name);
+        room_.keys.push_back(key);
+        room_.path[room_.depth - 1] = key;
         return true;
     }
     bool start_object(size_t) {
-        if (room_.openAt.size() > maxDepth_) return false;
-        room_.openAt.push_back(room_.pointer.size());
+        if (room_.depth == kMostLeafDepth) return false;
+        ++room_.depth;
         room_.siblingsFrom.push_back(room_.keys.size());
         return true;
     }
     bool end_object() {
         // An empty object is no plain value: the full reader decides what it means where it is.
-        const size_t first = room_.siblingsFrom.back();
-        if (room_.keys.size() == first) return false;
-        room_.keyChars.resize(room_.keys[first].first);
-        room_.keys.resize(first);
+        if (room_.keys.size() == room_.siblingsFrom.back()) return false;
+        room_.keys.resize(room_.siblingsFrom.back());
         room_.siblingsFrom.pop_back();
-        room_.openAt.pop_back();
-        room_.pointer.resize(room_.openAt.back());
+        --room_.depth;
         return true;
     }
     bool start_array(size_t) { return false; }
     bool end_array() { return false; }
 
-    // Points every string leaf at its characters, now that they have stopped moving.
-    void finish() {
-        for (const auto& [leaf, at] : room_.stringLeaves) {
-            PlainValue& value = out_.leaves[leaf].value;
-            value.text = std::string_view(out_.strings.data() + at, value.text.size());
-        }
+private:
+    // `text` where it stays: the document's own characters, or a decoded copy of the scanner's.
+    std::string_view kept(std::string_view text) {
+        if (text.data() >= text_.data() && text.data() + text.size() <= text_.data() + text_.size()) return text;
+        return out_.decoded.emplace_back(text);
     }
 
-private:
     bool leaf(const PlainValue& value) {
-        const size_t depth = room_.openAt.size() - 1;
-        if (depth == 0 || out_.count == kMostLeaves) return false;  // the document itself must be an object
+        if (room_.depth == 0 || out_.count == kMostLeaves) return false;  // the document itself must be an object
         if (out_.leaves.size() == out_.count) out_.leaves.emplace_back();
         JsonLeaf& leaf = out_.leaves[out_.count++];
-        leaf.pointer.assign(room_.pointer);
-        leaf.depth = depth;
+        leaf.keys = room_.path;
+        leaf.depth = room_.depth;
         leaf.value = value;
         return true;
     }
 
+    std::string_view text_;
     JsonLeaves& out_;
     JsonLeaves::Scratch& room_;
-    size_t maxDepth_;
 };
 
 }  // namespace
 
-bool readJsonLeaves(std::string_view text, JsonLeaves& out, size_t maxDepth, size_t maxBytes) {
+bool readJsonLeaves(std::string_view text, JsonLeaves& out, size_t maxBytes) {
     out.count = 0;
-    out.strings.clear();
+    out.decoded.clear();
     if (text.size() > maxBytes || text.size() > kBodyBytes.value) return false;
-    LeafReader reader(out, maxDepth);
-    if (!scanJson(text, reader)) return false;
-    reader.finish();
-    return true;
+    LeafReader reader(text, out);
+    return scanJson(text, reader);
 }
 
 }  // namespace vg

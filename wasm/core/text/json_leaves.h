@@ -1,9 +1,10 @@
 // VideoGen core: a JSON object read as its plain values, each with its place, and no tree.
 // The compiled check (request/compiled_check.h) reads a payload this way: one pass of scanJson over
-// the bytes, every string, number and boolean kept with the JSON Pointer of its place, nothing
-// allocated per value once the reader has warmed up (its vectors and strings keep their room).
+// the bytes, every string, number and boolean kept with the keys of its place, all of them views
+// into the text (nothing copied unless an escape makes a string differ from its text), nothing
+// allocated per value once the reader has warmed up (its vectors keep their room).
 //
-// It reads only what a plain request is: an object of objects (to `maxDepth`) whose leaves are
+// It reads only what a plain request is: an object of objects (to kMostLeafDepth levels) whose leaves are
 // strings, numbers, booleans or null, with unique keys, within the input limits' table. Anything
 // else (an array, an empty object, a duplicate key, text that is not JSON) is a "no", and the caller
 // reads the text the full way, which says exactly what is wrong: this reader never explains.
@@ -13,7 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstddef>
+#include <deque>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -39,34 +42,45 @@ struct PlainValue {
 
 // `value` as a plain value (its text a view into `value`); Null for an array or object.
 PlainValue plainValueOf(const nlohmann::json& value);
+// json's == between `value` and a plain value: numbers by value whatever their types, everything
+// else by kind and content.
+bool sameValue(const nlohmann::json& value, const PlainValue& plain);
+
+// How deep a leaf may lie: a gateway envelope's body, providerOptions, a namespace, an option.
+inline constexpr size_t kMostLeafDepth = 4;
 
 struct JsonLeaf {
-    std::string pointer;  // "/providerOptions/klingai/cfgScale", escaped as a JSON Pointer
-    size_t depth = 0;     // tokens in `pointer`
-    PlainValue value;     // its text points into JsonLeaves::strings
+    std::array<std::string_view, kMostLeafDepth> keys;  // from the document down, unescaped
+    size_t depth = 0;                                   // keys in use
+    PlainValue value;
+
+    // Its place as a JSON Pointer ("/providerOptions/klingai/cfgScale", ~ and / escaped).
+    std::string pointer() const;
+    bool at(std::string_view first) const { return depth == 1 && keys[0] == first; }
+    bool under(std::string_view first) const { return depth > 1 && keys[0] == first; }
 };
 
 struct JsonLeaves {
-    std::vector<JsonLeaf> leaves;  // in the order of the text
-    size_t count = 0;              // leaves in use: entries past it are kept for their room
-    // The characters of every string leaf, one after another (leaf texts are views into it).
-    std::string strings;
+    std::vector<JsonLeaf> leaves;  // in the order of the text; room past `count` is kept
+    size_t count = 0;
+    // Keys and strings whose escapes made them differ from the text, decoded (views point here;
+    // everything else views the text itself, which must outlive the leaves).
+    std::deque<std::string> decoded;
     // The reader's own working room, kept so that a warm reader allocates nothing.
     struct Scratch {
-        std::string pointer;               // the place being read
-        std::string keyChars;              // the keys of the open objects, one after another
-        std::vector<size_t> openAt;        // pointer's length at each open object
-        std::vector<size_t> siblingsFrom;  // where each open object's keys start in keys
-        std::vector<std::pair<size_t, size_t>> keys;         // (offset in keyChars, size)
-        std::vector<std::pair<size_t, size_t>> stringLeaves;  // (leaf, offset in strings)
+        std::array<std::string_view, kMostLeafDepth> path;  // the keys down to the value being read
+        size_t depth = 0;                                   // objects open
+        std::vector<std::string_view> keys;                 // the keys of the open objects, for duplicates
+        std::vector<size_t> siblingsFrom;                   // where each open object's keys start in keys
     } scratch;
 
     const JsonLeaf* begin() const { return leaves.data(); }
     const JsonLeaf* end() const { return leaves.data() + count; }
 };
 
-// Reads `text` into `out` (reused: its room is kept between calls). False when the text is not a
-// plain request as above within `maxDepth` levels of objects, or is larger than `maxBytes`.
-bool readJsonLeaves(std::string_view text, JsonLeaves& out, size_t maxDepth, size_t maxBytes);
+// Reads `text` into `out` (reused: its room is kept between calls; its views point into `text`).
+// False when the text is not a plain request as above within kMostLeafDepth levels of objects, or
+// is larger than `maxBytes`.
+bool readJsonLeaves(std::string_view text, JsonLeaves& out, size_t maxBytes);
 
 }  // namespace vg

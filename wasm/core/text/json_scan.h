@@ -44,6 +44,17 @@ inline uint64_t nonPlainBytes(uint64_t word) {
 
 inline bool isPlainStringByte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
+// The first byte from `at` on that cannot be copied from inside a JSON string as it is, or `end`:
+// eight bytes at a time, then straight to the byte that stopped the word.
+inline const char* plainRunEnd(const char* at, const char* end) {
+    for (uint64_t word; end - at >= 8; at += 8) {
+        std::memcpy(&word, at, 8);
+        if (const uint64_t marks = nonPlainBytes(word)) return at + __builtin_ctzll(marks) / 8;
+    }
+    while (at != end && isPlainStringByte(static_cast<unsigned char>(*at))) ++at;
+    return at;
+}
+
 // The length of the well-formed UTF-8 sequence at `at` (RFC 3629, Unicode table 3-7), 0 when the
 // bytes there are not one.
 inline size_t wellFormedUtf8Length(const char* at, const char* end) {
@@ -65,6 +76,15 @@ inline size_t wellFormedUtf8Length(const char* at, const char* end) {
     return 0;
 }
 
+// A handler that takes its strings as views (bool stringView(std::string_view) and
+// bool keyView(std::string_view)) gets each string as a view: into the text itself when the string
+// holds no escape (nothing copied), else into the scanner's buffer, valid until the next string.
+template <typename Handler>
+concept TakesStringViews = requires(Handler& handler, std::string_view text) {
+    handler.stringView(text);
+    handler.keyView(text);
+};
+
 template <typename Handler>
 class JsonScanner {
 public:
@@ -78,7 +98,12 @@ public:
         for (;;) {
             skipWhitespace();
             if (next == Next::Key) {
-                if (!readString() || !handler_.key(buffer_)) return false;
+                if (!readString()) return false;
+                if constexpr (TakesStringViews<Handler>) {
+                    if (!handler_.keyView(string_)) return false;
+                } else if (!handler_.key(buffer_)) {
+                    return false;
+                }
                 skipWhitespace();
                 if (at_ == end_ || *at_ != ':') return false;
                 ++at_;
@@ -121,7 +146,12 @@ public:
                     continue;
                 }
                 case '"':
-                    if (!readString() || !handler_.string(buffer_)) return false;
+                    if (!readString()) return false;
+                    if constexpr (TakesStringViews<Handler>) {
+                        if (!handler_.stringView(string_)) return false;
+                    } else if (!handler_.string(buffer_)) {
+                        return false;
+                    }
                     break;
                 case 't':
                     if (!literal("true") || !handler_.boolean(true)) return false;
@@ -153,35 +183,35 @@ private:
         return true;
     }
 
-    // At the opening quote; leaves the characters in buffer_ and stops after the closing quote.
+    // At the opening quote; stops after the closing quote. The characters are in buffer_ for a
+    // handler that takes strings; for one that takes views, string_ views them, in the text until an
+    // escape makes them differ from it (then in buffer_).
     bool readString() {
         if (at_ == end_ || *at_ != '"') return false;
         ++at_;
         buffer_.clear();
+        const char* const start = at_;
+        bool copying = !TakesStringViews<Handler>;  // into buffer_ (a view handler: from the first escape)
         for (;;) {
             const char* run = at_;
-            for (uint64_t word; end_ - at_ >= 8; at_ += 8) {
-                std::memcpy(&word, at_, 8);
-                if (const uint64_t marks = nonPlainBytes(word)) {
-                    at_ += __builtin_ctzll(marks) / 8;  // straight to the first byte that is not plain
-                    break;
-                }
-            }
-            while (at_ != end_ && isPlainStringByte(static_cast<unsigned char>(*at_))) ++at_;
-            buffer_.append(run, static_cast<size_t>(at_ - run));
+            at_ = plainRunEnd(at_, end_);
+            if (copying) buffer_.append(run, static_cast<size_t>(at_ - run));
             if (at_ == end_) return false;
             const auto c = static_cast<unsigned char>(*at_);
             if (c == '"') {
+                string_ = copying ? std::string_view(buffer_) : std::string_view(start, static_cast<size_t>(at_ - start));
                 ++at_;
                 return true;
             }
             if (c == '\\') {
+                if (!copying) buffer_.assign(start, static_cast<size_t>(at_ - start));
+                copying = true;
                 if (!readEscape()) return false;
                 continue;
             }
             const size_t length = c < 0x20 ? 0 : wellFormedUtf8Length(at_, end_);
             if (length == 0) return false;
-            buffer_.append(at_, length);
+            if (copying) buffer_.append(at_, length);
             at_ += length;
         }
     }
@@ -304,7 +334,30 @@ private:
     const char* end_;
     Handler& handler_;
     std::string buffer_;           // the string, key or number token being read, reused
-    std::vector<Container> open_;  // the containers the text is in, innermost last
+    std::string_view string_;      // the string just read, for a handler that takes views
+    // The containers the text is in, innermost last: the first few in place (a request is a few
+    // levels deep, and a scan is short enough that a heap block per scan shows), deeper ones on the heap.
+    class OpenContainers {
+    public:
+        bool empty() const { return size_ == 0; }
+        Container back() const { return size_ <= kInPlace ? inPlace_[size_ - 1] : deeper_.back(); }
+        void push_back(Container container) {
+            if (size_ < kInPlace) inPlace_[size_] = container;
+            else deeper_.push_back(container);
+            ++size_;
+        }
+        void pop_back() {
+            if (size_ > kInPlace) deeper_.pop_back();
+            --size_;
+        }
+
+    private:
+        static constexpr size_t kInPlace = 16;
+        Container inPlace_[kInPlace] = {};
+        std::vector<Container> deeper_;
+        size_t size_ = 0;
+    };
+    OpenContainers open_;
 };
 
 // Reads `text` into `handler` (see the top of this file); false when the text is not accepted.

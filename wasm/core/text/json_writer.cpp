@@ -9,12 +9,22 @@ namespace vg {
 
 void appendJsonString(std::string& out, std::string_view text) {
     const size_t start = out.size();
-    out += '"';
     const char* at = text.data();
     const char* end = at + text.size();
+    // The plain run it starts with (usually the whole string) goes in with its quotes in one step.
+    const char* run = plainRunEnd(at, end);
+    const size_t plain = static_cast<size_t>(run - at);
+    out.resize(start + plain + 2);
+    char* written = out.data() + start;
+    written[0] = '"';
+    std::memcpy(written + 1, at, plain);
+    written[plain + 1] = '"';
+    if (run == end) return;
+    out.pop_back();
+    at = run;
     while (at != end) {
-        const char* run = at;
-        while (at != end && isPlainStringByte(static_cast<unsigned char>(*at))) ++at;
+        run = at;
+        at = plainRunEnd(at, end);
         out.append(run, static_cast<size_t>(at - run));
         if (at == end) break;
         const auto c = static_cast<unsigned char>(*at);
@@ -50,10 +60,15 @@ void appendJsonString(std::string& out, std::string_view text) {
     out += '"';
 }
 
-void JsonWriter::newLine(size_t depth) {
-    if (indent_ < 0) return;
-    out_ += '\n';
-    out_.append(depth * static_cast<size_t>(indent_), ' ');
+void JsonWriter::separate(bool comma, size_t depth) {
+    // One resize for the comma, the line break and the indentation: each string call costs more
+    // than the few bytes it writes.
+    const size_t breakLine = indent_ < 0 ? 0 : 1 + depth * static_cast<size_t>(indent_);
+    const size_t at = out_.size();
+    out_.resize(at + (comma ? 1 : 0) + breakLine, ' ');
+    char* written = out_.data() + at;
+    if (comma) *written++ = ',';
+    if (breakLine) *written = '\n';
 }
 
 void JsonWriter::beforeValue() {
@@ -62,9 +77,9 @@ void JsonWriter::beforeValue() {
         return;
     }
     if (empty_.empty()) return;  // the document itself
-    if (!empty_.back()) out_ += ',';
+    const bool comma = !empty_.back();
     empty_.back() = false;
-    newLine(empty_.size());
+    separate(comma, empty_.size());
 }
 
 void JsonWriter::open(char bracket) {
@@ -76,14 +91,14 @@ void JsonWriter::open(char bracket) {
 void JsonWriter::close(char bracket) {
     const bool wasEmpty = empty_.back();
     empty_.pop_back();
-    if (!wasEmpty) newLine(empty_.size());
+    if (!wasEmpty) separate(false, empty_.size());
     out_ += bracket;
 }
 
 void JsonWriter::key(std::string_view name) {
     beforeValue();
     appendJsonString(out_, name);
-    out_ += indent_ < 0 ? ":" : ": ";
+    out_.append(indent_ < 0 ? ":" : ": ");
     afterKey_ = true;
 }
 

@@ -36,7 +36,7 @@ private:
     void beforeValue();  // the separator and line break an item needs
     void open(char bracket);
     void close(char bracket);
-    void newLine(size_t depth);
+    void separate(bool comma, size_t depth);  // a comma (when asked) and a new line at `depth`
 
     std::string& out_;
     int indent_;
