@@ -23,17 +23,20 @@ struct Payload {
     std::string text;
 };
 
-// What a person reads of a verdict: every diagnostic's severity, path, code and message.
-std::string fullPathAnswer(const Payload& payload) {
+// What a person reads of a verdict: the dialect, every diagnostic's severity, path, code and
+// message. `dialect` "" has the full path tell the dialect.
+std::string fullPathAnswer(const std::string& text, std::string_view dialect) {
     RequestSession session(builtinCatalog());
-    const TextCheck checked = checkText(session, payload.text, dialectName(payload.dialect));
-    return std::to_string(checked.exitCode) + " " + checked.modelLabel + "\n" + test::describe(checked.diagnostics);
+    const TextCheck checked = checkText(session, text, dialect);
+    return std::to_string(checked.exitCode) + " " + checked.dialectName + " " + checked.modelLabel + "\n" +
+           test::describe(checked.diagnostics);
 }
 
 std::string compiledAnswer(const CompiledVerdict& verdict) {
     const bool invalid = std::any_of(verdict.diagnostics.begin(), verdict.diagnostics.end(),
                                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
-    return std::to_string(invalid ? 1 : 0) + " " + verdict.model->id + "\n" + test::describe(verdict.diagnostics);
+    return std::to_string(invalid ? 1 : 0) + " " + dialectName(verdict.dialect) + " " + verdict.model->id + "\n" +
+           test::describe(verdict.diagnostics);
 }
 
 // Every example request of the catalog (three variants a mode: low, high and middle of the ranges,
@@ -88,11 +91,17 @@ void eachLeaf(const json& document, const std::string& at, const std::function<v
     }
 }
 
+// Asked as its dialect and with the dialect left to tell (vgen validate without --dialect).
 void expectSameAnswer(const Payload& payload, size_t& answered) {
     const std::optional<CompiledVerdict> verdict = checkCompiled(payload.text, payload.dialect, builtinCatalog());
-    if (!verdict) return;
-    ++answered;
-    EXPECT_EQ(compiledAnswer(*verdict), fullPathAnswer(payload)) << dialectName(payload.dialect) << " " << payload.text;
+    if (verdict) {
+        ++answered;
+        EXPECT_EQ(compiledAnswer(*verdict), fullPathAnswer(payload.text, dialectName(payload.dialect)))
+            << dialectName(payload.dialect) << " " << payload.text;
+    }
+    if (const std::optional<CompiledVerdict> told = checkCompiled(payload.text, std::nullopt, builtinCatalog())) {
+        EXPECT_EQ(compiledAnswer(*told), fullPathAnswer(payload.text, "")) << "dialect told, " << payload.text;
+    }
 }
 
 TEST(CompiledCheck, AnswersTheExamplePayloadsOfEveryDialectAsTheFullPathDoes) {

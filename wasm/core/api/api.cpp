@@ -66,11 +66,12 @@ TextCheck checkText(RequestSession& session, std::string_view input, std::string
 }
 
 TextCheck checkPayload(const Catalog& catalog, std::string_view input, std::string_view dialect) {
-    if (const std::optional<Dialect> chosen = dialect.empty() ? std::nullopt : dialectByName(dialect)) {
-        if (std::optional<CompiledVerdict> verdict = checkCompiled(input, *chosen, catalog)) {
+    const std::optional<Dialect> chosen = dialect.empty() ? std::nullopt : dialectByName(dialect);
+    if (chosen || dialect.empty()) {
+        if (std::optional<CompiledVerdict> verdict = checkCompiled(input, chosen, catalog)) {
             TextCheck checked;
-            checked.dialect = *chosen;
-            checked.dialectName = vg::dialectName(*chosen);
+            checked.dialect = verdict->dialect;
+            checked.dialectName = vg::dialectName(verdict->dialect);
             checked.usable = true;
             checked.modelLabel = verdict->model->id;
             checked.diagnostics = std::move(verdict->diagnostics);

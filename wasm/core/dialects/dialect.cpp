@@ -6,6 +6,7 @@
 #include "dialects/dialect_common.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace vg {
@@ -44,11 +45,21 @@ std::set<std::string> topLevelNames(const DialectSpec& spec) {
 }
 
 // Among tied dialects, the one the model id is spelled for.
-std::optional<Dialect> byModelId(const json& body, const std::vector<Dialect>& candidates) {
+// Each dialect's top-level names, gathered once.
+const std::set<std::string>& topLevelNamesOf(Dialect dialect) {
+    static const std::map<Dialect, std::set<std::string>> all = [] {
+        std::map<Dialect, std::set<std::string>> byDialect;
+        for (Dialect each : kAllDialects) byDialect[each] = topLevelNames(specFor(each));
+        return byDialect;
+    }();
+    return all.at(dialect);
+}
+
+std::optional<Dialect> byModelId(const BodyText& bodyText, const std::vector<Dialect>& candidates) {
     for (const char* key : {"model", "provider"}) {
-        auto it = body.find(key);
-        if (it == body.end() || !it->is_string()) continue;
-        AliasMatch match = builtinCatalog().resolve(it->get<std::string>());
+        const std::optional<std::string_view> id = bodyText(key);
+        if (!id) continue;
+        AliasMatch match = builtinCatalog().resolve(*id);
         if (!match.model) continue;
         if (!match.alias) return candidates.front();  // canonical ids are the AI SDK's spelling
         for (const std::string& name : match.alias->dialects) {
@@ -104,23 +115,32 @@ json HttpRequest::toJson() const {
 // The envelope's path decides; else the dialect that knows the most of the body's top-level names
 // (ties broken by the model id's aliases); nullopt when every dialect knows as much.
 std::optional<Dialect> detectDialect(const json& input) {
-    if (isEnvelope(input)) {
-        const json* path = findAt(input, "/path");
-        if (path && path->is_string())
-            for (Dialect dialect : kAllDialects) {
-                const auto& accepted = specFor(dialect).acceptedPaths;
-                if (std::any_of(accepted.begin(), accepted.end(),
-                                [&](const char* p) { return path->get<std::string>() == p; }))
-                    return dialect;
-            }
-    }
-    const json& body = isEnvelope(input) ? input["body"] : input;
+    const bool envelope = isEnvelope(input);
+    const json* path = envelope ? findAt(input, "/path") : nullptr;
+    const json& body = envelope ? input["body"] : input;
     if (!body.is_object()) return std::nullopt;
+    std::vector<std::string_view> names;
+    for (auto it = body.begin(); it != body.end(); ++it) names.push_back(it.key());
+    return detectDialect(path && path->is_string() ? std::optional<std::string_view>(path->get_ref<const std::string&>()) : std::nullopt,
+                         names, [&](std::string_view name) -> std::optional<std::string_view> {
+                             auto it = body.find(std::string(name));
+                             if (it == body.end() || !it->is_string()) return std::nullopt;
+                             return std::string_view(it->get_ref<const std::string&>());
+                         });
+}
+
+std::optional<Dialect> detectDialect(std::optional<std::string_view> envelopePath, const std::vector<std::string_view>& bodyNames,
+                                     const BodyText& bodyText) {
+    if (envelopePath)
+        for (Dialect dialect : kAllDialects) {
+            const auto& accepted = specFor(dialect).acceptedPaths;
+            if (std::any_of(accepted.begin(), accepted.end(), [&](const char* p) { return *envelopePath == p; })) return dialect;
+        }
     std::vector<std::pair<Dialect, size_t>> scores;
     for (Dialect dialect : kAllDialects) {
-        const std::set<std::string> names = topLevelNames(specFor(dialect));
+        const std::set<std::string>& names = topLevelNamesOf(dialect);
         size_t known = 0;
-        for (auto it = body.begin(); it != body.end(); ++it) known += names.count(it.key());
+        for (std::string_view name : bodyNames) known += names.count(std::string(name));
         scores.emplace_back(dialect, known);
     }
     size_t best = 0, lowest = SIZE_MAX;
@@ -133,7 +153,7 @@ std::optional<Dialect> detectDialect(const json& input) {
     for (const auto& [dialect, score] : scores)
         if (score == best) candidates.push_back(dialect);
     if (candidates.size() == 1) return candidates.front();
-    if (auto dialect = byModelId(body, candidates)) return dialect;
+    if (auto dialect = byModelId(bodyText, candidates)) return dialect;
     return candidates.front();
 }
 

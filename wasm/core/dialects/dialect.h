@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,11 @@ struct HttpRequest {
 // Which dialect an input is written in: from an envelope's path, else from the body's shape.
 // Returns nullopt when nothing identifies it.
 std::optional<Dialect> detectDialect(const json& input);
+// The same from what a reader knows without a tree: the envelope's path (nullopt: no envelope, or
+// a path that is no string), the body's top-level names, and the body's string member `name`.
+using BodyText = std::function<std::optional<std::string_view>(std::string_view name)>;
+std::optional<Dialect> detectDialect(std::optional<std::string_view> envelopePath, const std::vector<std::string_view>& bodyNames,
+                                     const BodyText& bodyText);
 
 struct ParseOutcome {
     Request request;

@@ -18,6 +18,7 @@
 #include "text/text_format.h"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <deque>
 #include <map>
@@ -30,15 +31,26 @@ namespace {
 // A payload larger than this is rarely plain (inline media): the full path reads it.
 constexpr size_t kMostCompiledBytes = 256 * 1024;
 
-// A hash that looks a string key up by any view of it (no string made per lookup). FNV-1a: the
-// keys are field names and pointers of a few dozen bytes, where it is several times cheaper than
-// the standard library's.
+// A hash that looks a string key up by any view of it (no string made per lookup). It reads the
+// size and three words (the first, middle and last eight bytes) whatever the length: the keys are
+// field names and lists of them, which differ there, and the table compares whole keys anyway.
 struct TextHash {
     using is_transparent = void;
     size_t operator()(std::string_view text) const {
-        uint64_t hash = 0xcbf29ce484222325ull;
-        for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-        return static_cast<size_t>(hash);
+        const auto word = [&](size_t at) {
+            uint64_t value = 0;
+            std::memcpy(&value, text.data() + at, std::min<size_t>(8, text.size() - at));
+            return value;
+        };
+        const size_t size = text.size();
+        uint64_t hash = (size + 1) * 0x9E3779B97F4A7C15ull;
+        if (size > 0) {
+            hash ^= word(0) * 0xC2B2AE3D27D4EB4Full;
+            hash = (hash ^ (hash >> 29)) * 0x165667B19E3779F9ull;
+            hash ^= word(size > 8 ? (size - 8) / 2 : 0) * 0x27D4EB2F165667C5ull;
+            hash ^= word(size > 8 ? size - 8 : 0) * 0x9E3779B185EBCA87ull;
+        }
+        return static_cast<size_t>(hash ^ (hash >> 32));
     }
 };
 template <typename Value>
@@ -209,23 +221,27 @@ Place compilePlace(CompiledModel& compiled, std::string_view wire) {
     return place;
 }
 
+using JoinedKeys = std::array<char, kMostLeafDepth * (2 + kKeyBytes.value)>;
+
 // The place of `leaf`, whose keys from `first` on are a place in the body; `joined` is room for
 // the tables' key: each key after its length in two bytes (keys are at most kKeyBytes long), which
 // no other list of keys spells the same way.
-const Place& placeOf(CompiledModel& compiled, const JsonLeaf& leaf, size_t first, std::string& joined) {
-    joined.clear();
+const Place& placeOf(CompiledModel& compiled, const JsonLeaf& leaf, size_t first, JoinedKeys& joined) {
+    size_t size = 0;
     for (size_t i = first; i < leaf.depth; ++i) {
-        const size_t size = leaf.keys[i].size();
-        joined.push_back(static_cast<char>(size & 0xFF));
-        joined.push_back(static_cast<char>(size >> 8));
-        joined.append(leaf.keys[i]);
+        const size_t length = leaf.keys[i].size();
+        joined[size++] = static_cast<char>(length & 0xFF);
+        joined[size++] = static_cast<char>(length >> 8);
+        std::memcpy(joined.data() + size, leaf.keys[i].data(), length);
+        size += length;
     }
-    auto found = compiled.places.find(joined);
+    const std::string_view key(joined.data(), size);
+    auto found = compiled.places.find(key);
     if (found == compiled.places.end()) {
         JsonLeaf place = leaf;  // the keys of the body place alone, for its pointer
         std::copy(leaf.keys.begin() + static_cast<std::ptrdiff_t>(first), leaf.keys.end(), place.keys.begin());
         place.depth = leaf.depth - first;
-        found = compiled.places.emplace(joined, compilePlace(compiled, place.pointer())).first;
+        found = compiled.places.emplace(std::string(key), compilePlace(compiled, place.pointer())).first;
     }
     return found->second;
 }
@@ -278,7 +294,7 @@ struct Scratch {
     std::vector<Member> members;
     std::deque<json> converted;          // values the parse converts (seconds, sizes, promotions): members view them
     std::deque<std::string> texts;       // input paths made for members (a file object's place)
-    std::string joined;                  // placeOf's room
+    JoinedKeys joined;                   // placeOf's room
 
     void clear() {
         body.clear();
@@ -539,12 +555,30 @@ bool memberPasses(CompiledModel& compiled, const Member& member, Mode mode) {
 // [SECTION] Entry point
 //-----------------------------------------------------------------------------
 
-std::optional<CompiledVerdict> checkCompiled(std::string_view text, Dialect dialect, const Catalog& catalog) {
+namespace {
+
+// detectDialect on the leaves: the envelope's path, the body's top-level names and its ids.
+std::optional<Dialect> dialectOfLeaves(const Scratch& scratch, bool envelope, size_t first) {
+    std::optional<std::string_view> path;
+    std::vector<std::string_view> names;
+    for (const JsonLeaf& leaf : scratch.leaves) {
+        if (envelope && leaf.at("path") && leaf.value.isString()) path = leaf.value.text;
+        if ((envelope && !leaf.under("body")) || std::find(names.begin(), names.end(), leaf.keys[first]) != names.end()) continue;
+        names.push_back(leaf.keys[first]);
+    }
+    return detectDialect(path, names, [&](std::string_view name) -> std::optional<std::string_view> {
+        for (const JsonLeaf* leaf : scratch.body)
+            if (leaf->depth == first + 1 && leaf->keys[first] == name && leaf->value.isString()) return leaf->value.text;
+        return std::nullopt;
+    });
+}
+
+}  // namespace
+
+std::optional<CompiledVerdict> checkCompiled(std::string_view text, std::optional<Dialect> given, const Catalog& catalog) {
     thread_local Scratch scratch;
     scratch.clear();
     if (!readJsonLeaves(text, scratch.leaves, kMostCompiledBytes)) return std::nullopt;
-    const DialectSpec& spec = specFor(dialect);
-    const char* const dialectId = dialectName(dialect);
 
     // The envelope {method?, path?, headers?, body} (isEnvelope), and where the body's leaves are.
     bool hasBody = false, pathOrMethod = false;
@@ -556,11 +590,17 @@ std::optional<CompiledVerdict> checkCompiled(std::string_view text, Dialect dial
     const bool envelope = hasBody && pathOrMethod;
     const size_t first = envelope ? 1 : 0;  // the body's keys start here
     std::vector<const JsonLeaf*>& body = scratch.body;
+    for (const JsonLeaf& leaf : scratch.leaves)
+        if (!envelope || leaf.under("body")) body.push_back(&leaf);
+    const std::optional<Dialect> told = given ? given : dialectOfLeaves(scratch, envelope, first);
+    if (!told) return std::nullopt;  // dialect_unknown
+    const Dialect dialect = *told;
+    const DialectSpec& spec = specFor(dialect);
+    const char* const dialectId = dialectName(dialect);
     const JsonLeaf* modelLeaf = nullptr;
     const std::string_view modelWire = spec.modelWire;
     for (const JsonLeaf& leaf : scratch.leaves) {
         if (!envelope || leaf.under("body")) {
-            body.push_back(&leaf);
             if (!modelWire.empty() && leaf.depth == first + 1 && leaf.keys[first] == modelWire.substr(1)) modelLeaf = &leaf;
         } else if (leaf.at("path")) {
             const auto& accepted = spec.acceptedPaths;
@@ -606,6 +646,7 @@ std::optional<CompiledVerdict> checkCompiled(std::string_view text, Dialect dial
 
     // Every member the tables pass says nothing; the validator judges the rest, in the body's order.
     CompiledVerdict verdict;
+    verdict.dialect = dialect;
     verdict.model = &model;
     std::optional<Request> asked;
     if (!model.limitsKnown) asked.emplace();

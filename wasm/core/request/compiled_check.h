@@ -28,11 +28,13 @@
 namespace vg {
 
 struct CompiledVerdict {
-    const Model* model = nullptr;  // the model the payload names
-    Diagnostics diagnostics;       // exactly the full path's: parse's (none) and validateRequest's
+    Dialect dialect = Dialect::AiSdk;  // the one asked for, or the one detectDialect tells
+    const Model* model = nullptr;      // the model the payload names
+    Diagnostics diagnostics;           // exactly the full path's: parse's (none) and validateRequest's
 };
 
-// The verdict on `text` as a `dialect` payload, or nullopt when only the full path can give it.
-std::optional<CompiledVerdict> checkCompiled(std::string_view text, Dialect dialect, const Catalog& catalog);
+// The verdict on `text` as a `dialect` payload (nullopt: the dialect the text is written in, as
+// detectDialect tells it), or nullopt when only the full path can give it.
+std::optional<CompiledVerdict> checkCompiled(std::string_view text, std::optional<Dialect> dialect, const Catalog& catalog);
 
 }  // namespace vg
