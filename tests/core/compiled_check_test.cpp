@@ -153,6 +153,18 @@ TEST(CompiledCheck, AnswersEveryWrongFieldAsTheFullPathDoes) {
     EXPECT_GT(invalidAnswered, tried / 10) << invalidAnswered << " of " << tried;
 }
 
+// A server fed made-up field names keeps its tables bounded and its answers right past the bound.
+TEST(CompiledCheck, AnswersRightPastWhatItsTablesKeep) {
+    size_t answered = 0;
+    for (int i = 0; i < 1500; ++i) {
+        const std::string text = R"({"model":"klingai/kling-v2.6-t2v","prompt":"a fox","providerOptions":{"klingai":{"made)" +
+                                 std::to_string(i) + R"(Up":)" + std::to_string(i) + "}}}";
+        if (i % 100 == 0 || i >= 1490) expectSameAnswer({Dialect::AiSdk, text}, answered);
+        else checkCompiled(text, Dialect::AiSdk, builtinCatalog());  // fills the tables
+    }
+    EXPECT_GT(answered, 0u);
+}
+
 TEST(CompiledCheck, LeavesWhatOnlyTheFullPathCanSayToIt) {
     const auto answers = [](Dialect dialect, const std::string& text) {
         return checkCompiled(text, dialect, builtinCatalog()).has_value();

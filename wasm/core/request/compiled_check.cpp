@@ -30,6 +30,10 @@ namespace {
 
 // A payload larger than this is rarely plain (inline media): the full path reads it.
 constexpr size_t kMostCompiledBytes = 256 * 1024;
+// What a model's tables keep of what payloads bring (places, sets of members, the AI SDK's forms)
+// is bounded: a long-running server fed made-up field names keeps this much and works the rest out
+// per request.
+constexpr size_t kMostKept = 1024;
 
 // A hash that looks a string key up by any view of it (no string made per lookup). It reads the
 // size and three words (the first, middle and last eight bytes) whatever the length: the keys are
@@ -120,7 +124,7 @@ struct CompiledModel {
     TextMap<size_t> ids;             // canonical pointer -> its bit in a Presence
     std::unordered_map<Presence, PresenceVerdict, PresenceHash> verdicts;
     // The AI SDK's resolution and ratio (each "-" when absent, else "<size>:<text>") -> the two as
-    // mapSdkForms leaves them; "" holds the latest answer that followed an image ("adaptive").
+    // mapSdkForms leaves them; "" holds the latest answer not kept (one that followed an image).
     TextMap<json> sdkForms;
 };
 
@@ -226,7 +230,8 @@ using JoinedKeys = std::array<char, kMostLeafDepth * (2 + kKeyBytes.value)>;
 // The place of `leaf`, whose keys from `first` on are a place in the body; `joined` is room for
 // the tables' key: each key after its length in two bytes (keys are at most kKeyBytes long), which
 // no other list of keys spells the same way.
-const Place& placeOf(CompiledModel& compiled, const JsonLeaf& leaf, size_t first, JoinedKeys& joined) {
+const Place& placeOf(CompiledModel& compiled, const JsonLeaf& leaf, size_t first, JoinedKeys& joined,
+                     std::deque<Place>& unkept) {
     size_t size = 0;
     for (size_t i = first; i < leaf.depth; ++i) {
         const size_t length = leaf.keys[i].size();
@@ -241,6 +246,7 @@ const Place& placeOf(CompiledModel& compiled, const JsonLeaf& leaf, size_t first
         JsonLeaf place = leaf;  // the keys of the body place alone, for its pointer
         std::copy(leaf.keys.begin() + static_cast<std::ptrdiff_t>(first), leaf.keys.end(), place.keys.begin());
         place.depth = leaf.depth - first;
+        if (compiled.places.size() == kMostKept) return unkept.emplace_back(compilePlace(compiled, place.pointer()));
         found = compiled.places.emplace(std::string(key), compilePlace(compiled, place.pointer())).first;
     }
     return found->second;
@@ -295,12 +301,15 @@ struct Scratch {
     std::deque<json> converted;          // values the parse converts (seconds, sizes, promotions): members view them
     std::deque<std::string> texts;       // input paths made for members (a file object's place)
     JoinedKeys joined;                   // placeOf's room
+    std::deque<Place> unkept;            // places of this request the full tables had no room for
+    PresenceVerdict unkeptVerdict;       // the same for the verdict on its members
 
     void clear() {
         body.clear();
         members.clear();
         converted.clear();
         texts.clear();
+        unkept.clear();
     }
 };
 
@@ -333,7 +342,7 @@ const PlainValue& keep(Scratch& scratch, json value, PlainValue& plain) {
 bool readMembers(CompiledModel& compiled, Scratch& scratch, size_t first, std::string_view prefix) {
     std::array<FileObject, 2> files{};  // a dialect has one or two media rows as file objects
     for (const JsonLeaf* leaf : scratch.body) {
-        const Place& place = placeOf(compiled, *leaf, first, scratch.joined);
+        const Place& place = placeOf(compiled, *leaf, first, scratch.joined, scratch.unkept);
         const PlainValue& value = leaf->value;
         switch (place.kind) {
             case PlaceKind::Unknown: return false;
@@ -450,7 +459,8 @@ void mapSdkMembers(CompiledModel& compiled, Scratch& scratch) {
         }
         mapSdkForms(forms, *compiled.model);
         forms.body.erase("image");
-        if (!plain) known = compiled.sdkForms.insert_or_assign(std::string(), std::move(forms.body)).first;
+        if (!plain || compiled.sdkForms.size() >= kMostKept)
+            known = compiled.sdkForms.insert_or_assign(std::string(), std::move(forms.body)).first;
         else known = compiled.sdkForms.emplace(std::move(key), std::move(forms.body)).first;
     }
     const json& mapped = known->second;
@@ -635,8 +645,10 @@ std::optional<CompiledVerdict> checkCompiled(std::string_view text, std::optiona
         if (carries(member)) presence.carried |= uint64_t{1} << id;
     }
     auto known = compiled.verdicts.find(presence);
-    if (known == compiled.verdicts.end()) known = compiled.verdicts.emplace(presence, presenceVerdict(compiled, members, match.alias)).first;
-    const PresenceVerdict& settled = known->second;
+    if (known == compiled.verdicts.end() && compiled.verdicts.size() < kMostKept)
+        known = compiled.verdicts.emplace(presence, presenceVerdict(compiled, members, match.alias)).first;
+    if (known == compiled.verdicts.end()) scratch.unkeptVerdict = presenceVerdict(compiled, members, match.alias);
+    const PresenceVerdict& settled = known != compiled.verdicts.end() ? known->second : scratch.unkeptVerdict;
     if (!settled.answerable) return std::nullopt;
     if (!settled.textRules.empty()) {
         const MemberProbe probe = probeOf(members, settled.explicitMode, nullptr);
