@@ -82,11 +82,13 @@ std::vector<json> wrongValuesFor(const json& value) {
     return wrong;
 }
 
-// Calls `visit` with the pointer of every plain value in `document`.
+// Calls `visit` with the pointer of every plain value in `document`, in objects and arrays.
 void eachLeaf(const json& document, const std::string& at, const std::function<void(const std::string&)>& visit) {
     if (document.is_object()) {
         for (auto it = document.begin(); it != document.end(); ++it) eachLeaf(*it, at + "/" + it.key(), visit);
-    } else if (!document.is_array()) {
+    } else if (document.is_array()) {
+        for (size_t i = 0; i < document.size(); ++i) eachLeaf(document[i], at + "/" + std::to_string(i), visit);
+    } else {
         visit(at);
     }
 }
@@ -140,11 +142,14 @@ TEST(CompiledCheck, AnswersEveryWrongFieldAsTheFullPathDoes) {
                     ++invalidAnswered;
             }
             json without = document;
-            without[at.parent_pointer()].erase(at.back());
+            json& parent = without[at.parent_pointer()];
+            if (parent.is_array()) parent.erase(std::stoul(at.back()));
+            else parent.erase(at.back());
             ++tried;
             expectSameAnswer({payload.dialect, without.dump()}, answered);
             json extra = document;
-            extra[at.parent_pointer()]["unexpectedField"] = 1;
+            if (extra[at.parent_pointer()].is_object()) extra[at.parent_pointer()]["unexpectedField"] = 1;
+            else extra[at.parent_pointer()].push_back("unexpected item");
             ++tried;
             expectSameAnswer({payload.dialect, extra.dump()}, answered);
         });

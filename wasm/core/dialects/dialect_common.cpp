@@ -170,6 +170,8 @@ bool fitsShape(const json& value, Shape shape) {
 
 }  // namespace
 
+bool fitsCanonicalShape(std::string_view canonical, const json& value) { return fitsShape(value, shapeOf(canonical)); }
+
 bool plainFitsShape(std::string_view canonical, const PlainValue& value) {
     switch (shapeOf(canonical)) {
         case Shape::Any: return true;

@@ -134,6 +134,8 @@ bool isEnvelope(const json& input);
 // Whether a plain value has the JSON type the parse takes for the canonical member `canonical`
 // (fitsShape's verdict on a value the compiled check read without a tree).
 bool plainFitsShape(std::string_view canonical, const PlainValue& value);
+// The same for any value (an array the compiled check read item by item).
+bool fitsCanonicalShape(std::string_view canonical, const json& value);
 // Whether `alias` is an id of `dialect`'s (an alias limited to no dialects is every dialect's).
 bool aliasServes(const Alias& alias, std::string_view dialect);
 // OpenAI's `seconds` text ("8") as the canonical duration; nullopt when it is no number.

@@ -18,6 +18,8 @@
 #include "text/text_format.h"
 
 #include <algorithm>
+#include <bit>
+#include <charconv>
 #include <cstring>
 #include <array>
 #include <deque>
@@ -289,6 +291,7 @@ struct Member {
     const MemberSpecs* specs = nullptr;  // its checks when its place knows them; else looked up
     const Promotion* promotion = nullptr;  // an option a promotion may make a member
     size_t id = kMostMemberIds;          // its bit when its place knows it; else looked up
+    const json* tree = nullptr;          // an array (`value` unused): built from its items' leaves
 
     std::string inputPointer() const { return leaf ? leaf->pointer() : std::string(input); }
 };
@@ -332,16 +335,64 @@ bool addMember(std::vector<Member>& members, Member member) {
     return true;
 }
 
-const PlainValue& keep(Scratch& scratch, json value, PlainValue& plain) {
-    plain = plainValueOf(scratch.converted.emplace_back(std::move(value)));
-    return plain;
+// Puts `leaf`'s value into `tree`, the array at its keys' `depth`: each key below it an index in an
+// array or a member's name, as the leaf's items say.
+bool addItem(const JsonLeaf& leaf, size_t depth, json& tree) {
+    json* node = &tree;
+    for (size_t i = depth; i < leaf.depth; ++i) {
+        const std::string_view key = leaf.keys[i];
+        if (leaf.items >> i & 1u) {
+            if (node->is_null()) *node = json::array();
+            if (!node->is_array()) return false;
+            size_t index = 0;
+            std::from_chars(key.data(), key.data() + key.size(), index);
+            while (node->size() <= index) node->push_back(nullptr);
+            node = &(*node)[index];
+        } else {
+            if (node->is_null()) *node = json::object();
+            if (!node->is_object()) return false;
+            node = &(*node)[std::string(key)];
+        }
+    }
+    *node = leaf.value.toJson();
+    return true;
 }
+
+// Sets `plain` to a converted value, kept in the scratch for as long as the request is read.
+void keep(Scratch& scratch, json value, PlainValue& plain) { plain = plainValueOf(scratch.converted.emplace_back(std::move(value))); }
 
 // The body's leaves as canonical members (parseRow, parseOptions); false when the parse would say
 // anything, or read something the tables do not know.
 bool readMembers(CompiledModel& compiled, Scratch& scratch, size_t first, std::string_view prefix) {
     std::array<FileObject, 2> files{};  // a dialect has one or two media rows as file objects
+    const JsonLeaf* arrayLeaf = nullptr;  // the first leaf of the array whose items are being read
+    json* array = nullptr;                // that array, as far as it is read
+    size_t arrayDepth = 0;                // its leaves' keys down to its items
     for (const JsonLeaf* leaf : scratch.body) {
+        if (leaf->items >> first) {
+            // In an array: the member is the array, its place the keys down to it (items stay
+            // together in the text, so the array's leaves come one after another).
+            const size_t depth = first + static_cast<size_t>(std::countr_zero(leaf->items >> first));
+            const auto keysEnd = leaf->keys.begin() + static_cast<std::ptrdiff_t>(depth);
+            if (array && arrayDepth == depth && std::equal(leaf->keys.begin(), keysEnd, arrayLeaf->keys.begin())) {
+                if (!addItem(*leaf, depth, *array)) return false;
+                continue;
+            }
+            JsonLeaf container = *leaf;
+            container.depth = depth;
+            const Place& place = placeOf(compiled, container, first, scratch.joined, scratch.unkept);
+            const bool value = place.kind == PlaceKind::Option || (place.kind == PlaceKind::Row && place.row->codec == Codec::Value);
+            if (!value) return false;  // the AI SDK's frame images and references: the full path reads them
+            json& tree = scratch.converted.emplace_back(json::array());
+            if (!addItem(*leaf, depth, tree)) return false;
+            const std::string& input = scratch.texts.emplace_back(container.pointer());
+            if (!addMember(scratch.members, {place.canonical, nullptr, input, {}, &place.specs, place.promotion, place.id, &tree}))
+                return false;
+            arrayLeaf = leaf;
+            array = &tree;
+            arrayDepth = depth;
+            continue;
+        }
         const Place& place = placeOf(compiled, *leaf, first, scratch.joined, scratch.unkept);
         const PlainValue& value = leaf->value;
         switch (place.kind) {
@@ -396,6 +447,10 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, size_t first, std::s
         }
         if (!addMember(scratch.members, {row.canonical, leaf, {}, decoded, &place.specs, nullptr, place.id})) return false;
     }
+    for (const Member& member : scratch.members)  // parseRow's type check, on the whole array
+        if (member.tree && (member.promotion || (member.canonical.find('/', 1) == std::string_view::npos &&
+                                                 !fitsCanonicalShape(member.canonical, *member.tree))))
+            return false;
     for (const FileObject& file : files) {  // mediaFromFileObject
         if (!file.row) continue;
         if (!file.type || !file.type->isString()) return false;
@@ -484,6 +539,7 @@ void mapSdkMembers(CompiledModel& compiled, Scratch& scratch) {
 
 // Whether the request carries the canonical member `name` for mode inference (inferMode).
 bool carries(const Member& member) {
+    if (member.tree) return !member.tree->empty();
     return member.value.kind != PlainValue::Kind::Null && !(member.value.isString() && member.value.text.empty());
 }
 
@@ -546,6 +602,7 @@ PresenceVerdict presenceVerdict(CompiledModel& compiled, const std::vector<Membe
 
 // True when walkMembers says nothing of `member` (checkMember and the prompt's ceiling).
 bool memberPasses(CompiledModel& compiled, const Member& member, Mode mode) {
+    if (member.tree) return false;  // an array: its items, their specs and names are checkValue's
     const MemberSpecs& specs = member.specs ? *member.specs : specsOf(compiled, member.canonical);
     if (!specs.own) return false;  // not the model's: a warning, or a promoted option's wrong value
     const ParamSpec& own = *specs.own;
@@ -665,7 +722,7 @@ std::optional<CompiledVerdict> checkCompiled(std::string_view text, std::optiona
     for (const Member& member : members) {
         if (memberPasses(compiled, member, settled.mode)) continue;
         if (!asked) asked.emplace();
-        asked->body[json::json_pointer(std::string(member.canonical))] = member.value.toJson();
+        asked->body[json::json_pointer(std::string(member.canonical))] = member.tree ? *member.tree : member.value.toJson();
         asked->origin.record(std::string(member.canonical), member.inputPointer());
     }
     if (asked) {

@@ -50,7 +50,7 @@ PlainValue plainValueOf(const nlohmann::json& value) {
 
 std::string JsonLeaf::pointer() const {
     std::string text;
-    for (size_t i = 0; i < depth; ++i) {
+    for (size_t i = 0; i < depth; ++i) {  // an index is digits: nothing to escape
         text += '/';
         for (const char c : keys[i]) {  // JSON Pointer escaping: ~ is ~0, / is ~1
             if (c == '~') text += "~0";
@@ -86,6 +86,7 @@ class LeafReader {
 public:
     LeafReader(std::string_view text, JsonLeaves& out) : text_(text), out_(out), room_(out.scratch) {
         room_.depth = 0;
+        room_.items = 0;
         room_.keys.clear();
         room_.siblingsFrom.clear();
     }
@@ -126,6 +127,7 @@ public:
     }
     bool keyView(std::string_view name) {
         if (name.size() > kKeyBytes.value) return false;
+        ++room_.next[room_.depth - 1];  // one more member: the object is not empty
         // A duplicate key makes the text ambiguous: the full reader refuses it and says where. The
         // keys from siblingsFrom on are this object's (a closed child's are dropped when it closes).
         for (size_t i = room_.siblingsFrom.back(); i < room_.keys.size(); ++i)
@@ -135,24 +137,46 @@ public:
         room_.path[room_.depth - 1] = key;
         return true;
     }
-    bool start_object(size_t) {
-        if (room_.depth == kMostLeafDepth) return false;
+    bool start_object(size_t) { return open(false); }
+    bool start_array(size_t) { return open(true); }
+    // An empty object or array is no plain value: the full reader decides what it means where it is.
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+private:
+    // A value begins: in an array, it is the next item, its key the index.
+    bool item() {
+        if (room_.depth == 0 || !(room_.items >> (room_.depth - 1) & 1u)) return true;
+        size_t& next = room_.next[room_.depth - 1];
+        if (next == kMostLeafItems) return false;
+        room_.path[room_.depth - 1] = kIndices[next++];
+        return true;
+    }
+
+    bool open(bool array) {
+        if (room_.depth == kMostLeafDepth || !item()) return false;
+        room_.items = array ? room_.items | (1u << room_.depth) : room_.items & ~(1u << room_.depth);
+        room_.next[room_.depth] = 0;
         ++room_.depth;
         room_.siblingsFrom.push_back(room_.keys.size());
         return true;
     }
-    bool end_object() {
-        // An empty object is no plain value: the full reader decides what it means where it is.
-        if (room_.keys.size() == room_.siblingsFrom.back()) return false;
+
+    bool close() {
+        if (room_.next[room_.depth - 1] == 0) return false;  // empty
         room_.keys.resize(room_.siblingsFrom.back());
         room_.siblingsFrom.pop_back();
         --room_.depth;
         return true;
     }
-    bool start_array(size_t) { return false; }
-    bool end_array() { return false; }
 
-private:
+    // "0" to "255": an array item's key.
+    static inline const std::array<std::string, kMostLeafItems> kIndices = [] {
+        std::array<std::string, kMostLeafItems> indices;
+        for (size_t i = 0; i < kMostLeafItems; ++i) indices[i] = std::to_string(i);
+        return indices;
+    }();
+
     // `text` where it stays: the document's own characters, or a decoded copy of the scanner's.
     std::string_view kept(std::string_view text) {
         if (text.data() >= text_.data() && text.data() + text.size() <= text_.data() + text_.size()) return text;
@@ -160,11 +184,13 @@ private:
     }
 
     bool leaf(const PlainValue& value) {
-        if (room_.depth == 0 || out_.count == kMostLeaves) return false;  // the document itself must be an object
+        // The document itself must be an object (an array is the full reader's to refuse).
+        if (room_.depth == 0 || (room_.items & 1u) || out_.count == kMostLeaves || !item()) return false;
         if (out_.leaves.size() == out_.count) out_.leaves.emplace_back();
         JsonLeaf& leaf = out_.leaves[out_.count++];
         leaf.keys = room_.path;
         leaf.depth = room_.depth;
+        leaf.items = room_.items & ((1u << room_.depth) - 1);
         leaf.value = value;
         return true;
     }

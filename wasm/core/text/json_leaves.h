@@ -4,10 +4,11 @@
 // into the text (nothing copied unless an escape makes a string differ from its text), nothing
 // allocated per value once the reader has warmed up (its vectors keep their room).
 //
-// It reads only what a plain request is: an object of objects (to kMostLeafDepth levels) whose leaves are
-// strings, numbers, booleans or null, with unique keys, within the input limits' table. Anything
-// else (an array, an empty object, a duplicate key, text that is not JSON) is a "no", and the caller
-// reads the text the full way, which says exactly what is wrong: this reader never explains.
+// It reads only what a plain request is: an object of objects and arrays (to kMostLeafDepth levels)
+// whose leaves are strings, numbers, booleans or null, with unique keys, within the input limits'
+// table. Anything else (an empty object or array, a duplicate key, text that is not JSON) is a
+// "no", and the caller reads the text the full way, which says exactly what is wrong: this reader
+// never explains.
 #pragma once
 
 #include "request/input_limits.h"
@@ -46,12 +47,17 @@ PlainValue plainValueOf(const nlohmann::json& value);
 // else by kind and content.
 bool sameValue(const nlohmann::json& value, const PlainValue& plain);
 
-// How deep a leaf may lie: a gateway envelope's body, providerOptions, a namespace, an option.
-inline constexpr size_t kMostLeafDepth = 4;
+// How deep a leaf may lie: a gateway envelope's body, frameImages, an item, its image, the file
+// object's url.
+inline constexpr size_t kMostLeafDepth = 5;
+// Items an array may have (their indices are views of a table of that many).
+inline constexpr size_t kMostLeafItems = 256;
 
 struct JsonLeaf {
-    std::array<std::string_view, kMostLeafDepth> keys;  // from the document down, unescaped
+    std::array<std::string_view, kMostLeafDepth> keys;  // from the document down, unescaped; an
+                                                        // array's item by its index ("0")
     size_t depth = 0;                                   // keys in use
+    unsigned items = 0;                                 // bit i: keys[i] is an index in an array
     PlainValue value;
 
     // Its place as a JSON Pointer ("/providerOptions/klingai/cfgScale", ~ and / escaped).
@@ -69,7 +75,9 @@ struct JsonLeaves {
     // The reader's own working room, kept so that a warm reader allocates nothing.
     struct Scratch {
         std::array<std::string_view, kMostLeafDepth> path;  // the keys down to the value being read
-        size_t depth = 0;                                   // objects open
+        size_t depth = 0;                                   // objects and arrays open
+        unsigned items = 0;                                 // bit i: level i is an array
+        std::array<size_t, kMostLeafDepth> next{};          // per open array: its next item's index
         std::vector<std::string_view> keys;                 // the keys of the open objects, for duplicates
         std::vector<size_t> siblingsFrom;                   // where each open object's keys start in keys
     } scratch;
@@ -79,8 +87,8 @@ struct JsonLeaves {
 };
 
 // Reads `text` into `out` (reused: its room is kept between calls; its views point into `text`).
-// False when the text is not a plain request as above within kMostLeafDepth levels of objects, or
-// is larger than `maxBytes`.
+// False when the text is not a plain request as above within kMostLeafDepth levels, or is larger
+// than `maxBytes`.
 bool readJsonLeaves(std::string_view text, JsonLeaves& out, size_t maxBytes);
 
 }  // namespace vg
