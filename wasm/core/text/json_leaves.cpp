@@ -19,33 +19,14 @@ nlohmann::json PlainValue::toJson() const {
 }
 
 PlainValue plainValueOf(const nlohmann::json& value) {
-    PlainValue plain;
     switch (value.type()) {
-        case nlohmann::json::value_t::string:
-            plain.kind = PlainValue::Kind::String;
-            plain.text = value.get_ref<const std::string&>();
-            break;
-        case nlohmann::json::value_t::number_integer:
-            plain.kind = PlainValue::Kind::Integer;
-            plain.integer = value.get<int64_t>();
-            plain.number = static_cast<double>(plain.integer);
-            break;
-        case nlohmann::json::value_t::number_unsigned:
-            plain.kind = PlainValue::Kind::Unsigned;
-            plain.unsignedValue = value.get<uint64_t>();
-            plain.number = static_cast<double>(plain.unsignedValue);
-            break;
-        case nlohmann::json::value_t::number_float:
-            plain.kind = PlainValue::Kind::Float;
-            plain.number = value.get<double>();
-            break;
-        case nlohmann::json::value_t::boolean:
-            plain.kind = PlainValue::Kind::Boolean;
-            plain.boolean = value.get<bool>();
-            break;
-        default: break;
+        case nlohmann::json::value_t::string: return PlainValue::ofString(value.get_ref<const std::string&>());
+        case nlohmann::json::value_t::number_integer: return PlainValue::ofInteger(value.get<int64_t>());
+        case nlohmann::json::value_t::number_unsigned: return PlainValue::ofUnsigned(value.get<uint64_t>());
+        case nlohmann::json::value_t::number_float: return PlainValue::ofFloat(value.get<double>());
+        case nlohmann::json::value_t::boolean: return PlainValue::ofBoolean(value.get<bool>());
+        default: return PlainValue{};
     }
-    return plain;
 }
 
 std::string JsonLeaf::pointer() const {
@@ -92,38 +73,12 @@ public:
     }
 
     bool null() { return leaf(PlainValue{}); }
-    bool boolean(bool value) {
-        PlainValue plain;
-        plain.kind = PlainValue::Kind::Boolean;
-        plain.boolean = value;
-        return leaf(plain);
-    }
-    bool number_integer(int64_t value) {
-        PlainValue plain;
-        plain.kind = PlainValue::Kind::Integer;
-        plain.integer = value;
-        plain.number = static_cast<double>(value);
-        return leaf(plain);
-    }
-    bool number_unsigned(uint64_t value) {
-        PlainValue plain;
-        plain.kind = PlainValue::Kind::Unsigned;
-        plain.unsignedValue = value;
-        plain.number = static_cast<double>(value);
-        return leaf(plain);
-    }
-    bool number_float(double value, const std::string&) {
-        PlainValue plain;
-        plain.kind = PlainValue::Kind::Float;
-        plain.number = value;
-        return leaf(plain);
-    }
+    bool boolean(bool value) { return leaf(PlainValue::ofBoolean(value)); }
+    bool number_integer(int64_t value) { return leaf(PlainValue::ofInteger(value)); }
+    bool number_unsigned(uint64_t value) { return leaf(PlainValue::ofUnsigned(value)); }
+    bool number_float(double value, const std::string&) { return leaf(PlainValue::ofFloat(value)); }
     bool stringView(std::string_view value) {
-        if (value.size() > kStringBytes.value) return false;
-        PlainValue plain;
-        plain.kind = PlainValue::Kind::String;
-        plain.text = kept(value);
-        return leaf(plain);
+        return value.size() <= kStringBytes.value && leaf(PlainValue::ofString(kept(value)));
     }
     bool keyView(std::string_view name) {
         if (name.size() > kKeyBytes.value) return false;

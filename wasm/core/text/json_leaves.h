@@ -35,6 +35,12 @@ struct PlainValue {
     uint64_t unsignedValue = 0;  // Unsigned: exact
     bool boolean = false;
 
+    static PlainValue ofString(std::string_view text) { return {Kind::String, text}; }
+    static PlainValue ofInteger(int64_t value) { return {Kind::Integer, {}, static_cast<double>(value), value}; }
+    static PlainValue ofUnsigned(uint64_t value) { return {Kind::Unsigned, {}, static_cast<double>(value), 0, value}; }
+    static PlainValue ofFloat(double value) { return {Kind::Float, {}, value}; }
+    static PlainValue ofBoolean(bool value) { return {Kind::Boolean, {}, 0, 0, 0, value}; }
+
     bool isString() const { return kind == Kind::String; }
     bool isNumber() const { return kind == Kind::Integer || kind == Kind::Unsigned || kind == Kind::Float; }
     // The same value as nlohmann's parse gives it (unsigned for a non-negative integer).
