@@ -94,8 +94,10 @@ void decodeKey(std::string_view text, size_t at, std::string& key) {
     key.clear();
     const size_t end = skipString(text, at);
     for (size_t i = at + 1; i + 1 < end; ++i) {
-        if (text[i] != '\\') {
-            key += text[i];
+        if (text[i] != '\\') {  // the run up to the next escape, in one append
+            const size_t run = std::min(text.find('\\', i), end - 1);
+            key.append(text.substr(i, run - i));
+            i = run - 1;
             continue;
         }
         const char escaped = text[++i];
@@ -126,6 +128,10 @@ void decodeKey(std::string_view text, size_t at, std::string& key) {
 // Appends "/" and `token` as a JSON Pointer writes it (~ as ~0, / as ~1).
 void appendToken(std::string& pointer, std::string_view token) {
     pointer += '/';
+    if (token.find_first_of("~/") == std::string_view::npos) {
+        pointer.append(token);
+        return;
+    }
     for (const char c : token) {
         if (c == '~') pointer += "~0";
         else if (c == '/') pointer += "~1";
