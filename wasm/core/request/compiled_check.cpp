@@ -35,7 +35,7 @@ constexpr size_t kMostCompiledBytes = 256 * 1024;
 // What a model's tables keep of what payloads bring (places, sets of members, the AI SDK's forms)
 // is bounded: a long-running server fed made-up field names keeps this much and works the rest out
 // per request.
-constexpr size_t kMostKept = 1024;
+constexpr size_t kMostKept = 256;
 
 // A hash that looks a string key up by any view of it (no string made per lookup). It reads the
 // size and three words (the first, middle and last eight bytes) whatever the length: the keys are
