@@ -147,11 +147,13 @@ TEST(CompiledCheck, AnswersEveryWrongFieldAsTheFullPathDoes) {
             else parent.erase(at.back());
             ++tried;
             expectSameAnswer({payload.dialect, without.dump()}, answered);
-            json extra = document;
-            if (extra[at.parent_pointer()].is_object()) extra[at.parent_pointer()]["unexpectedField"] = 1;
-            else extra[at.parent_pointer()].push_back("unexpected item");
-            ++tried;
-            expectSameAnswer({payload.dialect, extra.dump()}, answered);
+            for (const char* name : {"unexpectedField", ""}) {  // "" once made the check's tree an array
+                json extra = document;
+                if (extra[at.parent_pointer()].is_object()) extra[at.parent_pointer()][name] = 1;
+                else extra[at.parent_pointer()].push_back("unexpected item");
+                ++tried;
+                expectSameAnswer({payload.dialect, extra.dump()}, answered);
+            }
         });
     }
     // Most wrong values are plain values the tables judge; the validator words the answer.

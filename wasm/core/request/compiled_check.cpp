@@ -600,6 +600,18 @@ PresenceVerdict presenceVerdict(CompiledModel& compiled, const std::vector<Membe
 // [SECTION] Judging the members
 //-----------------------------------------------------------------------------
 
+// The place of a canonical member in a body, made as objects: its tokens are names (places with
+// escapes are not compiled), and json_pointer would make "" an array index.
+json& memberAt(json& body, std::string_view canonical) {
+    json* node = &body;
+    for (size_t at = 1; at <= canonical.size();) {
+        const size_t end = std::min(canonical.find('/', at), canonical.size());
+        node = &(*node)[std::string(canonical.substr(at, end - at))];
+        at = end + 1;
+    }
+    return *node;
+}
+
 // True when walkMembers says nothing of `member` (checkMember and the prompt's ceiling).
 bool memberPasses(CompiledModel& compiled, const Member& member, Mode mode) {
     if (member.tree) return false;  // an array: its items, their specs and names are checkValue's
@@ -722,7 +734,7 @@ std::optional<CompiledVerdict> checkCompiled(std::string_view text, std::optiona
     for (const Member& member : members) {
         if (memberPasses(compiled, member, settled.mode)) continue;
         if (!asked) asked.emplace();
-        asked->body[json::json_pointer(std::string(member.canonical))] = member.tree ? *member.tree : member.value.toJson();
+        memberAt(asked->body, member.canonical) = member.tree ? *member.tree : member.value.toJson();
         asked->origin.record(std::string(member.canonical), member.inputPointer());
     }
     if (asked) {
