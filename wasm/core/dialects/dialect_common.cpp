@@ -177,10 +177,7 @@ bool plainFitsShape(std::string_view canonical, const PlainValue& value) {
         case Shape::Any: return true;
         case Shape::String: return value.isString();
         case Shape::Number: return value.isNumber();
-        case Shape::Integer:
-            return value.kind == PlainValue::Kind::Integer || value.kind == PlainValue::Kind::Unsigned ||
-                   (value.kind == PlainValue::Kind::Float && std::isfinite(value.number) &&
-                    std::floor(value.number) == value.number);
+        case Shape::Integer: return value.isWhole();
         case Shape::Boolean: return value.kind == PlainValue::Kind::Boolean;
         case Shape::StringArray:
         case Shape::Array:

@@ -15,6 +15,7 @@
 #include "request/rules.h"
 #include "request/validate.h"
 #include "text/json_leaves.h"
+#include "text/json_path.h"
 #include "text/text_format.h"
 
 #include <algorithm>
@@ -154,18 +155,6 @@ MemberSpecs specsAt(CompiledModel& compiled, std::string_view canonical) {
     return specs;
 }
 
-// The tokens of a pointer without escapes ("/a/b" -> {"a", "b"}); empty when it has any.
-std::vector<std::string_view> plainTokens(std::string_view pointer) {
-    std::vector<std::string_view> tokens;
-    if (pointer.find('~') != std::string_view::npos) return tokens;
-    for (size_t at = 1; at <= pointer.size();) {
-        const size_t end = std::min(pointer.find('/', at), pointer.size());
-        tokens.push_back(pointer.substr(at, end - at));
-        at = end + 1;
-    }
-    return tokens;
-}
-
 // The bit of a canonical member; kMostMemberIds when the model has met too many.
 size_t idOf(CompiledModel& compiled, std::string_view canonical) {
     auto found = compiled.ids.find(canonical);
@@ -195,7 +184,8 @@ Place compilePlace(CompiledModel& compiled, std::string_view wire) {
         place.id = idOf(compiled, place.canonical);
         return place;
     }
-    const std::vector<std::string_view> tokens = plainTokens(wire);
+    if (wire.find('~') != std::string_view::npos) return place;  // a name with "/" or "~" in it: the full path
+    const std::vector<std::string> tokens = pointerTokens(wire);
     if (tokens.empty()) return place;
     if (spec.mediaAsFileObjects && tokens.size() >= 2) {
         const std::string_view last = tokens.back();
@@ -213,10 +203,10 @@ Place compilePlace(CompiledModel& compiled, std::string_view wire) {
     const std::string& provider = compiled.model->provider;
     if (spec.options == OptionsStyle::Nested) {
         if (tokens.size() != 3 || tokens[1] != provider) return place;  // another namespace warns
-        place.canonical = "/providerOptions/" + provider + "/" + std::string(tokens[2]);
+        place.canonical = "/providerOptions/" + provider + "/" + tokens[2];
     } else {
         if (tokens.size() != 2) return place;
-        const std::string name = spec.options == OptionsStyle::FlatSnake ? snakeToCamel(tokens[1]) : std::string(tokens[1]);
+        const std::string name = spec.options == OptionsStyle::FlatSnake ? snakeToCamel(tokens[1]) : tokens[1];
         place.canonical = "/providerOptions/" + provider + "/" + name;
     }
     place.kind = PlaceKind::Option;

@@ -44,9 +44,7 @@ json diagnosticsToJson(const Diagnostics& diagnostics) {
     return out;
 }
 
-namespace {
-
-void appendEscapedToken(std::string& out, const std::string& token) {
+void appendEscapedToken(std::string& out, std::string_view token) {
     if (std::none_of(token.begin(), token.end(), [](char c) { return c == '~' || c == '/'; })) {  // nearly every token
         out += token;
         return;
@@ -57,8 +55,6 @@ void appendEscapedToken(std::string& out, const std::string& token) {
         else out += c;
     }
 }
-
-}  // namespace
 
 std::string escapePointerToken(const std::string& token) {
     std::string out;

@@ -48,7 +48,9 @@ const char* severityName(Severity severity);
 json diagnosticToJson(const Diagnostic& diagnostic);
 json diagnosticsToJson(const Diagnostics& diagnostics);
 
-// JSON Pointer helpers (RFC 6901): escape one reference token, join a pointer and a token.
+// JSON Pointer helpers (RFC 6901): escape one reference token (onto `out`, or as a string of its
+// own), join a pointer and a token.
+void appendEscapedToken(std::string& out, std::string_view token);
 std::string escapePointerToken(const std::string& token);
 std::string pointerChild(const std::string& pointer, const std::string& token);
 std::string pointerChild(const std::string& pointer, size_t index);

@@ -31,10 +31,12 @@ namespace vg {
 
 namespace {
 
-std::string argString(const json& args, const char* name) {
-    auto it = args.find(name);
-    return it != args.end() && it->is_string() ? it->get<std::string>() : std::string();
+// A string argument as a view into the rule's arguments ("" when absent), and as a string.
+std::string_view argView(const json& args, const char* name) {
+    auto found = args.find(name);
+    return found != args.end() && found->is_string() ? std::string_view(found->get_ref<const std::string&>()) : std::string_view();
 }
+std::string argString(const json& args, const char* name) { return std::string(argView(args, name)); }
 
 // The loader checked the types and that required arguments are there; `fallback` is for optional ones.
 double argNumber(const json& args, const char* name, double fallback = 0) {
@@ -363,12 +365,6 @@ struct RuleArg {
 //-----------------------------------------------------------------------------
 // Each kind's own word on which members it reads: false only where its apply function would add
 // nothing, so the compiled check skips the rule without reading the request into a tree.
-
-// A string argument as a view into the rule's arguments ("" when absent): asked per request.
-std::string_view argView(const json& args, const char* name) {
-    auto found = args.find(name);
-    return found != args.end() && found->is_string() ? std::string_view(found->get_ref<const std::string&>()) : std::string_view();
-}
 
 bool speaksWhenPresent(const char* argument, const RuleSpec& rule, const MemberProbe& probe) {
     return probe.has(argView(rule.args, argument));

@@ -395,10 +395,7 @@ bool plainTypeMatches(ValueType type, const PlainValue& value) {
         case ValueType::Image:
         case ValueType::Video:
         case ValueType::Audio: return value.isString();
-        case ValueType::Integer:
-            return value.kind == PlainValue::Kind::Integer || value.kind == PlainValue::Kind::Unsigned ||
-                   (value.kind == PlainValue::Kind::Float && std::isfinite(value.number) &&
-                    value.number == std::floor(value.number));
+        case ValueType::Integer: return value.isWhole();
         case ValueType::Number: return value.isNumber();
         case ValueType::Boolean: return value.kind == PlainValue::Kind::Boolean;
         case ValueType::Array:
@@ -407,12 +404,10 @@ bool plainTypeMatches(ValueType type, const PlainValue& value) {
     return false;
 }
 
-// valuesEqual for a plain value: numbers by value, everything else by kind and content.
+// valuesEqual for a plain value: two numbers as doubles, everything else as json compares.
 bool plainEquals(const json& allowed, const PlainValue& value) {
-    if (allowed.is_number()) return value.isNumber() && allowed.get<double>() == value.number;
-    if (allowed.is_string()) return value.isString() && allowed.get_ref<const std::string&>() == value.text;
-    if (allowed.is_boolean()) return value.kind == PlainValue::Kind::Boolean && allowed.get<bool>() == value.boolean;
-    return allowed.is_null() && value.kind == PlainValue::Kind::Null;
+    if (allowed.is_number() && value.isNumber()) return allowed.get<double>() == value.number;
+    return sameValue(allowed, value);
 }
 
 // checkMedia says nothing of a URL the model takes whose extension is not a format it refuses.

@@ -1,6 +1,7 @@
 // VideoGen core: a JSON object read as its plain values (see json_leaves.h).
 #include "text/json_leaves.h"
 
+#include "request/diagnostics.h"
 #include "text/json_scan.h"
 
 
@@ -31,13 +32,9 @@ PlainValue plainValueOf(const nlohmann::json& value) {
 
 std::string JsonLeaf::pointer() const {
     std::string text;
-    for (size_t i = 0; i < depth; ++i) {  // an index is digits: nothing to escape
+    for (size_t i = 0; i < depth; ++i) {
         text += '/';
-        for (const char c : keys[i]) {  // JSON Pointer escaping: ~ is ~0, / is ~1
-            if (c == '~') text += "~0";
-            else if (c == '/') text += "~1";
-            else text += c;
-        }
+        appendEscapedToken(text, keys[i]);
     }
     return text;
 }

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <deque>
 #include <cstdint>
@@ -43,6 +44,11 @@ struct PlainValue {
 
     bool isString() const { return kind == Kind::String; }
     bool isNumber() const { return kind == Kind::Integer || kind == Kind::Unsigned || kind == Kind::Float; }
+    // A whole number, however written (5 and 5.0; not 5.5, not infinity).
+    bool isWhole() const {
+        return kind == Kind::Integer || kind == Kind::Unsigned ||
+               (kind == Kind::Float && std::isfinite(number) && std::floor(number) == number);
+    }
     // The same value as nlohmann's parse gives it (unsigned for a non-negative integer).
     nlohmann::json toJson() const;
 };

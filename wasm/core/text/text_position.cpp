@@ -125,20 +125,6 @@ void decodeKey(std::string_view text, size_t at, std::string& key) {
     }
 }
 
-// Appends "/" and `token` as a JSON Pointer writes it (~ as ~0, / as ~1).
-void appendToken(std::string& pointer, std::string_view token) {
-    pointer += '/';
-    if (token.find_first_of("~/") == std::string_view::npos) {
-        pointer.append(token);
-        return;
-    }
-    for (const char c : token) {
-        if (c == '~') pointer += "~0";
-        else if (c == '/') pointer += "~1";
-        else pointer += c;
-    }
-}
-
 constexpr size_t kNowhere = std::string_view::npos;
 
 // "/a/b" -> "/a", "/a" -> "" (tokens hold "/" as "~1": the last "/" starts the last token).
@@ -190,7 +176,8 @@ struct PointerWalk {
             at = skipSpace(text, skipString(text, at));
             if (at >= text.size() || text[at] != ':') return kNowhere;
             pointer.resize(own);
-            appendToken(pointer, key);
+            pointer += '/';
+            appendEscapedToken(pointer, key);
             at = next(member(skipSpace(text, at + 1)), '}', more);
         }
         pointer.resize(own);
@@ -204,7 +191,8 @@ struct PointerWalk {
         bool more = true;
         for (size_t index = 0; more && at != kNowhere; ++index) {
             pointer.resize(own);
-            appendToken(pointer, std::to_string(index));
+            pointer += '/';
+            pointer += std::to_string(index);
             at = next(member(at), ']', more);
         }
         pointer.resize(own);
