@@ -7,6 +7,7 @@
 #include "dialects/dialect.h"
 #include "request/compiled_check.h"
 #include "request/request_session.h"
+#include "text/text_position.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -93,6 +94,15 @@ void eachLeaf(const json& document, const std::string& at, const std::function<v
     }
 }
 
+// Diagnostics the compiled check places itself (from its leaves) are where a second reading of
+// the text by pointer places them, so their line and column are the full path's.
+void expectPlacedAsByPointer(const CompiledVerdict& verdict, const std::string& text) {
+    for (const Diagnostic& d : verdict.diagnostics) {
+        if (!d.byteOffset) continue;
+        EXPECT_EQ(*d.byteOffset, pointerOffset(text, d.path)) << d.path << " in " << text;
+    }
+}
+
 // Asked as its dialect and with the dialect left to tell (vgen validate without --dialect).
 void expectSameAnswer(const Payload& payload, size_t& answered) {
     const std::optional<CompiledVerdict> verdict = checkCompiled(payload.text, payload.dialect, builtinCatalog());
@@ -100,9 +110,11 @@ void expectSameAnswer(const Payload& payload, size_t& answered) {
         ++answered;
         EXPECT_EQ(compiledAnswer(*verdict), fullPathAnswer(payload.text, dialectName(payload.dialect)))
             << dialectName(payload.dialect) << " " << payload.text;
+        expectPlacedAsByPointer(*verdict, payload.text);
     }
     if (const std::optional<CompiledVerdict> told = checkCompiled(payload.text, std::nullopt, builtinCatalog())) {
         EXPECT_EQ(compiledAnswer(*told), fullPathAnswer(payload.text, "")) << "dialect told, " << payload.text;
+        expectPlacedAsByPointer(*told, payload.text);
     }
 }
 
@@ -170,6 +182,24 @@ TEST(CompiledCheck, AnswersRightPastWhatItsTablesKeep) {
         else checkCompiled(text, Dialect::AiSdk, builtinCatalog());  // fills the tables
     }
     EXPECT_GT(answered, 0u);
+}
+
+// Line and column come from where the reader saw each value: through indentation, escapes and
+// characters of several bytes before it, at the value's first byte as pointerOffset has it.
+TEST(CompiledCheck, PlacesItsDiagnosticsAtTheValuesItRead) {
+    const std::string text = "{\n  \"model\": \"klingai/kling-v2.6-t2v\",\n"
+                             "  \"prompt\": \"caf\u00e9 \\\"fox\\\" \\u6771\",\n"
+                             "  \"providerOptions\": {\n    \"klingai\": {\n      \"mode\": \"turbo\"\n    }\n  },\n"
+                             "  \"duration\":   11\n}";
+    const std::optional<CompiledVerdict> verdict = checkCompiled(text, Dialect::AiSdk, builtinCatalog());
+    ASSERT_TRUE(verdict) << text;
+    std::vector<std::string> placed;
+    for (const Diagnostic& d : verdict->diagnostics) {
+        ASSERT_TRUE(d.byteOffset) << d.path;
+        EXPECT_EQ(*d.byteOffset, pointerOffset(text, d.path)) << d.path;
+        placed.push_back(d.path + " " + text.substr(*d.byteOffset, 4));
+    }
+    EXPECT_EQ(placed, (std::vector<std::string>{"/duration 11\n}", "/providerOptions/klingai/mode \"tur"}));
 }
 
 TEST(CompiledCheck, LeavesWhatOnlyTheFullPathCanSayToIt) {

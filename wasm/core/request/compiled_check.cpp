@@ -731,6 +731,13 @@ std::optional<CompiledVerdict> checkCompiled(std::string_view text, std::optiona
         asked->body["model"] = std::string(modelLeaf->value.text);
         asked->origin.record("/model", modelLeaf->pointer());
         verdict.diagnostics = validateMembers(*asked, catalog, dialectId, settled.mode);
+        // A diagnostic at a value the payload holds is placed from its leaf: no second reading of
+        // the text for its line and column.
+        for (Diagnostic& diagnostic : verdict.diagnostics) {
+            const auto leaf = std::find_if(scratch.leaves.begin(), scratch.leaves.end(),
+                                           [&](const JsonLeaf& l) { return l.isAt(diagnostic.path); });
+            if (leaf != scratch.leaves.end()) diagnostic.byteOffset = leaf->offset;
+        }
     }
     return verdict;
 }

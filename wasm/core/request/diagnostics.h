@@ -23,9 +23,10 @@ struct Diagnostic {
     std::string path;     // JSON Pointer ("" is the whole document, "/duration", "/providerOptions/klingai/cfgScale")
     std::string code;     // codeName() of a registry entry, e.g. "duration_not_offered"
     std::string message;  // one sentence: what is wrong and what is allowed
-    // Where in the input text, for the one kind a pointer cannot place: text that is not JSON (a
-    // syntax error has no value to point at). Unset for every other diagnostic: its path places it
-    // (text_position.h pointerOffset).
+    // Where in the input text. Set for the one kind a pointer cannot place (text that is not JSON:
+    // a syntax error has no value to point at), and by a reader that already knows where the value
+    // at `path` starts (the compiled check's leaves). Unset otherwise: the path places it
+    // (text_position.h pointerOffset, which gives a set offset's same answer).
     std::optional<size_t> byteOffset;
 };
 

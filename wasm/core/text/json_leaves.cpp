@@ -2,7 +2,10 @@
 #include "text/json_leaves.h"
 
 #include "request/diagnostics.h"
+#include "text/json_path.h"
 #include "text/json_scan.h"
+
+#include <algorithm>
 
 
 namespace vg {
@@ -37,6 +40,23 @@ std::string JsonLeaf::pointer() const {
         appendEscapedToken(text, keys[i]);
     }
     return text;
+}
+
+bool JsonLeaf::isAt(std::string_view pointer) const {
+    for (size_t i = 0; i < depth; ++i) {
+        if (pointer.empty() || pointer.front() != '/') return false;
+        pointer.remove_prefix(1);
+        const size_t end = std::min(pointer.find('/'), pointer.size());
+        std::string_view token = pointer.substr(0, end);
+        std::string unescaped;  // only for a token with ~0 or ~1 in it
+        if (token.find('~') != std::string_view::npos) {
+            unescaped = pointerLeaf("/" + std::string(token));
+            token = unescaped;
+        }
+        if (token != keys[i]) return false;
+        pointer.remove_prefix(end);
+    }
+    return pointer.empty();
 }
 
 bool sameValue(const nlohmann::json& value, const PlainValue& plain) {
@@ -89,6 +109,7 @@ public:
         room_.path[room_.depth - 1] = key;
         return true;
     }
+    void valueAt(size_t offset) { room_.valueAt = offset; }
     bool start_object(size_t) { return open(false); }
     bool start_array(size_t) { return open(true); }
     // An empty object or array is no plain value: the full reader decides what it means where it is.
@@ -144,6 +165,7 @@ private:
         leaf.depth = room_.depth;
         leaf.items = room_.items & ((1u << room_.depth) - 1);
         leaf.value = value;
+        leaf.offset = room_.valueAt;
         return true;
     }
 

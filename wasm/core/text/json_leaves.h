@@ -71,9 +71,12 @@ struct JsonLeaf {
     size_t depth = 0;                                   // keys in use
     unsigned items = 0;                                 // bit i: keys[i] is an index in an array
     PlainValue value;
+    size_t offset = 0;                                  // where the value starts in the text (bytes)
 
     // Its place as a JSON Pointer ("/providerOptions/klingai/cfgScale", ~ and / escaped).
     std::string pointer() const;
+    // Whether `pointer` (a JSON Pointer, ~ escapes and all) names this leaf.
+    bool isAt(std::string_view pointer) const;
     bool at(std::string_view first) const { return depth == 1 && keys[0] == first; }
     bool under(std::string_view first) const { return depth > 1 && keys[0] == first; }
 };
@@ -90,6 +93,7 @@ struct JsonLeaves {
         size_t depth = 0;                                   // objects and arrays open
         unsigned items = 0;                                 // bit i: level i is an array
         std::array<size_t, kMostLeafDepth> next{};          // per open array: its next item's index
+        size_t valueAt = 0;                                 // where the value being read starts
         std::vector<std::string_view> keys;                 // the keys of the open objects, for duplicates
         std::vector<size_t> siblingsFrom;                   // where each open object's keys start in keys
     } scratch;

@@ -85,11 +85,17 @@ concept TakesStringViews = requires(Handler& handler, std::string_view text) {
     handler.keyView(text);
 };
 
+// A handler with void valueAt(size_t) is told where each value (not key) starts, as a byte
+// offset into the text, just before the value's own call: a diagnostic about that value is then
+// placed without reading the text again (text_position.h pointerOffsets finds the same offset).
+template <typename Handler>
+concept TakesValueOffsets = requires(Handler& handler, size_t offset) { handler.valueAt(offset); };
+
 template <typename Handler>
 class JsonScanner {
 public:
     JsonScanner(std::string_view text, Handler& handler)
-        : at_(text.data()), end_(text.data() + text.size()), handler_(handler) {}
+        : begin_(text.data()), at_(text.data()), end_(text.data() + text.size()), handler_(handler) {}
 
     // The whole text is one JSON value, with only whitespace around it, and the handler took all of it.
     bool scan() {
@@ -126,6 +132,7 @@ public:
                 continue;
             }
             if (at_ == end_) return false;
+            if constexpr (TakesValueOffsets<Handler>) handler_.valueAt(static_cast<size_t>(at_ - begin_));
             switch (*at_) {
                 case '{':
                 case '[': {
@@ -330,6 +337,7 @@ private:
         return std::isfinite(value) && handler_.number_float(value, buffer_);
     }
 
+    const char* begin_;
     const char* at_;
     const char* end_;
     Handler& handler_;
