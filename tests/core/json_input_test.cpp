@@ -286,6 +286,27 @@ TEST(JsonInput, LongPlainStringsComeBackIntact) {
     }
 }
 
+// The scanner finds the end of a plain run sixteen, then eight bytes at a time, then byte by byte:
+// a byte that ends the run must be seen at every offset of every block, and at the text's end.
+TEST(JsonInput, EveryByteThatEndsAPlainRunIsSeenWhereverItFalls) {
+    const std::vector<std::string> enders = {"\\\"", "\\\\", "\\u00e9", "\x1f", "\t", "\xc3\xa9", "\xe6\x9d\xb1",
+                                             "\xff", "\xc3", "\"", "\x7f"};
+    size_t checked = 0;
+    for (size_t length = 0; length <= 40; ++length)
+        for (size_t at = 0; at <= length; ++at)
+            for (const std::string& ender : enders) {
+                const std::string run = std::string(at, 'a') + ender + std::string(length - at, 'b');
+                for (const std::string& text : {"\"" + run + "\"", "{\"k\": \"" + run + "\"}", "[\"" + run + "\", 1]"}) {
+                    const JsonInput input = parseJsonInput(text);
+                    ASSERT_EQ(!input.error, json::accept(text)) << text;
+                    ++checked;
+                    if (input.error) continue;
+                    ASSERT_EQ(input.value, json::parse(text)) << text;
+                }
+            }
+    EXPECT_GT(checked, 10000u);
+}
+
 TEST(JsonInput, LongStringsKeepEveryDiagnosticExact) {
     const std::string image(5000, 'Q');
     JsonLimits roomy;
