@@ -14,12 +14,12 @@ namespace {
 
 std::string lowerCase(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(out.begin(), out.end(), out.begin(), asciiLower);
     return out;
 }
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() && lowerCase(text.substr(0, prefix.size())) == prefix;
+    return text.size() >= prefix.size() && equalsIgnoringCase(text.substr(0, prefix.size()), prefix);
 }
 
 // "https://host/a/b.PNG?x=1#f" -> "png"; "" when the last path segment has no extension.

@@ -39,24 +39,38 @@ constexpr size_t kMostCompiledBytes = 256 * 1024;
 constexpr size_t kMostKept = 256;
 
 // A hash that looks a string key up by any view of it (no string made per lookup). It reads the
-// size and three words (the first, middle and last eight bytes) whatever the length: the keys are
-// field names and lists of them, which differ there, and the table compares whole keys anyway.
+// size and three words (the first, middle and last eight bytes; a shorter key whole) whatever the
+// length: the keys are field names and lists of them, which differ there, and the table compares
+// whole keys anyway.
 struct TextHash {
     using is_transparent = void;
     size_t operator()(std::string_view text) const {
-        const auto word = [&](size_t at) {
-            uint64_t value = 0;
-            std::memcpy(&value, text.data() + at, std::min<size_t>(8, text.size() - at));
+        // Reads of a size the compiler knows (a memcpy of a size it does not know is a library call).
+        const char* const at = text.data();
+        const size_t size = text.size();
+        const auto word = [at](size_t from) {
+            uint64_t value;
+            std::memcpy(&value, at + from, 8);
             return value;
         };
-        const size_t size = text.size();
-        uint64_t hash = (size + 1) * 0x9E3779B97F4A7C15ull;
-        if (size > 0) {
-            hash ^= word(0) * 0xC2B2AE3D27D4EB4Full;
-            hash = (hash ^ (hash >> 29)) * 0x165667B19E3779F9ull;
-            hash ^= word(size > 8 ? (size - 8) / 2 : 0) * 0x27D4EB2F165667C5ull;
-            hash ^= word(size > 8 ? size - 8 : 0) * 0x9E3779B185EBCA87ull;
+        uint64_t first = 0, middle = 0, last = 0;
+        if (size >= 8) {
+            first = word(0);
+            middle = word((size - 8) / 2);
+            last = word(size - 8);
+        } else if (size >= 4) {  // the first four bytes and the last four, which may overlap
+            uint32_t low, high;
+            std::memcpy(&low, at, 4);
+            std::memcpy(&high, at + size - 4, 4);
+            first = low | uint64_t{high} << 32;
+        } else {
+            for (size_t i = 0; i < size; ++i) first |= uint64_t{static_cast<unsigned char>(at[i])} << (8 * i);
         }
+        uint64_t hash = (size + 1) * 0x9E3779B97F4A7C15ull;
+        hash ^= first * 0xC2B2AE3D27D4EB4Full;
+        hash = (hash ^ (hash >> 29)) * 0x165667B19E3779F9ull;
+        hash ^= middle * 0x27D4EB2F165667C5ull;
+        hash ^= last * 0x9E3779B185EBCA87ull;
         return static_cast<size_t>(hash ^ (hash >> 32));
     }
 };

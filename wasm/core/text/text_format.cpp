@@ -1,6 +1,7 @@
 #include "text/text_format.h"
 
 #include "request/input_limits.h"
+#include "text/json_writer.h"
 
 #include <algorithm>
 #include <cstring>
@@ -52,8 +53,11 @@ std::string excerpt(std::string_view text) {
 
 std::string quotedExcerpt(std::string_view text) {
     const std::string_view head = headOf(text, kEchoBytes.value - 5);  // room for the quotes and "..."
-    const std::string quoted = json(std::string(head)).dump(-1, ' ', false, json::error_handler_t::replace);
-    return head.size() < text.size() ? quoted + "..." : quoted;
+    std::string quoted;
+    quoted.reserve(head.size() + 5);
+    appendJsonString(quoted, head);  // nlohmann's dump with the replace handler, byte for byte
+    if (head.size() < text.size()) quoted += "...";
+    return quoted;
 }
 
 std::string joinWords(const std::vector<std::string>& words, std::string_view lastSeparator) {
@@ -135,9 +139,7 @@ std::string snakeToCamel(std::string_view name) {
 
 namespace {
 
-bool sameLetter(char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-}
+bool sameLetter(char a, char b) { return asciiLower(a) == asciiLower(b); }
 
 }  // namespace
 

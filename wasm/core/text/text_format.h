@@ -41,6 +41,9 @@ const char* jsonKindName(const json& value);
 size_t codePointCount(std::string_view utf8);
 std::string camelToSnake(std::string_view name);  // "cfgScale" -> "cfg_scale"
 std::string snakeToCamel(std::string_view name);  // "cfg_scale" -> "cfgScale"
+// An ASCII letter in lower case; every other byte as it is (std::tolower in the "C" locale, without
+// the library call per byte).
+inline char asciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 // Case-insensitive (ASCII) equality.
 bool equalsIgnoringCase(std::string_view a, std::string_view b);
 // Levenshtein distance, case-insensitive (ASCII), when it is at most `bound`; otherwise bound + 1.
