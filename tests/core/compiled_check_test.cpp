@@ -184,6 +184,51 @@ TEST(CompiledCheck, AnswersRightPastWhatItsTablesKeep) {
     EXPECT_GT(answered, 0u);
 }
 
+// The AI SDK's frame images (AI SDK and gateway dialects), changed in every way their items can be
+// written: the compiled check reads them as parseFrameImage does, or leaves them to the full path.
+TEST(CompiledCheck, ReadsFrameImagesAsTheParseDoes) {
+    size_t answered = 0, payloadsWithFrames = 0, originalsAnswered = 0;
+    for (const Payload& payload : examplePayloads()) {
+        json document = json::parse(payload.text);
+        json& body = document.contains("body") ? document["body"] : document;
+        if (!body.contains("frameImages")) continue;
+        ++payloadsWithFrames;
+        const size_t before = answered;
+        expectSameAnswer(payload, answered);
+        originalsAnswered += answered > before;
+        const json frames = body["frameImages"];
+        const json image = frames[0]["image"];
+        const json fileObject = {{"type", "url"}, {"url", "https://example.com/other.png"}};
+        const std::vector<json> variants = {
+            json::array({{{"frameType", "first_frame"}, {"image", image}}, {{"frameType", "last_frame"}, {"image", image}}}),
+            json::array({{{"frameType", "last_frame"}, {"image", image}}, {{"frameType", "last_frame"}, {"image", 5}}}),
+            json::array({{{"frameType", "last_frame"}}}),
+            json::array({{{"frameType", 1}, {"image", image}}, frames[0]}),
+            json::array({"last_frame", frames[0]}),
+            json::array({json::array({1}), frames[0]}),
+            json::array({{{"frameType", "last_frame"}, {"image", image}, {"note", "kept aside"}}}),
+            json::array({{{"frameType", {{"kind", "last_frame"}}}, {"image", image}}}),
+            json::array({{{"frameType", "last_frame"}, {"image", fileObject}}}),
+            json::array({{{"frameType", "last_frame"}, {"image", {{"type", "file"}, {"data", "iVBORw0KGgo="}, {"mediaType", "image/png"}}}}}),
+            json::array({{{"frameType", "last_frame"}, {"image", {{"type", "url"}}}}}),
+            json::array({{{"frameType", "last_frame"}, {"image", {{"type", "url"}, {"url", {{"deeper", "x"}}}}}}}),
+            json::array({{{"frameType", "last_frame"}, {"image", json::array({"https://example.com/a.png"})}}}),
+            json::array({{{"frameType", "first_frame"}, {"image", "https://example.com/first.png"}}}),
+            json::array({{{"frameType", "middle_frame"}, {"image", image}}}),
+            json("last_frame"),
+            json::object({{"frameType", "last_frame"}}),
+        };
+        for (const json& variant : variants) {
+            body["frameImages"] = variant;
+            expectSameAnswer({payload.dialect, document.dump()}, answered);
+        }
+    }
+    ASSERT_GT(payloadsWithFrames, 0u);
+    // What pipelines send is answered here: the frame images are no reason to take the full path.
+    EXPECT_EQ(originalsAnswered, payloadsWithFrames);
+    EXPECT_GT(answered, payloadsWithFrames * 6);
+}
+
 // Line and column come from where the reader saw each value: through indentation, escapes and
 // characters of several bytes before it, at the value's first byte as pointerOffset has it.
 TEST(CompiledCheck, PlacesItsDiagnosticsAtTheValuesItRead) {

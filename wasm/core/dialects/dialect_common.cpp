@@ -172,6 +172,12 @@ bool fitsShape(const json& value, Shape shape) {
 
 bool fitsCanonicalShape(std::string_view canonical, const json& value) { return fitsShape(value, shapeOf(canonical)); }
 
+const char* frameTypeOf(Codec codec) {
+    if (codec == Codec::FirstFrameImage) return "first_frame";
+    if (codec == Codec::LastFrameImage) return "last_frame";
+    return nullptr;
+}
+
 bool plainFitsShape(std::string_view canonical, const PlainValue& value) {
     switch (shapeOf(canonical)) {
         case Shape::Any: return true;
@@ -248,11 +254,11 @@ json fileObjectFor(const std::string& value, const char* fallbackMime = "image/p
     return json{{"type", "file"}, {"mediaType", mediaTypeOf(value, fallbackMime)}, {"data", value}};
 }
 
-// The media string of a file object: its URL, or its base64 data (raw: the wire keeps no prefix).
 // The characters of a string the parse consumes: moved out of the input, which keeps an empty
 // string (the member and its type stay for the checks that follow, which read no media).
 std::string takeString(json& value) { return std::move(value.get_ref<std::string&>()); }
 
+// The media string of a file object: its URL, or its base64 data (raw: the wire keeps no prefix).
 std::optional<std::string> mediaFromFileObject(json& file) {
     if (!file.is_object()) return std::nullopt;
     const json* type = findAt(std::as_const(file), "/type");
@@ -400,8 +406,8 @@ std::optional<json> decodeRow(ParseContext& ctx, json& value, const FieldMap& ro
             addOnce(ctx.diagnostics, typeError(ctx.at(row.wire), row.wire, "a string of seconds such as \"8\"", value, hint));
             return std::nullopt;
         }
-        case Codec::LastFrameImage: return parseFrameImage(ctx, value, row, "last_frame");
-        case Codec::FirstFrameImage: return parseFrameImage(ctx, value, row, "first_frame");
+        case Codec::LastFrameImage:
+        case Codec::FirstFrameImage: return parseFrameImage(ctx, value, row, frameTypeOf(row.codec));
         case Codec::References: return parseReferences(ctx, value, row);
         case Codec::Size: break;  // parseSize: it writes two members
     }
@@ -580,7 +586,8 @@ bool buildRow(BuildContext& ctx, const FieldMap& row, const json& value) {
             if (!value.is_string()) return false;
             json& frames = ctx.out[json::json_pointer(row.wire)];
             if (!frames.is_array()) frames = json::array();
-            frames.push_back(json{{"image", encodeMedia(ctx, value.get_ref<const std::string&>())}, {"frameType", "last_frame"}});
+            frames.push_back(json{{"image", encodeMedia(ctx, value.get_ref<const std::string&>())},
+                                  {"frameType", frameTypeOf(Codec::LastFrameImage)}});
             return true;
         }
         case Codec::FirstFrameImage: return false;

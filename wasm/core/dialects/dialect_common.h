@@ -43,6 +43,10 @@ enum class Codec {
     SdkResolution,   // the AI SDK's "WxH" (ai 7 types no other form) <-> the model's own resolution (sdk_forms.h)
 };
 
+// The frameType a frame-image codec reads and writes ("first_frame", "last_frame"); null for
+// every other codec.
+const char* frameTypeOf(Codec codec);
+
 struct FieldMap {
     const char* canonical;   // "/duration"
     const char* wire;        // "/seconds" (pointer into the body)

@@ -96,12 +96,13 @@ enum class PlaceKind {
     Model,     // where the dialect names the model
     Row,       // a field row's value (plain codecs only)
     FilePart,  // a member of an AI SDK file object the row reads ({"type":"url","url":...})
+    Frames,    // the AI SDK's frame images: an array of {frameType, image} the frame rows read
     Option,    // a provider option
 };
 
 struct Place {
     PlaceKind kind = PlaceKind::Unknown;
-    const FieldMap* row = nullptr;  // Row, FilePart
+    const FieldMap* row = nullptr;  // Row, FilePart, Frames (the first frame row)
     std::string part;               // FilePart: "type", "url", "data" or "mediaType"
     std::string canonical;          // Row (not Size), Option: the canonical pointer it fills
     MemberSpecs specs;              // Row (not Size), Option: the checks at `canonical`
@@ -155,8 +156,8 @@ bool plainCodec(Codec codec) {
         case Codec::SecondsString:
         case Codec::Size: return true;
         case Codec::LastFrameImage:
-        case Codec::FirstFrameImage:
-        case Codec::References: return false;  // arrays: the full path reads them
+        case Codec::FirstFrameImage: return false;  // the frames' array: a place of its own (Frames)
+        case Codec::References: return false;       // an array of media: the full path reads it
     }
     return false;
 }
@@ -189,6 +190,11 @@ Place compilePlace(CompiledModel& compiled, std::string_view wire) {
     }
     for (const FieldMap& row : spec.fields) {
         if (wire != row.wire) continue;
+        if (frameTypeOf(row.codec)) {
+            place.kind = PlaceKind::Frames;
+            place.row = &row;
+            return place;
+        }
         // A file object's place holds an object; a plain value there is the parse's type error.
         if (!plainCodec(row.codec) || (row.codec == Codec::Media && spec.mediaAsFileObjects)) return place;
         place.kind = PlaceKind::Row;
@@ -300,6 +306,35 @@ struct Member {
     std::string inputPointer() const { return leaf ? leaf->pointer() : std::string(input); }
 };
 
+// A file object being read: {"type":"url","url":...} or {"type":"file","data":...}.
+struct FileObject {
+    const FieldMap* row = nullptr;
+    const PlainValue* type = nullptr;
+    const PlainValue* url = nullptr;
+    const PlainValue* data = nullptr;
+
+    // Records `value` as the file object's `part`; parts mediaFromFileObject does not read are skipped.
+    void take(std::string_view part, const PlainValue& value) {
+        if (part == "type") type = &value;
+        else if (part == "url") url = &value;
+        else if (part == "data") data = &value;
+    }
+    // mediaFromFileObject: the URL of a "url" object, the data of a "file" one; null when it has none.
+    const PlainValue* media() const {
+        if (!type || !type->isString()) return nullptr;
+        const PlainValue* media = type->text == "url" ? url : type->text == "file" ? data : nullptr;
+        return media && media->isString() ? media : nullptr;
+    }
+};
+
+// One item of the frame images being read, as parseFrameImage looks at it.
+struct FrameItem {
+    const PlainValue* type = nullptr;   // frameType, when it is a plain value
+    const PlainValue* image = nullptr;  // image, when it is a plain value
+    FileObject file;                    // image's parts, when it is an object of plain values
+    bool imageOther = false;            // image holds something else, deeper: the full path reads it
+};
+
 // One call's working room, kept between calls so a warm check allocates little.
 struct Scratch {
     JsonLeaves leaves;
@@ -310,22 +345,16 @@ struct Scratch {
     JoinedKeys joined;                   // placeOf's room
     std::deque<Place> unkept;            // places of this request the full tables had no room for
     PresenceVerdict unkeptVerdict;       // the same for the verdict on its members
+    std::vector<FrameItem> frames;       // the frame images' items, in their order
 
     void clear() {
         body.clear();
         members.clear();
+        frames.clear();
         converted.clear();
         texts.clear();
         unkept.clear();
     }
-};
-
-// A file object being read: {"type":"url","url":...} or {"type":"file","data":...}.
-struct FileObject {
-    const FieldMap* row = nullptr;
-    const PlainValue* type = nullptr;
-    const PlainValue* url = nullptr;
-    const PlainValue* data = nullptr;
 };
 
 bool hasMember(const std::vector<Member>& members, std::string_view canonical) {
@@ -365,10 +394,55 @@ bool addItem(const JsonLeaf& leaf, size_t depth, json& tree) {
 // Sets `plain` to a converted value, kept in the scratch for as long as the request is read.
 void keep(Scratch& scratch, json value, PlainValue& plain) { plain = plainValueOf(scratch.converted.emplace_back(std::move(value))); }
 
+// A leaf of the frame images array, whose items are at `depth` of its keys, into its item. Only the
+// item's frameType and image are read (parseFrameImage looks at nothing else); an item that is no
+// object names no frame.
+bool readFrameLeaf(const JsonLeaf& leaf, size_t depth, std::vector<FrameItem>& frames) {
+    size_t index = 0;
+    const std::string_view key = leaf.keys[depth];
+    std::from_chars(key.data(), key.data() + key.size(), index);
+    if (index == frames.size()) frames.emplace_back();
+    if (index + 1 != frames.size()) return false;  // an array's items come one after another
+    FrameItem& item = frames.back();
+    if (leaf.depth == depth + 1 || (leaf.items >> (depth + 1) & 1u)) return true;  // no object
+    const std::string_view name = leaf.keys[depth + 1];
+    const size_t below = leaf.depth - depth - 2;  // keys under the item's member
+    if (name == "frameType") {
+        if (below == 0) item.type = &leaf.value;  // deeper, it is no string: the item names no frame
+    } else if (name == "image") {
+        if (below == 0) item.image = &leaf.value;
+        else if (below == 1 && !(leaf.items >> (depth + 2) & 1u)) item.file.take(leaf.keys[depth + 2], leaf.value);
+        else item.imageOther = true;
+    }
+    return true;
+}
+
+// parseFrameImage for each frame row: the image of the first item whose frameType is the row's.
+bool readFrames(const CompiledModel& compiled, Scratch& scratch, const FieldMap& framesRow, std::string_view prefix) {
+    for (const FieldMap& row : compiled.spec->fields) {
+        const char* frameType = frameTypeOf(row.codec);
+        if (!frameType || std::string_view(row.wire) != framesRow.wire) continue;
+        const auto item = std::find_if(scratch.frames.begin(), scratch.frames.end(), [&](const FrameItem& f) {
+            return f.type && f.type->isString() && f.type->text == frameType;
+        });
+        if (item == scratch.frames.end()) continue;
+        // No image, or one the dialect does not take (a file object, or a string): the parse says so.
+        const bool fileObject = !item->image && !item->imageOther && item->file.type;
+        const PlainValue* media = compiled.spec->mediaAsFileObjects ? (fileObject ? item->file.media() : nullptr)
+                                  : item->image && item->image->isString() ? item->image
+                                                                            : nullptr;
+        if (!media) return false;
+        const std::string& place = scratch.texts.emplace_back(std::string(prefix) + row.wire);
+        if (!addMember(scratch.members, {row.canonical, nullptr, place, *media})) return false;
+    }
+    return true;
+}
+
 // The body's leaves as canonical members (parseRow, parseOptions); false when the parse would say
 // anything, or read something the tables do not know.
 bool readMembers(CompiledModel& compiled, Scratch& scratch, size_t first, std::string_view prefix) {
     std::array<FileObject, 2> files{};  // a dialect has one or two media rows as file objects
+    const FieldMap* framesRow = nullptr;  // the frame images' first row, once the array is met
     const JsonLeaf* arrayLeaf = nullptr;  // the first leaf of the array whose items are being read
     json* array = nullptr;                // that array, as far as it is read
     size_t arrayDepth = 0;                // its leaves' keys down to its items
@@ -385,8 +459,13 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, size_t first, std::s
             JsonLeaf container = *leaf;
             container.depth = depth;
             const Place& place = placeOf(compiled, container, first, scratch.joined, scratch.unkept);
+            if (place.kind == PlaceKind::Frames) {
+                if (!readFrameLeaf(*leaf, depth, scratch.frames)) return false;
+                framesRow = place.row;
+                continue;
+            }
             const bool value = place.kind == PlaceKind::Option || (place.kind == PlaceKind::Row && place.row->codec == Codec::Value);
-            if (!value) return false;  // the AI SDK's frame images and references: the full path reads them
+            if (!value) return false;  // the AI SDK's references: the full path reads them
             json& tree = scratch.converted.emplace_back(json::array());
             if (!addItem(*leaf, depth, tree)) return false;
             const std::string& input = scratch.texts.emplace_back(container.pointer());
@@ -400,15 +479,14 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, size_t first, std::s
         const Place& place = placeOf(compiled, *leaf, first, scratch.joined, scratch.unkept);
         const PlainValue& value = leaf->value;
         switch (place.kind) {
-            case PlaceKind::Unknown: return false;
+            case PlaceKind::Unknown:
+            case PlaceKind::Frames: return false;  // a plain value where the frames' array goes: the parse's type error
             case PlaceKind::Model: continue;
             case PlaceKind::FilePart: {
                 auto file = std::find_if(files.begin(), files.end(), [&](const FileObject& f) { return !f.row || f.row == place.row; });
                 if (file == files.end()) return false;
                 file->row = place.row;
-                if (place.part == "type") file->type = &value;
-                else if (place.part == "url") file->url = &value;
-                else if (place.part == "data") file->data = &value;
+                file->take(place.part, value);
                 continue;
             }
             case PlaceKind::Option:
@@ -457,13 +535,12 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, size_t first, std::s
             return false;
     for (const FileObject& file : files) {  // mediaFromFileObject
         if (!file.row) continue;
-        if (!file.type || !file.type->isString()) return false;
-        const PlainValue* media = file.type->text == "url" ? file.url : file.type->text == "file" ? file.data : nullptr;
-        if (!media || !media->isString()) return false;
+        const PlainValue* media = file.media();
+        if (!media) return false;
         const std::string& place = scratch.texts.emplace_back(std::string(prefix) + file.row->wire);
         if (!addMember(scratch.members, {file.row->canonical, nullptr, place, *media})) return false;
     }
-    return true;
+    return !framesRow || readFrames(compiled, scratch, *framesRow, prefix);
 }
 
 //-----------------------------------------------------------------------------

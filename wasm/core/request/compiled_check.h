@@ -12,11 +12,12 @@
 // - each value is judged by passesSpec (validate.h): an enum is a comparison, a range two;
 // - the mode, its inputs and the model's rules are judged once per set of members present
 //   (ruleMaySpeak, rules.h; a rule that reads a text is asked again for each request);
+// - the AI SDK's frame images are read as parseFrameImage reads them: the image of the first item
+//   whose frameType is the row's;
 // - only the members the tables cannot pass (arrays among them) are handed to the validator itself
 //   (validateMembers), so every diagnostic, message and path is the validator's own.
-// Anything else (the AI SDK's frame images, inline media, a field the tables do not know, a rule
-// that may speak, a parse that would warn) is a "not here": the caller takes the full path, which
-// answers the same.
+// Anything else (references, inline media, a field the tables do not know, a rule that may speak,
+// a parse that would warn) is a "not here": the caller takes the full path, which answers the same.
 #pragma once
 
 #include "catalog/catalog.h"
