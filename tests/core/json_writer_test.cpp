@@ -65,8 +65,10 @@ TEST(JsonWriter, LayoutIsPrintedJsonsIndentedAndOnOneLine) {
     for (const ordered_json& tree : trees) {
         for (int indent : {2, -1}) {
             std::string ours;
-            JsonWriter writer(ours, indent);
-            writeTree(writer, tree);
+            {
+                JsonWriter writer(ours, indent);
+                writeTree(writer, tree);
+            }  // the text is whole once the writer is gone
             EXPECT_EQ(ours + "\n", printedJson(tree, indent)) << tree.dump();
         }
     }

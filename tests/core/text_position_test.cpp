@@ -79,7 +79,7 @@ TEST(TextPosition, ManyPointersFromOneReadingAgreeWithOneAtATime) {
         pointers.push_back("/m" + std::to_string((i * 37) % 200) + (i % 3 == 0 ? "/1/k" : i % 3 == 1 ? "/0" : "/5"));
     }
     text += "\n}";
-    const std::vector<size_t> offsets = pointerOffsets(text, pointers);
+    const std::vector<size_t> offsets = pointerOffsets(text, std::vector<std::string_view>(pointers.begin(), pointers.end()));
     std::vector<size_t> alone;
     for (const std::string& pointer : pointers) alone.push_back(pointerOffset(text, pointer));
     EXPECT_EQ(offsets, alone);

@@ -211,12 +211,18 @@ ApiResult apiValidate(std::string_view input, std::string_view dialect, bool asJ
         TextCheck checked = checkPayload(builtinCatalog(), input, dialect);
         if (checked.exitCode == kExitUsage && checked.dialectName.empty() && checked.diagnostics.empty())
             return usageError(checked.usageMessage);
-        ValidationOutput output;
-        output.format = asJson ? OutputFormat::Json : OutputFormat::Text;
-        addChecked(output, {"<stdin>", input, 1, false, checked});
-        finishOutput(output);
-        return ApiResult{checked.exitCode, std::move(output.out),
-                         checked.usageMessage.empty() ? "" : "vgen: " + checked.usageMessage + "\n"};
+        const CheckedText text{"<stdin>", input, 1, false, checked};
+        std::string out;
+        if (asJson) {
+            appendJsonReport(out, text, true);  // one request's report: no tally to keep
+        } else {
+            ValidationOutput output;
+            addChecked(output, text);
+            finishOutput(output);
+            out = std::move(output.out);
+        }
+        return ApiResult{checked.exitCode, std::move(out),
+                         checked.usageMessage.empty() ? std::string() : "vgen: " + checked.usageMessage + "\n"};
     });
 }
 

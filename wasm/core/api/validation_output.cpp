@@ -2,6 +2,7 @@
 #include "api/validation_output.h"
 
 #include "request/diagnostic_codes.h"
+#include "request/input_limits.h"
 #include "text/json_writer.h"
 #include "text/text_format.h"
 #include "text/text_position.h"
@@ -20,13 +21,24 @@ std::string plural(size_t count, const char* word) {
     return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
 }
 
-// Where each of `shown` is, in its source's lines (one reading of the text for all of them).
+// The diagnostics a report shows: `all` itself unless there are more than a report lists
+// (shownDiagnostics returns fewer unchanged), so the usual report copies none of them.
+const Diagnostics& shownOf(const Diagnostics& all, Diagnostics& cut) {
+    if (all.size() <= kDiagnostics.value) return all;
+    cut = shownDiagnostics(all);
+    return cut;
+}
+
+// Where each of `shown` is, in its source's lines (one reading of the text for all of them). A
+// diagnostic that knows its byte offset is not looked for by its pointer.
 std::vector<TextPosition> placesOf(const CheckedText& checked, const Diagnostics& shown) {
     if (shown.empty()) return {};  // a valid request: its text is not read again
-    std::vector<std::string> pointers;
-    for (const Diagnostic& d : shown) pointers.push_back(d.path);
-    std::vector<size_t> offsets = pointerOffsets(checked.text, pointers);
-    for (size_t i = 0; i < shown.size(); ++i) offsets[i] = shown[i].byteOffset.value_or(offsets[i]);
+    std::vector<std::string_view> pointers;
+    for (const Diagnostic& d : shown)
+        if (!d.byteOffset) pointers.push_back(d.path);
+    const std::vector<size_t> found = pointerOffsets(checked.text, pointers);
+    std::vector<size_t> offsets(shown.size());
+    for (size_t i = 0, next = 0; i < shown.size(); ++i) offsets[i] = shown[i].byteOffset ? *shown[i].byteOffset : found[next++];
     std::vector<TextPosition> places = positionsAt(checked.text, offsets);
     for (TextPosition& place : places) place.line += checked.firstLine - 1;
     return places;
@@ -60,40 +72,6 @@ std::string uriOf(std::string_view path) {
         }
     }
     return out;
-}
-
-// The contract's report with each diagnostic's line and column in its source: the members of
-// validationReport's tree plus "line" and "column", written with no tree (every request of a
-// pipeline passes here).
-void writePlacedReport(JsonWriter& writer, const CheckedText& checked, const Diagnostics& shown,
-                       const std::vector<TextPosition>& places) {
-    const TextCheck& check = checked.check;
-    writer.key("valid");
-    writer.value(check.exitCode == kExitValid);
-    writer.key("dialect");
-    writer.value(check.dialectName);
-    writer.key("model");
-    writer.value(check.modelLabel);
-    writer.key("diagnostics");
-    writer.beginArray();
-    for (size_t i = 0; i < shown.size(); ++i) {
-        const Diagnostic& d = shown[i];
-        writer.beginObject();
-        writer.key("severity");
-        writer.value(severityName(d.severity));
-        writer.key("path");
-        writer.value(d.path);
-        writer.key("code");
-        writer.value(d.code);
-        writer.key("message");
-        writer.value(d.message);
-        writer.key("line");
-        writer.value(uint64_t{places[i].line});
-        writer.key("column");
-        writer.value(uint64_t{places[i].column});
-        writer.endObject();
-    }
-    writer.endArray();
 }
 
 size_t sarifRuleIndex(ValidationOutput& output, const std::string& code) {
@@ -139,13 +117,65 @@ ordered_json validationReport(const TextCheck& checked) {
     report["dialect"] = checked.dialectName;
     report["model"] = checked.modelLabel;
     report["diagnostics"] = ordered_json::array();
-    for (const Diagnostic& d : shownDiagnostics(checked.diagnostics)) {
+    Diagnostics cut;
+    for (const Diagnostic& d : shownOf(checked.diagnostics, cut)) {
         report["diagnostics"].push_back({{"severity", severityName(d.severity)},
                                          {"path", d.path},
                                          {"code", d.code},
                                          {"message", d.message}});
     }
     return report;
+}
+
+void appendJsonReport(std::string& out, const CheckedText& checked, bool single) {
+    const TextCheck& check = checked.check;
+    Diagnostics cut;
+    const Diagnostics& shown = shownOf(check.diagnostics, cut);
+    const std::vector<TextPosition> places = placesOf(checked, shown);
+    // Room first: a report grown a few bytes at a time is copied as often as it doubles.
+    size_t room = 128 + checked.source.size() + check.dialectName.size() + check.modelLabel.size();
+    for (const Diagnostic& d : shown) room += 160 + d.path.size() + d.code.size() + d.message.size();
+    out.reserve(out.size() + room);
+    {
+        JsonWriter writer(out, single ? 2 : -1);
+        writer.beginObject();
+        if (!single) {
+            writer.plainKey("file");
+            writer.value(checked.source);
+            if (checked.ownLine) {
+                writer.plainKey("line");
+                writer.value(uint64_t{checked.firstLine});
+            }
+        }
+        writer.plainKey("valid");
+        writer.value(check.exitCode == kExitValid);
+        writer.plainKey("dialect");
+        writer.value(check.dialectName);
+        writer.plainKey("model");
+        writer.value(check.modelLabel);
+        writer.plainKey("diagnostics");
+        writer.beginArray();
+        for (size_t i = 0; i < shown.size(); ++i) {
+            const Diagnostic& d = shown[i];
+            writer.beginObject();
+            writer.plainKey("severity");
+            writer.value(severityName(d.severity));
+            writer.plainKey("path");
+            writer.value(d.path);
+            writer.plainKey("code");
+            writer.value(d.code);
+            writer.plainKey("message");
+            writer.value(d.message);
+            writer.plainKey("line");
+            writer.value(uint64_t{places[i].line});
+            writer.plainKey("column");
+            writer.value(uint64_t{places[i].column});
+            writer.endObject();
+        }
+        writer.endArray();
+        writer.endObject();
+    }  // the report is in `out` once its writer is gone
+    out += '\n';
 }
 
 void addChecked(ValidationOutput& output, const CheckedText& checked) {
@@ -158,8 +188,10 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
     output.errors += errors;
     output.warnings += check.diagnostics.size() - errors;
     if (output.format == OutputFormat::Quiet) return;
+    if (output.format == OutputFormat::Json) return appendJsonReport(output.out, checked, output.single);
 
-    const Diagnostics shown = shownDiagnostics(check.diagnostics);
+    Diagnostics cut;
+    const Diagnostics& shown = shownOf(check.diagnostics, cut);
     const std::vector<TextPosition> places = placesOf(checked, shown);
     switch (output.format) {
         case OutputFormat::Text: {
@@ -174,27 +206,6 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
                               (check.dialectName.empty() ? std::string("unknown dialect") : check.dialectName) + ", " +
                               plural(errors, "error") + ", " + plural(check.diagnostics.size() - errors, "warning") + ")\n";
             }
-            break;
-        }
-        case OutputFormat::Json: {
-            // One request: the bare report, indented; many: one line each, naming its file. Room
-            // first: a report grown a few bytes at a time is copied as often as it doubles.
-            size_t room = 128 + checked.source.size() + check.dialectName.size() + check.modelLabel.size();
-            for (const Diagnostic& d : shown) room += 160 + d.path.size() + d.code.size() + d.message.size();
-            output.out.reserve(output.out.size() + room);
-            JsonWriter writer(output.out, output.single ? 2 : -1);
-            writer.beginObject();
-            if (!output.single) {
-                writer.key("file");
-                writer.value(checked.source);
-                if (checked.ownLine) {
-                    writer.key("line");
-                    writer.value(uint64_t{checked.firstLine});
-                }
-            }
-            writePlacedReport(writer, checked, shown, places);
-            writer.endObject();
-            output.out += '\n';
             break;
         }
         case OutputFormat::Github: {
@@ -226,6 +237,7 @@ void addChecked(ValidationOutput& output, const CheckedText& checked) {
             }
             break;
         }
+        case OutputFormat::Json:   // returned above: appendJsonReport
         case OutputFormat::Quiet:  // returned above: nothing is written
             break;
     }
@@ -239,10 +251,10 @@ void addUnreadable(ValidationOutput& output, std::string_view source, std::strin
     if (output.format == OutputFormat::Github)
         output.out += "::error file=" + githubEscaped(source, true) + ",title=vgen::" + githubEscaped(problem, false) + "\n";
     if (output.format == OutputFormat::Sarif) {
-        output.sarifNotifications.push_back(
-            {{"level", "error"},
-             {"message", {{"text", std::string(problem)}}},
-             {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", uriOf(source)}}}}}}})}});
+        output.sarifNotifications.push_back(ordered_json{
+            {"level", "error"},
+            {"message", {{"text", std::string(problem)}}},
+            {"locations", ordered_json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", uriOf(source)}}}}}}})}});
     }
 }
 

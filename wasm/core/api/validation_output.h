@@ -48,13 +48,19 @@ struct ValidationOutput {
     size_t requests = 0, valid = 0, invalid = 0, unreadable = 0, errors = 0, warnings = 0;
     int exitCode = 0;
 
-    // SARIF: the log is written whole by finishOutput
-    nlohmann::ordered_json sarifResults = nlohmann::ordered_json::array();
+    // SARIF: the log is written whole by finishOutput. Vectors, not JSON arrays: an output of
+    // another format (one for every apiValidate) then allocates nothing for them.
+    std::vector<nlohmann::ordered_json> sarifResults;
     std::vector<std::string> sarifRules;  // codes, in the order first seen (a result's ruleIndex)
-    nlohmann::ordered_json sarifNotifications = nlohmann::ordered_json::array();
+    std::vector<nlohmann::ordered_json> sarifNotifications;
 };
 
 void addChecked(ValidationOutput& output, const CheckedText& checked);
+// What addChecked writes in the json format, appended to `out` with no ValidationOutput (no tally
+// is kept): the contract's report with each diagnostic's line and column in its source, written
+// with no tree (every request of a pipeline passes here); indented for a `single` request, else
+// one line naming its file (and line), as JSON Lines.
+void appendJsonReport(std::string& out, const CheckedText& checked, bool single);
 // A source that could not be read at all (a missing file, a directory's read error): it counts as
 // unreadable, and `problem` ("cannot read x.json: No such file or directory") goes to the notes.
 void addUnreadable(ValidationOutput& output, std::string_view source, std::string_view problem);

@@ -5,6 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cassert>
+#include <charconv>
+#include <cstring>
+
 namespace vg {
 
 void appendJsonString(std::string& out, std::string_view text) {
@@ -60,61 +64,85 @@ void appendJsonString(std::string& out, std::string_view text) {
     out += '"';
 }
 
-void JsonWriter::separate(bool comma, size_t depth) {
-    // One resize for the comma, the line break and the indentation: each string call costs more
-    // than the few bytes it writes.
-    const size_t breakLine = indent_ < 0 ? 0 : 1 + depth * static_cast<size_t>(indent_);
-    const size_t at = out_.size();
-    out_.resize(at + (comma ? 1 : 0) + breakLine, ' ');
-    char* written = out_.data() + at;
-    if (comma) *written++ = ',';
-    if (breakLine) *written = '\n';
+namespace {
+
+// Whether `text` goes into a JSON string as it is: eight bytes at a time, the last eight
+// overlapping the ones before rather than a byte at a time (nonPlainBytes marks a word that holds
+// any byte to escape, and no other).
+bool isPlain(std::string_view text) {
+    const char* at = text.data();
+    const size_t size = text.size();
+    if (size < 8) return plainRunEnd(at, at + size) == at + size;
+    uint64_t word, marks = 0;
+    for (size_t i = 0; i + 8 < size; i += 8) {
+        std::memcpy(&word, at + i, 8);
+        marks |= nonPlainBytes(word);
+    }
+    std::memcpy(&word, at + size - 8, 8);
+    return (marks | nonPlainBytes(word)) == 0;
 }
 
-void JsonWriter::beforeValue() {
-    if (afterKey_) {
-        afterKey_ = false;
-        return;
-    }
-    if (empty_.empty()) return;  // the document itself
-    const bool comma = !empty_.back();
-    empty_.back() = false;
-    separate(comma, empty_.size());
+}  // namespace
+
+// The comma (after the container's first item) and the line break before an item; its
+// indentation is room's spaces.
+char* JsonWriter::separated(size_t bytes) {
+    const bool comma = !(empty_ & 1);
+    empty_ &= ~uint64_t{1};
+    const size_t lineBreak = indent_ < 0 ? 0 : 1 + depth_ * static_cast<size_t>(indent_);
+    char* at = room((comma ? 1 : 0) + lineBreak + bytes);
+    if (comma) *at++ = ',';
+    if (lineBreak) *at = '\n';
+    return at + lineBreak;
 }
 
 void JsonWriter::open(char bracket) {
-    beforeValue();
-    out_ += bracket;
-    empty_.push_back(true);
+    assert(depth_ < 64 && "JsonWriter holds at most 64 levels");
+    *item(1) = bracket;
+    empty_ = empty_ << 1 | 1;
+    ++depth_;
 }
 
 void JsonWriter::close(char bracket) {
-    const bool wasEmpty = empty_.back();
-    empty_.pop_back();
-    if (!wasEmpty) separate(false, empty_.size());
-    out_ += bracket;
+    const bool wasEmpty = empty_ & 1;
+    empty_ >>= 1;
+    --depth_;
+    const size_t lineBreak = wasEmpty || indent_ < 0 ? 0 : 1 + depth_ * static_cast<size_t>(indent_);
+    char* at = room(lineBreak + 1);
+    if (lineBreak) *at = '\n';
+    at[lineBreak] = bracket;
+}
+
+void JsonWriter::escaped(std::string_view text) {
+    out_.resize(used_);
+    appendJsonString(out_, text);
+    used_ = out_.size();
 }
 
 void JsonWriter::key(std::string_view name) {
-    beforeValue();
-    appendJsonString(out_, name);
-    out_.append(indent_ < 0 ? ":" : ": ");
+    if (isPlain(name)) return plainKey(name);
+    item(0);
+    escaped(name);
+    const std::string_view colon = indent_ < 0 ? std::string_view(":") : std::string_view(": ");
+    std::memcpy(room(colon.size()), colon.data(), colon.size());
     afterKey_ = true;
 }
 
 void JsonWriter::value(std::string_view text) {
-    beforeValue();
-    appendJsonString(out_, text);
-}
-
-void JsonWriter::value(bool flag) {
-    beforeValue();
-    out_ += flag ? "true" : "false";
+    if (!isPlain(text)) {
+        item(0);
+        return escaped(text);
+    }
+    char* at = item(text.size() + 2);  // nearly always: nothing to escape, one copy
+    at[0] = '"';
+    std::memcpy(at + 1, text.data(), text.size());
+    at[text.size() + 1] = '"';
 }
 
 void JsonWriter::value(uint64_t number) {
-    beforeValue();
-    out_ += std::to_string(number);
+    char digits[20];
+    const size_t length = static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, number).ptr - digits);
+    std::memcpy(item(length), digits, length);
 }
 
 }  // namespace vg

@@ -7,19 +7,25 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace vg {
 
 // `text` as a JSON string, quotes included, appended to `out`.
 void appendJsonString(std::string& out, std::string_view text);
 
+// Writes at the end of `out`, ahead into room of its own there (one resize serves many items,
+// where one each cost more than the items), so `out` holds exactly what was written once the
+// writer is gone, not before.
 class JsonWriter {
 public:
     // indent 2 is printedJson's default; -1 writes one line (JSON Lines).
-    JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+    JsonWriter(std::string& out, int indent) : out_(out), used_(out.size()), indent_(indent) {}
+    ~JsonWriter() { out_.resize(used_); }
+    JsonWriter(const JsonWriter&) = delete;
+    JsonWriter& operator=(const JsonWriter&) = delete;
 
     void beginObject() { open('{'); }
     void endObject() { close('}'); }
@@ -27,20 +33,53 @@ public:
     void endArray() { close(']'); }
     // An object's member name; its value follows.
     void key(std::string_view name);
+    // The same for a name the code spells out, which needs no escape (printable ASCII, no quote or
+    // backslash), as every report's names: written as it is, unexamined. Inline, so a literal's
+    // copy is a few stores.
+    void plainKey(std::string_view name) {
+        char* at = item(name.size() + (indent_ < 0 ? 3 : 4));  // with an indent, room's space ends it
+        at[0] = '"';
+        std::memcpy(at + 1, name.data(), name.size());
+        at[name.size() + 1] = '"';
+        at[name.size() + 2] = ':';
+        afterKey_ = true;
+    }
     void value(std::string_view text);
     void value(const char* text) { value(std::string_view(text)); }
-    void value(bool flag);
+    void value(bool flag) {
+        if (flag) std::memcpy(item(4), "true", 4);
+        else std::memcpy(item(5), "false", 5);
+    }
     void value(uint64_t number);
 
 private:
-    void beforeValue();  // the separator and line break an item needs
+    // The next `bytes` of the text, to be written: up to the capacity `out` already has, else the
+    // string's own growth (doubling). Room starts as spaces, so an indentation is there already.
+    char* room(size_t bytes) {
+        if (used_ + bytes > out_.size())
+            out_.resize(used_ + bytes > out_.capacity() ? used_ + bytes : out_.capacity(), ' ');
+        char* at = out_.data() + used_;
+        used_ += bytes;
+        return at;
+    }
+    // Room for an item of `bytes` after the comma, line break and indentation it needs.
+    char* item(size_t bytes) {
+        if (!afterKey_ && depth_ > 0) return separated(bytes);
+        afterKey_ = false;  // a member's value, or the document itself: nothing before it
+        return room(bytes);
+    }
+    char* separated(size_t bytes);
     void open(char bracket);
     void close(char bracket);
-    void separate(bool comma, size_t depth);  // a comma (when asked) and a new line at `depth`
+    void escaped(std::string_view text);  // a JSON string with escapes, after item(0)
 
     std::string& out_;
+    size_t used_;  // out_'s bytes written so far; the rest is room
     int indent_;
-    std::vector<bool> empty_;  // per open container: nothing written into it yet
+    // One bit per open container, the innermost lowest: nothing written into it yet. A report
+    // nests three deep; 64 is the most a writer holds (and costs no allocation, as a vector would).
+    uint64_t empty_ = 0;
+    unsigned depth_ = 0;
     bool afterKey_ = false;
 };
 

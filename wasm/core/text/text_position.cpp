@@ -1,12 +1,10 @@
 // Lines, columns and JSON Pointers in text; see text_position.h.
 #include "text/text_position.h"
 
-#include "request/diagnostics.h"
-
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <cstring>
-#include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -127,33 +125,69 @@ void decodeKey(std::string_view text, size_t at, std::string& key) {
 
 constexpr size_t kNowhere = std::string_view::npos;
 
-// "/a/b" -> "/a", "/a" -> "" (tokens hold "/" as "~1": the last "/" starts the last token).
-void toParent(std::string& pointer) {
-    const size_t slash = pointer.rfind('/');
-    pointer.erase(slash == std::string::npos ? 0 : slash);
+// Whether the reference token `token` (as a pointer writes it: "~0" for "~", "~1" for "/") names
+// the key `name`: the pointer the old walk built from the key, compared without building it.
+bool tokenNames(std::string_view token, std::string_view name) {
+    if (token.find('~') == std::string_view::npos) return token == name;  // then neither holds "~" nor "/"
+    size_t at = 0;
+    for (const char c : name) {
+        const std::string_view written = c == '~' ? "~0" : c == '/' ? "~1" : std::string_view(&c, 1);
+        if (token.substr(at, written.size()) != written) return false;
+        at += written.size();
+    }
+    return at == token.size();
 }
 
 // One reading of a JSON text that notes where the values of the wanted pointers start. It goes
 // into a container only when a wanted pointer lies inside it and skips every other value whole, so
-// each byte is read about once however many pointers are wanted.
+// each byte is read about once however many pointers are wanted. Each pointer is matched token by
+// token against the keys and indexes on the way: no pointer is built, no set of them searched.
 struct PointerWalk {
     std::string_view text;
-    const std::set<std::string>& wanted;   // every pointer asked for, and each of its ancestors
-    std::map<std::string, size_t> found;   // of those, the ones the text holds: where each value starts
-    std::string pointer;                   // the value being read's; a member's is made in place
-    std::string key;                       // the key being read, decoded
+    const std::vector<std::string_view>& pointers;
+    // Per pointer: where the deepest of its values the text holds starts (the value itself, else
+    // its nearest ancestor), and the length of the pointer that names that value. A later value
+    // at the same depth wins, as a duplicate key's value does.
+    std::vector<size_t>& offsets;
+    std::vector<size_t> reached;
+    // The pointers that lead into the value being read, innermost container's on top: a
+    // container's are inside[from, size()), its member's are pushed after them.
+    std::vector<size_t> inside;
+    std::string key;  // a key written with escapes, decoded
 
-    // The value at `at`, whose pointer is `pointer`; where it ends, or kNowhere where the text stops being JSON.
-    size_t value(size_t at) {
-        found[pointer] = at;
-        if (text[at] == '{') return object(at);
-        if (text[at] == '[') return array(at);
+    // The pointers of inside[from, end) whose next token (after their first `length` bytes, the
+    // container's pointer) is `name` go on the stack; returns the member's pointer length.
+    size_t enter(size_t from, size_t end, size_t length, std::string_view name) {
+        size_t entered = 0;
+        for (size_t k = from; k < end; ++k) {
+            const std::string_view pointer = pointers[inside[k]];
+            if (pointer.size() <= length || pointer[length] != '/') continue;
+            const size_t tokenEnd = std::min(pointer.find('/', length + 1), pointer.size());
+            if (!tokenNames(pointer.substr(length + 1, tokenEnd - length - 1), name)) continue;
+            inside.push_back(inside[k]);
+            entered = tokenEnd;
+        }
+        return entered;
+    }
+
+    // The value at `at`, which the pointers of inside[from, ...) lead to or into and whose pointer
+    // is their first `length` bytes; where it ends, or kNowhere where the text stops being JSON.
+    size_t value(size_t at, size_t from, size_t length) {
+        for (size_t k = from; k < inside.size(); ++k) {
+            const size_t i = inside[k];
+            if (length < reached[i]) continue;
+            reached[i] = length;
+            offsets[i] = at;
+        }
+        if (text[at] == '{') return object(at, from, length);
+        if (text[at] == '[') return array(at, from, length);
         return skipValue(text, at);
     }
 
-    size_t member(size_t at) {
+    // A member or item at `at` whose pointers (if any) are inside[from, ...).
+    size_t member(size_t at, size_t from, size_t length) {
         if (at >= text.size()) return kNowhere;
-        return wanted.count(pointer) ? value(at) : skipValue(text, at);
+        return from < inside.size() ? value(at, from, length) : skipValue(text, at);
     }
 
     // After a member or an item that ends at `end`: the start of the next one (`more`), or past the
@@ -166,53 +200,72 @@ struct PointerWalk {
         return at < text.size() && text[at] == close ? at + 1 : kNowhere;
     }
 
-    size_t object(size_t at) {
+    // The key string that starts at `at` and ends at `end` (past its closing quote), decoded: a
+    // view into the text unless it holds an escape.
+    std::string_view keyAt(size_t at, size_t end) {
+        const std::string_view raw = text.substr(at + 1, end - at >= 2 ? end - at - 2 : 0);
+        if (raw.find('\\') == std::string_view::npos) return raw;
+        decodeKey(text, at, key);
+        return key;
+    }
+
+    size_t object(size_t at, size_t from, size_t length) {
         at = skipSpace(text, at + 1);
         if (at < text.size() && text[at] == '}') return at + 1;
-        const size_t own = pointer.size();
+        const size_t own = inside.size();
         for (bool more = true; more && at != kNowhere;) {
             if (at >= text.size() || text[at] != '"') return kNowhere;
-            decodeKey(text, at, key);
-            at = skipSpace(text, skipString(text, at));
+            const size_t keyEnd = skipString(text, at);
+            const std::string_view name = keyAt(at, keyEnd);
+            at = skipSpace(text, keyEnd);
             if (at >= text.size() || text[at] != ':') return kNowhere;
-            pointer.resize(own);
-            pointer += '/';
-            appendEscapedToken(pointer, key);
-            at = next(member(skipSpace(text, at + 1)), '}', more);
+            const size_t memberLength = enter(from, own, length, name);
+            at = next(member(skipSpace(text, at + 1), own, memberLength), '}', more);
+            inside.resize(own);
         }
-        pointer.resize(own);
         return at;
     }
 
-    size_t array(size_t at) {
+    size_t array(size_t at, size_t from, size_t length) {
         at = skipSpace(text, at + 1);
         if (at < text.size() && text[at] == ']') return at + 1;
-        const size_t own = pointer.size();
+        const size_t own = inside.size();
         bool more = true;
         for (size_t index = 0; more && at != kNowhere; ++index) {
-            pointer.resize(own);
-            pointer += '/';
-            pointer += std::to_string(index);
-            at = next(member(at), ']', more);
+            char digits[20];
+            const char* digitsEnd = std::to_chars(digits, digits + sizeof digits, index).ptr;
+            const size_t itemLength = enter(from, own, length, std::string_view(digits, size_t(digitsEnd - digits)));
+            at = next(member(at, own, itemLength), ']', more);
+            inside.resize(own);
         }
-        pointer.resize(own);
         return at;
     }
 };
+
+// How many characters (UTF-8 code points: every byte but a continuation byte 10xxxxxx) the bytes
+// [at, end) hold, eight at a time.
+size_t characters(const char* at, const char* end) {
+    size_t count = size_t(end - at);
+    for (uint64_t word; end - at >= 8; at += 8) {
+        std::memcpy(&word, at, 8);
+        count -= size_t(__builtin_popcountll(word & ~(word << 1) & 0x8080808080808080ull));  // bit 7 set, bit 6 clear
+    }
+    for (; at != end; ++at) count -= (static_cast<unsigned char>(*at) & 0xC0) == 0x80;
+    return count;
+}
 
 }  // namespace
 
 // Counts lines and characters from `position` (at byte `from`) up to byte `to`.
 TextPosition advance(std::string_view text, TextPosition position, size_t from, size_t to) {
-    for (size_t i = from; i < to; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++position.line;
-            position.column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++position.column;
-        }
+    const char* at = text.data() + from;
+    const char* end = text.data() + to;
+    while (const void* lineBreak = std::memchr(at, '\n', size_t(end - at))) {
+        ++position.line;
+        position.column = 1;
+        at = static_cast<const char*>(lineBreak) + 1;
     }
+    position.column += characters(at, end);
     return position;
 }
 
@@ -236,34 +289,21 @@ std::vector<TextPosition> positionsAt(std::string_view text, const std::vector<s
     return positions;
 }
 
-std::vector<size_t> pointerOffsets(std::string_view text, const std::vector<std::string>& pointers) {
-    std::set<std::string> wanted;
-    for (std::string pointer : pointers) {
-        for (;;) {
-            wanted.insert(pointer);
-            if (pointer.empty()) break;
-            toParent(pointer);
-        }
-    }
+std::vector<size_t> pointerOffsets(std::string_view text, const std::vector<std::string_view>& pointers) {
     size_t start = skipSpace(text, 0);
     if (text.substr(start, 3) == "\xEF\xBB\xBF") start = skipSpace(text, start + 3);  // a byte-order mark
-    PointerWalk walk{text, wanted, {}, {}, {}};
-    if (start < text.size()) walk.value(start);
-
-    std::vector<size_t> offsets;
-    for (std::string pointer : pointers) {
-        auto found = walk.found.find(pointer);
-        while (found == walk.found.end() && !pointer.empty()) {
-            toParent(pointer);
-            found = walk.found.find(pointer);
-        }
-        offsets.push_back(found != walk.found.end() ? found->second : std::min(start, text.size()));
-    }
+    // Every pointer is at least at the document's first value (or the end of a text with none).
+    std::vector<size_t> offsets(pointers.size(), std::min(start, text.size()));
+    if (start >= text.size() || pointers.empty()) return offsets;
+    PointerWalk walk{text, pointers, offsets, std::vector<size_t>(pointers.size(), 0), {}, {}};
+    walk.inside.reserve(pointers.size());
+    for (size_t i = 0; i < pointers.size(); ++i) walk.inside.push_back(i);
+    walk.value(start, 0, 0);
     return offsets;
 }
 
 size_t pointerOffset(std::string_view text, std::string_view pointer) {
-    return pointerOffsets(text, {std::string(pointer)}).front();
+    return pointerOffsets(text, {pointer}).front();
 }
 
 }  // namespace vg

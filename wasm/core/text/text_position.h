@@ -28,6 +28,6 @@ std::vector<TextPosition> positionsAt(std::string_view text, const std::vector<s
 size_t pointerOffset(std::string_view text, std::string_view pointer);
 // pointerOffset of each of `pointers`, from one reading of the text: every value is read at most
 // once, so a report's hundred diagnostics beside a 20 MB inline image cost one pass over it.
-std::vector<size_t> pointerOffsets(std::string_view text, const std::vector<std::string>& pointers);
+std::vector<size_t> pointerOffsets(std::string_view text, const std::vector<std::string_view>& pointers);
 
 }  // namespace vg
