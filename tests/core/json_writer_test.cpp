@@ -31,6 +31,34 @@ TEST(JsonWriter, StringsAreEscapedAsNlohmannEscapesThem) {
     }
 }
 
+// Whether a string needs escaping is read eight bytes at a time: a byte to escape at every place
+// of every length up to three words, as a key and as a value, must come out as nlohmann has it.
+TEST(JsonWriter, ABadByteAnywhereIsEscapedAtEveryLength) {
+    for (size_t length = 0; length <= 24; ++length) {
+        for (const char bad : {'"', '\\', '\x1f', '\x7f', '\xC3', '\xFF'}) {
+            for (size_t at = 0; at <= length; ++at) {
+                std::string text(length, 'a');
+                if (at < length) text[at] = bad;
+                EXPECT_EQ(isPlainJsonString(text), at == length || bad == '\x7f') << length << " " << at;
+                const ordered_json tree = ordered_json::array({ordered_json{{text, text}}});
+                for (int indent : {2, -1}) {
+                    std::string ours;
+                    {
+                        JsonWriter writer(ours, indent);
+                        writer.beginArray();
+                        writer.beginObject();
+                        writer.key(text);
+                        writer.value(text);
+                        writer.endObject();
+                        writer.endArray();
+                    }
+                    EXPECT_EQ(ours + "\n", printedJson(tree, indent)) << length << " " << at;
+                }
+            }
+        }
+    }
+}
+
 // Writes `value` with JsonWriter, the way a report is written.
 void writeTree(JsonWriter& writer, const ordered_json& value) {
     if (value.is_object()) {

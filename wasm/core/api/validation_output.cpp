@@ -36,9 +36,12 @@ std::vector<TextPosition> placesOf(const CheckedText& checked, const Diagnostics
     std::vector<std::string_view> pointers;
     for (const Diagnostic& d : shown)
         if (!d.byteOffset) pointers.push_back(d.path);
-    const std::vector<size_t> found = pointerOffsets(checked.text, pointers);
-    std::vector<size_t> offsets(shown.size());
-    for (size_t i = 0, next = 0; i < shown.size(); ++i) offsets[i] = shown[i].byteOffset ? *shown[i].byteOffset : found[next++];
+    std::vector<size_t> offsets = pointerOffsets(checked.text, pointers);
+    if (pointers.size() < shown.size()) {  // the byte offsets go in among them, from the back (in place)
+        offsets.resize(shown.size());
+        for (size_t i = shown.size(), next = pointers.size(); i-- > 0;)
+            offsets[i] = shown[i].byteOffset ? *shown[i].byteOffset : offsets[--next];
+    }
     std::vector<TextPosition> places = positionsAt(checked.text, offsets);
     for (TextPosition& place : places) place.line += checked.firstLine - 1;
     return places;
@@ -135,9 +138,8 @@ void appendJsonReport(std::string& out, const CheckedText& checked, bool single)
     // Room first: a report grown a few bytes at a time is copied as often as it doubles.
     size_t room = 128 + checked.source.size() + check.dialectName.size() + check.modelLabel.size();
     for (const Diagnostic& d : shown) room += 160 + d.path.size() + d.code.size() + d.message.size();
-    out.reserve(out.size() + room);
     {
-        JsonWriter writer(out, single ? 2 : -1);
+        JsonWriter writer(out, single ? 2 : -1, room);
         writer.beginObject();
         if (!single) {
             writer.plainKey("file");

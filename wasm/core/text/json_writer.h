@@ -16,13 +16,20 @@ namespace vg {
 // `text` as a JSON string, quotes included, appended to `out`.
 void appendJsonString(std::string& out, std::string_view text);
 
+// Whether `text` goes into a JSON string as it is (no quote, backslash, control character or
+// non-ASCII byte to escape or check).
+bool isPlainJsonString(std::string_view text);
+
 // Writes at the end of `out`, ahead into room of its own there (one resize serves many items,
 // where one each cost more than the items), so `out` holds exactly what was written once the
-// writer is gone, not before.
+// writer is gone, not before. The common steps are inline: a report is a few dozen of them.
 class JsonWriter {
 public:
-    // indent 2 is printedJson's default; -1 writes one line (JSON Lines).
-    JsonWriter(std::string& out, int indent) : out_(out), used_(out.size()), indent_(indent) {}
+    // indent 2 is printedJson's default; -1 writes one line (JSON Lines). `expected`: about how
+    // many bytes will be written, room made for them at once (more is made as needed).
+    JsonWriter(std::string& out, int indent, size_t expected = 0) : out_(out), used_(out.size()), indent_(indent) {
+        if (expected) grow(expected);
+    }
     ~JsonWriter() { out_.resize(used_); }
     JsonWriter(const JsonWriter&) = delete;
     JsonWriter& operator=(const JsonWriter&) = delete;
@@ -34,9 +41,9 @@ public:
     // An object's member name; its value follows.
     void key(std::string_view name);
     // The same for a name the code spells out, which needs no escape (printable ASCII, no quote or
-    // backslash), as every report's names: written as it is, unexamined. Inline, so a literal's
-    // copy is a few stores.
-    void plainKey(std::string_view name) {
+    // backslash), as every report's names: written as it is, unexamined. Always inline: a
+    // literal's copy is then a store or two.
+    [[gnu::always_inline]] void plainKey(std::string_view name) {
         char* at = item(name.size() + (indent_ < 0 ? 3 : 4));  // with an indent, room's space ends it
         at[0] = '"';
         std::memcpy(at + 1, name.data(), name.size());
@@ -44,7 +51,13 @@ public:
         at[name.size() + 2] = ':';
         afterKey_ = true;
     }
-    void value(std::string_view text);
+    [[gnu::always_inline]] void value(std::string_view text) {
+        if (!isPlainJsonString(text)) return escaped(text, {});
+        char* at = item(text.size() + 2);  // nearly always: nothing to escape, one copy
+        at[0] = '"';
+        std::memcpy(at + 1, text.data(), text.size());
+        at[text.size() + 1] = '"';
+    }
     void value(const char* text) { value(std::string_view(text)); }
     void value(bool flag) {
         if (flag) std::memcpy(item(4), "true", 4);
@@ -53,28 +66,50 @@ public:
     void value(uint64_t number);
 
 private:
-    // The next `bytes` of the text, to be written: up to the capacity `out` already has, else the
-    // string's own growth (doubling). Room starts as spaces, so an indentation is there already.
-    char* room(size_t bytes) {
-        if (used_ + bytes > out_.size())
-            out_.resize(used_ + bytes > out_.capacity() ? used_ + bytes : out_.capacity(), ' ');
-        char* at = out_.data() + used_;
+    // The next `bytes` of the text, to be written. Room starts as spaces, so an indentation is
+    // there already.
+    [[gnu::always_inline]] char* room(size_t bytes) {
+        if (bytes > end_ - used_) grow(bytes);
+        char* at = data_ + used_;
         used_ += bytes;
         return at;
     }
-    // Room for an item of `bytes` after the comma, line break and indentation it needs.
-    char* item(size_t bytes) {
-        if (!afterKey_ && depth_ > 0) return separated(bytes);
-        afterKey_ = false;  // a member's value, or the document itself: nothing before it
-        return room(bytes);
+    void grow(size_t bytes);  // room for `bytes` more at least
+    // Room for an item of `bytes` after the comma (after its container's first item), line break
+    // and indentation it needs.
+    [[gnu::always_inline]] char* item(size_t bytes) {
+        if (afterKey_ || depth_ == 0) {  // a member's value, or the document itself: nothing before it
+            afterKey_ = false;
+            return room(bytes);
+        }
+        const bool comma = !(empty_ & 1);
+        empty_ &= ~uint64_t{1};
+        const size_t lineBreak = indent_ < 0 ? 0 : 1 + depth_ * static_cast<size_t>(indent_);
+        char* at = room((comma ? 1 : 0) + lineBreak + bytes);
+        if (comma) *at++ = ',';
+        if (lineBreak) *at = '\n';
+        return at + lineBreak;
     }
-    char* separated(size_t bytes);
-    void open(char bracket);
-    void close(char bracket);
-    void escaped(std::string_view text);  // a JSON string with escapes, after item(0)
+    void open(char bracket) {
+        *item(1) = bracket;
+        empty_ = empty_ << 1 | 1;
+        ++depth_;
+    }
+    void close(char bracket) {
+        const bool wasEmpty = empty_ & 1;
+        empty_ >>= 1;
+        --depth_;
+        const size_t lineBreak = wasEmpty || indent_ < 0 ? 0 : 1 + depth_ * static_cast<size_t>(indent_);
+        char* at = room(lineBreak + 1);
+        if (lineBreak) *at = '\n';
+        at[lineBreak] = bracket;
+    }
+    void escaped(std::string_view text, std::string_view after);  // a string with escapes, then `after`
 
     std::string& out_;
-    size_t used_;  // out_'s bytes written so far; the rest is room
+    char* data_ = nullptr;  // out_'s bytes
+    size_t used_;           // of them, written so far
+    size_t end_ = 0;        // out_'s size: the room is [used_, end_)
     int indent_;
     // One bit per open container, the innermost lowest: nothing written into it yet. A report
     // nests three deep; 64 is the most a writer holds (and costs no allocation, as a vector would).

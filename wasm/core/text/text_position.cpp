@@ -1,6 +1,8 @@
 // Lines, columns and JSON Pointers in text; see text_position.h.
 #include "text/text_position.h"
 
+#include "text/json_scan.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -18,9 +20,22 @@ size_t skipSpace(std::string_view text, size_t at) {
     return at;
 }
 
-// Past the string that starts at `at` (its opening quote). memchr finds each quote (an inline
-// image is megabytes of text); a quote after an odd run of backslashes is escaped.
+constexpr size_t kNowhere = std::string_view::npos;
+
+// Past the string that starts at `at` (its opening quote) when it is a few words of plain bytes,
+// as most keys and enum values are: found eight at a time, with no call. kNowhere for any other.
+size_t shortPlainStringEnd(std::string_view text, size_t at) {
+    const char* from = text.data() + at + 1;
+    const char* end = text.data() + text.size();
+    const char* run = plainRunEnd(from, end - from > 24 ? from + 24 : end);
+    return run != end && *run == '"' ? size_t(run - text.data()) + 1 : kNowhere;
+}
+
+// Past the string that starts at `at` (its opening quote). Beyond a short plain one, memchr finds
+// each quote (an inline image is megabytes of text); a quote after an odd run of backslashes is
+// escaped.
 size_t skipString(std::string_view text, size_t at) {
+    if (const size_t end = shortPlainStringEnd(text, at); end != kNowhere) return end;
     for (size_t from = at + 1; from < text.size();) {
         const void* quote = std::memchr(text.data() + from, '"', text.size() - from);
         if (!quote) break;
@@ -123,12 +138,11 @@ void decodeKey(std::string_view text, size_t at, std::string& key) {
     }
 }
 
-constexpr size_t kNowhere = std::string_view::npos;
-
 // Whether the reference token `token` (as a pointer writes it: "~0" for "~", "~1" for "/") names
 // the key `name`: the pointer the old walk built from the key, compared without building it.
-bool tokenNames(std::string_view token, std::string_view name) {
-    if (token.find('~') == std::string_view::npos) return token == name;  // then neither holds "~" nor "/"
+// `tildes`: the token holds a "~" (without one, neither does a key it names, nor a "/").
+bool tokenNames(std::string_view token, bool tildes, std::string_view name) {
+    if (!tildes) return token == name && name.find('~') == std::string_view::npos;
     size_t at = 0;
     for (const char c : name) {
         const std::string_view written = c == '~' ? "~0" : c == '/' ? "~1" : std::string_view(&c, 1);
@@ -136,6 +150,23 @@ bool tokenNames(std::string_view token, std::string_view name) {
         at += written.size();
     }
     return at == token.size();
+}
+
+// A pointer leading into the value being read: its reference token after that value's pointer
+// (the pointer's first `length` bytes) ends at `tokenEnd`, kNowhere when the pointer names nothing
+// deeper (it ends there).
+struct Lead {
+    size_t pointer;  // its index
+    size_t tokenEnd;
+    bool tildes;  // the token holds a "~" (an escape)
+};
+
+Lead leadAfter(size_t index, std::string_view pointer, size_t length) {
+    if (length >= pointer.size() || pointer[length] != '/') return {index, kNowhere, false};
+    size_t end = length + 1;
+    bool tildes = false;
+    for (; end < pointer.size() && pointer[end] != '/'; ++end) tildes |= pointer[end] == '~';
+    return {index, end, tildes};
 }
 
 // One reading of a JSON text that notes where the values of the wanted pointers start. It goes
@@ -146,39 +177,44 @@ struct PointerWalk {
     std::string_view text;
     const std::vector<std::string_view>& pointers;
     // Per pointer: where the deepest of its values the text holds starts (the value itself, else
-    // its nearest ancestor), and the length of the pointer that names that value. A later value
-    // at the same depth wins, as a duplicate key's value does.
+    // its nearest ancestor), and the length of the pointer that names that value.
     std::vector<size_t>& offsets;
     std::vector<size_t> reached;
+    // The pointers whose value itself is not found yet: at none, the walk stops (JSON without a
+    // key written twice names each value by one pointer only, so nothing after it can be theirs).
+    size_t unfound;
     // The pointers that lead into the value being read, innermost container's on top: a
     // container's are inside[from, size()), its member's are pushed after them.
-    std::vector<size_t> inside;
+    std::vector<Lead> inside;
     std::string key;  // a key written with escapes, decoded
 
-    // The pointers of inside[from, end) whose next token (after their first `length` bytes, the
-    // container's pointer) is `name` go on the stack; returns the member's pointer length.
+    // The leads of inside[from, end) whose next token (after the container's pointer, their first
+    // `length` bytes) names `name` go on the stack; returns the member's pointer length.
     size_t enter(size_t from, size_t end, size_t length, std::string_view name) {
         size_t entered = 0;
         for (size_t k = from; k < end; ++k) {
-            const std::string_view pointer = pointers[inside[k]];
-            if (pointer.size() <= length || pointer[length] != '/') continue;
-            const size_t tokenEnd = std::min(pointer.find('/', length + 1), pointer.size());
-            if (!tokenNames(pointer.substr(length + 1, tokenEnd - length - 1), name)) continue;
-            inside.push_back(inside[k]);
-            entered = tokenEnd;
+            const Lead lead = inside[k];
+            if (lead.tokenEnd == kNowhere) continue;
+            const std::string_view pointer = pointers[lead.pointer];
+            if (!tokenNames(pointer.substr(length + 1, lead.tokenEnd - length - 1), lead.tildes, name)) continue;
+            inside.push_back(leadAfter(lead.pointer, pointer, lead.tokenEnd));
+            entered = lead.tokenEnd;
         }
         return entered;
     }
 
     // The value at `at`, which the pointers of inside[from, ...) lead to or into and whose pointer
-    // is their first `length` bytes; where it ends, or kNowhere where the text stops being JSON.
+    // is their first `length` bytes; where it ends, or kNowhere where the text stops being JSON or
+    // every pointer's value is found.
     size_t value(size_t at, size_t from, size_t length) {
         for (size_t k = from; k < inside.size(); ++k) {
-            const size_t i = inside[k];
-            if (length < reached[i]) continue;
+            const size_t i = inside[k].pointer;
+            if (length <= reached[i]) continue;  // the first of a key written twice stays
             reached[i] = length;
             offsets[i] = at;
+            unfound -= length == pointers[i].size();
         }
+        if (unfound == 0) return kNowhere;
         if (text[at] == '{') return object(at, from, length);
         if (text[at] == '[') return array(at, from, length);
         return skipValue(text, at);
@@ -200,9 +236,12 @@ struct PointerWalk {
         return at < text.size() && text[at] == close ? at + 1 : kNowhere;
     }
 
-    // The key string that starts at `at` and ends at `end` (past its closing quote), decoded: a
-    // view into the text unless it holds an escape.
-    std::string_view keyAt(size_t at, size_t end) {
+    // The key string that starts at `at`, decoded (a view into the text unless it holds an
+    // escape), and where it ends.
+    std::string_view keyAt(size_t at, size_t& end) {
+        end = shortPlainStringEnd(text, at);
+        if (end != kNowhere) return text.substr(at + 1, end - at - 2);
+        end = skipString(text, at);
         const std::string_view raw = text.substr(at + 1, end - at >= 2 ? end - at - 2 : 0);
         if (raw.find('\\') == std::string_view::npos) return raw;
         decodeKey(text, at, key);
@@ -215,7 +254,7 @@ struct PointerWalk {
         const size_t own = inside.size();
         for (bool more = true; more && at != kNowhere;) {
             if (at >= text.size() || text[at] != '"') return kNowhere;
-            const size_t keyEnd = skipString(text, at);
+            size_t keyEnd;
             const std::string_view name = keyAt(at, keyEnd);
             at = skipSpace(text, keyEnd);
             if (at >= text.size() || text[at] != ':') return kNowhere;
@@ -248,7 +287,8 @@ size_t characters(const char* at, const char* end) {
     size_t count = size_t(end - at);
     for (uint64_t word; end - at >= 8; at += 8) {
         std::memcpy(&word, at, 8);
-        count -= size_t(__builtin_popcountll(word & ~(word << 1) & 0x8080808080808080ull));  // bit 7 set, bit 6 clear
+        const uint64_t high = word & 0x8080808080808080ull;  // none in ASCII, the usual word
+        if (high) count -= size_t(__builtin_popcountll(high & ~(word << 1)));  // bit 7 set, bit 6 clear
     }
     for (; at != end; ++at) count -= (static_cast<unsigned char>(*at) & 0xC0) == 0x80;
     return count;
@@ -274,13 +314,19 @@ TextPosition positionAt(std::string_view text, size_t offset) {
 }
 
 std::vector<TextPosition> positionsAt(std::string_view text, const std::vector<size_t>& offsets) {
-    std::vector<size_t> order(offsets.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+    // Counted in the offsets' order: an order of their own only when they are not in it already
+    // (a report of one diagnostic, or of several down the text, needs none).
+    std::vector<size_t> order;
+    if (!std::is_sorted(offsets.begin(), offsets.end())) {
+        order.resize(offsets.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+    }
     std::vector<TextPosition> positions(offsets.size());
     TextPosition position;
     size_t reached = 0;
-    for (const size_t i : order) {
+    for (size_t k = 0; k < offsets.size(); ++k) {
+        const size_t i = order.empty() ? k : order[k];
         const size_t offset = std::min(offsets[i], text.size());
         position = advance(text, position, reached, offset);
         reached = offset;
@@ -294,10 +340,12 @@ std::vector<size_t> pointerOffsets(std::string_view text, const std::vector<std:
     if (text.substr(start, 3) == "\xEF\xBB\xBF") start = skipSpace(text, start + 3);  // a byte-order mark
     // Every pointer is at least at the document's first value (or the end of a text with none).
     std::vector<size_t> offsets(pointers.size(), std::min(start, text.size()));
-    if (start >= text.size() || pointers.empty()) return offsets;
-    PointerWalk walk{text, pointers, offsets, std::vector<size_t>(pointers.size(), 0), {}, {}};
-    walk.inside.reserve(pointers.size());
-    for (size_t i = 0; i < pointers.size(); ++i) walk.inside.push_back(i);
+    // "" is that value: the others are looked for.
+    const size_t unfound = size_t(std::count_if(pointers.begin(), pointers.end(), [](std::string_view p) { return !p.empty(); }));
+    if (start >= text.size() || unfound == 0) return offsets;
+    PointerWalk walk{text, pointers, offsets, std::vector<size_t>(pointers.size(), 0), unfound, {}, {}};
+    walk.inside.reserve(8 * pointers.size());  // each pointer once a level: a request nests a few deep
+    for (size_t i = 0; i < pointers.size(); ++i) walk.inside.push_back(leadAfter(i, pointers[i], 0));
     walk.value(start, 0, 0);
     return offsets;
 }

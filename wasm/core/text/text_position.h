@@ -24,7 +24,8 @@ std::vector<TextPosition> positionsAt(std::string_view text, const std::vector<s
 // item the text does not hold (a diagnostic about a missing member) is placed at the nearest
 // ancestor it does hold: the object it belongs in. "" is the document's first value. Reads only as
 // far as the value, skipping other values without parsing them; text that is not JSON ends the
-// search where it stops making sense (this places diagnostics, it does not validate).
+// search where it stops making sense (this places diagnostics, it does not validate). Of a key
+// written twice (which parseJsonInput refuses), the first.
 size_t pointerOffset(std::string_view text, std::string_view pointer);
 // pointerOffset of each of `pointers`, from one reading of the text: every value is read at most
 // once, so a report's hundred diagnostics beside a 20 MB inline image cost one pass over it.
