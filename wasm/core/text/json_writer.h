@@ -5,6 +5,7 @@
 // `replace` handler shows it.
 #pragma once
 
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -91,6 +92,7 @@ private:
         return at + lineBreak;
     }
     void open(char bracket) {
+        assert(depth_ < 64 && "JsonWriter holds at most 64 levels");
         *item(1) = bracket;
         empty_ = empty_ << 1 | 1;
         ++depth_;

@@ -281,14 +281,23 @@ struct PointerWalk {
     }
 };
 
-// How many characters (UTF-8 code points: every byte but a continuation byte 10xxxxxx) the bytes
-// [at, end) hold, eight at a time.
+// The continuation bytes (10xxxxxx) among a word's eight: those that start no character.
+inline size_t continuationBytes(uint64_t word) {
+    return size_t(__builtin_popcountll(word & 0x8080808080808080ull & ~(word << 1)));  // bit 7 set, bit 6 clear
+}
+
+// How many characters (UTF-8 code points: every byte but a continuation byte) the bytes [at, end)
+// hold: 32 bytes at a time, with nothing to count in the usual ASCII ones.
 size_t characters(const char* at, const char* end) {
     size_t count = size_t(end - at);
+    for (uint64_t words[4]; end - at >= 32; at += 32) {
+        std::memcpy(words, at, 32);
+        if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ull) == 0) continue;
+        for (const uint64_t word : words) count -= continuationBytes(word);
+    }
     for (uint64_t word; end - at >= 8; at += 8) {
         std::memcpy(&word, at, 8);
-        const uint64_t high = word & 0x8080808080808080ull;  // none in ASCII, the usual word
-        if (high) count -= size_t(__builtin_popcountll(high & ~(word << 1)));  // bit 7 set, bit 6 clear
+        count -= continuationBytes(word);
     }
     for (; at != end; ++at) count -= (static_cast<unsigned char>(*at) & 0xC0) == 0x80;
     return count;
