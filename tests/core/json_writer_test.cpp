@@ -98,6 +98,16 @@ TEST(JsonWriter, LayoutIsPrintedJsonsIndentedAndOnOneLine) {
                 writeTree(writer, tree);
             }  // the text is whole once the writer is gone
             EXPECT_EQ(ours + "\n", printedJson(tree, indent)) << tree.dump();
+            // After text already there (a JSON Lines report after the one before), with room
+            // made ahead of it or not: that text stays, the tree follows it.
+            for (const size_t expected : {size_t{0}, size_t{3}, size_t{4096}}) {
+                std::string after = "before\n";
+                {
+                    JsonWriter writer(after, indent, expected);
+                    writeTree(writer, tree);
+                }
+                EXPECT_EQ(after, "before\n" + ours) << expected;
+            }
         }
     }
 }

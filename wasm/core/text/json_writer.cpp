@@ -94,8 +94,9 @@ void appendJsonString(std::string& out, std::string_view text) {
 }
 
 void JsonWriter::grow(size_t bytes) {
-    // Up to the capacity `out` already has, else by the string's own growth (doubling).
-    out_.resize(std::max(used_ + bytes, out_.capacity()), ' ');
+    // Half as much again as is written, at least: a few resizes for a report of any size (each
+    // fills its room with spaces, so not up to a capacity a string may have kept from before).
+    out_.resize(used_ + std::max(bytes, used_ / 2 + 64), ' ');
     data_ = out_.data();
     end_ = out_.size();
 }

@@ -28,7 +28,8 @@ class JsonWriter {
 public:
     // indent 2 is printedJson's default; -1 writes one line (JSON Lines). `expected`: about how
     // many bytes will be written, room made for them at once (more is made as needed).
-    JsonWriter(std::string& out, int indent, size_t expected = 0) : out_(out), used_(out.size()), indent_(indent) {
+    JsonWriter(std::string& out, int indent, size_t expected = 0)
+        : out_(out), data_(out.data()), used_(out.size()), end_(out.size()), indent_(indent) {
         if (expected) grow(expected);
     }
     ~JsonWriter() { out_.resize(used_); }
@@ -109,9 +110,9 @@ private:
     void escaped(std::string_view text, std::string_view after);  // a string with escapes, then `after`
 
     std::string& out_;
-    char* data_ = nullptr;  // out_'s bytes
-    size_t used_;           // of them, written so far
-    size_t end_ = 0;        // out_'s size: the room is [used_, end_)
+    char* data_;   // out_'s bytes
+    size_t used_;  // of them, written so far
+    size_t end_;   // out_'s size: the room is [used_, end_)
     int indent_;
     // One bit per open container, the innermost lowest: nothing written into it yet. A report
     // nests three deep; 64 is the most a writer holds (and costs no allocation, as a vector would).

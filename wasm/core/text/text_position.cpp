@@ -178,8 +178,8 @@ struct PointerWalk {
     const std::vector<std::string_view>& pointers;
     // Per pointer: where the deepest of its values the text holds starts (the value itself, else
     // its nearest ancestor), and the length of the pointer that names that value.
-    std::vector<size_t>& offsets;
-    std::vector<size_t> reached;
+    size_t* offsets;
+    size_t* reached;
     // The pointers whose value itself is not found yet: at none, the walk stops (JSON without a
     // key written twice names each value by one pointer only, so nothing after it can be theirs).
     size_t unfound;
@@ -348,14 +348,19 @@ std::vector<size_t> pointerOffsets(std::string_view text, const std::vector<std:
     size_t start = skipSpace(text, 0);
     if (text.substr(start, 3) == "\xEF\xBB\xBF") start = skipSpace(text, start + 3);  // a byte-order mark
     // Every pointer is at least at the document's first value (or the end of a text with none).
-    std::vector<size_t> offsets(pointers.size(), std::min(start, text.size()));
+    // The walk's depths reached are the second half of the same allocation, cut off at the end.
+    const size_t count = pointers.size();
+    std::vector<size_t> offsets(2 * count, std::min(start, text.size()));
+    std::fill(offsets.begin() + std::ptrdiff_t(count), offsets.end(), 0);
     // "" is that value: the others are looked for.
     const size_t unfound = size_t(std::count_if(pointers.begin(), pointers.end(), [](std::string_view p) { return !p.empty(); }));
-    if (start >= text.size() || unfound == 0) return offsets;
-    PointerWalk walk{text, pointers, offsets, std::vector<size_t>(pointers.size(), 0), unfound, {}, {}};
-    walk.inside.reserve(8 * pointers.size());  // each pointer once a level: a request nests a few deep
-    for (size_t i = 0; i < pointers.size(); ++i) walk.inside.push_back(leadAfter(i, pointers[i], 0));
-    walk.value(start, 0, 0);
+    if (start < text.size() && unfound > 0) {
+        PointerWalk walk{text, pointers, offsets.data(), offsets.data() + count, unfound, {}, {}};
+        walk.inside.reserve(8 * count);  // each pointer once a level: a request nests a few deep
+        for (size_t i = 0; i < count; ++i) walk.inside.push_back(leadAfter(i, pointers[i], 0));
+        walk.value(start, 0, 0);
+    }
+    offsets.resize(count);
     return offsets;
 }
 
