@@ -71,7 +71,7 @@ bool isPlainJsonString(std::string_view text) {
     const size_t size = text.size();
     uint64_t word = 0x2020202020202020ull, marks = 0;  // spaces: a short string's word is padded with them
     if (size < 8) {
-        std::memcpy(&word, at, size);
+        if (size != 0) std::memcpy(&word, at, size);  // an empty view's data may be null
         return nonPlainBytes(word) == 0;
     }
     for (size_t i = 0; i + 8 < size; i += 8) {
@@ -103,16 +103,12 @@ void JsonWriter::grow(size_t bytes) {
 
 void JsonWriter::escaped(std::string_view text, std::string_view after) {
     const size_t length = jsonString<false>(nullptr, text);
-    if (length != 0) {
-        char* at = item(length + after.size());
-        jsonString<true>(at, text);
-        std::memcpy(at + length, after.data(), after.size());
-        return;
-    }
-    const std::string replaced = replacedJsonString(text);
-    char* at = item(replaced.size() + after.size());
-    std::memcpy(at, replaced.data(), replaced.size());
-    std::memcpy(at + replaced.size(), after.data(), after.size());
+    const std::string replaced = length == 0 ? replacedJsonString(text) : std::string();
+    const size_t written = length != 0 ? length : replaced.size();
+    char* at = item(written + after.size());
+    if (length != 0) jsonString<true>(at, text);
+    else std::memcpy(at, replaced.data(), replaced.size());
+    if (!after.empty()) std::memcpy(at + written, after.data(), after.size());  // an empty view's data may be null
 }
 
 void JsonWriter::key(std::string_view name) {

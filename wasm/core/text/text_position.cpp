@@ -142,7 +142,7 @@ void decodeKey(std::string_view text, size_t at, std::string& key) {
 // the key `name`: the pointer the old walk built from the key, compared without building it.
 // `tildes`: the token holds a "~" (without one, neither does a key it names, nor a "/").
 bool tokenNames(std::string_view token, bool tildes, std::string_view name) {
-    if (!tildes) return token == name && name.find('~') == std::string_view::npos;
+    if (!tildes) return token == name;
     size_t at = 0;
     for (const char c : name) {
         const std::string_view written = c == '~' ? "~0" : c == '/' ? "~1" : std::string_view(&c, 1);
