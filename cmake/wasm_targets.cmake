@@ -25,13 +25,15 @@ vg_warnings(vgen_core)
 # loop the compiler vectorises (strings are scanned eight bytes at a time in plain integers), so
 # SIMD128 buys nothing and stays off: a runtime without it can still load the module.
 target_compile_options(vgen_core PRIVATE -O3)
-set(VG_HEADLESS_EXPORTS _vg_catalog,_vg_limits,_vg_codes,_vg_dialect_facts,_vg_validate,_vg_parse,_vg_build,_vg_convert,_vg_schema,_vg_free,_malloc,_free)
+# The vg_*_reply forms of the C ABI: web/vgen_core.mjs reads each answer where the core left it (no
+# malloc'd copy, no vg_free, no search for the NUL); malloc and free for its argument buffer.
+set(VG_HEADLESS_EXPORTS _vg_catalog_reply,_vg_limits_reply,_vg_codes_reply,_vg_dialect_facts_reply,_vg_validate_reply,_vg_parse_reply,_vg_build_reply,_vg_convert_reply,_vg_schema_reply,_malloc,_free)
 target_link_options(vgen_core PRIVATE
   -O3
   -sMODULARIZE=1
   -sEXPORT_NAME=createVgenCore
   "-sEXPORTED_FUNCTIONS=[${VG_HEADLESS_EXPORTS}]"
-  "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,getValue]"
+  "-sEXPORTED_RUNTIME_METHODS=[lengthBytesUTF8]"
   -sALLOW_MEMORY_GROWTH=1
   -sFILESYSTEM=0
   -sENVIRONMENT=web,node)

@@ -70,17 +70,39 @@ export async function loadVgenCore({ moduleUrl = DEFAULT_MODULE_URL, wasmBinary,
 function wrap(module) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
+  // In node a Buffer over the module's memory decodes an answer in about two thirds of the time
+  // TextDecoder takes (measured on answers of a few hundred bytes, the size of a validate report).
+  const NodeBuffer = isNode ? globalThis.Buffer : undefined;
 
-  // One buffer in WASM memory holds every call's arguments: the exit code and notes pointer the C
-  // ABI writes (8 bytes at its start), then each string or byte array, NUL-terminated so C strings
-  // (dialect and model names) can use it too. It is kept between calls and only grows, so a call
-  // whose arguments fit (every validate of a request no larger than the largest so far) mallocs
-  // nothing; strings are UTF-8 encoded straight into it (no intermediate array). Only one call runs
-  // at a time (the core is synchronous and never calls back into JavaScript), so one buffer is enough.
-  const OUT_PARAMETER_BYTES = 8;  // int exit code, then char* notes
+  // One buffer in WASM memory holds every call's arguments: the names (dialect, model) first, each
+  // NUL-terminated, then the input, NUL-terminated too. It is kept between calls and only grows, so
+  // a call whose arguments fit (every validate of a request no larger than the largest so far)
+  // mallocs nothing; strings are UTF-8 encoded straight into it (no intermediate array). The names
+  // of the last call stay where they are: a run of validates with one dialect writes only its
+  // input. Only one call runs at a time (the core is synchronous and never calls back into
+  // JavaScript), so one buffer is enough. The answer is not copied out of the core: the C ABI's
+  // vg_*_reply functions leave it where the core made it, with its length, until the next call.
   const FIRST_CAPACITY = 64 * 1024;  // bytes; a typical request is far smaller
   let scratch = 0;
   let capacity = 0;
+  let nameCount = -1;  // how many names are at the start of the buffer (-1: none written yet),
+  let firstName;       // which,
+  let secondName;
+  let secondAt = 0;    // where the second starts
+  let inputAt = 0;     // and where the input starts: after them
+  // Views kept between calls (making a subarray costs about as much as encoding a small request):
+  // they are made again when the buffer moves or WASM memory grows, which replaces HEAPU8.
+  let heap = null;      // module.HEAPU8 when the views below were made
+  let words = null;     // the same memory as 32-bit words, to read a reply
+  let bytes = null;     // in node, the same memory as a Buffer, to decode answers
+  let inputRoom = null; // heap from the input's offset to the end of the buffer
+
+  function refreshViews() {
+    heap = module.HEAPU8;
+    words = new Uint32Array(heap.buffer);
+    bytes = NodeBuffer ? NodeBuffer.from(heap.buffer) : null;
+    inputRoom = scratch ? heap.subarray(scratch + inputAt, scratch + capacity) : null;
+  }
 
   // Makes room for `needed` bytes, keeping the first `kept` (arguments already written). A new block
   // rather than realloc: only malloc and free are exported.
@@ -94,87 +116,95 @@ function wrap(module) {
     if (scratch) module._free(scratch);
     scratch = pointer;
     capacity = grown;
+    refreshViews();
   }
 
   // Writes a string or byte array at `offset` of the buffer, NUL-terminated; returns its byte length.
-  function put(value, offset) {
+  // `room` is the buffer from `offset` on, when the caller keeps that view.
+  function put(value, offset, room) {
     if (typeof value !== 'string') {
       reserve(offset + value.length + 1, offset);
-      module.HEAPU8.set(value, scratch + offset);
-      module.HEAPU8[scratch + offset + value.length] = 0;
+      heap.set(value, scratch + offset);
+      heap[scratch + offset + value.length] = 0;
       return value.length;
     }
     // Encode into the room there is; when the string does not fit (or leaves no byte for the NUL),
     // grow to its exact UTF-8 length and encode it again. lengthBytesUTF8 reads the string once
     // more, but only when the buffer grows, which the 3-bytes-per-UTF-16-unit bound would do far
     // more often and far larger (a 10 MB ASCII prompt would reserve 30 MB).
-    let { read, written } = encoder.encodeInto(value, module.HEAPU8.subarray(scratch + offset, scratch + capacity));
+    let { read, written } = encoder.encodeInto(value, room ?? heap.subarray(scratch + offset, scratch + capacity));
     if (read < value.length || offset + written >= capacity) {
       reserve(offset + module.lengthBytesUTF8(value) + 1, offset);
-      ({ written } = encoder.encodeInto(value, module.HEAPU8.subarray(scratch + offset, scratch + capacity)));
+      ({ written } = encoder.encodeInto(value, heap.subarray(scratch + offset, scratch + capacity)));
     }
-    module.HEAPU8[scratch + offset + written] = 0;
+    heap[scratch + offset + written] = 0;
     return written;
   }
 
-  // Runs one C ABI function: `args` are strings/bytes (passed as pointer, or pointer + length when
-  // marked withLength), numbers are passed unchanged. Pointers are taken once every argument is
-  // written: writing one may move the buffer.
-  function call(name, args) {
-    reserve(OUT_PARAMETER_BYTES, 0);
-    const placed = [];  // [offset, byte length, withLength] of each string or byte argument
-    let offset = OUT_PARAMETER_BYTES;
-    for (const arg of args) {
-      if (typeof arg === 'number') continue;
-      const length = put(arg?.withLength ?? arg ?? '', offset);
-      placed.push([offset, length, arg?.withLength !== undefined]);
-      offset += length + 1;
-    }
-    const cArgs = [];
-    let next = 0;
-    for (const arg of args) {
-      if (typeof arg === 'number') {
-        cArgs.push(arg);
-        continue;
-      }
-      const [argOffset, length, withLength] = placed[next++];
-      cArgs.push(scratch + argOffset);
-      if (withLength) cArgs.push(length);
-    }
-    const exitCodePointer = scratch;
-    const outputPointer = module[`_${name}`](...cArgs, exitCodePointer, exitCodePointer + 4);
-    const notesPointer = module.getValue(exitCodePointer + 4, 'i32') >>> 0;
-    const exitCode = module.getValue(exitCodePointer, 'i32');
-    const output = take(outputPointer);
-    const notes = take(notesPointer);
-    if (outputPointer === 0) return { exitCode: 2, output: '', notes: 'vgen core: out of memory\n' };
-    return { exitCode, output, notes };
+  // Writes the names (at most two: a dialect, or from and to, or dialect and model) at the start of
+  // the buffer unless they are there already. Strings compare by value, so the check is cheap for
+  // the same dialect call after call.
+  function placeNames(count, first, second) {
+    if (count === nameCount && first === firstName && second === secondName) return;
+    const firstLength = count > 0 ? put(first, 0) : -1;
+    secondAt = firstLength + 1;
+    const secondLength = count > 1 ? put(second, secondAt) : -1;
+    nameCount = count;
+    firstName = first;
+    secondName = second;
+    inputAt = secondAt + secondLength + 1;
+    inputRoom = heap.subarray(scratch + inputAt, scratch + capacity);
   }
 
-  // A NUL-terminated UTF-8 string the core returned, freed after reading. The NUL is found by the
-  // typed array's own indexOf and the bytes decoded in one call (UTF8ToString walks to the NUL
-  // byte by byte in JavaScript, a fifth of a small validate).
-  function take(pointer) {
-    if (!pointer) return '';
-    const heap = module.HEAPU8;
-    const end = heap.indexOf(0, pointer);
-    const text = decoder.decode(heap.subarray(pointer, end < 0 ? heap.length : end));
-    module._vg_free(pointer);
-    return text;
+  // Reads a reply of the C ABI (vg_reply: output, output length, notes, notes length, exit code).
+  function answer(replyPointer) {
+    if (module.HEAPU8 !== heap) refreshViews();  // the call may have grown memory
+    const at = replyPointer >>> 2;
+    return { exitCode: words[at + 4] | 0, output: text(words[at], words[at + 1]), notes: text(words[at + 2], words[at + 3]) };
   }
 
-  const input = (text) => ({ withLength: text });
+  function text(pointer, length) {
+    if (length === 0) return '';
+    return bytes ? bytes.toString('utf8', pointer, pointer + length) : decoder.decode(heap.subarray(pointer, pointer + length));
+  }
+
+  // Writes the arguments and makes sure the views are current; returns the input's byte length.
+  function prepare(input, count, first, second) {
+    reserve(1, 0);
+    if (module.HEAPU8 !== heap) refreshViews();
+    placeNames(count, first, second);
+    return put(input ?? '', inputAt, inputRoom);
+  }
+
+  // The C functions take the input (pointer, length) first, then the names, then numbers. Pointers
+  // are taken once every argument is written: writing one may move the buffer.
+  const withInput = (fn, input, first, second) => {
+    const length = prepare(input, 2, first, second);
+    return answer(module[fn](scratch + inputAt, length, scratch, scratch + secondAt));
+  };
+  const namesOnly = (fn, first, second) => {
+    prepare('', 2, first, second);
+    return answer(module[fn](scratch, scratch + secondAt));
+  };
+
   return {
-    catalog: (asJson = false) => call('vg_catalog', [asJson ? 1 : 0]),
-    limits: (asJson = false) => call('vg_limits', [asJson ? 1 : 0]),
-    codes: (asJson = false) => call('vg_codes', [asJson ? 1 : 0]),
-    dialectFacts: () => call('vg_dialect_facts', []),
-    validate: (text, { dialect = '', json = false } = {}) =>
-      call('vg_validate', [input(text), dialect, json ? 1 : 0]),
-    parse: (text, { dialect = '' } = {}) => call('vg_parse', [input(text), dialect]),
-    build: (text, { from = '', to }) => call('vg_build', [input(text), from, to]),
-    convert: (text, { from = '', to }) => call('vg_convert', [input(text), from, to]),
-    schema: (dialect, model) => call('vg_schema', [dialect, model]),
+    catalog: (asJson = false) => answer(module._vg_catalog_reply(asJson ? 1 : 0)),
+    limits: (asJson = false) => answer(module._vg_limits_reply(asJson ? 1 : 0)),
+    codes: (asJson = false) => answer(module._vg_codes_reply(asJson ? 1 : 0)),
+    dialectFacts: () => answer(module._vg_dialect_facts_reply()),
+    // The call the benchmark times: nothing is allocated in WASM memory, nothing freed, the
+    // dialect written only when it changes.
+    validate: (text, { dialect = '', json = false } = {}) => {
+      const length = prepare(text, 1, dialect, undefined);
+      return answer(module._vg_validate_reply(scratch + inputAt, length, scratch, json ? 1 : 0));
+    },
+    parse: (text, { dialect = '' } = {}) => {
+      const length = prepare(text, 1, dialect, undefined);
+      return answer(module._vg_parse_reply(scratch + inputAt, length, scratch));
+    },
+    build: (text, { from = '', to }) => withInput('_vg_build_reply', text, from, to ?? ''),
+    convert: (text, { from = '', to }) => withInput('_vg_convert_reply', text, from, to ?? ''),
+    schema: (dialect, model) => namesOnly('_vg_schema_reply', dialect ?? '', model ?? ''),
     memoryBytes: () => module.HEAPU8.length,  // the module's linear memory (it only grows)
   };
 }

@@ -12,7 +12,9 @@ import { loadVgenCore } from '../../web/vgen_core.mjs';
 import { loadBuiltCore, wasmDir } from './helpers.mjs';
 
 const FIRST_CAPACITY = 64 * 1024;  // the wrapper's first buffer, in bytes
-const OUT_PARAMETER_BYTES = 8;     // where the arguments start in it
+// The names lead the buffer, NUL-terminated, and the input follows: for a build from aisdk to
+// unified the input starts here.
+const BUILD_NAME_BYTES = 'aisdk\0unified\0'.length;
 
 // A fresh core (an empty buffer) whose JavaScript-side malloc calls are counted. Only the wrapper
 // calls module._malloc from JavaScript; the core's own allocations stay inside the WASM.
@@ -67,8 +69,9 @@ test('the same answers whether the buffer grew during a call or not', { timeout:
     ['UTF-8 three times its UTF-16 length', requestOfBytes(90_000, '日')],
     // Surrogate pairs: 4 UTF-8 bytes for 2 UTF-16 units.
     ['astral characters', requestOfBytes(100_000, '🎬')],
-    // The input fills the first buffer but for its NUL: the dialect names after it move the buffer.
-    ['arguments written after the buffer moved', requestOfBytes(FIRST_CAPACITY - OUT_PARAMETER_BYTES - 1)],
+    // The input fills the first buffer after the names, leaving no byte for its NUL: the buffer
+    // grows and moves, carrying the names written before it.
+    ['names carried when the input moves the buffer', requestOfBytes(FIRST_CAPACITY - BUILD_NAME_BYTES)],
     // More than the first 16 MB of memory: the buffer's malloc grows WASM memory, which replaces HEAPU8 under the wrapper.
     ['memory growth while writing', requestOfBytes(18 * 1024 * 1024)],
   ];
@@ -84,4 +87,30 @@ test('byte input grows the buffer as strings do', { timeout: 120_000 }, async ()
   const { core } = await countingCore();
   const bytes = new TextEncoder().encode(requestOfBytes(3 * FIRST_CAPACITY, 'ü'));
   assert.deepEqual(core.convert(bytes, { from: 'aisdk', to: 'jobs' }), reference.convert(bytes, { from: 'aisdk', to: 'jobs' }));
+});
+
+// The names stay written between calls (a run of validates with one dialect encodes only its
+// input): a call with other names, or with fewer, must still be answered with its own.
+test('each call is answered with its own dialect and model names', { timeout: 120_000 }, async () => {
+  const { core } = await countingCore();
+  const text = '{"model": "kling-2.6", "prompt": "waves"}';
+  const steps = [
+    (c) => c.validate(text, { dialect: 'aisdk', json: true }),
+    (c) => c.validate(text, { dialect: 'aisdk', json: true }),
+    (c) => c.validate(text, { json: true }),
+    (c) => c.validate(text, { dialect: 'unified', json: true }),
+    (c) => c.build(text, { from: 'aisdk', to: 'jobs' }),
+    (c) => c.build(text, { from: 'aisdk', to: 'unified' }),
+    (c) => c.validate(text, { dialect: 'aisdk', json: true }),
+    (c) => c.schema('aisdk', 'klingai/kling-v2.6-i2v'),
+    (c) => c.schema('unified', 'klingai/kling-v2.6-i2v'),
+    (c) => c.parse(text, { dialect: 'aisdk' }),
+  ];
+  const answers = steps.map((step) => step(core));
+  for (const [i, step] of steps.entries()) {
+    const { core: alone } = await countingCore();
+    assert.deepEqual(answers[i], step(alone), `call ${i} after the others and alone`);
+  }
+  assert.notDeepEqual(answers[3], answers[2], 'unified and detected answer differently');
+  assert.notDeepEqual(answers[7], answers[8], 'two dialects, two schemas');
 });

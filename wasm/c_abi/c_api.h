@@ -43,6 +43,33 @@ char* vg_schema(const char* dialect, const char* model, int* exit_code, char** n
 /* Frees a string returned by the functions above; NULL is allowed. */
 void vg_free(char* text);
 
+/* The same commands for a caller that reads the answer where it lies (the headless module's
+ * JavaScript wrapper): nothing is malloc'd for the answer and nothing is to be freed. The reply
+ * and the text it points to belong to the library and stay valid until the calling thread's next
+ * vg_*_reply call. Lengths are given, so the reader needs no strlen; output and notes are
+ * NUL-terminated all the same. Never NULL, never throws: a failure is exit_code 2 and its notes.
+ * In the WASM module every field is 32 bits wide, in this order, so JavaScript reads the reply as
+ * five consecutive 32-bit words. */
+typedef struct vg_reply {
+    const char* output;
+    size_t output_len;
+    const char* notes;
+    size_t notes_len;
+    int exit_code;
+} vg_reply;
+
+const vg_reply* vg_catalog_reply(int as_json);
+const vg_reply* vg_limits_reply(int as_json);
+const vg_reply* vg_codes_reply(int as_json);
+const vg_reply* vg_dialect_facts_reply(void);
+const vg_reply* vg_validate_reply(const char* input, size_t input_len, const char* dialect, int as_json);
+const vg_reply* vg_parse_reply(const char* input, size_t input_len, const char* dialect);
+const vg_reply* vg_build_reply(const char* input, size_t input_len, const char* from_dialect,
+                               const char* to_dialect);
+const vg_reply* vg_convert_reply(const char* input, size_t input_len, const char* from_dialect,
+                                 const char* to_dialect);
+const vg_reply* vg_schema_reply(const char* dialect, const char* model);
+
 #ifdef __cplusplus
 }
 #endif
