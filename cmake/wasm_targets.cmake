@@ -14,7 +14,15 @@
 # std::function lose their type names: the playground's wasm 7.6 KB smaller (1.8 KB in brotli).
 string(APPEND CMAKE_CXX_FLAGS " -fwasm-exceptions -fno-rtti")
 
-add_executable(vgen_core ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/c_api.cpp)
+add_executable(vgen_core ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/c_api.cpp
+                         ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/wasm_string_functions.cpp)
+# memcmp, memchr and memcpy eight bytes at a time instead of the C library's (that file says why,
+# with figures). -fno-builtin keeps the compiler from compiling their loops into calls to
+# themselves, so the file stays out of the unity batch; -mbulk-memory lets memcpy hand large
+# blocks to memory.copy (every engine since 2021: Chromium 75, Firefox 79, Safari 15, node 12.5).
+set_source_files_properties(${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/wasm_string_functions.cpp PROPERTIES
+  SKIP_UNITY_BUILD_INCLUSION ON
+  COMPILE_OPTIONS "-fno-builtin;-mbulk-memory")
 target_link_libraries(vgen_core PRIVATE vgcore)
 set_target_properties(vgen_core PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
 vg_warnings(vgen_core)
