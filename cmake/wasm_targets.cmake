@@ -32,6 +32,14 @@ vg_warnings(vgen_core)
 # 44.9k and 41.4k payloads/s, -O2 43.7k and 42.4k, -O3 -msimd128 43.0k and 40.8k. The core has no
 # loop the compiler vectorises (strings are scanned eight bytes at a time in plain integers), so
 # SIMD128 buys nothing and stays off: a runtime without it can still load the module.
+# Measured again 2026-12-07 and not kept, none being a gain beyond the noise: bench/run.sh's corpus
+# (1,753 payloads), core.validate in one node process, the builds interleaved, 25 rounds of >= 0.5 s,
+# median payloads per CPU second (2-core VM, load average 2.5 to 3): the build as it is 136.6k;
+# -flto on the core and at the link 137.2k (+0.4 %; every program linking the core would then
+# optimise it whole at its link); -mbulk-memory everywhere 137.9k (+1 %: the C library and libc++
+# come prebuilt without it, so only our own inlined copies change; wasm_string_functions.cpp takes
+# what was to win there); -sMALLOC=emmalloc 129.8k (-5 %: smaller than dlmalloc, slower); on top
+# of the string functions, -fno-math-errno -mnontrapping-fptoint 168.0k against 169.0k.
 target_compile_options(vgen_core PRIVATE -O3)
 # The vg_*_reply forms of the C ABI: web/vgen_core.mjs reads each answer where the core left it (no
 # malloc'd copy, no vg_free, no search for the NUL); malloc and free for its argument buffer.
