@@ -15,7 +15,12 @@
 string(APPEND CMAKE_CXX_FLAGS " -fwasm-exceptions -fno-rtti")
 
 add_executable(vgen_core ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/c_api.cpp
-                         ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/wasm_string_functions.cpp)
+                         ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/wasm_string_functions.cpp
+                         ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/wasm_small_blocks.cpp)
+# Its own operator new and delete, small blocks kept on lists by size (that file says why, with
+# figures); alone, as a replaced global allocator should be, not in a unity batch.
+set_source_files_properties(${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/wasm_small_blocks.cpp PROPERTIES
+  SKIP_UNITY_BUILD_INCLUSION ON)
 # memcmp, memchr and memcpy eight bytes at a time instead of the C library's (that file says why,
 # with figures). -fno-builtin keeps the compiler from compiling their loops into calls to
 # themselves, so the file stays out of the unity batch; -mbulk-memory lets memcpy hand large
