@@ -37,6 +37,7 @@ constexpr size_t kMostCompiledBytes = 256 * 1024;
 // is bounded: a long-running server fed made-up field names keeps this much and works the rest out
 // per request.
 constexpr size_t kMostKept = 256;
+static_assert((kMostKept & (kMostKept - 1)) == 0, "the places' slots are a power of two");
 
 // A hash that looks a string key up by any view of it (no string made per lookup). It reads the
 // size and three words (the first, middle and last eight bytes; a shorter key whole) whatever the
@@ -101,6 +102,8 @@ enum class PlaceKind {
 };
 
 struct Place {
+    std::vector<std::string> keys;  // its keys from the body down (placeOf compares them)
+    uint64_t hash = 0;              // keysHash of them
     PlaceKind kind = PlaceKind::Unknown;
     const FieldMap* row = nullptr;  // Row, FilePart, Frames (the first frame row)
     std::string part;               // FilePart: "type", "url", "data" or "mediaType"
@@ -136,7 +139,11 @@ struct CompiledModel {
     const DialectSpec* spec = nullptr;
     const Model* model = nullptr;
     const DialectLimits* limits = nullptr;
-    TextMap<Place> places;           // the body's places, by their keys (placeOf)
+    // The body's places, by their keys (placeOf): open addressing on keysHash over twice as many
+    // slots as places are kept, each slot 0 or a place's index + 1 (no string made per lookup, no
+    // division for a bucket).
+    std::deque<Place> places;
+    std::vector<uint32_t> placeSlots = std::vector<uint32_t>(2 * kMostKept);
     TextMap<MemberSpecs> specs;      // canonical pointer -> its checks (members the parse converts)
     std::deque<ParamSpec> unlisted;  // the specs of members a model of unknown limits does not list
     TextMap<size_t> ids;             // canonical pointer -> its bit in a Presence
@@ -237,31 +244,38 @@ Place compilePlace(CompiledModel& compiled, std::string_view wire) {
     return place;
 }
 
-using JoinedKeys = std::array<char, kMostLeafDepth * (2 + kKeyBytes.value)>;
+// A hash of `leaf`'s keys from `first` on: each key's TextHash, chained in their order.
+uint64_t keysHash(const JsonLeaf& leaf, size_t first) {
+    uint64_t hash = 0x9E3779B97F4A7C15ull;
+    for (size_t i = first; i < leaf.depth; ++i) hash = (hash ^ TextHash{}(leaf.keys[i])) * 0xC2B2AE3D27D4EB4Full + i;
+    return hash ^ (hash >> 29);
+}
 
-// The place of `leaf`, whose keys from `first` on are a place in the body; `joined` is room for
-// the tables' key: each key after its length in two bytes (keys are at most kKeyBytes long), which
-// no other list of keys spells the same way.
-const Place& placeOf(CompiledModel& compiled, const JsonLeaf& leaf, size_t first, JoinedKeys& joined,
-                     std::deque<Place>& unkept) {
-    size_t size = 0;
-    for (size_t i = first; i < leaf.depth; ++i) {
-        const size_t length = leaf.keys[i].size();
-        joined[size++] = static_cast<char>(length & 0xFF);
-        joined[size++] = static_cast<char>(length >> 8);
-        std::memcpy(joined.data() + size, leaf.keys[i].data(), length);
-        size += length;
+bool sameKeys(const Place& place, const JsonLeaf& leaf, size_t first) {
+    return place.keys.size() == leaf.depth - first &&
+           std::equal(place.keys.begin(), place.keys.end(), leaf.keys.begin() + static_cast<std::ptrdiff_t>(first),
+                      [](const std::string& known, std::string_view key) { return std::string_view(known) == key; });
+}
+
+// The place of `leaf`, whose keys from `first` on are a place in the body: found in the table, or
+// compiled and kept there (in `unkept`, for this request only, once the table holds kMostKept).
+const Place& placeOf(CompiledModel& compiled, const JsonLeaf& leaf, size_t first, std::deque<Place>& unkept) {
+    const uint64_t hash = keysHash(leaf, first);
+    const size_t mask = compiled.placeSlots.size() - 1;
+    size_t slot = hash & mask;
+    for (; compiled.placeSlots[slot] != 0; slot = (slot + 1) & mask) {
+        const Place& known = compiled.places[compiled.placeSlots[slot] - 1];
+        if (known.hash == hash && sameKeys(known, leaf, first)) return known;
     }
-    const std::string_view key(joined.data(), size);
-    auto found = compiled.places.find(key);
-    if (found == compiled.places.end()) {
-        JsonLeaf place = leaf;  // the keys of the body place alone, for its pointer
-        std::copy(leaf.keys.begin() + static_cast<std::ptrdiff_t>(first), leaf.keys.end(), place.keys.begin());
-        place.depth = leaf.depth - first;
-        if (compiled.places.size() == kMostKept) return unkept.emplace_back(compilePlace(compiled, place.pointer()));
-        found = compiled.places.emplace(std::string(key), compilePlace(compiled, place.pointer())).first;
-    }
-    return found->second;
+    JsonLeaf bodyPlace = leaf;  // the keys of the body place alone, for its pointer
+    std::copy(leaf.keys.begin() + static_cast<std::ptrdiff_t>(first), leaf.keys.end(), bodyPlace.keys.begin());
+    bodyPlace.depth = leaf.depth - first;
+    Place place = compilePlace(compiled, bodyPlace.pointer());
+    place.hash = hash;
+    place.keys.assign(bodyPlace.keys.begin(), bodyPlace.keys.begin() + static_cast<std::ptrdiff_t>(bodyPlace.depth));
+    if (compiled.places.size() == kMostKept) return unkept.emplace_back(std::move(place));
+    compiled.placeSlots[slot] = static_cast<uint32_t>(compiled.places.size() + 1);
+    return compiled.places.emplace_back(std::move(place));
 }
 
 const MemberSpecs& specsOf(CompiledModel& compiled, std::string_view canonical) {
@@ -342,7 +356,6 @@ struct Scratch {
     std::vector<Member> members;
     std::deque<json> converted;          // values the parse converts (seconds, sizes, promotions): members view them
     std::deque<std::string> texts;       // input paths made for members (a file object's place)
-    JoinedKeys joined;                   // placeOf's room
     std::deque<Place> unkept;            // places of this request the full tables had no room for
     PresenceVerdict unkeptVerdict;       // the same for the verdict on its members
     std::vector<FrameItem> frames;       // the frame images' items, in their order
@@ -362,7 +375,7 @@ bool hasMember(const std::vector<Member>& members, std::string_view canonical) {
 }
 
 // Adds a member; false when the parse would have met it twice (a warning, or a second row).
-bool addMember(std::vector<Member>& members, Member member) {
+bool addMember(std::vector<Member>& members, const Member& member) {
     if (hasMember(members, member.canonical)) return false;
     members.push_back(member);
     return true;
@@ -458,7 +471,7 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, size_t first, std::s
             }
             JsonLeaf container = *leaf;
             container.depth = depth;
-            const Place& place = placeOf(compiled, container, first, scratch.joined, scratch.unkept);
+            const Place& place = placeOf(compiled, container, first, scratch.unkept);
             if (place.kind == PlaceKind::Frames) {
                 if (!readFrameLeaf(*leaf, depth, scratch.frames)) return false;
                 framesRow = place.row;
@@ -476,7 +489,7 @@ bool readMembers(CompiledModel& compiled, Scratch& scratch, size_t first, std::s
             arrayDepth = depth;
             continue;
         }
-        const Place& place = placeOf(compiled, *leaf, first, scratch.joined, scratch.unkept);
+        const Place& place = placeOf(compiled, *leaf, first, scratch.unkept);
         const PlainValue& value = leaf->value;
         switch (place.kind) {
             case PlaceKind::Unknown:
