@@ -12,7 +12,12 @@
 # No RTTI: nothing here asks for typeid or dynamic_cast, and the exceptions we throw and catch keep
 # theirs (the compiler still emits it for thrown types). Without it the vtables and every
 # std::function lose their type names: the playground's wasm 7.6 KB smaller (1.8 KB in brotli).
-string(APPEND CMAKE_CXX_FLAGS " -fwasm-exceptions -fno-rtti")
+# SIMD128: the JSON scanner finds the end of a string's plain run sixteen bytes at a time with it
+# (text/json_scan.h), eight without. Measured with bench/run.sh's corpus, core.validate in one node
+# process, the two builds interleaved, three runs of 7 rounds: 250.5k/252.9k/246.8k payloads/s
+# without, 256.8k/257.1k/254.5k with (+2.5 %). Every engine the playground and the module are for
+# runs it (Chromium 91, Firefox 89, Safari 16.4, node 16.4; a Baseline feature since 2023).
+string(APPEND CMAKE_CXX_FLAGS " -fwasm-exceptions -fno-rtti -msimd128")
 
 add_executable(vgen_core ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/c_api.cpp
                          ${CMAKE_CURRENT_SOURCE_DIR}/wasm/c_abi/wasm_string_functions.cpp
@@ -33,10 +38,8 @@ set_target_properties(vgen_core PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINA
 vg_warnings(vgen_core)
 # -O3, not -Oz: validation throughput is benchmarked and nlohmann parses about 4x faster
 # (46 vs 11.5 MB/s measured with this toolchain). Size cost: see README ("Headless module").
-# Measured with bench/bench_node.mjs (issue 15), the core built three ways, runs interleaved: -O3
-# 44.9k and 41.4k payloads/s, -O2 43.7k and 42.4k, -O3 -msimd128 43.0k and 40.8k. The core has no
-# loop the compiler vectorises (strings are scanned eight bytes at a time in plain integers), so
-# SIMD128 buys nothing and stays off: a runtime without it can still load the module.
+# Measured with bench/bench_node.mjs (issue 15), the core built two ways, runs interleaved: -O3
+# 44.9k and 41.4k payloads/s, -O2 43.7k and 42.4k.
 # Measured again 2026-12-07 and not kept, none being a gain beyond the noise: bench/run.sh's corpus
 # (1,753 payloads), core.validate in one node process, the builds interleaved, 25 rounds of >= 0.5 s,
 # median payloads per CPU second (2-core VM, load average 2.5 to 3): the build as it is 136.6k;
