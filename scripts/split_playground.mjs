@@ -28,10 +28,11 @@ import { REPO, VIEWPORT, framesDrawn, gotoWithFontsLate, launchBrowser, waitFor 
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
   '.ttf': 'font/ttf', '.otf': 'font/otf' };
-// The WebAssembly features the module uses (exceptions: -fwasm-exceptions, wasm_targets.cmake), and
-// mutable globals, which the parts share (the stack pointer). No others: Binaryen would write what a
-// feature allows (bulk memory's data count section) into parts of a module that has none.
-const FEATURES = ['--enable-exception-handling', '--enable-mutable-globals'];
+// The WebAssembly features the module uses (exceptions: -fwasm-exceptions, and SIMD128: -msimd128,
+// wasm_targets.cmake), and mutable globals, which the parts share (the stack pointer). No others:
+// Binaryen would write what a feature allows (bulk memory's data count section) into parts of a
+// module that has none.
+const FEATURES = ['--enable-exception-handling', '--enable-simd', '--enable-mutable-globals'];
 
 function serve(root) {
   const server = http.createServer((request, response) => {
