@@ -18,6 +18,9 @@ std::string lowerCase(std::string_view text) {
     return out;
 }
 
+// JSON's whitespace, which a media value may carry around it (and a URL may not carry inside).
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
 bool startsWithNoCase(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() && equalsIgnoringCase(text.substr(0, prefix.size()), prefix);
 }
@@ -28,7 +31,10 @@ std::string urlExtension(std::string_view url) {
     const size_t pathStart = url.find('/', hostStart);
     if (pathStart == std::string_view::npos) return "";
     std::string_view path = url.substr(pathStart);
-    path = path.substr(0, path.find_first_of("?#"));
+    // Plain loops here and below: find_first_of and find_first_not_of look each character up in
+    // their set with a library call.
+    const auto query = std::find_if(path.begin(), path.end(), [](char c) { return c == '?' || c == '#'; });
+    path = path.substr(0, static_cast<size_t>(query - path.begin()));
     const std::string_view segment = path.substr(path.rfind('/') + 1);
     const size_t dot = segment.rfind('.');
     return dot == std::string_view::npos ? "" : lowerCase(segment.substr(dot + 1));
@@ -38,13 +44,12 @@ MediaInfo probeUrl(std::string_view value) {
     MediaInfo info;
     info.encoding = MediaEncoding::Url;
     const size_t hostStart = value.find("://") + 3;
-    // Plain loops: find_first_of looks each character up in the set with a library call.
     const auto hostStop = std::find_if(value.begin() + static_cast<std::ptrdiff_t>(hostStart), value.end(),
                                        [](char c) { return c == '/' || c == '?' || c == '#'; });
     const size_t hostEnd = static_cast<size_t>(hostStop - value.begin());
     if (hostEnd == hostStart)
         info.problem = "URL has no host: " + quotedExcerpt(value);
-    else if (std::any_of(value.begin(), value.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }))
+    else if (std::any_of(value.begin(), value.end(), isSpace))
         info.problem = "URL contains spaces: encode them as %20";
     info.urlExtension = urlExtension(value);
     return info;
@@ -112,13 +117,15 @@ bool hasOtherScheme(std::string_view value) {
 }  // namespace
 
 MediaInfo probeMediaValue(std::string_view value) {
-    const size_t first = value.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
+    const size_t first = static_cast<size_t>(std::find_if_not(value.begin(), value.end(), isSpace) - value.begin());
+    if (first == value.size()) {
         MediaInfo info;
         info.problem = "empty media value: use a URL, a data URL or base64";
         return info;
     }
-    value = value.substr(first, value.find_last_not_of(" \t\r\n") + 1 - first);
+    size_t end = value.size();
+    while (isSpace(value[end - 1])) --end;  // stops at the non-space at `first` at the latest
+    value = value.substr(first, end - first);
 
     if (startsWithNoCase(value, "https://") || startsWithNoCase(value, "http://")) return probeUrl(value);
     if (startsWithNoCase(value, "data:")) return probeDataUrl(value);
