@@ -56,6 +56,17 @@ void appendEscapedToken(std::string& out, std::string_view token) {
     }
 }
 
+bool tokenNames(std::string_view token, bool tildes, std::string_view name) {
+    if (!tildes) return token == name;
+    size_t at = 0;
+    for (const char c : name) {
+        const std::string_view written = c == '~' ? "~0" : c == '/' ? "~1" : std::string_view(&c, 1);
+        if (token.substr(at, written.size()) != written) return false;
+        at += written.size();
+    }
+    return at == token.size();
+}
+
 std::string escapePointerToken(const std::string& token) {
     std::string out;
     appendEscapedToken(out, token);

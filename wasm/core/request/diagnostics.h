@@ -52,6 +52,11 @@ json diagnosticsToJson(const Diagnostics& diagnostics);
 // JSON Pointer helpers (RFC 6901): escape one reference token (onto `out`, or as a string of its
 // own), join a pointer and a token.
 void appendEscapedToken(std::string& out, std::string_view token);
+// Whether the reference token `token`, as a pointer writes it ("~0" for "~", "~1" for "/"), names
+// the key `name`: compared as appendEscapedToken would write the name, without decoding or
+// building either. `tildes`: whether the token holds a "~" (without one, neither does a key it
+// names, nor a "/"); a caller that meets the token again works it out once.
+bool tokenNames(std::string_view token, bool tildes, std::string_view name);
 std::string escapePointerToken(const std::string& token);
 std::string pointerChild(const std::string& pointer, const std::string& token);
 std::string pointerChild(const std::string& pointer, size_t index);

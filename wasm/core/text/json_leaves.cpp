@@ -2,11 +2,9 @@
 #include "text/json_leaves.h"
 
 #include "request/diagnostics.h"
-#include "text/json_path.h"
 #include "text/json_scan.h"
 
 #include <algorithm>
-
 
 namespace vg {
 
@@ -47,13 +45,8 @@ bool JsonLeaf::isAt(std::string_view pointer) const {
         if (pointer.empty() || pointer.front() != '/') return false;
         pointer.remove_prefix(1);
         const size_t end = std::min(pointer.find('/'), pointer.size());
-        std::string_view token = pointer.substr(0, end);
-        std::string unescaped;  // only for a token with ~0 or ~1 in it
-        if (token.find('~') != std::string_view::npos) {
-            unescaped = pointerLeaf("/" + std::string(token));
-            token = unescaped;
-        }
-        if (token != keys[i]) return false;
+        const std::string_view token = pointer.substr(0, end);
+        if (!tokenNames(token, token.find('~') != std::string_view::npos, keys[i])) return false;
         pointer.remove_prefix(end);
     }
     return pointer.empty();

@@ -1,6 +1,7 @@
 // Lines, columns and JSON Pointers in text; see text_position.h.
 #include "text/text_position.h"
 
+#include "request/diagnostics.h"
 #include "text/json_scan.h"
 
 #include <algorithm>
@@ -136,20 +137,6 @@ void decodeKey(std::string_view text, size_t at, std::string& key) {
             default: key += escaped;  // \" \\ \/
         }
     }
-}
-
-// Whether the reference token `token` (as a pointer writes it: "~0" for "~", "~1" for "/") names
-// the key `name`: the pointer the old walk built from the key, compared without building it.
-// `tildes`: the token holds a "~" (without one, neither does a key it names, nor a "/").
-bool tokenNames(std::string_view token, bool tildes, std::string_view name) {
-    if (!tildes) return token == name;
-    size_t at = 0;
-    for (const char c : name) {
-        const std::string_view written = c == '~' ? "~0" : c == '/' ? "~1" : std::string_view(&c, 1);
-        if (token.substr(at, written.size()) != written) return false;
-        at += written.size();
-    }
-    return at == token.size();
 }
 
 // A pointer leading into the value being read: its reference token after that value's pointer
